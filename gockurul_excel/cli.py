@@ -1,0 +1,152 @@
+"""`gockurul` command line: thin wrappers over gockurul_excel.operations.
+
+Errors reach the user as one Turkish line and an exit code, never as a traceback; unexpected
+failures are logged with their traceback to a file the message names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import operations
+from .errors import EXIT_FATAL, GocKurulError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Göç Koordinasyon Kurulu çalışma kitabı araçları.",
+    context_settings={"help_option_names": ["-h", "--yardim", "--help"]},
+)
+
+LOG_FILE = Path(tempfile.gettempdir()) / "gockurul-hata.log"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _guarded(fn):
+    """Turn every failure into a Turkish message and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except GocKurulError as exc:
+            _err(f"HATA: {exc.full_message()}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("İşlem durduruldu; dosya değiştirilmedi.")
+            raise typer.Exit(130) from None
+        except Exception:
+            logging.basicConfig(filename=LOG_FILE, level=logging.ERROR)
+            logging.getLogger("gockurul").exception("beklenmeyen hata")
+            _err(f"HATA: Beklenmeyen bir sorun oluştu; dosya değiştirilmedi. Ayrıntılar: {LOG_FILE}")
+            raise typer.Exit(EXIT_FATAL) from None
+
+    return wrapper
+
+
+def _parse_today(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise GocKurulError(f"--bugun '{value}' okunamadı; YYYY-AA-GG biçiminde yazın.") from None
+
+
+Workbook = Annotated[Path, typer.Argument(help="Çalışma kitabı (.xlsx)")]
+
+
+@app.command("kontrol")
+@_guarded
+def kontrol(
+    kitap: Workbook,
+    json_: Annotated[bool, typer.Option("--json", help="Bulguları JSON olarak yaz; kitaba dokunma.")] = False,
+    bugun: Annotated[Optional[str], typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+) -> None:
+    """Kitabı genelgeye göre denetler; bulguları 'Kontrol' sayfasına (veya --json ile ekrana) yazar."""
+    from .xlsxpkg import lock_file
+
+    today = _parse_today(bugun)
+    if json_ and lock_file(kitap):
+        _err("Not: kitap Excel'de açık görünüyor; kaydedilmemiş değişiklikler okunmadı.")
+    result = operations.check_workbook(kitap, write=not json_, today=today)
+    if json_:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        errors = sum(f.level == "hata" for f in result.findings)
+        warnings = len(result.findings) - errors
+        typer.echo(f"{kitap.name}: {errors} hata, {warnings} uyarı. Ayrıntılar 'Kontrol' sayfasında.")
+        if result.backup:
+            typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("sablon")
+@_guarded
+def sablon(
+    cikti: Annotated[Path, typer.Argument(help="Yazılacak şablon dosyası")] = Path("sablon.xlsx"),
+) -> None:
+    """Ana şablonu (sablon.xlsx) üretir."""
+    operations.make_template(cikti)
+    typer.echo(f"Şablon yazıldı: {cikti}")
+
+
+@app.command("yeni")
+@_guarded
+def yeni(
+    kitap: Workbook,
+    tur: Annotated[str, typer.Option("--tur", help="il veya ilce")],
+    il: Annotated[str, typer.Option("--il", help="İl adı")],
+    yil: Annotated[int, typer.Option("--yil", help="Yıl")],
+    yabanci_nufus: Annotated[int, typer.Option("--yabanci-nufus", help="Yabancı nüfusu")],
+    ilce: Annotated[Optional[str], typer.Option("--ilce", help="İlçe adı (ilçe kurulu için)")] = None,
+    hudut: Annotated[bool, typer.Option("--hudut", help="Düzensiz göçe konu hudut ilçesi")] = False,
+) -> None:
+    """Şablondan yeni bir kurul kitabı oluşturur; Ayarlar doldurulur."""
+    operations.create_workbook(kitap, kind=tur, province=il, district=ilce, year=yil,
+                               foreign_population=yabanci_nufus, border_district=hudut)
+    typer.echo(f"Yeni kitap oluşturuldu: {kitap}")
+
+
+@app.command("ornek")
+@_guarded
+def ornek(kitap: Annotated[Path, typer.Argument(help="Yazılacak örnek kitap")] = Path("ornek.xlsx")) -> None:
+    """Gerçekçi bir örnek il kitabı üretir (kontrolün bulacağı birkaç kasıtlı hata ile)."""
+    operations.create_example(kitap)
+    typer.echo(f"Örnek kitap yazıldı: {kitap}")
+    result = operations.check_workbook(kitap, write=True)
+    errors = sum(f.level == "hata" for f in result.findings)
+    typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
+
+
+@app.command("guncelle")
+@_guarded
+def guncelle(kitap: Workbook) -> None:
+    """Eski bir şablondan yapılmış kitabı güncel şablona getirir; yazdığınız hiçbir değer değişmez."""
+    changes = operations.upgrade_workbook(kitap)
+    if not changes:
+        typer.echo(f"{kitap.name} zaten güncel şablonda; değişiklik yapılmadı.")
+    for line in changes:
+        typer.echo(f"- {line}")
+
+
+def main() -> None:
+    app(prog_name="gockurul")
+
+
+if __name__ == "__main__":
+    main()

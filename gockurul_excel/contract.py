@@ -1,0 +1,274 @@
+"""The workbook contract (TASARIM.md): sheets, headers, value kinds, closed lists, template versions.
+
+One declaration drives the template generator, the readers, the row-level JSON Schema of `kontrol`
+and the upgrade (`guncelle`). A column or sheet carries the template version that introduced it, so
+a workbook of an older template is read without complaint about what it could not have had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+
+# History: "1.0" = the minimum contract of TASARIM.md; "1.1" adds the "varsa" settings of M4(2)/M4(3)
+# and free-text notes on meetings.
+TEMPLATE_VERSIONS = ("1.0", "1.1")
+TEMPLATE_VERSION = TEMPLATE_VERSIONS[-1]
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in str(text).strip().split("."))
+
+
+# Value kinds: text, key (an identifier such as Toplantı No), int, date, time, enum, phone, email, list.
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = "text"
+    required: bool = False
+    choices: str | None = None  # name of a closed list in LISTS
+    width: float = 16
+    since: str = "1.0"
+    strict_choices: bool = True  # False: the dropdown suggests, other values are allowed
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SheetDef:
+    name: str
+    table: str  # Excel table (ListObject) name: ASCII, no spaces
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  # columns whose combination is unique
+    since: str = "1.0"
+    province_only: bool = False
+
+    def column(self, header: str) -> Column:
+        return next(c for c in self.columns if c.header == header)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: str = "text"
+    choices: str | None = None
+    required: bool = True
+    since: str = "1.0"
+    default: object = None
+    note: str = ""
+    applies_to: tuple[rules.BoardKind, ...] = tuple(rules.BoardKind)
+
+
+def _province_names() -> tuple[str, ...]:
+    import pycountry
+
+    # pycountry's Turkish subdivision names carry the correct letters (İstanbul, Şanlıurfa, Hakkâri).
+    names = [s.name for s in pycountry.subdivisions.get(country_code="TR") if s.type == "Province"]
+    return tuple(sorted(names, key=turkish_sort_key))
+
+
+_TR_ORDER = "aâbcçdefgğhıiîjklmnoöprsştuüûvyz"
+
+
+def turkish_sort_key(text: str) -> tuple:
+    low = turkish_lower(text)
+    return tuple((_TR_ORDER.index(ch) if ch in _TR_ORDER else 100 + ord(ch)) for ch in low)
+
+
+def turkish_lower(text: str) -> str:
+    return str(text).replace("I", "ı").replace("İ", "i").lower()
+
+
+@cache
+def lists() -> dict[str, tuple[str, ...]]:
+    """Closed lists of the template; each becomes a named range on the hidden `Listeler` sheet."""
+    return {
+        "Iller": _province_names(),
+        "KurulTuru": rules.BOARD_KINDS,
+        "EvetHayir": rules.YES_NO,
+        "Kategori": rules.MEETING_CATEGORIES,
+        "ToplantiTuru": rules.MEETING_TYPES,
+        "UyelikTuru": rules.MEMBERSHIP_TYPES,
+        "Gorev": rules.ROLES,
+        "Alan": rules.AREAS,
+        "SorunDurumu": rules.PROBLEM_STATUSES,
+        "KararDurumu": rules.DECISION_STATUSES,
+        "EylemDurumu": rules.ACTION_STATUSES,
+        "Kapsam": rules.PROJECT_SCOPES,
+        "Gorus": rules.OPINIONS,
+        "TatilTuru": rules.LEAVE_TYPES,
+        "Kurumlar": tuple(dict.fromkeys(
+            m.kurum for m in (rules.PROVINCE_CHAIR, rules.DISTRICT_CHAIR, *rules.PROVINCE_MEMBERS,
+                              *rules.DISTRICT_MEMBERS) if m.kurum != "Üniversitesi")),
+    }
+
+
+SETTINGS_SHEET = "Ayarlar"
+SETTING_COLUMNS = ("Ayar", "Değer")
+S_KIND, S_PROVINCE, S_DISTRICT, S_YEAR = "Kurul Türü", "İl", "İlçe", "Yıl"
+S_POPULATION, S_BORDER, S_VERSION = "Yabancı Nüfusu", "Hudut İlçesi", "Şablon Sürümü"
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(S_KIND, "enum", "KurulTuru", note="İl veya İlçe kurulu"),
+    Setting(S_PROVINCE, "enum", "Iller", note="81 ilden biri"),
+    Setting(S_DISTRICT, "text", required=False, note="İlçe kurulunda ilçenin adı; il kurulunda boş"),
+    Setting(S_YEAR, "int", note="Kitabın ait olduğu yıl"),
+    Setting(S_POPULATION, "int", note="İlin (il kurulu) veya ilçenin (ilçe kurulu) yabancı nüfusu"),
+    Setting(S_BORDER, "enum", "EvetHayir", default="Hayır",
+            note="Düzensiz göçe konu hudut ilçesi mi (M8(1)); ilçe kurulları için"),
+    Setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE, "enum", "EvetHayir", default="Hayır",
+            note="İlçede İlçe Göç İdaresi Müdürlüğü kurulmuş mu (M4(3), M11(2))"),
+    Setting(rules.SETTING_COAST_GUARD, "enum", "EvetHayir", default="Hayır", since="1.1",
+            applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
+    Setting(rules.SETTING_RESEARCH_CENTRE, "enum", "EvetHayir", default="Hayır", since="1.1",
+            applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
+    Setting(rules.SETTING_DISTRICT_RED_CRESCENT, "enum", "EvetHayir", default="Hayır", since="1.1",
+            applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
+    Setting(rules.SETTING_DISTRICT_UNIVERSITY, "enum", "EvetHayir", default="Hayır", since="1.1",
+            applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
+    Setting(S_VERSION, "text", note="Değiştirmeyin: kitabın yapıldığı şablonun sürümü"),
+)
+
+C = Column
+SHEETS: tuple[SheetDef, ...] = (
+    SheetDef("İlçeler", "tblIlceler", (
+        C("İlçe", required=True, width=22),
+        C("Yabancı Nüfusu", "int", required=True, width=16),
+        C("Hudut İlçesi", "enum", required=True, choices="EvetHayir", width=14),
+    ), key=("İlçe",), province_only=True),
+    SheetDef("Üyeler", "tblUyeler", (
+        C("Kurum", required=True, choices="Kurumlar", strict_choices=False, width=42),
+        C("Üyelik Türü", "enum", required=True, choices="UyelikTuru", width=18),
+        C("Görev", "enum", required=True, choices="Gorev", width=20),
+        C("Unvan", required=True, width=24),
+        C("Ad Soyad", required=True, width=24),
+        C("Telefon", "phone", width=16),
+        C("E-posta", "email", width=28),
+        C("Aktif", "enum", required=True, choices="EvetHayir", width=8),
+    )),
+    SheetDef("Toplantılar", "tblToplantilar", (
+        C("Toplantı No", "key", required=True, width=12),
+        C("Kategori", "enum", required=True, choices="Kategori", width=30),
+        C("Tür", "enum", required=True, choices="ToplantiTuru", width=10),
+        C("Planlanan Tarih", "date", width=14),
+        C("Gerçekleşen Tarih", "date", width=14),
+        C("Saat", "time", width=8),
+        C("Yer", width=28),
+        C("Tutanak Tebliğ Tarihi", "date", width=14),
+        C("Platform Giriş Tarihi", "date", width=14),
+        C("Açıklama", width=30, since="1.1"),
+    ), key=("Toplantı No",)),
+    SheetDef("Gündem", "tblGundem", (
+        C("Toplantı No", "key", required=True, width=12),
+        C("Sıra", "int", required=True, width=6),
+        C("Konu Başlığı", required=True, width=50),
+        C("Öneren Kurum", choices="Kurumlar", strict_choices=False, width=36),
+        C("Öneri Tarihi", "date", width=14),
+    ), key=("Toplantı No", "Sıra")),
+    SheetDef("Sorunlar", "tblSorunlar", (
+        C("Sorun No", "key", required=True, width=10),
+        C("Toplantı No", "key", required=True, width=12),
+        C("Alan", "enum", required=True, choices="Alan", width=18),
+        C("Tespit Edilen Sorun", required=True, width=50),
+        C("Çözüm Önerisi", width=50),
+        C("Durum", "enum", required=True, choices="SorunDurumu", width=12),
+    ), key=("Sorun No",)),
+    SheetDef("Kararlar", "tblKararlar", (
+        C("Karar No", "key", required=True, width=10),
+        C("Toplantı No", "key", required=True, width=12),
+        C("Alınan Karar", required=True, width=50),
+        C("Karar Gerekçesi", required=True, width=36),
+        C("Amaç", required=True, width=30),
+        C("Sorumlu Kurum ve Kuruluşlar", "list", required=True, width=36,
+          note="Birden çok kurumu ; ile ayırın"),
+        C("Verilen Süre", "date", required=True, width=14),
+        C("Durum", "enum", required=True, choices="KararDurumu", width=14),
+        C("Uygulanamama Sebebi", width=30),
+        C("Değerlendirme", width=36),
+        C("Değerlendiren Toplantı No", "key", width=14),
+        C("Sorun No", "key", width=10),
+    ), key=("Karar No",)),
+    SheetDef("Katılımcılar", "tblKatilimcilar", (
+        C("Toplantı No", "key", required=True, width=12),
+        C("Sıra", "int", required=True, width=6),
+        C("Kurum İsmi", required=True, choices="Kurumlar", strict_choices=False, width=40),
+        C("Unvan", required=True, width=24),
+        C("Ad-Soyad", required=True, width=24),
+        C("Telefon Numarası", "phone", width=16),
+        C("Vekil", "enum", choices="EvetHayir", width=8),
+    ), key=("Toplantı No", "Sıra")),
+    SheetDef("Eylem Planı", "tblEylemPlani", (
+        C("Eylem No", "key", required=True, width=10),
+        C("Alan", "enum", required=True, choices="Alan", width=18),
+        C("Eylem", required=True, width=44),
+        C("Sorumlu Kurum", required=True, choices="Kurumlar", strict_choices=False, width=32),
+        C("İş Birliği Yapılacak Kurumlar", "list", width=32),
+        C("Başlangıç", "date", width=14),
+        C("Bitiş", "date", width=14),
+        C("Gösterge", width=24),
+        C("Hedef", width=14),
+        C("Gerçekleşen", width=14),
+        C("Durum", "enum", choices="EylemDurumu", width=14),
+        C("Son İzleme Tarihi", "date", width=14),
+    ), key=("Eylem No",)),
+    SheetDef("Projeler", "tblProjeler", (
+        C("Proje No", "key", required=True, width=10),
+        C("Proje Adı", required=True, width=36),
+        C("Yürütücü Kurum", required=True, width=30),
+        C("Kapsam", "enum", required=True, choices="Kapsam", width=14),
+        C("Görüş Talep Tarihi", "date", width=14),
+        C("Başkanlık Görüşü", "enum", required=True, choices="Gorus", width=14),
+        C("Görüş Tarihi", "date", width=14),
+        C("Başlangıç", "date", width=14),
+        C("Bitiş", "date", width=14),
+        C("Ara Rapor Sıklığı (Ay)", "int", width=12),
+        C("Son Ara Rapor Tarihi", "date", width=14),
+        C("Nihai Rapor Tarihi", "date", width=14),
+    ), key=("Proje No",)),
+    SheetDef("Veri Paylaşımı", "tblVeriPaylasimi", (
+        C("Kayıt No", "key", required=True, width=10),
+        C("Veri Adı", required=True, width=36),
+        C("Üreten Kurum", required=True, width=30),
+        C("Dönem", width=14),
+        C("Başkanlıkla Paylaşım Tarihi", "date", width=16),
+        C("Koordinasyon Tarihi", "date", width=16),
+        C("Yayın Tarihi", "date", width=14),
+    ), key=("Kayıt No",)),
+    SheetDef("Tatiller", "tblTatiller", (
+        C("Tarih", "date", required=True, width=14),
+        C("Açıklama", width=36),
+        C("Tür", "enum", required=True, choices="TatilTuru", width=14),
+    ), key=("Tarih",)),
+)
+del C
+
+SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+INPUT_SHEETS = (SETTINGS_SHEET, *SHEETS_BY_NAME)
+CONTROL_PANEL_SHEET = "Kontrol Paneli"
+LISTS_SHEET = "Listeler"
+FINDINGS_SHEET = "Kontrol"
+# Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
+GENERATED_SHEETS = (FINDINGS_SHEET, "Takvim", "Pano", "Eylem Planı İzleme")
+GENERATED_PREFIXES = ("Ek-1 ", "Ek-2 ", "Ek-3 ", "Gündem ", "Davet ")
+DATE_FORMAT = "dd.mm.yyyy"  # shown as GG.AA.YYYY
+TIME_FORMAT = "hh:mm"
+
+
+def is_generated_sheet(name: str) -> bool:
+    return name in GENERATED_SHEETS or name.startswith(GENERATED_PREFIXES)
+
+
+def settings_for(version: str) -> tuple[Setting, ...]:
+    v = version_tuple(version)
+    return tuple(s for s in SETTINGS if version_tuple(s.since) <= v)
+
+
+def sheets_for(version: str) -> tuple[SheetDef, ...]:
+    v = version_tuple(version)
+    out = []
+    for s in SHEETS:
+        if version_tuple(s.since) <= v:
+            cols = tuple(c for c in s.columns if version_tuple(c.since) <= v)
+            out.append(SheetDef(s.name, s.table, cols, s.key, s.since, s.province_only))
+    return tuple(out)

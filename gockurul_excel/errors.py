@@ -1,0 +1,47 @@
+"""Errors that reach the user: a Turkish message, the sheet and cell where known, an exit code."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # kontrol found at least one `hata`
+EXIT_FATAL = 2  # the file cannot be read, or the command cannot proceed
+
+
+class GocKurulError(Exception):
+    """A failure the user can act on. `str()` is the Turkish message shown to them."""
+
+    exit_code = EXIT_FATAL
+
+    def __init__(self, message: str, sheet: str | None = None, cell: str | None = None):
+        self.message = message
+        self.sheet = sheet
+        self.cell = cell
+        super().__init__(self.full_message())
+
+    def full_message(self) -> str:
+        where = ""
+        if self.sheet and self.cell:
+            where = f"'{self.sheet}' sayfası, {self.cell} hücresi: "
+        elif self.sheet:
+            where = f"'{self.sheet}' sayfası: "
+        return where + self.message
+
+
+class UnreadableWorkbook(GocKurulError):
+    """Not an xlsx, truncated, corrupt, or refused for safety (XML bomb)."""
+
+
+class WorkbookLocked(GocKurulError):
+    """The workbook is open in Excel (its `~$` lock file exists)."""
+
+
+class WouldLoseContent(GocKurulError):
+    """Writing would drop something the user added in Excel; nothing was written."""
+
+
+class NewerTemplate(GocKurulError):
+    """The workbook was made from a newer template than this software knows."""
+
+
+class InvalidArgument(GocKurulError):
+    """A command-line argument or setting the command cannot use."""

@@ -1,0 +1,70 @@
+"""Fill a fresh workbook from the template with settings and rows (for `ornek`, tests and benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import contract, parse
+from .errors import InvalidArgument
+
+
+def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
+                  version: str = contract.TEMPLATE_VERSION):
+    """The template as an openpyxl Workbook with `settings` and `rows` written in.
+
+    `rows[sheet]` holds lists in the contract's column order for that version (shorter lists leave
+    the remaining columns empty).
+    """
+    from .template import build_template
+
+    wb = build_template(version)
+    ws = wb[contract.SETTINGS_SHEET]
+    by_name = {parse.normalize_header(ws.cell(r, 1).value): r for r in range(2, ws.max_row + 1)}
+    for name, value in settings.items():
+        r = by_name.get(parse.normalize_header(name))
+        if r is None:
+            raise KeyError(f"Ayarlar has no row {name!r} in template {version}")
+        ws.cell(r, 2).value = value
+    defs = {s.name: s for s in contract.sheets_for(version)}
+    for sheet, data in rows.items():
+        ws = wb[sheet]
+        headers = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+        cols = [headers[c.header] for c in defs[sheet].columns]
+        for i, row in enumerate(data, start=2):
+            for col, value in zip(cols, row):
+                if value is not None:
+                    ws.cell(i, col).value = value
+        _grow_table(ws, defs[sheet].table, len(data) + 1)
+    return wb
+
+
+def _grow_table(ws, table_name: str, last_row: int) -> None:
+    table = ws.tables.get(table_name)
+    if table is None:
+        return
+    start, end = table.ref.split(":")
+    end_col = end.rstrip("0123456789")
+    end_row = int(end[len(end_col):])
+    if last_row > end_row:
+        table.ref = f"{start}:{end_col}{last_row}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
+
+
+def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
+                  overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> None:
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı.")
+    wb = fill_template(settings, {**rows}, version)
+    fd, tmp = tempfile.mkstemp(prefix=".~gockurul-", suffix=".tmp", dir=path.parent or ".")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)

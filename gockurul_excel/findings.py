@@ -1,0 +1,22 @@
+"""A finding of `kontrol`: level, article, sheet, cell, Turkish message (the JSON contract of TASARIM.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "hata"
+WARNING = "uyari"
+LEVELS = (ERROR, WARNING)
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "hata" | "uyari"
+    rule: str  # article, e.g. "M8(1)"
+    sheet: str | None
+    cell: str | None
+    message: str
+
+    def to_json(self) -> dict:
+        return {"duzey": self.level, "kural": self.rule, "sayfa": self.sheet, "hucre": self.cell,
+                "mesaj": self.message}

@@ -1,0 +1,118 @@
+"""One library function per command and per Excel button; the CLI and makro.py only wrap these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import contract
+from .errors import EXIT_FINDINGS, EXIT_OK
+from .findings import ERROR, WARNING, Finding
+from .sheetspec import Block, PrintSetup, SheetSpec, quote_sheet
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    written: bool = False
+    backup: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if any(f.level == ERROR for f in self.findings) else EXIT_OK
+
+    def to_json(self) -> list[dict]:
+        return [f.to_json() for f in self.findings]
+
+
+def check_workbook(path: str | Path, *, write: bool = True, today: dt.date | None = None) -> CheckResult:
+    """`gockurul kontrol`: run every check; with `write`, put the findings on the `Kontrol` sheet."""
+    from .reader import read_workbook
+    from .validate import run_checks
+
+    today = today or dt.date.today()
+    data = read_workbook(path)
+    findings = run_checks(data, today)
+    result = CheckResult(findings)
+    if write:
+        from .xlsxpkg import write_sheets
+
+        result.backup = write_sheets(Path(path), [findings_sheet(findings, today)])
+        result.written = True
+    return result
+
+
+LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}
+FINDING_HEADERS = ("Düzey", "Kural", "Sayfa", "Hücre", "Açıklama")
+
+
+def findings_sheet(findings: list[Finding], today: dt.date) -> SheetSpec:
+    errors = sum(f.level == ERROR for f in findings)
+    warnings = sum(f.level == WARNING for f in findings)
+    title = [["Kontrol Sonuçları"]]
+    if findings:
+        status = f"{today:%d.%m.%Y} tarihli kontrol: {errors} hata, {warnings} uyarı."
+    else:
+        status = f"{today:%d.%m.%Y} tarihli kontrol: sorun bulunmadı."
+    spec = SheetSpec(
+        name=contract.FINDINGS_SHEET,
+        col_widths={1: 9, 2: 16, 3: 18, 4: 9, 5: 90},
+        freeze="A4",
+        merges=["A1:E1", "A2:E2"],
+        print_setup=PrintSetup(orientation="landscape", title_rows=(3, 3)),
+        tab_color="C00000" if errors else "00B050",
+    )
+    spec.blocks.append(Block(1, 1, title, style="title"))
+    spec.blocks.append(Block(2, 1, [[status]], style="hata" if errors else ("uyari" if warnings else "ok")))
+    spec.blocks.append(Block(3, 1, [list(FINDING_HEADERS)], style="header"))
+    rows, links, levels = [], {}, []
+    for i, f in enumerate(findings):
+        rows.append([LEVEL_LABELS.get(f.level, f.level), f.rule, f.sheet or "", f.cell or "", f.message])
+        if f.sheet:
+            links[(i, 3)] = f"{quote_sheet(f.sheet)}!{f.cell or 'A1'}"
+        levels.append(f.level)
+    if rows:
+        spec.blocks.append(Block(4, 1, rows, col_styles=[None, "text", "text", "link", "text"], links=links))
+        # Level cells coloured per level: one block per run of equal levels keeps writes few.
+        start = 0
+        for i in range(1, len(levels) + 1):
+            if i == len(levels) or levels[i] != levels[start]:
+                spec.blocks.append(Block(4 + start, 1, [[LEVEL_LABELS[lv]] for lv in levels[start:i]],
+                                         style=levels[start]))
+                start = i
+        spec.autofilter = f"A3:E{3 + len(rows)}"
+    return spec
+
+
+def make_template(path: str | Path) -> Path:
+    """`gockurul sablon`: write the master template."""
+    from .template import save_template
+
+    save_template(Path(path))
+    return Path(path)
+
+
+def create_workbook(path: str | Path, *, kind: str, province: str, district: str | None, year: int,
+                    foreign_population: int, border_district: bool = False) -> Path:
+    """`gockurul yeni`."""
+    from .template import new_workbook
+
+    new_workbook(Path(path), kind=kind, province=province, district=district, year=year,
+                 foreign_population=foreign_population, border_district=border_district)
+    return Path(path)
+
+
+def upgrade_workbook(path: str | Path) -> list[str]:
+    """`gockurul guncelle`."""
+    from .template import upgrade
+
+    return upgrade(Path(path))
+
+
+def create_example(path: str | Path) -> Path:
+    """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes."""
+    from .example import write_example
+
+    write_example(Path(path))
+    return Path(path)

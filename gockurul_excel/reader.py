@@ -1,0 +1,305 @@
+"""The file backend's reader: every input sheet into a table, by header name.
+
+Read-only, with python-calamine (the fastest xlsx reader; it reads cached formula results and never
+opens the file for writing). Tolerates column order, extra columns, blank rows, headers with stray
+spaces or case, a title row above the header, dates and numbers typed as text. What it cannot use
+becomes a `Finding` naming the sheet and cell — it never raises for content, only for a file it
+cannot open at all (`UnreadableWorkbook`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import contract, parse
+from .errors import NewerTemplate, UnreadableWorkbook
+from .findings import ERROR, WARNING, Finding
+from .sheetspec import cell_ref, col_letter
+
+HEADER_SCAN_ROWS = 10
+TEMPLATE_RULE = "Şablon"
+
+PARSERS = {
+    "text": parse.text,
+    "key": parse.key,
+    "int": parse.integer,
+    "date": parse.date,
+    "time": parse.time,
+    "phone": parse.text,
+    "email": parse.text,
+    "list": parse.text_list,
+}
+
+
+@dataclass
+class Record:
+    """One row of an input sheet: typed values (None when empty or unreadable) and cell addresses."""
+
+    row: int
+    values: dict[str, Any]
+    raw: dict[str, Any]
+    cells: dict[str, str]
+    bad: dict[str, str] = field(default_factory=dict)  # header -> why the value could not be read
+
+    def __getitem__(self, header: str) -> Any:
+        return self.values.get(header)
+
+    def get(self, header: str, default: Any = None) -> Any:
+        v = self.values.get(header)
+        return default if v is None else v
+
+    def cell(self, header: str) -> str | None:
+        return self.cells.get(header)
+
+
+@dataclass
+class Table:
+    sheet: str
+    definition: contract.SheetDef
+    header_row: int
+    columns: dict[str, int]  # contract header -> 1-based column
+    records: list[Record]
+    extra_columns: dict[str, int] = field(default_factory=dict)
+
+    def has(self, header: str) -> bool:
+        return header in self.columns
+
+
+@dataclass
+class Setting:
+    name: str
+    value: Any
+    raw: Any
+    cell: str | None
+
+
+@dataclass
+class WorkbookData:
+    path: Path
+    sheet_names: list[str]
+    settings: dict[str, Setting]
+    tables: dict[str, Table]
+    template_version: str | None
+    findings: list[Finding]  # problems met while reading (missing sheets, headers, merged cells...)
+
+    def table(self, name: str) -> Table | None:
+        return self.tables.get(name)
+
+    def records(self, name: str) -> list[Record]:
+        t = self.tables.get(name)
+        return t.records if t else []
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        s = self.settings.get(name)
+        return default if s is None or s.value is None else s.value
+
+
+def parse_value(column: contract.Column | contract.Setting, raw: Any) -> Any:
+    """Typed value for a column; raises ValueError with a Turkish reason."""
+    if column.kind == "enum":
+        return parse.choice(raw, contract.lists()[column.choices])
+    value = PARSERS[column.kind](raw)
+    if column.choices and column.kind == "text" and value is not None:
+        # A suggested list (strict_choices False): canonical spelling when it matches.
+        value = parse.choice(value, contract.lists()[column.choices])
+    return value
+
+
+def _find_header_row(rows: list[list[Any]], wanted: list[str]) -> tuple[int, int]:
+    """(0-based row index, number of matched headers) of the most header-like row."""
+    keys = {parse.normalize_header(h) for h in wanted}
+    best = (0, 0)
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        hits = sum(1 for v in row if isinstance(v, str) and parse.normalize_header(v) in keys)
+        if hits > best[1]:
+            best = (i, hits)
+    return best
+
+
+def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:  # older calamine or a format without merge info
+        return []
+    return [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
+
+
+def _range_text(r0: int, c0: int, r1: int, c1: int) -> str:
+    return f"{cell_ref(r0, c0)}:{cell_ref(r1, c1)}"
+
+
+def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.SheetDef, version: str,
+               merged: list[tuple[int, int, int, int]], findings: list[Finding]) -> Table:
+    expected = [c.header for c in definition.columns]
+    hrow, hits = _find_header_row(rows, expected)
+    header_cells = rows[hrow] if rows else []
+    by_key: dict[str, int] = {}
+    for ci, v in enumerate(header_cells):
+        if isinstance(v, str) and v.strip():
+            by_key.setdefault(parse.normalize_header(v), ci + 1)
+    columns: dict[str, int] = {}
+    for col in definition.columns:
+        k = parse.normalize_header(col.header)
+        if k in by_key:
+            columns[col.header] = by_key[k]
+    known = {parse.normalize_header(h) for h in expected}
+    extra = {str(v).strip(): ci + 1 for ci, v in enumerate(header_cells)
+             if isinstance(v, str) and v.strip() and parse.normalize_header(v) not in known}
+    current = contract.version_tuple(version)
+    for col in definition.columns:
+        if col.header in columns:
+            continue
+        if contract.version_tuple(col.since) > current:
+            continue  # an older template could not have it; `guncelle` adds it
+        guess = difflib.get_close_matches(parse.normalize_header(col.header),
+                                          [parse.normalize_header(h) for h in extra], n=1, cutoff=0.75)
+        if guess:
+            original, ci = next((h, c) for h, c in extra.items() if parse.normalize_header(h) == guess[0])
+            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, cell_ref(hrow + 1, ci),
+                                    f"'{original}' başlığı '{col.header}' olmalı; sütun okunamadı."))
+        else:
+            where = cell_ref(hrow + 1, max(len(header_cells), 0) + 1) if hits else None
+            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, where,
+                                    f"'{col.header}' başlıklı sütun bulunamadı (başlık satırı {hrow + 1})."))
+    table_cols = set(columns.values())
+    for r0, c0, r1, c1 in merged:
+        if r1 > hrow + 1 and any(c0 <= c <= c1 for c in table_cols):
+            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, cell_ref(r0, c0),
+                                    f"{_range_text(r0, c0, r1, c1)} hücreleri birleştirilmiş; tabloda hücre "
+                                    "birleştirmeyin, her satıra değeri ayrı yazın."))
+    records: list[Record] = []
+    for ri in range(hrow + 1, len(rows)):
+        row = rows[ri]
+        raw = {h: (row[c - 1] if c - 1 < len(row) else None) for h, c in columns.items()}
+        if all(parse.is_blank(v) for v in raw.values()):
+            continue
+        excel_row = ri + 1
+        values: dict[str, Any] = {}
+        bad: dict[str, str] = {}
+        for col in definition.columns:
+            if col.header not in columns:
+                continue
+            try:
+                values[col.header] = parse_value(col, raw[col.header])
+            except ValueError as exc:
+                values[col.header] = None
+                bad[col.header] = str(exc)
+        cells = {h: f"{col_letter(c)}{excel_row}" for h, c in columns.items()}
+        records.append(Record(excel_row, values, raw, cells, bad))
+    return Table(sheet_name, definition, hrow + 1, columns, records, extra)
+
+
+def _read_settings(rows: list[list[Any]], findings: list[Finding]) -> dict[str, Setting]:
+    hrow, hits = _find_header_row(rows, list(contract.SETTING_COLUMNS))
+    if hits < 2:
+        findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
+                                "'Ayar' ve 'Değer' başlıkları bulunamadı."))
+        return {}
+    header = [parse.normalize_header(v) for v in rows[hrow]]
+    c_name = header.index(parse.normalize_header("Ayar"))
+    c_value = header.index(parse.normalize_header("Değer"))
+    by_name = {parse.normalize_header(s.name): s for s in contract.SETTINGS}
+    out: dict[str, Setting] = {}
+    for ri in range(hrow + 1, len(rows)):
+        row = rows[ri]
+        name = row[c_name] if c_name < len(row) else None
+        definition = by_name.get(parse.normalize_header(name))
+        if definition is None:
+            continue
+        raw = row[c_value] if c_value < len(row) else None
+        cell = cell_ref(ri + 1, c_value + 1)
+        try:
+            value = parse_value(definition, raw)
+        except ValueError as exc:
+            findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, cell,
+                                    f"'{definition.name}' değeri {exc}: '{parse.preview(raw)}'."))
+            value = None
+        out[definition.name] = Setting(definition.name, value, raw, cell)
+    return out
+
+
+def _open(path: Path) -> Any:
+    import python_calamine
+
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for corrupt content
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil "
+                                 f"({type(exc).__name__}).") from None
+
+
+def _sheet_rows(wb: Any, name: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
+    sheet = wb.get_sheet_by_name(name)
+    rows = sheet.to_python(skip_empty_area=False)
+    return rows, _merged_ranges(sheet)
+
+
+def read_workbook(path: str | Path) -> WorkbookData:
+    """Read every input sheet. Raises UnreadableWorkbook only when the file cannot be read at all."""
+    from .xlsxpkg import check_package
+
+    path = Path(path)
+    check_package(path)
+    wb = _open(path)
+    findings: list[Finding] = []
+    try:
+        names = list(wb.sheet_names)
+        by_norm = {parse.normalize_header(n): n for n in names}
+        settings: dict[str, Setting] = {}
+        actual = by_norm.get(parse.normalize_header(contract.SETTINGS_SHEET))
+        if actual is None:
+            findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
+                                    "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
+        else:
+            rows, _ = _sheet_rows(wb, actual)
+            settings = _read_settings(rows, findings)
+        version_setting = settings.get(contract.S_VERSION)
+        version = parse.text(version_setting.value) if version_setting else None
+        _refuse_newer(version)
+        read_as = version if _known_version(version) else contract.TEMPLATE_VERSION
+        tables: dict[str, Table] = {}
+        for definition in contract.sheets_for(read_as):
+            actual = by_norm.get(parse.normalize_header(definition.name))
+            if actual is None:
+                findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
+                                        f"'{definition.name}' sayfası bulunamadı."))
+                continue
+            rows, merged = _sheet_rows(wb, actual)
+            tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)
+    except (UnreadableWorkbook, NewerTemplate):
+        raise
+    except Exception as exc:
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: içerik bozuk ({type(exc).__name__}).") from None
+    finally:
+        close = getattr(wb, "close", None)
+        if close:
+            close()
+    return WorkbookData(path, names, settings, tables, version, findings)
+
+
+def _refuse_newer(version: str | None) -> None:
+    try:
+        newer = version is not None and contract.version_tuple(version) > contract.version_tuple(
+            contract.TEMPLATE_VERSION)
+    except ValueError:
+        return
+    if newer:
+        raise NewerTemplate(f"Bu kitap daha yeni bir şablonla (sürüm {version}) yapılmış; bu program en çok "
+                            f"{contract.TEMPLATE_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin.",
+                            sheet=contract.SETTINGS_SHEET)
+
+
+def _known_version(version: str | None) -> bool:
+    try:
+        return version is not None and contract.version_tuple(version) <= contract.version_tuple(
+            contract.TEMPLATE_VERSION)
+    except ValueError:
+        return False
+
+
+def today() -> dt.date:
+    return dt.date.today()

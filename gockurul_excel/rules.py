@@ -1,0 +1,282 @@
+"""The two circulars as data.
+
+Every number, month, lead time and list the software enforces is declared here once, tagged with
+the article it comes from ("M8(1)" = Madde 8, fıkra 1 of the board circular; "GK(c)" = item c of
+the coordination circular). Operations compute from these tables; they never repeat a number.
+See ../shared/KURALLAR.md for the readings chosen where the text is open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BoardKind(str, Enum):
+    PROVINCE = "İl"
+    DISTRICT = "İlçe"
+
+
+class MeetingCategory(str, Enum):
+    SUBCOMMISSION = "Alt Komisyon Toplantısı"
+    PROVINCE_BOARD = "İl Göç Koordinasyon Kurulu"
+    DISTRICT_BOARD = "İlçe Göç Koordinasyon Kurulu"
+
+
+class Comparison(str, Enum):
+    AT_LEAST = ">="  # "10.000 ve üzeri"
+    MORE_THAN = ">"  # "2.000'den fazla"
+    LESS_THAN = "<"  # "10.000'den az"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    key: str
+    article: str
+    value: int
+    comparison: Comparison
+    meaning: str
+
+    def applies(self, population: int) -> bool:
+        if self.comparison is Comparison.AT_LEAST:
+            return population >= self.value
+        if self.comparison is Comparison.MORE_THAN:
+            return population > self.value
+        return population < self.value
+
+
+# §1 — strictness matters: 2,000 exactly makes a district hold boards (M8(1)) but does not make its
+# kaymakam a province board member (M4(2)).
+THRESHOLDS: dict[str, Threshold] = {
+    t.key: t
+    for t in (
+        Threshold("province_quarterly", "M7(1)", 10_000, Comparison.AT_LEAST,
+                  "İl GKK yılda dört kez toplanır (yabancı nüfusu 10.000 ve üzeri)"),
+        Threshold("subcommission_quarterly", "M6(9)", 10_000, Comparison.AT_LEAST,
+                  "Alt Komisyon yılda dört kez toplanır (yabancı nüfusu 10.000 ve üzeri)"),
+        Threshold("district_governor_member", "M4(2)", 2_000, Comparison.MORE_THAN,
+                  "Yabancı nüfusu 2.000'den fazla olan ilçenin kaymakamı İl GKK üyesidir"),
+        Threshold("district_board_required", "M8(1)", 2_000, Comparison.AT_LEAST,
+                  "Yabancı nüfusu 2.000 ve üzeri olan ilçede İlçe GKK toplanır"),
+    )
+}
+
+
+def district_governor_is_member(population: int) -> bool:
+    return THRESHOLDS["district_governor_member"].applies(population)
+
+
+def district_board_required(population: int, border_district: bool) -> bool:
+    # M8(1): border districts with irregular migration hold boards whatever their population.
+    return border_district or THRESHOLDS["district_board_required"].applies(population)
+
+
+@dataclass(frozen=True)
+class MeetingWindow:
+    """Ordinary meetings of one board type: the months and the day range inside a month."""
+
+    category: MeetingCategory
+    article: str
+    months: tuple[int, ...]
+    first_day: int = 1
+    last_day: int | None = None  # None: the month's last day
+    # Month pairs for district boards: a window spans two months (Feb/Mar, Aug/Sep).
+    span_months: int = 1
+    # M8(3): a district board not held in its window must meet by the last day of the next month.
+    late_limit_months: int = 0
+    late_limit_article: str | None = None
+    # Board proposal day (KURALLAR §2: first working day on or after the 15th).
+    proposal_day: int = 1
+
+
+def ordinary_windows(kind: BoardKind, foreign_population: int) -> list[MeetingWindow]:
+    """The ordinary meetings a workbook's own board(s) must hold in a year."""
+    if kind is BoardKind.DISTRICT:
+        return [DISTRICT_BOARD_WINDOW]
+    quarterly_board = THRESHOLDS["province_quarterly"].applies(foreign_population)
+    quarterly_sub = THRESHOLDS["subcommission_quarterly"].applies(foreign_population)
+    return [
+        PROVINCE_BOARD_QUARTERLY if quarterly_board else PROVINCE_BOARD_BIANNUAL,
+        SUBCOMMISSION_QUARTERLY if quarterly_sub else SUBCOMMISSION_BIANNUAL,
+    ]
+
+
+PROVINCE_BOARD_QUARTERLY = MeetingWindow(MeetingCategory.PROVINCE_BOARD, "M7(1)", (1, 4, 7, 10), proposal_day=15)
+PROVINCE_BOARD_BIANNUAL = MeetingWindow(MeetingCategory.PROVINCE_BOARD, "M7(2)", (1, 7), proposal_day=15)
+# M6(9) "ilk haftası": days 1–7; a holiday or leave moves it to the next working day.
+SUBCOMMISSION_QUARTERLY = MeetingWindow(MeetingCategory.SUBCOMMISSION, "M6(9)", (3, 6, 9, 12), 1, 7)
+SUBCOMMISSION_BIANNUAL = MeetingWindow(MeetingCategory.SUBCOMMISSION, "M6(9)", (6, 12), 1, 7)
+DISTRICT_BOARD_WINDOW = MeetingWindow(
+    MeetingCategory.DISTRICT_BOARD, "M8(1)", (2, 8), span_months=2,
+    late_limit_months=1, late_limit_article="M8(3)", proposal_day=15,
+)
+
+
+class Direction(str, Enum):
+    BEFORE = "before"  # a deadline before an event: a non-working day moves it earlier
+    AFTER = "after"  # a period after an event: it extends to the next working day
+    MONTH_END = "month_end"  # "ayın son gününe kadar": the month's last working day
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str  # also the `tur` of the takvim JSON contract
+    articles: str
+    direction: Direction
+    days: int  # calendar days from the meeting (ignored for MONTH_END)
+    label: str
+    categories: tuple[MeetingCategory, ...] = tuple(MeetingCategory)
+
+
+_BOARDS = (MeetingCategory.PROVINCE_BOARD, MeetingCategory.DISTRICT_BOARD)
+
+# §3 — deadlines computed around every meeting (ordinary and extra alike).
+MEETING_DEADLINES: tuple[Deadline, ...] = (
+    Deadline("gundem_hazirlik", "M10(1)", Direction.BEFORE, 15, "Gündem hazırlığına başlanır", _BOARDS),
+    Deadline("gundem_onerisi", "M10(2)", Direction.BEFORE, 15,
+             "Kurumlar gündem önerilerini İl Göç İdaresi Müdürlüğüne iletir", _BOARDS),
+    Deadline("bildirim", "M11(3)", Direction.BEFORE, 5,
+             "Toplantı günü, yeri ve saati kurul üyelerine bildirilir", _BOARDS),
+    Deadline("bildirim", "M11(4)", Direction.BEFORE, 3,
+             "Toplantı günü, yeri ve saati Alt Komisyon üyelerine bildirilir", (MeetingCategory.SUBCOMMISSION,)),
+    Deadline("tutanak_teblig", "M12(2)", Direction.AFTER, 15,
+             "Tutanak kurul üyesi kurumlara resmi yazı ile tebliğ edilir", (MeetingCategory.PROVINCE_BOARD,)),
+    Deadline("tutanak_teblig", "M12(4), M12(5)", Direction.AFTER, 15,
+             "Tutanak üye kurumlara ve İl Göç İdaresi Müdürlüğüne iletilir", (MeetingCategory.DISTRICT_BOARD,)),
+    Deadline("platform_giris", "M12(3)", Direction.MONTH_END, 0,
+             "Tutanak dijital platforma girilir", (MeetingCategory.PROVINCE_BOARD,)),
+    Deadline("platform_giris", "M12(5)", Direction.MONTH_END, 0,
+             "Tutanak dijital platforma girilir", (MeetingCategory.DISTRICT_BOARD,)),
+    Deadline("platform_giris", "M12(6)", Direction.MONTH_END, 0,
+             "Alt Komisyon çıktıları dijital platforma girilir", (MeetingCategory.SUBCOMMISSION,)),
+)
+
+# Annual report (Ek-3): prepared in January of the following year, entered in the platform by the
+# last working day of January, approved at the first board of the following year.
+ANNUAL_REPORT = {
+    "prepare_month": (1, "M13(1)"),
+    "platform_month_end": (1, "M13(3)"),
+    "approval": ("first_board_next_year", "M13(2), M5(12)"),
+}
+# Things done at the year's first board meeting.
+FIRST_BOARD_DUTIES = (
+    ("M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
+    ("M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
+    ("M5(12), M13(2)", "Önceki yılın yıllık değerlendirme raporu onaylanır"),
+)
+ACTION_PLAN_UPDATE_DAYS = (15, "M5(13)")
+
+
+# §4 — composition. `kurum` is matched against the member's `Kurum` (Turkish case-insensitive,
+# contained); `unvan` further narrows it. `optional_setting` names the Ayarlar row that says whether
+# a "varsa" institution exists.
+@dataclass(frozen=True)
+class RequiredMember:
+    kurum: str
+    article: str
+    unvan: str | None = None
+    optional_setting: str | None = None
+    subcommission: bool = True  # M6(3): one asil and one yedek from each M4(2) institution
+    also_matches: tuple[str, ...] = field(default_factory=tuple)
+
+
+PROVINCE_CHAIR = RequiredMember("Valilik", "M4(1)", unvan="Vali", subcommission=False)
+DISTRICT_CHAIR = RequiredMember("Kaymakamlık", "M4(1)", unvan="Kaymakam", subcommission=False)
+
+SETTING_COAST_GUARD = "İl Sahil Güvenlik Komutanlığı Var"
+SETTING_RESEARCH_CENTRE = "Göç Araştırma Merkezi Var"
+SETTING_DISTRICT_RED_CRESCENT = "İlçede Türk Kızılay Temsilciliği Var"
+SETTING_DISTRICT_UNIVERSITY = "İlçede Kamu Üniversitesi Var"
+SETTING_DISTRICT_MIGRATION_OFFICE = "İlçe Göç İdaresi Müdürlüğü Var"
+
+PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
+    RequiredMember("Valilik", "M4(2)", unvan="Vali Yardımcısı", subcommission=False),
+    RequiredMember("İl Milli Eğitim Müdürlüğü", "M4(2)", also_matches=("İl Millî Eğitim Müdürlüğü",)),
+    RequiredMember("Aile ve Sosyal Hizmetler İl Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Sosyal Yardımlaşma ve Dayanışma Vakfı", "M4(2)"),
+    RequiredMember("Sosyal Güvenlik İl Müdürlüğü", "M4(2)"),
+    RequiredMember("Çalışma ve İş Kurumu İl Müdürlüğü", "M4(2)"),
+    RequiredMember("Gençlik ve Spor İl Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Kültür ve Turizm Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Sağlık Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Nüfus ve Vatandaşlık İşleri Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Sivil Toplumla İlişkiler Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Afet ve Acil Durum Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Emniyet Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Jandarma Komutanlığı", "M4(2)"),
+    RequiredMember("İl Sahil Güvenlik Komutanlığı", "M4(2)", optional_setting=SETTING_COAST_GUARD),
+    RequiredMember("Ticaret İl Müdürlüğü", "M4(2)"),
+    RequiredMember("Sanayi ve Teknoloji İl Müdürlüğü", "M4(2)"),
+    RequiredMember("Çevre, Şehircilik ve İklim Değişikliği İl Müdürlüğü", "M4(2)"),
+    RequiredMember("Tarım ve Orman İl Müdürlüğü", "M4(2)"),
+    RequiredMember("İl Müftülüğü", "M4(2)"),
+    RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(2)"),
+    RequiredMember("Geri Gönderme Merkezi", "M4(2)"),
+    RequiredMember("Geçici Barınma Merkezi", "M4(2)"),
+    RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay İl",)),
+    RequiredMember("Üniversitesi", "M4(2)"),  # "kamu üniversiteleri": any public university
+    RequiredMember("Göç Araştırma Merkezi", "M4(2)", optional_setting=SETTING_RESEARCH_CENTRE),
+)
+
+DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
+    # M4(3): the district migration office where there is one, else the province office's
+    # integration working group / liaison officer.
+    RequiredMember("İlçe Göç İdaresi Müdürlüğü", "M4(3)", optional_setting=SETTING_DISTRICT_MIGRATION_OFFICE),
+    RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(3)",
+                   optional_setting="!" + SETTING_DISTRICT_MIGRATION_OFFICE),
+    RequiredMember("İlçe Milli Eğitim Müdürlüğü", "M4(3)", also_matches=("İlçe Millî Eğitim Müdürlüğü",)),
+    RequiredMember("İlçe Sağlık Müdürlüğü", "M4(3)"),
+    RequiredMember("İlçe Nüfus Müdürlüğü", "M4(3)"),
+    RequiredMember("İlçe Emniyet Müdürlüğü", "M4(3)"),
+    RequiredMember("İlçe Jandarma Komutanlığı", "M4(3)"),
+    RequiredMember("İlçe Tarım ve Orman Müdürlüğü", "M4(3)"),
+    RequiredMember("İlçe Müftülüğü", "M4(3)"),
+    RequiredMember("Gençlik Merkezi", "M4(3)"),
+    RequiredMember("Türk Kızılay İlçe Temsilciliği", "M4(3)", optional_setting=SETTING_DISTRICT_RED_CRESCENT,
+                   also_matches=("Kızılay İlçe",)),
+    RequiredMember("Üniversitesi", "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY),
+)
+
+# M4(2): kaymakams of districts with more than 2,000 foreigners; matched as "<İlçe> Kaymakamlığı".
+DISTRICT_GOVERNOR_MEMBER = ("Kaymakamlığı", "M4(2)")
+
+# M6(4): sub-commission members at branch-manager level (warning only).
+SUBCOMMISSION_TITLE_ARTICLE = "M6(4)"
+SUBCOMMISSION_TITLE_KEYWORDS = ("şube müdür", "müdür yardımcı", "daire başkan", "koordinatör")
+# M6(2): the sub-commission is chaired by the integration lead of the İl Göç İdaresi Müdürlüğü.
+SUBCOMMISSION_CHAIR_INSTITUTION = ("İl Göç İdaresi Müdürlüğü", "M6(2)")
+
+# Closed lists of the template (each shown as a dropdown).
+BOARD_KINDS = tuple(k.value for k in BoardKind)
+MEETING_CATEGORIES = tuple(c.value for c in MeetingCategory)
+MEETING_TYPES = ("Olağan", "Ek")  # M7(3), M8(4)
+YES_NO = ("Evet", "Hayır")
+MEMBERSHIP_TYPES = ("Daimi", "Davetli", "Başkanlık Personeli")  # M4(2)-(3), M4(4), M4(5)
+ROLE_CHAIR = "Kurul Başkanı"
+ROLE_MEMBER = "Kurul Üyesi"
+ROLE_SUB_PRIMARY = "Alt Komisyon Asil"
+ROLE_SUB_SUBSTITUTE = "Alt Komisyon Yedek"
+ROLE_SUB_CHAIR = "Alt Komisyon Başkanı"
+ROLES = (ROLE_CHAIR, ROLE_MEMBER, ROLE_SUB_PRIMARY, ROLE_SUB_SUBSTITUTE, ROLE_SUB_CHAIR)
+SUBCOMMISSION_ROLES = (ROLE_SUB_PRIMARY, ROLE_SUB_SUBSTITUTE, ROLE_SUB_CHAIR)
+# M6(7): the areas of integration work.
+AREAS = (
+    "Eğitim", "Sağlık", "İş Gücü Piyasası", "Sosyal Destek", "Bilgilendirme", "Toplumsal Katılım",
+    "Kamu Düzeni", "Kamu Güvenliği", "Kamu Sağlığı", "Diğer",
+)
+PROBLEM_STATUSES = ("Açık", "Çözüldü", "Çözülemedi")
+DECISION_OPEN = ("Bekliyor", "Devam Ediyor")
+DECISION_IMPLEMENTED = "Uygulandı"
+DECISION_NOT_IMPLEMENTED = "Uygulanamadı"
+DECISION_STATUSES = DECISION_OPEN + (DECISION_IMPLEMENTED, DECISION_NOT_IMPLEMENTED)
+ACTION_STATUSES = ("Başlamadı", "Devam Ediyor", "Tamamlandı", "Ertelendi", "İptal")
+PROJECT_SCOPES = ("Ulusal", "Uluslararası")  # GK(c)
+OPINION_PENDING, OPINION_FAVOURABLE, OPINION_UNFAVOURABLE = "Bekliyor", "Olumlu", "Olumsuz"
+OPINIONS = (OPINION_PENDING, OPINION_FAVOURABLE, OPINION_UNFAVOURABLE)
+LEAVE_TYPES = ("İdari İzin", "Ek Tatil")
+
+# The coordination circular (GK = Göç Yönetiminde Koordinasyon genelgesi).
+STATISTICS_SHARED_ARTICLE = "GK(a)"
+STATISTICS_COORDINATED_ARTICLE = "GK(b)"
+PROJECT_OPINION_ARTICLE = "GK(c)"
+PROJECT_REPORTS_ARTICLE = "GK(ç)"

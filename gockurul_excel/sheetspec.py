@@ -1,0 +1,129 @@
+"""Sheet specs: a declarative description of a generated sheet, independent of any backend.
+
+Operations return `SheetSpec`s; the file backend (package writer) and the xlwings backend render
+them. A spec is a list of rectangular `Block`s so that a live-Excel backend writes each block in one
+call; styles are named (see `STYLES`) so both backends map a name once, not per cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Style:
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    size: float = 11
+    color: str | None = None  # font colour, "RRGGBB"
+    fill: str | None = None  # background, "RRGGBB"
+    wrap: bool = False
+    halign: str | None = None  # left / center / right
+    valign: str | None = "top"
+    border: bool = False  # thin border on all sides
+    number_format: str | None = None
+
+
+DATE_FORMAT = "dd.mm.yyyy"
+
+STYLES: dict[str, Style] = {
+    "title": Style(bold=True, size=14, valign="center"),
+    "subtitle": Style(bold=True, size=12, valign="center"),
+    "header": Style(bold=True, fill="D9E1F2", wrap=True, border=True, valign="center", halign="center"),
+    "label": Style(bold=True, underline=True, wrap=True, border=True),
+    "text": Style(wrap=True, border=True),
+    "plain": Style(wrap=True),
+    "italic": Style(italic=True, wrap=True, border=True),
+    "number": Style(border=True, halign="right"),
+    "date": Style(border=True, number_format=DATE_FORMAT, halign="center"),
+    "link": Style(color="0563C1", underline=True, border=True),
+    "hata": Style(bold=True, color="9C0006", fill="FFC7CE", border=True),
+    "uyari": Style(bold=True, color="9C5700", fill="FFEB9C", border=True),
+    "ok": Style(bold=True, color="006100", fill="C6EFCE", border=True),
+    "signature": Style(border=True, valign="bottom"),
+}
+
+Value = str | int | float | dt.date | dt.datetime | None
+
+
+@dataclass
+class Block:
+    """A rectangle of values whose top-left cell is (row, col), 1-based."""
+
+    row: int
+    col: int
+    values: list[list[Value]]
+    style: str | None = None  # one named style for the whole block
+    col_styles: list[str | None] | None = None  # or one per column of the block
+    # Internal hyperlinks: (row offset, col offset) inside the block -> "'Sayfa'!B7"
+    links: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    @property
+    def height(self) -> int:
+        return len(self.values)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.values), default=0)
+
+    def style_at(self, col_offset: int) -> str | None:
+        if self.col_styles is not None and col_offset < len(self.col_styles):
+            return self.col_styles[col_offset] or self.style
+        return self.style
+
+
+@dataclass
+class PrintSetup:
+    orientation: str = "portrait"
+    paper: str = "A4"
+    fit_to_width: bool = True
+    title_rows: tuple[int, int] | None = None  # rows repeated on every printed page
+    area: str | None = None  # "A1:F40"; None = every written cell
+    margins_cm: tuple[float, float, float, float] = (1.8, 1.5, 1.5, 1.5)  # top, right, bottom, left
+    footer: str = "Sayfa &P / &N"
+
+
+@dataclass
+class SheetSpec:
+    name: str
+    blocks: list[Block] = field(default_factory=list)
+    col_widths: dict[int, float] = field(default_factory=dict)  # 1-based column -> width (chars)
+    row_heights: dict[int, float] = field(default_factory=dict)  # 1-based row -> points
+    merges: list[str] = field(default_factory=list)  # "A1:F1"
+    freeze: str | None = None  # top-left cell of the scrolling pane, e.g. "A2"
+    autofilter: str | None = None
+    print_setup: PrintSetup | None = field(default_factory=PrintSetup)
+    tab_color: str | None = None
+
+    def extent(self) -> tuple[int, int]:
+        """(last row, last column) covered by the blocks."""
+        rows = [b.row + b.height - 1 for b in self.blocks if b.values]
+        cols = [b.col + b.width - 1 for b in self.blocks if b.values]
+        return (max(rows, default=1), max(cols, default=1))
+
+    def styles_used(self) -> set[str]:
+        out: set[str] = set()
+        for b in self.blocks:
+            if b.style:
+                out.add(b.style)
+            out.update(s for s in (b.col_styles or []) if s)
+        return out
+
+
+def col_letter(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def cell_ref(row: int, col: int) -> str:
+    return f"{col_letter(col)}{row}"
+
+
+def quote_sheet(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"

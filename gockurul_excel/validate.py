@@ -1,0 +1,558 @@
+"""`kontrol`: the checks of KURALLAR.md that need no calendar computation.
+
+Row-level structure (required, kinds, closed lists) is a JSON Schema per sheet, generated from the
+contract and checked with jsonschema. Rules across rows and sheets are small functions registered
+with the article they enforce. Input: a `WorkbookData`; output: `Finding`s. Pure: no file access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from . import contract, parse, rules
+from .findings import ERROR, WARNING, Finding
+from .reader import TEMPLATE_RULE, Record, WorkbookData
+
+LEVEL_KEY = "x-duzey"  # schema annotation: a violation of this property is only a warning
+
+
+def _column_schema(col: contract.Column | contract.Setting) -> dict:
+    kind = col.kind
+    if kind == "enum":
+        return {"enum": list(contract.lists()[col.choices])}
+    if kind == "int":
+        return {"type": "integer", "minimum": 0}
+    if kind == "date":
+        return {"type": "string", "format": "date"}
+    if kind == "time":
+        return {"type": "string", "pattern": r"^\d{2}:\d{2}$"}
+    if kind == "list":
+        return {"type": "array", "items": {"type": "string", "maxLength": 32767}, "minItems": 1}
+    if kind == "phone":
+        return {"type": "string", "pattern": r"^[0-9 +()./-]{7,24}$", LEVEL_KEY: WARNING}
+    if kind == "email":
+        return {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", LEVEL_KEY: WARNING}
+    if kind == "key":
+        return {"type": "string", "maxLength": 50}
+    return {"type": "string", "maxLength": 32767}
+
+
+@cache
+def row_schema(sheet: str) -> dict:
+    """JSON Schema (2020-12) of one row of an input sheet, from the contract."""
+    definition = contract.SHEETS_BY_NAME[sheet]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:gockurul:satir:{definition.table}",
+        "title": f"'{sheet}' satırı",
+        "type": "object",
+        "properties": {c.header: _column_schema(c) for c in definition.columns},
+        "required": [c.header for c in definition.columns if c.required],
+    }
+
+
+@cache
+def settings_schema(kind: str | None) -> dict:
+    applies = [s for s in contract.SETTINGS if kind is None or any(k.value == kind for k in s.applies_to)]
+    required = [s.name for s in applies if s.required]
+    if kind == rules.BoardKind.DISTRICT.value:
+        required.append(contract.S_DISTRICT)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {s.name: _column_schema(s) for s in contract.SETTINGS},
+        "required": required,
+    }
+
+
+@cache
+def _validator(schema_key: tuple):
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    schema = row_schema(schema_key[1]) if schema_key[0] == "row" else settings_schema(schema_key[1])
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _json_value(value, raw):
+    if value is None:
+        if parse.is_blank(raw):
+            return None
+        return parse.text(raw) if not isinstance(raw, (int, float)) or isinstance(raw, bool) else raw
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _instance(values: dict, raw: dict) -> dict:
+    out = {}
+    for header, value in values.items():
+        v = _json_value(value, raw.get(header))
+        if v is not None:
+            out[header] = v
+    return out
+
+
+_KIND_WORDS = {
+    "int": "tam sayı olmalı",
+    "date": "tarih olmalı (GG.AA.YYYY)",
+    "time": "saat olmalı (SS:DD)",
+    "phone": "telefon numarası gibi görünmüyor",
+    "email": "e-posta adresi gibi görünmüyor",
+    "key": "çok uzun (en çok 50 karakter)",
+    "text": "çok uzun (en çok 32.767 karakter)",
+    "list": "kurum adları ; ile ayrılmalı",
+}
+
+
+def _schema_findings(sheet: str, columns: dict, instance: dict, cells: Callable[[str], str | None],
+                     bad: dict[str, str], validator) -> Iterator[Finding]:
+    for err in validator.iter_errors(instance):
+        if err.validator == "required":
+            missing = err.message.split("'")[1] if "'" in err.message else "?"
+            yield Finding(ERROR, TEMPLATE_RULE, sheet, cells(missing), f"'{missing}' boş bırakılamaz.")
+            continue
+        header = err.absolute_path[0] if err.absolute_path else None
+        col = columns.get(header)
+        if col is None:
+            continue
+        level = err.schema.get(LEVEL_KEY, ERROR) if isinstance(err.schema, dict) else ERROR
+        shown = parse.preview(instance.get(header))
+        if err.validator == "enum":
+            options = ", ".join(contract.lists()[col.choices])
+            msg = f"'{header}' için '{shown}' geçerli değil; seçenekler: {options}."
+        elif err.validator == "minimum":
+            msg = f"'{header}' negatif olamaz ('{shown}')."
+        elif err.validator == "maxLength" and col.kind in ("text", "key", "list"):
+            length = len(str(instance.get(header)))
+            msg = f"'{header}' {_KIND_WORDS[col.kind]}; {length} karakter yazılmış."
+        else:
+            reason = bad.get(header) or _KIND_WORDS.get(col.kind, "geçerli değil")
+            msg = f"'{header}' {reason}: '{shown}'."
+        yield Finding(level, TEMPLATE_RULE, sheet, cells(header), msg)
+
+
+# --- registry of cross-row rules ------------------------------------------------------------------
+
+@dataclass
+class Context:
+    data: WorkbookData
+    today: dt.date
+    kind: rules.BoardKind | None
+    population: int | None
+
+    @property
+    def meetings(self) -> dict[str, Record]:
+        return _index(self.data.records("Toplantılar"), "Toplantı No")
+
+    def meeting_date(self, number: str | None) -> dt.date | None:
+        m = self.meetings.get(number) if number else None
+        if m is None:
+            return None
+        return m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+
+    def flag(self, name: str) -> bool | None:
+        """A yes/no setting; None when the workbook (older template) does not have it."""
+        value = self.data.setting(name)
+        return None if value is None else value == "Evet"
+
+
+def _index(records: list[Record], header: str) -> dict[str, Record]:
+    out: dict[str, Record] = {}
+    for r in records:
+        k = r[header]
+        if k is not None:
+            out.setdefault(k, r)
+    return out
+
+
+Check = Callable[[Context], Iterable[Finding]]
+CHECKS: list[tuple[str, Check]] = []
+
+
+def check(article: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        CHECKS.append((article, fn))
+        return fn
+    return register
+
+
+@check(TEMPLATE_RULE)
+def unique_keys(ctx: Context) -> Iterator[Finding]:
+    for name, table in ctx.data.tables.items():
+        key = table.definition.key
+        if not key or not all(table.has(k) for k in key):
+            continue
+        seen: dict[tuple, Record] = {}
+        for r in table.records:
+            k = tuple(r[h] for h in key)
+            if any(v is None for v in k):
+                continue
+            if k in seen:
+                label = " / ".join(f"{h} {v}" for h, v in zip(key, k))
+                yield Finding(ERROR, TEMPLATE_RULE, name, r.cell(key[-1]),
+                              f"{label} birden çok kez yazılmış (ilki {seen[k].row}. satırda).")
+            else:
+                seen[k] = r
+
+
+# (sheet, column, target sheet, target column, article)
+REFERENCES = (
+    ("Gündem", "Toplantı No", "Toplantılar", "Toplantı No", "M10(1)"),
+    ("Sorunlar", "Toplantı No", "Toplantılar", "Toplantı No", "Ek-1"),
+    ("Kararlar", "Toplantı No", "Toplantılar", "Toplantı No", "M12(1)"),
+    ("Kararlar", "Değerlendiren Toplantı No", "Toplantılar", "Toplantı No", "M5(7)"),
+    ("Kararlar", "Sorun No", "Sorunlar", "Sorun No", "Ek-1"),
+    ("Katılımcılar", "Toplantı No", "Toplantılar", "Toplantı No", "M12(7)"),
+)
+
+
+@check("Ek-1")
+def references(ctx: Context) -> Iterator[Finding]:
+    for sheet, column, target, target_col, article in REFERENCES:
+        if target not in ctx.data.tables or sheet not in ctx.data.tables:
+            continue
+        keys = {r[target_col] for r in ctx.data.records(target)}
+        for r in ctx.data.records(sheet):
+            v = r[column]
+            if v is not None and v not in keys:
+                yield Finding(ERROR, article, sheet, r.cell(column),
+                              f"'{column}' {v} için '{target}' sayfasında kayıt yok.")
+
+
+@check("Ek-1")
+def decision_due_after_meeting(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.data.records("Kararlar"):
+        due, held = r["Verilen Süre"], ctx.meeting_date(r["Toplantı No"])
+        if due and held and due < held:
+            yield Finding(ERROR, "Ek-1", "Kararlar", r.cell("Verilen Süre"),
+                          f"Karar {r['Karar No']}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı toplantıdan "
+                          f"({held:%d.%m.%Y}) önce olamaz.")
+
+
+@check("M5(7)")
+def evaluated_by_later_meeting(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.data.records("Kararlar"):
+        own, later = ctx.meeting_date(r["Toplantı No"]), ctx.meeting_date(r["Değerlendiren Toplantı No"])
+        if own and later and later <= own:
+            yield Finding(ERROR, "M5(7)", "Kararlar", r.cell("Değerlendiren Toplantı No"),
+                          f"Karar {r['Karar No']}, kendisinden sonraki bir toplantıda değerlendirilmeli; "
+                          f"toplantı {r['Değerlendiren Toplantı No']} kararın toplantısından sonra değil.")
+
+
+@check("M13(4)")
+def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.data.records("Kararlar"):
+        if r["Durum"] == rules.DECISION_NOT_IMPLEMENTED and not r["Uygulanamama Sebebi"]:
+            yield Finding(WARNING, "M13(4)", "Kararlar", r.cell("Uygulanamama Sebebi"),
+                          f"Karar {r['Karar No']} uygulanamadı; yıllık raporda sebebi yazılmalı.")
+
+
+@check(TEMPLATE_RULE)
+def meeting_dates(ctx: Context) -> Iterator[Finding]:
+    year = ctx.data.setting(contract.S_YEAR)
+    for r in ctx.data.records("Toplantılar"):
+        held, planned = r["Gerçekleşen Tarih"], r["Planlanan Tarih"]
+        no = r["Toplantı No"]
+        if held and held > ctx.today:
+            yield Finding(ERROR, TEMPLATE_RULE, "Toplantılar", r.cell("Gerçekleşen Tarih"),
+                          f"Toplantı {no}: gerçekleşen tarih ({held:%d.%m.%Y}) ileri bir tarih olamaz.")
+        if not held and not planned and "Planlanan Tarih" in r.cells:
+            yield Finding(WARNING, TEMPLATE_RULE, "Toplantılar", r.cell("Planlanan Tarih"),
+                          f"Toplantı {no}: ne planlanan ne gerçekleşen tarih yazılmış.")
+        when = held or planned
+        if when and isinstance(year, int) and when.year != year:
+            yield Finding(WARNING, TEMPLATE_RULE, "Toplantılar", r.cell("Gerçekleşen Tarih" if held else
+                                                                       "Planlanan Tarih"),
+                          f"Toplantı {no} {when.year} yılında; bu kitap {year} yılı için.")
+        for col, article in (("Tutanak Tebliğ Tarihi", "M12(2)"), ("Platform Giriş Tarihi", "M12(3)")):
+            d = r[col]
+            if d and not held:
+                yield Finding(ERROR, article, "Toplantılar", r.cell(col),
+                              f"Toplantı {no}: '{col}' yazılmış ama toplantının gerçekleşen tarihi boş.")
+            elif d and held and d < held:
+                yield Finding(ERROR, article, "Toplantılar", r.cell(col),
+                              f"Toplantı {no}: '{col}' ({d:%d.%m.%Y}) toplantıdan ({held:%d.%m.%Y}) önce olamaz.")
+
+
+# Which meeting categories a board's own workbook holds.
+CATEGORIES_BY_KIND = {
+    rules.BoardKind.PROVINCE: ((rules.MeetingCategory.PROVINCE_BOARD, rules.MeetingCategory.SUBCOMMISSION),
+                               "M6(1), M7(1)"),
+    rules.BoardKind.DISTRICT: ((rules.MeetingCategory.DISTRICT_BOARD,), "M8(1)"),
+}
+
+
+@check("M8(1)")
+def meeting_category_fits_board(ctx: Context) -> Iterator[Finding]:
+    if ctx.kind is None:
+        return
+    allowed, article = CATEGORIES_BY_KIND[ctx.kind]
+    names = [c.value for c in allowed]
+    for r in ctx.data.records("Toplantılar"):
+        cat = r["Kategori"]
+        if cat in contract.lists()["Kategori"] and cat not in names:
+            yield Finding(ERROR, article, "Toplantılar", r.cell("Kategori"),
+                          f"Toplantı {r['Toplantı No']}: '{cat}' bir {ctx.kind.value} kurulu kitabında tutulmaz "
+                          f"(bu kitapta: {', '.join(names)}).")
+
+
+@check("M12(7)")
+def held_meeting_has_participants(ctx: Context) -> Iterator[Finding]:
+    if "Katılımcılar" not in ctx.data.tables:
+        return
+    counts = Counter(r["Toplantı No"] for r in ctx.data.records("Katılımcılar"))
+    for r in ctx.data.records("Toplantılar"):
+        if r["Gerçekleşen Tarih"] and not counts.get(r["Toplantı No"]):
+            yield Finding(WARNING, "M12(7)", "Toplantılar", r.cell("Toplantı No"),
+                          f"Toplantı {r['Toplantı No']} yapılmış ama 'Katılımcılar' sayfasında katılımcısı yok "
+                          "(Ek-2).")
+
+
+# --- §4 composition ------------------------------------------------------------------------------
+
+def _active_members(ctx: Context) -> list[Record]:
+    return [r for r in ctx.data.records("Üyeler") if r["Aktif"] != "Hayır"]
+
+
+def _matches(member: Record, required: rules.RequiredMember) -> bool:
+    kurum = parse.ascii_fold(member["Kurum"] or "")
+    names = (required.kurum, *required.also_matches)
+    if not any(parse.ascii_fold(n) in kurum for n in names):
+        return False
+    if required.unvan:
+        unvan = parse.ascii_fold(member["Unvan"] or "")
+        if parse.ascii_fold(required.unvan) not in unvan:
+            return False
+        # "Vali" must not be satisfied by "Vali Yardımcısı".
+        if required.unvan == "Vali" and "yardimci" in unvan:
+            return False
+    return True
+
+
+def _is_required(ctx: Context, required: rules.RequiredMember) -> bool:
+    if required.optional_setting is None:
+        return True
+    name = required.optional_setting.lstrip("!")
+    value = ctx.flag(name)
+    if value is None:
+        return False  # older template without the setting: cannot tell, do not demand
+    return (not value) if required.optional_setting.startswith("!") else value
+
+
+def required_members(ctx: Context) -> list[rules.RequiredMember]:
+    if ctx.kind is rules.BoardKind.PROVINCE:
+        base = [rules.PROVINCE_CHAIR, *rules.PROVINCE_MEMBERS]
+    elif ctx.kind is rules.BoardKind.DISTRICT:
+        base = [rules.DISTRICT_CHAIR, *rules.DISTRICT_MEMBERS]
+    else:
+        return []
+    return [m for m in base if _is_required(ctx, m)]
+
+
+def member_governors_required(ctx: Context) -> list[Record]:
+    """M4(2): districts whose kaymakam must sit on the province board."""
+    return [d for d in ctx.data.records("İlçeler")
+            if isinstance(d["Yabancı Nüfusu"], int) and rules.district_governor_is_member(d["Yabancı Nüfusu"])]
+
+
+def _label(required: rules.RequiredMember) -> str:
+    if required.kurum == "Üniversitesi":
+        return "Kamu üniversitesi"
+    return f"{required.kurum} ({required.unvan})" if required.unvan else required.kurum
+
+
+@check("M4(2)")
+def composition(ctx: Context) -> Iterator[Finding]:
+    if "Üyeler" not in ctx.data.tables or ctx.kind is None:
+        return
+    members = [m for m in _active_members(ctx) if m["Üyelik Türü"] == "Daimi"]
+    chairs = [m for m in _active_members(ctx) if m["Görev"] == rules.ROLE_CHAIR]
+    chair_title = "Vali" if ctx.kind is rules.BoardKind.PROVINCE else "Kaymakam"
+    if not chairs:
+        yield Finding(ERROR, "M4(1)", "Üyeler", None, f"Kurul Başkanı ({chair_title}) üye listesinde yok.")
+    elif len(chairs) > 1:
+        yield Finding(ERROR, "M4(1)", "Üyeler", chairs[1].cell("Görev"),
+                      f"Birden çok aktif Kurul Başkanı var; kurulun başkanı {chair_title}dır.")
+    board = [m for m in members if m["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)]
+    for req in required_members(ctx):
+        if req.article == "M4(1)":
+            continue
+        if not any(_matches(m, req) for m in board):
+            yield Finding(ERROR, req.article, "Üyeler", None,
+                          f"Zorunlu üye eksik: {_label(req)} ({req.article}).")
+    if ctx.kind is rules.BoardKind.PROVINCE:
+        for d in member_governors_required(ctx):
+            name = parse.ascii_fold(d["İlçe"] or "")
+            if not any(name and name in parse.ascii_fold(m["Kurum"] or "") and
+                       "kaymakam" in parse.ascii_fold((m["Kurum"] or "") + " " + (m["Unvan"] or ""))
+                       for m in board):
+                yield Finding(ERROR, "M4(2)", "Üyeler", None,
+                              f"{d['İlçe']} Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu "
+                              f"{d['Yabancı Nüfusu']:,}".replace(",", ".") + " (2.000'den fazla).")
+
+
+@check("M6(3)")
+def subcommission(ctx: Context) -> Iterator[Finding]:
+    if "Üyeler" not in ctx.data.tables or ctx.kind is None:
+        return
+    active = _active_members(ctx)
+    sub = [m for m in active if m["Görev"] in rules.SUBCOMMISSION_ROLES]
+    if ctx.kind is rules.BoardKind.DISTRICT:
+        for m in sub:
+            yield Finding(ERROR, "M6(1)", "Üyeler", m.cell("Görev"),
+                          f"Alt Komisyon yalnız İl GKK bünyesinde kurulur; '{m['Görev']}' bu kitapta olamaz.")
+        return
+    for req in required_members(ctx):
+        if req.article != "M4(2)" or not req.subcommission:
+            continue
+        for role, word in ((rules.ROLE_SUB_PRIMARY, "asil"), (rules.ROLE_SUB_SUBSTITUTE, "yedek")):
+            if not any(m["Görev"] == role and _matches(m, req) for m in sub):
+                yield Finding(ERROR, "M6(3)", "Üyeler", None,
+                              f"Alt Komisyonda {_label(req)} için {word} üye yok.")
+    keywords = [parse.ascii_fold(k) for k in rules.SUBCOMMISSION_TITLE_KEYWORDS]
+    for m in sub:
+        if m["Görev"] == rules.ROLE_SUB_CHAIR:
+            continue
+        title = parse.ascii_fold(m["Unvan"] or "")
+        if title and not any(k in title for k in keywords):
+            yield Finding(WARNING, rules.SUBCOMMISSION_TITLE_ARTICLE, "Üyeler", m.cell("Unvan"),
+                          f"{m['Ad Soyad']} ({m['Kurum']}): Alt Komisyon üyesi şube müdürü düzeyinde olmalı; "
+                          f"unvanı '{m['Unvan']}'.")
+    chairs = [m for m in sub if m["Görev"] == rules.ROLE_SUB_CHAIR]
+    inst, article = rules.SUBCOMMISSION_CHAIR_INSTITUTION
+    if not chairs:
+        yield Finding(WARNING, article, "Üyeler", None,
+                      "Alt Komisyon Başkanı (Uyum Çalışma Grubu Başkanı / Uyum İrtibat Görevlisi) belirtilmemiş.")
+    for m in chairs:
+        if parse.ascii_fold(inst) not in parse.ascii_fold(m["Kurum"] or ""):
+            yield Finding(WARNING, article, "Üyeler", m.cell("Kurum"),
+                          f"Alt Komisyona {inst} Uyum Çalışma Grubu Başkanı / Uyum İrtibat Görevlisi başkanlık "
+                          "eder.")
+
+
+@check("M8(1)")
+def districts_sheet(ctx: Context) -> Iterator[Finding]:
+    if ctx.kind is rules.BoardKind.PROVINCE and "İlçeler" in ctx.data.tables and not ctx.data.records("İlçeler"):
+        yield Finding(WARNING, "M8(1)", "İlçeler", None,
+                      "İlçeler boş: hangi kaymakamların üye olacağı (M4(2)) ve hangi ilçelerin kurul "
+                      "toplayacağı (M8(1)) hesaplanamaz.")
+
+
+# --- the coordination circular -------------------------------------------------------------------
+
+@check(rules.PROJECT_OPINION_ARTICLE)
+def projects(ctx: Context) -> Iterator[Finding]:
+    art = rules.PROJECT_OPINION_ARTICLE
+    for r in ctx.data.records("Projeler"):
+        no, start, opinion, when = r["Proje No"], r["Başlangıç"], r["Başkanlık Görüşü"], r["Görüş Tarihi"]
+        if opinion in (rules.OPINION_FAVOURABLE, rules.OPINION_UNFAVOURABLE) and not when:
+            yield Finding(WARNING, art, "Projeler", r.cell("Görüş Tarihi"),
+                          f"Proje {no}: Başkanlık görüşü '{opinion}' ama görüş tarihi boş.")
+        if start and start <= ctx.today:
+            if opinion != rules.OPINION_FAVOURABLE:
+                yield Finding(ERROR, art, "Projeler", r.cell("Başlangıç"),
+                              f"Proje {no} {start:%d.%m.%Y} tarihinde başlamış ama Başkanlığın uygun görüşü yok "
+                              f"(görüş: {opinion or 'boş'}); görüş hazırlık aşamasında alınır.")
+            elif when and start < when:
+                yield Finding(ERROR, art, "Projeler", r.cell("Başlangıç"),
+                              f"Proje {no} uygun görüşten ({when:%d.%m.%Y}) önce başlamış ({start:%d.%m.%Y}).")
+        end = r["Bitiş"]
+        if start and end and end < start:
+            yield Finding(ERROR, TEMPLATE_RULE, "Projeler", r.cell("Bitiş"),
+                          f"Proje {no}: bitiş tarihi başlangıçtan önce.")
+
+
+@check(rules.STATISTICS_COORDINATED_ARTICLE)
+def statistics(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.data.records("Veri Paylaşımı"):
+        no, published, coordinated = r["Kayıt No"], r["Yayın Tarihi"], r["Koordinasyon Tarihi"]
+        if published and not coordinated:
+            yield Finding(ERROR, rules.STATISTICS_COORDINATED_ARTICLE, "Veri Paylaşımı", r.cell("Yayın Tarihi"),
+                          f"Kayıt {no}: veri yayımlanmış ama Başkanlıkla koordinasyon tarihi yok; "
+                          "yayından önce koordinasyon gerekir.")
+        elif published and coordinated and published < coordinated:
+            yield Finding(ERROR, rules.STATISTICS_COORDINATED_ARTICLE, "Veri Paylaşımı", r.cell("Yayın Tarihi"),
+                          f"Kayıt {no}: yayın ({published:%d.%m.%Y}) Başkanlıkla koordinasyondan "
+                          f"({coordinated:%d.%m.%Y}) önce.")
+        if not r["Başkanlıkla Paylaşım Tarihi"] and "Başkanlıkla Paylaşım Tarihi" in r.cells:
+            yield Finding(WARNING, rules.STATISTICS_SHARED_ARTICLE, "Veri Paylaşımı",
+                          r.cell("Başkanlıkla Paylaşım Tarihi"),
+                          f"Kayıt {no}: verinin Başkanlıkla paylaşıldığı tarih yazılmamış.")
+
+
+@check(TEMPLATE_RULE)
+def date_ranges(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.data.records("Eylem Planı"):
+        if r["Başlangıç"] and r["Bitiş"] and r["Bitiş"] < r["Başlangıç"]:
+            yield Finding(ERROR, TEMPLATE_RULE, "Eylem Planı", r.cell("Bitiş"),
+                          f"Eylem {r['Eylem No']}: bitiş tarihi başlangıçtan önce.")
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+def _settings_findings(data: WorkbookData) -> Iterator[Finding]:
+    if not data.settings and contract.SETTINGS_SHEET not in data.sheet_names:
+        return
+    kind = data.setting(contract.S_KIND)
+    instance = {name: _json_value(s.value, s.raw) for name, s in data.settings.items()}
+    instance = {k: v for k, v in instance.items() if v is not None}
+    settings_cells = {name: s.cell for name, s in data.settings.items()}
+    defs = {s.name: s for s in contract.SETTINGS}
+    version = data.template_version or "1.0"
+    present = {s.name for s in contract.settings_for(version if _valid_version(version) else "1.0")}
+    validator = _validator(("settings", kind if kind in contract.lists()["KurulTuru"] else None))
+    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, {}, validator):
+        # A setting an older template did not have is not missing.
+        if f.message.endswith("boş bırakılamaz.") and not any(f.message.startswith(f"'{n}'") for n in present):
+            continue
+        yield f
+    if contract.S_VERSION in data.settings and not _valid_version(version):
+        yield Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, data.settings[contract.S_VERSION].cell,
+                      f"Şablon Sürümü '{version}' okunamadı.")
+
+
+def _valid_version(version: str) -> bool:
+    try:
+        contract.version_tuple(version)
+        return True
+    except ValueError:
+        return False
+
+
+def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
+    findings = list(data.findings)
+    findings.extend(_settings_findings(data))
+    for name, table in data.tables.items():
+        validator = _validator(("row", name))
+        columns = {h: table.definition.column(h) for h in table.columns}
+        for r in table.records:
+            inst = _instance(r.values, r.raw)
+            findings.extend(_schema_findings(name, columns, inst, r.cell, r.bad, validator))
+    kind_text = data.setting(contract.S_KIND)
+    kind = next((k for k in rules.BoardKind if k.value == kind_text), None)
+    pop = data.setting(contract.S_POPULATION)
+    ctx = Context(data, today, kind, pop if isinstance(pop, int) else None)
+    for _article, fn in CHECKS:
+        findings.extend(fn(ctx))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    counts = defaultdict(int)
+    for f in findings:
+        counts[f.level] += 1
+    return {"hata": counts[ERROR], "uyari": counts[WARNING]}
