@@ -124,9 +124,13 @@ def yeni(
 
 @app.command("ornek")
 @_guarded
-def ornek(kitap: Annotated[Path, typer.Argument(help="Yazılacak örnek kitap")] = Path("ornek.xlsx")) -> None:
+def ornek(
+    kitap: Annotated[Path, typer.Argument(help="Yazılacak örnek kitap")] = Path("ornek.xlsx"),
+    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
+    = False,
+) -> None:
     """Gerçekçi bir örnek il kitabı üretir (kontrolün bulacağı birkaç kasıtlı hata ile)."""
-    operations.create_example(kitap)
+    operations.create_example(kitap, overwrite=uzerine_yaz)
     typer.echo(f"Örnek kitap yazıldı: {kitap}")
     result = operations.check_workbook(kitap, write=True)
     errors = sum(f.level == "hata" for f in result.findings)

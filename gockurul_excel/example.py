@@ -119,7 +119,7 @@ def _meetings() -> list[list]:
     for no, cat, kind, held, notice, platform in MEETINGS:
         place = HALL if cat == BOARD else MIGRATION_HALL
         note = "Başkanlığın talebiyle ek kurul (M7(3))" if kind == "Ek" else None
-        out.append([no, cat, kind, held, held, "10:00", place, notice, platform, note])
+        out.append([no, cat, kind, held, held, dt.time(10, 0), place, notice, platform, note])
     return out
 
 
@@ -310,7 +310,7 @@ def example_settings() -> dict[str, object]:
     }
 
 
-def write_example(path: Path) -> None:
+def write_example(path: Path, *, overwrite: bool = False) -> None:
     from .fill import fill_workbook
 
-    fill_workbook(path, example_settings(), example_rows(), overwrite=True)
+    fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)

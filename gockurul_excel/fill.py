@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,7 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     `rows[sheet]` holds lists in the contract's column order for that version (shorter lists leave
     the remaining columns empty).
     """
-    from .template import build_template
+    from .template import build_template, number_format
 
     wb = build_template(version)
     ws = wb[contract.SETTINGS_SHEET]
@@ -32,11 +30,13 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     for sheet, data in rows.items():
         ws = wb[sheet]
         headers = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
-        cols = [headers[c.header] for c in defs[sheet].columns]
+        columns = [(headers[c.header], number_format(c.kind)) for c in defs[sheet].columns]
         for i, row in enumerate(data, start=2):
-            for col, value in zip(cols, row):
+            for (col, fmt), value in zip(columns, row):
                 if value is not None:
-                    ws.cell(i, col).value = value
+                    cell = ws.cell(i, col)
+                    cell.value = value
+                    cell.number_format = fmt  # openpyxl would stamp its own format on dates
         _grow_table(ws, defs[sheet].table, len(data) + 1)
     return wb
 
@@ -56,15 +56,10 @@ def _grow_table(ws, table_name: str, last_row: int) -> None:
 
 def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
                   overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> None:
+    from .xlsxpkg import save_atomic
+
     path = Path(path)
     if path.exists() and not overwrite:
-        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı.")
-    wb = fill_template(settings, {**rows}, version)
-    fd, tmp = tempfile.mkstemp(prefix=".~gockurul-", suffix=".tmp", dir=path.parent or ".")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı (yenisi için --uzerine-yaz).")
+    wb = fill_template(settings, rows, version)
+    save_atomic(path, wb.save, make_backup=path.exists())

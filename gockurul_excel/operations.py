@@ -110,9 +110,9 @@ def upgrade_workbook(path: str | Path) -> list[str]:
     return upgrade(Path(path))
 
 
-def create_example(path: str | Path) -> Path:
+def create_example(path: str | Path, *, overwrite: bool = False) -> Path:
     """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes."""
     from .example import write_example
 
-    write_example(Path(path))
+    write_example(Path(path), overwrite=overwrite)
     return Path(path)

@@ -9,8 +9,11 @@ cannot open at all (`UnreadableWorkbook`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,6 +78,7 @@ class Setting:
     value: Any
     raw: Any
     cell: str | None
+    bad: str | None = None  # why the value could not be read
 
 
 @dataclass
@@ -213,12 +217,10 @@ def _read_settings(rows: list[list[Any]], findings: list[Finding]) -> dict[str, 
         raw = row[c_value] if c_value < len(row) else None
         cell = cell_ref(ri + 1, c_value + 1)
         try:
-            value = parse_value(definition, raw)
-        except ValueError as exc:
-            findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, cell,
-                                    f"'{definition.name}' değeri {exc}: '{parse.preview(raw)}'."))
-            value = None
-        out[definition.name] = Setting(definition.name, value, raw, cell)
+            value, bad = parse_value(definition, raw), None
+        except ValueError as exc:  # reported by the settings schema, with this reason
+            value, bad = None, str(exc)
+        out[definition.name] = Setting(definition.name, value, raw, cell, bad)
     return out
 
 
@@ -232,10 +234,54 @@ def _open(path: Path) -> Any:
                                  f"({type(exc).__name__}).") from None
 
 
-def _sheet_rows(wb: Any, name: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
-    sheet = wb.get_sheet_by_name(name)
-    rows = sheet.to_python(skip_empty_area=False)
-    return rows, _merged_ranges(sheet)
+@contextlib.contextmanager
+def _quiet_native_stderr():
+    """Keep a Rust panic message of calamine off the user's screen (we handle the panic)."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    saved = os.dup(fd)
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), fd)
+        try:
+            yield
+        finally:
+            os.dup2(saved, fd)
+            os.close(saved)
+
+
+def _is_panic(exc: BaseException) -> bool:
+    return type(exc).__name__ == "PanicException"
+
+
+def _openpyxl_rows(path: Path, name: str) -> list[list[Any]]:
+    """Slow path for a sheet calamine cannot convert (e.g. 1e15 in a date-formatted cell)."""
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns about the very cells we report
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [list(r) for r in wb[name].iter_rows(values_only=True)]
+        finally:
+            wb.close()
+
+
+def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
+    try:
+        with _quiet_native_stderr():
+            sheet = wb.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = _merged_ranges(sheet)
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+        return _openpyxl_rows(path, name), []
+    return rows, merged
 
 
 def read_workbook(path: str | Path) -> WorkbookData:
@@ -255,7 +301,7 @@ def read_workbook(path: str | Path) -> WorkbookData:
             findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
                                     "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
         else:
-            rows, _ = _sheet_rows(wb, actual)
+            rows, _ = _sheet_rows(wb, path, actual)
             settings = _read_settings(rows, findings)
         version_setting = settings.get(contract.S_VERSION)
         version = parse.text(version_setting.value) if version_setting else None
@@ -268,7 +314,7 @@ def read_workbook(path: str | Path) -> WorkbookData:
                 findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
                                         f"'{definition.name}' sayfası bulunamadı."))
                 continue
-            rows, merged = _sheet_rows(wb, actual)
+            rows, merged = _sheet_rows(wb, path, actual)
             tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)
     except (UnreadableWorkbook, NewerTemplate):
         raise

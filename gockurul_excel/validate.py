@@ -506,7 +506,8 @@ def _settings_findings(data: WorkbookData) -> Iterator[Finding]:
     version = data.template_version or "1.0"
     present = {s.name for s in contract.settings_for(version if _valid_version(version) else "1.0")}
     validator = _validator(("settings", kind if kind in contract.lists()["KurulTuru"] else None))
-    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, {}, validator):
+    bad = {name: s.bad for name, s in data.settings.items() if s.bad}
+    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, bad, validator):
         # A setting an older template did not have is not missing.
         if f.message.endswith("boş bırakılamaz.") and not any(f.message.startswith(f"'{n}'") for n in present):
             continue

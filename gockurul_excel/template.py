@@ -1,0 +1,722 @@
+"""The master template (`sablon.xlsx`), new board workbooks made from it, and their upgrade.
+
+Everything a workbook holds is declared in `contract.py`; this module only lays it out. One function
+(`_format_column`) styles and validates an input column, so a column added by `upgrade` looks and
+checks exactly like the one `build_template` writes.
+
+Layout decisions (see also TASARIM.md):
+- Each input sheet is an Excel table covering the header and `TABLE_BODY_ROWS` empty rows. Excel
+  grows a table when one types just below it, LibreOffice does not: with room for 500 rows, what a
+  LibreOffice user types stays inside the table, and Excel users see where to type.
+- Number formats are set on whole columns (`<col style=…>`), which Excel and LibreOffice both apply
+  to a cell when it is typed in. Formatting 999 empty cells per column instead would create ~85,000
+  cells, make every openpyxl load about 0.8 s slower and set every sheet's `max_row` to 1000.
+- Validations (dropdowns, date, number checks) cover rows 2..`VALIDATION_LAST_ROW`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import ColumnDimension
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import tostring
+
+from . import contract, parse, rules
+from .contract import TEMPLATE_VERSION
+from .errors import InvalidArgument, NewerTemplate, UnreadableWorkbook
+from .sheetspec import STYLES
+
+# Fixed document dates: two generations of the template are byte-identical.
+FIXED_TIME = dt.datetime(2025, 1, 1)
+CREATOR = "gockurul"
+
+TABLE_STYLE = "TableStyleMedium2"
+TABLE_BODY_ROWS = 500  # empty rows inside each input table (see the module docstring)
+VALIDATION_LAST_ROW = 1000
+HEADER_SCAN_ROWS = 10
+TEXT_FORMAT = "@"
+GENERAL_FORMAT = "General"
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
+
+LIST_NAME_PREFIX = "Liste_"
+SELECTED_MEETING_NAME = "SeciliToplantiNo"
+# Not (yet) in contract.py: the third Ayarlar column, the Ayarlar table, the panel's meeting label.
+SETTING_NOTE_HEADER = "Açıklama"
+SETTINGS_TABLE = "tblAyarlar"
+SETTINGS_WIDTHS = (36, 22, 70)
+MEETING_NO_LABEL = "Toplantı No"  # the key of the meetings sheet; the panel's input cell label
+
+PANEL_TITLE = "Göç Koordinasyon Kurulu Çalışma Kitabı"
+PANEL_INPUT_ROW = 3
+# (button, what it does). The buttons themselves live in the macro workbook (makrolar/).
+PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
+    ("Kontrol Et", ("Kitabı genelgelere göre denetler; hataları ve uyarıları, sayfa ve hücresiyle birlikte "
+                   f"'{contract.FINDINGS_SHEET}' sayfasına yazar. Komut satırında: gockurul kontrol")),
+    ("Takvimi Hesapla", ("Yılın olağan toplantılarını, gündem, bildirim, tutanak tebliği ve platform girişi "
+                        "sürelerini iş günlerine göre hesaplar. Komut satırında: gockurul takvim")),
+    ("Tutanak (Ek-1)", "Seçili toplantının Rapor Formunu (Ek-1) yazdırılıp imzalanmaya hazır olarak üretir."),
+    ("Katılımcı Listesi (Ek-2)", "Seçili toplantının katılımcı listesini (Ek-2) imza sütunuyla üretir."),
+    ("Yıllık Rapor (Ek-3)", "Yılın verilerinden Yıllık Değerlendirme Raporu (Ek-3) taslağını üretir."),
+    ("Gündem ve Davet", "Seçili toplantının gündemini ve üyelere gidecek davet yazısını üretir."),
+    ("Platform Dosyaları", "Başkanlığın dijital platformuna girilecek bilgileri dosya olarak hazırlar."),
+    ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını okuyup il kitabında "
+                                   "bir arada gösterir.")),
+)
+
+_THIN = Side(style="thin", color="FF8EA9DB")
+_INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles and validations shared by build_template and upgrade
+# ---------------------------------------------------------------------------------------------
+
+def _header_style(cell: Any) -> None:
+    s = STYLES["header"]  # the same look as the headers of generated sheets
+    cell.font = Font(bold=s.bold, color="FF" + (s.color or "000000"))
+    cell.fill = PatternFill("solid", fgColor="FF" + s.fill) if s.fill else PatternFill()
+    cell.alignment = Alignment(wrap_text=s.wrap, horizontal=s.halign, vertical=s.valign)
+    if s.border:
+        cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def list_name(key: str) -> str:
+    """Workbook name of a closed list: `Liste_Iller`."""
+    return LIST_NAME_PREFIX + key
+
+
+def number_format(kind: str) -> str:
+    if kind == "date":
+        return contract.DATE_FORMAT
+    if kind == "time":
+        return contract.TIME_FORMAT
+    if kind == "phone":
+        return TEXT_FORMAT  # keeps a leading 0 and spaces as typed
+    return GENERAL_FORMAT  # keys stay General: staff type 1, 2, 3
+
+
+def _validation(kind: str, choices: str | None, strict: bool = True, *, bounds: tuple[int, int] | None = None,
+                title: str = "", note: str = "") -> DataValidation | None:
+    """The data validation for a value of this kind, or None when nothing is checked or shown."""
+    dv: DataValidation | None
+    if choices:
+        dv = DataValidation(type="list", formula1=list_name(choices), allow_blank=True)
+        if strict:
+            dv.errorStyle, dv.errorTitle = "stop", "Geçersiz değer"
+            dv.error = "Lütfen açılır listeden bir değer seçin."
+        else:
+            dv.errorStyle, dv.errorTitle = "information", "Listede olmayan değer"
+            dv.error = "Bu değer listede yok. Doğruysa Tamam'a basın; listeden seçmek için İptal'e basın."
+    elif kind == "date":
+        dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(DATE_MIN))),
+                            formula2=str(int(to_excel(DATE_MAX))), allow_blank=True)
+        dv.errorStyle, dv.errorTitle = "stop", "Geçersiz tarih"
+        dv.error = (f"Tarihi GG.AA.YYYY biçiminde girin ({DATE_MIN:%d.%m.%Y} ile {DATE_MAX:%d.%m.%Y} "
+                    "arasında).")
+    elif kind == "int":
+        if bounds:
+            dv = DataValidation(type="whole", operator="between", formula1=str(bounds[0]),
+                                formula2=str(bounds[1]), allow_blank=True)
+            message = f"{bounds[0]} ile {bounds[1]} arasında bir tam sayı girin."
+        else:
+            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+            message = "Sıfır veya daha büyük bir tam sayı girin (ör. 12000)."
+        dv.errorStyle, dv.errorTitle, dv.error = "stop", "Geçersiz sayı", message
+    elif kind == "time":
+        dv = DataValidation(type="time", operator="between", formula1="0", formula2="0.999305555555556",
+                            allow_blank=True)
+        dv.errorStyle, dv.errorTitle = "stop", "Geçersiz saat"
+        dv.error = "Saati SS:DD biçiminde girin (ör. 14:30)."
+    elif note:
+        dv = DataValidation(allow_blank=True)  # any value; only shows the note
+    else:
+        return None
+    dv.showErrorMessage = dv.type is not None
+    if note:
+        dv.showInputMessage = True
+        dv.promptTitle = title[:32]  # Excel's limits: title 32, message 255 characters
+        dv.prompt = note[:255]
+    return dv
+
+
+def _own_column(ws: Worksheet, col: int) -> Any:
+    """The column's own ColumnDimension; a `<col min..max>` group covering it is split first, so
+    formatting one column never formats its neighbours (nor writes overlapping `<col>` elements)."""
+    for key, dim in list(ws.column_dimensions.items()):
+        dim.reindex()
+        if dim.min <= col <= dim.max and dim.min != dim.max:
+            del ws.column_dimensions[key]
+            for lo, hi in ((dim.min, col - 1), (col, col), (col + 1, dim.max)):
+                if lo > hi:
+                    continue
+                part = ColumnDimension(ws, index=get_column_letter(lo), width=dim.width, bestFit=dim.bestFit,
+                                       hidden=dim.hidden, outlineLevel=dim.outlineLevel,
+                                       collapsed=dim.collapsed, min=lo, max=hi)
+                part._style = copy.copy(dim._style)
+                ws.column_dimensions[part.index] = part
+            break
+    return ws.column_dimensions[get_column_letter(col)]
+
+
+def _format_column(ws: Worksheet, col: int, column: contract.Column, header_row: int = 1) -> None:
+    """Header, width, number format and validation of one input column (template and upgrade)."""
+    cell = ws.cell(header_row, col, column.header)
+    _header_style(cell)
+    dim = _own_column(ws, col)
+    dim.width = column.width
+    fmt = number_format(column.kind)
+    if fmt != GENERAL_FORMAT:
+        dim.number_format = fmt
+    dv = _validation(column.kind, column.choices, column.strict_choices, title=column.header, note=column.note)
+    if dv is not None:
+        letter = get_column_letter(col)
+        dv.add(f"{letter}{header_row + 1}:{letter}{max(VALIDATION_LAST_ROW, header_row + 1)}")
+        ws.add_data_validation(dv)
+
+
+def _new_table(name: str, ref: str, headers: Iterable[str]) -> Table:
+    table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
+    table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+    for i, header in enumerate(headers, start=1):
+        table.tableColumns.append(TableColumn(id=i, name=header))
+    return table
+
+
+def _unique_table_name(wb: Workbook, wanted: str) -> str:
+    taken = {t.lower() for ws in wb.worksheets for t in ws.tables}
+    taken |= {n.lower() for n in wb.defined_names}
+    name, n = wanted, 2
+    while name.lower() in taken:
+        name, n = f"{wanted}{n}", n + 1
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Sheets
+# ---------------------------------------------------------------------------------------------
+
+def _sheet_ref(name: str) -> str:
+    """A sheet name as formulas need it: quoted only when it is not a plain word."""
+    if re.fullmatch(r"[^\W\d]\w*", name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _set_name(wb: Workbook, name: str, sheet: str, ref: str) -> None:
+    if name in wb.defined_names:
+        del wb.defined_names[name]
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{_sheet_ref(sheet)}!{ref}")
+
+
+def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
+    """`Kontrol Paneli`: what to do, what each button does, and the selected meeting."""
+    ws.sheet_view.showGridLines = False
+    ws.column_dimensions["A"].width = 32
+    ws.column_dimensions["B"].width = 100
+    ws["A1"] = PANEL_TITLE
+    ws["A1"].font = Font(bold=True, size=16)
+
+    label = ws.cell(PANEL_INPUT_ROW, 1, MEETING_NO_LABEL)
+    label.font = Font(bold=True)
+    label.alignment = Alignment(vertical="center")
+    box = ws.cell(PANEL_INPUT_ROW, 2)
+    box.fill = _INPUT_FILL
+    box.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    box.alignment = Alignment(horizontal="left", vertical="center")
+    dv = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=MEETING_NO_LABEL[:32],
+                        prompt="Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.")
+    dv.add(box.coordinate)
+    ws.add_data_validation(dv)
+    _set_name(wb, SELECTED_MEETING_NAME, ws.title, f"${get_column_letter(box.column)}${box.row}")
+    ws.cell(PANEL_INPUT_ROW + 1, 2, "Tutanak (Ek-1), Katılımcı Listesi (Ek-2) ve Gündem ve Davet düğmeleri bu "
+                                    "toplantı için çalışır.").font = Font(italic=True, color="FF595959")
+
+    sheets = contract.sheets_for(version)
+    province_only = [s.name for s in sheets if s.province_only]
+    generated = [*contract.GENERATED_SHEETS, *(p + "…" for p in contract.GENERATED_PREFIXES)]
+    steps = (
+        ("1. Ayarlar", (f"Önce '{contract.SETTINGS_SHEET}' sayfasını doldurun: {contract.S_KIND}, "
+                       f"{contract.S_PROVINCE}, {contract.S_DISTRICT} (ilçe kurulunda), {contract.S_YEAR}, "
+                       f"{contract.S_POPULATION} ve Evet/Hayır soruları. Her ayarın açıklaması yanındadır.")),
+        ("2. Veri sayfaları", "Sonra veri sayfalarını doldurun: " + ", ".join(s.name for s in sheets) + "."
+         + (f" {', '.join(province_only)} yalnızca il kurulunda doldurulur." if province_only else "")),
+        ("3. Nasıl yazılır", ("Her satır bir kayıttır. Tarihleri GG.AA.YYYY biçiminde yazın; listeli sütunlarda "
+                             "açılır listeden seçin. Başlıkları değiştirmeyin; kendi sütunlarınızı tablonun "
+                             "sağına ekleyebilirsiniz.")),
+        (f"4. {MEETING_NO_LABEL}", ("Toplantıya özel bir düğmeye basmadan önce yukarıdaki "
+                                   f"'{MEETING_NO_LABEL}' hücresine toplantının numarasını yazın.")),
+        ("5. Üretilen sayfalar", "Yazılımın ürettiği sayfalar (" + ", ".join(generated) + ") her basışta "
+                                 "yeniden yazılır; bu sayfalara veri girmeyin, yazdıklarınız silinir."),
+        ("6. Listeler, güncelleme", (f"Gizli '{contract.LISTS_SHEET}' sayfası açılır listeleri tutar; "
+                                    "değiştirmeyin. Eski bir şablonla yapılmış kitabı 'gockurul guncelle' "
+                                    "komutu yeni şablona getirir; yazdığınız değerler değişmez.")),
+    )
+    row = PANEL_INPUT_ROW + 3
+    ws.cell(row, 1, "Nasıl kullanılır").font = Font(bold=True, size=12)
+    for label, text in steps:
+        row += 1
+        ws.cell(row, 1, label).font = Font(bold=True)
+        ws.cell(row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+    row += 2
+    for col, text in enumerate(("Düğme", "Ne yapar"), start=1):
+        _header_style(ws.cell(row, col, text))
+    for name, what in PANEL_BUTTONS:
+        row += 1
+        ws.cell(row, 1, name).font = Font(bold=True)
+        ws.cell(row, 2, what).alignment = Alignment(wrap_text=True, vertical="top")
+    _print_setup(ws, landscape=False)
+
+
+def _setting_columns() -> tuple[str, ...]:
+    return (*contract.SETTING_COLUMNS, SETTING_NOTE_HEADER)
+
+
+def _write_setting(ws: Worksheet, row: int, setting: contract.Setting, value: Any,
+                   cols: dict[str, int]) -> None:
+    """One Ayarlar row: name, value (formatted and validated by the setting's kind) and its note."""
+    name_col, value_col = (cols[h] for h in contract.SETTING_COLUMNS)
+    ws.cell(row, name_col, setting.name)
+    cell = ws.cell(row, value_col, value)
+    cell.number_format = GENERAL_FORMAT if setting.kind == "int" else TEXT_FORMAT
+    if SETTING_NOTE_HEADER in cols:
+        ws.cell(row, cols[SETTING_NOTE_HEADER], setting.note or None).alignment = Alignment(wrap_text=True)
+    bounds = (YEAR_MIN, YEAR_MAX) if setting.name == contract.S_YEAR else None
+    dv = _validation(setting.kind, setting.choices, bounds=bounds)
+    if dv is not None:
+        dv.add(cell.coordinate)
+        ws.add_data_validation(dv)
+
+
+def _default_value(setting: contract.Setting, version: str) -> Any:
+    return version if setting.name == contract.S_VERSION else setting.default
+
+
+def _write_settings(wb: Workbook, ws: Worksheet, version: str) -> None:
+    headers = _setting_columns()
+    cols = {h: i for i, h in enumerate(headers, start=1)}
+    for (h, i), width in zip(cols.items(), SETTINGS_WIDTHS, strict=True):
+        _header_style(ws.cell(1, i, h))
+        ws.column_dimensions[get_column_letter(i)].width = width
+    settings = contract.settings_for(version)
+    for row, setting in enumerate(settings, start=2):
+        _write_setting(ws, row, setting, _default_value(setting, version), cols)
+    ref = f"A1:{get_column_letter(len(headers))}{len(settings) + 1}"
+    ws.add_table(_new_table(_unique_table_name(wb, SETTINGS_TABLE), ref, headers))
+    ws.freeze_panes = "A2"
+    _print_setup(ws, landscape=False)
+
+
+def _write_input_sheet(wb: Workbook, ws: Worksheet, sheet: contract.SheetDef) -> None:
+    for col, column in enumerate(sheet.columns, start=1):
+        _format_column(ws, col, column)
+    ref = f"A1:{get_column_letter(len(sheet.columns))}{1 + TABLE_BODY_ROWS}"
+    ws.add_table(_new_table(_unique_table_name(wb, sheet.table), ref, (c.header for c in sheet.columns)))
+    ws.freeze_panes = "A2"
+    _print_setup(ws)
+    ws.print_title_rows = "1:1"
+
+
+def _write_lists(wb: Workbook, ws: Worksheet) -> None:
+    """Every closed list of the contract in its own column of `Listeler`, each a workbook name."""
+    ws.sheet_state = "hidden"
+    for col, (key, values) in enumerate(contract.lists().items(), start=1):
+        letter = get_column_letter(col)
+        ws.cell(1, col, key).font = Font(bold=True)
+        for row, value in enumerate(values, start=2):
+            ws.cell(row, col, value)
+        ws.column_dimensions[letter].width = max([len(key), *(len(v) for v in values)]) + 2
+        _set_name(wb, list_name(key), ws.title, f"${letter}$2:${letter}${len(values) + 1}")
+
+
+def build_template(version: str = TEMPLATE_VERSION) -> Workbook:
+    """The master template of a template version (see the module docstring for the layout)."""
+    if version not in contract.TEMPLATE_VERSIONS:
+        raise InvalidArgument(f"Bilinmeyen şablon sürümü: {version} (bilinenler: "
+                              f"{', '.join(contract.TEMPLATE_VERSIONS)}).")
+    wb = Workbook()
+    panel = wb.active
+    panel.title = contract.CONTROL_PANEL_SHEET
+    _write_panel(wb, panel, version)
+    _write_settings(wb, wb.create_sheet(contract.SETTINGS_SHEET), version)
+    for sheet in contract.sheets_for(version):
+        _write_input_sheet(wb, wb.create_sheet(sheet.name), sheet)
+    _write_lists(wb, wb.create_sheet(contract.LISTS_SHEET))
+    wb.active = 0
+    wb.properties.creator = CREATOR
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    return wb
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing files
+# ---------------------------------------------------------------------------------------------
+
+CORE_PART = "docProps/core.xml"
+
+
+def _workbook_bytes(wb: Workbook, timestamp: dt.datetime) -> bytes:
+    """The saved workbook with its document dates and zip entry times set to `timestamp`.
+
+    openpyxl stamps `modified` with the current time while saving and zip entries with the local
+    time; both are rewritten here so equal workbooks give equal bytes."""
+    raw = io.BytesIO()
+    wb.save(raw)
+    props = copy.copy(wb.properties)
+    props.created = props.modified = timestamp
+    core = tostring(props.to_tree())
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = core if info.filename == CORE_PART else src.read(info.filename)
+            entry = zipfile.ZipInfo(info.filename, date_time=timestamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, data)
+    return out.getvalue()
+
+
+def _save(path: Path, data: bytes, *, make_backup: bool) -> None:
+    """Atomic write through the package layer (temp file beside `path`, one rename, lock check)."""
+    from .xlsxpkg import save_atomic
+
+    save_atomic(path, lambda fh: fh.write(data), make_backup=make_backup)
+
+
+def save_template(path: str | os.PathLike, version: str = TEMPLATE_VERSION) -> None:
+    """Write the master template; the same version always gives the same bytes."""
+    path = Path(path)
+    _check_folder(path)
+    _save(path, _workbook_bytes(build_template(version), FIXED_TIME), make_backup=False)
+
+
+def template_fingerprint(path: str | os.PathLike) -> dict[str, bytes]:
+    """Zip member -> uncompressed bytes, without `docProps/core.xml` (document dates)."""
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist() if name != CORE_PART}
+
+
+def _check_folder(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise InvalidArgument(f"'{path.parent}' klasörü bulunamadı.")
+
+
+# ---------------------------------------------------------------------------------------------
+# gockurul yeni
+# ---------------------------------------------------------------------------------------------
+
+def _board_kind(kind: str) -> rules.BoardKind:
+    folded = parse.ascii_fold(kind or "")
+    for bk in rules.BoardKind:
+        if folded == parse.ascii_fold(bk.value):
+            return bk
+    raise InvalidArgument(f"Kurul türü '{kind}' anlaşılamadı: 'il' veya 'ilce' yazın.")
+
+
+def province_name(text: str) -> str:
+    """The province's spelling in the list (`Iller`): Turkish-case-insensitive, letters folded to
+    ASCII allowed ('sanliurfa' -> 'Şanlıurfa'). Raises InvalidArgument with a suggestion."""
+    names = contract.lists()["Iller"]
+    by_fold = {parse.ascii_fold(n): n for n in names}
+    folded = parse.ascii_fold(text or "")
+    if folded in by_fold:
+        return by_fold[folded]
+    guess = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.6)
+    hint = f" Bunu mu demek istediniz: {by_fold[guess[0]]}?" if guess else f" {len(names)} ilden birini yazın."
+    raise InvalidArgument(f"'{text}' bir il adı değil.{hint}")
+
+
+def _settings_cells(ws: Worksheet) -> tuple[int, dict[str, int], dict[str, int]]:
+    """(header row, header -> column, normalized setting name -> row) of an Ayarlar sheet."""
+    rows = list(ws.iter_rows(min_row=1, max_row=ws.max_row, values_only=True))
+    header_row, cols = _locate_header(rows, _setting_columns())
+    by_name: dict[str, int] = {}
+    if all(h in cols for h in contract.SETTING_COLUMNS):
+        name_col = cols[contract.SETTING_COLUMNS[0]]
+        for r in range(header_row + 1, len(rows) + 1):
+            row = rows[r - 1]
+            value = row[name_col - 1] if name_col - 1 < len(row) else None
+            if not parse.is_blank(value):
+                by_name.setdefault(parse.normalize_header(value), r)
+    return header_row, cols, by_name
+
+
+def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district: str | None, year: int,
+                 foreign_population: int, border_district: bool = False, overwrite: bool = False) -> None:
+    """`gockurul yeni`: the current template with Ayarlar filled, written atomically."""
+    path = Path(path)
+    board = _board_kind(kind)
+    province = province_name(province)
+    district = (district or "").strip() or None
+    if board is rules.BoardKind.DISTRICT and district is None:
+        raise InvalidArgument("İlçe kurulu için ilçe adını verin.")
+    if board is rules.BoardKind.PROVINCE and district is not None:
+        raise InvalidArgument(f"İl kurulunun kitabında ilçe verilmez ('{district}' verildi).")
+    if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
+        raise InvalidArgument(f"Yıl {YEAR_MIN} ile {YEAR_MAX} arasında olmalı ('{year}' verildi).")
+    if isinstance(foreign_population, bool) or not isinstance(foreign_population, int) or foreign_population < 0:
+        raise InvalidArgument(f"Yabancı nüfusu sıfır veya daha büyük bir tam sayı olmalı "
+                              f"('{foreign_population}' verildi).")
+    _check_folder(path)
+    if path.exists() and not overwrite:
+        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı.")
+
+    yes, no = rules.YES_NO
+    values = {
+        contract.S_KIND: board.value,
+        contract.S_PROVINCE: province,
+        contract.S_DISTRICT: district,
+        contract.S_YEAR: year,
+        contract.S_POPULATION: foreign_population,
+        contract.S_BORDER: yes if border_district else no,
+    }
+    wb = build_template(TEMPLATE_VERSION)
+    ws = wb[contract.SETTINGS_SHEET]
+    _, cols, rows = _settings_cells(ws)
+    value_col = cols[contract.SETTING_COLUMNS[1]]
+    for name, value in values.items():
+        ws.cell(rows[parse.normalize_header(name)], value_col, value)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    _save(path, _workbook_bytes(wb, now), make_backup=True)  # a backup only when overwriting
+
+
+# ---------------------------------------------------------------------------------------------
+# gockurul guncelle
+# ---------------------------------------------------------------------------------------------
+
+def _locate_header(rows: list[tuple], headers: Iterable[str]) -> tuple[int, dict[str, int]]:
+    """(1-based header row, contract header -> 1-based column): the row among the first
+    HEADER_SCAN_ROWS that matches most of `headers`; row 1 and {} when none matches."""
+    wanted = {parse.normalize_header(h): h for h in headers}
+    best_row, best = 1, {}
+    for r, row in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
+        found: dict[str, int] = {}
+        for c, value in enumerate(row, start=1):
+            h = wanted.get(parse.normalize_header(value)) if isinstance(value, str) else None
+            if h is not None and h not in found:
+                found[h] = c
+        if len(found) > len(best):
+            best_row, best = r, found
+    return best_row, best
+
+
+def _version_of(value: Any) -> tuple[int, ...]:
+    v = contract.version_tuple(value)
+    while len(v) > 1 and v[-1] == 0:
+        v = v[:-1]
+    return v
+
+
+def read_template_version(path: str | os.PathLike) -> str:
+    """`Şablon Sürümü` of a workbook, "1.0" when it has none (read-only, openpyxl)."""
+    from .xlsxpkg import check_package
+
+    path = Path(path)
+    check_package(path)  # missing, corrupt or unsafe (XML bomb) files are refused before parsing
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil "
+                                 f"({type(exc).__name__}).") from None
+    try:
+        if contract.SETTINGS_SHEET not in wb.sheetnames:
+            return contract.TEMPLATE_VERSIONS[0]
+        rows = list(wb[contract.SETTINGS_SHEET].iter_rows(values_only=True))
+    finally:
+        wb.close()
+    header_row, cols = _locate_header(rows, contract.SETTING_COLUMNS)
+    if len(cols) < len(contract.SETTING_COLUMNS):
+        return contract.TEMPLATE_VERSIONS[0]
+    name_col, value_col = (cols[h] - 1 for h in contract.SETTING_COLUMNS)
+    wanted = parse.normalize_header(contract.S_VERSION)
+    for row in rows[header_row:]:
+        if name_col < len(row) and parse.normalize_header(row[name_col]) == wanted:
+            value = parse.text(row[value_col]) if value_col < len(row) else None
+            return value or contract.TEMPLATE_VERSIONS[0]
+    return contract.TEMPLATE_VERSIONS[0]
+
+
+def _table_at(ws: Worksheet, header_row: int, cols: Iterable[int], preferred: str) -> Table | None:
+    """The sheet's table whose header row holds the contract columns (the contract's name first)."""
+    cols = set(cols)
+    candidates = []
+    for table in ws.tables.values():
+        min_col, min_row, max_col, _ = range_boundaries(table.ref)
+        if min_row == header_row and any(min_col <= c <= max_col for c in cols):
+            candidates.append(table)
+    candidates.sort(key=lambda t: t.name != preferred)
+    return candidates[0] if candidates else None
+
+
+def _extend_table(ws: Worksheet, table: Table, header_row: int, new_col: int) -> bool:
+    """Widen `table` to end at `new_col`; every column in between needs a unique header text."""
+    min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+    if new_col <= max_col:
+        return True
+    names = {parse.normalize_header(c.name) for c in table.tableColumns}
+    added: list[str] = []
+    for c in range(max_col + 1, new_col + 1):
+        value = ws.cell(header_row, c).value
+        key = parse.normalize_header(value)
+        if not isinstance(value, str) or not key or key in names:
+            return False
+        names.add(key)
+        added.append(value)
+    next_id = max((c.id for c in table.tableColumns), default=0) + 1
+    for i, name in enumerate(added):
+        table.tableColumns.append(TableColumn(id=next_id + i, name=name))
+    table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(new_col)}{max_row}"
+    if table.autoFilter is not None:
+        table.autoFilter.ref = table.ref
+    return True
+
+
+def _free_column_after(ws: Worksheet, header_row: int, last_col: int) -> int:
+    """First column after `last_col` with nothing in it below the header (stray data is left alone)."""
+    col = last_col + 1
+    while any(ws.cell(r, col).value is not None for r in range(header_row, ws.max_row + 1)):
+        col += 1
+    return col
+
+
+def _add_columns(ws: Worksheet, sheet: contract.SheetDef) -> list[str]:
+    rows = list(ws.iter_rows(min_row=1, max_row=min(ws.max_row, HEADER_SCAN_ROWS), values_only=True))
+    header_row, found = _locate_header(rows, [c.header for c in contract.SHEETS_BY_NAME[sheet.name].columns])
+    if not found:
+        return [f"'{sheet.name}' sayfasında başlık satırı bulunamadı; eksik sütunlar eklenmedi."]
+    missing = [c for c in sheet.columns if c.header not in found]
+    if not missing:
+        return []
+    table = _table_at(ws, header_row, found.values(), sheet.table)
+    changes = []
+    for column in missing:
+        used = [c for c in range(1, ws.max_column + 1) if not parse.is_blank(ws.cell(header_row, c).value)]
+        last = max([*used, range_boundaries(table.ref)[2] if table else 0])
+        col = _free_column_after(ws, header_row, last)
+        _format_column(ws, col, column, header_row)
+        where = f"{get_column_letter(col)} sütunu"
+        if table is not None and not _extend_table(ws, table, header_row, col):
+            where += ", tablonun dışında"
+        changes.append(f"'{sheet.name}' sayfasına '{column.header}' sütunu eklendi ({where}).")
+    return changes
+
+
+def _add_settings(ws: Worksheet) -> list[str]:
+    header_row, cols, rows = _settings_cells(ws)
+    table = _table_at(ws, header_row, cols.values(), SETTINGS_TABLE)
+    changes = []
+    for setting in contract.settings_for(TEMPLATE_VERSION):
+        if parse.normalize_header(setting.name) in rows:
+            continue
+        used = [r for r in range(header_row + 1, ws.max_row + 1)
+                if any(not parse.is_blank(ws.cell(r, c).value) for c in cols.values())]
+        row = max([header_row, *used, range_boundaries(table.ref)[3] if table else 0]) + 1
+        value = _default_value(setting, TEMPLATE_VERSION)
+        _write_setting(ws, row, setting, value, cols)
+        rows[parse.normalize_header(setting.name)] = row
+        if table is not None:
+            min_col, min_row, max_col, _ = range_boundaries(table.ref)
+            table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{row}"
+            if table.autoFilter is not None:
+                table.autoFilter.ref = table.ref
+        shown = f" (değeri: {value})" if value is not None else ""
+        changes.append(f"'{ws.title}' sayfasına '{setting.name}' ayarı eklendi{shown}.")
+    return changes
+
+
+def _list_values(ws: Worksheet) -> list[tuple]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def upgrade(path: str | os.PathLike) -> list[str]:
+    """`gockurul guncelle`: bring a workbook of an older template to TEMPLATE_VERSION.
+
+    Adds what the newer template has (sheets, columns, settings, lists) and changes no value the
+    user typed. Returns the changes in Turkish; [] (and nothing written) when already current."""
+    path = Path(path)
+    found = read_template_version(path)
+    try:
+        current, latest = _version_of(found), _version_of(TEMPLATE_VERSION)
+    except ValueError:
+        raise InvalidArgument(f"Şablon sürümü '{found}' anlaşılamadı.", sheet=contract.SETTINGS_SHEET) from None
+    if current > latest:
+        raise NewerTemplate(f"Bu kitap daha yeni bir şablonla (sürüm {found}) yapılmış; lütfen gockurul'u "
+                            "güncelleyin.", sheet=contract.SETTINGS_SHEET)
+    if current == latest:
+        return []
+
+    from .xlsxpkg import refuse_if_lossy, save_atomic
+
+    refuse_if_lossy(path, "güncelleme")
+    wb = load_workbook(path, keep_links=True, keep_vba=path.suffix.lower() == ".xlsm")
+    if contract.SETTINGS_SHEET in wb.sheetnames:
+        _, cols, _ = _settings_cells(wb[contract.SETTINGS_SHEET])
+        if not all(h in cols for h in contract.SETTING_COLUMNS):
+            raise InvalidArgument(f"'{contract.SETTING_COLUMNS[0]}' ve '{contract.SETTING_COLUMNS[1]}' başlıkları "
+                                  "bulunamadı; kitap güncellenmedi.", sheet=contract.SETTINGS_SHEET)
+    changes: list[str] = []
+
+    if contract.CONTROL_PANEL_SHEET not in wb.sheetnames:
+        _write_panel(wb, wb.create_sheet(contract.CONTROL_PANEL_SHEET, 0), TEMPLATE_VERSION)
+        changes.append(f"'{contract.CONTROL_PANEL_SHEET}' sayfası eklendi.")
+    if contract.LISTS_SHEET not in wb.sheetnames:
+        wb.create_sheet(contract.LISTS_SHEET)
+    if contract.SETTINGS_SHEET not in wb.sheetnames:
+        index = wb.sheetnames.index(contract.CONTROL_PANEL_SHEET) + 1
+        _write_settings(wb, wb.create_sheet(contract.SETTINGS_SHEET, index), TEMPLATE_VERSION)
+        changes.append(f"'{contract.SETTINGS_SHEET}' sayfası eklendi.")
+    else:
+        changes += _add_settings(wb[contract.SETTINGS_SHEET])
+
+    for sheet in contract.sheets_for(TEMPLATE_VERSION):
+        if sheet.name in wb.sheetnames:
+            changes += _add_columns(wb[sheet.name], sheet)
+        else:
+            ws = wb.create_sheet(sheet.name, wb.sheetnames.index(contract.LISTS_SHEET))
+            _write_input_sheet(wb, ws, sheet)
+            changes.append(f"'{sheet.name}' sayfası eklendi.")
+
+    lists = wb[contract.LISTS_SHEET]
+    before = _list_values(lists)
+    lists.delete_rows(1, lists.max_row)
+    _write_lists(wb, lists)
+    if _list_values(lists) != before:
+        changes.append(f"Açılır listeler ('{contract.LISTS_SHEET}' sayfası) yenilendi.")
+
+    ws = wb[contract.SETTINGS_SHEET]
+    _, cols, rows = _settings_cells(ws)
+    cell = ws.cell(rows[parse.normalize_header(contract.S_VERSION)], cols[contract.SETTING_COLUMNS[1]])
+    cell.value, cell.number_format = TEMPLATE_VERSION, TEXT_FORMAT
+    changes.append(f"Şablon sürümü {found} → {TEMPLATE_VERSION} yapıldı.")
+
+    wb.calculation.fullCalcOnLoad = True  # openpyxl keeps formulas but not their cached results
+    save_atomic(path, wb.save)
+    return changes
