@@ -13,7 +13,7 @@ import logging
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -58,7 +58,7 @@ def _guarded(fn):
     return wrapper
 
 
-def _parse_today(value: Optional[str]) -> Optional[dt.date]:
+def _parse_today(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -75,7 +75,7 @@ Workbook = Annotated[Path, typer.Argument(help="Çalışma kitabı (.xlsx)")]
 def kontrol(
     kitap: Workbook,
     json_: Annotated[bool, typer.Option("--json", help="Bulguları JSON olarak yaz; kitaba dokunma.")] = False,
-    bugun: Annotated[Optional[str], typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
 ) -> None:
     """Kitabı genelgeye göre denetler; bulguları 'Kontrol' sayfasına (veya --json ile ekrana) yazar."""
     from .xlsxpkg import lock_file
@@ -113,7 +113,7 @@ def yeni(
     il: Annotated[str, typer.Option("--il", help="İl adı")],
     yil: Annotated[int, typer.Option("--yil", help="Yıl")],
     yabanci_nufus: Annotated[int, typer.Option("--yabanci-nufus", help="Yabancı nüfusu")],
-    ilce: Annotated[Optional[str], typer.Option("--ilce", help="İlçe adı (ilçe kurulu için)")] = None,
+    ilce: Annotated[str | None, typer.Option("--ilce", help="İlçe adı (ilçe kurulu için)")] = None,
     hudut: Annotated[bool, typer.Option("--hudut", help="Düzensiz göçe konu hudut ilçesi")] = False,
 ) -> None:
     """Şablondan yeni bir kurul kitabı oluşturur; Ayarlar doldurulur."""

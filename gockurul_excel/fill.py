@@ -32,7 +32,7 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
         headers = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
         columns = [(headers[c.header], number_format(c.kind)) for c in defs[sheet].columns]
         for i, row in enumerate(data, start=2):
-            for (col, fmt), value in zip(columns, row):
+            for (col, fmt), value in zip(columns, row, strict=False):
                 if value is not None:
                     cell = ws.cell(i, col)
                     cell.value = value

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import contract, parse
 from .errors import NewerTemplate, UnreadableWorkbook
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, Finding
 from .sheetspec import cell_ref, col_letter
 
 HEADER_SCAN_ROWS = 10

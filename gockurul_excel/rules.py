@@ -9,21 +9,21 @@ See ../shared/KURALLAR.md for the readings chosen where the text is open.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class BoardKind(str, Enum):
+class BoardKind(StrEnum):
     PROVINCE = "İl"
     DISTRICT = "İlçe"
 
 
-class MeetingCategory(str, Enum):
+class MeetingCategory(StrEnum):
     SUBCOMMISSION = "Alt Komisyon Toplantısı"
     PROVINCE_BOARD = "İl Göç Koordinasyon Kurulu"
     DISTRICT_BOARD = "İlçe Göç Koordinasyon Kurulu"
 
 
-class Comparison(str, Enum):
+class Comparison(StrEnum):
     AT_LEAST = ">="  # "10.000 ve üzeri"
     MORE_THAN = ">"  # "2.000'den fazla"
     LESS_THAN = "<"  # "10.000'den az"
@@ -112,7 +112,7 @@ DISTRICT_BOARD_WINDOW = MeetingWindow(
 )
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     BEFORE = "before"  # a deadline before an event: a non-working day moves it earlier
     AFTER = "after"  # a period after an event: it extends to the next working day
     MONTH_END = "month_end"  # "ayın son gününe kadar": the month's last working day
@@ -268,7 +268,7 @@ PROBLEM_STATUSES = ("Açık", "Çözüldü", "Çözülemedi")
 DECISION_OPEN = ("Bekliyor", "Devam Ediyor")
 DECISION_IMPLEMENTED = "Uygulandı"
 DECISION_NOT_IMPLEMENTED = "Uygulanamadı"
-DECISION_STATUSES = DECISION_OPEN + (DECISION_IMPLEMENTED, DECISION_NOT_IMPLEMENTED)
+DECISION_STATUSES = (*DECISION_OPEN, DECISION_IMPLEMENTED, DECISION_NOT_IMPLEMENTED)
 ACTION_STATUSES = ("Başlamadı", "Devam Ediyor", "Tamamlandı", "Ertelendi", "İptal")
 PROJECT_SCOPES = ("Ulusal", "Uluslararası")  # GK(c)
 OPINION_PENDING, OPINION_FAVOURABLE, OPINION_UNFAVOURABLE = "Bekliyor", "Olumlu", "Olumsuz"

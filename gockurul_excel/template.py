@@ -111,6 +111,8 @@ def number_format(kind: str) -> str:
         return contract.DATE_FORMAT
     if kind == "time":
         return contract.TIME_FORMAT
+    if kind == "int":
+        return "#,##0"  # 12.000 in a Turkish Excel
     if kind == "phone":
         return TEXT_FORMAT  # keeps a leading 0 and spaces as typed
     return GENERAL_FORMAT  # keys stay General: staff type 1, 2, 3
@@ -237,6 +239,12 @@ def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def _fit_row_height(ws: Worksheet, row: int, text: str, width_chars: float) -> None:
+    """Wrapped text shows whole only with a row height: neither openpyxl nor LibreOffice sets it on load."""
+    lines = max(1, -(-len(text) // max(1, int(width_chars * 0.95))))
+    ws.row_dimensions[row].height = 15 * lines + 2
+
+
 def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
     """`Kontrol Paneli`: what to do, what each button does, and the selected meeting."""
     ws.sheet_view.showGridLines = False
@@ -286,6 +294,7 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
         row += 1
         ws.cell(row, 1, label).font = Font(bold=True)
         ws.cell(row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+        _fit_row_height(ws, row, text, ws.column_dimensions["B"].width)
     row += 2
     for col, text in enumerate(("Düğme", "Ne yapar"), start=1):
         _header_style(ws.cell(row, col, text))
@@ -293,6 +302,7 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
         row += 1
         ws.cell(row, 1, name).font = Font(bold=True)
         ws.cell(row, 2, what).alignment = Alignment(wrap_text=True, vertical="top")
+        _fit_row_height(ws, row, what, ws.column_dimensions["B"].width)
     _print_setup(ws, landscape=False)
 
 

@@ -193,7 +193,7 @@ def unique_keys(ctx: Context) -> Iterator[Finding]:
             if any(v is None for v in k):
                 continue
             if k in seen:
-                label = " / ".join(f"{h} {v}" for h, v in zip(key, k))
+                label = " / ".join(f"{h} {v}" for h, v in zip(key, k, strict=True))
                 yield Finding(ERROR, TEMPLATE_RULE, name, r.cell(key[-1]),
                               f"{label} birden çok kez yazılmış (ilki {seen[k].row}. satırda).")
             else:

@@ -191,6 +191,8 @@ def _prolog_has_dtd(stream: BinaryIO) -> bool:
             end_mark = b"?>" if buf.startswith(b"<?", pos) else b"-->"
             end = buf.find(end_mark, pos + 2)
             while end < 0:
+                if len(buf) > MAX_PROLOG:
+                    return True
                 if not more():
                     return False
                 end = buf.find(end_mark, pos + 2)
@@ -746,7 +748,7 @@ def _is_missing(value) -> bool:
     if value is None:
         return True
     try:
-        return bool(value != value)  # noqa: PLR0124 - NaN and pandas' NaT are unequal to themselves
+        return bool(value != value)
     except (TypeError, ValueError):
         return False
 
@@ -1467,7 +1469,7 @@ def openpyxl_losses(path: PathLike, *, keep_vba: bool | None = None) -> list[str
             workbook = openpyxl.load_workbook(io.BytesIO(original), keep_links=True, keep_vba=keep_vba)
             result = io.BytesIO()
             workbook.save(result)
-    except Exception as exc:  # noqa: BLE001 - whatever the reason, openpyxl cannot carry this file
+    except Exception as exc:
         return [f"dosyanın tamamı (openpyxl bu dosyayı işleyemiyor: {type(exc).__name__})"]
     return _losses(_inventory(_Package(io.BytesIO(original))), _inventory(_Package(result)))
 

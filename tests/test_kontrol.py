@@ -6,7 +6,6 @@ changes one thing and expects exactly the finding of that rule.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 
 import pytest
@@ -252,3 +251,14 @@ def test_kontrol_sheet_written_with_links(make_book, rows):
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
     assert values[0][:4] == ["Hata", "Ek-1", "Kararlar", "G2"]
     assert ws["D4"].hyperlink.location == "'Kararlar'!G2"
+
+
+def test_older_template_is_read_without_complaint(make_book, rows):
+    """A 1.0 workbook lacks the 1.1 column and settings: not an error, `guncelle` adds them."""
+    settings = {k: v for k, v in example.example_settings().items()
+                if k not in (rules.SETTING_COAST_GUARD, rules.SETTING_RESEARCH_CENTRE)}
+    rows["Toplantılar"] = [r[:9] for r in rows["Toplantılar"]]
+    path = make_book(settings={**settings, "Şablon Sürümü": "1.0"}, rows=rows, version="1.0")
+    found = findings(path)
+    # Without the "varsa" setting, the research centre is not demanded; nothing else is missing.
+    assert found == []

@@ -95,7 +95,7 @@ def test_input_sheets_follow_the_contract(version):
             header = ws.cell(1, col)
             assert header.font.bold and header.alignment.wrap_text, where
             assert ws.column_dimensions[letter].width == column.width, where
-            expected_format = {"date": contract.DATE_FORMAT, "time": contract.TIME_FORMAT,
+            expected_format = {"date": contract.DATE_FORMAT, "time": contract.TIME_FORMAT, "int": "#,##0",
                                "phone": "@"}.get(column.kind, "General")
             assert ws.column_dimensions[letter].number_format == expected_format, where
             dvs = _dv_for(ws, f"{letter}2")

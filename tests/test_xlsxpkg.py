@@ -16,7 +16,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
+from openpyxl.chart import BarChart, Reference
+from openpyxl.workbook.protection import WorkbookProtection
 from python_calamine import CalamineWorkbook
 
 from gockurul_excel import xlsxpkg
@@ -122,8 +126,9 @@ PIVOT_TABLE = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 minRefreshableVersion="3" createdVersion="6" indent="0" outline="1" outlineData="1" applyNumberFormats="0" \
 applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" \
 applyWidthHeightFormats="1"><location ref="A3:A4" firstHeaderRow="1" firstDataRow="1" firstDataCol="0"/>\
-<pivotFields count="1"><pivotField showAll="0"/></pivotFields><extLst><ext uri="{{962EF5D1-5CA2-4c93-8EF4-DBF5C05439D2}}" \
-xmlns:x14="{X14}"><x14:pivotTableDefinition hideValuesRow="1" xmlns:xm="{XM}"/></ext></extLst>\
+<pivotFields count="1"><pivotField showAll="0"/></pivotFields><extLst>\
+<ext uri="{{962EF5D1-5CA2-4c93-8EF4-DBF5C05439D2}}" xmlns:x14="{X14}">\
+<x14:pivotTableDefinition hideValuesRow="1" xmlns:xm="{XM}"/></ext></extLst>\
 </pivotTableDefinition>""".encode()
 
 CTRL_PROP = f'<?xml version="1.0" encoding="UTF-8"?><formControlPr xmlns="{X14}" objectType="Button" lockText="1"/>'
@@ -399,7 +404,9 @@ def test_values_are_cleaned_and_dates_follow_the_workbook_epoch(tmp_path):
     assert ws["B1"].value == "ş" * 32_767
     assert ws["C1"].value == dt.datetime(2025, 3, 14)
     assert ws["D1"].value is True and ws["E1"].value is None and ws["F1"].value == "  boşluk  "
-    assert b"_x005F_x0041_" in members(path)["xl/worksheets/sheet3.xml"]
+    assert b"_x005F_x0041_" in members(path)["xl/worksheets/sheet3.xml"]  # Excel would read "A" otherwise
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Kontrol").to_python()
+    assert rows[0][2] == dt.date(2025, 3, 14) and rows[0][6] == "_x0041_"
 
 
 def test_sheet_names_excel_cannot_hold_are_refused(tmp_path):
@@ -424,6 +431,44 @@ def test_a_workbook_without_styles_gets_one(tmp_path):
     xlsxpkg.write_sheets(path, [control_spec()], make_backup=False)
     ws = openpyxl.load_workbook(path)["Kontrol"]
     assert ws["A3"].font.b and ws["D4"].number_format == "dd.mm.yyyy"
+
+
+def test_a_chart_sheet_becomes_a_worksheet_and_a_locked_structure_gets_no_new_sheet(tmp_path):
+    path = tmp_path / "kitap.xlsx"
+    wb = openpyxl.Workbook()
+    data = wb.active
+    data.title = "Veri"
+    for i in range(1, 5):
+        data.append([i, i * i])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=4))
+    wb.create_chartsheet("Pano").add_chart(chart)
+    wb.create_sheet("Kararlar")
+    wb.save(path)
+
+    xlsxpkg.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yeni pano"]])])], make_backup=False)
+    files = members(path)
+    assert not [n for n in files if "chart" in n or "drawing" in n]
+    assert b"chart" not in files["[Content_Types].xml"]
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Veri", "Pano", "Kararlar"] and wb["Pano"]["A1"].value == "Yeni pano"
+
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.save(path)
+    original = path.read_bytes()
+    with pytest.raises(GocKurulError, match="yapısı korumalı"):
+        xlsxpkg.write_sheets(path, [control_spec()])
+    assert path.read_bytes() == original
+    xlsxpkg.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yine pano"]])])])  # replacing is allowed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=60))
+def test_any_text_reads_back_as_written(tmp_path, text):
+    path = make_plain(tmp_path / "kitap.xlsx", ("Ayarlar",))
+    xlsxpkg.write_sheets(path, [SheetSpec("Kontrol", [Block(1, 1, [[text, 1]])])], make_backup=False)
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Kontrol").to_python()
+    assert rows[0][0] == re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", text)
 
 
 # --- check_package ------------------------------------------------------------------------------
@@ -482,7 +527,7 @@ def test_check_package_refuses_unreadable_files(tmp_path, damage, expected):
 def test_check_package_catches_crc_errors_missing_files_and_zip_bombs(tmp_path, monkeypatch):
     path = make_plain(tmp_path / "kitap.xlsx")
     xlsxpkg.check_package(path)
-    with pytest.raises(UnreadableWorkbook, match="'yok.xlsx' dosyası bulunamadı"):
+    with pytest.raises(UnreadableWorkbook, match=re.escape("'yok.xlsx' dosyası bulunamadı")):
         xlsxpkg.check_package(tmp_path / "yok.xlsx")
 
     stored = tmp_path / "crc.xlsx"
