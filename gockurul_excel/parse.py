@@ -26,6 +26,25 @@ def normalize_header(text: Any) -> str:
     return s.replace("I", "ı").replace("İ", "i").lower()
 
 
+HEADER_SCAN_ROWS = 10  # a title row or two above the header is tolerated
+
+
+def locate_header(rows: list, headers) -> tuple[int, dict[str, int]]:
+    """(1-based header row, wanted header -> 1-based column): the row among the first
+    HEADER_SCAN_ROWS that matches most of `headers`; row 1 and {} when none matches."""
+    wanted = {normalize_header(h): h for h in headers}
+    best_row, best = 1, {}
+    for r, row in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
+        found: dict[str, int] = {}
+        for c, value in enumerate(row, start=1):
+            h = wanted.get(normalize_header(value)) if isinstance(value, str) else None
+            if h is not None and h not in found:
+                found[h] = c
+        if len(found) > len(best):
+            best_row, best = r, found
+    return best_row, best
+
+
 def ascii_fold(text: str) -> str:
     """For matching names typed without Turkish letters ('Sanliurfa' ~ 'Şanlıurfa')."""
     s = normalize_header(text)

@@ -23,7 +23,6 @@ from .errors import NewerTemplate, UnreadableWorkbook
 from .findings import ERROR, Finding
 from .sheetspec import cell_ref, col_letter
 
-HEADER_SCAN_ROWS = 10
 TEMPLATE_RULE = "Şablon"
 
 PARSERS = {
@@ -113,17 +112,6 @@ def parse_value(column: contract.Column | contract.Setting, raw: Any) -> Any:
     return value
 
 
-def _find_header_row(rows: list[list[Any]], wanted: list[str]) -> tuple[int, int]:
-    """(0-based row index, number of matched headers) of the most header-like row."""
-    keys = {parse.normalize_header(h) for h in wanted}
-    best = (0, 0)
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        hits = sum(1 for v in row if isinstance(v, str) and parse.normalize_header(v) in keys)
-        if hits > best[1]:
-            best = (i, hits)
-    return best
-
-
 def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
     try:
         ranges = sheet.merged_cell_ranges or []
@@ -139,17 +127,9 @@ def _range_text(r0: int, c0: int, r1: int, c1: int) -> str:
 def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.SheetDef, version: str,
                merged: list[tuple[int, int, int, int]], findings: list[Finding]) -> Table:
     expected = [c.header for c in definition.columns]
-    hrow, hits = _find_header_row(rows, expected)
+    header_row, columns = parse.locate_header(rows, expected)
+    hrow, hits = header_row - 1, len(columns)
     header_cells = rows[hrow] if rows else []
-    by_key: dict[str, int] = {}
-    for ci, v in enumerate(header_cells):
-        if isinstance(v, str) and v.strip():
-            by_key.setdefault(parse.normalize_header(v), ci + 1)
-    columns: dict[str, int] = {}
-    for col in definition.columns:
-        k = parse.normalize_header(col.header)
-        if k in by_key:
-            columns[col.header] = by_key[k]
     known = {parse.normalize_header(h) for h in expected}
     extra = {str(v).strip(): ci + 1 for ci, v in enumerate(header_cells)
              if isinstance(v, str) and v.strip() and parse.normalize_header(v) not in known}
@@ -198,14 +178,13 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
 
 
 def _read_settings(rows: list[list[Any]], findings: list[Finding]) -> dict[str, Setting]:
-    hrow, hits = _find_header_row(rows, list(contract.SETTING_COLUMNS))
-    if hits < 2:
+    header_row, found = parse.locate_header(rows, contract.SETTING_COLUMNS)
+    if len(found) < len(contract.SETTING_COLUMNS):
         findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
                                 "'Ayar' ve 'Değer' başlıkları bulunamadı."))
         return {}
-    header = [parse.normalize_header(v) for v in rows[hrow]]
-    c_name = header.index(parse.normalize_header("Ayar"))
-    c_value = header.index(parse.normalize_header("Değer"))
+    hrow = header_row - 1
+    c_name, c_value = (found[h] - 1 for h in contract.SETTING_COLUMNS)
     by_name = {parse.normalize_header(s.name): s for s in contract.SETTINGS}
     out: dict[str, Setting] = {}
     for ri in range(hrow + 1, len(rows)):

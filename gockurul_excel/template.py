@@ -52,7 +52,6 @@ CREATOR = "gockurul"
 TABLE_STYLE = "TableStyleMedium2"
 TABLE_BODY_ROWS = 500  # empty rows inside each input table (see the module docstring)
 VALIDATION_LAST_ROW = 1000
-HEADER_SCAN_ROWS = 10
 TEXT_FORMAT = "@"
 GENERAL_FORMAT = "General"
 
@@ -467,7 +466,7 @@ def province_name(text: str) -> str:
 def _settings_cells(ws: Worksheet) -> tuple[int, dict[str, int], dict[str, int]]:
     """(header row, header -> column, normalized setting name -> row) of an Ayarlar sheet."""
     rows = list(ws.iter_rows(min_row=1, max_row=ws.max_row, values_only=True))
-    header_row, cols = _locate_header(rows, _setting_columns())
+    header_row, cols = parse.locate_header(rows, _setting_columns())
     by_name: dict[str, int] = {}
     if all(h in cols for h in contract.SETTING_COLUMNS):
         name_col = cols[contract.SETTING_COLUMNS[0]]
@@ -522,22 +521,6 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
 # gockurul guncelle
 # ---------------------------------------------------------------------------------------------
 
-def _locate_header(rows: list[tuple], headers: Iterable[str]) -> tuple[int, dict[str, int]]:
-    """(1-based header row, contract header -> 1-based column): the row among the first
-    HEADER_SCAN_ROWS that matches most of `headers`; row 1 and {} when none matches."""
-    wanted = {parse.normalize_header(h): h for h in headers}
-    best_row, best = 1, {}
-    for r, row in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
-        found: dict[str, int] = {}
-        for c, value in enumerate(row, start=1):
-            h = wanted.get(parse.normalize_header(value)) if isinstance(value, str) else None
-            if h is not None and h not in found:
-                found[h] = c
-        if len(found) > len(best):
-            best_row, best = r, found
-    return best_row, best
-
-
 def _version_of(value: Any) -> tuple[int, ...]:
     v = contract.version_tuple(value)
     while len(v) > 1 and v[-1] == 0:
@@ -562,7 +545,7 @@ def read_template_version(path: str | os.PathLike) -> str:
         rows = list(wb[contract.SETTINGS_SHEET].iter_rows(values_only=True))
     finally:
         wb.close()
-    header_row, cols = _locate_header(rows, contract.SETTING_COLUMNS)
+    header_row, cols = parse.locate_header(rows, contract.SETTING_COLUMNS)
     if len(cols) < len(contract.SETTING_COLUMNS):
         return contract.TEMPLATE_VERSIONS[0]
     name_col, value_col = (cols[h] - 1 for h in contract.SETTING_COLUMNS)
@@ -618,8 +601,8 @@ def _free_column_after(ws: Worksheet, header_row: int, last_col: int) -> int:
 
 
 def _add_columns(ws: Worksheet, sheet: contract.SheetDef) -> list[str]:
-    rows = list(ws.iter_rows(min_row=1, max_row=min(ws.max_row, HEADER_SCAN_ROWS), values_only=True))
-    header_row, found = _locate_header(rows, [c.header for c in contract.SHEETS_BY_NAME[sheet.name].columns])
+    rows = list(ws.iter_rows(min_row=1, max_row=min(ws.max_row, parse.HEADER_SCAN_ROWS), values_only=True))
+    header_row, found = parse.locate_header(rows, [c.header for c in contract.SHEETS_BY_NAME[sheet.name].columns])
     if not found:
         return [f"'{sheet.name}' sayfasında başlık satırı bulunamadı; eksik sütunlar eklenmedi."]
     missing = [c for c in sheet.columns if c.header not in found]
