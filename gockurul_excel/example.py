@@ -194,7 +194,7 @@ def _decisions() -> list[list]:
          "Personel talebi Bakanlığa iletildi.", 8, 8],
         [7, 6, "Uyum kurslarının saatlerinin yeniden düzenlenmesine", "Katılımın düşük olması",
          "Yabancı kadınların katılımının artırılması", "Aile ve Sosyal Hizmetler İl Müdürlüğü",
-         D(YEAR, 6, 30), "Bekliyor", None, None, None, 7],  # deliberate: before its meeting (16.07)
+         D(YEAR, 6, 30), "Uygulandı", None, "Kurs saatleri akşama alındı.", 8, 7],  # deliberate: before 16.07
         [8, 6, "İşverenlere çalışma izni bilgilendirme toplantıları düzenlenmesine", "Kayıt dışı çalışma",
          "Kayıtlı istihdamın artırılması", "Çalışma ve İş Kurumu İl Müdürlüğü; Sosyal Güvenlik İl Müdürlüğü",
          due_long, "Devam Ediyor", None, None, 8, 3],
@@ -246,7 +246,7 @@ ACTIONS = (
 
 PROJECTS = (
     (1, "Yabancı Çocukların Eğitime Erişimi", "İl Milli Eğitim Müdürlüğü", "Uluslararası", D(YEAR - 1, 11, 4),
-     "Olumlu", D(YEAR - 1, 12, 16), D(YEAR, 2, 3), D(YEAR + 1, 1, 30), 6, D(YEAR, 8, 5), None),
+     "Olumlu", D(YEAR - 1, 12, 16), D(YEAR, 2, 3), D(YEAR, 12, 31), 6, D(YEAR, 8, 5), D(YEAR + 1, 1, 20)),
     (2, "Göçmen Sağlığı Tercüman Desteği", "İl Sağlık Müdürlüğü", "Ulusal", D(YEAR, 1, 20), "Olumlu",
      D(YEAR, 2, 17), D(YEAR, 3, 3), D(YEAR, 12, 31), 3, D(YEAR, 12, 2), D(YEAR, 12, 31)),
     (3, "Kadın Kooperatifleri ile Uyum", "Aile ve Sosyal Hizmetler İl Müdürlüğü", "Uluslararası",

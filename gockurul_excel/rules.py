@@ -120,7 +120,7 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class Deadline:
-    key: str  # also the `tur` of the takvim JSON contract
+    kind: str  # the `tur` of the takvim JSON contract
     articles: str
     direction: Direction
     days: int  # calendar days from the meeting (ignored for MONTH_END)
@@ -151,18 +151,31 @@ MEETING_DEADLINES: tuple[Deadline, ...] = (
              "Alt Komisyon çıktıları dijital platforma girilir", (MeetingCategory.SUBCOMMISSION,)),
 )
 
-# Annual report (Ek-3): prepared in January of the following year, entered in the platform by the
-# last working day of January, approved at the first board of the following year.
-ANNUAL_REPORT = {
-    "prepare_month": (1, "M13(1)"),
-    "platform_month_end": (1, "M13(3)"),
-    "approval": ("first_board_next_year", "M13(2), M5(12)"),
-}
-# Things done at the year's first board meeting.
+# GK(ç): interim reports "regularly" — every `Ara Rapor Sıklığı (Ay)` months from the start or the last
+# report; the final report at the end. Our reading: the final report is due 30 days after the end.
+PROJECT_FINAL_REPORT_DAYS = 30
+
+@dataclass(frozen=True)
+class YearlyDeadline:
+    """A task of the month after the year ends: its deadline is that month's last working day."""
+
+    kind: str  # `tur` of the takvim JSON contract
+    article: str
+    label: str
+    month: int = 1  # of the following year
+
+
+# M13: the annual report (Ek-3) is prepared in January of the following year and entered in the platform
+# by the last day of January.
+ANNUAL_DEADLINES = (
+    YearlyDeadline("yillik_rapor", "M13(1)", "Yıllık Değerlendirme Raporu (Ek-3) hazırlanır"),
+    YearlyDeadline("yillik_rapor_platform", "M13(3)", "Yıllık değerlendirme raporu dijital platforma girilir"),
+)
+# Done at the year's first board meeting (province board): (tur, article, what).
 FIRST_BOARD_DUTIES = (
-    ("M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
-    ("M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
-    ("M5(12), M13(2)", "Önceki yılın yıllık değerlendirme raporu onaylanır"),
+    ("yillik_rapor", "M13(2), M5(12)", "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır"),
+    ("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
+    ("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
 )
 ACTION_PLAN_UPDATE_DAYS = (15, "M5(13)")
 

@@ -493,6 +493,15 @@ def date_ranges(ctx: Context) -> Iterator[Finding]:
                           f"Eylem {r['Eylem No']}: bitiş tarihi başlangıçtan önce.")
 
 
+# --- §2–§3: checks that need the calendar (schedule.py computes them) --------------------------------
+
+@check("M7(1), M6(9), M8(1), M10(2), M12")
+def calendar_checks(ctx: Context) -> Iterable[Finding]:
+    from .schedule import build_schedule
+
+    return build_schedule(ctx.data, ctx.today).findings
+
+
 # --- entry point ---------------------------------------------------------------------------------
 
 def _settings_findings(data: WorkbookData) -> Iterator[Finding]:

@@ -1,0 +1,471 @@
+"""The year's schedule: ordinary meetings and their windows, every §3 deadline, decisions' and
+projects' due dates, annual-report deadlines — and the calendar checks of `kontrol`.
+
+Pure: takes a `WorkbookData` and "today", returns `Event`s and `Finding`s. Everything it computes
+comes from rules.py (months, windows, lead times) and workdays.py (how dates move).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from calendar import monthrange
+from dataclasses import dataclass, field
+
+from . import contract, rules
+from .findings import ERROR, WARNING, Finding
+from .reader import Record, WorkbookData
+from .workdays import WorkCalendar, add_months, deadline
+
+Category = rules.MeetingCategory
+
+# Status of an event relative to "today".
+DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
+STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
+                 PAST: "Tarihi geçti (kitapta izlenmiyor)"}
+
+MEETING_KIND = {Category.PROVINCE_BOARD: "il_gkk", Category.SUBCOMMISSION: "alt_komisyon",
+                Category.DISTRICT_BOARD: "ilce_gkk"}
+SHORT = {Category.PROVINCE_BOARD: "İl GKK", Category.SUBCOMMISSION: "Alt Komisyon",
+         Category.DISTRICT_BOARD: "İlçe GKK"}
+MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
+          "Aralık")
+# Order of events on the same day: the meeting first, then what follows from it.
+KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
+              "tutanak_teblig", "platform_giris", "karar_suresi", "yillik_rapor", "yillik_rapor_platform",
+              "proje_ara_rapor", "proje_nihai_rapor")
+
+
+def tr_date(day: dt.date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # `tur`
+    date: dt.date
+    description: str  # Turkish, citing the article
+    article: str
+    status: str
+    key: str  # stable identity (iCalendar UID): never contains the date
+    meeting_no: str | None = None
+    proposal: bool = False
+    district: str | None = None
+
+    def sort_key(self) -> tuple:
+        order = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
+        return (self.date, order, self.meeting_no or "", self.description)
+
+    def to_json(self) -> dict:
+        return {"tur": self.kind, "tarih": self.date.isoformat(), "toplanti_no": self.meeting_no,
+                "aciklama": self.description, "madde": self.article, "durum": self.status,
+                "oneri": self.proposal, "ilce": self.district}
+
+
+@dataclass
+class Window:
+    """One ordinary meeting that must take place, and the dates it may take place on."""
+
+    category: Category
+    article: str
+    month: int
+    start: dt.date
+    end: dt.date  # last regular day (after the holiday move for the sub-commission)
+    limit: dt.date  # last allowed day (M8(3) for district boards; else = end)
+    proposal: dt.date
+    meeting: Record | None = None
+
+    @property
+    def label(self) -> str:
+        if self.category is Category.DISTRICT_BOARD:
+            return f"{MONTHS[self.month - 1]}/{MONTHS[self.month]}"
+        if self.category is Category.SUBCOMMISSION:
+            return f"{MONTHS[self.month - 1]} ayının ilk haftası"
+        return f"{MONTHS[self.month - 1]} ayı"
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.limit
+
+
+def windows_for(category_window: rules.MeetingWindow, year: int, cal: WorkCalendar) -> list[Window]:
+    out = []
+    w = category_window
+    for month in w.months:
+        start = dt.date(year, month, w.first_day)
+        last_month = month + w.span_months - 1
+        if w.last_day is None:
+            end = dt.date(year, last_month, monthrange(year, last_month)[1])
+        else:
+            # M6(9): a first week lost to holidays or leave moves to the next working day.
+            end = max(dt.date(year, last_month, w.last_day), cal.next_working_day(start))
+        limit = end
+        if w.late_limit_months:
+            limit_month = last_month + w.late_limit_months
+            limit = cal.last_working_day_of_month(year, limit_month)  # "ayın son günü": last working day
+        proposal = cal.next_working_day(dt.date(year, month, w.proposal_day))
+        out.append(Window(w.category, w.article, month, start, end, limit, proposal))
+    return out
+
+
+@dataclass
+class Schedule:
+    year: int | None
+    kind: rules.BoardKind | None
+    today: dt.date
+    calendar: WorkCalendar
+    windows: list[Window] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    meeting_dates: dict[str, dt.date] = field(default_factory=dict)  # Toplantı No -> date used
+
+
+def build_calendar(data: WorkbookData) -> WorkCalendar:
+    extra = [(r["Tarih"], r["Açıklama"] or r["Tür"] or "İdari izin", r["Tür"] or "İdari İzin")
+             for r in data.records("Tatiller") if r["Tarih"]]
+    return WorkCalendar(extra)
+
+
+def _category(record: Record) -> Category | None:
+    return next((c for c in Category if c.value == record["Kategori"]), None)
+
+
+def _required_windows(data: WorkbookData, kind: rules.BoardKind, year: int, cal: WorkCalendar) -> list[Window]:
+    population = data.setting(contract.S_POPULATION)
+    if not isinstance(population, int):
+        return []
+    if kind is rules.BoardKind.DISTRICT:
+        border = data.setting(contract.S_BORDER) == "Evet"
+        if not rules.district_board_required(population, border):
+            return []  # M8(2): at the kaymakam's discretion
+    out: list[Window] = []
+    for w in rules.ordinary_windows(kind, population):
+        out.extend(windows_for(w, year, cal))
+    return out
+
+
+def _status_meeting(held: dt.date | None, day: dt.date, today: dt.date) -> str:
+    if held:
+        return DONE
+    return OVERDUE if day < today else UPCOMING
+
+
+def _status_by(done: bool, day: dt.date, today: dt.date) -> str:
+    if done:
+        return DONE
+    return OVERDUE if day < today else UPCOMING
+
+
+def _meeting_event(s: Schedule, category: Category, day: dt.date, no: str | None, held: dt.date | None,
+                   article: str, text: str, key: str, proposal: bool = False) -> Event:
+    return Event(MEETING_KIND[category], day, text, article, _status_meeting(held, day, s.today), key, no,
+                 proposal)
+
+
+def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Record | None,
+                     key: str, only_before: bool = False) -> None:
+    no = meeting["Toplantı No"] if meeting else None
+    held = meeting["Gerçekleşen Tarih"] if meeting else None
+    done_fields = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
+    for rule in rules.MEETING_DEADLINES:
+        if category not in rule.categories:
+            continue
+        if only_before and rule.direction is not rules.Direction.BEFORE:
+            continue
+        due = deadline(s.calendar, day, rule)
+        if rule.kind in done_fields:
+            done = bool(meeting and meeting[done_fields[rule.kind]])
+        else:
+            done = bool(held)
+        whose = f"toplantı {no}" if no else f"önerilen {SHORT[category]} toplantısı"
+        text = f"{rule.label} — {whose} ({tr_date(day)}) ({rule.articles})"
+        s.events.append(Event(rule.kind, due, text, rule.articles, _status_by(done, due, s.today),
+                              f"{key}/{rule.kind}/{rule.articles}", no, no is None))
+
+
+def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
+    """Put each ordinary meeting into its window; return the ordinary meetings outside every window."""
+    outside = []
+    undated = []
+    for m in meetings:
+        cat = _category(m)
+        if cat is None or m["Tür"] != "Olağan":
+            continue
+        day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        if day is None:
+            undated.append(m)
+            continue
+        candidates = [w for w in s.windows if w.category is cat and w.contains(day)]
+        free = [w for w in candidates if w.meeting is None]
+        if free:
+            free[0].meeting = m
+        elif not candidates and s.year is not None and day.year == s.year:
+            outside.append(m)
+    for m in undated:  # "else the proposal": the first window of its kind still open
+        cat = _category(m)
+        free = [w for w in s.windows if w.category is cat and w.meeting is None]
+        if free:
+            free[0].meeting = m
+            s.meeting_dates[m["Toplantı No"]] = free[0].proposal
+    return outside
+
+
+def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
+    year = data.setting(contract.S_YEAR)
+    kind = next((k for k in rules.BoardKind if k.value == data.setting(contract.S_KIND)), None)
+    cal = build_calendar(data)
+    s = Schedule(year if isinstance(year, int) else None, kind, today, cal)
+    meetings = [m for m in data.records("Toplantılar") if m["Toplantı No"] is not None]
+    for m in meetings:
+        day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        if day:
+            s.meeting_dates[m["Toplantı No"]] = day
+    if s.year is None or kind is None:
+        return s
+    s.windows = _required_windows(data, kind, s.year, cal)
+    outside = _assign_meetings(s, meetings)
+    outside_ids = {id(m) for m in outside}
+    prefix = f"{data.setting(contract.S_PROVINCE) or ''}/{data.setting(contract.S_DISTRICT) or ''}/{s.year}"
+
+    for w in s.windows:
+        key = f"{prefix}/olagan/{MEETING_KIND[w.category]}/{w.month:02d}"
+        if w.meeting is not None:
+            m = w.meeting
+            day = s.meeting_dates[m["Toplantı No"]]
+            text = f"{w.category.value} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
+            s.events.append(_meeting_event(s, w.category, day, m["Toplantı No"], m["Gerçekleşen Tarih"],
+                                           w.article, text, key))
+        else:
+            limit = f"; en geç {tr_date(w.limit)} ({rules.DISTRICT_BOARD_WINDOW.late_limit_article})" \
+                if w.limit != w.end else ""
+            text = (f"Önerilen tarih: {w.category.value} olağan toplantısı, {w.label} "
+                    f"({tr_date(w.start)}–{tr_date(w.end)}{limit}) ({w.article})")
+            status = OVERDUE if w.limit < today else UPCOMING
+            s.events.append(Event(MEETING_KIND[w.category], w.proposal, text, w.article, status, key, None, True))
+            if status == UPCOMING:
+                _deadline_events(s, w.category, w.proposal, None, key, only_before=True)
+
+    for m in meetings:
+        cat = _category(m)
+        no = m["Toplantı No"]
+        day = s.meeting_dates.get(no)
+        if cat is None or day is None:
+            continue
+        key = f"{prefix}/toplanti/{no}"
+        if m["Tür"] != "Olağan":
+            text = f"{cat.value} ek toplantısı (toplantı {no}) (M7(3), M8(4))"
+            s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], "M7(3), M8(4)", text, key))
+        elif id(m) in outside_ids:
+            text = f"{cat.value} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
+            article = next((w.article for w in s.windows if w.category is cat), "")
+            s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], article, text, key))
+        _deadline_events(s, cat, day, m, key)
+
+    _first_board_events(s, meetings, prefix)
+    _annual_report_events(s, prefix)
+    _decision_events(s, data, prefix)
+    _project_events(s, data, prefix)
+    _district_obligations(s, data, prefix)
+    s.events.sort(key=Event.sort_key)
+    s.findings = _calendar_findings(s, data, outside)
+    return s
+
+
+def _first_board_events(s: Schedule, meetings: list[Record], prefix: str) -> None:
+    if s.kind is not rules.BoardKind.PROVINCE:
+        return
+    boards = sorted(((s.meeting_dates[m["Toplantı No"]], m) for m in meetings
+                     if _category(m) is Category.PROVINCE_BOARD and m["Toplantı No"] in s.meeting_dates),
+                    key=lambda x: x[0])
+    boards = [(d, m) for d, m in boards if d.year == s.year]
+    if boards:
+        day, m = boards[0]
+        no, held = m["Toplantı No"], m["Gerçekleşen Tarih"]
+    else:
+        proposals = [w for w in s.windows if w.category is Category.PROVINCE_BOARD]
+        if not proposals:
+            return
+        day, no, held = proposals[0].proposal, None, None
+    for kind, article, label in rules.FIRST_BOARD_DUTIES:
+        where = f"toplantı {no}" if no else "önerilen ilk kurul"
+        s.events.append(Event(kind, day, f"Yılın ilk kurulu ({where}): {label} ({article})", article,
+                              _status_meeting(held, day, s.today), f"{prefix}/ilk_kurul/{article}", no, no is None))
+
+
+def _annual_report_events(s: Schedule, prefix: str) -> None:
+    if s.kind is not rules.BoardKind.PROVINCE:
+        return  # the İl Göç İdaresi Müdürlüğü reports for the province and its districts (M13(1))
+    for report_year in (s.year - 1, s.year):
+        for d in rules.ANNUAL_DEADLINES:
+            due = s.calendar.last_working_day_of_month(report_year + 1, d.month)
+            status = PAST if due < s.today else UPCOMING
+            s.events.append(Event(d.kind, due, f"{report_year} yılı: {d.label} ({d.article})", d.article, status,
+                                  f"{prefix}/yillik/{report_year}/{d.kind}"))
+
+
+def _decision_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
+    for r in data.records("Kararlar"):
+        due = r["Verilen Süre"]
+        if due is None or r["Durum"] not in rules.DECISION_OPEN:
+            continue
+        text = f"Karar {r['Karar No']} için verilen süre doluyor: {r['Alınan Karar'] or ''}".rstrip(": ")
+        s.events.append(Event("karar_suresi", due, text + " (Ek-1)", "Ek-1", _status_by(False, due, s.today),
+                              f"{prefix}/karar/{r['Karar No']}", r["Toplantı No"]))
+
+
+def project_reports(s: Schedule, r: Record) -> list[tuple[str, dt.date, bool]]:
+    """(kind, due date, done) of a project's next interim report and its final report (GK(ç))."""
+    start, end = r["Başlangıç"], r["Bitiş"]
+    if start is None or r["Başkanlık Görüşü"] == rules.OPINION_UNFAVOURABLE:
+        return []
+    out = []
+    every = r["Ara Rapor Sıklığı (Ay)"]
+    if isinstance(every, int) and every > 0:
+        due = add_months(r["Son Ara Rapor Tarihi"] or start, every)
+        if end is None or due < end:
+            out.append(("proje_ara_rapor", s.calendar.next_working_day(due), False))
+    if end is not None:
+        due = s.calendar.next_working_day(end + dt.timedelta(days=rules.PROJECT_FINAL_REPORT_DAYS))
+        out.append(("proje_nihai_rapor", due, bool(r["Nihai Rapor Tarihi"])))
+    return out
+
+
+def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
+    words = {"proje_ara_rapor": "ara raporu", "proje_nihai_rapor": "nihai raporu ve uygulama sonuçları"}
+    for r in data.records("Projeler"):
+        for kind, due, done in project_reports(s, r):
+            text = f"Proje {r['Proje No']} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa gönderilir " \
+                   f"({rules.PROJECT_REPORTS_ARTICLE})"
+            s.events.append(Event(kind, due, text, rules.PROJECT_REPORTS_ARTICLE, _status_by(done, due, s.today),
+                                  f"{prefix}/proje/{r['Proje No']}/{kind}"))
+
+
+def required_district_boards(data: WorkbookData) -> list[Record]:
+    """M8(1): the districts of a province that must hold their own boards."""
+    out = []
+    for d in data.records("İlçeler"):
+        population = d["Yabancı Nüfusu"]
+        if isinstance(population, int) and rules.district_board_required(population, d["Hudut İlçesi"] == "Evet"):
+            out.append(d)
+    return out
+
+
+def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
+    if s.kind is not rules.BoardKind.PROVINCE:
+        return
+    for d in required_district_boards(data):
+        why = "hudut ilçesi" if d["Hudut İlçesi"] == "Evet" and not rules.THRESHOLDS[
+            "district_board_required"].applies(d["Yabancı Nüfusu"]) else "yabancı nüfusu 2.000 ve üzeri"
+        for w in windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar):
+            text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}; "
+                    f"en geç {tr_date(w.limit)}) — {why} (M8(1), M8(3))")
+            status = PAST if w.limit < s.today else UPCOMING
+            s.events.append(Event("ilce_gkk", w.end, text, "M8(1), M8(3)", status,
+                                  f"{prefix}/ilce/{d['İlçe']}/{w.month:02d}", None, False, d["İlçe"]))
+
+
+# --- calendar checks of `kontrol` ----------------------------------------------------------------
+
+def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -> list[Finding]:
+    out: list[Finding] = []
+    sheet = "Toplantılar"
+    for w in s.windows:
+        if w.meeting is None and w.limit < s.today:
+            out.append(Finding(ERROR, w.article, sheet, None,
+                               f"{w.category.value} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
+                               f"{tr_date(w.limit)} geçti."))
+    for m in outside:
+        cat = _category(m)
+        day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        col = "Gerçekleşen Tarih" if m["Gerçekleşen Tarih"] else "Planlanan Tarih"
+        same = [w for w in s.windows if w.category is cat]
+        if not same:
+            continue
+        if cat is Category.DISTRICT_BOARD:
+            allowed = "; ".join(f"{tr_date(w.start)}–{tr_date(w.end)}, en geç {tr_date(w.limit)}" for w in same)
+            article = "M8(1), M8(3)"
+        else:
+            allowed = ", ".join(f"{tr_date(w.start)}–{tr_date(w.end)}" for w in same)
+            article = same[0].article
+        out.append(Finding(ERROR, article, sheet, m.cell(col),
+                           f"Toplantı {m['Toplantı No']} ({tr_date(day)}) olağan toplantı döneminin dışında; "
+                           f"{cat.value} olağan toplantıları: {allowed}."))
+    meetings = {m["Toplantı No"]: m for m in data.records("Toplantılar") if m["Toplantı No"] is not None}
+    for no, m in meetings.items():
+        cat = _category(m)
+        day = s.meeting_dates.get(no)
+        if cat is None or day is None:
+            continue
+        out.extend(_meeting_day_findings(s, m, cat))
+        out.extend(_minutes_findings(s, m, cat, day))
+    out.extend(_agenda_findings(s, data, meetings))
+    for r in data.records("Kararlar"):
+        due = r["Verilen Süre"]
+        if due and due < s.today and r["Durum"] in rules.DECISION_OPEN:
+            out.append(Finding(WARNING, "Ek-1", "Kararlar", r.cell("Durum"),
+                               f"Karar {r['Karar No']}: verilen süre {tr_date(due)} geçti, durumu '{r['Durum']}'."))
+    for r in data.records("Projeler"):
+        for kind, due, done in project_reports(s, r):
+            if not done and due < s.today:
+                col = "Son Ara Rapor Tarihi" if kind == "proje_ara_rapor" else "Nihai Rapor Tarihi"
+                what = "ara raporu" if kind == "proje_ara_rapor" else "nihai raporu"
+                out.append(Finding(ERROR, rules.PROJECT_REPORTS_ARTICLE, "Projeler", r.cell(col),
+                                   f"Proje {r['Proje No']}: {what} {tr_date(due)} tarihine kadar Başkanlığa "
+                                   "gönderilmeliydi; gönderildiği tarih yazılmamış."))
+    return out
+
+
+def _meeting_day_findings(s: Schedule, m: Record, cat: Category) -> list[Finding]:
+    out = []
+    for col in ("Planlanan Tarih", "Gerçekleşen Tarih"):
+        day = m[col]
+        if day is None:
+            continue
+        reason = s.calendar.why_not_working(day)
+        if reason:
+            out.append(Finding(WARNING, "M11(3)" if cat is not Category.SUBCOMMISSION else "M6(9)", "Toplantılar",
+                               m.cell(col), f"Toplantı {m['Toplantı No']}: {tr_date(day)} iş günü değil ({reason})."))
+        elif (half := s.calendar.half_day(day)) is not None:
+            out.append(Finding(WARNING, "M11(3)" if cat is not Category.SUBCOMMISSION else "M6(9)", "Toplantılar",
+                               m.cell(col), f"Toplantı {m['Toplantı No']}: {tr_date(day)} yarım gün ({half.name})."))
+        if col == "Planlanan Tarih" and m["Gerçekleşen Tarih"]:
+            break  # what was planned matters less once the meeting is held
+    return out
+
+
+def _minutes_findings(s: Schedule, m: Record, cat: Category, day: dt.date) -> list[Finding]:
+    out = []
+    held = m["Gerçekleşen Tarih"]
+    if not held:
+        return out
+    fields = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
+    for rule in rules.MEETING_DEADLINES:
+        if cat not in rule.categories or rule.kind not in fields:
+            continue
+        col = fields[rule.kind]
+        due = deadline(s.calendar, held, rule)
+        done = m[col]
+        if done and done > due:
+            out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
+                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()} en geç {tr_date(due)} olmalıydı; "
+                               f"{tr_date(done)} yazılmış."))
+        elif not done and due < s.today:
+            out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
+                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()} en geç {tr_date(due)} olmalıydı; "
+                               "tarihi yazılmamış."))
+    return out
+
+
+def _agenda_findings(s: Schedule, data: WorkbookData, meetings: dict[str, Record]) -> list[Finding]:
+    out = []
+    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "gundem_onerisi")
+    for r in data.records("Gündem"):
+        proposed, no = r["Öneri Tarihi"], r["Toplantı No"]
+        m = meetings.get(no)
+        day = s.meeting_dates.get(no)
+        if not proposed or m is None or day is None or _category(m) not in rule.categories:
+            continue
+        due = deadline(s.calendar, day, rule)
+        if proposed > due:
+            out.append(Finding(WARNING, rule.articles, "Gündem", r.cell("Öneri Tarihi"),
+                               f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {tr_date(due)} "
+                               "iletilmeliydi."))
+    return out

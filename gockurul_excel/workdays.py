@@ -1,0 +1,123 @@
+"""Turkish working days: Monday–Friday, minus public holidays (from the `holidays` package, Turkish
+names), minus the days the office lists in `Tatiller` (idari izin, extra holidays).
+
+Half-day eves (arife, from 13:00) are working days, but known as half days so that a meeting planned
+on one gets a warning (KURALLAR §2). Dates the package only estimates (Islamic holidays in future
+years) are marked as estimates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from calendar import monthrange
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+
+ONE_DAY = dt.timedelta(days=1)
+ESTIMATE_MARK = "tahmini"  # the package's Turkish label for an estimated date
+
+
+@dataclass(frozen=True)
+class DayOff:
+    date: dt.date
+    name: str
+    kind: str  # "resmi_tatil" | "arife" | leave type from the Tatiller sheet
+    estimated: bool = False
+
+    @property
+    def half_day(self) -> bool:
+        return self.kind == "arife"
+
+
+@cache
+def _package_days(year: int) -> tuple[DayOff, ...]:
+    import holidays
+
+    full = holidays.country_holidays("TR", years=year, language="tr", categories=("public",))
+    half = holidays.country_holidays("TR", years=year, language="tr", categories=("half_day",))
+    out = [DayOff(d, n, "resmi_tatil", ESTIMATE_MARK in n) for d, n in full.items()]
+    out += [DayOff(d, n, "arife", ESTIMATE_MARK in n) for d, n in half.items() if d not in full]
+    return tuple(sorted(out, key=lambda x: x.date))
+
+
+class WorkCalendar:
+    """Which days are working days, and how a date moves when it is not one (KURALLAR §3)."""
+
+    def __init__(self, extra_days: Iterable[tuple[dt.date, str, str]] = ()):
+        self._full: dict[dt.date, DayOff] = {}
+        self._half: dict[dt.date, DayOff] = {}
+        self._extra = {d: DayOff(d, name, kind) for d, name, kind in extra_days}
+        self._years: set[int] = set()
+
+    def _load(self, year: int) -> None:
+        if year in self._years:
+            return
+        self._years.add(year)
+        for day in _package_days(year):
+            (self._half if day.half_day else self._full)[day.date] = day
+
+    def day_off(self, day: dt.date) -> DayOff | None:
+        """The holiday or leave that makes `day` a non-working day (weekends are not listed)."""
+        self._load(day.year)
+        return self._extra.get(day) or self._full.get(day)
+
+    def half_day(self, day: dt.date) -> DayOff | None:
+        self._load(day.year)
+        return self._half.get(day)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and self.day_off(day) is None
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """`day` itself when it is a working day, else the first one after it."""
+        while not self.is_working_day(day):
+            day += ONE_DAY
+        return day
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        while not self.is_working_day(day):
+            day -= ONE_DAY
+        return day
+
+    def last_working_day_of_month(self, year: int, month: int) -> dt.date:
+        return self.previous_working_day(dt.date(year, month, monthrange(year, month)[1]))
+
+    def move(self, day: dt.date, direction: rules.Direction) -> dt.date:
+        if direction is rules.Direction.BEFORE:
+            return self.previous_working_day(day)
+        if direction is rules.Direction.AFTER:
+            return self.next_working_day(day)
+        return self.last_working_day_of_month(day.year, day.month)
+
+    def why_not_working(self, day: dt.date) -> str | None:
+        """Turkish reason a day is not a working day, or None."""
+        off = self.day_off(day)
+        if off is not None:
+            return off.name + (" (tahmini tarih)" if off.estimated and ESTIMATE_MARK not in off.name else "")
+        if day.weekday() >= 5:
+            return "hafta sonu"
+        return None
+
+    def days_off(self, year: int) -> list[DayOff]:
+        """Every holiday, half day and listed leave of a year, for the Takvim sheet."""
+        self._load(year)
+        days = [d for d in (*self._full.values(), *self._half.values(), *self._extra.values()) if d.date.year == year]
+        return sorted(days, key=lambda d: (d.date, d.kind))
+
+
+def deadline(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> dt.date:
+    """A §3 deadline of a meeting: calendar days, then moved by the rule's direction."""
+    if rule.direction is rules.Direction.MONTH_END:
+        return calendar.last_working_day_of_month(meeting_day.year, meeting_day.month)
+    sign = -1 if rule.direction is rules.Direction.BEFORE else 1
+    return calendar.move(meeting_day + sign * dt.timedelta(days=rule.days), rule.direction)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
