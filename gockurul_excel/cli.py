@@ -23,6 +23,7 @@ from .errors import EXIT_FATAL, GocKurulError
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,
     help="Göç Koordinasyon Kurulu çalışma kitabı araçları.",
     context_settings={"help_option_names": ["-h", "--yardim", "--help"]},
 )
@@ -93,6 +94,31 @@ def kontrol(
         if result.backup:
             typer.echo(f"Önceki hali yedeklendi: {result.backup}")
     raise typer.Exit(result.exit_code)
+
+
+@app.command("takvim")
+@_guarded
+def takvim(
+    kitap: Workbook,
+    json_: Annotated[bool, typer.Option("--json", help="Olayları JSON olarak yaz; kitaba dokunma.")] = False,
+    ics: Annotated[Path | None, typer.Option("--ics", help="Outlook için iCalendar (.ics) dosyası yaz.")] = None,
+    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+    hatirlatma: Annotated[int, typer.Option("--hatirlatma", help="Hatırlatma kaç gün önce (.ics).", min=0,
+                                            max=60)] = 3,
+) -> None:
+    """Yılın toplantı takvimini ve bütün yasal süreleri hesaplar; 'Takvim' ve 'Pano' sayfalarını yazar."""
+    result = operations.compute_calendar(kitap, write=not json_, today=_parse_today(bugun), ics=ics,
+                                         reminder_days=hatirlatma)
+    if json_:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    events = result.schedule.events
+    late = sum(e.status == "gecikti" for e in events)
+    typer.echo(f"{kitap.name}: {len(events)} olay, {late} geciken. 'Takvim' ve 'Pano' sayfaları yazıldı.")
+    if result.ics:
+        typer.echo(f"Outlook takvimi: {result.ics}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
 
 @app.command("sablon")

@@ -43,6 +43,43 @@ def check_workbook(path: str | Path, *, write: bool = True, today: dt.date | Non
     return result
 
 
+@dataclass
+class CalendarResult:
+    schedule: object  # schedule.Schedule
+    written: bool = False
+    backup: Path | None = None
+    ics: Path | None = None
+
+    def to_json(self) -> list[dict]:
+        return [e.to_json() for e in self.schedule.events]
+
+
+def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | None = None,
+                     ics: str | Path | None = None, reminder_days: int = 3) -> CalendarResult:
+    """`gockurul takvim`: the year's schedule; with `write`, the `Takvim` and `Pano` sheets; with `ics`,
+    an iCalendar file for Outlook."""
+    from .calendar_outputs import dashboard_sheet, schedule_sheet, to_ics
+    from .reader import read_workbook
+    from .schedule import build_schedule
+
+    today = today or dt.date.today()
+    data = read_workbook(path)
+    schedule = build_schedule(data, today)
+    result = CalendarResult(schedule)
+    if ics is not None:
+        from .xlsxpkg import save_atomic
+
+        payload = to_ics(schedule, data, reminder_days)
+        save_atomic(Path(ics), lambda f: f.write(payload), make_backup=False)
+        result.ics = Path(ics)
+    if write:
+        from .xlsxpkg import write_sheets
+
+        result.backup = write_sheets(Path(path), [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)])
+        result.written = True
+    return result
+
+
 LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}
 FINDING_HEADERS = ("Düzey", "Kural", "Sayfa", "Hücre", "Açıklama")
 

@@ -21,12 +21,14 @@ Category = rules.MeetingCategory
 # Status of an event relative to "today".
 DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
 STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
-                 PAST: "Tarihi geçti (kitapta izlenmiyor)"}
+                 PAST: "Geçti (izlenmiyor)"}
 
 MEETING_KIND = {Category.PROVINCE_BOARD: "il_gkk", Category.SUBCOMMISSION: "alt_komisyon",
                 Category.DISTRICT_BOARD: "ilce_gkk"}
 SHORT = {Category.PROVINCE_BOARD: "İl GKK", Category.SUBCOMMISSION: "Alt Komisyon",
          Category.DISTRICT_BOARD: "İlçe GKK"}
+NAMES = {Category.PROVINCE_BOARD: "İl Göç Koordinasyon Kurulu", Category.SUBCOMMISSION: "Alt Komisyon",
+         Category.DISTRICT_BOARD: "İlçe Göç Koordinasyon Kurulu"}
 MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
           "Aralık")
 # Order of events on the same day: the meeting first, then what follows from it.
@@ -225,18 +227,20 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     outside_ids = {id(m) for m in outside}
     prefix = f"{data.setting(contract.S_PROVINCE) or ''}/{data.setting(contract.S_DISTRICT) or ''}/{s.year}"
 
+    keys: dict[str, str] = {}  # an ordinary meeting keeps its window's identity (stable calendar UIDs)
     for w in s.windows:
         key = f"{prefix}/olagan/{MEETING_KIND[w.category]}/{w.month:02d}"
         if w.meeting is not None:
             m = w.meeting
+            keys[m["Toplantı No"]] = key
             day = s.meeting_dates[m["Toplantı No"]]
-            text = f"{w.category.value} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
+            text = f"{NAMES[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
             s.events.append(_meeting_event(s, w.category, day, m["Toplantı No"], m["Gerçekleşen Tarih"],
                                            w.article, text, key))
         else:
             limit = f"; en geç {tr_date(w.limit)} ({rules.DISTRICT_BOARD_WINDOW.late_limit_article})" \
                 if w.limit != w.end else ""
-            text = (f"Önerilen tarih: {w.category.value} olağan toplantısı, {w.label} "
+            text = (f"Önerilen tarih: {NAMES[w.category]} olağan toplantısı, {w.label} "
                     f"({tr_date(w.start)}–{tr_date(w.end)}{limit}) ({w.article})")
             status = OVERDUE if w.limit < today else UPCOMING
             s.events.append(Event(MEETING_KIND[w.category], w.proposal, text, w.article, status, key, None, True))
@@ -249,12 +253,12 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
         day = s.meeting_dates.get(no)
         if cat is None or day is None:
             continue
-        key = f"{prefix}/toplanti/{no}"
+        key = keys.get(no, f"{prefix}/toplanti/{no}")
         if m["Tür"] != "Olağan":
-            text = f"{cat.value} ek toplantısı (toplantı {no}) (M7(3), M8(4))"
+            text = f"{NAMES[cat]} ek toplantısı (toplantı {no}) (M7(3), M8(4))"
             s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], "M7(3), M8(4)", text, key))
         elif id(m) in outside_ids:
-            text = f"{cat.value} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
+            text = f"{NAMES[cat]} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
             article = next((w.article for w in s.windows if w.category is cat), "")
             s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], article, text, key))
         _deadline_events(s, cat, day, m, key)
@@ -370,7 +374,7 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
     for w in s.windows:
         if w.meeting is None and w.limit < s.today:
             out.append(Finding(ERROR, w.article, sheet, None,
-                               f"{w.category.value} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
+                               f"{NAMES[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
                                f"{tr_date(w.limit)} geçti."))
     for m in outside:
         cat = _category(m)
@@ -387,7 +391,7 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
             article = same[0].article
         out.append(Finding(ERROR, article, sheet, m.cell(col),
                            f"Toplantı {m['Toplantı No']} ({tr_date(day)}) olağan toplantı döneminin dışında; "
-                           f"{cat.value} olağan toplantıları: {allowed}."))
+                           f"{NAMES[cat]} olağan toplantıları: {allowed}."))
     meetings = {m["Toplantı No"]: m for m in data.records("Toplantılar") if m["Toplantı No"] is not None}
     for no, m in meetings.items():
         cat = _category(m)

@@ -86,6 +86,19 @@ class PrintSetup:
 
 
 @dataclass
+class ChartSpec:
+    """A native Excel chart over cells of the same sheet."""
+
+    kind: str  # "column" | "bar" | "pie"
+    title: str
+    categories: str  # "A5:A8" on this sheet
+    series: list[tuple[str, str]]  # (series name, values range "B5:B8")
+    anchor: str  # top-left cell, e.g. "F3"
+    width_cm: float = 14.0
+    height_cm: float = 7.5
+
+
+@dataclass
 class SheetSpec:
     name: str
     blocks: list[Block] = field(default_factory=list)
@@ -96,6 +109,7 @@ class SheetSpec:
     autofilter: str | None = None
     print_setup: PrintSetup | None = field(default_factory=PrintSetup)
     tab_color: str | None = None
+    charts: list[ChartSpec] = field(default_factory=list)
 
     def extent(self) -> tuple[int, int]:
         """(last row, last column) covered by the blocks."""

@@ -37,7 +37,7 @@ from lxml import etree
 
 from .contract import is_generated_sheet
 from .errors import GocKurulError, UnreadableWorkbook, WorkbookLocked, WouldLoseContent
-from .sheetspec import DATE_FORMAT, STYLES, SheetSpec, Style, cell_ref, col_letter, quote_sheet
+from .sheetspec import DATE_FORMAT, STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter, quote_sheet
 
 PathLike = str | os.PathLike
 
@@ -57,12 +57,19 @@ NS_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 RT_WORKSHEET = NS_R + "/worksheet"
 RT_STYLES = NS_R + "/styles"
 RT_CALC_CHAIN = NS_R + "/calcChain"
 RT_SHARED_STRINGS = NS_R + "/sharedStrings"
+RT_DRAWING = NS_R + "/drawing"
+RT_CHART = NS_R + "/chart"
 CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
+CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 WORKBOOK = "xl/workbook.xml"
 CONTENT_TYPES = "[Content_Types].xml"
 XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
@@ -866,11 +873,12 @@ class _Kept:
     tab_selected: bool = False
 
 
-def _render_sheet(spec: SheetSpec, styles: _Styles, date1904: bool, kept: _Kept) -> bytes:
-    """The worksheet part for `spec`, children in CT_Worksheet order."""
+def _render_sheet(spec: SheetSpec, styles: _Styles, date1904: bool, kept: _Kept,
+                  drawing_rid: str | None = None) -> bytes:
+    """The worksheet part for `spec`, children in CT_Worksheet order; `drawing_rid` links its charts."""
     cells, links = _collect_cells(spec)
     ps = spec.print_setup
-    root = etree.Element(_m("worksheet"), nsmap={None: NS_MAIN})
+    root = etree.Element(_m("worksheet"), nsmap={None: NS_MAIN, "r": NS_R} if drawing_rid else {None: NS_MAIN})
 
     if spec.tab_color or (ps and ps.fit_to_width) or kept.code_name:
         pr = etree.SubElement(root, _m("sheetPr"))
@@ -958,6 +966,8 @@ def _render_sheet(spec: SheetSpec, styles: _Styles, date1904: bool, kept: _Kept)
         if ps.footer:
             footer = etree.SubElement(etree.SubElement(root, _m("headerFooter")), _m("oddFooter"))
             footer.text = ("&C" + _clean(ps.footer))[:255]  # Excel rejects longer headers/footers
+    if drawing_rid:
+        etree.SubElement(root, _m("drawing")).set(f"{{{NS_R}}}id", drawing_rid)
     return _serialize(root)
 
 
@@ -972,6 +982,248 @@ def _merge_ranges(merges: list[str]) -> list[str]:
                 raise ValueError(f"overlapping merged ranges: {ref}")
         ranges.append((r1, c1, r2, c2))
     return [f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}" for r1, c1, r2, c2 in ranges]
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+CHART_KINDS = ("column", "bar", "pie")
+EMU_PER_CM = 360_000
+EMU_PER_PIXEL = 9525
+EMU_PER_POINT = 12_700
+DEFAULT_COL_PIXELS = 64  # Excel's default column (8.43 characters of Calibri 11)
+DEFAULT_ROW_POINTS = 15
+CAT_AX_ID, VAL_AX_ID = "500000001", "500000002"
+
+
+def _c(tag: str) -> str:
+    return f"{{{NS_C}}}{tag}"
+
+
+def _a(tag: str) -> str:
+    return f"{{{NS_A}}}{tag}"
+
+
+def _xdr(tag: str) -> str:
+    return f"{{{NS_XDR}}}{tag}"
+
+
+def _cval(parent, tag: str, val) -> etree._Element:
+    return etree.SubElement(parent, _c(tag), val=str(val))
+
+
+def _check_chart(chart: ChartSpec) -> None:
+    if chart.kind not in CHART_KINDS:
+        raise ValueError(f"unknown chart kind {chart.kind!r}; known: {', '.join(CHART_KINDS)}")
+    if not chart.series:
+        raise ValueError(f"chart {chart.title!r} has no series")
+    if not (chart.width_cm > 0 and chart.height_cm > 0):
+        raise ValueError(f"chart {chart.title!r} needs a positive size")
+
+
+def _line_cells(ref: str) -> list[tuple[int, int]]:
+    """The cells of a one-row or one-column range, in order."""
+    r1, c1, r2, c2 = _parse_range(ref)
+    if r1 != r2 and c1 != c2:
+        raise ValueError(f"a chart range must be one row or one column: {ref!r}")
+    return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+
+
+def _chart_text(value) -> str | None:
+    """A category as Excel shows it in the chart's cache."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "DOĞRU" if value else "YANLIŞ"
+    if isinstance(value, dt.datetime) and value.time() != dt.time():
+        return f"{value:%d.%m.%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, numbers.Real):
+        return _num(value) if math.isfinite(value) else None
+    return _clean(str(value))
+
+
+def _chart_number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _data_ref(parent, formula: str, points: list, numeric: bool) -> None:
+    """<c:strRef>/<c:numRef> with its formula and a cache of the values the cells hold."""
+    ref = etree.SubElement(parent, _c("numRef" if numeric else "strRef"))
+    etree.SubElement(ref, _c("f")).text = formula
+    cache = etree.SubElement(ref, _c("numCache" if numeric else "strCache"))
+    if numeric:
+        etree.SubElement(cache, _c("formatCode")).text = "General"
+    _cval(cache, "ptCount", len(points))
+    for i, point in enumerate(points):
+        if point is not None:
+            pt = etree.SubElement(cache, _c("pt"), idx=str(i))
+            etree.SubElement(pt, _c("v")).text = _num(point) if numeric else point
+
+
+def _chart_title(parent, text: str) -> None:
+    title = etree.SubElement(parent, _c("title"))
+    rich = etree.SubElement(etree.SubElement(title, _c("tx")), _c("rich"))
+    etree.SubElement(rich, _a("bodyPr"))
+    etree.SubElement(rich, _a("lstStyle"))
+    p = etree.SubElement(rich, _a("p"))
+    etree.SubElement(etree.SubElement(p, _a("pPr")), _a("defRPr"), sz="1400", b="1")
+    run = etree.SubElement(p, _a("r"))
+    etree.SubElement(run, _a("rPr"), lang="tr-TR", sz="1400", b="1")
+    etree.SubElement(run, _a("t")).text = _clean(text)
+    _cval(title, "overlay", 0)
+
+
+def _chart_axes(plot, horizontal: bool, plotted: list[float]) -> None:
+    """Category and value axes of a bar chart. Horizontal bars list the categories top down, as read."""
+    cat = etree.SubElement(plot, _c("catAx"))
+    _cval(cat, "axId", CAT_AX_ID)
+    _cval(etree.SubElement(cat, _c("scaling")), "orientation", "maxMin" if horizontal else "minMax")
+    _cval(cat, "delete", 0)
+    _cval(cat, "axPos", "l" if horizontal else "b")
+    _cval(cat, "majorTickMark", "out")
+    _cval(cat, "minorTickMark", "none")
+    _cval(cat, "tickLblPos", "nextTo")
+    _cval(cat, "crossAx", VAL_AX_ID)
+    _cval(cat, "crosses", "autoZero")
+    _cval(cat, "auto", 1)
+    _cval(cat, "lblAlgn", "ctr")
+    _cval(cat, "lblOffset", 100)
+    _cval(cat, "noMultiLvlLbl", 0)
+
+    whole = all(x.is_integer() for x in plotted)
+    val = etree.SubElement(plot, _c("valAx"))
+    _cval(val, "axId", VAL_AX_ID)
+    _cval(etree.SubElement(val, _c("scaling")), "orientation", "minMax")
+    _cval(val, "delete", 0)
+    _cval(val, "axPos", "b" if horizontal else "l")
+    etree.SubElement(val, _c("majorGridlines"))
+    # Counts get whole-number labels; "0" would round the labels of fractional values.
+    etree.SubElement(val, _c("numFmt"), formatCode="0" if whole else "General", sourceLinked="0")
+    _cval(val, "majorTickMark", "out")
+    _cval(val, "minorTickMark", "none")
+    _cval(val, "tickLblPos", "nextTo")
+    _cval(val, "crossAx", CAT_AX_ID)
+    _cval(val, "crosses", "max" if horizontal else "autoZero")  # keep the value axis below the bars
+    _cval(val, "crossBetween", "between")
+    if whole and max((abs(x) for x in plotted), default=0) <= 10:
+        _cval(val, "majorUnit", 1)  # Excel would step small counts by 0.5 and print 0, 1, 1, 2...
+
+
+def _render_chart(chart: ChartSpec, sheet_name: str, cells: dict) -> bytes:
+    """The chart part (c:chartSpace) of `chart`; the caches hold the values `cells` put on the sheet."""
+    pie = chart.kind == "pie"
+    root = etree.Element(_c("chartSpace"), nsmap={"c": NS_C, "a": NS_A, "r": NS_R})
+    _cval(root, "date1904", 0)
+    _cval(root, "lang", "tr-TR")
+    _cval(root, "roundedCorners", 0)
+    chart_el = etree.SubElement(root, _c("chart"))
+    _chart_title(chart_el, chart.title)
+    _cval(chart_el, "autoTitleDeleted", 0)
+    plot = etree.SubElement(chart_el, _c("plotArea"))
+    etree.SubElement(plot, _c("layout"))
+    if pie:
+        group = etree.SubElement(plot, _c("pieChart"))
+        _cval(group, "varyColors", 1)
+    else:
+        group = etree.SubElement(plot, _c("barChart"))
+        _cval(group, "barDir", "col" if chart.kind == "column" else "bar")
+        _cval(group, "grouping", "clustered")
+        _cval(group, "varyColors", 0)
+
+    prefix = quote_sheet(sheet_name) + "!"
+    categories = [_chart_text(cells.get(rc, (None,))[0]) for rc in _line_cells(chart.categories)]
+    plotted: list[float] = []
+    for i, (name, values_ref) in enumerate(chart.series):
+        ser = etree.SubElement(group, _c("ser"))
+        _cval(ser, "idx", i)
+        _cval(ser, "order", i)
+        etree.SubElement(etree.SubElement(ser, _c("tx")), _c("v")).text = _clean(name)
+        if not pie:
+            _cval(ser, "invertIfNegative", 0)
+        _data_ref(etree.SubElement(ser, _c("cat")), prefix + _abs_range(chart.categories), categories, False)
+        values = [_chart_number(cells.get(rc, (None,))[0]) for rc in _line_cells(values_ref)]
+        plotted += [v for v in values if v is not None]
+        _data_ref(etree.SubElement(ser, _c("val")), prefix + _abs_range(values_ref), values, True)
+
+    if pie:
+        labels = etree.SubElement(group, _c("dLbls"))
+        for tag, on in (("showLegendKey", 0), ("showVal", 0), ("showCatName", 0), ("showSerName", 0),
+                        ("showPercent", 1), ("showBubbleSize", 0), ("showLeaderLines", 1)):
+            _cval(labels, tag, on)
+        _cval(group, "firstSliceAng", 0)
+    else:
+        _cval(group, "gapWidth", 150)
+        _cval(group, "axId", CAT_AX_ID)
+        _cval(group, "axId", VAL_AX_ID)
+        _chart_axes(plot, chart.kind == "bar", plotted)
+
+    if pie or len(chart.series) > 1:  # one bar series needs no legend: the title names it
+        legend = etree.SubElement(chart_el, _c("legend"))
+        _cval(legend, "legendPos", "r" if pie else "b")
+        _cval(legend, "overlay", 0)
+    _cval(chart_el, "plotVisOnly", 1)
+    _cval(chart_el, "dispBlanksAs", "gap")
+    return _serialize(root)
+
+
+def _render_drawing(charts: list[ChartSpec], rids: list[str]) -> bytes:
+    """The drawing part placing each chart at its anchor cell with its size (a oneCellAnchor)."""
+    root = etree.Element(_xdr("wsDr"), nsmap={"xdr": NS_XDR, "a": NS_A})
+    for i, (chart, rid) in enumerate(zip(charts, rids, strict=True), start=1):
+        row, col = _parse_cell(chart.anchor)
+        anchor = etree.SubElement(root, _xdr("oneCellAnchor"))
+        start = etree.SubElement(anchor, _xdr("from"))
+        for tag, value in (("col", col - 1), ("colOff", 0), ("row", row - 1), ("rowOff", 0)):
+            etree.SubElement(start, _xdr(tag)).text = str(value)
+        etree.SubElement(anchor, _xdr("ext"), cx=str(round(chart.width_cm * EMU_PER_CM)),
+                         cy=str(round(chart.height_cm * EMU_PER_CM)))
+        frame = etree.SubElement(anchor, _xdr("graphicFrame"), macro="")
+        names = etree.SubElement(frame, _xdr("nvGraphicFramePr"))
+        etree.SubElement(names, _xdr("cNvPr"), id=str(i + 1), name=f"Grafik {i}", descr=_clean(chart.title))
+        etree.SubElement(names, _xdr("cNvGraphicFramePr"))
+        xfrm = etree.SubElement(frame, _xdr("xfrm"))
+        etree.SubElement(xfrm, _a("off"), x="0", y="0")
+        etree.SubElement(xfrm, _a("ext"), cx="0", cy="0")
+        data = etree.SubElement(etree.SubElement(frame, _a("graphic")), _a("graphicData"), uri=NS_C)
+        etree.SubElement(data, _c("chart"), nsmap={"c": NS_C, "r": NS_R}).set(f"{{{NS_R}}}id", rid)
+        etree.SubElement(anchor, _xdr("clientData"))
+    return _serialize(root)
+
+
+def _rels_xml(rels: list[tuple[str, str, str]]) -> bytes:
+    root = etree.Element(f"{{{NS_PKG_REL}}}Relationships", nsmap={None: NS_PKG_REL})
+    for rid, rel_type, target in rels:
+        etree.SubElement(root, f"{{{NS_PKG_REL}}}Relationship", Id=rid, Type=rel_type, Target=target)
+    return _serialize(root)
+
+
+def _used_extent(spec: SheetSpec) -> tuple[int, int]:
+    """(last row, last column) covered by the blocks and the charts: the default print area.
+
+    A chart's cells are estimated from the sheet's column widths and row heights (Excel's defaults
+    elsewhere); a printout that left a chart out would lose it.
+    """
+    last_row, last_col = spec.extent()
+    for chart in spec.charts:
+        row, col = _parse_cell(chart.anchor)
+        size = round(chart.width_cm * EMU_PER_CM)
+        while col < MAX_COL:
+            pixels = _excel_width(spec.col_widths[col]) * 7 if col in spec.col_widths else DEFAULT_COL_PIXELS
+            size -= round(pixels * EMU_PER_PIXEL)
+            if size <= 0:
+                break
+            col += 1
+        size = round(chart.height_cm * EMU_PER_CM)
+        while row < MAX_ROW:
+            size -= round(spec.row_heights.get(row, DEFAULT_ROW_POINTS) * EMU_PER_POINT)
+            if size <= 0:
+                break
+            row += 1
+        last_row, last_col = max(last_row, row), max(last_col, col)
+    return last_row, last_col
 
 
 # --- workbook surgery ---------------------------------------------------------------------------
@@ -1127,15 +1379,37 @@ class _Book:
             else:
                 self.sheets.append(entry)
         self.pkg.touch(WORKBOOK)
+        if garbage:  # before new parts are named, so a rewrite re-uses the names (and bytes) it frees
+            self.pkg.drop_unreachable(garbage)
 
         styles = self.styles()
-        self.pkg.put(part, _render_sheet(spec, styles, self.date1904, kept))
+        drawing_rid = "rId1" if spec.charts else None  # the sheet's old relationships were dropped
+        self.pkg.put(part, _render_sheet(spec, styles, self.date1904, kept, drawing_rid))
         if styles.changed:
             self.pkg.touch(self._styles_part)
         self.pkg.set_content_type(part, CT_WORKSHEET)
+        if drawing_rid:
+            self._put_charts(part, spec, drawing_rid)
         self._set_defined_names(index, spec)
-        if garbage:
-            self.pkg.drop_unreachable(garbage)
+
+    def _put_charts(self, sheet_part: str, spec: SheetSpec, drawing_rid: str) -> None:
+        """One drawing part for the sheet's charts and one chart part per chart, with their links."""
+        for chart in spec.charts:
+            _check_chart(chart)
+        cells, _ = _collect_cells(spec)
+        drawing = self._new_part("xl/drawings", "drawing", "xml")
+        rids = [f"rId{i}" for i in range(1, len(spec.charts) + 1)]
+        self.pkg.put(drawing, _render_drawing(spec.charts, rids))
+        self.pkg.set_content_type(drawing, CT_DRAWING)
+        chart_rels = []
+        for rid, chart in zip(rids, spec.charts, strict=True):
+            part = self._new_part("xl/charts", "chart", "xml")
+            self.pkg.put(part, _render_chart(chart, spec.name, cells))
+            self.pkg.set_content_type(part, CT_CHART)
+            chart_rels.append((rid, RT_CHART, _relative(drawing, part)))
+        self.pkg.put(_rels_name(drawing), _rels_xml(chart_rels))
+        self.pkg.put(_rels_name(sheet_part),
+                     _rels_xml([(drawing_rid, RT_DRAWING, _relative(sheet_part, drawing))]))
 
     def _set_defined_names(self, index: int, spec: SheetSpec) -> None:
         names = self.root.find(_m("definedNames"))
@@ -1151,7 +1425,7 @@ class _Book:
             if ps.area:
                 area = ",".join(f"{sheet}!{_abs_range(part)}" for part in ps.area.split(","))
             else:
-                last_row, last_col = spec.extent()
+                last_row, last_col = _used_extent(spec)
                 area = f"{sheet}!$A$1:${col_letter(last_col)}${last_row}"
             new.append(("_xlnm.Print_Area", area, False))
             if ps.title_rows:
