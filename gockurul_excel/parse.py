@@ -113,7 +113,17 @@ _DATE_TEXT = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ T]\d{1,
 _ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
+YEAR_RANGE = (1900, 2200)  # outside it a "date" is a typo, and date arithmetic would overflow
+
+
 def date(value: Any) -> dt.date | None:
+    day = _date(value)
+    if day is not None and not YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]:
+        raise ValueError(f"geçerli bir tarih değil ({YEAR_RANGE[0]}–{YEAR_RANGE[1]} dışında)")
+    return day
+
+
+def _date(value: Any) -> dt.date | None:
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):

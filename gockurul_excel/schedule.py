@@ -315,6 +315,9 @@ def _decision_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
                               f"{prefix}/karar/{r['Karar No']}", r["Toplantı No"]))
 
 
+MAX_REPORT_INTERVAL_MONTHS = 120
+
+
 def project_reports(s: Schedule, r: Record) -> list[tuple[str, dt.date, bool]]:
     """(kind, due date, done) of a project's next interim report and its final report (GK(ç))."""
     start, end = r["Başlangıç"], r["Bitiş"]
@@ -322,7 +325,7 @@ def project_reports(s: Schedule, r: Record) -> list[tuple[str, dt.date, bool]]:
         return []
     out = []
     every = r["Ara Rapor Sıklığı (Ay)"]
-    if isinstance(every, int) and every > 0:
+    if isinstance(every, int) and 0 < every <= MAX_REPORT_INTERVAL_MONTHS:
         due = add_months(r["Son Ara Rapor Tarihi"] or start, every)
         if end is None or due < end:
             out.append(("proje_ara_rapor", s.calendar.next_working_day(due), False))

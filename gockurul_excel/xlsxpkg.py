@@ -990,8 +990,9 @@ CHART_KINDS = ("column", "bar", "pie")
 EMU_PER_CM = 360_000
 EMU_PER_PIXEL = 9525
 EMU_PER_POINT = 12_700
-DEFAULT_COL_PIXELS = 64  # Excel's default column (8.43 characters of Calibri 11)
-DEFAULT_ROW_POINTS = 15
+# The narrower and lower of Excel's and LibreOffice's default cells: a chart's cells are never underestimated.
+DEFAULT_COL_PIXELS = 64  # Excel's 8.43 characters of Calibri 11 (LibreOffice's default column is wider)
+DEFAULT_ROW_POINTS = 12.75  # LibreOffice's 0.45 cm (Excel's rows are 15 pt)
 CAT_AX_ID, VAL_AX_ID = "500000001", "500000002"
 
 

@@ -44,19 +44,19 @@ def test_m6_9_example_2034_kurban_bayrami_moves_subcommission_to_6_march():
 
 def test_m6_9_example_2027_idari_izin_moves_subcommission_to_3_march():
     """KURALLAR §2: idari izin 1–2 March 2027 → the March sub-commission on Wed 3 March 2027."""
-    plain = [w for w in windows_for(rules.SUBCOMMISSION_QUARTERLY, 2027, WorkCalendar()) if w.month == 3][0]
+    plain = next(w for w in windows_for(rules.SUBCOMMISSION_QUARTERLY, 2027, WorkCalendar()) if w.month == 3)
     assert plain.proposal == D(2027, 3, 1)
     leave = WorkCalendar([(D(2027, 3, 1), "İdari izin", "İdari İzin"), (D(2027, 3, 2), "İdari izin", "İdari İzin")])
-    moved = [w for w in windows_for(rules.SUBCOMMISSION_QUARTERLY, 2027, leave) if w.month == 3][0]
+    moved = next(w for w in windows_for(rules.SUBCOMMISSION_QUARTERLY, 2027, leave) if w.month == 3)
     assert moved.proposal == D(2027, 3, 3)
 
 
 def test_m6_9_window_is_first_week_extended_by_the_holiday_move():
     """Days 1–7; when holidays and a weekend eat the first week, up to the first working day after."""
-    june = [w for w in windows_for(rules.SUBCOMMISSION_BIANNUAL, 2025, CAL) if w.month == 6][0]
+    june = next(w for w in windows_for(rules.SUBCOMMISSION_BIANNUAL, 2025, CAL) if w.month == 6)
     assert (june.start, june.end, june.proposal) == (D(2025, 6, 1), D(2025, 6, 7), D(2025, 6, 2))
     week_off = WorkCalendar([(D(2025, 12, d), "İdari izin", "İdari İzin") for d in range(1, 9)])
-    dec = [w for w in windows_for(rules.SUBCOMMISSION_BIANNUAL, 2025, week_off) if w.month == 12][0]
+    dec = next(w for w in windows_for(rules.SUBCOMMISSION_BIANNUAL, 2025, week_off) if w.month == 12)
     assert dec.proposal == D(2025, 12, 9) and dec.end == D(2025, 12, 9)
 
 
@@ -68,7 +68,7 @@ def test_m7_province_board_whole_month_and_proposal_on_15th(population, window, 
     assert rules.ordinary_windows(BoardKind.PROVINCE, population)[0] == window
     ws = windows_for(window, 2025, CAL)
     assert tuple(w.month for w in ws) == months
-    july = [w for w in ws if w.month == 7][0]
+    july = next(w for w in ws if w.month == 7)
     assert (july.start, july.end) == (D(2025, 7, 1), D(2025, 7, 31))
     assert july.proposal == D(2025, 7, 16)  # 15 July 2025 is Demokrasi ve Millî Birlik Günü
 
@@ -164,7 +164,7 @@ def test_decision_due_dates_and_status(make_book):
     rows = clean_example_rows()
     rows["Kararlar"][4][6] = D(2025, 12, 31)  # decision 5, Devam Ediyor
     ev = [e for e in events(make_book(rows=rows), today=D(2026, 1, 5)) if e.kind == "karar_suresi"]
-    five = [e for e in ev if "Karar 5 " in e.description][0]
+    five = next(e for e in ev if "Karar 5 " in e.description)
     assert five.status == "gecikti" and five.article == "Ek-1"
     assert all("Karar 1 " not in e.description for e in ev)  # implemented: not in the calendar
 
@@ -178,7 +178,7 @@ def test_project_reports(make_book):
     assert [e.kind for e in p2] == ["proje_nihai_rapor"]
     rows["Projeler"][1][10] = D(2025, 6, 2)
     ev = [e for e in events(make_book(rows=rows), today=D(2025, 10, 1)) if "Proje 2 " in e.description]
-    interim = [e for e in ev if e.kind == "proje_ara_rapor"][0]
+    interim = next(e for e in ev if e.kind == "proje_ara_rapor")
     assert interim.date == D(2025, 9, 2) and interim.status == "gecikti"
 
 

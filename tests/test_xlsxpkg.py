@@ -25,7 +25,9 @@ from python_calamine import CalamineWorkbook
 
 from gockurul_excel import xlsxpkg
 from gockurul_excel.errors import GocKurulError, UnreadableWorkbook, WorkbookLocked, WouldLoseContent
-from gockurul_excel.sheetspec import Block, PrintSetup, SheetSpec
+from gockurul_excel.sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
+
+from .conftest import libreoffice_convert
 
 ROOT = Path(__file__).resolve().parent.parent
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -665,3 +667,206 @@ def test_backup_keeps_the_newest_five(tmp_path):
     data = path.read_bytes()
     saved = xlsxpkg.save_atomic(path, lambda f: f.write(data))
     assert saved.parent == folder and len([p for p in folder.iterdir() if p not in others]) == 5
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+CHART_SHEET = "Ek-1 İlçe Özeti"
+DISTRICTS = ["Merkez", "Şehitkamil", "Nizip", "İslahiye"]
+
+
+def chart_spec(name: str = CHART_SHEET, charts: list[ChartSpec] | None = None) -> SheetSpec:
+    rows = [[d, k, p] for d, k, p in zip(DISTRICTS, (12, 7, 4, 9), (3, 5, 1, 2), strict=True)]
+    if charts is None:
+        charts = [
+            ChartSpec("column", "Karar ve proje sayıları", "A5:A8", [("Karar", "B5:B8"), ("Proje", "C5:C8")], "E3"),
+            ChartSpec("pie", "Kararların ilçelere dağılımı", "A5:A8", [("Karar", "B5:B8")], "E20", 12, 7.5),
+        ]
+    return SheetSpec(name, [
+        Block(1, 1, [["İlçe özeti"]], style="title"),
+        Block(4, 1, [["İlçe", "Karar", "Proje"]], style="header"),
+        Block(5, 1, rows, col_styles=["text", "number", "number"]),
+    ], col_widths={1: 14}, charts=charts)
+
+
+def chart_parts(files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    return ([n for n in files if n.startswith("xl/drawings/") and n.endswith(".xml")],
+            [n for n in files if n.startswith("xl/charts/")])
+
+
+def part_rels(files: dict[str, bytes], part: str) -> list[tuple[str, str, str]]:
+    folder, base = part.rsplit("/", 1)
+    rels = etree.fromstring(files[f"{folder}/_rels/{base}.rels"])
+    return [(r.get("Id"), r.get("Type").rsplit("/", 1)[-1], r.get("Target")) for r in rels]
+
+
+def test_charts_are_written_as_native_excel_charts(tmp_path):
+    path = make_plain(tmp_path / "kitap.xlsx")
+    before = members(path)
+    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    after = members(path)
+    for name, data in before.items():
+        if name not in CHANGED:
+            assert after[name] == data, name
+
+    # the package: sheet -> one drawing -> one chart part per chart, each with its content type
+    sheet = sheet_part(after, CHART_SHEET)
+    root = etree.fromstring(after[sheet])
+    assert root.nsmap["r"] == R
+    children = [etree.QName(c).localname for c in root]
+    assert children[-3:] == ["pageSetup", "headerFooter", "drawing"]
+    assert part_rels(after, sheet) == [("rId1", "drawing", "../drawings/drawing1.xml")]
+    assert root.find(f"{{{M}}}drawing").get(f"{{{R}}}id") == "rId1"
+    assert chart_parts(after) == (["xl/drawings/drawing1.xml"], ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
+    assert part_rels(after, "xl/drawings/drawing1.xml") == [
+        ("rId1", "chart", "../charts/chart1.xml"), ("rId2", "chart", "../charts/chart2.xml")]
+    types = etree.fromstring(after["[Content_Types].xml"])
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types}
+    assert overrides["/xl/drawings/drawing1.xml"] == CT + "drawing+xml"
+    assert overrides["/xl/charts/chart1.xml"] == overrides["/xl/charts/chart2.xml"] == CT + "drawingml.chart+xml"
+
+    # the drawing anchors each chart at its cell with its size in EMU (1 cm = 360000)
+    drawing = etree.fromstring(after["xl/drawings/drawing1.xml"])
+    anchors = drawing.findall(f"{{{XDR}}}oneCellAnchor")
+    assert [(a.findtext(f"{{{XDR}}}from/{{{XDR}}}col"), a.findtext(f"{{{XDR}}}from/{{{XDR}}}row")) for a in anchors] \
+        == [("4", "2"), ("4", "19")]
+    assert [a.find(f"{{{XDR}}}ext").attrib for a in anchors] == [
+        {"cx": "5040000", "cy": "2700000"}, {"cx": "4320000", "cy": "2700000"}]
+    assert [a.find(f".//{{{C}}}chart").get(f"{{{R}}}id") for a in anchors] == ["rId1", "rId2"]
+
+    # the chart parts: formulas point at the sheet, caches hold what the blocks wrote
+    column, pie = (etree.fromstring(after[f"xl/charts/chart{i}.xml"]) for i in (1, 2))
+    for chart in (column, pie):
+        assert chart.find(f"{{{C}}}date1904").get("val") == "0"
+        assert chart.find(f"{{{C}}}roundedCorners").get("val") == "0"
+        body = chart.find(f"{{{C}}}chart")
+        assert [etree.QName(c).localname for c in body] == [
+            "title", "autoTitleDeleted", "plotArea", "legend", "plotVisOnly", "dispBlanksAs"]
+        for ser in chart.iter(f"{{{C}}}ser"):
+            cat = ser.find(f"{{{C}}}cat/{{{C}}}strRef")
+            assert cat.findtext(f"{{{C}}}f") == "'Ek-1 İlçe Özeti'!$A$5:$A$8"
+            assert [v.text for v in cat.iter(f"{{{C}}}v")] == DISTRICTS
+            val = ser.find(f"{{{C}}}val/{{{C}}}numRef")
+            assert re.fullmatch(r"'Ek-1 İlçe Özeti'!\$[BC]\$5:\$[BC]\$8", val.findtext(f"{{{C}}}f"))
+            assert val.findtext(f"{{{C}}}numCache/{{{C}}}formatCode") == "General"
+    plot = column.find(f"{{{C}}}chart/{{{C}}}plotArea")
+    assert [etree.QName(c).localname for c in plot] == ["layout", "barChart", "catAx", "valAx"]
+    assert plot.find(f"{{{C}}}barChart/{{{C}}}barDir").get("val") == "col"
+    sers = plot.findall(f"{{{C}}}barChart/{{{C}}}ser")
+    assert [s.findtext(f"{{{C}}}tx/{{{C}}}v") for s in sers] == ["Karar", "Proje"]
+    assert [v.text for v in sers[1].find(f"{{{C}}}val").iter(f"{{{C}}}v")] == ["3", "5", "1", "2"]
+    assert plot.find(f"{{{C}}}valAx/{{{C}}}numFmt").get("formatCode") == "0"
+    assert plot.find(f"{{{C}}}valAx/{{{C}}}majorGridlines") is not None
+    assert column.find(f".//{{{C}}}legendPos").get("val") == "b"
+    assert [etree.QName(c).localname for c in pie.find(f"{{{C}}}chart/{{{C}}}plotArea")] == ["layout", "pieChart"]
+    assert pie.find(f".//{{{C}}}pieChart/{{{C}}}varyColors").get("val") == "1"
+    assert pie.find(f".//{{{C}}}legendPos").get("val") == "r"
+    assert "".join(pie.find(f"{{{C}}}chart/{{{C}}}title").itertext()) == "Kararların ilçelere dağılımı"
+
+    # openpyxl reads both charts back, with their types and references
+    ws = openpyxl.load_workbook(path)[CHART_SHEET]
+    assert len(ws._charts) == 2
+    col_chart, pie_chart = ws._charts
+    assert (col_chart.tagname, col_chart.type, col_chart.grouping) == ("barChart", "col", "clustered")
+    assert pie_chart.tagname == "pieChart"
+    assert [s.val.numRef.f for s in col_chart.series] == ["'Ek-1 İlçe Özeti'!$B$5:$B$8", "'Ek-1 İlçe Özeti'!$C$5:$C$8"]
+    assert [s.tx.v for s in col_chart.series] == ["Karar", "Proje"]
+    assert pie_chart.series[0].cat.strRef.f == "'Ek-1 İlçe Özeti'!$A$5:$A$8"
+    assert (col_chart.anchor._from.col, col_chart.anchor._from.row) == (4, 2)
+
+    # the print area reaches the charts' cells (E3 + 14 cm of 64 px columns = M; E20 + 7.5 cm of 0.45 cm rows)
+    book = etree.fromstring(after["xl/workbook.xml"])
+    area = next(d.text for d in book.iter(f"{{{M}}}definedName") if d.get("name") == "_xlnm.Print_Area")
+    assert area == "'Ek-1 İlçe Özeti'!$A$1:$M$36"
+    assert xlsxpkg.openpyxl_losses(path) == [], "openpyxl carries these charts"
+
+
+def test_rewriting_a_sheet_with_charts_leaves_no_orphans(tmp_path):
+    path = make_plain(tmp_path / "kitap.xlsx")
+    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    first = members(path)
+    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    assert members(path) == first, "the same sheet again gives the same bytes, parts and names"
+    with zipfile.ZipFile(path) as zf:
+        assert [n for n in zf.namelist() if n.startswith("xl/charts/")] == ["xl/charts/chart1.xml", "xl/charts/chart2.xml"]
+        assert [n for n in zf.namelist() if n.startswith("xl/drawings/") and n.endswith(".xml")] == \
+            ["xl/drawings/drawing1.xml"]
+
+    # two chart sheets in one call get their own drawings; one chart fewer leaves one part fewer
+    one_bar = [ChartSpec("bar", "Projeler", "A5:A8", [("Proje", "C5:C8")], "E3", 10, 6)]
+    xlsxpkg.write_sheets(path, [chart_spec(charts=one_bar), chart_spec("Pano")], make_backup=False)
+    files = members(path)
+    drawings, charts = chart_parts(files)
+    assert len(drawings) == 2 and len(charts) == 3
+    ws = openpyxl.load_workbook(path)
+    assert [len(ws[n]._charts) for n in (CHART_SHEET, "Pano")] == [1, 2]
+    bar = etree.fromstring(files[part_rels(files, drawings[0])[0][2].replace("../", "xl/")])
+    assert bar.find(f".//{{{C}}}barDir").get("val") == "bar"
+    assert bar.find(f".//{{{C}}}legend") is None, "a single series needs no legend"
+
+    # a sheet written without charts drops its drawing, charts, relationships and content types
+    xlsxpkg.write_sheets(path, [chart_spec(charts=[]), chart_spec("Pano", charts=[])], make_backup=False)
+    files = members(path)
+    assert chart_parts(files) == ([], [])
+    assert not [n for n in files if "_rels/sheet" in n or "drawings/" in n]
+    assert b"drawing" not in files["[Content_Types].xml"] and b"chart" not in files["[Content_Types].xml"]
+    assert b"<drawing" not in files[sheet_part(files, CHART_SHEET)]
+    assert not openpyxl.load_workbook(path)[CHART_SHEET]._charts
+
+
+def test_chart_specs_excel_cannot_draw_are_refused(tmp_path):
+    path = make_plain(tmp_path / "kitap.xlsx")
+    original = path.read_bytes()
+    for chart, message in (
+        (ChartSpec("line", "Çizgi", "A5:A8", [("Karar", "B5:B8")], "E3"), "unknown chart kind"),
+        (ChartSpec("column", "Boş", "A5:A8", [], "E3"), "no series"),
+        (ChartSpec("column", "Alan", "A5:A8", [("Karar", "B5:C8")], "E3"), "one row or one column"),
+        (ChartSpec("pie", "Yer", "A5:A8", [("Karar", "B5:B8")], "E0"), "not a cell reference"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            xlsxpkg.write_sheets(path, [chart_spec(charts=[chart])])
+    assert path.read_bytes() == original
+
+
+def rendered_page(pdf: Path, page: int, dpi: int = 40) -> tuple[int, int, bytes]:
+    """(width, height, RGB bytes) of one PDF page, rendered by poppler's pdftoppm as a PPM."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftoppm (poppler-utils) CI'da kurulu olmalı.")
+        pytest.skip("pdftoppm yok")
+    ppm = subprocess.run([exe, "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
+                         capture_output=True, check=True, timeout=60).stdout
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
+    width, height = int(header[1]), int(header[2])
+    return width, height, ppm[header.end():]
+
+
+def test_libreoffice_draws_the_charts(tmp_path):
+    path = make_plain(tmp_path / "kitap.xlsx", ("Ayarlar",))
+    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    pdf = libreoffice_convert(path, "pdf", tmp_path / "pdf")
+    last = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    assert last >= 2
+
+    text = subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout if shutil.which("pdftotext") else ""
+    if text:  # titles, legends, axis labels and the pie's percentages are drawn as text
+        for expected in ("Karar ve proje sayıları", "Kararların ilçelere dağılımı", "Proje", "14"):
+            assert expected in text, text
+        assert re.search(r"38\s?%|%\s?38", text), text  # Merkez: 12 of 32 decisions
+
+    # the sheet has only black text and a pale header; saturated colours are bars and slices
+    width, height, rgb = rendered_page(pdf, last)
+    hues: Counter = Counter()
+    rows_with_colour = set()
+    for i in range(0, len(rgb), 3):
+        r, g, b = rgb[i], rgb[i + 1], rgb[i + 2]
+        high, low = max(r, g, b), min(r, g, b)
+        if high > 80 and high - low > 0.4 * high:
+            hues[int(colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)[0] * 12) % 12] += 1
+            rows_with_colour.add(i // 3 // width)
+    assert sum(hues.values()) > 0.01 * width * height, hues
+    assert len([n for n in hues.values() if n > 50]) >= 4, f"a pie of four slices in four colours: {hues}"
+    assert max(rows_with_colour) - min(rows_with_colour) > 0.2 * height, "two charts, one above the other"
