@@ -1019,6 +1019,9 @@ def _check_chart(chart: ChartSpec) -> None:
         raise ValueError(f"chart {chart.title!r} has no series")
     if not (chart.width_cm > 0 and chart.height_cm > 0):
         raise ValueError(f"chart {chart.title!r} needs a positive size")
+    row, col = _parse_cell(chart.anchor)
+    if not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL):
+        raise ValueError(f"chart anchor outside the sheet: {chart.anchor!r}")
 
 
 def _line_cells(ref: str) -> list[tuple[int, int]]:

@@ -814,6 +814,23 @@ def test_rewriting_a_sheet_with_charts_leaves_no_orphans(tmp_path):
     assert not openpyxl.load_workbook(path)[CHART_SHEET]._charts
 
 
+
+@pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")
+def test_charts_take_free_part_names_beside_the_users_drawings(tmp_path):
+    path, _ = make_exotic(tmp_path / "kitap.xlsx")
+    before = members(path)
+    losses = xlsxpkg.openpyxl_losses(path)
+    for _ in range(2):
+        xlsxpkg.write_sheets(path, [chart_spec("Pano")], make_backup=False)
+    after = members(path)
+    for name in before.keys() - CHANGED:
+        assert after[name] == before[name], name
+    assert chart_parts(after) == (["xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml"],
+                                  ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
+    assert part_rels(after, sheet_part(after, "Pano")) == [("rId1", "drawing", "../drawings/drawing2.xml")]
+    assert xlsxpkg.openpyxl_losses(path) == losses, "the user's shapes and controls are still named, nothing more"
+    assert len(openpyxl.load_workbook(path)["Pano"]._charts) == 2
+
 def test_chart_specs_excel_cannot_draw_are_refused(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx")
     original = path.read_bytes()
@@ -821,7 +838,9 @@ def test_chart_specs_excel_cannot_draw_are_refused(tmp_path):
         (ChartSpec("line", "Çizgi", "A5:A8", [("Karar", "B5:B8")], "E3"), "unknown chart kind"),
         (ChartSpec("column", "Boş", "A5:A8", [], "E3"), "no series"),
         (ChartSpec("column", "Alan", "A5:A8", [("Karar", "B5:C8")], "E3"), "one row or one column"),
-        (ChartSpec("pie", "Yer", "A5:A8", [("Karar", "B5:B8")], "E0"), "not a cell reference"),
+        (ChartSpec("pie", "Yer", "A5:A8", [("Karar", "B5:B8")], "E0"), "outside the sheet"),
+        (ChartSpec("pie", "Yer", "A5:A8", [("Karar", "B5:B8")], "sağ üst"), "not a cell reference"),
+        (ChartSpec("pie", "Boyut", "A5:A8", [("Karar", "B5:B8")], "E3", 0), "positive size"),
     ):
         with pytest.raises(ValueError, match=message):
             xlsxpkg.write_sheets(path, [chart_spec(charts=[chart])])
