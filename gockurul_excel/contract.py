@@ -13,8 +13,8 @@ from functools import cache
 from . import rules
 
 # History: "1.0" = the minimum contract of TASARIM.md; "1.1" adds the "varsa" settings of M4(2)/M4(3)
-# and free-text notes on meetings.
-TEMPLATE_VERSIONS = ("1.0", "1.1")
+# and free-text notes on meetings; "1.2" adds `Yıllık Rapor`, where staff write Ek-3 items 5–6.
+TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2")
 TEMPLATE_VERSION = TEMPLATE_VERSIONS[-1]
 
 
@@ -235,6 +235,13 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Koordinasyon Tarihi", "date", width=16),
         C("Yayın Tarihi", "date", width=14),
     ), key=("Kayıt No",)),
+    # Ek-3 items 5 and 6 are the office's own words: kept here so regenerating Ek-3 never erases them.
+    SheetDef("Yıllık Rapor", "tblYillikRapor", (
+        C("Yıl", "int", required=True, width=8),
+        C("Beklenen Destekler", width=70, note="Ek-3 madde 5: çözülemeyen sorunlar için Başkanlıktan beklenen destekler"),
+        C("Sonuç, Değerlendirme ve Öneriler", width=70,
+          note="Ek-3 madde 6: kurulların etkinliği hakkında değerlendirme ve öneriler"),
+    ), key=("Yıl",), since="1.2", province_only=True),
     SheetDef("Tatiller", "tblTatiller", (
         C("Tarih", "date", required=True, width=14),
         C("Açıklama", width=36),
@@ -250,7 +257,7 @@ LISTS_SHEET = "Listeler"
 FINDINGS_SHEET = "Kontrol"
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
 GENERATED_SHEETS = (FINDINGS_SHEET, "Takvim", "Pano", "Eylem Planı İzleme")
-GENERATED_PREFIXES = ("Ek-1 ", "Ek-2 ", "Ek-3 ", "Gündem ", "Davet ")
+GENERATED_PREFIXES = ("Ek-1 ", "Ek-2 ", "Ek-3 ", "Gündem ", "Davet ", "Tebliğ ", "Alt Komisyon Listesi ")
 DATE_FORMAT = "dd.mm.yyyy"  # shown as GG.AA.YYYY
 TIME_FORMAT = "hh:mm"
 

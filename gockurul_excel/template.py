@@ -689,13 +689,18 @@ def upgrade(path: str | os.PathLike) -> list[str]:
     else:
         changes += _add_settings(wb[contract.SETTINGS_SHEET])
 
+    previous = contract.SETTINGS_SHEET
     for sheet in contract.sheets_for(TEMPLATE_VERSION):
         if sheet.name in wb.sheetnames:
             changes += _add_columns(wb[sheet.name], sheet)
         else:
-            ws = wb.create_sheet(sheet.name, wb.sheetnames.index(contract.LISTS_SHEET))
+            # at its place in the contract: after the sheet that precedes it there
+            at = wb.sheetnames.index(previous) + 1 if previous in wb.sheetnames else \
+                wb.sheetnames.index(contract.LISTS_SHEET)
+            ws = wb.create_sheet(sheet.name, at)
             _write_input_sheet(wb, ws, sheet)
             changes.append(f"'{sheet.name}' sayfası eklendi.")
+        previous = sheet.name
 
     lists = wb[contract.LISTS_SHEET]
     before = _list_values(lists)

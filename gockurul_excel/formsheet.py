@@ -1,0 +1,102 @@
+"""A small builder for print-ready form sheets (Ek-1, Ek-2, Ek-3, agenda, letters).
+
+Forms are laid out row by row on a fixed grid of columns; the builder keeps the current row, merges
+label/value cells, estimates row heights so that wrapped text shows whole when printed (neither Excel
+nor LibreOffice grows a row for wrapped text written by a program), and sets A4 portrait printing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .sheetspec import Block, PrintSetup, SheetSpec, Value, cell_ref
+
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
+# Characters a column of width w holds per line; a little under w, for proportional fonts.
+CHARS_PER_WIDTH = 1.05
+INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(prefix: str, key: str) -> str:
+    """A valid Excel sheet name: no []:*?/\\ and at most 31 characters ("Ek-1 2025/3" -> "Ek-1 2025-3")."""
+    return (prefix + INVALID_SHEET_CHARS.sub("-", str(key)))[:31]
+
+
+def lines_needed(text: str, width: float) -> int:
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+class FormBuilder:
+    """Rows of a form on columns of fixed widths (1-based)."""
+
+    def __init__(self, name: str, widths: list[float], *, title_rows: tuple[int, int] | None = None,
+                 landscape: bool = False):
+        self.spec = SheetSpec(name, col_widths={i + 1: w for i, w in enumerate(widths)},
+                              print_setup=PrintSetup(orientation="landscape" if landscape else "portrait",
+                                                     title_rows=title_rows))
+        self.widths = widths
+        self.row = 1
+
+    @property
+    def ncols(self) -> int:
+        return len(self.widths)
+
+    def _span_width(self, col: int, span: int) -> float:
+        return sum(self.widths[col - 1: col - 1 + span])
+
+    def _fit(self, row: int, text: Value, width: float, min_lines: int = 1) -> None:
+        if text is None:
+            lines = min_lines
+        else:
+            lines = max(min_lines, lines_needed(str(text), width))
+        height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
+        self.spec.row_heights[row] = max(self.spec.row_heights.get(row, 0), height)
+
+    def cell(self, col: int, value: Value, style: str | None, span: int = 1, row: int | None = None,
+             min_lines: int = 1) -> None:
+        """One value at (row, col), merged over `span` columns."""
+        r = self.row if row is None else row
+        self.spec.blocks.append(Block(r, col, [[value] + [None] * (span - 1)], style=style))
+        if span > 1:
+            self.spec.merges.append(f"{cell_ref(r, col)}:{cell_ref(r, col + span - 1)}")
+        self._fit(r, value, self._span_width(col, span), min_lines)
+
+    def line(self, value: Value, style: str | None = "plain", min_lines: int = 1) -> None:
+        """A full-width line."""
+        self.cell(1, value, style, span=self.ncols, min_lines=min_lines)
+        self.row += 1
+
+    def item(self, number: Value, label: str, value: Value, *, value_style: str = "text",
+             label_cols: int = 1) -> None:
+        """A numbered form item: number | label | value over the remaining columns."""
+        self.cell(1, number, "label")
+        self.cell(2, label, "label", span=label_cols)
+        rest = self.ncols - 1 - label_cols
+        self.cell(2 + label_cols, value, value_style, span=rest)
+        self.row += 1
+
+    def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
+              min_lines: int = 1) -> int:
+        """A header row and data rows on the grid; returns the header row number."""
+        header_row = self.row
+        self.spec.blocks.append(Block(self.row, 1, [headers], style="header"))
+        self._fit(self.row, max(headers, key=len), min(self.widths))
+        self.row += 1
+        if rows:
+            self.spec.blocks.append(Block(self.row, 1, rows, col_styles=styles))
+            for i, r in enumerate(rows):
+                for c, v in enumerate(r):
+                    self._fit(self.row + i, v, self.widths[c], min_lines)
+            self.row += len(rows)
+        return header_row
+
+    def blank(self, n: int = 1) -> None:
+        self.row += n
+
+    def finish(self) -> SheetSpec:
+        last = max(self.row - 1, 1)
+        self.spec.print_setup.area = f"A1:{cell_ref(last, self.ncols)}"
+        return self.spec
