@@ -60,6 +60,12 @@ class Setting:
     applies_to: tuple[rules.BoardKind, ...] = tuple(rules.BoardKind)
 
 
+# Names staff commonly use for a province: accepted and written in its official spelling.
+PROVINCE_ALIASES = {"Antep": "Gaziantep", "Urfa": "Şanlıurfa", "Maraş": "Kahramanmaraş", "Afyon": "Afyonkarahisar",
+                    "İçel": "Mersin", "Hakkari": "Hakkâri", "Izmit": "Kocaeli", "İzmit": "Kocaeli",
+                    "Adapazarı": "Sakarya", "Antakya": "Hatay"}
+
+
 def _province_names() -> tuple[str, ...]:
     import pycountry
 
@@ -119,13 +125,13 @@ SETTINGS: tuple[Setting, ...] = (
             note="Düzensiz göçe konu hudut ilçesi mi (M8(1)); ilçe kurulları için"),
     Setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE, "enum", "EvetHayir", default="Hayır",
             note="İlçede İlçe Göç İdaresi Müdürlüğü kurulmuş mu (M4(3), M11(2))"),
-    Setting(rules.SETTING_COAST_GUARD, "enum", "EvetHayir", default="Hayır", since="1.1",
+    Setting(rules.SETTING_COAST_GUARD, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
-    Setting(rules.SETTING_RESEARCH_CENTRE, "enum", "EvetHayir", default="Hayır", since="1.1",
+    Setting(rules.SETTING_RESEARCH_CENTRE, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
-    Setting(rules.SETTING_DISTRICT_RED_CRESCENT, "enum", "EvetHayir", default="Hayır", since="1.1",
+    Setting(rules.SETTING_DISTRICT_RED_CRESCENT, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
-    Setting(rules.SETTING_DISTRICT_UNIVERSITY, "enum", "EvetHayir", default="Hayır", since="1.1",
+    Setting(rules.SETTING_DISTRICT_UNIVERSITY, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
     Setting(S_VERSION, "text", note="Değiştirmeyin: kitabın yapıldığı şablonun sürümü"),
 )
@@ -238,7 +244,8 @@ SHEETS: tuple[SheetDef, ...] = (
     # Ek-3 items 5 and 6 are the office's own words: kept here so regenerating Ek-3 never erases them.
     SheetDef("Yıllık Rapor", "tblYillikRapor", (
         C("Yıl", "int", required=True, width=8),
-        C("Beklenen Destekler", width=70, note="Ek-3 madde 5: çözülemeyen sorunlar için Başkanlıktan beklenen destekler"),
+        C("Beklenen Destekler", width=70,
+          note="Ek-3 madde 5: çözülemeyen sorunlar için Başkanlıktan beklenen destekler"),
         C("Sonuç, Değerlendirme ve Öneriler", width=70,
           note="Ek-3 madde 6: kurulların etkinliği hakkında değerlendirme ve öneriler"),
     ), key=("Yıl",), since="1.2", province_only=True),

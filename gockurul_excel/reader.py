@@ -104,6 +104,10 @@ class WorkbookData:
 def parse_value(column: contract.Column | contract.Setting, raw: Any) -> Any:
     """Typed value for a column; raises ValueError with a Turkish reason."""
     if column.kind == "enum":
+        if column.choices == "Iller":
+            alias = {parse.ascii_fold(a): n for a, n in contract.PROVINCE_ALIASES.items()}.get(
+                parse.ascii_fold(parse.text(raw) or ""))
+            raw = alias or raw
         return parse.choice(raw, contract.lists()[column.choices])
     value = PARSERS[column.kind](raw)
     if column.choices and column.kind == "text" and value is not None:
@@ -128,7 +132,7 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
                merged: list[tuple[int, int, int, int]], findings: list[Finding]) -> Table:
     expected = [c.header for c in definition.columns]
     header_row, columns = parse.locate_header(rows, expected)
-    hrow, hits = header_row - 1, len(columns)
+    hrow = header_row - 1
     header_cells = rows[hrow] if rows else []
     known = {parse.normalize_header(h) for h in expected}
     extra = {str(v).strip(): ci + 1 for ci, v in enumerate(header_cells)
@@ -146,8 +150,7 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
             findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, cell_ref(hrow + 1, ci),
                                     f"'{original}' başlığı '{col.header}' olmalı; sütun okunamadı."))
         else:
-            where = cell_ref(hrow + 1, max(len(header_cells), 0) + 1) if hits else None
-            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, where,
+            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, None,
                                     f"'{col.header}' başlıklı sütun bulunamadı (başlık satırı {hrow + 1})."))
     table_cols = set(columns.values())
     for r0, c0, r1, c1 in merged:
@@ -290,8 +293,11 @@ def read_workbook(path: str | Path) -> WorkbookData:
         for definition in contract.sheets_for(read_as):
             actual = by_norm.get(parse.normalize_header(definition.name))
             if actual is None:
-                findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
-                                        f"'{definition.name}' sayfası bulunamadı."))
+                kind = settings.get(contract.S_KIND)
+                district = kind is not None and kind.value == "İlçe"
+                if not (definition.province_only and district):
+                    findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
+                                            f"'{definition.name}' sayfası bulunamadı."))
                 continue
             rows, merged = _sheet_rows(wb, path, actual)
             tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)

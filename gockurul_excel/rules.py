@@ -190,12 +190,25 @@ class RequiredMember:
     unvan: str | None = None
     optional_setting: str | None = None
     subcommission: bool = True  # M6(3): one asil and one yedek from each M4(2) institution
-    also_matches: tuple[str, ...] = field(default_factory=tuple)
+    also_matches: tuple[str, ...] = field(default_factory=tuple)  # other spellings of the institution
+    excludes: tuple[str, ...] = field(default_factory=tuple)  # a Kurum containing one of these is another body
+    unvan_excludes: tuple[str, ...] = field(default_factory=tuple)
+    label: str | None = None  # how messages name it, when not `kurum`
+
+    @property
+    def name(self) -> str:
+        if self.label:
+            return self.label
+        return f"{self.kurum} ({self.unvan})" if self.unvan else self.kurum
 
 
-PROVINCE_CHAIR = RequiredMember("Valilik", "M4(1)", unvan="Vali", subcommission=False)
-DISTRICT_CHAIR = RequiredMember("Kaymakamlık", "M4(1)", unvan="Kaymakam", subcommission=False)
+# M4(1): the governor chairs the İl GKK, the district governor the İlçe GKK ("Vali Yardımcısı" is not "Vali").
+PROVINCE_CHAIR = RequiredMember("Valilik", "M4(1)", unvan="Vali", subcommission=False, also_matches=("Valiliği",),
+                                unvan_excludes=("Yardımcı",), label="Vali")
+DISTRICT_CHAIR = RequiredMember("Kaymakamlık", "M4(1)", unvan="Kaymakam", subcommission=False,
+                                also_matches=("Kaymakamlığı",), unvan_excludes=("Yardımcı",), label="Kaymakam")
 
+RESEARCH_UNITS = ("Araştırma Merkez", "Enstitü", "Uygulama ve Araştırma")
 SETTING_COAST_GUARD = "İl Sahil Güvenlik Komutanlığı Var"
 SETTING_RESEARCH_CENTRE = "Göç Araştırma Merkezi Var"
 SETTING_DISTRICT_RED_CRESCENT = "İlçede Türk Kızılay Temsilciliği Var"
@@ -203,7 +216,8 @@ SETTING_DISTRICT_UNIVERSITY = "İlçede Kamu Üniversitesi Var"
 SETTING_DISTRICT_MIGRATION_OFFICE = "İlçe Göç İdaresi Müdürlüğü Var"
 
 PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
-    RequiredMember("Valilik", "M4(2)", unvan="Vali Yardımcısı", subcommission=False),
+    RequiredMember("Valilik", "M4(2)", unvan="Vali Yardımcısı", subcommission=False, also_matches=("Valiliği",),
+                   label="Vali Yardımcısı"),
     RequiredMember("İl Milli Eğitim Müdürlüğü", "M4(2)", also_matches=("İl Millî Eğitim Müdürlüğü",)),
     RequiredMember("Aile ve Sosyal Hizmetler İl Müdürlüğü", "M4(2)"),
     RequiredMember("İl Sosyal Yardımlaşma ve Dayanışma Vakfı", "M4(2)"),
@@ -226,8 +240,9 @@ PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(2)"),
     RequiredMember("Geri Gönderme Merkezi", "M4(2)"),
     RequiredMember("Geçici Barınma Merkezi", "M4(2)"),
-    RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay İl",)),
-    RequiredMember("Üniversitesi", "M4(2)"),  # "kamu üniversiteleri": any public university
+    RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay",)),
+    # "kamu üniversiteleri": a university, but not its research centre (which is the next item)
+    RequiredMember("Üniversitesi", "M4(2)", excludes=RESEARCH_UNITS, label="Kamu üniversitesi"),
     RequiredMember("Göç Araştırma Merkezi", "M4(2)", optional_setting=SETTING_RESEARCH_CENTRE),
 )
 
@@ -246,12 +261,21 @@ DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("İlçe Müftülüğü", "M4(3)"),
     RequiredMember("Gençlik Merkezi", "M4(3)"),
     RequiredMember("Türk Kızılay İlçe Temsilciliği", "M4(3)", optional_setting=SETTING_DISTRICT_RED_CRESCENT,
-                   also_matches=("Kızılay İlçe",)),
-    RequiredMember("Üniversitesi", "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY),
+                   also_matches=("Kızılay",)),
+    RequiredMember("Üniversitesi", "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY, excludes=RESEARCH_UNITS,
+                   label="İlçedeki kamu üniversitesi"),
 )
 
-# M4(2): kaymakams of districts with more than 2,000 foreigners; matched as "<İlçe> Kaymakamlığı".
-DISTRICT_GOVERNOR_MEMBER = ("Kaymakamlığı", "M4(2)")
+# M4(2): kaymakams of districts with more than 2,000 foreigners; a member whose Kurum or Unvan names the
+# district and this word.
+DISTRICT_GOVERNOR_MEMBER = ("Kaymakam", "M4(2)")
+
+# Which meeting categories a board's own workbook holds (district boards reach a province workbook only
+# through consolidation; the sub-commission exists only at the province, M6(1)).
+BOARD_MEETING_CATEGORIES = {
+    BoardKind.PROVINCE: ((MeetingCategory.PROVINCE_BOARD, MeetingCategory.SUBCOMMISSION), "M6(1), M7(1)"),
+    BoardKind.DISTRICT: ((MeetingCategory.DISTRICT_BOARD,), "M8(1)"),
+}
 
 # M6(4): sub-commission members at branch-manager level (warning only).
 SUBCOMMISSION_TITLE_ARTICLE = "M6(4)"

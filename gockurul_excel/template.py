@@ -455,6 +455,7 @@ def province_name(text: str) -> str:
     ASCII allowed ('sanliurfa' -> 'Şanlıurfa'). Raises InvalidArgument with a suggestion."""
     names = contract.lists()["Iller"]
     by_fold = {parse.ascii_fold(n): n for n in names}
+    by_fold.update({parse.ascii_fold(alias): name for alias, name in contract.PROVINCE_ALIASES.items()})
     folded = parse.ascii_fold(text or "")
     if folded in by_fold:
         return by_fold[folded]
@@ -666,10 +667,12 @@ def upgrade(path: str | os.PathLike) -> list[str]:
     if current == latest:
         return []
 
-    from .xlsxpkg import refuse_if_lossy, save_atomic
+    from .xlsxpkg import openpyxl_load, refuse_if_lossy, save_atomic
 
+    # The check performs this very load (headers/footers put back as written, macros kept in .xlsm/.xltm)
+    # and a save in memory: what it lets through survives the save below.
     refuse_if_lossy(path, "güncelleme")
-    wb = load_workbook(path, keep_links=True, keep_vba=path.suffix.lower() == ".xlsm")
+    wb = openpyxl_load(path)
     if contract.SETTINGS_SHEET in wb.sheetnames:
         _, cols, _ = _settings_cells(wb[contract.SETTINGS_SHEET])
         if not all(h in cols for h in contract.SETTING_COLUMNS):

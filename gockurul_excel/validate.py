@@ -42,8 +42,9 @@ def _column_schema(col: contract.Column | contract.Setting) -> dict:
 
 
 @cache
-def row_schema(sheet: str) -> dict:
-    """JSON Schema (2020-12) of one row of an input sheet, from the contract."""
+def row_schema(sheet: str, present: tuple[str, ...] | None = None) -> dict:
+    """JSON Schema (2020-12) of one row of an input sheet, from the contract. `present`: the columns the
+    sheet has (a missing column is reported once for the sheet, not once per row)."""
     definition = contract.SHEETS_BY_NAME[sheet]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -51,7 +52,7 @@ def row_schema(sheet: str) -> dict:
         "title": f"'{sheet}' satırı",
         "type": "object",
         "properties": {c.header: _column_schema(c) for c in definition.columns},
-        "required": [c.header for c in definition.columns if c.required],
+        "required": [c.header for c in definition.columns if c.required and (present is None or c.header in present)],
     }
 
 
@@ -73,7 +74,7 @@ def settings_schema(kind: str | None) -> dict:
 def _validator(schema_key: tuple):
     from jsonschema import Draft202012Validator, FormatChecker
 
-    schema = row_schema(schema_key[1]) if schema_key[0] == "row" else settings_schema(schema_key[1])
+    schema = row_schema(*schema_key[1:]) if schema_key[0] == "row" else settings_schema(schema_key[1])
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -230,7 +231,8 @@ def decision_due_after_meeting(ctx: Context) -> Iterator[Finding]:
         due, held = r["Verilen Süre"], ctx.meeting_date(r["Toplantı No"])
         if due and held and due < held:
             yield Finding(ERROR, "Ek-1", "Kararlar", r.cell("Verilen Süre"),
-                          f"Karar {r['Karar No']}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı toplantıdan "
+                          f"{record_label(r, 'Karar No', 'Karar')}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı "
+                          "toplantıdan "
                           f"({held:%d.%m.%Y}) önce olamaz.")
 
 
@@ -240,7 +242,8 @@ def evaluated_by_later_meeting(ctx: Context) -> Iterator[Finding]:
         own, later = ctx.meeting_date(r["Toplantı No"]), ctx.meeting_date(r["Değerlendiren Toplantı No"])
         if own and later and later <= own:
             yield Finding(ERROR, "M5(7)", "Kararlar", r.cell("Değerlendiren Toplantı No"),
-                          f"Karar {r['Karar No']}, kendisinden sonraki bir toplantıda değerlendirilmeli; "
+                          f"{record_label(r, 'Karar No', 'Karar')}, kendisinden sonraki bir toplantıda "
+                          "değerlendirilmeli; "
                           f"toplantı {r['Değerlendiren Toplantı No']} kararın toplantısından sonra değil.")
 
 
@@ -249,7 +252,7 @@ def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         if r["Durum"] == rules.DECISION_NOT_IMPLEMENTED and not r["Uygulanamama Sebebi"]:
             yield Finding(WARNING, "M13(4)", "Kararlar", r.cell("Uygulanamama Sebebi"),
-                          f"Karar {r['Karar No']} uygulanamadı; yıllık raporda sebebi yazılmalı.")
+                          f"{record_label(r, 'Karar No', 'Karar')} uygulanamadı; yıllık raporda sebebi yazılmalı.")
 
 
 @check(TEMPLATE_RULE)
@@ -257,7 +260,7 @@ def meeting_dates(ctx: Context) -> Iterator[Finding]:
     year = ctx.data.setting(contract.S_YEAR)
     for r in ctx.data.records("Toplantılar"):
         held, planned = r["Gerçekleşen Tarih"], r["Planlanan Tarih"]
-        no = r["Toplantı No"]
+        no = r["Toplantı No"] if r["Toplantı No"] is not None else f"({r.row}. satır)"
         if held and held > ctx.today:
             yield Finding(ERROR, TEMPLATE_RULE, "Toplantılar", r.cell("Gerçekleşen Tarih"),
                           f"Toplantı {no}: gerçekleşen tarih ({held:%d.%m.%Y}) ileri bir tarih olamaz.")
@@ -268,7 +271,7 @@ def meeting_dates(ctx: Context) -> Iterator[Finding]:
         if when and isinstance(year, int) and when.year != year:
             yield Finding(WARNING, TEMPLATE_RULE, "Toplantılar", r.cell("Gerçekleşen Tarih" if held else
                                                                        "Planlanan Tarih"),
-                          f"Toplantı {no} {when.year} yılında; bu kitap {year} yılı için.")
+                          f"Toplantı {no}, {when.year} yılında; bu kitap {year} yılı için.")
         for col, article in (("Tutanak Tebliğ Tarihi", "M12(2)"), ("Platform Giriş Tarihi", "M12(3)")):
             d = r[col]
             if d and not held:
@@ -279,19 +282,11 @@ def meeting_dates(ctx: Context) -> Iterator[Finding]:
                               f"Toplantı {no}: '{col}' ({d:%d.%m.%Y}) toplantıdan ({held:%d.%m.%Y}) önce olamaz.")
 
 
-# Which meeting categories a board's own workbook holds.
-CATEGORIES_BY_KIND = {
-    rules.BoardKind.PROVINCE: ((rules.MeetingCategory.PROVINCE_BOARD, rules.MeetingCategory.SUBCOMMISSION),
-                               "M6(1), M7(1)"),
-    rules.BoardKind.DISTRICT: ((rules.MeetingCategory.DISTRICT_BOARD,), "M8(1)"),
-}
-
-
 @check("M8(1)")
 def meeting_category_fits_board(ctx: Context) -> Iterator[Finding]:
     if ctx.kind is None:
         return
-    allowed, article = CATEGORIES_BY_KIND[ctx.kind]
+    allowed, article = rules.BOARD_MEETING_CATEGORIES[ctx.kind]
     names = [c.value for c in allowed]
     for r in ctx.data.records("Toplantılar"):
         cat = r["Kategori"]
@@ -309,7 +304,8 @@ def held_meeting_has_participants(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Toplantılar"):
         if r["Gerçekleşen Tarih"] and not counts.get(r["Toplantı No"]):
             yield Finding(WARNING, "M12(7)", "Toplantılar", r.cell("Toplantı No"),
-                          f"Toplantı {r['Toplantı No']} yapılmış ama 'Katılımcılar' sayfasında katılımcısı yok "
+                          f"{record_label(r, 'Toplantı No', 'Toplantı')} yapılmış ama 'Katılımcılar' sayfasında "
+                          "katılımcısı yok "
                           "(Ek-2).")
 
 
@@ -319,19 +315,37 @@ def _active_members(ctx: Context) -> list[Record]:
     return [r for r in ctx.data.records("Üyeler") if r["Aktif"] != "Hayır"]
 
 
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    folded = parse.ascii_fold(text)
+    return any(parse.ascii_fold(w) in folded for w in words)
+
+
 def _matches(member: Record, required: rules.RequiredMember) -> bool:
-    kurum = parse.ascii_fold(member["Kurum"] or "")
-    names = (required.kurum, *required.also_matches)
-    if not any(parse.ascii_fold(n) in kurum for n in names):
+    kurum = member["Kurum"] or ""
+    if not _contains_any(kurum, (required.kurum, *required.also_matches)):
+        return False
+    if required.excludes and _contains_any(kurum, required.excludes):
         return False
     if required.unvan:
-        unvan = parse.ascii_fold(member["Unvan"] or "")
-        if parse.ascii_fold(required.unvan) not in unvan:
+        unvan = member["Unvan"] or ""
+        if not _contains_any(unvan, (required.unvan,)):
             return False
-        # "Vali" must not be satisfied by "Vali Yardımcısı".
-        if required.unvan == "Vali" and "yardimci" in unvan:
+        if required.unvan_excludes and _contains_any(unvan, required.unvan_excludes):
             return False
     return True
+
+
+def _governor_of(member: Record, district: str) -> bool:
+    """M4(2): the member is the kaymakam of `district` (named in Kurum or Unvan)."""
+    word, _article = rules.DISTRICT_GOVERNOR_MEMBER
+    text = f"{member['Kurum'] or ''} {member['Unvan'] or ''}"
+    return bool(district) and _contains_any(text, (district,)) and _contains_any(text, (word,))
+
+
+def record_label(r: Record, header: str, word: str) -> str:
+    """'Karar 7', or '8. satırdaki karar' when the number cell is empty."""
+    value = r[header]
+    return f"{word} {value}" if value is not None else f"{r.row}. satırdaki {word.lower()}"
 
 
 def _is_required(ctx: Context, required: rules.RequiredMember) -> bool:
@@ -360,40 +374,39 @@ def member_governors_required(ctx: Context) -> list[Record]:
             if isinstance(d["Yabancı Nüfusu"], int) and rules.district_governor_is_member(d["Yabancı Nüfusu"])]
 
 
-def _label(required: rules.RequiredMember) -> str:
-    if required.kurum == "Üniversitesi":
-        return "Kamu üniversitesi"
-    return f"{required.kurum} ({required.unvan})" if required.unvan else required.kurum
-
-
 @check("M4(2)")
 def composition(ctx: Context) -> Iterator[Finding]:
     if "Üyeler" not in ctx.data.tables or ctx.kind is None:
         return
     members = [m for m in _active_members(ctx) if m["Üyelik Türü"] == "Daimi"]
     chairs = [m for m in _active_members(ctx) if m["Görev"] == rules.ROLE_CHAIR]
-    chair_title = "Vali" if ctx.kind is rules.BoardKind.PROVINCE else "Kaymakam"
+    chair_rule = rules.PROVINCE_CHAIR if ctx.kind is rules.BoardKind.PROVINCE else rules.DISTRICT_CHAIR
     if not chairs:
-        yield Finding(ERROR, "M4(1)", "Üyeler", None, f"Kurul Başkanı ({chair_title}) üye listesinde yok.")
+        yield Finding(ERROR, chair_rule.article, "Üyeler", None,
+                      f"Kurul Başkanı ({chair_rule.name}) üye listesinde yok.")
     elif len(chairs) > 1:
-        yield Finding(ERROR, "M4(1)", "Üyeler", chairs[1].cell("Görev"),
-                      f"Birden çok aktif Kurul Başkanı var; kurulun başkanı {chair_title}dır.")
+        yield Finding(ERROR, chair_rule.article, "Üyeler", chairs[1].cell("Görev"),
+                      f"Birden çok aktif Kurul Başkanı var; kurula {chair_rule.name} başkanlık eder.")
+    elif not _matches(chairs[0], chair_rule):
+        yield Finding(ERROR, chair_rule.article, "Üyeler", chairs[0].cell("Unvan"),
+                      f"Kurul Başkanı {chair_rule.name} olmalı; yazılan: {chairs[0]['Unvan'] or 'boş'} "
+                      f"({chairs[0]['Kurum'] or 'kurum boş'}).")
     board = [m for m in members if m["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)]
     for req in required_members(ctx):
         if req.article == "M4(1)":
             continue
         if not any(_matches(m, req) for m in board):
             yield Finding(ERROR, req.article, "Üyeler", None,
-                          f"Zorunlu üye eksik: {_label(req)} ({req.article}).")
+                          f"Zorunlu üye eksik: {req.name} ({req.article}).")
     if ctx.kind is rules.BoardKind.PROVINCE:
+        threshold = rules.THRESHOLDS["district_governor_member"]
         for d in member_governors_required(ctx):
-            name = parse.ascii_fold(d["İlçe"] or "")
-            if not any(name and name in parse.ascii_fold(m["Kurum"] or "") and
-                       "kaymakam" in parse.ascii_fold((m["Kurum"] or "") + " " + (m["Unvan"] or ""))
-                       for m in board):
-                yield Finding(ERROR, "M4(2)", "Üyeler", None,
-                              f"{d['İlçe']} Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu "
-                              f"{d['Yabancı Nüfusu']:,}".replace(",", ".") + " (2.000'den fazla).")
+            if not any(_governor_of(m, d["İlçe"] or "") for m in board):
+                population = f"{d['Yabancı Nüfusu']:,}".replace(",", ".")
+                limit = f"{threshold.value:,}".replace(",", ".")
+                yield Finding(ERROR, threshold.article, "Üyeler", None,
+                              f"{d['İlçe']} Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu {population} "
+                              f"({limit}'den fazla).")
 
 
 @check("M6(3)")
@@ -413,7 +426,7 @@ def subcommission(ctx: Context) -> Iterator[Finding]:
         for role, word in ((rules.ROLE_SUB_PRIMARY, "asil"), (rules.ROLE_SUB_SUBSTITUTE, "yedek")):
             if not any(m["Görev"] == role and _matches(m, req) for m in sub):
                 yield Finding(ERROR, "M6(3)", "Üyeler", None,
-                              f"Alt Komisyonda {_label(req)} için {word} üye yok.")
+                              f"Alt Komisyonda {req.name} için {word} üye yok.")
     keywords = [parse.ascii_fold(k) for k in rules.SUBCOMMISSION_TITLE_KEYWORDS]
     for m in sub:
         if m["Görev"] == rules.ROLE_SUB_CHAIR:
@@ -449,40 +462,42 @@ def districts_sheet(ctx: Context) -> Iterator[Finding]:
 def projects(ctx: Context) -> Iterator[Finding]:
     art = rules.PROJECT_OPINION_ARTICLE
     for r in ctx.data.records("Projeler"):
-        no, start, opinion, when = r["Proje No"], r["Başlangıç"], r["Başkanlık Görüşü"], r["Görüş Tarihi"]
+        no, start, opinion, when = (record_label(r, "Proje No", "Proje"), r["Başlangıç"], r["Başkanlık Görüşü"],
+                                    r["Görüş Tarihi"])
         if opinion in (rules.OPINION_FAVOURABLE, rules.OPINION_UNFAVOURABLE) and not when:
             yield Finding(WARNING, art, "Projeler", r.cell("Görüş Tarihi"),
-                          f"Proje {no}: Başkanlık görüşü '{opinion}' ama görüş tarihi boş.")
+                          f"{no}: Başkanlık görüşü '{opinion}' ama görüş tarihi boş.")
         if start and start <= ctx.today:
             if opinion != rules.OPINION_FAVOURABLE:
                 yield Finding(ERROR, art, "Projeler", r.cell("Başlangıç"),
-                              f"Proje {no} {start:%d.%m.%Y} tarihinde başlamış ama Başkanlığın uygun görüşü yok "
+                              f"{no} {start:%d.%m.%Y} tarihinde başlamış ama Başkanlığın uygun görüşü yok "
                               f"(görüş: {opinion or 'boş'}); görüş hazırlık aşamasında alınır.")
             elif when and start < when:
                 yield Finding(ERROR, art, "Projeler", r.cell("Başlangıç"),
-                              f"Proje {no} uygun görüşten ({when:%d.%m.%Y}) önce başlamış ({start:%d.%m.%Y}).")
+                              f"{no} uygun görüşten ({when:%d.%m.%Y}) önce başlamış ({start:%d.%m.%Y}).")
         end = r["Bitiş"]
         if start and end and end < start:
             yield Finding(ERROR, TEMPLATE_RULE, "Projeler", r.cell("Bitiş"),
-                          f"Proje {no}: bitiş tarihi başlangıçtan önce.")
+                          f"{no}: bitiş tarihi başlangıçtan önce.")
 
 
 @check(rules.STATISTICS_COORDINATED_ARTICLE)
 def statistics(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Veri Paylaşımı"):
-        no, published, coordinated = r["Kayıt No"], r["Yayın Tarihi"], r["Koordinasyon Tarihi"]
+        no, published, coordinated = (record_label(r, "Kayıt No", "Kayıt"), r["Yayın Tarihi"],
+                                      r["Koordinasyon Tarihi"])
         if published and not coordinated:
             yield Finding(ERROR, rules.STATISTICS_COORDINATED_ARTICLE, "Veri Paylaşımı", r.cell("Yayın Tarihi"),
-                          f"Kayıt {no}: veri yayımlanmış ama Başkanlıkla koordinasyon tarihi yok; "
+                          f"{no}: veri yayımlanmış ama Başkanlıkla koordinasyon tarihi yok; "
                           "yayından önce koordinasyon gerekir.")
         elif published and coordinated and published < coordinated:
             yield Finding(ERROR, rules.STATISTICS_COORDINATED_ARTICLE, "Veri Paylaşımı", r.cell("Yayın Tarihi"),
-                          f"Kayıt {no}: yayın ({published:%d.%m.%Y}) Başkanlıkla koordinasyondan "
+                          f"{no}: yayın ({published:%d.%m.%Y}) Başkanlıkla koordinasyondan "
                           f"({coordinated:%d.%m.%Y}) önce.")
         if not r["Başkanlıkla Paylaşım Tarihi"] and "Başkanlıkla Paylaşım Tarihi" in r.cells:
             yield Finding(WARNING, rules.STATISTICS_SHARED_ARTICLE, "Veri Paylaşımı",
                           r.cell("Başkanlıkla Paylaşım Tarihi"),
-                          f"Kayıt {no}: verinin Başkanlıkla paylaşıldığı tarih yazılmamış.")
+                          f"{no}: verinin Başkanlıkla paylaşıldığı tarih yazılmamış.")
 
 
 @check(TEMPLATE_RULE)
@@ -490,7 +505,7 @@ def date_ranges(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Eylem Planı"):
         if r["Başlangıç"] and r["Bitiş"] and r["Bitiş"] < r["Başlangıç"]:
             yield Finding(ERROR, TEMPLATE_RULE, "Eylem Planı", r.cell("Bitiş"),
-                          f"Eylem {r['Eylem No']}: bitiş tarihi başlangıçtan önce.")
+                          f"{record_label(r, 'Eylem No', 'Eylem')}: bitiş tarihi başlangıçtan önce.")
 
 
 # --- §2–§3: checks that need the calendar (schedule.py computes them) --------------------------------
@@ -538,7 +553,7 @@ def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
     findings = list(data.findings)
     findings.extend(_settings_findings(data))
     for name, table in data.tables.items():
-        validator = _validator(("row", name))
+        validator = _validator(("row", name, tuple(sorted(table.columns))))
         columns = {h: table.definition.column(h) for h in table.columns}
         for r in table.records:
             inst = _instance(r.values, r.raw)

@@ -1566,6 +1566,10 @@ _EXT_LABELS = {
     "definedNames": "tanımlı ad uzantısı",
 }
 _EXT_IGNORED = {"workbookPr", "calcFeatures", "ignoredErrors"}  # trivial settings Excel adds to most files
+NS_LIBREOFFICE = "http://schemas.libreoffice.org/"
+# (namespace, element) of extensions that hold no content: LibreOffice's own calculation settings
+# (`loext:extCalcPr stringRefSyntax=...`, written into every workbook it saves), read by LibreOffice alone.
+_EXT_IGNORED_QNAMES = {(NS_LIBREOFFICE, "extCalcPr")}
 _BOOK_CHILD_LABELS = {
     "fileSharing": "dosya paylaşım ayarı (yazma parolası / salt okunur önerisi)",
     "customWorkbookViews": "özel görünümler", "functionGroups": "özel işlev grupları",
@@ -1620,7 +1624,9 @@ def _ext_labels(ext_list) -> set[str]:
     for ext in ext_list if ext_list is not None else ():
         for child in ext:
             name = _local(child)
-            if name and name not in _EXT_IGNORED:
+            if not name or (etree.QName(child).namespace, name) in _EXT_IGNORED_QNAMES:
+                continue
+            if name not in _EXT_IGNORED:
                 out.add(_EXT_LABELS.get(name, f"uzantı ({name})"))
     return out
 
@@ -1629,9 +1635,163 @@ def _ext_uris(root) -> Counter:
     return Counter(e.get("uri") for e in root.iter() if _local(e) == "ext" and e.get("uri"))
 
 
+# --- page headers and footers ------------------------------------------------------------------
+# openpyxl parses a header/footer into left/centre/right parts with one font, size and colour each,
+# and writes it back from those: an empty `<headerFooter>` (LibreOffice writes one on every sheet)
+# disappears, which is nothing; but a text without a section code ("Gizli") is dropped with a warning,
+# a part with two fonts or sizes is rewritten with one, and "&12Sayfa" becomes "&12 Sayfa". So headers
+# are compared by their text, and `openpyxl_load` puts back any text openpyxl would not write as it was.
+
+HF_TEXTS = ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")
+HF_SWITCHES = (("differentOddEven", False), ("differentFirst", False), ("scaleWithDoc", True),
+               ("alignWithMargins", True))
+_XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_HF_ONLY_SECTIONS = re.compile(r"(?:&[LCR])*")
+
+
+@dataclass(frozen=True)
+class HeaderFooterTexts:
+    """A sheet's page headers/footers as Excel reads them: the six texts (`HF_TEXTS`; "" = none) and
+    the four switches (`HF_SWITCHES`). Without any text the switches change nothing: they are dropped."""
+
+    texts: tuple[str, ...] = ("",) * len(HF_TEXTS)
+    switches: tuple[bool, ...] = tuple(default for _, default in HF_SWITCHES)
+
+    def __bool__(self) -> bool:
+        return any(self.texts)
+
+    @classmethod
+    def of(cls, texts: Iterable[str | None], switches: Iterable[bool | None]) -> HeaderFooterTexts:
+        norm = tuple(_hf_text(t) for t in texts)
+        if not any(norm):
+            return cls()
+        return cls(norm, tuple(default if value is None else bool(value)
+                               for (_, default), value in zip(HF_SWITCHES, switches)))
+
+
+def _hf_text(text: str | None) -> str:
+    """Header/footer text as Excel reads it: `_xHHHH_` escapes decoded, a text before any section
+    code belongs to the centre section, section codes with nothing after them are nothing."""
+    text = _XSTRING_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text or "")
+    if _HF_ONLY_SECTIONS.fullmatch(text):
+        return ""
+    if not text.startswith(("&L", "&C", "&R")):
+        text = "&C" + text
+    return text
+
+
+def _xml_bool(value: str | None) -> bool | None:
+    if value is None:
+        return None
+    return value.strip().lower() in ("1", "true", "on")
+
+
+def _header_footer_of(element) -> HeaderFooterTexts:
+    """The `<headerFooter>` element of a sheet part (None: the sheet has none)."""
+    if element is None:
+        return HeaderFooterTexts()
+    texts = {_local(child): child.text for child in element}
+    return HeaderFooterTexts.of((texts.get(tag) for tag in HF_TEXTS),
+                                (_xml_bool(element.get(name)) for name, _ in HF_SWITCHES))
+
+
+def _sheet_parts(pkg: _Package) -> list[tuple[str, str]]:
+    """(sheet name, its part) for every sheet of the workbook, in tab order."""
+    book = pkg.xml(WORKBOOK)
+    sheets = book.find(f"{{{etree.QName(book).namespace}}}sheets")
+    targets = {rel.get("Id"): t for rel, t in pkg.relationships(WORKBOOK)}
+    out = []
+    for entry in sheets if sheets is not None else ():
+        part = targets.get(entry.get(f"{{{NS_R}}}id"))
+        if _local(entry) == "sheet" and part:
+            out.append((entry.get("name"), part))
+    return out
+
+
+def _package_header_footers(pkg: _Package) -> dict[str, HeaderFooterTexts]:
+    out = {}
+    for name, part in _sheet_parts(pkg):
+        element = next((child for child in pkg.xml(part) if _local(child) == "headerFooter"), None)
+        out[name] = _header_footer_of(element)
+    return out
+
+
+def header_footers(path: PathLike) -> dict[str, HeaderFooterTexts]:
+    """Sheet name -> its headers/footers as written in the file."""
+    path = Path(path)
+    check_package(path)
+    return _package_header_footers(_Package(path))
+
+
+def _openpyxl_header_footer(hf) -> HeaderFooterTexts:
+    """What openpyxl will write for a sheet's `HeaderFooter` object (nothing when it is falsy)."""
+    if hf is None or not hf:
+        return HeaderFooterTexts()
+    return HeaderFooterTexts.of((str(item) if item is not None else "" for item in
+                                 (getattr(hf, tag) for tag in HF_TEXTS)),
+                                (getattr(hf, name) for name, _ in HF_SWITCHES))
+
+
+def _openpyxl_item(text: str):
+    """An openpyxl HeaderFooterItem that writes `text` (normalized by `_hf_text`) unchanged."""
+    from openpyxl.worksheet.header_footer import HeaderFooterItem
+
+    item = HeaderFooterItem()
+    if text:
+        # All of it in the part of its first section code: the part writes "&<code>" + its text, and
+        # without font, size or colour its text goes out exactly as given.
+        part = {"L": item.left, "C": item.center, "R": item.right}[text[1]]
+        part.text = text[2:]
+    return item
+
+
+def restore_header_footers(workbook, originals: dict[str, HeaderFooterTexts]) -> list[str]:
+    """Put back each sheet's headers/footers where openpyxl would not write them as they were.
+
+    `originals` as `header_footers` returns; returns the names of the sheets that were repaired."""
+    from openpyxl.worksheet.header_footer import HeaderFooter
+
+    repaired = []
+    for ws in workbook.worksheets:
+        original = originals.get(ws.title)
+        if original is None or _openpyxl_header_footer(getattr(ws, "HeaderFooter", None)) == original:
+            continue
+        hf = HeaderFooter(**{name: (value if original else None)
+                             for (name, _), value in zip(HF_SWITCHES, original.switches)})
+        for tag, text in zip(HF_TEXTS, original.texts):
+            setattr(hf, tag, _openpyxl_item(text))
+        ws.HeaderFooter = hf
+        repaired.append(ws.title)
+    return repaired
+
+
+def _openpyxl_load(data: bytes, pkg: _Package, keep_vba: bool):
+    import openpyxl
+
+    with warnings.catch_warnings():
+        # openpyxl warns about what it does not read (header texts, extensions): openpyxl_losses
+        # names what is lost, and the headers are put back below.
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(io.BytesIO(data), keep_links=True, keep_vba=keep_vba)
+    restore_header_footers(workbook, _package_header_footers(pkg))
+    return workbook
+
+
+def openpyxl_load(path: PathLike, *, keep_vba: bool | None = None):
+    """The workbook as openpyxl loads it for rewriting (links kept), with its headers and footers
+    as written in the file. Check `refuse_if_lossy` first: this is the load it judges."""
+    path = Path(path)
+    check_package(path)
+    if keep_vba is None:
+        keep_vba = path.suffix.lower() in (".xlsm", ".xltm")
+    data = path.read_bytes()
+    return _openpyxl_load(data, _Package(io.BytesIO(data)), keep_vba)
+
+
 @dataclass
 class _SheetInventory:
     children: set[str] = field(default_factory=set)
+    header_footer: HeaderFooterTexts = field(default_factory=HeaderFooterTexts)
     extensions: set[str] = field(default_factory=set)
     kinds: Counter = field(default_factory=Counter)
     exts: Counter = field(default_factory=Counter)
@@ -1670,19 +1830,16 @@ def _inventory(pkg: _Package) -> _Inventory:
             inv.book_extensions = _ext_labels(child)
         elif name in _BOOK_CHILD_LABELS and (name != "definedNames" or len(child)):
             inv.book_children.add(name)
-    sheets = book.find(f"{{{etree.QName(book).namespace}}}sheets")
-    targets = {rel.get("Id"): t for rel, t in pkg.relationships(WORKBOOK)}
-    for entry in sheets if sheets is not None else ():
-        part = targets.get(entry.get(f"{{{NS_R}}}id"))
-        if _local(entry) != "sheet" or not part:
-            continue
-        sheet = inv.sheets[entry.get("name")] = _SheetInventory()
+    for name, part in _sheet_parts(pkg):
+        sheet = inv.sheets[name] = _SheetInventory()
         root = pkg.xml(part)
         for child in root:
             if _local(child) == "AlternateContent":
                 sheet.children.update(_local(e) for branch in child for e in branch)
             elif _local(child) == "extLst":
                 sheet.extensions = _ext_labels(child)
+            elif _local(child) == "headerFooter":
+                sheet.header_footer = _header_footer_of(child)  # compared by its text, see above
             else:
                 sheet.children.add(_local(child))
         related = pkg.reachable(part, stop=lambda p: labels.get(p) in _BOOK_LEVEL)
@@ -1710,6 +1867,8 @@ def _losses(before: _Inventory, after: _Inventory) -> list[str]:
             continue
         labels = [_SHEET_CHILD_LABELS.get(n, f"<{n}> öğesi") for n in sorted(b.children - a.children)
                   if n not in _SHEET_CHILD_IGNORED]
+        if b.header_footer != a.header_footer:
+            labels.append(_SHEET_CHILD_LABELS["headerFooter"])
         labels += sorted(b.extensions - a.extensions)
         labels += list(b.drawn - a.drawn)
         labels += list(b.kinds - a.kinds)
@@ -1728,28 +1887,30 @@ def _losses(before: _Inventory, after: _Inventory) -> list[str]:
 
 
 def openpyxl_losses(path: PathLike, *, keep_vba: bool | None = None) -> list[str]:
-    """Turkish names of what an openpyxl load + save round trip would drop from this workbook.
+    """Turkish names of what an `openpyxl_load` + save round trip would drop from this workbook.
 
     The round trip is actually performed in memory and the two packages compared: part kinds that
-    became fewer, worksheet elements and extensions that vanished, drawing objects, workbook extensions.
-    `keep_vba` as passed to openpyxl; None = keep it for macro-enabled files (.xlsm, .xltm).
+    became fewer, worksheet elements and extensions that vanished, drawing objects, workbook extensions,
+    header/footer texts that changed. `keep_vba` as passed to openpyxl; None = keep it for macro-enabled
+    files (.xlsm, .xltm).
     """
     path = Path(path)
     check_package(path)
     if keep_vba is None:
         keep_vba = path.suffix.lower() in (".xlsm", ".xltm")
     original = path.read_bytes()
+    before = _Package(io.BytesIO(original))
     try:
-        import openpyxl
-
+        workbook = _openpyxl_load(original, before, keep_vba)
+        result = io.BytesIO()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(original), keep_links=True, keep_vba=keep_vba)
-            result = io.BytesIO()
             workbook.save(result)
+    except UnreadableWorkbook:
+        raise
     except Exception as exc:
         return [f"dosyanın tamamı (openpyxl bu dosyayı işleyemiyor: {type(exc).__name__})"]
-    return _losses(_inventory(_Package(io.BytesIO(original))), _inventory(_Package(result)))
+    return _losses(_inventory(before), _inventory(_Package(result)))
 
 
 def refuse_if_lossy(path: PathLike, action: str, *, keep_vba: bool | None = None) -> None:

@@ -91,7 +91,10 @@ def test_guncelle_keeps_every_typed_value(make_book):
                     continue  # the version itself is what changes
                 assert cells_after.get(coord) == value, (sheet, coord)
     code, found = kontrol_json(old)
-    assert code == 0, found
+    # the only findings: the new "varsa" questions of M4(2), which the office must now answer
+    assert code == 1
+    assert {f["hucre"] for f in found} == {"B10", "B11"}
+    assert all("boş bırakılamaz" in f["mesaj"] and f["sayfa"] == "Ayarlar" for f in found)
 
 
 SHAPE_DRAWING = (
