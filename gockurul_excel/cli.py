@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -28,11 +27,25 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--yardim", "--help"]},
 )
 
-LOG_FILE = Path(tempfile.gettempdir()) / "gockurul-hata.log"
 
 
 def _err(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _log_exception() -> Path | None:
+    """Append the traceback to a log for IT; never fail while doing so."""
+    import traceback
+
+    for folder in (Path.home(), Path(tempfile.gettempdir())):
+        path = folder / "gockurul-hata.log"
+        try:
+            with open(path, "a", encoding="utf-8") as log:
+                log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}\n")
+            return path
+        except OSError:
+            continue
+    return None
 
 
 def _guarded(fn):
@@ -51,9 +64,9 @@ def _guarded(fn):
             _err("İşlem durduruldu; dosya değiştirilmedi.")
             raise typer.Exit(130) from None
         except Exception:
-            logging.basicConfig(filename=LOG_FILE, level=logging.ERROR)
-            logging.getLogger("gockurul").exception("beklenmeyen hata")
-            _err(f"HATA: Beklenmeyen bir sorun oluştu; dosya değiştirilmedi. Ayrıntılar: {LOG_FILE}")
+            where = _log_exception()
+            _err("HATA: Beklenmeyen bir sorun oluştu; işlem tamamlanmadı (yazılan dosyalar ya tamamen yazılır ya "
+                 "hiç yazılmaz)." + (f" Ayrıntılar: {where}" if where else ""))
             raise typer.Exit(EXIT_FATAL) from None
 
     return wrapper
@@ -66,6 +79,23 @@ def _parse_today(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise GocKurulError(f"--bugun '{value}' okunamadı; YYYY-AA-GG biçiminde yazın.") from None
+
+
+def _parse_count(value: str) -> int:
+    from . import parse
+
+    try:
+        number = parse.integer(value)
+    except ValueError:
+        number = None
+    if number is None or number < 0:
+        raise GocKurulError(f"--yabanci-nufus '{value}' okunamadı; 12000 ya da 12.000 gibi bir tam sayı yazın.")
+    return number
+
+
+def _require_xlsx(path: Path) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise GocKurulError(f"'{path.name}': kitap .xlsx uzantılı olmalı (makrosuz Excel çalışma kitabı).")
 
 
 Workbook = Annotated[Path, typer.Argument(help="Çalışma kitabı (.xlsx)")]
@@ -138,13 +168,14 @@ def yeni(
     tur: Annotated[str, typer.Option("--tur", help="il veya ilce")],
     il: Annotated[str, typer.Option("--il", help="İl adı")],
     yil: Annotated[int, typer.Option("--yil", help="Yıl")],
-    yabanci_nufus: Annotated[int, typer.Option("--yabanci-nufus", help="Yabancı nüfusu")],
+    yabanci_nufus: Annotated[str, typer.Option("--yabanci-nufus", help="Yabancı nüfusu (12000 veya 12.000)")],
     ilce: Annotated[str | None, typer.Option("--ilce", help="İlçe adı (ilçe kurulu için)")] = None,
     hudut: Annotated[bool, typer.Option("--hudut", help="Düzensiz göçe konu hudut ilçesi")] = False,
 ) -> None:
     """Şablondan yeni bir kurul kitabı oluşturur; Ayarlar doldurulur."""
+    _require_xlsx(kitap)
     operations.create_workbook(kitap, kind=tur, province=il, district=ilce, year=yil,
-                               foreign_population=yabanci_nufus, border_district=hudut)
+                               foreign_population=_parse_count(yabanci_nufus), border_district=hudut)
     typer.echo(f"Yeni kitap oluşturuldu: {kitap}")
 
 
@@ -156,6 +187,7 @@ def ornek(
     = False,
 ) -> None:
     """Gerçekçi bir örnek il kitabı üretir (kontrolün bulacağı birkaç kasıtlı hata ile)."""
+    _require_xlsx(kitap)
     operations.create_example(kitap, overwrite=uzerine_yaz)
     typer.echo(f"Örnek kitap yazıldı: {kitap}")
     result = operations.check_workbook(kitap, write=True)

@@ -172,7 +172,9 @@ PROBLEMS = (
 
 
 def _decisions() -> list[list]:
-    due_long = D(YEAR + 2, 6, 30)  # open decisions with long-running deadlines
+    # Open decisions run long: their deadline stays ahead of whoever runs the example, so that it shows
+    # exactly its deliberate mistakes whatever the date.
+    due_long = max(D(YEAR + 2, 6, 30), dt.date(dt.date.today().year + 1, 6, 30))
     rows = [
         # Karar No, Toplantı No, karar, gerekçe, amaç, sorumlu, süre, durum, sebep, değerlendirme, değ. toplantı, sorun
         [1, 1, "Okul dışındaki yabancı çocuklar için kayıt kampanyası başlatılmasına",

@@ -149,3 +149,27 @@ def test_user_shape_survives_kontrol_and_guncelle_refuses(make_book):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "şekil" in proc.stderr.lower() or "çizim" in proc.stderr.lower(), proc.stderr
     assert path.read_bytes() == before
+
+
+def test_yeni_accepts_turkish_thousands_and_common_province_names(tmp_path):
+    path = tmp_path / "urfa.xlsx"
+    proc = run_cli("yeni", str(path), "--tur", "il", "--il", "Urfa", "--yil", "2026", "--yabanci-nufus", "12.000")
+    assert proc.returncode == 0, proc.stderr
+    ws = openpyxl.load_workbook(path)["Ayarlar"]
+    values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(2, ws.max_row + 1)}
+    assert values["İl"] == "Şanlıurfa" and values["Yabancı Nüfusu"] == 12_000
+
+
+def test_yeni_and_ornek_want_xlsx(tmp_path):
+    for args in (["yeni", str(tmp_path / "k.xlsm"), "--tur", "il", "--il", "Kilis", "--yil", "2026",
+                  "--yabanci-nufus", "5"], ["ornek", str(tmp_path / "o.ods")]):
+        proc = run_cli(*args)
+        assert proc.returncode == 2 and ".xlsx" in proc.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_takvim_does_not_change_input_sheets(make_book):
+    path = make_book()
+    before = input_snapshot(path)
+    assert run_cli("takvim", str(path), "--bugun", TODAY.isoformat()).returncode == 0
+    assert input_snapshot(path) == before

@@ -40,3 +40,13 @@ def test_libreoffice_opens_example(tmp_path):
     assert run_cli("ornek", str(path)).returncode == 0
     pdf = libreoffice_convert(path, "pdf", tmp_path / "pdf")
     assert pdf.stat().st_size > 10_000
+
+
+def test_example_is_clean_apart_from_its_mistakes_today(tmp_path):
+    """Without a fixed date: the example must not drift (open decisions' deadlines stay ahead)."""
+    path = tmp_path / "ornek.xlsx"
+    assert run_cli("ornek", str(path)).returncode == 0
+    proc = run_cli("kontrol", str(path), "--json")
+    found = __import__("json").loads(proc.stdout)
+    assert Counter((f["kural"], f["sayfa"]) for f in found) == Counter(
+        (rule, sheet) for rule, sheet, _ in example.DELIBERATE_MISTAKES)

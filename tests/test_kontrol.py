@@ -262,3 +262,42 @@ def test_older_template_is_read_without_complaint(make_book, rows):
     found = findings(path)
     # Without the "varsa" setting, the research centre is not demanded; nothing else is missing.
     assert found == []
+
+
+def _rename(rows, old, new, role=None):
+    for m in rows["Üyeler"]:
+        if m[0] == old and (role is None or m[2] == role):
+            m[0] = new
+
+
+def test_realistic_institution_spellings_are_recognised(make_book, rows):
+    """M4(2) names as offices really type them: 'Gaziantep Valiliği', 'Türk Kızılay Gaziantep Şubesi'."""
+    _rename(rows, "Valilik", "Gaziantep Valiliği")
+    _rename(rows, "Türk Kızılay İl Temsilciliği", "Türk Kızılay Gaziantep Şubesi")
+    _rename(rows, "İl Milli Eğitim Müdürlüğü", "Gaziantep İl Millî Eğitim Müdürlüğü")
+    for m in rows["Üyeler"]:
+        if m[0] == "Nizip Kaymakamlığı":
+            m[0], m[3] = "Kaymakamlık", "Nizip Kaymakamı"  # the district named in the title only
+    assert findings(make_book(rows=rows)) == []
+
+
+def test_research_centre_does_not_count_as_the_university(make_book, rows):
+    rows["Üyeler"] = [m for m in rows["Üyeler"] if m[0] != "Gaziantep Üniversitesi"]
+    found = only(findings(make_book(rows=rows)), "M4(2)")
+    assert [f[4] for f in found] == ["Zorunlu üye eksik: Kamu üniversitesi (M4(2))."]
+
+
+def test_m4_1_chair_must_be_the_governor(make_book, rows):
+    """M4(1): the Vali chairs the İl GKK; a Vali Yardımcısı as 'Kurul Başkanı' is an error."""
+    chair = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_CHAIR)
+    chair[3] = "Vali Yardımcısı"
+    found = only(findings(make_book(rows=rows)), "M4(1)")
+    assert len(found) == 1 and found[0][3] == "D2" and "Vali olmalı" in found[0][4]
+
+
+def test_blank_number_named_by_row(make_book, rows):
+    rows["Kararlar"][6][0] = None  # Karar 7's number cleared
+    rows["Kararlar"][6][6] = D(example.YEAR, 1, 2)
+    msgs = [f[4] for f in findings(make_book(rows=rows))]
+    assert any(m.startswith("8. satırdaki karar: Verilen Süre") for m in msgs)
+    assert not any("None" in m for m in msgs)

@@ -179,7 +179,7 @@ def test_user_header_of_libreoffice_book_survives_guncelle(books, tmp_path):
 # size right before the text (openpyxl adds a space), a first-page header with its own footer.
 AWKWARD = {
     "oddHeader": "Gizli — kurum içi",
-    "oddFooter": '&L&"Arial,Bold"&12Toplantı&"Arial,Regular"&10 tutanağı&RSayfa &P / &N',
+    "oddFooter": '&L&"Arial,Bold"&14Toplantı &10tutanağı&RSayfa &P / &N',
     "firstHeader": "&C&14Göç Kurulu",
     "firstFooter": "&R&D",
 }
