@@ -151,6 +151,64 @@ def takvim(
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
 
+MeetingNo = Annotated[str, typer.Option("--toplanti", help="Toplantı No ('Toplantılar' sayfasındaki)")]
+
+
+def _written(kitap: Path, result) -> None:
+    typer.echo(f"{kitap.name}: " + ", ".join(f"'{s}'" for s in result.sheets) + " sayfası yazıldı.")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+
+
+@app.command("tutanak")
+@_guarded
+def tutanak(kitap: Workbook, toplanti: MeetingNo) -> None:
+    """Toplantının Ek-1 Rapor Formunu (tutanak) yazdırılabilir bir sayfa olarak üretir."""
+    _written(kitap, operations.write_minutes(kitap, toplanti))
+
+
+@app.command("katilimci")
+@_guarded
+def katilimci(kitap: Workbook, toplanti: MeetingNo) -> None:
+    """Toplantının Ek-2 Katılımcı Listesini (imza için) üretir."""
+    _written(kitap, operations.write_attendance(kitap, toplanti))
+
+
+@app.command("gundem")
+@_guarded
+def gundem(kitap: Workbook, toplanti: MeetingNo) -> None:
+    """Gündem, davet yazısı, tutanak tebliğ yazısı ve (yılın ilk kurulunda) Alt Komisyon listesi."""
+    _written(kitap, operations.write_agenda(kitap, toplanti))
+
+
+@app.command("yillik")
+@_guarded
+def yillik(kitap: Workbook,
+           yil: Annotated[int | None, typer.Option("--yil", help="Rapor yılı (varsayılan: kitabın yılı)")] = None,
+           ) -> None:
+    """Ek-3 Yıllık Değerlendirme Raporunu üretir (5. ve 6. maddeler 'Yıllık Rapor' sayfasından)."""
+    _written(kitap, operations.write_annual_report(kitap, yil))
+
+
+@app.command("eylem")
+@_guarded
+def eylem(kitap: Workbook,
+          bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+          ) -> None:
+    """Yerel Uyum Eylem Planı izleme raporunu (Alt Komisyonun kurula sunduğu) üretir."""
+    _written(kitap, operations.write_action_plan(kitap, _parse_today(bugun)))
+
+
+@app.command("pdf")
+@_guarded
+def pdf(kitap: Workbook,
+        sayfa: Annotated[list[str], typer.Option("--sayfa", help="PDF'e dönüştürülecek sayfa (birden çok olabilir)")],
+        cikti: Annotated[Path | None, typer.Option("--cikti", help="PDF dosyası")] = None) -> None:
+    """Seçilen sayfaları LibreOffice ile tek bir PDF'e dönüştürür; kitaba dokunmaz."""
+    out = operations.export_pdf(kitap, sayfa, cikti)
+    typer.echo(f"PDF yazıldı: {out}")
+
+
 @app.command("sablon")
 @_guarded
 def sablon(

@@ -80,6 +80,97 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
     return result
 
 
+@dataclass
+class FormsResult:
+    sheets: list[str]
+    backup: Path | None = None
+
+
+def _write(path: str | Path, specs: list) -> FormsResult:
+    from .xlsxpkg import write_sheets
+
+    backup = write_sheets(Path(path), specs)
+    return FormsResult([s.name for s in specs], backup)
+
+
+def _meeting(path: str | Path, number: str):
+    from .forms import find_meeting
+    from .reader import read_workbook
+
+    data = read_workbook(path)
+    return data, find_meeting(data, number)
+
+
+def write_minutes(path: str | Path, meeting_no: str) -> FormsResult:
+    """`gockurul tutanak`: the Ek-1 minutes of one meeting."""
+    from .forms import minutes_sheet
+
+    data, m = _meeting(path, meeting_no)
+    return _write(path, [minutes_sheet(data, m)])
+
+
+def write_attendance(path: str | Path, meeting_no: str) -> FormsResult:
+    """`gockurul katilimci`: the Ek-2 attendance list of one meeting."""
+    from .forms import attendance_sheet
+
+    data, m = _meeting(path, meeting_no)
+    return _write(path, [attendance_sheet(data, m)])
+
+
+def agenda_specs(data, m) -> list:
+    from .forms import (
+        agenda_sheet,
+        invitation_sheet,
+        is_first_board_of_year,
+        notice_sheet,
+        subcommission_list_sheet,
+    )
+    from .schedule import build_calendar
+
+    cal = build_calendar(data)
+    specs = [agenda_sheet(data, m), invitation_sheet(data, m, cal), notice_sheet(data, m, cal)]
+    if is_first_board_of_year(data, m):
+        specs.append(subcommission_list_sheet(data, m.date.year))
+    return specs
+
+
+def write_agenda(path: str | Path, meeting_no: str) -> FormsResult:
+    """`gockurul gundem`: agenda, invitation, the minutes' cover letter and, at the year's first board,
+    the sub-commission member list."""
+    data, m = _meeting(path, meeting_no)
+    return _write(path, agenda_specs(data, m))
+
+
+def write_annual_report(path: str | Path, year: int | None = None) -> FormsResult:
+    """`gockurul yillik`: Ek-3 of a year (default: the workbook's year)."""
+    from . import contract
+    from .annual_report import annual_report_sheet
+    from .errors import GocKurulError
+    from .reader import read_workbook
+
+    data = read_workbook(path)
+    year = year or data.setting(contract.S_YEAR)
+    if not isinstance(year, int):
+        raise GocKurulError("Yıl belirlenemedi: --yil verin ya da 'Ayarlar' sayfasına Yıl yazın.", sheet="Ayarlar")
+    return _write(path, [annual_report_sheet(data, year)])
+
+
+def write_action_plan(path: str | Path, today: dt.date | None = None) -> FormsResult:
+    """`gockurul eylem`: the action plan monitoring report (M5(13)–(14))."""
+    from .action_plan import action_plan_sheet
+    from .reader import read_workbook
+
+    data = read_workbook(path)
+    return _write(path, [action_plan_sheet(data, today or dt.date.today())])
+
+
+def export_pdf(path: str | Path, sheets: list[str], output: str | Path | None = None) -> Path:
+    """`gockurul pdf`: the named sheets as one PDF (LibreOffice)."""
+    from .pdf import export_pdf as export
+
+    return export(Path(path), sheets, Path(output) if output else None)
+
+
 LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}
 FINDING_HEADERS = ("Düzey", "Kural", "Sayfa", "Hücre", "Açıklama")
 

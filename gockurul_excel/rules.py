@@ -177,6 +177,29 @@ FIRST_BOARD_DUTIES = (
     ("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
     ("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
 )
+# M10: what every board agenda carries besides the institutions' proposals (M10(2)). (article, item)
+AGENDA_OPENING = ("M5(7)", "Bir önceki kurulda alınan kararların uygulanmasının değerlendirilmesi")
+AGENDA_STANDING_ITEMS = (
+    ("M10(4)", "Yerel Uyum Eylem Planı"),
+    ("M10(5)", "Sosyal uyum başta olmak üzere düzenli göç, uluslararası koruma, geçici koruma, insan ticaretiyle "
+               "mücadele ve düzensiz göç"),
+    ("M10(6)", "Yabancıların profili ve statülere göre dağılımı: ulusal ve yerel veriler (İl Göç İdaresi "
+               "Müdürlüğü sunumu)"),
+    ("M10(7)", "STK, kanaat önderleri ve akademisyenlerle toplantılar, hane ziyaretleri, bilgilendirme "
+               "toplantıları ve İlçe Göç Koordinasyon Kurullarından elde edilen önemli bulgular; kurumların "
+               "tespit ettiği sorunlar ve çözüm önerileri"),
+    ("M10(8)", "Kurul üyesi kurumların yabancılara yönelik gerçekleştirdiği veya planladığı faaliyetler"),
+    ("M10(9)", "İlde/ilçede yaşanan veya yaşanması muhtemel olumsuz olaylar ve sosyal gerginlikler"),
+)
+# The sub-commission prepares the board's agenda (M10(3)), reports on the M6(7) areas (M6(8)) and
+# monitors the action plan (M5(14)).
+SUBCOMMISSION_STANDING_ITEMS = (
+    ("M6(8)", "Çalışma alanlarında sahada yaşanan sorunların tespiti ve çözüm önerileri"),
+    ("M5(14)", "Yerel Uyum Eylem Planı'nın izlenmesi"),
+    ("M10(3)", "Kurul gündemine sunulacak katkılar ve raporlar"),
+)
+AGENDA_CLOSING = "Dilek ve temenniler, kapanış"
+
 ACTION_PLAN_UPDATE_DAYS = (15, "M5(13)")
 
 

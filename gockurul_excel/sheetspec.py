@@ -35,6 +35,7 @@ STYLES: dict[str, Style] = {
     "label": Style(bold=True, underline=True, wrap=True, border=True),
     "text": Style(wrap=True, border=True),
     "plain": Style(wrap=True),
+    "bold": Style(bold=True, wrap=True),
     "italic": Style(italic=True, wrap=True, border=True),
     "number": Style(border=True, halign="right"),
     "date": Style(border=True, number_format=DATE_FORMAT, halign="center"),

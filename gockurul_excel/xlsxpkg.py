@@ -1666,7 +1666,7 @@ class HeaderFooterTexts:
         if not any(norm):
             return cls()
         return cls(norm, tuple(default if value is None else bool(value)
-                               for (_, default), value in zip(HF_SWITCHES, switches)))
+                               for (_, default), value in zip(HF_SWITCHES, switches, strict=True)))
 
 
 def _hf_text(text: str | None) -> str:
@@ -1757,8 +1757,8 @@ def restore_header_footers(workbook, originals: dict[str, HeaderFooterTexts]) ->
         if original is None or _openpyxl_header_footer(getattr(ws, "HeaderFooter", None)) == original:
             continue
         hf = HeaderFooter(**{name: (value if original else None)
-                             for (name, _), value in zip(HF_SWITCHES, original.switches)})
-        for tag, text in zip(HF_TEXTS, original.texts):
+                             for (name, _), value in zip(HF_SWITCHES, original.switches, strict=True)})
+        for tag, text in zip(HF_TEXTS, original.texts, strict=True):
             setattr(hf, tag, _openpyxl_item(text))
         ws.HeaderFooter = hf
         repaired.append(ws.title)

@@ -1,0 +1,436 @@
+"""The meeting forms: Ek-1 minutes, Ek-2 attendance list, agenda, invitation, the minutes' cover letter
+and the sub-commission member list — each a print-ready `SheetSpec` built from the workbook's tables.
+
+The wording of Ek-1 and Ek-2 follows the annex of the board circular; what comes from which sheet is
+listed in KURALLAR §5.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import contract, rules
+from .errors import GocKurulError
+from .formsheet import FormBuilder, sheet_name
+from .reader import Record, WorkbookData
+from .schedule import NAMES, tr_date
+from .sheetspec import SheetSpec
+from .workdays import WorkCalendar, deadline
+
+Category = rules.MeetingCategory
+DAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
+
+# Ek-1 (Rapor Formu): the annex's item labels.
+EK1_ITEMS = ("KATEGORİ ADI:", "İL/İLÇE ADI:", "YER/TARİH:", "KATILIMCI SAYISI:", "GÖRÜŞÜLEN KONU BAŞLIKLARI:",
+             "TESPİT EDİLEN SORUNLAR:", "ÇÖZÜM ÖNERİLERİ:", "ALINAN KARARLAR/DİĞER HUSUSLAR:")
+EK1_ITEM8_NOTE = ("Öncelikle bir önceki kurulda alınan kararların uygulanması değerlendirilme sonuçları "
+                  "yazılacaktır. Akabinde Kurulda alınan kararlar aşağıda yer aldığı şekliyle yazılacaktır.")
+EK1_DECISION_FIELDS = (("Alınan Karar:", "Alınan Karar"), ("Karar Gerekçesi:", "Karar Gerekçesi"),
+                       ("Amaç:", "Amaç"), ("Sorumlu Kurum ve Kuruluşlar:", "Sorumlu Kurum ve Kuruluşlar"),
+                       ("Verilen Süre:", "Verilen Süre"))
+EK2_HEADERS = ["SIRA", "KURUM İSMİ", "UNVAN", "AD-SOYAD", "TELEFON NUMARASI", "İMZA"]
+EK2_SPARE_ROWS = 5  # for late arrivals
+EMPTY = "—"
+
+
+@dataclass
+class Meeting:
+    record: Record
+    category: Category
+    date: dt.date | None
+
+    @property
+    def no(self) -> str:
+        return self.record["Toplantı No"]
+
+    @property
+    def held(self) -> bool:
+        return self.record["Gerçekleşen Tarih"] is not None
+
+
+def find_meeting(data: WorkbookData, number: str) -> Meeting:
+    meetings = {m["Toplantı No"]: m for m in data.records("Toplantılar") if m["Toplantı No"] is not None}
+    key = str(number).strip()
+    if key.endswith(".0"):
+        key = key[:-2]
+    r = meetings.get(key)
+    if r is None:
+        known = ", ".join(list(meetings)[:20]) or "yok"
+        raise GocKurulError(f"Toplantı {number} 'Toplantılar' sayfasında bulunamadı (mevcut: {known}).",
+                            sheet="Toplantılar")
+    category = next((c for c in Category if c.value == r["Kategori"]), None)
+    if category is None:
+        raise GocKurulError(f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.", sheet="Toplantılar",
+                            cell=r.cell("Kategori"))
+    return Meeting(r, category, r["Gerçekleşen Tarih"] or r["Planlanan Tarih"])
+
+
+def place_name(data: WorkbookData) -> str:
+    province = data.setting(contract.S_PROVINCE) or ""
+    district = data.setting(contract.S_DISTRICT)
+    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
+        return f"{province} / {district}"
+    return province
+
+
+def _when(m: Meeting) -> str:
+    if m.date is None:
+        return "tarih belirlenmedi"
+    time = m.record["Saat"]
+    return f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" + (f", saat {time}" if time else "")
+
+
+def _of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Record]:
+    rows = [r for r in data.records(sheet) if r["Toplantı No"] == no]
+    return sorted(rows, key=lambda r: (r[order] is None, _num(r[order]), r.row))
+
+
+def _num(value) -> tuple:
+    text = str(value or "")
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
+def participants(data: WorkbookData, m: Meeting) -> list[Record]:
+    return _of_meeting(data, "Katılımcılar", m.no, "Sıra")
+
+
+def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
+    return _of_meeting(data, "Kararlar", m.no, "Karar No")
+
+
+def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
+    """The meeting of the same category held (or planned) last before this one."""
+    if m.date is None:
+        return None
+    earlier = []
+    for r in data.records("Toplantılar"):
+        day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
+        if r["Kategori"] == m.category.value and day and day < m.date and r["Toplantı No"] != m.no:
+            earlier.append((day, r))
+    if not earlier:
+        return None
+    day, r = max(earlier, key=lambda x: x[0])
+    return Meeting(r, m.category, day)
+
+
+def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
+    """Ek-1 item 8 / M5(7): decisions whose 'Değerlendiren Toplantı No' is this meeting; by default the
+    open decisions of the previous meeting of the same category."""
+    chosen = [r for r in data.records("Kararlar") if r["Değerlendiren Toplantı No"] == m.no]
+    if chosen:
+        return sorted(chosen, key=lambda r: (_num(r["Karar No"]), r.row))
+    prev = previous_meeting(data, m)
+    if prev is None:
+        return []
+    return [r for r in decisions(data, prev) if r["Durum"] in rules.DECISION_OPEN]
+
+
+def _value_text(value) -> str:
+    if value is None:
+        return EMPTY
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, dt.date):
+        return tr_date(value)
+    return str(value)
+
+
+def _signers(data: WorkbookData, m: Meeting) -> list[tuple[str, str, str]]:
+    """(role, name, title and institution) of those who sign the minutes: the chair first (M12(1))."""
+    chair = next((r for r in data.records("Üyeler") if r["Görev"] == rules.ROLE_CHAIR and r["Aktif"] != "Hayır"),
+                 None)
+    chair_name = chair["Ad Soyad"] if chair else None
+    out = []
+    people = participants(data, m)
+    if people:
+        for p in people:
+            role = "Kurul Başkanı" if chair_name and p["Ad-Soyad"] == chair_name else "Üye"
+            if m.category is Category.SUBCOMMISSION:
+                role = "Katılımcı"
+            deputy = " (vekil)" if p["Vekil"] == "Evet" else ""
+            out.append((role, (p["Ad-Soyad"] or "") + deputy, f"{p['Unvan'] or ''} — {p['Kurum İsmi'] or ''}"))
+    else:  # not held yet: the permanent members, to be signed on the day
+        for r in data.records("Üyeler"):
+            if r["Aktif"] != "Hayır" and r["Üyelik Türü"] == "Daimi" and r["Görev"] in (rules.ROLE_CHAIR,
+                                                                                       rules.ROLE_MEMBER):
+                role = "Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else "Üye"
+                out.append((role, r["Ad Soyad"] or "", f"{r['Unvan'] or ''} — {r['Kurum'] or ''}"))
+    out.sort(key=lambda x: x[0] != "Kurul Başkanı")
+    return out
+
+
+def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
+    """Ek-1 Rapor Formu (M12(1)–(2), M12(6))."""
+    f = FormBuilder(sheet_name("Ek-1 ", m.no), [5, 28, 42, 22], title_rows=(1, 2))
+    f.line("RAPOR FORMU", "title")
+    f.line(f"Ek-1 — Toplantı No: {m.no}", "subtitle")
+    agenda = _of_meeting(data, "Gündem", m.no, "Sıra")
+    problems = sorted((r for r in data.records("Sorunlar") if r["Toplantı No"] == m.no),
+                      key=lambda r: (_num(r["Sorun No"]), r.row))
+    place = m.record["Yer"] or EMPTY
+    values = [
+        m.category.value,
+        place_name(data),
+        f"{place} / {_when(m)}",
+        len(participants(data, m)),
+    ]
+    for i, value in enumerate(values, start=1):
+        f.item(i, EK1_ITEMS[i - 1], value, value_style="text", label_cols=1)
+    _list_item(f, 5, EK1_ITEMS[4], [r["Konu Başlığı"] for r in agenda])
+    _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
+    _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
+    f.cell(1, 8, "label")
+    f.cell(2, EK1_ITEMS[7], "label", span=3)
+    f.row += 1
+    f.line(EK1_ITEM8_NOTE, "italic")
+    f.line("Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7)):", "label")
+    earlier = decisions_to_evaluate(data, m)
+    if earlier:
+        for r in earlier:
+            text = (f"Karar {r['Karar No']} (toplantı {r['Toplantı No']}): {r['Alınan Karar'] or ''} — Durum: "
+                    f"{r['Durum'] or EMPTY}." + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] else "")
+                    + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))
+            f.line(text, "text")
+    else:
+        f.line("Değerlendirilecek önceki karar yok.", "text")
+    taken = decisions(data, m)
+    for i, r in enumerate(taken, start=1):
+        f.line(f"KARAR-{i}" + (f" (Karar No {r['Karar No']})" if str(r["Karar No"]) != str(i) else ""), "label")
+        for label, header in EK1_DECISION_FIELDS:
+            f.cell(1, None, "text")
+            f.cell(2, label, "italic")
+            f.cell(3, _value_text(r[header]), "text", span=2)
+            f.row += 1
+        f.cell(1, None, "text")
+        f.cell(2, "Karar Tarihi:", "italic")
+        f.cell(3, tr_date(m.date) if m.date else EMPTY, "text", span=2)
+        f.row += 1
+    if not taken:
+        f.line("Bu toplantıda karar alınmadı.", "text")
+    f.line("(Her karar için yukarıdaki başlıklarda raporlama yapılmıştır.)", "plain")
+    f.blank()
+    _signature_block(f, _signers(data, m))
+    return f.finish()
+
+
+def _list_item(f: FormBuilder, number: int, label: str, entries: list) -> None:
+    entries = [e for e in entries if e]
+    f.cell(1, number, "label")
+    f.cell(2, label, "label")
+    f.cell(3, f"1. {entries[0]}" if entries else EMPTY, "text", span=2)
+    f.row += 1
+    for i, entry in enumerate(entries[1:], start=2):
+        f.cell(1, None, "text")
+        f.cell(2, None, "text")
+        f.cell(3, f"{i}. {entry}", "text", span=2)
+        f.row += 1
+
+
+def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> None:
+    f.line("İMZALAR (M12(1)): kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası", "label")
+    rows = [[i, f"{name} ({role})" if role == "Kurul Başkanı" else name, title, None]
+            for i, (role, name, title) in enumerate(signers, start=1)]
+    f.table(["Sıra", "Ad Soyad", "Unvan — Kurum", "İmza"], rows, ["number", "text", "text", "signature"],
+            min_lines=2)
+
+
+def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
+    """Ek-2 Katılımcı Listesi (M12(7), M14(3)): one row per participant, an empty İMZA cell each."""
+    f = FormBuilder(sheet_name("Ek-2 ", m.no), [6, 32, 20, 22, 16, 18], title_rows=(1, 3))
+    f.line("KATILIMCI LİSTESİ", "title")
+    f.line(f"{m.category.value} — {place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} "
+           f"(Toplantı No: {m.no})", "plain")
+    people = participants(data, m)
+    rows = [[i, p["Kurum İsmi"], p["Unvan"], (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
+             p["Telefon Numarası"], None] for i, p in enumerate(people, start=1)]
+    rows += [[len(people) + i, None, None, None, None, None] for i in range(1, EK2_SPARE_ROWS + 1)]
+    f.table(EK2_HEADERS, rows, ["number", "text", "text", "text", "text", "signature"], min_lines=2)
+    return f.finish()
+
+
+def _standing_items(m: Meeting) -> list[tuple[str, str]]:
+    if m.category is Category.SUBCOMMISSION:
+        return list(rules.SUBCOMMISSION_STANDING_ITEMS)
+    return list(rules.AGENDA_STANDING_ITEMS)
+
+
+def is_first_board_of_year(data: WorkbookData, m: Meeting) -> bool:
+    if m.category is not Category.PROVINCE_BOARD or m.date is None:
+        return False
+    prev = previous_meeting(data, m)
+    return prev is None or prev.date is None or prev.date.year < m.date.year
+
+
+def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
+    """(item, source) in order: opening and M5(7) evaluation, first-board duties, the proposals (M10(2)),
+    the standing items (M10(4)–(9)), closing."""
+    items: list[tuple[str, str]] = [("Açılış", "")]
+    if m.category is not Category.SUBCOMMISSION:
+        items.append((rules.AGENDA_OPENING[1], rules.AGENDA_OPENING[0]))
+    if is_first_board_of_year(data, m):
+        items += [(label, article) for _kind, article, label in rules.FIRST_BOARD_DUTIES]
+    for r in _of_meeting(data, "Gündem", m.no, "Sıra"):
+        source = f"Öneren: {r['Öneren Kurum']}" if r["Öneren Kurum"] else "M10(2)"
+        items.append((r["Konu Başlığı"] or EMPTY, source))
+    items += [(text, article) for article, text in _standing_items(m)]
+    items.append((rules.AGENDA_CLOSING, ""))
+    return items
+
+
+def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
+    f = FormBuilder(sheet_name("Gündem ", m.no), [6, 70, 22], title_rows=(1, 4))
+    f.line(f"{_upper(NAMES[m.category])} TOPLANTI GÜNDEMİ", "title")
+    f.line(f"{place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})", "plain")
+    f.blank()
+    f.table(["Sıra", "Gündem Maddesi", "Dayanak / Öneren"],
+            [[i, text, source] for i, (text, source) in enumerate(agenda_items(data, m), start=1)],
+            ["number", "text", "text"])
+    return f.finish()
+
+
+def _authority(data: WorkbookData) -> tuple[str, str]:
+    """Letterhead lines: T.C. / VALİLİK or KAYMAKAMLIK, and the secretariat (M11(1)–(2))."""
+    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value:
+        district = _upper(data.setting(contract.S_DISTRICT) or "")
+        office = ("İlçe Göç İdaresi Müdürlüğü" if data.setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE) == "Evet"
+                  else "Kaymakamlık")
+        return f"{district} KAYMAKAMLIĞI", office
+    return f"{_upper(data.setting(contract.S_PROVINCE) or '')} VALİLİĞİ", "İl Göç İdaresi Müdürlüğü"
+
+
+def _upper(text: str) -> str:
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+def _distribution(data: WorkbookData, m: Meeting) -> list[str]:
+    members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır"]
+    if m.category is Category.SUBCOMMISSION:
+        wanted = (rules.ROLE_SUB_PRIMARY, rules.ROLE_SUB_SUBSTITUTE, rules.ROLE_SUB_CHAIR)
+        chosen = [r for r in members if r["Görev"] in wanted]
+    else:
+        chosen = [r for r in members if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)
+                  and r["Üyelik Türü"] == "Daimi"]
+    return list(dict.fromkeys(r["Kurum"] for r in chosen if r["Kurum"]))
+
+
+def invitation_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec:
+    """The invitation: day, place and time, notified at least 5 (sub-commission: 3) days before
+    (M11(3), M11(4))."""
+    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
+    f = FormBuilder(sheet_name("Davet ", m.no), [14, 76])
+    letterhead, office = _authority(data)
+    f.line("T.C.", "subtitle")
+    f.line(letterhead, "subtitle")
+    f.line(office, "plain")
+    f.blank()
+    f.cell(1, "Sayı :", "bold")
+    f.cell(2, None, "plain")
+    f.row += 1
+    f.cell(1, "Konu :", "bold")
+    f.cell(2, f"{NAMES[m.category]} Toplantısı", "plain")
+    f.row += 2
+    f.line("DAĞITIM YERLERİNE", "subtitle")
+    f.blank()
+    when = _when(m)
+    body = (f"{_article_text(rule)} gereğince {NAMES[m.category]} {when} tarihinde "
+            f"{m.record['Yer'] or '(yer belirlenecek)'} adresinde toplanacaktır. Toplantı gündemi ekte sunulmuştur.")
+    f.line(body, "plain", min_lines=2)
+    if m.category is not Category.SUBCOMMISSION:
+        f.line("Kurumunuzu temsilen üst düzey yöneticinin katılımını; mazeret halinde usulüne uygun atanmış "
+               "vekilin katılmasını (M9(2)) rica ederim.", "plain", min_lines=2)
+    else:
+        f.line("Kurumunuzun Alt Komisyon asil üyesinin (mazeret halinde yedek üyesinin) katılımını rica ederim.",
+               "plain")
+    if m.date:
+        due = deadline(cal, m.date, rule)
+        f.line(f"(Bu yazının üyelere en geç {tr_date(due)} tarihinde bildirilmesi gerekir — {rule.articles}.)",
+               "italic")
+    f.blank(2)
+    f.line("İmza", "plain")
+    f.blank()
+    f.line(f"Ek: Gündem (Toplantı No {m.no})", "plain")
+    f.line("Dağıtım:", "bold")
+    for name in _distribution(data, m):
+        f.line(f"- {name}", "plain")
+    return f.finish()
+
+
+def _article_text(rule: rules.Deadline) -> str:
+    return f"İl ve İlçe Göç Koordinasyon Kurullarının Çalışma Usul ve Esasları Genelgesinin {rule.articles} maddesi"
+
+
+def notice_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec:
+    """The cover letter that sends the signed minutes within 15 days (M12(2), M12(4)); a district also
+    sends them to the İl Göç İdaresi Müdürlüğü (M12(5))."""
+    rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories),
+                None)
+    f = FormBuilder(sheet_name("Tebliğ ", m.no), [14, 76])
+    letterhead, office = _authority(data)
+    f.line("T.C.", "subtitle")
+    f.line(letterhead, "subtitle")
+    f.line(office, "plain")
+    f.blank()
+    f.cell(1, "Sayı :", "bold")
+    f.cell(2, None, "plain")
+    f.row += 1
+    f.cell(1, "Konu :", "bold")
+    f.cell(2, f"{NAMES[m.category]} toplantı tutanağı ({tr_date(m.date) if m.date else EMPTY})", "plain")
+    f.row += 2
+    f.line("DAĞITIM YERLERİNE", "subtitle")
+    f.blank()
+    f.line(f"{NAMES[m.category]} {_when(m)} tarihinde {m.record['Yer'] or EMPTY} adresinde toplanmıştır. Kurul "
+           "başkanı ve üyelerince imzalanan toplantı tutanağının bir örneği ekte gönderilmektedir.", "plain",
+           min_lines=2)
+    f.line("Tutanakta kurumunuzu sorumlu kılan kararların verilen süreler içinde uygulanması ve çalışma "
+           "sonuçlarının kurula iletilmesi (M5(6)) hususunda gereğini rica ederim.", "plain", min_lines=2)
+    if rule and m.date:
+        due = deadline(cal, m.date, rule)
+        f.line(f"(Tutanak kurulu takiben 15 gün içinde, en geç {tr_date(due)} tarihinde resmi yazı ile tebliğ "
+               f"edilir — {rule.articles}.)", "italic", min_lines=2)
+    f.blank(2)
+    f.line("İmza", "plain")
+    f.blank()
+    f.line(f"Ek: Toplantı tutanağı (Ek-1) ve katılımcı listesi (Ek-2), Toplantı No {m.no}", "plain")
+    f.line("Dağıtım:", "bold")
+    recipients = _distribution(data, m)
+    responsible = []
+    for r in decisions(data, m):
+        responsible += r["Sorumlu Kurum ve Kuruluşlar"] or []
+    # M12(2): invited bodies named responsible in a decision receive the minutes too.
+    recipients += [x for x in dict.fromkeys(responsible) if x not in recipients]
+    if m.category is Category.DISTRICT_BOARD and "İl Göç İdaresi Müdürlüğü" not in recipients:
+        recipients.append("İl Göç İdaresi Müdürlüğü (M12(5))")
+    for name in recipients:
+        f.line(f"- {name}", "plain")
+    return f.finish()
+
+
+def subcommission_list_sheet(data: WorkbookData, year: int) -> SheetSpec:
+    """The sub-commission members (asil and yedek per institution) signed at the year's first board
+    (M5(8), M6(5))."""
+    f = FormBuilder(sheet_name("Alt Komisyon Listesi ", year), [6, 34, 26, 26], title_rows=(1, 4))
+    f.line(f"{year} YILI ALT KOMİSYON ÜYE LİSTESİ", "title")
+    f.line(f"{place_name(data)} — yılın ilk İl Göç Koordinasyon Kurulunda kurul üyelerinin imzası ile "
+           "görevlendirilir (M5(8), M6(5)). Alt Komisyon üyeleri kurumlarının irtibat görevlisidir (M6(6)).",
+           "plain", min_lines=2)
+    f.blank()
+    members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır"]
+    by_institution: dict[str, dict[str, str]] = {}
+    for r in members:
+        if r["Görev"] in (rules.ROLE_SUB_PRIMARY, rules.ROLE_SUB_SUBSTITUTE) and r["Kurum"]:
+            slot = "asil" if r["Görev"] == rules.ROLE_SUB_PRIMARY else "yedek"
+            by_institution.setdefault(r["Kurum"], {})[slot] = f"{r['Ad Soyad'] or ''} ({r['Unvan'] or ''})"
+    rows = [[i, kurum, slots.get("asil", EMPTY), slots.get("yedek", EMPTY)]
+            for i, (kurum, slots) in enumerate(by_institution.items(), start=1)]
+    f.table(["Sıra", "Kurum", "Asil Üye", "Yedek Üye"], rows, ["number", "text", "text", "text"], min_lines=2)
+    chair = next((r for r in members if r["Görev"] == rules.ROLE_SUB_CHAIR), None)
+    if chair:
+        f.line(f"Alt Komisyon Başkanı (M6(2)): {chair['Ad Soyad']} — {chair['Unvan']}, {chair['Kurum']}", "plain")
+    f.blank()
+    board = [("Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else "Üye", r["Ad Soyad"] or "",
+              f"{r['Unvan'] or ''} — {r['Kurum'] or ''}") for r in members
+             if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER) and r["Üyelik Türü"] == "Daimi"]
+    board.sort(key=lambda x: x[0] != "Kurul Başkanı")
+    _signature_block(f, board)
+    return f.finish()
