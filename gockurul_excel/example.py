@@ -270,6 +270,14 @@ DATA_SHARING = (
 
 LEAVE = ((D(YEAR, 2, 20), "İl genelinde kar nedeniyle idari izin", "İdari İzin"),)
 
+# Ek-3 items 5–6: the office's own words (M13(4)).
+ANNUAL_TEXT = ((YEAR,
+                "Göçmen sağlığı merkezleri için tercüman kadrosu ve mobil aşı ekipleri için personel desteği; "
+                "Türkçe öğretmeni açığının giderilmesi için Bakanlıklar nezdinde girişim.",
+                "Kurullar yıl boyunca düzenli toplanmış, kararların çoğu uygulanmıştır. Alt Komisyonun sahadan "
+                "getirdiği tespitler kurul kararlarına dayanak olmuştur. İlçe kurullarının tutanaklarının "
+                "zamanında iletilmesi için kaymakamlıklarla ortak takvim önerilmektedir."),)
+
 
 def _participants(members: list[list]) -> list[list]:
     board = [m for m in members if m[2] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER) and m[7] == "Evet"]
@@ -301,6 +309,7 @@ def example_rows() -> dict[str, list[list]]:
         "Projeler": [list(p) for p in PROJECTS],
         "Veri Paylaşımı": [list(d) for d in DATA_SHARING],
         "Tatiller": [list(h) for h in LEAVE],
+        "Yıllık Rapor": [list(t) for t in ANNUAL_TEXT],
     }
 
 

@@ -14,7 +14,7 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     """The template as an openpyxl Workbook with `settings` and `rows` written in.
 
     `rows[sheet]` holds lists in the contract's column order for that version (shorter lists leave
-    the remaining columns empty).
+    the remaining columns empty; columns and sheets the version does not have are left out).
     """
     from .template import build_template, number_format
 
@@ -28,6 +28,8 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
         ws.cell(r, 2).value = value
     defs = {s.name: s for s in contract.sheets_for(version)}
     for sheet, data in rows.items():
+        if sheet not in defs:
+            continue
         ws = wb[sheet]
         headers = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
         columns = [(headers[c.header], number_format(c.kind)) for c in defs[sheet].columns]

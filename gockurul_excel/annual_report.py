@@ -1,0 +1,349 @@
+"""What `yillik` writes: the `Ek-3 <YIL>` sheet, the circular's Yıllık Değerlendirme Raporu Formu (M13).
+
+Items 2–4 are drafted from the year's meetings, problems and decisions; items 5–6 are the office's own
+words, kept in the `Yıllık Rapor` input sheet so that regenerating never erases them; item 7 is the
+prepared-by / approved-by block. The form's headings, numbering and notes follow the circular's annex
+(Ek-3) letter for letter. Pure and deterministic: the same workbook gives the same sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import contract, rules
+from .formsheet import FormBuilder, lines_needed, sheet_name
+from .reader import Record, WorkbookData
+from .schedule import NAMES, SHORT, tr_date
+from .sheetspec import SheetSpec, Value
+
+Category = rules.MeetingCategory
+
+PREFIX = "Ek-3 "
+ANNUAL_SHEET = "Yıllık Rapor"
+COL_SUPPORT = "Beklenen Destekler"
+COL_CONCLUSION = "Sonuç, Değerlendirme ve Öneriler"
+
+# The annex's text (Ek-3), with its spelling ("ÇÖZÜLEMİYEN" as printed in the circular).
+HEADING = "GÖÇ KOORDİNASYON KURULLARI YILLIK DEĞERLENDİRME RAPORU"
+ITEM_1 = "İL ADI:"
+ITEM_2 = "KURULLARDA GÜNDEME ALINAN TEMEL SORUNLAR:"
+NOTE_2 = "(İL VE İLÇE GÖÇ KOORDİNASYON KURULLARININ TÜRÜ DÜŞÜNÜLEREK HAZIRLANACAKTIR.)"
+ITEM_3 = "SORUNLARIN ÇÖZÜMÜNE YÖNELİK ALINAN KARARLAR VE ÇÖZÜMLERİNİN DEĞERLENDİRİLMESİ:"
+NOTE_3 = ("(HANGİ KARARLAR ALINDI VE ALINAN KARARLAR YERİNE GETİRİLDİ Mİ? KARARLAR YERİNE GETİRİLİRKEN "
+          "SIKINTILAR YAŞANDI MI? İSTENİLEN SONUCA ULAŞILDI MI?)")
+ITEM_4 = "KURULLARDA KARAR ALINMASINA RAĞMEN ÇÖZÜLEMİYEN SORUNLAR:"
+ITEM_5 = "ÇÖZÜLEMİYEN SORUNLARA YÖNELİK GÖÇ İDARESİ BAŞKANLIĞINDAN BEKLENEN DESTEKLER:"
+ITEM_6 = "SONUÇ, DEĞERLENDİRME VE ÖNERİLER:"
+NOTE_6 = "(KURULLARIN ETKİNLİĞİ HAKKINDA DEĞERLENDİRME VE ÖNERİLER YER ALIR.)"
+PREPARED_BY, PREPARED_BY_BODY = "HAZIRLAYAN", "İL GÖÇ İDARESİ MÜDÜRLÜĞÜ"
+APPROVED_BY, APPROVED_BY_BODY = "ONAYLAYAN", "İL GÖÇ KOORDİNASYON KURULU"
+
+# Board types in the order the report lists them (item 2).
+BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRICT_BOARD)
+UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
+MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
+
+# The column grid (A4 portrait, about 18 cm of printable width at 100 %); fit to one page wide.
+WIDTHS = [7.0, 12.0, 14.0, 14.0, 12.0, 13.0, 13.0, 14.0]
+NCOLS = len(WIDTHS)
+# A paragraph longer than this many printed lines goes on to the next row (a row holds at most 409 pt).
+MAX_LINES_PER_ROW = 24
+
+
+@dataclass(frozen=True)
+class _Meeting:
+    no: str
+    category: Category | None
+    day: dt.date
+
+    @property
+    def label(self) -> str:
+        kind = SHORT[self.category] if self.category else "Toplantı"
+        return f"{kind} {self.no}\n{tr_date(self.day)}"
+
+
+def key_order(value: object) -> tuple:
+    """Sort key for identifiers such as Karar No: 2 before 10, text after numbers."""
+    text = str(value or "")
+    parts = re.split(r"(\d+)", text)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
+
+
+def _category(value: object) -> Category | None:
+    return next((c for c in Category if c.value == value), None)
+
+
+def _year_meetings(data: WorkbookData, year: int) -> dict[str, _Meeting]:
+    """The meetings held (or planned, when not yet held) in `year`, by Toplantı No, in date order."""
+    out = []
+    for m in data.records("Toplantılar"):
+        no, day = m["Toplantı No"], m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        if no is None or not isinstance(day, dt.date) or day.year != year:
+            continue
+        out.append(_Meeting(no, _category(m["Kategori"]), day))
+    out.sort(key=lambda x: (x.day, key_order(x.no)))
+    return {m.no: m for m in out}
+
+
+def _province_label(data: WorkbookData) -> str | None:
+    province = data.setting(contract.S_PROVINCE)
+    district = data.setting(contract.S_DISTRICT)
+    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
+        return f"{province or ''} / {district}".strip(" /")
+    return province
+
+
+def paragraphs(text: str, width: float, max_lines: int = MAX_LINES_PER_ROW) -> list[str]:
+    """`text` cut into printable pieces: one per paragraph, a long paragraph at word boundaries, so that
+    no piece needs more than `max_lines` lines (Excel cannot make a row taller than 409 pt)."""
+    out: list[str] = []
+    for para in str(text).splitlines():
+        para = para.strip()
+        if not para:
+            continue
+        piece = ""
+        for word in para.split(" "):
+            candidate = f"{piece} {word}" if piece else word
+            if piece and lines_needed(candidate, width) > max_lines:
+                out.append(piece)
+                piece = word
+            else:
+                piece = candidate
+        if piece:
+            out.append(piece)
+    return out
+
+
+class _Form(FormBuilder):
+    """FormBuilder with rows of cells spanning several grid columns."""
+
+    def spanned(self, cells: list[tuple[Value, int]], styles: list[str], min_lines: int = 1) -> None:
+        col = 1
+        for (value, span), style in zip(cells, styles, strict=True):
+            self.cell(col, value, style, span=span, min_lines=min_lines)
+            col += span
+        self.row += 1
+
+    def heading(self, number: int, label: str, note: str | None = None) -> None:
+        """An item of the form: its number and underlined label, then the annex's italic note."""
+        self.cell(1, number, "label")
+        self.cell(2, label, "label", span=self.ncols - 1)
+        self.row += 1
+        if note:
+            self.cell(1, None, "text")
+            self.cell(2, note, "italic", span=self.ncols - 1)
+            self.row += 1
+
+    def text_rows(self, text: str, style: str = "text") -> None:
+        """Free text under an item: one row per paragraph, indented to the label column."""
+        for piece in paragraphs(text, sum(self.widths[1:])):
+            self.cell(1, None, "text")
+            self.cell(2, piece, style, span=self.ncols - 1)
+            self.row += 1
+
+    def note(self, text: str, style: str = "text") -> None:
+        self.cell(1, None, "text")
+        self.cell(2, text, style, span=self.ncols - 1)
+        self.row += 1
+
+
+# --- item 2 --------------------------------------------------------------------------------------
+
+PROBLEM_SPANS = (1, 1, 2, 2, 1, 1)
+PROBLEM_HEADERS = ("Sorun No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Toplantı", "Durum")
+
+
+def _board_types(data: WorkbookData, meetings: dict[str, _Meeting]) -> list[Category]:
+    kind = next((k for k in rules.BoardKind if k.value == data.setting(contract.S_KIND)), rules.BoardKind.PROVINCE)
+    own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
+    held = {m.category for m in meetings.values()}
+    # A province report covers the province's and districts' boards (M13(1)): every type is listed.
+    return [c for c in BOARD_ORDER if kind is rules.BoardKind.PROVINCE or c in own or c in held]
+
+
+def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting]) -> None:
+    f.heading(2, ITEM_2, NOTE_2)
+    problems = [p for p in data.records("Sorunlar") if p["Toplantı No"] in meetings]
+    problems.sort(key=lambda p: (meetings[p["Toplantı No"]].day, key_order(p["Toplantı No"]),
+                                 key_order(p["Sorun No"])))
+    for category in _board_types(data, meetings):
+        own = [p for p in problems if meetings[p["Toplantı No"]].category is category]
+        count = sum(1 for m in meetings.values() if m.category is category)
+        f.spanned([(None, 1), (f"{NAMES[category]} ({count} toplantı, {len(own)} sorun)", NCOLS - 1)],
+                  ["text", "label"])
+        if not count:
+            f.note(f"Bu kitapta {year} yılına ait {NAMES[category]} toplantısı kayıtlı değil.")
+            continue
+        if not own:
+            f.note(f"{year} yılında {NAMES[category]} toplantılarında sorun kaydedilmemiş.")
+            continue
+        f.spanned(list(zip(PROBLEM_HEADERS, PROBLEM_SPANS, strict=True)), ["header"] * len(PROBLEM_SPANS))
+        for p in own:
+            f.spanned(list(zip((p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"],
+                                meetings[p["Toplantı No"]].label, p["Durum"]), PROBLEM_SPANS, strict=True)),
+                      ["text"] * len(PROBLEM_SPANS))
+
+
+# --- item 3 --------------------------------------------------------------------------------------
+
+DECISION_SPANS = (1, 1, 2, 1, 2, 1)
+DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Durum", "Sonuç (Değerlendirme)",
+                    "Yaşanan Sıkıntılar")
+
+
+def _year_decisions(data: WorkbookData, meetings: dict[str, _Meeting]) -> list[Record]:
+    decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings]
+    decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
+                                  key_order(d["Karar No"])))
+    return decisions
+
+
+def _item_3(f: _Form, year: int, meetings: dict[str, _Meeting], decisions: list[Record]) -> None:
+    f.heading(3, ITEM_3, NOTE_3)
+    if not decisions:
+        f.note(f"{year} yılında kurullarda alınan karar kayıtlı değil.")
+        return
+    counts = Counter(d["Durum"] for d in decisions)
+    parts = [f"{counts[s]} {s.lower()}" for s in rules.DECISION_STATUSES if counts[s]]
+    if counts[None]:
+        parts.append(f"{counts[None]} kararın durumu yazılmamış")
+    f.note(f"{year} yılında kurullarda {len(decisions)} karar alındı: {', '.join(parts)}.")
+    f.spanned(list(zip(DECISION_HEADERS, DECISION_SPANS, strict=True)), ["header"] * len(DECISION_SPANS))
+    for d in decisions:
+        f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"], d["Durum"],
+                            d["Değerlendirme"], d["Uygulanamama Sebebi"]), DECISION_SPANS, strict=True)),
+                  ["text"] * len(DECISION_SPANS))
+
+
+# --- item 4 --------------------------------------------------------------------------------------
+
+UNRESOLVED_SPANS = (1, 1, 3, 2, 1)
+UNRESOLVED_HEADERS = ("Sorun No", "Alan", "Sorun", "Alınan Kararlar (durumu)", "Sorunun Durumu")
+NOT_DONE_SPANS = (1, 1, 3, 3)
+NOT_DONE_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Uygulanamama Sebebi")
+
+
+def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting],
+            decisions: list[Record]) -> None:
+    f.heading(4, ITEM_4)
+    by_problem: dict[str, list[Record]] = {}
+    for d in sorted(data.records("Kararlar"), key=lambda d: key_order(d["Karar No"])):
+        if d["Sorun No"] is not None:
+            by_problem.setdefault(d["Sorun No"], []).append(d)
+    linked = {d["Sorun No"] for d in decisions}
+    unresolved = [p for p in data.records("Sorunlar")
+                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and p["Sorun No"] in by_problem
+                  and (p["Toplantı No"] in meetings or p["Sorun No"] in linked)]
+    unresolved.sort(key=lambda p: key_order(p["Sorun No"]))
+    f.spanned([(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)], ["text", "label"])
+    if unresolved:
+        f.spanned(list(zip(UNRESOLVED_HEADERS, UNRESOLVED_SPANS, strict=True)), ["header"] * len(UNRESOLVED_SPANS))
+        for p in unresolved:
+            taken = "\n".join(f"Karar {d['Karar No']} ({d['Durum'] or 'durumu yazılmamış'})"
+                              for d in by_problem[p["Sorun No"]])
+            f.spanned(list(zip((p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], taken, p["Durum"]),
+                               UNRESOLVED_SPANS, strict=True)), ["text"] * len(UNRESOLVED_SPANS))
+    else:
+        f.note(f"{year} yılında karar alınmasına rağmen çözülemeyen sorun kayıtlı değil.")
+
+    not_done = [d for d in decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
+    f.spanned([(None, 1), ("b) Uygulanamayan kararlar ve sebepleri (M13(4))", NCOLS - 1)], ["text", "label"])
+    if not_done:
+        f.spanned(list(zip(NOT_DONE_HEADERS, NOT_DONE_SPANS, strict=True)), ["header"] * len(NOT_DONE_SPANS))
+        for d in not_done:
+            f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"],
+                                d["Uygulanamama Sebebi"] or "Sebep yazılmamış."), NOT_DONE_SPANS, strict=True)),
+                      ["text"] * len(NOT_DONE_SPANS))
+    else:
+        f.note(f"{year} yılında uygulanamayan karar kayıtlı değil.")
+
+
+# --- items 5 and 6 --------------------------------------------------------------------------------
+
+def _user_text(data: WorkbookData, year: int, column: str) -> str | None:
+    for r in data.records(ANNUAL_SHEET):
+        if r["Yıl"] == year and r[column]:
+            return str(r[column])
+    return None
+
+
+def placeholder(data: WorkbookData, year: int, column: str, item: int) -> str:
+    if data.table(ANNUAL_SHEET) is None:
+        return (f"[Bu kitapta '{ANNUAL_SHEET}' sayfası yok. Kitabı 'gockurul guncelle' ile güncelleyin; madde "
+                f"{item} metnini '{ANNUAL_SHEET}' sayfasında {year} yılı satırının '{column}' sütununa yazın ve "
+                "raporu yeniden üretin.]")
+    return (f"[Madde {item} henüz yazılmamış: metni '{ANNUAL_SHEET}' sayfasında {year} yılı satırının "
+            f"'{column}' sütununa yazın ve raporu yeniden üretin. Bu sayfaya yazılanlar yeniden üretimde "
+            "silinir.]")
+
+
+def _user_item(f: _Form, data: WorkbookData, year: int, number: int, label: str, note: str | None,
+               column: str) -> None:
+    f.heading(number, label, note)
+    text = _user_text(data, year, column)
+    if text:
+        f.text_rows(text)
+    else:
+        f.note(placeholder(data, year, column, number), "uyari")
+
+
+# --- item 7 --------------------------------------------------------------------------------------
+
+def _person(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:
+    for m in data.records("Üyeler"):
+        if m["Görev"] != role or m["Aktif"] == "Hayır":
+            continue
+        if institution and contract.turkish_lower(institution) not in contract.turkish_lower(m["Kurum"] or ""):
+            continue
+        return m
+    return None
+
+
+def _item_7(f: _Form, data: WorkbookData, year: int) -> None:
+    left, right = 3, NCOLS - 4  # HAZIRLAYAN over columns B–D, ONAYLAYAN over E–H
+    f.spanned([(7, 1), (PREPARED_BY, left), (APPROVED_BY, right)], ["label", "label", "label"])
+    f.spanned([(None, 1), (PREPARED_BY_BODY, left), (APPROVED_BY_BODY, right)], ["text", "italic", "italic"])
+    preparer = _person(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
+    chair = _person(data, role=rules.ROLE_CHAIR)
+
+    def field(person: Record | None, column: str) -> str:
+        return (person[column] or "") if person is not None else ""
+
+    f.spanned([(None, 1), (f"Ad Soyad: {field(preparer, 'Ad Soyad')}".rstrip(), left),
+               (f"Kurul Başkanı: {field(chair, 'Ad Soyad')}".rstrip(), right)], ["text", "text", "text"])
+    f.spanned([(None, 1), (f"Unvan: {field(preparer, 'Unvan')}".rstrip(), left),
+               (f"Unvan: {field(chair, 'Unvan')}".rstrip(), right)], ["text", "text", "text"])
+    f.spanned([(None, 1), ("Tarih: ..../..../........", left),
+               (f"Onay: {year + 1} yılının ilk kurulu (M13(2)), tarih: ..../..../........", right)],
+              ["text", "text", "text"])
+    f.spanned([(None, 1), ("İmza:", left), ("İmza:", right)], ["signature", "signature", "signature"], min_lines=4)
+
+
+# --- the sheet -----------------------------------------------------------------------------------
+
+def annual_report_sheet(data: WorkbookData, year: int) -> SheetSpec:
+    """The `Ek-3 <YIL>` sheet: the Yıllık Değerlendirme Raporu Formu of `year`, print-ready on A4."""
+    f = _Form(sheet_name(PREFIX, str(year)), WIDTHS, title_rows=(1, 2))
+    f.line(f"{year} YILI", "title")
+    f.line(HEADING, "subtitle")
+    f.spec.row_heights[1] = 22.0
+    f.spec.row_heights[2] = 20.0
+    f.blank()
+    meetings = _year_meetings(data, year)
+    decisions = _year_decisions(data, meetings)
+    f.cell(1, 1, "label")
+    f.cell(2, ITEM_1, "label", span=2)
+    f.cell(4, _province_label(data), "text", span=NCOLS - 3)
+    f.row += 1
+    _item_2(f, data, year, meetings)
+    _item_3(f, year, meetings, decisions)
+    _item_4(f, data, year, meetings, decisions)
+    _user_item(f, data, year, 5, ITEM_5, None, COL_SUPPORT)
+    _user_item(f, data, year, 6, ITEM_6, NOTE_6, COL_CONCLUSION)
+    _item_7(f, data, year)
+    spec = f.finish()
+    spec.tab_color = "7030A0"
+    return spec
