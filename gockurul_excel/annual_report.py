@@ -129,7 +129,7 @@ class _Form(FormBuilder):
 
     def heading(self, number: int, label: str, note: str | None = None) -> None:
         """An item of the form: its number and underlined label, then the annex's italic note."""
-        self.cell(1, number, "label")
+        self.cell(1, str(number), "label")
         self.cell(2, label, "label", span=self.ncols - 1)
         self.row += 1
         if note:
@@ -304,7 +304,7 @@ def _person(data: WorkbookData, *, role: str, institution: str | None = None) ->
 
 def _item_7(f: _Form, data: WorkbookData, year: int) -> None:
     left, right = 3, NCOLS - 4  # HAZIRLAYAN over columns B–D, ONAYLAYAN over E–H
-    f.spanned([(7, 1), (PREPARED_BY, left), (APPROVED_BY, right)], ["label", "label", "label"])
+    f.spanned([("7", 1), (PREPARED_BY, left), (APPROVED_BY, right)], ["label", "label", "label"])
     f.spanned([(None, 1), (PREPARED_BY_BODY, left), (APPROVED_BY_BODY, right)], ["text", "italic", "italic"])
     preparer = _person(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
     chair = _person(data, role=rules.ROLE_CHAIR)
@@ -334,7 +334,7 @@ def annual_report_sheet(data: WorkbookData, year: int) -> SheetSpec:
     f.blank()
     meetings = _year_meetings(data, year)
     decisions = _year_decisions(data, meetings)
-    f.cell(1, 1, "label")
+    f.cell(1, "1", "label")
     f.cell(2, ITEM_1, "label", span=2)
     f.cell(4, _province_label(data), "text", span=NCOLS - 3)
     f.row += 1

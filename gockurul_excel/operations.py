@@ -238,9 +238,38 @@ def upgrade_workbook(path: str | Path) -> list[str]:
     return upgrade(Path(path))
 
 
-def create_example(path: str | Path, *, overwrite: bool = False) -> Path:
-    """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes."""
-    from .example import write_example
+@dataclass
+class ExampleResult:
+    path: Path
+    findings: list[Finding]
+    sheets: list[str]
 
-    write_example(Path(path), overwrite=overwrite)
-    return Path(path)
+
+def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
+    """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes, and every sheet the
+    operations generate from it (forms of each meeting, Ek-3, action plan, calendar, dashboard, findings)
+    — written in one go."""
+    from . import contract
+    from .action_plan import action_plan_sheet
+    from .annual_report import annual_report_sheet
+    from .calendar_outputs import dashboard_sheet, schedule_sheet
+    from .example import write_example
+    from .forms import attendance_sheet, find_meeting, minutes_sheet
+    from .reader import read_workbook
+    from .schedule import build_schedule
+    from .validate import run_checks
+    from .xlsxpkg import write_sheets
+
+    path = Path(path)
+    today = today or dt.date.today()
+    write_example(path, overwrite=overwrite)
+    data = read_workbook(path)
+    findings = run_checks(data, today)
+    schedule = build_schedule(data, today)
+    specs = [findings_sheet(findings, today), schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
+    for record in data.records("Toplantılar"):
+        m = find_meeting(data, record["Toplantı No"])
+        specs += [minutes_sheet(data, m), attendance_sheet(data, m), *agenda_specs(data, m)]
+    specs += [annual_report_sheet(data, data.setting(contract.S_YEAR)), action_plan_sheet(data, today)]
+    write_sheets(path, specs, make_backup=False)
+    return ExampleResult(path, findings, [s.name for s in specs])
