@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import contract
+from . import contract, parse
 from .errors import GocKurulError, InvalidArgument
 from .xlsxpkg import NS_MAIN, WORKBOOK, check_package, save_atomic
 
@@ -53,13 +53,19 @@ def find_soffice() -> str:
         exe = shutil.which(name)
         if exe:
             return exe
-    if os.name == "nt":
-        roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")]
-        candidates = [str(Path(r) / "LibreOffice" / "program" / "soffice.exe") for r in roots if r]
-        for candidate in (*candidates, *WINDOWS_CANDIDATES):
-            if Path(candidate).is_file():
-                return candidate
+    for candidate in windows_candidates():
+        if Path(candidate).is_file():
+            return candidate
     raise LibreOfficeNotFound(NOT_INSTALLED)
+
+
+def windows_candidates() -> list[str]:
+    """Where the LibreOffice installer puts soffice.exe (it does not add itself to PATH)."""
+    if os.name != "nt":
+        return []
+    roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+    found = [str(Path(r) / "LibreOffice" / "program" / "soffice.exe") for r in roots if r]
+    return list(dict.fromkeys([*found, *WINDOWS_CANDIDATES]))
 
 
 def _m(tag: str) -> str:
@@ -77,11 +83,11 @@ def sheet_names(path: Path) -> list[str]:
 
 
 def _resolve(wanted: list[str], existing: list[str]) -> list[str]:
-    """The workbook's own spelling of each wanted sheet (Excel compares sheet names without case)."""
-    by_fold = {n.casefold(): n for n in existing}
+    """The workbook's own spelling of each wanted sheet: Excel compares sheet names without case, and a
+    name typed without Turkish letters ("Eylem Plani Izleme") is accepted when it matches one sheet."""
     out, missing = [], []
     for name in wanted:
-        actual = by_fold.get(str(name).strip().casefold())
+        actual = _match(str(name), existing)
         if actual is None:
             missing.append(name)
         elif actual not in out:
@@ -94,6 +100,16 @@ def _resolve(wanted: list[str], existing: list[str]) -> list[str]:
                 "Kitapta henüz üretilmiş bir form sayfası yok; önce formu üretin (ör. 'gockurul yillik').")
         raise SheetNotFound(f"{which} adlı sayfa kitapta yok. {hint}")
     return out
+
+
+def _match(name: str, existing: list[str]) -> str | None:
+    if name in existing:
+        return name
+    for fold in (parse.normalize_header, parse.ascii_fold):
+        found = [n for n in existing if fold(n) == fold(name)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _show_only(workbook_xml: bytes, keep: list[str]) -> bytes:
@@ -150,7 +166,8 @@ def _run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProce
                 os.killpg(proc.pid, signal.SIGKILL)
             except OSError:
                 proc.kill()
-        else:
+        else:  # soffice.exe starts soffice.bin: end the whole tree
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
             proc.kill()
         proc.communicate()
         raise PdfConversionFailed(
@@ -163,7 +180,9 @@ def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
                timeout: float = TIMEOUT_SECONDS) -> Path:
     """Convert only `sheets` of the workbook at `path` to one PDF; return the PDF's path.
 
-    `output` defaults to `<stem> - <first sheet>.pdf` beside the workbook. The workbook is only read.
+    Sheet names are matched as Excel does (without case; Turkish letters may be typed plainly); the pages
+    follow the workbook's sheet order. `output` defaults to `<stem> - <first sheet>.pdf` beside the
+    workbook; its folder is created if needed. The workbook is only read.
     """
     path = Path(path)
     if isinstance(sheets, str):
@@ -197,9 +216,8 @@ def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
                 + (f" Ayrıntı: {detail}" if detail else ""))
         payload = produced.read_bytes()
     try:
-        save_atomic(output, lambda f: f.write(payload), make_backup=False)
-    except GocKurulError:
-        raise
+        output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PdfConversionFailed(f"'{output}' yazılamadı: {exc.strerror or exc}.") from exc
+        raise GocKurulError(f"'{output.parent}' klasörü oluşturulamadı: {exc.strerror or exc}.") from exc
+    save_atomic(output, lambda f: f.write(payload), make_backup=False)
     return output

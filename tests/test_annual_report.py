@@ -42,7 +42,7 @@ def cells(spec: SheetSpec) -> dict[tuple[int, int], object]:
 
 def rows_of(spec: SheetSpec) -> dict[int, list]:
     out: dict[int, list] = {}
-    for (r, c), v in sorted(cells(spec).items()):
+    for (r, _c), v in sorted(cells(spec).items()):
         out.setdefault(r, []).append(v)
     return out
 
@@ -248,3 +248,12 @@ def test_forty_decisions_each_get_a_row(make_book):
     item3 = region(spec, ek3.ITEM_3, ek3.ITEM_4)
     found = [row_with(item3, f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına") for i in range(1, 41)]
     assert None not in found and found == sorted(found) and len(set(found)) == 40
+
+
+def test_year_without_meetings_says_so(make_book):
+    spec = ek3.annual_report_sheet(read_workbook(make_book(rows=report_rows())), YEAR + 5)
+    assert spec.name == f"Ek-3 {YEAR + 5}" and cells(spec)[(1, 1)] == f"{YEAR + 5} YILI"
+    texts = [v for v in cells(spec).values() if isinstance(v, str)]
+    assert f"{YEAR + 5} yılında kurullarda alınan karar kayıtlı değil." in texts
+    assert "Karar No" not in texts and "Sorun No" not in texts
+    assert sum("toplantısı kayıtlı değil" in t for t in texts) == 3
