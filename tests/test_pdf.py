@@ -262,3 +262,49 @@ def test_copy_shows_only_the_wanted_sheets_without_other_print_areas(book_with_f
     assert printed == {str(index)}
     # Everything else (the template's named ranges) is kept.
     assert any(name == "liste_iller" for name, _ in names)
+
+
+@pytest.fixture(scope="module")
+def meeting_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Ek-1 and Ek-2 of a meeting, written and converted through the command line."""
+    from .conftest import run_cli
+
+    soffice()
+    poppler()
+    folder = tmp_path_factory.mktemp("toplanti")
+    book = folder / "kitap.xlsx"
+    fill_workbook(book, example.example_settings(), clean_example_rows(), overwrite=True)
+    for command in ("tutanak", "katilimci"):
+        assert run_cli(command, str(book), "--toplanti", "6").returncode == 0
+    out = {}
+    for sheet, name in (("Ek-1 6", "ek1.pdf"), ("Ek-2 6", "ek2.pdf")):
+        proc = run_cli("pdf", str(book), "--sayfa", sheet, "--cikti", str(folder / name))
+        assert proc.returncode == 0, proc.stderr
+        out[sheet] = folder / name
+    return out
+
+
+def test_ek1_pdf_holds_items_and_decisions_one_page_wide(meeting_pdfs):
+    pdf_path = meeting_pdfs["Ek-1 6"]
+    assert all(size == (595, 842) for size in page_sizes(pdf_path))
+    pages = pdf_pages(pdf_path)
+    text = " ".join(pages)
+    for label in ("RAPOR FORMU", "KATEGORİ ADI:", "KATILIMCI SAYISI:", "ALINAN KARARLAR/DİĞER HUSUSLAR:", "KARAR-1",
+                  "Mobil aşı ekiplerinin kurulmasına", "Sorumlu Kurum ve Kuruluşlar:", "30.09.2025"):
+        assert label in text, label
+    assert text.index("Bir önceki kurulda alınan kararların değerlendirilmesi") < text.index("KARAR-1")
+    # one page wide: the signature column ("İmza") prints beside the names on the same page
+    signature_page = next(p for p in pages if "Ad Soyad" in p)
+    assert "İmza" in signature_page and "Unvan — Kurum" in signature_page
+    assert all(p.startswith("RAPOR FORMU") for p in pages)  # title rows repeated
+
+
+def test_ek2_pdf_lists_participants_one_page_wide(meeting_pdfs):
+    pdf_path = meeting_pdfs["Ek-2 6"]
+    assert all(size == (595, 842) for size in page_sizes(pdf_path))
+    pages = pdf_pages(pdf_path)
+    for page in pages:
+        assert "KATILIMCI LİSTESİ" in page and "TELEFON NUMARASI" in page and "İMZA" in page
+    text = " ".join(pages)
+    names = [p[4] for p in clean_example_rows()["Katılımcılar"] if p[0] == 6]
+    assert names and all(in_reading_order(n, text) for n in names)
