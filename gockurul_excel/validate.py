@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from . import contract, parse, rules
 from .findings import ERROR, WARNING, Finding
@@ -146,7 +146,7 @@ class Context:
     kind: rules.BoardKind | None
     population: int | None
 
-    @property
+    @cached_property
     def meetings(self) -> dict[str, Record]:
         return _index(self.data.records("Toplantılar"), "Toplantı No")
 
