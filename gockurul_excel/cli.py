@@ -209,6 +209,31 @@ def pdf(kitap: Workbook,
     typer.echo(f"PDF yazıldı: {out}")
 
 
+@app.command("platform")
+@_guarded
+def platform(
+    kitap: Workbook,
+    cikti: Annotated[Path, typer.Option("--cikti", help="Dosyaların yazılacağı klasör")],
+    kisisel_veri: Annotated[bool, typer.Option("--kisisel-veri", help="Telefon numaralarını maskelemeden yaz "
+                                               "(KVKK: yalnızca gerekiyorsa).")] = False,
+    csv: Annotated[bool, typer.Option("--csv", help="Ayrıca Excel'de açılabilen CSV dosyaları yaz.")] = False,
+) -> None:
+    """Başkanlığın dijital platformu için yükleme dosyalarını (JSON, şemaya göre doğrulanmış) yazar."""
+    result = operations.export_platform(kitap, cikti, personal_data=kisisel_veri, csv=csv)
+    typer.echo(f"{len(result.files)} dosya yazıldı: {result.out_dir} ({result.meeting_count} toplantı belgesi; "
+               f"telefonlar {'maskelenmeden' if kisisel_veri else 'maskelenerek'}).")
+
+
+@app.command("platform-oku")
+@_guarded
+def platform_oku(belge: Annotated[Path, typer.Argument(help="Platform belgesi (.json)")]) -> None:
+    """Bir platform belgesini okur ve şemasına göre doğrular."""
+    from .platform import summary
+
+    doc = operations.read_platform_document(belge)
+    typer.echo(f"Geçerli: {summary(doc)}")
+
+
 @app.command("sablon")
 @_guarded
 def sablon(
@@ -251,6 +276,7 @@ def ornek(
     typer.echo(f"Örnek kitap yazıldı: {kitap} ({len(result.sheets)} üretilmiş sayfa: formlar, takvim, pano, "
                "yıllık rapor, eylem planı izleme).")
     typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
+    typer.echo(f"Platform dosyaları: {operations.platform_folder(kitap)}")
 
 
 @app.command("guncelle")

@@ -171,6 +171,26 @@ def export_pdf(path: str | Path, sheets: list[str], output: str | Path | None = 
     return export(Path(path), sheets, Path(output) if output else None)
 
 
+def export_platform(path: str | Path, out_dir: str | Path, *, personal_data: bool = False, csv: bool = False):
+    """`gockurul platform`: the upload documents for the Presidency's platform, validated, with a manifest."""
+    from .platform import write_platform
+
+    return write_platform(Path(path), Path(out_dir), personal_data=personal_data, csv=csv)
+
+
+def read_platform_document(path: str | Path) -> dict:
+    """`gockurul platform-oku`: load and validate one upload document."""
+    from .platform import read_document
+
+    return read_document(Path(path))
+
+
+def platform_folder(path: str | Path) -> Path:
+    """Where `ornek` puts its platform files: beside the workbook."""
+    path = Path(path)
+    return path.with_name(path.stem + "_platform")
+
+
 LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}
 FINDING_HEADERS = ("Düzey", "Kural", "Sayfa", "Hücre", "Açıklama")
 
@@ -272,4 +292,5 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
         specs += [minutes_sheet(data, m), attendance_sheet(data, m), *agenda_specs(data, m)]
     specs += [annual_report_sheet(data, data.setting(contract.S_YEAR)), action_plan_sheet(data, today)]
     write_sheets(path, specs, make_backup=False)
+    export_platform(path, platform_folder(path))
     return ExampleResult(path, findings, [s.name for s in specs])

@@ -173,3 +173,21 @@ def test_takvim_does_not_change_input_sheets(make_book):
     before = input_snapshot(path)
     assert run_cli("takvim", str(path), "--bugun", TODAY.isoformat()).returncode == 0
     assert input_snapshot(path) == before
+
+
+def test_platform_commands_and_reference_doc(make_book, tmp_path):
+    from gockurul_excel.platform import format_reference
+
+    path = make_book()
+    out = tmp_path / "platform"
+    proc = run_cli("platform", str(path), "--cikti", str(out), "--csv")
+    assert proc.returncode == 0, proc.stderr
+    doc = next(out.glob("*toplanti-1.json"))
+    assert run_cli("platform-oku", str(doc)).returncode == 0
+    broken = tmp_path / "bozuk.json"
+    text = doc.read_text(encoding="utf-8").replace('"tarih": "2025-01-15"', '"tarih": "15.01.2025"')
+    broken.write_text(text, encoding="utf-8")
+    proc = run_cli("platform-oku", str(broken))
+    assert proc.returncode == 1 and "tarih" in proc.stderr and "Traceback" not in proc.stderr
+    reference = (ROOT / "docs" / "platform-belgeleri.md").read_text(encoding="utf-8")
+    assert format_reference().rstrip() in reference, "docs/platform-belgeleri.md güncel değil"
