@@ -234,6 +234,34 @@ def platform_oku(belge: Annotated[Path, typer.Argument(help="Platform belgesi (.
     typer.echo(f"Geçerli: {summary(doc)}")
 
 
+@app.command("sunucu")
+@_guarded
+def sunucu(
+    adres: Annotated[str, typer.Option("--adres", help="Dinlenecek adres (varsayılan yalnızca bu bilgisayar)")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port")] = 8000,
+    anahtar: Annotated[str | None, typer.Option("--anahtar", envvar="GOCKURUL_TOKEN",
+                                                help="İstemcilerin göndereceği gizli anahtar (Bearer)")] = None,
+    en_buyuk_istek: Annotated[int, typer.Option("--en-buyuk-istek", help="En büyük istek (bayt)")] = 20_000_000,
+) -> None:
+    """Düğmeleri xlwings Server olarak HTTP üzerinden sunar (VBA RunRemotePython, Office.js)."""
+    from .server import serve
+
+    if not anahtar:
+        raise GocKurulError("Sunucu için bir anahtar gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
+                            "değişkenini ayarlayın.")
+    serve(adres, port, anahtar, en_buyuk_istek)
+
+
+@app.command("eklenti")
+@_guarded
+def eklenti(cikti: Annotated[Path, typer.Option("--cikti", help="Eklenti dosyası")] = Path("gockurul.xlam")) -> None:
+    """Excel eklentisini (gockurul.xlam) üretir; Windows ve Excel gerektirir."""
+    from .addin import build_addin
+
+    typer.echo(f"Eklenti yazıldı: {build_addin(cikti)}")
+
+
 @app.command("sablon")
 @_guarded
 def sablon(

@@ -1,0 +1,354 @@
+"""The Excel buttons: one function per button, for classic xlwings (RunPython), xlwings Lite and xlwings Server.
+
+Each `name(book=None)` reads the live book (xw_backend.read_book), runs the same library functions as the
+matching CLI command (operations.py and the modules it calls) and writes the resulting sheets back
+(xw_backend.render_sheet). `book=None` means `xw.Book.caller()` (the workbook whose button was pressed).
+
+The user sees one short Turkish message (a message box where the client has one, and always the status
+cell `Kontrol Paneli!A2`), never a traceback; details go to `<kitap>_gockurul.log` beside the workbook
+(desktop) or to the `gockurul_excel.makro` logger (remote clients). Importing this module is light:
+xlwings and the library are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("gockurul_excel.makro")
+
+TITLE = "Göç Kurulu"
+STATUS_CELL = "A2"
+MEETINGS_SHEET = "Toplantılar"
+MEETING_KEY = "Toplantı No"
+SELECTED_MEETING_NAME = "SeciliToplantiNo"
+NO_MEETING = ("Toplantı seçilmedi. 'Toplantılar' sayfasında toplantının satırına tıklayın ya da "
+              "'Kontrol Paneli' sayfasındaki 'Toplantı No' hücresine toplantının numarasını yazın; "
+              "sonra düğmeye yeniden basın.")
+NOT_YET = "'İlçe Kitaplarını Birleştir' henüz hazır değil; bir sonraki sürümde gelecek."
+
+# Button name -> Turkish label (ribbon and messages); the order of the ribbon.
+BUTTONS: dict[str, str] = {
+    "kontrol_et": "Kontrol Et",
+    "takvimi_hesapla": "Takvimi Hesapla",
+    "tutanak": "Tutanak (Ek-1)",
+    "katilimci_listesi": "Katılımcı Listesi (Ek-2)",
+    "yillik_rapor": "Yıllık Rapor (Ek-3)",
+    "gundem_ve_davet": "Gündem ve Davet",
+    "eylem_plani": "Eylem Planı İzleme",
+    "platform_dosyalari": "Platform Dosyaları",
+    "ilce_kitaplarini_birlestir": "İlçe Kitaplarını Birleştir",
+    "pdf": "PDF",
+}
+
+
+class _UserMessage(Exception):
+    """Stop a button with this message (not an error of the program)."""
+
+
+# --- plumbing ------------------------------------------------------------------------------------------
+
+def _caller(book: Any) -> Any:
+    if book is not None:
+        return book
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _log_file(book: Any) -> Path | None:
+    from .xw_backend import book_path, is_remote
+
+    if is_remote(book):
+        return None
+    path = book_path(book)
+    if not path.parent or not path.parent.is_dir() or not path.suffix:
+        return None
+    return path.with_name(path.stem + "_gockurul.log")
+
+
+def _log_details(book: Any, label: str, text: str) -> None:
+    log.info("%s: %s", label, text)
+    try:
+        target = _log_file(book)
+        if target is not None:
+            with open(target, "a", encoding="utf-8") as f:
+                f.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} [{label}] {text}\n")
+    except OSError:
+        pass
+
+
+def _tell(book: Any, message: str) -> None:
+    """Status cell on Kontrol Paneli (always), then a message box where the client has one."""
+    from . import contract
+    from .xw_backend import is_remote
+
+    try:
+        names = [s.name for s in book.sheets]
+        if contract.CONTROL_PANEL_SHEET in names:
+            stamp = f"{dt.datetime.now():%d.%m.%Y %H:%M}"
+            book.sheets[contract.CONTROL_PANEL_SHEET].range(STATUS_CELL).value = f"{stamp} — {message}"
+    except Exception:
+        log.exception("durum hücresi yazılamadı")
+    try:
+        if is_remote(book):
+            client = book.api.get("client")
+            if client not in ("Office.js", "Microsoft Excel"):
+                return
+        book.app.alert(message, title=TITLE)
+    except Exception:  # no message box on this client: the status cell says it
+        log.debug("mesaj kutusu gösterilemedi", exc_info=True)
+
+
+def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
+    """Run one button; return (and show) its message. Never raises for the user."""
+    from .errors import GocKurulError
+
+    label = BUTTONS[button]
+    try:
+        book = _caller(book)
+    except Exception as exc:
+        log.exception("çağıran kitap bulunamadı")
+        return f"{label}: çağıran Excel kitabı bulunamadı ({type(exc).__name__})."
+    try:
+        message = work(book)
+    except _UserMessage as exc:
+        message = f"{label}: {exc}"
+    except GocKurulError as exc:
+        message = f"{label} yapılamadı: {exc.full_message()}"
+    except Exception as exc:
+        import traceback
+
+        _log_details(book, label, traceback.format_exc())
+        message = (f"{label} yapılamadı: beklenmeyen bir hata oluştu ({type(exc).__name__}). "
+                   "Ayrıntılar kitabın yanındaki günlük dosyasında (_gockurul.log).")
+    _log_details(book, label, message)
+    _tell(book, message)
+    return message
+
+
+def _render(book: Any, specs: list) -> list[str]:
+    from .xw_backend import render_sheets
+
+    return render_sheets(book, specs)
+
+
+def _data(book: Any) -> Any:
+    from .xw_backend import read_book
+
+    return read_book(book)
+
+
+def _meeting_number(book: Any, data: Any) -> str:
+    """The meeting row selected in `Toplantılar`, else the number typed into `SeciliToplantiNo`."""
+    try:
+        selection = book.selection
+    except Exception:
+        selection = None
+    table = data.table(MEETINGS_SHEET)
+    if selection is not None and table is not None:
+        try:
+            same_sheet = selection.sheet.name == MEETINGS_SHEET
+            row = selection.row
+        except Exception:
+            same_sheet, row = False, 0
+        if same_sheet:
+            for record in table.records:
+                if record.row == row and record[MEETING_KEY] is not None:
+                    return str(record[MEETING_KEY])
+    try:
+        value = book.names[SELECTED_MEETING_NAME].refers_to_range.value
+    except Exception:
+        value = None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise _UserMessage(NO_MEETING)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _sheets_text(names: list[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+# --- buttons ---------------------------------------------------------------------------------------------
+
+def kontrol_et(book: Any = None) -> str:
+    """Kontrol Et = `gockurul kontrol`: findings on the `Kontrol` sheet."""
+
+    def work(book: Any) -> str:
+        from .findings import ERROR, WARNING
+        from .operations import findings_sheet
+        from .validate import run_checks
+
+        today = _today()
+        findings = run_checks(_data(book), today)
+        _render(book, [findings_sheet(findings, today)])
+        errors = sum(f.level == ERROR for f in findings)
+        warnings = sum(f.level == WARNING for f in findings)
+        if not findings:
+            return "Kontrol tamamlandı: sorun bulunmadı."
+        return f"Kontrol tamamlandı: {errors} hata, {warnings} uyarı. Ayrıntılar 'Kontrol' sayfasında."
+
+    return _run(book, "kontrol_et", work)
+
+
+def takvimi_hesapla(book: Any = None) -> str:
+    """Takvimi Hesapla = `gockurul takvim`: the `Takvim` and `Pano` sheets."""
+
+    def work(book: Any) -> str:
+        from .calendar_outputs import dashboard_sheet, schedule_sheet
+        from .schedule import build_schedule
+
+        data = _data(book)
+        schedule = build_schedule(data, _today())
+        names = _render(book, [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)])
+        return f"Takvim hesaplandı ({len(schedule.events)} iş): {_sheets_text(names)} sayfaları yazıldı."
+
+    return _run(book, "takvimi_hesapla", work)
+
+
+def _meeting_button(book: Any, button: str, make: Callable[[Any, Any], list]) -> str:
+    def work(book: Any) -> str:
+        from .forms import find_meeting
+
+        data = _data(book)
+        number = _meeting_number(book, data)
+        meeting = find_meeting(data, number)
+        names = _render(book, make(data, meeting))
+        return f"Toplantı {number}: {_sheets_text(names)} yazıldı."
+
+    return _run(book, button, work)
+
+
+def tutanak(book: Any = None) -> str:
+    """Tutanak (Ek-1) = `gockurul tutanak`."""
+
+    def make(data: Any, m: Any) -> list:
+        from .forms import minutes_sheet
+
+        return [minutes_sheet(data, m)]
+
+    return _meeting_button(book, "tutanak", make)
+
+
+def katilimci_listesi(book: Any = None) -> str:
+    """Katılımcı Listesi (Ek-2) = `gockurul katilimci`."""
+
+    def make(data: Any, m: Any) -> list:
+        from .forms import attendance_sheet
+
+        return [attendance_sheet(data, m)]
+
+    return _meeting_button(book, "katilimci_listesi", make)
+
+
+def gundem_ve_davet(book: Any = None) -> str:
+    """Gündem ve Davet = `gockurul gundem`."""
+
+    def make(data: Any, m: Any) -> list:
+        from .operations import agenda_specs
+
+        return agenda_specs(data, m)
+
+    return _meeting_button(book, "gundem_ve_davet", make)
+
+
+def yillik_rapor(book: Any = None) -> str:
+    """Yıllık Rapor (Ek-3) = `gockurul yillik` for the workbook's year."""
+
+    def work(book: Any) -> str:
+        from . import contract
+        from .annual_report import annual_report_sheet
+
+        data = _data(book)
+        year = data.setting(contract.S_YEAR)
+        if not isinstance(year, int):
+            raise _UserMessage("Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın.")
+        names = _render(book, [annual_report_sheet(data, year)])
+        return f"{year} yılı raporu {_sheets_text(names)} sayfasına yazıldı."
+
+    return _run(book, "yillik_rapor", work)
+
+
+def eylem_plani(book: Any = None) -> str:
+    """Eylem Planı İzleme = `gockurul eylem`."""
+
+    def work(book: Any) -> str:
+        from .action_plan import action_plan_sheet
+
+        names = _render(book, [action_plan_sheet(_data(book), _today())])
+        return f"Eylem planı izleme raporu {_sheets_text(names)} sayfasına yazıldı."
+
+    return _run(book, "eylem_plani", work)
+
+
+def platform_dosyalari(book: Any = None) -> str:
+    """Platform Dosyaları = `gockurul platform` into `<kitap>_platform` beside the workbook (desktop only;
+    a remote client has no folder of the user's, so there the documents are only made and validated)."""
+
+    def work(book: Any) -> str:
+        from .operations import platform_folder
+        from .platform import install_files, render_platform
+        from .xw_backend import book_path, is_remote
+
+        data = _data(book)
+        rendered = render_platform(data)
+        path = book_path(book)
+        if is_remote(book) or not path.parent.is_dir() or not path.suffix:
+            return (f"Platform belgeleri hazırlandı ve doğrulandı ({len(rendered.files)} dosya), ancak bu "
+                    "bağlantıda dosya yazılamaz: dosyaları almak için kitabı bilgisayarınıza kaydedip "
+                    "'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi kullanın.")
+        out_dir = platform_folder(path)
+        install_files(out_dir, rendered.files)
+        return f"{len(rendered.files)} platform dosyası '{out_dir}' klasörüne yazıldı."
+
+    return _run(book, "platform_dosyalari", work)
+
+
+def ilce_kitaplarini_birlestir(book: Any = None) -> str:
+    """İlçe Kitaplarını Birleştir: the province's consolidation, once the library has it."""
+
+    def work(book: Any) -> str:
+        import importlib
+        import importlib.util
+
+        if importlib.util.find_spec("gockurul_excel.consolidate") is None:
+            raise _UserMessage(NOT_YET)
+        module = importlib.import_module("gockurul_excel.consolidate")
+        make = getattr(module, "consolidation_specs", None)  # data -> [SheetSpec], once it exists
+        if make is None:
+            raise _UserMessage(NOT_YET)
+        specs = make(_data(book))
+        return f"İlçe kitapları birleştirildi: {_sheets_text(_render(book, specs))} yazıldı."
+
+    return _run(book, "ilce_kitaplarini_birlestir", work)
+
+
+def pdf(book: Any = None) -> str:
+    """PDF: the active sheet (a generated one: a form, a report) as a PDF beside the workbook (desktop Excel
+    only; the CLI `gockurul pdf` does the same with LibreOffice)."""
+
+    def work(book: Any) -> str:
+        from . import contract
+        from .xw_backend import book_path, is_remote
+
+        if is_remote(book):
+            raise _UserMessage("Bu bağlantıda PDF yapılamaz; Excel'de Dosya > Dışarı Aktar > PDF kullanın.")
+        sheet = book.sheets.active
+        if not contract.is_generated_sheet(sheet.name):
+            raise _UserMessage(f"Önce PDF'e dönüştürülecek bir form ya da rapor sayfasını açın "
+                               f"('{sheet.name}' bir veri sayfası).")
+        path = book_path(book)
+        output = path.with_name(f"{path.stem} - {sheet.name}.pdf")
+        sheet.to_pdf(str(output))
+        return f"'{sheet.name}' sayfası PDF olarak kaydedildi: {output}"
+
+    return _run(book, "pdf", work)
