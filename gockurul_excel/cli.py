@@ -262,6 +262,56 @@ def eklenti(cikti: Annotated[Path, typer.Option("--cikti", help="Eklenti dosyas�
     typer.echo(f"Eklenti yazıldı: {build_addin(cikti)}")
 
 
+def _progress_bar(label: str):
+    """A rich progress bar fed by "[i/n] file" lines; a no-op when not on a terminal."""
+    import re
+
+    from rich.progress import Progress
+
+    progress = Progress(transient=True, disable=not sys.stderr.isatty())
+    task = progress.add_task(label, total=None)
+
+    def feed(line: str) -> None:
+        m = re.match(r"\[(\d+)/(\d+)\]\s*(.*)", line)
+        if m:
+            progress.update(task, completed=int(m.group(1)) - 1, total=int(m.group(2)),
+                            description=f"{label}: {m.group(3)[:40]}")
+    return progress, feed
+
+
+@app.command("birlestir")
+@_guarded
+def birlestir(
+    il_kitabi: Annotated[Path, typer.Argument(help="İl kitabı (.xlsx)")],
+    kaynaklar: Annotated[list[Path], typer.Argument(help="İlçe kitapları (.xlsx), platform klasörleri ya da "
+                                                    "bunları içeren klasörler")],
+    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+) -> None:
+    """İlçelerden gelen kitapları il kitabının üretilmiş sayfalarına birleştirir; girdi sayfalarına dokunmaz."""
+    progress, feed = _progress_bar("Okunuyor")
+    with progress:
+        result = operations.merge_district_workbooks(il_kitabi, kaynaklar, today=_parse_today(bugun), progress=feed)
+    for entry in result.entries:
+        reason = f" — {entry.reason}" if entry.reason else ""
+        typer.echo(f"{entry.action}: {entry.district or '?'} ({Path(entry.file).name}){reason}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+    raise typer.Exit(1 if result.refused else 0)
+
+
+@app.command("ulusal")
+@_guarded
+def ulusal(
+    klasor: Annotated[Path, typer.Argument(help="İllerin platform belgelerinin bulunduğu klasör")],
+    cikti: Annotated[Path, typer.Option("--cikti", help="Yazılacak özet kitap (.xlsx)")],
+) -> None:
+    """Birçok ilin platform belgelerinden Başkanlık için ulusal özet kitabı üretir."""
+    progress, feed = _progress_bar("Okunuyor")
+    with progress:
+        out = operations.national_summary(klasor, cikti, progress=feed)
+    typer.echo(f"Ulusal özet yazıldı: {out}")
+
+
 @app.command("sablon")
 @_guarded
 def sablon(

@@ -263,7 +263,10 @@ CONTROL_PANEL_SHEET = "Kontrol Paneli"
 LISTS_SHEET = "Listeler"
 FINDINGS_SHEET = "Kontrol"
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
-GENERATED_SHEETS = (FINDINGS_SHEET, "Takvim", "Pano", "Eylem Planı İzleme")
+GENERATED_SHEETS = (FINDINGS_SHEET, "Takvim", "Pano", "Eylem Planı İzleme",
+                    # consolidation of district workbooks into the province workbook
+                    "İlçe Toplantıları", "İlçe Kararları", "İlçe Sorunları", "İlçe Katılımcıları",
+                    "Birleştirme Günlüğü", "İlçe İzleme")
 GENERATED_PREFIXES = ("Ek-1 ", "Ek-2 ", "Ek-3 ", "Gündem ", "Davet ", "Tebliğ ", "Alt Komisyon Listesi ")
 DATE_FORMAT = "dd.mm.yyyy"  # shown as GG.AA.YYYY
 TIME_FORMAT = "hh:mm"

@@ -73,9 +73,14 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
         save_atomic(Path(ics), lambda f: f.write(payload), make_backup=False)
         result.ics = Path(ics)
     if write:
+        from .consolidate import follow_up_spec_for
         from .xlsxpkg import write_sheets
 
-        result.backup = write_sheets(Path(path), [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)])
+        specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
+        follow_up = follow_up_spec_for(data, today)
+        if follow_up is not None:
+            specs.append(follow_up)
+        result.backup = write_sheets(Path(path), specs)
         result.written = True
     return result
 
@@ -189,6 +194,22 @@ def platform_folder(path: str | Path) -> Path:
     """Where `ornek` puts its platform files: beside the workbook."""
     path = Path(path)
     return path.with_name(path.stem + "_platform")
+
+
+def merge_district_workbooks(province: str | Path, sources: list[str | Path], *, today: dt.date | None = None,
+                             progress=None):
+    """`gockurul birlestir`: district workbooks (or their platform folders) into the province workbook."""
+    from .consolidate import merge_districts
+
+    return merge_districts(Path(province), [Path(s) for s in sources], today=today or dt.date.today(),
+                           progress=progress)
+
+
+def national_summary(folder: str | Path, output: str | Path, *, today: dt.date | None = None, progress=None) -> Path:
+    """`gockurul ulusal`: the Presidency's roll-up of many provinces' platform documents."""
+    from .national import national_rollup
+
+    return national_rollup(Path(folder), Path(output), today=today, progress=progress)
 
 
 LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}

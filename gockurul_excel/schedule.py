@@ -267,9 +267,9 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     _annual_report_events(s, prefix)
     _decision_events(s, data, prefix)
     _project_events(s, data, prefix)
-    _district_obligations(s, data, prefix)
+    district_findings = _district_obligations(s, data, prefix)
     s.events.sort(key=Event.sort_key)
-    s.findings = _calendar_findings(s, data, outside)
+    s.findings = _calendar_findings(s, data, outside) + district_findings
     return s
 
 
@@ -355,18 +355,32 @@ def required_district_boards(data: WorkbookData) -> list[Record]:
     return out
 
 
-def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
+def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[Finding]:
+    """District boards the province follows up. Without merged district data (`birlestir`) the province
+    cannot see them: past ones are "gecti". With it, done / overdue, and the follow-up findings."""
     if s.kind is not rules.BoardKind.PROVINCE:
-        return
+        return []
+    from .consolidate import district_follow_up, district_state_for, follow_up_findings
+
+    state = district_state_for(data)
+    merged = state is not None and bool(state.districts)
+    follow = {st.district: st for st in district_follow_up(data, state, s.today, s.calendar)} if merged else {}
     for d in required_district_boards(data):
         why = "hudut ilçesi" if d["Hudut İlçesi"] == "Evet" and not rules.THRESHOLDS[
             "district_board_required"].applies(d["Yabancı Nüfusu"]) else "yabancı nüfusu 2.000 ve üzeri"
-        for w in windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar):
+        for i, w in enumerate(windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar)):
             text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}; "
                     f"en geç {tr_date(w.limit)}) — {why} (M8(1), M8(3))")
             status = PAST if w.limit < s.today else UPCOMING
+            st = follow.get(d["İlçe"])
+            if st is not None and i < len(st.windows):
+                held = st.windows[i].held
+                status = DONE if held else (OVERDUE if w.limit < s.today else UPCOMING)
+                if held:
+                    text += f" — yapıldı: {tr_date(held)} (toplantı {st.windows[i].meeting_no})"
             s.events.append(Event("ilce_gkk", w.end, text, "M8(1), M8(3)", status,
                                   f"{prefix}/ilce/{d['İlçe']}/{w.month:02d}", None, False, d["İlçe"]))
+    return follow_up_findings(data, state, s.today, s.calendar) if merged else []
 
 
 # --- calendar checks of `kontrol` ----------------------------------------------------------------

@@ -1,0 +1,259 @@
+"""`ulusal`: the Presidency's roll-up of many provinces' platform documents into one summary workbook.
+
+Reads every platform folder (a folder with `manifest.json`) under a folder, recursively, each validated by
+`platform.read_folder` (schema and SHA-256). The documents are flattened once into pandas tables; every
+count is a group-by over them. A folder that cannot be used is listed in `Okunamayanlar`, the rest are
+summed.
+
+What is required is not in the documents: the province's foreign population is not exported. Without
+`populations`, the minimum of the circular counts — 2 ordinary İl GKK meetings (M7(2)) and 2 ordinary
+Alt Komisyon meetings (M6(9)) a year; with `populations` (province -> foreign population) a province of
+10.000 and over needs 4 of each (M7(1), M6(9)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from . import contract, rules
+from .errors import GocKurulError, InvalidArgument
+
+STATUS_CODES = {"bekliyor": "Bekliyor", "devam_ediyor": "Devam Ediyor", "uygulandi": "Uygulandı",
+                "uygulanamadi": "Uygulanamadı"}
+OPEN_CODES = ("bekliyor", "devam_ediyor")
+assert set(STATUS_CODES.values()) == set(rules.DECISION_STATUSES)
+
+SUMMARY_COLUMNS = {
+    "il": "İl", "yil": "Yıl",
+    "il_gkk_olagan": "İl GKK olağan (yapılan)", "il_gkk_gereken": "İl GKK olağan (gereken)",
+    "alt_komisyon_olagan": "Alt Komisyon olağan (yapılan)", "alt_komisyon_gereken": "Alt Komisyon olağan (gereken)",
+    "ek_toplanti": "Ek toplantı", "ilce_gkk": "İlçe GKK toplantısı", "karar": "Karar",
+    **{f"karar_{c}": label for c, label in STATUS_CODES.items()},
+    "karar_suresi_gecen": "Süresi geçen karar", "yillik_rapor": "Yıllık rapor (Ek-3) geldi",
+    "durum": "Olağan toplantılar",
+}
+
+
+def _progress(results, folders: list[Path], progress: Callable[[str], None] | None):
+    for i, (folder, r) in enumerate(zip(folders, results, strict=False), start=1):
+        if progress and (i == 1 or i % 50 == 0 or i == len(folders)):
+            progress(f"[{i}/{len(folders)}] {folder.name}")
+        yield r
+
+
+def _folders(root: Path) -> list[Path]:
+    from .platform import MANIFEST_FILE
+
+    return sorted({p.parent for p in Path(root).rglob(MANIFEST_FILE)}, key=str)
+
+
+def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str | None]:
+    """The rows of one platform folder (validated by `read_folder`), or the reason it cannot be used."""
+    from .platform import ANNUAL_REPORT, MEETING, read_folder
+
+    meetings: list[tuple] = []
+    decisions: list[tuple] = []
+    annual: list[tuple] = []
+    try:
+        docs = read_folder(folder)
+    except GocKurulError as exc:
+        return [], [], [], exc.full_message().splitlines()[0]
+    for d in docs:
+        head = (d["il"], d["ilce"] or "", d["kurul_turu"], d["yil"])
+        if d["belge_turu"] == MEETING:
+            meetings.append((*head, d["kimlik"], d["kategori"], d["tur"], d["tarih"]))
+            decisions.extend((*head, d["kimlik"], k["no"], k["durum"], k["verilen_sure"]) for k in d["kararlar"])
+        elif d["belge_turu"] == ANNUAL_REPORT:
+            annual.append((*head, d["kimlik"]))
+    return meetings, decisions, annual, None
+
+
+PARALLEL_FROM = 40  # folders; below this a process pool costs more than it saves
+
+
+def load_documents(root: Path, progress: Callable[[str], None] | None = None, workers: int | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
+    """(meetings, decisions, annual reports, problems) as DataFrames from every platform folder under `root`.
+
+    Schema validation dominates (jsonschema, ~7 ms a document): folders are read in a process pool."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    root = Path(root)
+    meetings: list[tuple] = []
+    decisions: list[tuple] = []
+    annual: list[tuple] = []
+    problems: list[tuple[str, str]] = []
+    folders = _folders(root)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if workers > 1 and len(folders) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(workers) as pool:
+            results = pool.map(_read_one, folders, chunksize=max(1, len(folders) // (workers * 4)))
+            parts = list(_progress(results, folders, progress))
+    else:
+        parts = list(_progress(map(_read_one, folders), folders, progress))
+    for folder, (m, k, a, problem) in zip(folders, parts, strict=True):
+        if problem is not None:
+            problems.append((str(folder.relative_to(root)) if folder != root else folder.name, problem))
+        meetings += m
+        decisions += k
+        annual += a
+    head_cols = ["il", "ilce", "kurul_turu", "yil"]
+    m = pd.DataFrame(meetings, columns=[*head_cols, "kimlik", "kategori", "tur", "tarih"])
+    k = pd.DataFrame(decisions, columns=[*head_cols, "kimlik", "no", "durum", "verilen_sure"])
+    a = pd.DataFrame(annual, columns=[*head_cols, "kimlik"])
+    # The same export found twice (a copy in another folder) counts once.
+    m = m.drop_duplicates("kimlik")
+    k = k.drop_duplicates(["kimlik", "no"])
+    a = a.drop_duplicates("kimlik")
+    return m, k, a, problems
+
+
+def summarise(meetings: pd.DataFrame, decisions: pd.DataFrame, annual: pd.DataFrame, *, today: dt.date,
+              populations: dict[str, int] | None = None) -> pd.DataFrame:
+    """One row per province and year (the table of `Özet`)."""
+    keys = ["il", "yil"]
+    prov = meetings[meetings["kurul_turu"] == "il"]
+    ordinary = prov[prov["tur"] == "olagan"]
+    counts = (ordinary.groupby([*keys, "kategori"]).size().unstack("kategori")
+              .reindex(columns=["il_gkk", "alt_komisyon"]).rename(columns=lambda c: f"{c}_olagan"))
+    extra = prov[prov["tur"] != "olagan"].groupby(keys).size().rename("ek_toplanti")
+    district = meetings[meetings["kategori"] == "ilce_gkk"].groupby(keys).size().rename("ilce_gkk")
+
+    dec = decisions.copy()
+    due = pd.to_datetime(dec["verilen_sure"], errors="coerce")
+    dec["gecen"] = dec["durum"].isin(OPEN_CODES) & (due < pd.Timestamp(today))
+    by_status = (dec.groupby([*keys, "durum"]).size().unstack("durum")
+                 .reindex(columns=list(STATUS_CODES)).rename(columns=lambda c: f"karar_{c}"))
+    totals = dec.groupby(keys).agg(karar=("no", "size"), karar_suresi_gecen=("gecen", "sum"))
+    reports = annual[annual["kurul_turu"] == "il"].groupby(keys).size().rename("yillik_rapor")
+
+    seen = pd.concat([meetings[keys], decisions[keys], annual[keys]]).drop_duplicates()
+    out = (seen.set_index(keys).join([counts, extra, district, by_status, totals, reports], how="left")
+           .fillna(0).astype("int64").reset_index())
+    big = out["il"].map(lambda p: (populations or {}).get(p))
+    quarterly = big.ge(rules.THRESHOLDS["province_quarterly"].value).fillna(False).astype(bool)
+    out["il_gkk_gereken"] = quarterly.map({True: len(rules.PROVINCE_BOARD_QUARTERLY.months),
+                                           False: len(rules.PROVINCE_BOARD_BIANNUAL.months)})
+    sub_quarterly = big.ge(rules.THRESHOLDS["subcommission_quarterly"].value).fillna(False).astype(bool)
+    out["alt_komisyon_gereken"] = sub_quarterly.map({True: len(rules.SUBCOMMISSION_QUARTERLY.months),
+                                                     False: len(rules.SUBCOMMISSION_BIANNUAL.months)})
+    ok = (out["il_gkk_olagan"] >= out["il_gkk_gereken"]) & (out["alt_komisyon_olagan"] >= out["alt_komisyon_gereken"])
+    out["durum"] = ok.map({True: "Tamam", False: "Eksik"})
+    out["yillik_rapor"] = (out["yillik_rapor"] > 0).map({True: "Evet", False: "Hayır"})
+    order = out["il"].map(contract.turkish_sort_key)
+    out = out.assign(_o=order).sort_values(["_o", "yil"]).drop(columns="_o").reset_index(drop=True)
+    return out[list(SUMMARY_COLUMNS)]
+
+
+def by_year(summary: pd.DataFrame) -> pd.DataFrame:
+    g = summary.groupby("yil")
+    out = pd.DataFrame({
+        "İl sayısı": g.size(),
+        "İl GKK olağan (yapılan)": g["il_gkk_olagan"].sum(),
+        "İl GKK olağan (gereken)": g["il_gkk_gereken"].sum(),
+        "Alt Komisyon olağan (yapılan)": g["alt_komisyon_olagan"].sum(),
+        "Alt Komisyon olağan (gereken)": g["alt_komisyon_gereken"].sum(),
+        "Eksik il": g["durum"].agg(lambda s: int((s == "Eksik").sum())),
+        "Karar": g["karar"].sum(),
+        **{label: g[f"karar_{c}"].sum() for c, label in STATUS_CODES.items()},
+        "Süresi geçen karar": g["karar_suresi_gecen"].sum(),
+        "Yıllık rapor gelen il": g["yillik_rapor"].agg(lambda s: int((s == "Evet").sum())),
+    })
+    out.index.name = "Yıl"
+    return out.reset_index()
+
+
+def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
+                    populations: dict[str, int] | None = None,
+                    progress: Callable[[str], None] | None = None, workers: int | None = None) -> Path:
+    """Write the summary workbook `output` (a new file, written atomically) and return its path."""
+    from .xlsxpkg import save_atomic
+
+    folder, output = Path(folder), Path(output)
+    today = today or dt.date.today()
+    if not folder.is_dir():
+        raise InvalidArgument(f"'{folder}' bir klasör değil.")
+    if not _folders(folder):
+        raise InvalidArgument(f"'{folder}' altında platform klasörü (manifest.json içeren klasör) bulunamadı.")
+    meetings, decisions, annual, problems = load_documents(folder, progress, workers)
+    summary = summarise(meetings, decisions, annual, today=today, populations=populations)
+    years = by_year(summary)
+    wb = _workbook(summary, years, problems, today, populations is not None)
+    save_atomic(output, wb.save, make_backup=output.exists())
+    return output
+
+
+def _workbook(summary: pd.DataFrame, years: pd.DataFrame, problems: list[tuple[str, str]], today: dt.date,
+              with_population: bool):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="D9E1F2")
+    wb = Workbook()
+
+    def table(ws, row: int, frame: pd.DataFrame) -> None:
+        for c, name in enumerate(frame.columns, start=1):
+            cell = ws.cell(row, c, name)
+            cell.font, cell.fill = bold, head_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            ws.column_dimensions[get_column_letter(c)].width = 14 if c > 1 else 18
+        for r, values in enumerate(frame.itertuples(index=False), start=row + 1):
+            for c, v in enumerate(values, start=1):
+                ws.cell(r, c, v.item() if hasattr(v, "item") else v)
+        ws.freeze_panes = ws.cell(row + 1, 3 if "İl" in frame.columns else 2)
+        if len(frame):
+            ws.auto_filter.ref = f"A{row}:{get_column_letter(len(frame.columns))}{row + len(frame)}"
+
+    ws = wb.active
+    ws.title = "Özet"
+    ws["A1"] = "Göç Koordinasyon Kurulları — il ve yıl özeti"
+    ws["A1"].font = Font(bold=True, size=14)
+    basis = ("gereken: il yabancı nüfusuna göre (10.000 ve üzeri 4, altı 2)" if with_population else
+             "gereken: genelgedeki en az sayı (2); il yabancı nüfusu platform belgelerinde yok")
+    ws["A2"] = f"Tarih: {today:%d.%m.%Y}. Kaynak: platform belgeleri; {basis}. Süresi geçen karar: verilen süresi " \
+               "geçmiş, durumu Bekliyor / Devam Ediyor."
+    table(ws, 3, summary.rename(columns=SUMMARY_COLUMNS))
+
+    ys = wb.create_sheet("Yıllara Göre")
+    ys["A1"] = "Yıllara göre toplamlar"
+    ys["A1"].font = Font(bold=True, size=14)
+    table(ys, 3, years)
+    n = len(years)
+    if n:
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = "İl GKK olağan toplantıları: gereken ve yapılan"
+        chart.y_axis.title = "Toplantı"
+        chart.x_axis.title = "Yıl"
+        data = Reference(ys, min_col=3, max_col=4, min_row=3, max_row=3 + n)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(ys, min_col=1, min_row=4, max_row=3 + n))
+        chart.width, chart.height = 18, 8
+        ys.add_chart(chart, f"A{n + 6}")
+        statuses = BarChart()
+        statuses.type = "col"
+        statuses.grouping = "stacked"
+        statuses.overlap = 100
+        statuses.title = "Kararların durumu"
+        first = list(years.columns).index("Bekliyor") + 1
+        statuses.add_data(Reference(ys, min_col=first, max_col=first + 3, min_row=3, max_row=3 + n),
+                          titles_from_data=True)
+        statuses.set_categories(Reference(ys, min_col=1, min_row=4, max_row=3 + n))
+        statuses.width, statuses.height = 18, 8
+        ys.add_chart(statuses, f"K{n + 6}")
+
+    if problems:
+        ps = wb.create_sheet("Okunamayanlar")
+        ps["A1"] = "Kullanılamayan platform klasörleri (toplamlara girmedi)"
+        ps["A1"].font = Font(bold=True, size=14)
+        table(ps, 3, pd.DataFrame(problems, columns=["Klasör", "Sebep"]))
+        ps.column_dimensions["B"].width = 100
+    return wb

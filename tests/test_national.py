@@ -1,0 +1,109 @@
+"""`ulusal`: the national roll-up on a small generated set, numbers checked by hand.
+
+The template is the example's export (Gaziantep 2025): meetings 1, 3, 6, 8 ordinary İl GKK, 4 an extra
+İl GKK, 2, 5, 7, 9 ordinary Alt Komisyon; 15 decisions: 8 Uygulandı, 4 Devam Ediyor, 2 Bekliyor,
+1 Uygulanamadı; the six open ones are due 30.06 two years after the meetings' year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gockurul_excel import national
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "national_bench.py"
+TODAY = dt.date(2026, 11, 24)
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("national_bench", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("national_bench", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    bench = _bench()
+    work = tmp_path_factory.mktemp("ulusal")
+    template = bench.template_export(work)
+    root = work / "belgeler"
+    bench.write_folder(template, root / "adana" / "2024", "Adana", 2024)
+    # meeting 3 (ordinary İl GKK, decisions 3 and 4 Uygulandı) and 4 (extra, decision 5 Devam Ediyor) missing,
+    # no annual report
+    bench.write_folder(template, root / "adana" / "2025", "Adana", 2025, drop_meetings={"3", "4"}, annual=False)
+    bolu = bench.write_folder(template, root / "bolu" / "2025", "Bolu", 2025)
+    tampered = next(bolu.glob("*toplanti-1.json"))
+    tampered.write_bytes(tampered.read_bytes().replace(b"Valilik", b"Valilik!"))
+    # the same export copied twice counts once
+    bench.write_folder(template, root / "kopya" / "adana-2024", "Adana", 2024)
+    return root
+
+
+def test_rollup_numbers(documents, tmp_path):
+    out = national.national_rollup(documents, tmp_path / "ULUSAL.xlsx", today=TODAY)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Özet", "Yıllara Göre", "Okunamayanlar"]
+    ws = wb["Özet"]
+    headers = [c.value for c in ws[3]]
+    rows = [dict(zip(headers, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=4)]
+    assert [(r["İl"], r["Yıl"]) for r in rows] == [("Adana", 2024), ("Adana", 2025)]
+    a24, a25 = rows
+    assert (a24["İl GKK olağan (yapılan)"], a24["İl GKK olağan (gereken)"], a24["Alt Komisyon olağan (yapılan)"],
+            a24["Alt Komisyon olağan (gereken)"], a24["Ek toplantı"]) == (4, 2, 4, 2, 1)
+    assert (a24["Karar"], a24["Bekliyor"], a24["Devam Ediyor"], a24["Uygulandı"], a24["Uygulanamadı"]) == (
+        15, 2, 4, 8, 1)
+    assert a24["Süresi geçen karar"] == 6  # due 30.06.2026 < 24.11.2026, still open
+    assert (a24["Yıllık rapor (Ek-3) geldi"], a24["Olağan toplantılar"]) == ("Evet", "Tamam")
+    assert (a25["İl GKK olağan (yapılan)"], a25["Ek toplantı"], a25["Karar"], a25["Uygulandı"],
+            a25["Devam Ediyor"], a25["Süresi geçen karar"]) == (3, 0, 12, 6, 3, 0)
+    assert (a25["Yıllık rapor (Ek-3) geldi"], a25["Olağan toplantılar"]) == ("Hayır", "Tamam")
+
+    years = wb["Yıllara Göre"]
+    assert [c.value for c in years[4]][:4] == [2024, 1, 4, 2]
+    assert len(years._charts) == 2
+    problems = [r[0].value for r in wb["Okunamayanlar"].iter_rows(min_row=4)]
+    assert problems == [str(Path("bolu") / "2025")]
+
+
+def test_rollup_with_populations(documents, tmp_path):
+    out = national.national_rollup(documents, tmp_path / "u.xlsx", today=TODAY, populations={"Adana": 10_000})
+    ws = openpyxl.load_workbook(out)["Özet"]
+    headers = [c.value for c in ws[3]]
+    a25 = dict(zip(headers, (c.value for c in ws[5]), strict=True))
+    assert (a25["İl GKK olağan (gereken)"], a25["Alt Komisyon olağan (gereken)"]) == (4, 4)
+    assert a25["Olağan toplantılar"] == "Eksik"  # 3 of 4
+
+
+def test_generated_folder_is_valid(documents):
+    from gockurul_excel import platform
+
+    docs = platform.read_folder(documents / "adana" / "2025")
+    assert {d["il"] for d in docs} == {"Adana"} and {d["yil"] for d in docs} == {2025}
+    manifest = json.loads((documents / "adana" / "2024" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["kimlik"] == "adana-2024"
+
+
+def test_process_pool_gives_the_same_tables(documents, monkeypatch):
+    serial = national.load_documents(documents, workers=1)
+    monkeypatch.setattr(national, "PARALLEL_FROM", 1)
+    pooled = national.load_documents(documents, workers=2)
+    for a, b in zip(serial[:3], pooled[:3], strict=True):
+        assert a.equals(b)
+    assert serial[3] == pooled[3]
+
+
+def test_no_platform_folder_is_refused(tmp_path):
+    from gockurul_excel.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument, match="platform klasörü"):
+        national.national_rollup(tmp_path, tmp_path / "u.xlsx", today=TODAY)
+    assert not (tmp_path / "u.xlsx").exists()
