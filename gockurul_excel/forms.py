@@ -314,11 +314,9 @@ def _distribution(data: WorkbookData, m: Meeting) -> list[str]:
     return list(dict.fromkeys(r["Kurum"] for r in chosen if r["Kurum"]))
 
 
-def invitation_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec:
-    """The invitation: day, place and time, notified at least 5 (sub-commission: 3) days before
-    (M11(3), M11(4))."""
-    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
-    f = FormBuilder(sheet_name("Davet ", m.no), [14, 76])
+def _official_letter(data: WorkbookData, name: str, subject: str) -> FormBuilder:
+    """An official letter's head: T.C., the authority, the secretariat, Sayı, Konu, addressee."""
+    f = FormBuilder(name, [14, 76])
     letterhead, office = _authority(data)
     f.line("T.C.", "subtitle")
     f.line(letterhead, "subtitle")
@@ -328,10 +326,18 @@ def invitation_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Sheet
     f.cell(2, None, "plain")
     f.row += 1
     f.cell(1, "Konu :", "bold")
-    f.cell(2, f"{NAMES[m.category]} Toplantısı", "plain")
+    f.cell(2, subject, "plain")
     f.row += 2
     f.line("DAĞITIM YERLERİNE", "subtitle")
     f.blank()
+    return f
+
+
+def invitation_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec:
+    """The invitation: day, place and time, notified at least 5 (sub-commission: 3) days before
+    (M11(3), M11(4))."""
+    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
+    f = _official_letter(data, sheet_name("Davet ", m.no), f"{NAMES[m.category]} Toplantısı")
     when = _when(m)
     body = (f"{_article_text(rule)} gereğince {NAMES[m.category]} {when} tarihinde "
             f"{m.record['Yer'] or '(yer belirlenecek)'} adresinde toplanacaktır. Toplantı gündemi ekte sunulmuştur.")
@@ -365,20 +371,8 @@ def notice_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec
     sends them to the İl Göç İdaresi Müdürlüğü (M12(5))."""
     rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories),
                 None)
-    f = FormBuilder(sheet_name("Tebliğ ", m.no), [14, 76])
-    letterhead, office = _authority(data)
-    f.line("T.C.", "subtitle")
-    f.line(letterhead, "subtitle")
-    f.line(office, "plain")
-    f.blank()
-    f.cell(1, "Sayı :", "bold")
-    f.cell(2, None, "plain")
-    f.row += 1
-    f.cell(1, "Konu :", "bold")
-    f.cell(2, f"{NAMES[m.category]} toplantı tutanağı ({tr_date(m.date) if m.date else EMPTY})", "plain")
-    f.row += 2
-    f.line("DAĞITIM YERLERİNE", "subtitle")
-    f.blank()
+    f = _official_letter(data, sheet_name("Tebliğ ", m.no),
+                         f"{NAMES[m.category]} toplantı tutanağı ({tr_date(m.date) if m.date else EMPTY})")
     f.line(f"{NAMES[m.category]} {_when(m)} tarihinde {m.record['Yer'] or EMPTY} adresinde toplanmıştır. Kurul "
            "başkanı ve üyelerince imzalanan toplantı tutanağının bir örneği ekte gönderilmektedir.", "plain",
            min_lines=2)
