@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 _WS = re.compile(r"\s+")
@@ -181,6 +182,17 @@ def text_list(value: Any) -> list[str] | None:
     return [p for p in items if p] or None
 
 
+@lru_cache(maxsize=64)
+def _choice_keys(choices: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    return ({normalize_header(c): c for c in choices}, {ascii_fold(c): c for c in choices})
+
+
+@lru_cache(maxsize=65536)
+def _canonical(s: str, choices: tuple[str, ...]) -> str:
+    by_norm, by_fold = _choice_keys(choices)
+    return by_norm.get(normalize_header(s)) or by_fold.get(ascii_fold(s)) or s
+
+
 def choice(value: Any, choices: tuple[str, ...]) -> str | None:
     """The canonical spelling of a closed-list value typed loosely ('evet ' -> 'Evet')."""
     s = text(value)
@@ -188,15 +200,7 @@ def choice(value: Any, choices: tuple[str, ...]) -> str | None:
         return None
     if s in choices:
         return s
-    wanted = normalize_header(s)
-    for c in choices:
-        if normalize_header(c) == wanted:
-            return c
-    folded = ascii_fold(s)
-    for c in choices:
-        if ascii_fold(c) == folded:
-            return c
-    return s  # left as typed; the schema's enum reports it
+    return _canonical(s, choices)  # left as typed when nothing matches; the schema's enum reports it
 
 
 def preview(value: Any, limit: int = 40) -> str:
