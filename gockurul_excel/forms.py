@@ -82,7 +82,7 @@ def _when(m: Meeting) -> str:
 
 
 def _of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Record]:
-    rows = [r for r in data.records(sheet) if r["Toplantı No"] == no]
+    rows = data.grouped(sheet, "Toplantı No").get(no, [])
     return sorted(rows, key=lambda r: (r[order] is None, _num(r[order]), r.row))
 
 

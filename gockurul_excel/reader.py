@@ -96,6 +96,17 @@ class WorkbookData:
         t = self.tables.get(name)
         return t.records if t else []
 
+    def grouped(self, name: str, header: str) -> dict[Any, list[Record]]:
+        """The sheet's records by one column's value, built once (forms look rows up per meeting)."""
+        cache = self.__dict__.setdefault("_grouped", {})
+        key = (name, header)
+        if key not in cache:
+            groups: dict[Any, list[Record]] = {}
+            for r in self.records(name):
+                groups.setdefault(r[header], []).append(r)
+            cache[key] = groups
+        return cache[key]
+
     def setting(self, name: str, default: Any = None) -> Any:
         s = self.settings.get(name)
         return default if s is None or s.value is None else s.value
