@@ -184,7 +184,8 @@ def text_list(value: Any) -> list[str] | None:
 
 @lru_cache(maxsize=64)
 def _choice_keys(choices: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
-    return ({normalize_header(c): c for c in choices}, {ascii_fold(c): c for c in choices})
+    # reversed: on a clash the first choice in the list wins, as in a linear search
+    return ({normalize_header(c): c for c in reversed(choices)}, {ascii_fold(c): c for c in reversed(choices)})
 
 
 @lru_cache(maxsize=65536)
