@@ -86,11 +86,9 @@ class _Report(FormBuilder):
 
 
 def _board(data: WorkbookData) -> str:
-    province = data.setting(contract.S_PROVINCE) or ""
-    district = data.setting(contract.S_DISTRICT)
-    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
-        return f"{province} / {district}"
-    return province
+    from .forms import place_name
+
+    return place_name(data)
 
 
 def action_plan_sheet(data: WorkbookData, today: dt.date) -> SheetSpec:

@@ -226,9 +226,10 @@ NOT_DONE_SPANS = (1, 1, 3, 3)
 NOT_DONE_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Uygulanamama Sebebi")
 
 
-def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting],
-            decisions: list[Record]) -> None:
-    f.heading(4, ITEM_4)
+def unresolved_problems(data: WorkbookData, meetings: dict[str, _Meeting], decisions: list[Record],
+                        ) -> tuple[list[Record], dict[str, list[Record]]]:
+    """Ek-3 item 4 (M13(4)): problems still open or unsolved although the year's boards took decisions on
+    them, in Sorun No order, and each problem's decisions."""
     by_problem: dict[str, list[Record]] = {}
     for d in sorted(data.records("Kararlar"), key=lambda d: key_order(d["Karar No"])):
         if d["Sorun No"] is not None:
@@ -237,7 +238,13 @@ def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meetin
     unresolved = [p for p in data.records("Sorunlar")
                   if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and p["Sorun No"] in by_problem
                   and (p["Toplantı No"] in meetings or p["Sorun No"] in linked)]
-    unresolved.sort(key=lambda p: key_order(p["Sorun No"]))
+    return sorted(unresolved, key=lambda p: key_order(p["Sorun No"])), by_problem
+
+
+def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting],
+            decisions: list[Record]) -> None:
+    f.heading(4, ITEM_4)
+    unresolved, by_problem = unresolved_problems(data, meetings, decisions)
     f.spanned([(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)], ["text", "label"])
     if unresolved:
         f.spanned(list(zip(UNRESOLVED_HEADERS, UNRESOLVED_SPANS, strict=True)), ["header"] * len(UNRESOLVED_SPANS))

@@ -42,12 +42,12 @@ from .annual_report import (
     COL_CONCLUSION,
     COL_SUPPORT,
     MIGRATION_OFFICE,
-    UNRESOLVED_PROBLEM_STATUSES,
     _board_types,
     _person,
     _year_decisions,
     _year_meetings,
     key_order,
+    unresolved_problems,
 )
 from .errors import EXIT_FATAL, EXIT_FINDINGS, GocKurulError
 from .findings import ERROR
@@ -430,16 +430,9 @@ def _annual_document(ctx: _Context, year: int, row: Record) -> _Built:
                                 **_item(d, ANNUAL_DECISION_FIELDS)})
 
     # Item 4, as the Ek-3 sheet reads it: unresolved problems that had decisions, and decisions not implemented.
-    by_problem: dict[str, list[Record]] = {}
-    for d in _ordered(data.records("Kararlar"), "Karar No"):
-        if d["Sorun No"] is not None:
-            by_problem.setdefault(d["Sorun No"], []).append(d)
-    linked = {d["Sorun No"] for d in decisions}
-    unresolved = [p for p in data.records("Sorunlar")
-                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and p["Sorun No"] in by_problem
-                  and (p["Toplantı No"] in meetings or p["Sorun No"] in linked)]
+    unresolved, by_problem = unresolved_problems(data, meetings, decisions)
     doc["cozulemeyen_sorunlar"] = []
-    for i, p in enumerate(_ordered(unresolved, "Sorun No")):
+    for i, p in enumerate(unresolved):
         sources[("cozulemeyen_sorunlar", i)] = _row_source("Sorunlar", p, _label(p, "Sorun No", "Sorun"),
                                                            UNRESOLVED_FIELDS)
         taken = by_problem[p["Sorun No"]]

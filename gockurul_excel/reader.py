@@ -14,11 +14,12 @@ import datetime as dt
 import difflib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import contract, parse
+from . import contract, parse, rules
 from .errors import NewerTemplate, UnreadableWorkbook
 from .findings import ERROR, Finding
 from .sheetspec import cell_ref, col_letter
@@ -284,34 +285,8 @@ def read_workbook(path: str | Path) -> WorkbookData:
     path = Path(path)
     check_package(path)
     wb = _open(path)
-    findings: list[Finding] = []
     try:
-        names = list(wb.sheet_names)
-        by_norm = {parse.normalize_header(n): n for n in names}
-        settings: dict[str, Setting] = {}
-        actual = by_norm.get(parse.normalize_header(contract.SETTINGS_SHEET))
-        if actual is None:
-            findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
-                                    "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
-        else:
-            rows, _ = _sheet_rows(wb, path, actual)
-            settings = _read_settings(rows, findings)
-        version_setting = settings.get(contract.S_VERSION)
-        version = parse.text(version_setting.value) if version_setting else None
-        _refuse_newer(version)
-        read_as = version if _known_version(version) else contract.TEMPLATE_VERSION
-        tables: dict[str, Table] = {}
-        for definition in contract.sheets_for(read_as):
-            actual = by_norm.get(parse.normalize_header(definition.name))
-            if actual is None:
-                kind = settings.get(contract.S_KIND)
-                district = kind is not None and kind.value == "İlçe"
-                if not (definition.province_only and district):
-                    findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
-                                            f"'{definition.name}' sayfası bulunamadı."))
-                continue
-            rows, merged = _sheet_rows(wb, path, actual)
-            tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)
+        data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
     except (UnreadableWorkbook, NewerTemplate):
         raise
     except Exception as exc:
@@ -320,6 +295,39 @@ def read_workbook(path: str | Path) -> WorkbookData:
         close = getattr(wb, "close", None)
         if close:
             close()
+    return data
+
+
+def build_workbook_data(path: Path | None, names: list[str],
+                        sheet_rows: Callable[[str], tuple[list[list[Any]], list[tuple[int, int, int, int]]]],
+                        ) -> WorkbookData:
+    """Every input sheet as a table, whatever reads the cells: `sheet_rows(name)` gives a sheet's rows and
+    merged ranges (calamine for files, xlwings for a live book)."""
+    findings: list[Finding] = []
+    by_norm = {parse.normalize_header(n): n for n in names}
+    settings: dict[str, Setting] = {}
+    actual = by_norm.get(parse.normalize_header(contract.SETTINGS_SHEET))
+    if actual is None:
+        findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
+                                "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
+    else:
+        settings = _read_settings(sheet_rows(actual)[0], findings)
+    version_setting = settings.get(contract.S_VERSION)
+    version = parse.text(version_setting.value) if version_setting else None
+    _refuse_newer(version)
+    read_as = version if _known_version(version) else contract.TEMPLATE_VERSION
+    tables: dict[str, Table] = {}
+    for definition in contract.sheets_for(read_as):
+        actual = by_norm.get(parse.normalize_header(definition.name))
+        if actual is None:
+            kind = settings.get(contract.S_KIND)
+            district = kind is not None and kind.value == rules.BoardKind.DISTRICT.value
+            if not (definition.province_only and district):
+                findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
+                                        f"'{definition.name}' sayfası bulunamadı."))
+            continue
+        rows, merged = sheet_rows(actual)
+        tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)
     return WorkbookData(path, names, settings, tables, version, findings)
 
 

@@ -20,9 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import contract, parse
+from . import contract
 from .errors import GocKurulError
-from .findings import ERROR, Finding
 from .sheetspec import STYLES, SheetSpec, Style, cell_ref, col_letter
 
 REMOTE = "remote"
@@ -63,33 +62,9 @@ def read_book(book: Any) -> Any:
     """Like reader.read_workbook, on a live book: WorkbookData with tables read by reader.read_table."""
     from . import reader
 
-    findings: list[Finding] = []
     names = [s.name for s in book.sheets]
-    by_norm = {parse.normalize_header(n): n for n in names}
-    settings: dict = {}
-    actual = by_norm.get(parse.normalize_header(contract.SETTINGS_SHEET))
-    if actual is None:
-        findings.append(Finding(ERROR, reader.TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
-                                "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
-    else:
-        settings = reader._read_settings(sheet_rows(book.sheets[actual]), findings)
-    version_setting = settings.get(contract.S_VERSION)
-    version = parse.text(version_setting.value) if version_setting else None
-    reader._refuse_newer(version)
-    read_as = version if reader._known_version(version) else contract.TEMPLATE_VERSION
-    tables: dict = {}
-    for definition in contract.sheets_for(read_as):
-        actual = by_norm.get(parse.normalize_header(definition.name))
-        if actual is None:
-            kind = settings.get(contract.S_KIND)
-            district = kind is not None and kind.value == "İlçe"
-            if not (definition.province_only and district):
-                findings.append(Finding(ERROR, reader.TEMPLATE_RULE, definition.name, None,
-                                        f"'{definition.name}' sayfası bulunamadı."))
-            continue
-        rows = sheet_rows(book.sheets[actual])
-        tables[definition.name] = reader.read_table(definition.name, rows, definition, read_as, [], findings)
-    return reader.WorkbookData(book_path(book), names, settings, tables, version, findings)
+    # merged ranges are not read live (one call per sheet is the budget); the file reader reports them
+    return reader.build_workbook_data(book_path(book), names, lambda name: (sheet_rows(book.sheets[name]), []))
 
 
 # --- rendering -----------------------------------------------------------------------------------------
