@@ -46,6 +46,7 @@ def locate_header(rows: list, headers) -> tuple[int, dict[str, int]]:
     return best_row, best
 
 
+@lru_cache(maxsize=8192)
 def ascii_fold(text: str) -> str:
     """For matching names typed without Turkish letters ('Sanliurfa' ~ 'Şanlıurfa')."""
     s = normalize_header(text)
@@ -61,6 +62,12 @@ def is_blank(value: Any) -> bool:
 
 
 def text(value: Any) -> str | None:
+    if value.__class__ is str:
+        s = value if value.isascii() else unicodedata.normalize("NFC", value).replace("\u00a0", " ")
+        s = s.strip()
+        if not s.isprintable():
+            s = _ILLEGAL.sub("", s)
+        return s or None
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():

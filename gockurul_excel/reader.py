@@ -12,10 +12,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import gc
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +40,14 @@ PARSERS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One row of an input sheet: typed values (None when empty or unreadable) and cell addresses."""
 
     row: int
     values: dict[str, Any]
     raw: dict[str, Any]
-    cells: dict[str, str]
+    letters: dict[str, str]  # header -> column letter, shared by the table's records
     bad: dict[str, str] = field(default_factory=dict)  # header -> why the value could not be read
 
     def __getitem__(self, header: str) -> Any:
@@ -55,8 +57,14 @@ class Record:
         v = self.values.get(header)
         return default if v is None else v
 
+    @property
+    def cells(self) -> dict[str, str]:
+        """Header -> cell address ('D7'); made when asked (most rows are never reported)."""
+        return {h: f"{letter}{self.row}" for h, letter in self.letters.items()}
+
     def cell(self, header: str) -> str | None:
-        return self.cells.get(header)
+        letter = self.letters.get(header)
+        return None if letter is None else f"{letter}{self.row}"
 
 
 @dataclass
@@ -128,6 +136,44 @@ def parse_value(column: contract.Column | contract.Setting, raw: Any) -> Any:
     return value
 
 
+def _parse_one(column: contract.Column, raw: Any) -> tuple[Any, str | None]:
+    try:
+        return parse_value(column, raw), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _blank_cell(v: Any) -> bool:
+    return v is None or (v.__class__ is str and not v.strip())
+
+
+def _parse_column(column: contract.Column, cells: list[Any]) -> tuple[list[Any], list[bool], dict[int, str]]:
+    """(values, non-blank flags, position -> why unreadable) of one column's cells. Each distinct cell value is
+    parsed once (institution names, statuses, dates and meeting numbers repeat down a column), and the column is
+    mapped through the results in C, not cell by cell."""
+    try:
+        distinct = set(cells)
+        if any(v.__class__ is bool for v in distinct):
+            raise TypeError  # True == 1 in a set, but they parse differently
+    except TypeError:  # an unhashable value from an unusual reader, or booleans: one by one
+        parsed = [_parse_one(column, v) for v in cells]
+        whys = {i: why for i, (_, why) in enumerate(parsed) if why is not None}
+        return [v for v, _ in parsed], [not _blank_cell(v) for v in cells], whys
+    value_of: dict[Any, Any] = {}
+    filled_of: dict[Any, bool] = {}
+    bad_of: dict[Any, str] = {}
+    for v in distinct:
+        filled_of[v] = not _blank_cell(v)
+        if v is None or v == "":
+            value_of[v] = None
+            continue
+        value_of[v], why = _parse_one(column, v)
+        if why is not None:
+            bad_of[v] = why
+    whys = {i: bad_of[v] for i, v in enumerate(cells) if v in bad_of} if bad_of else {}
+    return list(map(value_of.__getitem__, cells)), list(map(filled_of.__getitem__, cells)), whys
+
+
 def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
     try:
         ranges = sheet.merged_cell_ranges or []
@@ -170,25 +216,32 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
             findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, cell_ref(r0, c0),
                                     f"{_range_text(r0, c0, r1, c1)} hücreleri birleştirilmiş; tabloda hücre "
                                     "birleştirmeyin, her satıra değeri ayrı yazın."))
+    present = [col for col in definition.columns if col.header in columns]
+    headers = [col.header for col in present]
+    letters = {h: col_letter(c) for h, c in columns.items()}
+    body = rows[hrow + 1:]
+    rectangular = not body or min(map(len, body)) >= max(columns.values(), default=0)
+    raw_cols, value_cols, filled_cols, whys = [], [], [], []
+    for col in present:
+        ci = columns[col.header] - 1
+        cells = list(map(itemgetter(ci), body)) if rectangular else [r[ci] if ci < len(r) else None for r in body]
+        values, filled, bad = _parse_column(col, cells)
+        raw_cols.append(cells)
+        value_cols.append(values)
+        filled_cols.append(filled)
+        whys.append(bad)
+    bad_rows: dict[int, dict[str, str]] = {}
+    for h, bad in zip(headers, whys, strict=True):
+        for i, why in bad.items():
+            bad_rows.setdefault(i, {})[h] = why
     records: list[Record] = []
-    for ri in range(hrow + 1, len(rows)):
-        row = rows[ri]
-        raw = {h: (row[c - 1] if c - 1 < len(row) else None) for h, c in columns.items()}
-        if all(parse.is_blank(v) for v in raw.values()):
-            continue
-        excel_row = ri + 1
-        values: dict[str, Any] = {}
-        bad: dict[str, str] = {}
-        for col in definition.columns:
-            if col.header not in columns:
-                continue
-            try:
-                values[col.header] = parse_value(col, raw[col.header])
-            except ValueError as exc:
-                values[col.header] = None
-                bad[col.header] = str(exc)
-        cells = {h: f"{col_letter(c)}{excel_row}" for h, c in columns.items()}
-        records.append(Record(excel_row, values, raw, cells, bad))
+    if headers:  # rows back from the columns, in C (zip/dict), skipping rows with nothing in them
+        filled_rows = map(any, zip(*filled_cols, strict=True))
+        rows_of = zip(filled_rows, zip(*raw_cols, strict=True), zip(*value_cols, strict=True), strict=True)
+        for i, (keep, raw, values) in enumerate(rows_of):
+            if keep:
+                records.append(Record(hrow + 2 + i, dict(zip(headers, values, strict=True)),
+                                      dict(zip(headers, raw, strict=True)), letters, bad_rows.get(i, {})))
     return Table(sheet_name, definition, hrow + 1, columns, records, extra)
 
 
@@ -246,6 +299,19 @@ def _quiet_native_stderr():
             os.close(saved)
 
 
+@contextlib.contextmanager
+def _without_gc():
+    """Reading makes hundreds of thousands of rows, dicts and records and no reference cycles; the cyclic
+    collector would walk the growing heap again and again (a fifth of the reading time on a large book)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
@@ -286,7 +352,8 @@ def read_workbook(path: str | Path) -> WorkbookData:
     check_package(path)
     wb = _open(path)
     try:
-        data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
+        with _without_gc():
+            data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
     except (UnreadableWorkbook, NewerTemplate):
         raise
     except Exception as exc:

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from . import contract, parse, rules
 from .findings import ERROR, WARNING, Finding
 from .reader import TEMPLATE_RULE, Record, WorkbookData
+from .schemacheck import SchemaCheck
 
 LEVEL_KEY = "x-duzey"  # schema annotation: a violation of this property is only a warning
 
@@ -71,12 +72,9 @@ def settings_schema(kind: str | None) -> dict:
 
 
 @cache
-def _validator(schema_key: tuple):
-    from jsonschema import Draft202012Validator, FormatChecker
-
+def _validator(schema_key: tuple) -> SchemaCheck:
     schema = row_schema(*schema_key[1:]) if schema_key[0] == "row" else settings_schema(schema_key[1])
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return SchemaCheck(schema)
 
 
 def _json_value(value, raw):
@@ -89,9 +87,15 @@ def _json_value(value, raw):
     return value
 
 
+_PLAIN = (str, int, list)  # parsed values that are JSON as they are
+
+
 def _instance(values: dict, raw: dict) -> dict:
     out = {}
     for header, value in values.items():
+        if value.__class__ in _PLAIN:  # the common case, without a call per cell
+            out[header] = value
+            continue
         v = _json_value(value, raw.get(header))
         if v is not None:
             out[header] = v
@@ -111,8 +115,8 @@ _KIND_WORDS = {
 
 
 def _schema_findings(sheet: str, columns: dict, instance: dict, cells: Callable[[str], str | None],
-                     bad: dict[str, str], validator) -> Iterator[Finding]:
-    for err in validator.iter_errors(instance):
+                     bad: dict[str, str], errors: list) -> Iterator[Finding]:
+    for err in errors:
         if err.validator == "required":
             missing = err.message.split("'")[1] if "'" in err.message else "?"
             yield Finding(ERROR, TEMPLATE_RULE, sheet, cells(missing), f"'{missing}' boş bırakılamaz.")
@@ -531,7 +535,8 @@ def _settings_findings(data: WorkbookData) -> Iterator[Finding]:
     present = {s.name for s in contract.settings_for(version if _valid_version(version) else "1.0")}
     validator = _validator(("settings", kind if kind in contract.lists()["KurulTuru"] else None))
     bad = {name: s.bad for name, s in data.settings.items() if s.bad}
-    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, bad, validator):
+    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, bad,
+                              validator.errors(instance)):
         # A setting an older template did not have is not missing.
         if f.message.endswith("boş bırakılamaz.") and not any(f.message.startswith(f"'{n}'") for n in present):
             continue
@@ -555,9 +560,11 @@ def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
     for name, table in data.tables.items():
         validator = _validator(("row", name, tuple(sorted(table.columns))))
         columns = {h: table.definition.column(h) for h in table.columns}
-        for r in table.records:
-            inst = _instance(r.values, r.raw)
-            findings.extend(_schema_findings(name, columns, inst, r.cell, r.bad, validator))
+        records = table.records
+        instances = [_instance(r.values, r.raw) for r in records]
+        for i, errors in validator.errors_of_many(instances):
+            r = records[i]
+            findings.extend(_schema_findings(name, columns, instances[i], r.cell, r.bad, errors))
     kind_text = data.setting(contract.S_KIND)
     kind = next((k for k in rules.BoardKind if k.value == kind_text), None)
     pop = data.setting(contract.S_POPULATION)
