@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import contract, rules
 from .formsheet import FormBuilder, lines_needed, sheet_name
@@ -67,7 +68,11 @@ class _Meeting:
 
 def key_order(value: object) -> tuple:
     """Sort key for identifiers such as Karar No: 2 before 10, text after numbers."""
-    text = str(value or "")
+    return _key_order(str(value or ""))
+
+
+@lru_cache(maxsize=65536)  # identifiers repeat: every row of a meeting carries its Toplantı No
+def _key_order(text: str) -> tuple:
     parts = re.split(r"(\d+)", text)
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
 

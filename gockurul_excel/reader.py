@@ -15,7 +15,7 @@ import difflib
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -58,13 +58,29 @@ class Record:
         return default if v is None else v
 
     @property
-    def cells(self) -> dict[str, str]:
-        """Header -> cell address ('D7'); made when asked (most rows are never reported)."""
-        return {h: f"{letter}{self.row}" for h, letter in self.letters.items()}
+    def cells(self) -> Mapping[str, str]:
+        """Header -> cell address ('D7'), worked out when looked up (most rows are never reported)."""
+        return _Cells(self.row, self.letters)
 
     def cell(self, header: str) -> str | None:
         letter = self.letters.get(header)
         return None if letter is None else f"{letter}{self.row}"
+
+
+class _Cells(Mapping):
+    __slots__ = ("_letters", "_row")
+
+    def __init__(self, row: int, letters: dict[str, str]) -> None:
+        self._row, self._letters = row, letters
+
+    def __getitem__(self, header: str) -> str:
+        return f"{self._letters[header]}{self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
 
 
 @dataclass
@@ -105,16 +121,22 @@ class WorkbookData:
         t = self.tables.get(name)
         return t.records if t else []
 
+    def derived(self, key: Any, build: Callable[[], Any]) -> Any:
+        """`build()`, made once per workbook read: an index that per-meeting lookups share."""
+        cache = self.__dict__.setdefault("_derived", {})
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]
+
     def grouped(self, name: str, header: str) -> dict[Any, list[Record]]:
         """The sheet's records by one column's value, built once (forms look rows up per meeting)."""
-        cache = self.__dict__.setdefault("_grouped", {})
-        key = (name, header)
-        if key not in cache:
+        def build() -> dict[Any, list[Record]]:
             groups: dict[Any, list[Record]] = {}
             for r in self.records(name):
                 groups.setdefault(r[header], []).append(r)
-            cache[key] = groups
-        return cache[key]
+            return groups
+
+        return self.derived(("grouped", name, header), build)
 
     def setting(self, name: str, default: Any = None) -> Any:
         s = self.settings.get(name)
@@ -300,9 +322,10 @@ def _quiet_native_stderr():
 
 
 @contextlib.contextmanager
-def _without_gc():
-    """Reading makes hundreds of thousands of rows, dicts and records and no reference cycles; the cyclic
-    collector would walk the growing heap again and again (a fifth of the reading time on a large book)."""
+def without_gc():
+    """For building many objects and no reference cycles (rows, records, documents): the cyclic collector would
+    walk the growing heap again and again (a fifth of the reading time on a large book). Nothing is lost: it
+    runs again afterwards."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -352,7 +375,7 @@ def read_workbook(path: str | Path) -> WorkbookData:
     check_package(path)
     wb = _open(path)
     try:
-        with _without_gc():
+        with without_gc():
             data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
     except (UnreadableWorkbook, NewerTemplate):
         raise
