@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import unquote
 
 from lxml import etree
@@ -400,6 +400,9 @@ class _Package:
         self._lower = {n.lower(): n for n in self.order}
         self._trees: dict[str, etree._Element] = {}
         self.dirty: set[str] = set()
+        # Lookups that writing many sheets repeats once per sheet, made once (a year's forms are 1,000+ sheets).
+        self._types: tuple[dict[str, Any], dict[str, str]] | None = None  # overrides by part, defaults by ext
+        self.next_free: dict[tuple[str, str, str], int] = {}  # new part names: the number to try first
 
     def find(self, name: str) -> str | None:
         """The member named `name`, compared as OPC does (case-insensitive, percent-decoded)."""
@@ -420,6 +423,8 @@ class _Package:
         self.dirty.add(name)
 
     def put(self, name: str, data: bytes) -> None:
+        if name == CONTENT_TYPES:
+            self._types = None
         if name not in self.data:
             self.order.append(name)
             self._lower[name.lower()] = name
@@ -433,6 +438,9 @@ class _Package:
         self.dirty.add(name)
 
     def delete(self, name: str) -> None:
+        self.next_free.clear()  # a freed name is used again, as a rewrite frees and re-creates its parts
+        if name == CONTENT_TYPES:
+            self._types = None
         if name in self.data:
             del self.data[name]
             self.order.remove(name)
@@ -497,34 +505,45 @@ class _Package:
 
     # content types ------------------------------------------------------------------------------
 
+    def _type_index(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """(first Override element by lower-case part name, first Default content type by extension)."""
+        if self._types is None:
+            overrides: dict[str, Any] = {}
+            defaults: dict[str, str] = {}
+            for el in self.xml(CONTENT_TYPES):
+                kind = _local(el)
+                if kind == "Override":
+                    overrides.setdefault(el.get("PartName", "").lower(), el)
+                elif kind == "Default":
+                    defaults.setdefault(el.get("Extension", "").lower(), el.get("ContentType"))
+            self._types = (overrides, defaults)
+        return self._types
+
     def content_type(self, part: str) -> str | None:
-        types = self.xml(CONTENT_TYPES)
-        want = "/" + part.lower()
-        for o in types:
-            if _local(o) == "Override" and o.get("PartName", "").lower() == want:
-                return o.get("ContentType")
-        ext = posixpath.splitext(part)[1].lstrip(".").lower()
-        for d in types:
-            if _local(d) == "Default" and d.get("Extension", "").lower() == ext:
-                return d.get("ContentType")
-        return None
+        overrides, defaults = self._type_index()
+        o = overrides.get("/" + part.lower())
+        if o is not None:
+            return o.get("ContentType")
+        return defaults.get(posixpath.splitext(part)[1].lstrip(".").lower())
 
     def set_content_type(self, part: str, content_type: str) -> None:
-        types = self.xml(CONTENT_TYPES)
+        overrides, _ = self._type_index()
         want = "/" + part.lower()
-        for o in types:
-            if _local(o) == "Override" and o.get("PartName", "").lower() == want:
-                if o.get("ContentType") != content_type:
-                    o.set("ContentType", content_type)
-                    self.touch(CONTENT_TYPES)
-                return
+        o = overrides.get(want)
+        if o is not None:
+            if o.get("ContentType") != content_type:
+                o.set("ContentType", content_type)
+                self.touch(CONTENT_TYPES)
+            return
         if self.content_type(part) != content_type:
-            etree.SubElement(types, f"{{{NS_CT}}}Override", PartName="/" + part, ContentType=content_type)
+            overrides[want] = etree.SubElement(self.xml(CONTENT_TYPES), f"{{{NS_CT}}}Override", PartName="/" + part,
+                                               ContentType=content_type)
             self.touch(CONTENT_TYPES)
 
     def remove_override(self, part: str) -> None:
         types = self.xml(CONTENT_TYPES)
         want = "/" + part.lower()
+        self._types = None
         for o in list(types):
             if _local(o) == "Override" and o.get("PartName", "").lower() == want:
                 types.remove(o)
@@ -720,13 +739,13 @@ def _clean(text: str) -> str:
 
 
 def _cell_text(value: str) -> str:
-    text = _clean(value)
+    text = value if value.isprintable() else _clean(value)  # what _clean removes is never printable
     if len(text) > MAX_CELL_CHARS // 2:  # measure in UTF-16 units, as Excel does
         raw = text.encode("utf-16-le")
         if len(raw) > 2 * MAX_CELL_CHARS:
             text = raw[: 2 * MAX_CELL_CHARS].decode("utf-16-le", errors="ignore")
     # Excel reads "_x0041_" as an escaped character; escape the underscore so the text stays literal.
-    return _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
+    return _EXCEL_ESCAPE.sub(r"_x005F_\1", text) if "_" in text else text
 
 
 def _parse_cell(ref: str) -> tuple[int, int]:
@@ -822,37 +841,73 @@ def _collect_cells(spec: SheetSpec):
     return cells, links
 
 
-def _cell_element(row_el, ref: str, value, xf: int, date1904: bool) -> None:
-    c = etree.SubElement(row_el, _m("c"), r=ref)
-    if xf:
-        c.set("s", str(xf))
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # as lxml writes text
+
+
+def _cell_xml(ref: str, value, xf: int, date1904: bool) -> str:
+    """One <c> element as text, byte for byte what lxml would write for it, without an lxml node per cell
+    (a year's forms are half a million cells)."""
+    s = f' s="{xf}"' if xf else ""
     if value is None:
-        return
-    if isinstance(value, (dt.date, dt.time)):
-        serial = _excel_serial(value, date1904)
-        if serial is not None:
-            etree.SubElement(c, _m("v")).text = _num(serial)
-            return
-        value = f"{value.day:02d}.{value.month:02d}.{value.year:04d}"  # before Excel's first date
-    if isinstance(value, bool):
-        c.set("t", "b")
-        etree.SubElement(c, _m("v")).text = "1" if value else "0"
-    elif isinstance(value, numbers.Integral):
-        etree.SubElement(c, _m("v")).text = str(int(value))
-    elif isinstance(value, numbers.Real):
-        number = float(value)
-        if math.isinf(number):
-            c.set("t", "e")
-            etree.SubElement(c, _m("v")).text = "#NUM!"
+        return f'<c r="{ref}"{s}/>'
+    if value.__class__ is not str:  # most cells are text: the other kinds are tested only for the rest
+        if isinstance(value, (dt.date, dt.time)):
+            serial = _excel_serial(value, date1904)
+            if serial is not None:
+                return f'<c r="{ref}"{s}><v>{_num(serial)}</v></c>'
+            value = f"{value.day:02d}.{value.month:02d}.{value.year:04d}"  # before Excel's first date
+        elif isinstance(value, bool):
+            return f'<c r="{ref}"{s} t="b"><v>{"1" if value else "0"}</v></c>'
+        elif isinstance(value, numbers.Integral):
+            return f'<c r="{ref}"{s}><v>{int(value)}</v></c>'
+        elif isinstance(value, numbers.Real):
+            number = float(value)
+            if math.isinf(number):
+                return f'<c r="{ref}"{s} t="e"><v>#NUM!</v></c>'
+            return f'<c r="{ref}"{s}><v>{number!r}</v></c>'
         else:
-            etree.SubElement(c, _m("v")).text = repr(number)
-    else:
-        text = _cell_text(str(value))
-        c.set("t", "inlineStr")
-        t = etree.SubElement(etree.SubElement(c, _m("is")), _m("t"))
-        t.text = text
-        if text != text.strip() or "\n" in text:
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            value = str(value)
+    text = _cell_text(value)
+    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text.translate(_XML_TEXT)}</t></is></c>'
+
+
+def _sheet_data_xml(spec: SheetSpec, cells: dict, styles: _Styles, date1904: bool) -> str:
+    """The <sheetData> element of a sheet, as text (see _cell_xml)."""
+    xfs: dict[int, tuple[Style, int]] = {}  # by id: hashing a Style dataclass per cell costs more than the cell
+
+    def xf_of(style: Style) -> int:
+        hit = xfs.get(id(style))
+        if hit is None:
+            hit = xfs[id(style)] = (style, styles.xf(style))
+        return hit[1]
+
+    by_row: dict[int, list[int]] = {}
+    for row, col in cells:
+        by_row.setdefault(row, []).append(col)
+    letters: dict[int, str] = {}
+    parts = ["<sheetData>"]
+    for row in sorted(set(by_row) | set(spec.row_heights)):
+        height = f' ht="{_num(spec.row_heights[row])}" customHeight="1"' if row in spec.row_heights else ""
+        if row not in by_row:
+            parts.append(f'<row r="{row}"{height}/>')
+            continue
+        parts.append(f'<row r="{row}"{height}>')
+        for col in sorted(by_row[row]):
+            value, style = cells[(row, col)]
+            if value is not None and isinstance(value, (dt.date, dt.time)) and \
+                    (style is None or not style.number_format):
+                style = replace(style or Style(), number_format=_date_format(value))
+                xf = styles.xf(style)
+            else:
+                xf = xf_of(style) if style else 0
+            letter = letters.get(col)
+            if letter is None:
+                letter = letters[col] = col_letter(col)
+            parts.append(_cell_xml(f"{letter}{row}", value, xf, date1904))
+        parts.append("</row>")
+    parts.append("</sheetData>")
+    return "".join(parts) if len(parts) > 2 else "<sheetData/>"
 
 
 def _excel_width(chars: float) -> float:
@@ -920,21 +975,8 @@ def _render_sheet(spec: SheetSpec, styles: _Styles, date1904: bool, kept: _Kept,
             etree.SubElement(cols_el, _m("col"), min=str(col), max=str(col),
                              width=_num(_excel_width(spec.col_widths[col])), customWidth="1")
 
-    sheet_data = etree.SubElement(root, _m("sheetData"))
-    by_row: dict[int, list[int]] = {}
-    for row, col in cells:
-        by_row.setdefault(row, []).append(col)
-    for row in sorted(set(by_row) | set(spec.row_heights)):
-        row_el = etree.SubElement(sheet_data, _m("row"), r=str(row))
-        if row in spec.row_heights:
-            row_el.set("ht", _num(spec.row_heights[row]))
-            row_el.set("customHeight", "1")
-        for col in sorted(by_row.get(row, ())):
-            value, style = cells[(row, col)]
-            if value is not None and isinstance(value, (dt.date, dt.time)) and \
-                    (style is None or not style.number_format):
-                style = replace(style or Style(), number_format=_date_format(value))
-            _cell_element(row_el, cell_ref(row, col), value, styles.xf(style) if style else 0, date1904)
+    etree.SubElement(root, _m("sheetData"))  # an empty placeholder: the rows are spliced in as text below
+    sheet_data = _sheet_data_xml(spec, cells, styles, date1904)
 
     if kept.protection is not None:
         root.append(kept.protection)
@@ -968,18 +1010,23 @@ def _render_sheet(spec: SheetSpec, styles: _Styles, date1904: bool, kept: _Kept,
             footer.text = ("&C" + _clean(ps.footer))[:255]  # Excel rejects longer headers/footers
     if drawing_rid:
         etree.SubElement(root, _m("drawing")).set(f"{{{NS_R}}}id", drawing_rid)
-    return _serialize(root)
+    head, placeholder, tail = _serialize(root).partition(b"<sheetData/>")
+    assert placeholder, "sheetData placeholder missing"
+    return head + sheet_data.encode("utf-8") + tail
 
 
 def _merge_ranges(merges: list[str]) -> list[str]:
     ranges = []
+    by_row: dict[int, list[tuple[int, int]]] = {}  # row -> column spans merged on it (forms merge row by row)
     for ref in merges:
         r1, c1, r2, c2 = _parse_range(ref)
         if (r1, c1) == (r2, c2):
             continue  # a one-cell merge is meaningless and Excel repairs it away
-        for q1, d1, q2, d2 in ranges:
-            if r1 <= q2 and q1 <= r2 and c1 <= d2 and d1 <= c2:
+        for r in range(r1, r2 + 1):
+            spans = by_row.setdefault(r, [])
+            if any(c1 <= d2 and d1 <= c2 for d1, d2 in spans):
                 raise ValueError(f"overlapping merged ranges: {ref}")
+            spans.append((c1, c2))
         ranges.append((r1, c1, r2, c2))
     return [f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}" for r1, c1, r2, c2 in ranges]
 
@@ -1265,6 +1312,15 @@ class _Book:
         self.sheets = self.root.find(_m("sheets"))
         if self.sheets is None:
             raise UnreadableWorkbook(f"'{file_name}' bozuk: sayfa listesi yok.")
+        # Indexes kept up to date by put_sheet, so that writing N sheets costs N, not N².
+        self.entries = [s for s in self.sheets if _local(s) == "sheet"]
+        self.entry_index: dict[str, int] = {}
+        for i, s in enumerate(self.entries):
+            self.entry_index.setdefault(s.get("name", "").casefold(), i)
+        self._rels_by_id: dict[str, Any] | None = None
+        self._sheet_names: dict[str, list] | None = None  # localSheetId -> its definedName elements
+        self.max_sheet_id: int | None = None
+        self._calc_chain_dropped = False
         pr = self.root.find(_m("workbookPr"))
         self.date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
         self._styles: _Styles | None = None
@@ -1272,27 +1328,41 @@ class _Book:
 
     # pieces -------------------------------------------------------------------------------------
 
+    def _workbook_rels(self) -> dict[str, Any]:
+        """The workbook's relationship elements by Id (the first of an Id, as a scan would find)."""
+        if self._rels_by_id is None:
+            self._rels_by_id = {}
+            for rel in self.pkg.rels(WORKBOOK):
+                if _local(rel) == "Relationship":
+                    self._rels_by_id.setdefault(rel.get("Id"), rel)
+        return self._rels_by_id
+
     def _rel(self, rid: str):
-        for rel, target in self.pkg.relationships(WORKBOOK):
-            if rel.get("Id") == rid:
-                return rel, target
-        raise UnreadableWorkbook(f"'{self.file_name}' bozuk: bir sayfanın bölümü bulunamadı.")
+        rel = self._workbook_rels().get(rid)
+        if rel is None:
+            raise UnreadableWorkbook(f"'{self.file_name}' bozuk: bir sayfanın bölümü bulunamadı.")
+        target = None
+        if rel.get("TargetMode") != "External" and rel.get("Target"):
+            target = self.pkg.find(_resolve(WORKBOOK, rel.get("Target")))
+        return rel, target
 
     def _new_rel(self, rel_type: str, target: str) -> str:
         rels = self.pkg.rels(WORKBOOK)
-        ids = {rel.get("Id") for rel in rels}
+        ids = self._workbook_rels()
         n = len(ids) + 1
         while f"rId{n}" in ids:
             n += 1
-        etree.SubElement(rels, f"{{{NS_PKG_REL}}}Relationship", Id=f"rId{n}", Type=rel_type,
-                         Target=_relative(WORKBOOK, target))
+        ids[f"rId{n}"] = etree.SubElement(rels, f"{{{NS_PKG_REL}}}Relationship", Id=f"rId{n}", Type=rel_type,
+                                          Target=_relative(WORKBOOK, target))
         self.pkg.touch(self.pkg.find(_rels_name(WORKBOOK)))
         return f"rId{n}"
 
     def _new_part(self, folder: str, stem: str, ext: str) -> str:
-        n = 1
+        key = (folder, stem, ext)
+        n = self.pkg.next_free.get(key, 1)
         while self.pkg.find(f"{folder}/{stem}{n}.{ext}") or self.pkg.find(_rels_name(f"{folder}/{stem}{n}.{ext}")):
             n += 1
+        self.pkg.next_free[key] = n + 1
         return f"{folder}/{stem}{n}.{ext}"
 
     def styles(self) -> _Styles:
@@ -1309,9 +1379,13 @@ class _Book:
         return self._styles
 
     def _drop_calc_chain(self) -> None:
+        if self._calc_chain_dropped:
+            return
+        self._calc_chain_dropped = True
         for rel, target in self.pkg.relationships(WORKBOOK):
             if rel.get("Type") == RT_CALC_CHAIN:
                 rel.getparent().remove(rel)
+                self._rels_by_id = None
                 self.pkg.touch(self.pkg.find(_rels_name(WORKBOOK)))
                 if target:
                     self.pkg.delete(target)
@@ -1333,9 +1407,9 @@ class _Book:
 
     def put_sheet(self, spec: SheetSpec) -> None:
         _check_sheet_name(spec.name)
-        entries = [s for s in self.sheets if _local(s) == "sheet"]
+        entries = self.entries
         wanted = spec.name.casefold()
-        index = next((i for i, s in enumerate(entries) if s.get("name", "").casefold() == wanted), None)
+        index = self.entry_index.get(wanted)
         kept = _Kept()
         garbage: set[str] = set()
         if index is not None:
@@ -1373,15 +1447,20 @@ class _Book:
             index = len(entries)
             part = self._new_part("xl/worksheets", "sheet", "xml")
             rid = self._new_rel(RT_WORKSHEET, part)
-            ids = [int(s.get("sheetId")) for s in entries if (s.get("sheetId") or "").isdigit()]
+            if self.max_sheet_id is None:
+                self.max_sheet_id = max((int(s.get("sheetId")) for s in entries
+                                         if (s.get("sheetId") or "").isdigit()), default=0)
+            self.max_sheet_id += 1
             entry = etree.Element(_m("sheet"), nsmap={"r": NS_R})
             entry.set("name", spec.name)
-            entry.set("sheetId", str(max(ids, default=0) + 1))
+            entry.set("sheetId", str(self.max_sheet_id))
             entry.set(f"{{{NS_R}}}id", rid)
             if len(entries):
                 entries[-1].addnext(entry)
             else:
                 self.sheets.append(entry)
+            entries.append(entry)
+            self.entry_index[wanted] = index
         self.pkg.touch(WORKBOOK)
         if garbage:  # before new parts are named, so a rewrite re-uses the names (and bytes) it frees
             self.pkg.drop_unreachable(garbage)
@@ -1415,13 +1494,23 @@ class _Book:
         self.pkg.put(_rels_name(sheet_part),
                      _rels_xml([(drawing_rid, RT_DRAWING, _relative(sheet_part, drawing))]))
 
+    def _names_of_sheet(self, local_id: str) -> list:
+        if self._sheet_names is None:
+            self._sheet_names = {}
+            names = self.root.find(_m("definedNames"))
+            for dn in names if names is not None else ():
+                self._sheet_names.setdefault(dn.get("localSheetId"), []).append(dn)
+        return self._sheet_names.setdefault(local_id, [])
+
     def _set_defined_names(self, index: int, spec: SheetSpec) -> None:
         names = self.root.find(_m("definedNames"))
         local_id = str(index)
+        own = self._names_of_sheet(local_id)
         if names is not None:
-            for dn in list(names):
-                if dn.get("localSheetId") == local_id and (dn.get("name") or "").lower() in MANAGED_NAMES:
+            for dn in list(own):
+                if (dn.get("name") or "").lower() in MANAGED_NAMES:
                     names.remove(dn)
+                    own.remove(dn)
         sheet = quote_sheet(spec.name)
         new: list[tuple[str, str, bool]] = []
         ps = spec.print_setup
@@ -1444,6 +1533,7 @@ class _Book:
             if hidden:
                 dn.set("hidden", "1")
             dn.text = value
+            own.append(dn)
         if names is not None and not len(names):
             self.root.remove(names)
 
