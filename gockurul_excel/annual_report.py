@@ -47,8 +47,10 @@ BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRIC
 UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
 MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
 
-# The column grid (A4 portrait, about 18 cm of printable width at 100 %); fit to one page wide.
-WIDTHS = [7.0, 12.0, 14.0, 14.0, 12.0, 13.0, 13.0, 14.0]
+# The column grid (A4 portrait, about 18 cm of printable width at 100 %); fit to one page wide. The tables of
+# items 2–4 put one field in each column, unmerged, so that Excel fits their rows' height on a live book (one
+# call for all rows; Excel's autofit ignores merged cells); their wide text columns are C and D.
+WIDTHS = [7.0, 12.0, 26.0, 26.0, 13.0, 15.0]
 NCOLS = len(WIDTHS)
 # A paragraph longer than this many printed lines goes on to the next row (a row holds at most 409 pt).
 MAX_LINES_PER_ROW = 24
@@ -125,11 +127,16 @@ def paragraphs(text: str, width: float, max_lines: int = MAX_LINES_PER_ROW) -> l
 class _Form(FormBuilder):
     """FormBuilder with rows of cells spanning several grid columns."""
 
-    def spanned(self, cells: list[tuple[Value, int]], styles: list[str], min_lines: int = 1) -> None:
+    def spanned(self, cells: list[tuple[Value, int]], styles: list[str], min_lines: int = 1,
+                autofit: bool | None = None) -> None:
+        """One row of cells over `span` grid columns each. Its height is left to Excel on a live book when no
+        cell is merged (or `autofit`: the merged cells hold one short line)."""
         col = 1
         for (value, span), style in zip(cells, styles, strict=True):
             self.cell(col, value, style, span=span, min_lines=min_lines)
             col += span
+        if autofit if autofit is not None else all(span == 1 for _, span in cells):
+            self.spec.autofit_rows.add(self.row)
         self.row += 1
 
     def heading(self, number: int, label: str, note: str | None = None) -> None:
@@ -157,7 +164,7 @@ class _Form(FormBuilder):
 
 # --- item 2 --------------------------------------------------------------------------------------
 
-PROBLEM_SPANS = (1, 1, 2, 2, 1, 1)
+PROBLEM_SPANS = (1, 1, 1, 1, 1, 1)
 PROBLEM_HEADERS = ("Sorun No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Toplantı", "Durum")
 
 
@@ -194,8 +201,8 @@ def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meetin
 
 # --- item 3 --------------------------------------------------------------------------------------
 
-DECISION_SPANS = (1, 1, 2, 1, 2, 1)
-DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Durum", "Sonuç (Değerlendirme)",
+DECISION_SPANS = (1, 1, 1, 1, 1, 1)
+DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Sonuç (Değerlendirme)", "Durum",
                     "Yaşanan Sıkıntılar")
 
 
@@ -218,17 +225,18 @@ def _item_3(f: _Form, year: int, meetings: dict[str, _Meeting], decisions: list[
     f.note(f"{year} yılında kurullarda {len(decisions)} karar alındı: {', '.join(parts)}.")
     f.spanned(list(zip(DECISION_HEADERS, DECISION_SPANS, strict=True)), ["header"] * len(DECISION_SPANS))
     for d in decisions:
-        f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"], d["Durum"],
-                            d["Değerlendirme"], d["Uygulanamama Sebebi"]), DECISION_SPANS, strict=True)),
+        f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"], d["Değerlendirme"],
+                            d["Durum"], d["Uygulanamama Sebebi"]), DECISION_SPANS, strict=True)),
                   ["text"] * len(DECISION_SPANS))
 
 
 # --- item 4 --------------------------------------------------------------------------------------
 
-UNRESOLVED_SPANS = (1, 1, 3, 2, 1)
+UNRESOLVED_SPANS = (1, 1, 1, 1, 2)  # the problem's status (one word) over E–F
 UNRESOLVED_HEADERS = ("Sorun No", "Alan", "Sorun", "Alınan Kararlar (durumu)", "Sorunun Durumu")
-NOT_DONE_SPANS = (1, 1, 3, 3)
-NOT_DONE_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Uygulanamama Sebebi")
+NOT_DONE_SPANS = (1, 1, 1, 1, 1, 1)
+NOT_DONE_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Uygulanamama Sebebi", "Verilen Süre",
+                    "Sorumlu Kurum ve Kuruluşlar")
 
 
 def unresolved_problems(data: WorkbookData, meetings: dict[str, _Meeting], decisions: list[Record],
@@ -246,6 +254,10 @@ def unresolved_problems(data: WorkbookData, meetings: dict[str, _Meeting], decis
     return sorted(unresolved, key=lambda p: key_order(p["Sorun No"])), by_problem
 
 
+def _institutions(value: object) -> str | None:
+    return "; ".join(map(str, value)) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
 def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting],
             decisions: list[Record]) -> None:
     f.heading(4, ITEM_4)
@@ -257,7 +269,7 @@ def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meetin
             taken = "\n".join(f"Karar {d['Karar No']} ({d['Durum'] or 'durumu yazılmamış'})"
                               for d in by_problem[p["Sorun No"]])
             f.spanned(list(zip((p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], taken, p["Durum"]),
-                               UNRESOLVED_SPANS, strict=True)), ["text"] * len(UNRESOLVED_SPANS))
+                               UNRESOLVED_SPANS, strict=True)), ["text"] * len(UNRESOLVED_SPANS), autofit=True)
     else:
         f.note(f"{year} yılında karar alınmasına rağmen çözülemeyen sorun kayıtlı değil.")
 
@@ -267,8 +279,9 @@ def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meetin
         f.spanned(list(zip(NOT_DONE_HEADERS, NOT_DONE_SPANS, strict=True)), ["header"] * len(NOT_DONE_SPANS))
         for d in not_done:
             f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"],
-                                d["Uygulanamama Sebebi"] or "Sebep yazılmamış."), NOT_DONE_SPANS, strict=True)),
-                      ["text"] * len(NOT_DONE_SPANS))
+                                d["Uygulanamama Sebebi"] or "Sebep yazılmamış.", d["Verilen Süre"],
+                                _institutions(d["Sorumlu Kurum ve Kuruluşlar"])), NOT_DONE_SPANS, strict=True)),
+                      ["text", "text", "text", "text", "date", "text"])
     else:
         f.note(f"{year} yılında uygulanamayan karar kayıtlı değil.")
 
@@ -315,7 +328,7 @@ def _person(data: WorkbookData, *, role: str, institution: str | None = None) ->
 
 
 def _item_7(f: _Form, data: WorkbookData, year: int) -> None:
-    left, right = 3, NCOLS - 4  # HAZIRLAYAN over columns B–D, ONAYLAYAN over E–H
+    left, right = 2, NCOLS - 3  # HAZIRLAYAN over columns B–C, ONAYLAYAN over D–F
     f.spanned([("7", 1), (PREPARED_BY, left), (APPROVED_BY, right)], ["label", "label", "label"])
     f.spanned([(None, 1), (PREPARED_BY_BODY, left), (APPROVED_BY_BODY, right)], ["text", "italic", "italic"])
     preparer = _person(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)

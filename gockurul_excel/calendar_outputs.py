@@ -112,8 +112,10 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
                   ["text", "number", "number", "number"], "")
     if meeting_rows:
         last = first + len(meeting_rows) - 1
+        # Series named as the header cells above them: a chart drawn live (xw_backend) takes its names there.
+        series = [("Gereken olağan", f"B{first}:B{last}"), ("Yapılan olağan", f"C{first}:C{last}")]
         spec.charts.append(ChartSpec("column", "Olağan toplantılar: gereken ve yapılan", f"A{first}:A{last}",
-                                     [("Gereken", f"B{first}:B{last}"), ("Yapılan", f"C{first}:C{last}")], "F21"))
+                                     series, "F21"))
     return spec
 
 

@@ -142,51 +142,56 @@ def _typed(col: str, value: Any) -> Any:
 
 
 def load_state(path: Path) -> MergedState | None:
-    """The merged state read back from the province workbook's generated sheets; None when never merged."""
+    """The merged state read back from the province workbook file's generated sheets; None when never merged."""
     from .reader import _open, _sheet_rows
 
     path = Path(path)
     wb = _open(path)
     try:
-        names = list(wb.sheet_names)
-        if MEETINGS_SHEET not in names:
-            return None
-        state = MergedState()
-        for sheet, (cols, _) in TABLES.items():
-            if sheet not in names:
-                continue
-            extra = (RECEIVED, SOURCE) if sheet == MEETINGS_SHEET else ()
-            headers = (DISTRICT, *cols, *extra)
-            rows, _ = _sheet_rows(wb, path, sheet)
-            header_row, found = parse.locate_header(rows, headers)
-            if DISTRICT not in found:
-                continue
-            for row in rows[header_row:]:
-                values = {h: (row[c - 1] if c - 1 < len(row) else None) for h, c in found.items()}
-                name = parse.text(values.get(DISTRICT))
-                if not name:
-                    continue
-                d = state.districts.setdefault(district_key(name), DistrictRows(name))
-                rec = {c: _typed(c, values.get(c)) for c in cols}
-                d.tables[sheet].append(rec)
-                if sheet == MEETINGS_SHEET:
-                    got = _typed(RECEIVED, values.get(RECEIVED))
-                    if got and rec["Toplantı No"]:
-                        d.received[rec["Toplantı No"]] = got
-                    d.source = parse.text(values.get(SOURCE)) or d.source
-        if LOG_SHEET in names:
-            rows, _ = _sheet_rows(wb, path, LOG_SHEET)
-            header_row, found = parse.locate_header(rows, LOG_COLS)
-            if len(found) == len(LOG_COLS):
-                for row in rows[header_row:]:
-                    values = [row[found[h] - 1] if found[h] - 1 < len(row) else None for h in LOG_COLS]
-                    if any(not parse.is_blank(v) for v in values):
-                        state.log.append([_norm(v) if v is not None else None for v in values])
-        return state
+        return state_from_rows(list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name)[0])
     finally:
         close = getattr(wb, "close", None)
         if close:
             close()
+
+
+def state_from_rows(names: list[str], rows_of: Callable[[str], list[list[Any]]]) -> MergedState | None:
+    """The merged state from the generated sheets, whatever reads their cells (`rows_of(name)`: calamine for a
+    file, xlwings for a book open in Excel); None when never merged."""
+    if MEETINGS_SHEET not in names:
+        return None
+    state = MergedState()
+    for sheet, (cols, _) in TABLES.items():
+        if sheet not in names:
+            continue
+        extra = (RECEIVED, SOURCE) if sheet == MEETINGS_SHEET else ()
+        headers = (DISTRICT, *cols, *extra)
+        rows = rows_of(sheet)
+        header_row, found = parse.locate_header(rows, headers)
+        if DISTRICT not in found:
+            continue
+        for row in rows[header_row:]:
+            values = {h: (row[c - 1] if c - 1 < len(row) else None) for h, c in found.items()}
+            name = parse.text(values.get(DISTRICT))
+            if not name:
+                continue
+            d = state.districts.setdefault(district_key(name), DistrictRows(name))
+            rec = {c: _typed(c, values.get(c)) for c in cols}
+            d.tables[sheet].append(rec)
+            if sheet == MEETINGS_SHEET:
+                got = _typed(RECEIVED, values.get(RECEIVED))
+                if got and rec["Toplantı No"]:
+                    d.received[rec["Toplantı No"]] = got
+                d.source = parse.text(values.get(SOURCE)) or d.source
+    if LOG_SHEET in names:
+        rows = rows_of(LOG_SHEET)
+        header_row, found = parse.locate_header(rows, LOG_COLS)
+        if len(found) == len(LOG_COLS):
+            for row in rows[header_row:]:
+                values = [row[found[h] - 1] if found[h] - 1 < len(row) else None for h in LOG_COLS]
+                if any(not parse.is_blank(v) for v in values):
+                    state.log.append([_norm(v) if v is not None else None for v in values])
+    return state
 
 
 # --- reading one source -------------------------------------------------------------------------------
@@ -336,6 +341,7 @@ class LogEntry:
 class MergeResult:
     entries: list[LogEntry]  # this run's log lines, in the order of the sources
     state: MergedState
+    specs: list[SheetSpec] = field(default_factory=list)  # what to write: merged tables, log, İlçe İzleme
     backup: Path | None = None
     written: bool = False
 
@@ -377,26 +383,53 @@ def _read_source(src: Path) -> Incoming:
 def merge_districts(province_path: Path, sources: list[Path], *, today: dt.date,
                     progress: Callable[[str], None] | None = None,
                     now: dt.datetime | None = None) -> MergeResult:
-    """Merge district workbooks / platform folders into the province workbook (see the module doc).
+    """`gockurul birlestir`: plan the merge from the province file (see `plan_merge`), then write its sheets
+    in ONE package write.
 
     Raises (nothing written) when the province workbook itself cannot be used; a bad source is only
     refused and logged."""
     province_path = Path(province_path)
     data = read_workbook(province_path)
+    _require_province(data, province_path.name)
+    result = plan_merge(data, load_state(province_path), sources, today=today, progress=progress, now=now,
+                        province_path=province_path)
+    if progress:
+        progress("Sayfalar yazılıyor…")
+    from .xlsxpkg import write_sheets
+
+    result.backup = write_sheets(province_path, result.specs)
+    result.written = True
+    return result
+
+
+def _require_province(data: WorkbookData, name: str) -> None:
     if data.setting(contract.S_KIND) != rules.BoardKind.PROVINCE.value:
-        raise InvalidArgument(f"'{province_path.name}' bir il kurulu kitabı değil; ilçe kitapları il kurulu "
+        raise InvalidArgument(f"'{name}' bir il kurulu kitabı değil; ilçe kitapları il kurulu "
                               "kitabına birleştirilir.")
+
+
+def plan_merge(data: WorkbookData, state: MergedState | None, sources: list[Path], *, today: dt.date,
+               progress: Callable[[str], None] | None = None, now: dt.datetime | None = None,
+               province_path: Path | None = None) -> MergeResult:
+    """The merge without writing anything: the province's data and its merged state so far (read from its
+    generated sheets — by the CLI from the file, by the Excel button from the open book), the sources read
+    and checked, and the sheets to write (`result.specs`: the merged tables, the log and `İlçe İzleme`).
+
+    `province_path` is the province workbook's own file, refused if it is among the sources."""
+    _require_province(data, data.path.name if data.path else "kitap")
     province = data.setting(contract.S_PROVINCE)
     year = data.setting(contract.S_YEAR)
     known = _province_districts(data)
-    state = load_state(province_path) or MergedState()
+    state = state or MergedState()
     stamp = (now or dt.datetime.now()).strftime("%d.%m.%Y %H:%M")
     entries: list[LogEntry] = []
     paths = expand_sources(sources)
-    try:
-        same_file = {province_path.resolve()}
-    except OSError:
-        same_file = set()
+    same_file: set[Path] = set()
+    if province_path is not None:
+        try:
+            same_file = {Path(province_path).resolve()}
+        except OSError:
+            pass
     for i, src in enumerate(paths, start=1):
         if progress:
             progress(f"[{i}/{len(paths)}] {src.name}")
@@ -440,13 +473,7 @@ def merge_districts(province_path: Path, sources: list[Path], *, today: dt.date,
         state.districts[dkey] = new
     state.log.extend(e.row() for e in entries)
     result = MergeResult(entries, state)
-    if progress:
-        progress("Sayfalar yazılıyor…")
-    from .xlsxpkg import write_sheets
-
-    specs = [*merge_sheets(state, data), follow_up_sheet(data, state, today)]
-    result.backup = write_sheets(province_path, specs)
-    result.written = True
+    result.specs = [*merge_sheets(state, data), follow_up_sheet(data, state, today)]
     return result
 
 
@@ -715,15 +742,26 @@ def follow_up_sheet(data: WorkbookData, state: MergedState, today: dt.date) -> S
     return spec
 
 
+# Where a WorkbookData read from a live book keeps a reader of its other sheets (xw_backend.read_book), and
+# the state once read (kontrol and takvim ask for it more than once).
+ROWS_READER = "_rows_of"
+_STATE_CACHE = "_district_state"
+
+
 def district_state_for(data: WorkbookData) -> MergedState | None:
     """The merged state of a province workbook already read (None when never merged): for `kontrol`,
-    `takvim` and `Pano`."""
+    `takvim` and `Pano`. A book open in Excel is read through its own sheets, never from the file on disk."""
     if MEETINGS_SHEET not in data.sheet_names or data.setting(contract.S_KIND) != rules.BoardKind.PROVINCE.value:
         return None
+    if _STATE_CACHE in data.__dict__:
+        return data.__dict__[_STATE_CACHE]
+    rows_of = data.__dict__.get(ROWS_READER)
     try:
-        return load_state(data.path)
+        state = state_from_rows(data.sheet_names, rows_of) if rows_of else load_state(data.path)
     except GocKurulError:
-        return None
+        state = None
+    data.__dict__[_STATE_CACHE] = state
+    return state
 
 
 def follow_up_spec_for(data: WorkbookData, today: dt.date) -> SheetSpec | None:

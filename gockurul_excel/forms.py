@@ -160,9 +160,16 @@ def _signers(data: WorkbookData, m: Meeting) -> list[tuple[str, str, str]]:
     return out
 
 
+EK1_WIDTHS = [10, 28, 44, 15]  # number / KARAR-n | label | value | (signatures only) İmza
+
+
 def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
-    """Ek-1 Rapor Formu (M12(1)–(2), M12(6))."""
-    f = FormBuilder(sheet_name("Ek-1 ", m.no), [5, 28, 42, 22], title_rows=(1, 2))
+    """Ek-1 Rapor Formu (M12(1)–(2), M12(6)).
+
+    Every line that repeats per entry (agenda topics, problems, evaluations, each decision's fields) is
+    number | label | value in unmerged cells, so that Excel fits its height on a live book (one call for
+    all of them); only the fixed lines of the form are merged."""
+    f = FormBuilder(sheet_name("Ek-1 ", m.no), EK1_WIDTHS, title_rows=(1, 2))
     f.line("RAPOR FORMU", "title")
     f.line(f"Ek-1 — Toplantı No: {m.no}", "subtitle")
     agenda = _of_meeting(data, "Gündem", m.no, "Sıra")
@@ -176,38 +183,34 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
         len(participants(data, m)),
     ]
     for i, value in enumerate(values, start=1):
-        f.item(i, EK1_ITEMS[i - 1], value, value_style="text", label_cols=1)
+        f.fields([(str(i), "label"), (EK1_ITEMS[i - 1], "label"), (value, "text")])
     _list_item(f, 5, EK1_ITEMS[4], [r["Konu Başlığı"] for r in agenda])
     _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
-    f.cell(1, 8, "label")
-    f.cell(2, EK1_ITEMS[7], "label", span=3)
-    f.row += 1
-    f.line(EK1_ITEM8_NOTE, "italic")
-    f.line("Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7)):", "label")
+    for number, text, style in (("8", EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
+                                (None, "Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7)):", "label")):
+        f.cell(1, number, "label")
+        f.cell(2, text, style, span=3)
+        f.row += 1
     earlier = decisions_to_evaluate(data, m)
-    if earlier:
-        for r in earlier:
-            text = (f"Karar {r['Karar No']} (toplantı {r['Toplantı No']}): {r['Alınan Karar'] or ''} — Durum: "
-                    f"{r['Durum'] or EMPTY}." + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] else "")
-                    + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))
-            f.line(text, "text")
-    else:
-        f.line("Değerlendirilecek önceki karar yok.", "text")
+    for r in earlier:
+        text = (f"{r['Alınan Karar'] or ''} — Durum: {r['Durum'] or EMPTY}."
+                + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] else "")
+                + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))
+        f.fields([(None, "label"), (f"Karar {r['Karar No']} (toplantı {r['Toplantı No']}):", "italic"),
+                  (text, "text")])
+    if not earlier:
+        f.fields([(None, "label"), (None, "italic"), ("Değerlendirilecek önceki karar yok.", "text")])
     taken = decisions(data, m)
     for i, r in enumerate(taken, start=1):
-        f.line(f"KARAR-{i}" + (f" (Karar No {r['Karar No']})" if str(r["Karar No"]) != str(i) else ""), "label")
+        # The decision's number stands in the number column, as the items' numbers do.
+        number = f"KARAR-{i}" + (f" (No {r['Karar No']})" if str(r["Karar No"]) != str(i) else "")
         for label, header in EK1_DECISION_FIELDS:
-            f.cell(1, None, "text")
-            f.cell(2, label, "italic")
-            f.cell(3, _value_text(r[header]), "text", span=2)
-            f.row += 1
-        f.cell(1, None, "text")
-        f.cell(2, "Karar Tarihi:", "italic")
-        f.cell(3, tr_date(m.date) if m.date else EMPTY, "text", span=2)
-        f.row += 1
+            f.fields([(number, "label"), (label, "italic"), (_value_text(r[header]), "text")])
+            number = None
+        f.fields([(None, "label"), ("Karar Tarihi:", "italic"), (tr_date(m.date) if m.date else EMPTY, "text")])
     if not taken:
-        f.line("Bu toplantıda karar alınmadı.", "text")
+        f.fields([(None, "label"), (None, "italic"), ("Bu toplantıda karar alınmadı.", "text")])
     f.line("(Her karar için yukarıdaki başlıklarda raporlama yapılmıştır.)", "plain")
     f.blank()
     _signature_block(f, _signers(data, m))
@@ -216,23 +219,18 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
 
 def _list_item(f: FormBuilder, number: int, label: str, entries: list) -> None:
     entries = [e for e in entries if e]
-    f.cell(1, number, "label")
-    f.cell(2, label, "label")
-    f.cell(3, f"1. {entries[0]}" if entries else EMPTY, "text", span=2)
-    f.row += 1
+    f.fields([(str(number), "label"), (label, "label"), (f"1. {entries[0]}" if entries else EMPTY, "text")])
     for i, entry in enumerate(entries[1:], start=2):
-        f.cell(1, None, "text")
-        f.cell(2, None, "text")
-        f.cell(3, f"{i}. {entry}", "text", span=2)
-        f.row += 1
+        f.fields([(None, "label"), (None, "label"), (f"{i}. {entry}", "text")])
 
 
 def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> None:
     f.line("İMZALAR (M12(1)): kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası", "label")
     rows = [[i, f"{name} ({role})" if role == "Kurul Başkanı" else name, title, None]
             for i, (role, name, title) in enumerate(signers, start=1)]
+    # One height for all signature lines: room to sign, and one call on a live book.
     f.table(["Sıra", "Ad Soyad", "Unvan — Kurum", "İmza"], rows, ["number", "text", "text", "signature"],
-            min_lines=2)
+            min_lines=2, uniform=True)
 
 
 def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:

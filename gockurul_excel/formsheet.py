@@ -3,6 +3,11 @@
 Forms are laid out row by row on a fixed grid of columns; the builder keeps the current row, merges
 label/value cells, estimates row heights so that wrapped text shows whole when printed (neither Excel
 nor LibreOffice grows a row for wrapped text written by a program), and sets A4 portrait printing.
+
+Rows that repeat once per item (a decision's fields, a table's lines) are written with `fields` or `table`:
+unmerged cells only, so that on a live book Excel fits their height itself (`SheetSpec.autofit_rows`: one
+autofit call however many rows; Excel's autofit ignores merged cells). Merged rows are for the fixed parts
+of a form (titles, item headings), whose number does not depend on the data.
 """
 
 from __future__ import annotations
@@ -25,8 +30,23 @@ def sheet_name(prefix: str, key: str) -> str:
 
 
 def lines_needed(text: str, width: float) -> int:
+    """Printed lines of `text` wrapped at word boundaries in a column of `width` (Excel and LibreOffice move
+    a word that does not fit to the next line; a word longer than a line is cut)."""
     per_line = max(1, int(width * CHARS_PER_WIDTH))
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+    total = 0
+    for part in str(text).split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            size = len(word)
+            if used and used + 1 + size <= per_line:
+                used += 1 + size
+                continue
+            if used:
+                lines += 1
+            lines += (size - 1) // per_line if size else 0
+            used = size % per_line or (per_line if size else 0)
+        total += lines
+    return total
 
 
 class FormBuilder:
@@ -64,23 +84,23 @@ class FormBuilder:
             self.spec.merges.append(f"{cell_ref(r, col)}:{cell_ref(r, col + span - 1)}")
         self._fit(r, value, self._span_width(col, span), min_lines)
 
+    def fields(self, cells: list[tuple[Value, str | None]]) -> None:
+        """One row of unmerged cells from column A, one per grid column, its height left to Excel live."""
+        for col, (value, style) in enumerate(cells, start=1):
+            self.cell(col, value, style)
+        self.spec.autofit_rows.add(self.row)
+        self.row += 1
+
     def line(self, value: Value, style: str | None = "plain", min_lines: int = 1) -> None:
         """A full-width line."""
         self.cell(1, value, style, span=self.ncols, min_lines=min_lines)
         self.row += 1
 
-    def item(self, number: Value, label: str, value: Value, *, value_style: str = "text",
-             label_cols: int = 1) -> None:
-        """A numbered form item: number | label | value over the remaining columns."""
-        self.cell(1, number, "label")
-        self.cell(2, label, "label", span=label_cols)
-        rest = self.ncols - 1 - label_cols
-        self.cell(2 + label_cols, value, value_style, span=rest)
-        self.row += 1
-
     def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
-              min_lines: int = 1) -> int:
-        """A header row and data rows on the grid; returns the header row number."""
+              min_lines: int = 1, uniform: bool = False) -> int:
+        """A header row and data rows on the grid; returns the header row number. Rows without a minimum
+        height are left to Excel on a live book; with `uniform`, every data row gets the tallest row's
+        height (one height for the whole run, e.g. room for signatures)."""
         header_row = self.row
         self.spec.blocks.append(Block(self.row, 1, [headers], style="header"))
         self._fit(self.row, max(headers, key=len), min(self.widths))
@@ -90,6 +110,12 @@ class FormBuilder:
             for i, r in enumerate(rows):
                 for c, v in enumerate(r):
                     self._fit(self.row + i, v, self.widths[c], min_lines)
+            body = range(self.row, self.row + len(rows))
+            if min_lines == 1:
+                self.spec.autofit_rows.update(body)
+            if uniform:
+                tallest = max(self.spec.row_heights[r] for r in body)
+                self.spec.row_heights.update({r: tallest for r in body})
             self.row += len(rows)
         return header_row
 

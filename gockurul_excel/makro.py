@@ -28,7 +28,12 @@ SELECTED_MEETING_NAME = "SeciliToplantiNo"
 NO_MEETING = ("Toplantı seçilmedi. 'Toplantılar' sayfasında toplantının satırına tıklayın ya da "
               "'Kontrol Paneli' sayfasındaki 'Toplantı No' hücresine toplantının numarasını yazın; "
               "sonra düğmeye yeniden basın.")
-NOT_YET = "'İlçe Kitaplarını Birleştir' henüz hazır değil; bir sonraki sürümde gelecek."
+# Where the merge button finds the district workbooks (see template.py: the panel cell and its name).
+DISTRICT_FOLDER_NAME = "IlceKitaplariKlasoru"
+DISTRICT_FOLDER = "İlçe Kitapları"
+MERGE_REMOTE = ("Bu bağlantıda (xlwings Lite ya da sunucu) bilgisayarınızdaki klasörlere erişilemez. İlçe "
+                "kitaplarını birleştirmek için kitabı masaüstü Excel'de açıp düğmeye basın ya da komut satırında "
+                "'gockurul birlestir İL_KİTABI.xlsx KLASÖR' komutunu çalıştırın.")
 
 # Button name -> Turkish label (ribbon and messages); the order of the ribbon.
 BUTTONS: dict[str, str] = {
@@ -61,6 +66,10 @@ def _caller(book: Any) -> Any:
 
 def _today() -> dt.date:
     return dt.date.today()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now()
 
 
 def _log_file(book: Any) -> Path | None:
@@ -100,7 +109,7 @@ def _tell(book: Any, message: str) -> None:
     try:
         if is_remote(book):
             client = book.api.get("client")
-            if client not in ("Office.js", "Microsoft Excel"):
+            if client not in ("Office.js", "VBA"):  # the clients with a message box
                 return
         book.app.alert(message, title=TITLE)
     except Exception:  # no message box on this client: the status cell says it
@@ -178,6 +187,13 @@ def _sheets_text(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
 
 
+def _limited_note(book: Any) -> str:
+    """What a client that applies only values and colours misses (xw_backend.LIMITED_NOTE), else nothing."""
+    from .xw_backend import LIMITED, LIMITED_NOTE, client_kind
+
+    return f" {LIMITED_NOTE}" if client_kind(book) == LIMITED else ""
+
+
 # --- buttons ---------------------------------------------------------------------------------------------
 
 def kontrol_et(book: Any = None) -> str:
@@ -204,13 +220,15 @@ def takvimi_hesapla(book: Any = None) -> str:
     """Takvimi Hesapla = `gockurul takvim`: the `Takvim` and `Pano` sheets."""
 
     def work(book: Any) -> str:
-        from .calendar_outputs import dashboard_sheet, schedule_sheet
+        from .operations import calendar_specs
         from .schedule import build_schedule
 
         data = _data(book)
-        schedule = build_schedule(data, _today())
-        names = _render(book, [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)])
-        return f"Takvim hesaplandı ({len(schedule.events)} iş): {_sheets_text(names)} sayfaları yazıldı."
+        today = _today()
+        schedule = build_schedule(data, today)
+        names = _render(book, calendar_specs(data, schedule, today))
+        return (f"Takvim hesaplandı ({len(schedule.events)} iş): {_sheets_text(names)} sayfaları yazıldı."
+                + _limited_note(book))
 
     return _run(book, "takvimi_hesapla", work)
 
@@ -313,21 +331,70 @@ def platform_dosyalari(book: Any = None) -> str:
     return _run(book, "platform_dosyalari", work)
 
 
-def ilce_kitaplarini_birlestir(book: Any = None) -> str:
-    """İlçe Kitaplarını Birleştir: the province's consolidation, once the library has it."""
+def district_folder(workbook: Path, typed: Any) -> Path:
+    """The folder the merge button reads: the one typed into 'İlçe Kitapları Klasörü' on Kontrol Paneli
+    (relative to the workbook's folder when not absolute), else 'İlçe Kitapları' beside the workbook."""
+    text = str(typed).strip().strip('"') if typed is not None else ""
+    if not text:
+        return workbook.parent / DISTRICT_FOLDER
+    folder = Path(text).expanduser()
+    return folder if folder.is_absolute() else workbook.parent / folder
+
+
+def _district_sources(book: Any) -> list[Path]:
+    from .consolidate import expand_sources
+    from .xw_backend import book_path
+
+    path = book_path(book)
+    if not path.suffix or not path.parent.is_dir():
+        raise _UserMessage("Kitap henüz kaydedilmemiş: önce kitabı kaydedin; ilçe kitapları onun yanındaki "
+                           f"'{DISTRICT_FOLDER}' klasöründen okunur.")
+    try:
+        typed = book.names[DISTRICT_FOLDER_NAME].refers_to_range.value
+    except Exception:  # a workbook made before the panel had this cell
+        typed = None
+    folder = district_folder(path, typed)
+    if not folder.is_dir():
+        raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx) ve platform "
+                           "klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' sayfasındaki 'İlçe Kitapları "
+                           "Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye yeniden basın.")
+    if not expand_sources([folder]):
+        raise _UserMessage(f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx) ya da platform klasörü yok.")
+    return [folder]
+
+
+def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | None = None) -> str:
+    """İlçe Kitaplarını Birleştir = `gockurul birlestir` on the open province workbook: the same
+    consolidate.plan_merge, with the merged state read from this book's generated sheets, and its sheets
+    rendered here instead of written to the file. The district workbooks come from `district_folder`
+    (desktop Excel only: remote clients cannot reach the user's folders); `sources` names them explicitly."""
 
     def work(book: Any) -> str:
-        import importlib
-        import importlib.util
+        from .consolidate import (
+            ADDED,
+            FOLLOW_UP_SHEET,
+            LOG_SHEET,
+            REFUSED,
+            REPLACED,
+            UNCHANGED,
+            district_state_for,
+            plan_merge,
+        )
+        from .xw_backend import book_path, is_remote
 
-        if importlib.util.find_spec("gockurul_excel.consolidate") is None:
-            raise _UserMessage(NOT_YET)
-        module = importlib.import_module("gockurul_excel.consolidate")
-        make = getattr(module, "consolidation_specs", None)  # data -> [SheetSpec], once it exists
-        if make is None:
-            raise _UserMessage(NOT_YET)
-        specs = make(_data(book))
-        return f"İlçe kitapları birleştirildi: {_sheets_text(_render(book, specs))} yazıldı."
+        remote = is_remote(book)
+        if sources is None and remote:
+            raise _UserMessage(MERGE_REMOTE)
+        data = _data(book)
+        found = [Path(s) for s in sources] if sources is not None else _district_sources(book)
+        result = plan_merge(data, district_state_for(data), found, today=_today(), now=_now(),
+                            province_path=None if remote else book_path(book))
+        _render(book, result.specs)
+        counts = {a: sum(e.action == a for e in result.entries) for a in (ADDED, REPLACED, UNCHANGED, REFUSED)}
+        parts = [f"{n} {a}" for a, n in counts.items() if n]
+        return (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
+                f"Ayrıntılar '{LOG_SHEET}' sayfasında; ilçe kurullarının durumu '{FOLLOW_UP_SHEET}' sayfasında."
+                + _limited_note(book))
 
     return _run(book, "ilce_kitaplarini_birlestir", work)
 

@@ -58,7 +58,7 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
                      ics: str | Path | None = None, reminder_days: int = 3) -> CalendarResult:
     """`gockurul takvim`: the year's schedule; with `write`, the `Takvim` and `Pano` sheets; with `ics`,
     an iCalendar file for Outlook."""
-    from .calendar_outputs import dashboard_sheet, schedule_sheet, to_ics
+    from .calendar_outputs import to_ics
     from .reader import read_workbook
     from .schedule import build_schedule
 
@@ -73,16 +73,24 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
         save_atomic(Path(ics), lambda f: f.write(payload), make_backup=False)
         result.ics = Path(ics)
     if write:
-        from .consolidate import follow_up_spec_for
         from .xlsxpkg import write_sheets
 
-        specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
-        follow_up = follow_up_spec_for(data, today)
-        if follow_up is not None:
-            specs.append(follow_up)
-        result.backup = write_sheets(Path(path), specs)
+        result.backup = write_sheets(Path(path), calendar_specs(data, schedule, today))
         result.written = True
     return result
+
+
+def calendar_specs(data, schedule, today: dt.date) -> list[SheetSpec]:
+    """The sheets `takvim` writes (and the Takvimi Hesapla button renders): `Takvim`, `Pano` and, in a province
+    workbook with merged district data, `İlçe İzleme` refreshed for `today`."""
+    from .calendar_outputs import dashboard_sheet, schedule_sheet
+    from .consolidate import follow_up_spec_for
+
+    specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
+    follow_up = follow_up_spec_for(data, today)
+    if follow_up is not None:
+        specs.append(follow_up)
+    return specs
 
 
 @dataclass

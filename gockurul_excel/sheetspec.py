@@ -105,6 +105,9 @@ class SheetSpec:
     blocks: list[Block] = field(default_factory=list)
     col_widths: dict[int, float] = field(default_factory=dict)  # 1-based column -> width (chars)
     row_heights: dict[int, float] = field(default_factory=dict)  # 1-based row -> points
+    # Rows whose wrapped text sits in unmerged cells: a live book lets Excel fit their height (one autofit
+    # call per run of rows); files get the estimate in `row_heights` (Excel does not fit rows on opening).
+    autofit_rows: set[int] = field(default_factory=set)
     merges: list[str] = field(default_factory=list)  # "A1:F1"
     freeze: str | None = None  # top-left cell of the scrolling pane, e.g. "A2"
     autofilter: str | None = None

@@ -60,6 +60,11 @@ DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
 
 LIST_NAME_PREFIX = "Liste_"
 SELECTED_MEETING_NAME = "SeciliToplantiNo"
+# The folder the province's "İlçe Kitaplarını Birleştir" button reads (makro.district_folder); when the cell is
+# empty, DISTRICT_FOLDER beside the workbook.
+DISTRICT_FOLDER_NAME = "IlceKitaplariKlasoru"
+DISTRICT_FOLDER_LABEL = "İlçe Kitapları Klasörü"
+DISTRICT_FOLDER = "İlçe Kitapları"
 # Not (yet) in contract.py: the third Ayarlar column, the Ayarlar table, the panel's meeting label.
 SETTING_NOTE_HEADER = "Açıklama"
 SETTINGS_TABLE = "tblAyarlar"
@@ -79,8 +84,10 @@ PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
     ("Yıllık Rapor (Ek-3)", "Yılın verilerinden Yıllık Değerlendirme Raporu (Ek-3) taslağını üretir."),
     ("Gündem ve Davet", "Seçili toplantının gündemini ve üyelere gidecek davet yazısını üretir."),
     ("Platform Dosyaları", "Başkanlığın dijital platformuna girilecek bilgileri dosya olarak hazırlar."),
-    ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını okuyup il kitabında "
-                                   "bir arada gösterir.")),
+    ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını (ve platform klasörlerini) "
+                                   f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
+                                   f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "
+                                   "gösterir. Komut satırında: gockurul birlestir")),
 )
 
 _THIN = Side(style="thin", color="FF8EA9DB")
@@ -244,6 +251,22 @@ def _fit_row_height(ws: Worksheet, row: int, text: str, width_chars: float) -> N
     ws.row_dimensions[row].height = 15 * lines + 2
 
 
+def _panel_input(wb: Workbook, ws: Worksheet, row: int, label_text: str, name: str, prompt: str, hint: str) -> None:
+    """A labelled input cell of the panel, with a workbook name the buttons read, and a hint below it."""
+    label = ws.cell(row, 1, label_text)
+    label.font = Font(bold=True)
+    label.alignment = Alignment(vertical="center")
+    box = ws.cell(row, 2)
+    box.fill = _INPUT_FILL
+    box.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    box.alignment = Alignment(horizontal="left", vertical="center")
+    dv = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=label_text[:32], prompt=prompt)
+    dv.add(box.coordinate)
+    ws.add_data_validation(dv)
+    _set_name(wb, name, ws.title, f"${get_column_letter(box.column)}${box.row}")
+    ws.cell(row + 1, 2, hint).font = Font(italic=True, color="FF595959")
+
+
 def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
     """`Kontrol Paneli`: what to do, what each button does, and the selected meeting."""
     ws.sheet_view.showGridLines = False
@@ -252,20 +275,14 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
     ws["A1"] = PANEL_TITLE
     ws["A1"].font = Font(bold=True, size=16)
 
-    label = ws.cell(PANEL_INPUT_ROW, 1, MEETING_NO_LABEL)
-    label.font = Font(bold=True)
-    label.alignment = Alignment(vertical="center")
-    box = ws.cell(PANEL_INPUT_ROW, 2)
-    box.fill = _INPUT_FILL
-    box.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-    box.alignment = Alignment(horizontal="left", vertical="center")
-    dv = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=MEETING_NO_LABEL[:32],
-                        prompt="Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.")
-    dv.add(box.coordinate)
-    ws.add_data_validation(dv)
-    _set_name(wb, SELECTED_MEETING_NAME, ws.title, f"${get_column_letter(box.column)}${box.row}")
-    ws.cell(PANEL_INPUT_ROW + 1, 2, "Tutanak (Ek-1), Katılımcı Listesi (Ek-2) ve Gündem ve Davet düğmeleri bu "
-                                    "toplantı için çalışır.").font = Font(italic=True, color="FF595959")
+    _panel_input(wb, ws, PANEL_INPUT_ROW, MEETING_NO_LABEL, SELECTED_MEETING_NAME,
+                 "Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.",
+                 "Tutanak (Ek-1), Katılımcı Listesi (Ek-2) ve Gündem ve Davet düğmeleri bu toplantı için çalışır.")
+    _panel_input(wb, ws, PANEL_INPUT_ROW + 2, DISTRICT_FOLDER_LABEL, DISTRICT_FOLDER_NAME,
+                 "İlçe kitaplarının bulunduğu klasörün yolu; boş bırakılırsa kitabın yanındaki "
+                 f"'{DISTRICT_FOLDER}' klasörü.",
+                 f"İl kitabında: ilçelerden gelen kitapların klasörü (ör. C:\\Kurul\\{DISTRICT_FOLDER}). Boşsa "
+                 f"kitabın yanındaki '{DISTRICT_FOLDER}' klasörü kullanılır.")
 
     sheets = contract.sheets_for(version)
     province_only = [s.name for s in sheets if s.province_only]
@@ -287,7 +304,7 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
                                     "değiştirmeyin. Eski bir şablonla yapılmış kitabı 'gockurul guncelle' "
                                     "komutu yeni şablona getirir; yazdığınız değerler değişmez.")),
     )
-    row = PANEL_INPUT_ROW + 3
+    row = PANEL_INPUT_ROW + 5
     ws.cell(row, 1, "Nasıl kullanılır").font = Font(bold=True, size=12)
     for label, text in steps:
         row += 1

@@ -6,13 +6,22 @@ open in Excel (desktop engine) or sent by a remote client (xlwings Lite, xlwings
 Cost model (each xlwings call is a COM round trip on desktop or one JSON action remotely):
 - reading: one value read per input sheet, over A1..last used cell (so header rows found by the file
   reader are found at the same addresses);
-- rendering: one `.value =` per block, formats per block (or per column run of a block), column widths
-  per run of equal widths, so the number of calls does not grow with the number of rows.
+- rendering: one `.value =` per sheet, each format once per rectangle of cells sharing it, column widths
+  per run of equal widths, row heights of the rows a spec marks `autofit_rows` by ONE autofit call per run
+  of such rows (the file backend writes their estimated heights instead), so the number of calls does not
+  grow with the number of rows.
 
-Only API that both the desktop engine and xlwings' remote engine implement is used; print options that
-only the desktop engine has (orientation, fit to page, repeated title rows) go through `sheet.api` and
-are skipped elsewhere. Merged-cell information is not read (no cheap call for it): the merged-cell
-finding of the file reader does not appear when a button runs.
+What each client gets (see `client_kind`):
+- desktop Excel (Windows/macOS, classic xlwings `RunPython`): everything, plus print options through
+  `sheet.api.PageSetup` (orientation, fit to one page wide, repeated title rows, footer) and native charts;
+- Office.js clients (xlwings Lite, the xlwings Server Office.js add-in): values, formats, merges, widths,
+  heights, freeze panes, print area, alignment and native charts (`charts.add` + `set_source_data`);
+- xlwings' VBA client (`RunRemotePython` / `RunServerPython`) and Office Scripts: only the actions their
+  client code implements (xlwings/addin/Remote.bas, xlwings/js/xlwings.ts): values, number formats, fill
+  colours and sheets. Fonts, borders, merges, widths, heights, print area and charts are skipped there
+  (the client would stop at the first action it does not know); `LIMITED_NOTE` says so to the user.
+Merged-cell information is not read (no cheap call for it): the merged-cell finding of the file reader
+does not appear when a button runs.
 """
 
 from __future__ import annotations
@@ -22,9 +31,15 @@ from typing import Any
 
 from . import contract
 from .errors import GocKurulError
-from .sheetspec import STYLES, SheetSpec, Style, cell_ref, col_letter
+from .sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter
 
 REMOTE = "remote"
+DESKTOP, OFFICE_JS, LIMITED = "desktop", "office_js", "limited"
+LIMITED_NOTE = ("Bu bağlantı (VBA RunRemotePython ya da Office Scripts) yalnızca değerleri, sayı biçimlerini ve "
+                "renkleri yazabilir; kenarlık, birleştirme, sütun genişliği ve grafikler için masaüstü Excel'deki "
+                "düğmeleri, xlwings Lite'ı ya da Office.js eklentisini kullanın.")
+CM_TO_POINTS = 72 / 2.54
+CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered", "pie": "pie"}
 
 
 def engine_name(book: Any) -> str:
@@ -36,6 +51,18 @@ def engine_name(book: Any) -> str:
 
 def is_remote(book: Any) -> bool:
     return engine_name(book) == REMOTE
+
+
+def client_kind(book: Any) -> str:
+    """DESKTOP (desktop engine), OFFICE_JS (remote engine, Office.js client: xlwings Lite or the Server
+    add-in) or LIMITED (remote engine, any other client: VBA RunRemotePython, Office Scripts...)."""
+    if not is_remote(book):
+        return DESKTOP
+    try:
+        client = book.api.get("client")
+    except Exception:  # pragma: no cover
+        client = None
+    return OFFICE_JS if client == "Office.js" else LIMITED
 
 
 def book_path(book: Any) -> Path:
@@ -61,10 +88,15 @@ def sheet_rows(sheet: Any) -> list[list[Any]]:
 def read_book(book: Any) -> Any:
     """Like reader.read_workbook, on a live book: WorkbookData with tables read by reader.read_table."""
     from . import reader
+    from .consolidate import ROWS_READER
 
     names = [s.name for s in book.sheets]
     # merged ranges are not read live (one call per sheet is the budget); the file reader reports them
-    return reader.build_workbook_data(book_path(book), names, lambda name: (sheet_rows(book.sheets[name]), []))
+    data = reader.build_workbook_data(book_path(book), names, lambda name: (sheet_rows(book.sheets[name]), []))
+    # Generated sheets a library function needs (a province's merged district rows) are read from this
+    # open book, one call each, and never from the file on disk, which may be older than what Excel shows.
+    data.__dict__[ROWS_READER] = lambda name: sheet_rows(book.sheets[name])
+    return data
 
 
 # --- rendering -----------------------------------------------------------------------------------------
@@ -162,7 +194,12 @@ def _property_value(st: Style, prop: str) -> Any:
     return value or None
 
 
-def _set(rng: Any, prop: str, value: Any, *, office_js: bool, desktop: bool) -> None:
+# What xlwings' VBA and Office Scripts clients can apply (the actions their client code implements).
+LIMITED_PROPERTIES = ("fill", "number_format")
+
+
+def _set(rng: Any, prop: str, value: Any, *, kind: str) -> None:
+    desktop, office_js = kind == DESKTOP, kind == OFFICE_JS
     if prop == "bold":
         rng.font.bold = True
     elif prop == "italic":
@@ -193,17 +230,18 @@ def _set(rng: Any, prop: str, value: Any, *, office_js: bool, desktop: bool) -> 
             rng.vertical_alignment = value
 
 
-def _apply_styles(sheet: Any, styles: dict, *, office_js: bool, desktop: bool) -> None:
+def _apply_styles(sheet: Any, styles: dict, *, kind: str) -> None:
     """One call per (property, value) per rectangle of cells sharing it — not per block or cell."""
     groups: dict[tuple[str, Any], set] = {}
+    props = LIMITED_PROPERTIES if kind == LIMITED else _PROPERTIES
     for key, st in styles.items():
-        for prop in _PROPERTIES:
+        for prop in props:
             value = _property_value(st, prop)
             if value is not None:
                 groups.setdefault((prop, value), set()).add(key)
     for (prop, value), cells in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         for r0, c0, r1, c1 in rectangles(cells):
-            _set(sheet.range((r0, c0), (r1, c1)), prop, value, office_js=office_js, desktop=desktop)
+            _set(sheet.range((r0, c0), (r1, c1)), prop, value, kind=kind)
 
 
 def _merge_groups(merges: list[str]) -> list[tuple[str, bool]]:
@@ -250,12 +288,15 @@ def _target_sheet(book: Any, name: str) -> Any:
     return book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
 
 
+def _row_runs(rows: set[int]) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _ in _runs({r: 0 for r in rows})]
+
+
 def render_sheet(book: Any, spec: SheetSpec) -> Any:
     """Write `spec` into the book: the existing generated sheet of that name is cleared and rewritten,
     otherwise a new sheet is added after the last one. Returns the xlwings sheet."""
-    remote = is_remote(book)
-    desktop = not remote
-    office_js = remote and book.api.get("client") == "Office.js" if remote else False
+    kind = client_kind(book)
+    full = kind != LIMITED
     sheet = _target_sheet(book, spec.name)
     values, styles = _grid(spec)
     if values:
@@ -265,21 +306,65 @@ def render_sheet(book: Any, spec: SheetSpec) -> Any:
         # The whole sheet in one write: the sheet is empty, so the gaps stay empty.
         sheet.range((r0, c0), (r1, c1)).value = [[values.get((r, c)) for c in range(c0, c1 + 1)]
                                                  for r in range(r0, r1 + 1)]
-    _apply_styles(sheet, styles, office_js=office_js, desktop=desktop)
+    _apply_styles(sheet, styles, kind=kind)
+    if not full:
+        return sheet
     for first, last, width in _runs(spec.col_widths):
         cols = sheet.range(f"{col_letter(first)}:{col_letter(last)}")
-        cols.column_width = _points(width) if remote else width
-    for first, last, height in _runs(spec.row_heights):
-        sheet.range(f"{first}:{last}").row_height = height
+        cols.column_width = width if kind == DESKTOP else _points(width)
     for ref, across in _merge_groups(spec.merges):
         sheet.range(ref).merge(across)
+    # Rows left to Excel: one autofit per run (after values, wrap and widths, which it depends on).
+    auto = set(spec.autofit_rows)
+    for first, last, height in _runs({r: h for r, h in spec.row_heights.items() if r not in auto}):
+        sheet.range(f"{first}:{last}").row_height = height
+    for first, last in _row_runs(auto):
+        sheet.range(f"{first}:{last}").rows.autofit()
     if spec.freeze:
         try:
             sheet.freeze_panes.freeze_at(spec.freeze)
         except (AttributeError, NotImplementedError):
             pass
-    _print_setup(sheet, spec, desktop)
+    _print_setup(sheet, spec, kind == DESKTOP)
+    render_charts(sheet, spec, values)
     return sheet
+
+
+def _chart_source(chart: ChartSpec, values: dict) -> tuple[str, str] | None:
+    """(values range with the series names' row when it holds them, categories range), or None when the
+    series are not side by side (xlwings sets one rectangle of source data)."""
+    from .xlsxpkg import _parse_range
+
+    refs = [_parse_range(ref) for _, ref in chart.series]
+    r0, r1 = refs[0][0], refs[0][2]
+    cols = [c0 for _, c0, _, _ in refs]
+    one_column = all((a, c) == (r0, r1) and c0 == c1 for a, c0, c, c1 in refs)
+    if not one_column or cols != list(range(cols[0], cols[0] + len(cols))):
+        return None
+    named = r0 > 1 and all(values.get((r0 - 1, c)) == name for c, (name, _) in zip(cols, chart.series, strict=True))
+    top = r0 - 1 if named else r0
+    return f"{cell_ref(top, cols[0])}:{cell_ref(r1, cols[-1])}", chart.categories
+
+
+def render_charts(sheet: Any, spec: SheetSpec, values: dict) -> int:
+    """The spec's native charts, a fixed number of calls each (add, source data, categories, title); the
+    sheet's earlier charts are deleted first (clearing cells leaves charts). Returns the charts drawn."""
+    existing = list(sheet.charts)
+    for chart in reversed(existing):  # from the last: indexes of the others stay valid
+        chart.delete()
+    drawn = 0
+    for c in spec.charts:
+        source = _chart_source(c, values)
+        if source is None:
+            continue
+        data_ref, categories = source
+        chart = sheet.charts.add(anchor=sheet.range(c.anchor), width=round(c.width_cm * CM_TO_POINTS, 1),
+                                 height=round(c.height_cm * CM_TO_POINTS, 1), chart_type=CHART_TYPES[c.kind])
+        chart.set_source_data(sheet.range(data_ref), plot_by="columns")
+        chart.set_x_axis_values(sheet.range(categories))
+        chart.title = c.title
+        drawn += 1
+    return drawn
 
 
 def _print_setup(sheet: Any, spec: SheetSpec, desktop: bool) -> None:

@@ -84,7 +84,7 @@ def test_form_heading_numbering_and_print_setup(make_book):
     ps = spec.print_setup
     assert ps.orientation == "portrait" and ps.paper == "A4" and ps.fit_to_width and ps.title_rows == (1, 2)
     last, width = spec.extent()
-    assert ps.area == f"A1:H{last}" and width == len(ek3.WIDTHS)
+    assert ps.area == f"A1:F{last}" and width == len(ek3.WIDTHS)
     assert all(0 < h <= MAX_ROW_HEIGHT for h in spec.row_heights.values())
 
 

@@ -28,7 +28,8 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T| )?(\d{2}:\d{2}:\d{2})?")
 
 # --- payload: what an xlwings client sends -------------------------------------------------------------
 
-def payload_from_xlsx(path, selection: tuple[str, str] | None = None, client: str = "Microsoft Excel") -> dict:
+def payload_from_xlsx(path, selection: tuple[str, str] | None = None, client: str = "Office.js") -> dict:
+    """What a client sends: "Office.js" (xlwings Lite, the Server add-in) or "VBA" (RunRemotePython)."""
     wb = openpyxl.load_workbook(path, data_only=True)
     sheets = []
     for ws in wb.worksheets:
@@ -47,7 +48,10 @@ def payload_from_xlsx(path, selection: tuple[str, str] | None = None, client: st
                 else:
                     out.append(v)
             rows.append(out)
-        sheets.append({"name": ws.title, "values": rows or [[]], "pictures": [], "tables": []})
+        sheet = {"name": ws.title, "values": rows or [[]], "pictures": [], "tables": []}
+        if client == "Office.js":  # the VBA client sends no charts (Remote.bas)
+            sheet["charts"] = []
+        sheets.append(sheet)
     names = []
     for name, dn in wb.defined_names.items():
         for title, ref in dn.destinations:
@@ -87,8 +91,12 @@ def _cells(ws, a):
             yield ws.cell(r, c)
 
 
+CHARTS: dict[str, list[dict]] = {}  # sheet title -> charts the last apply_actions drew (openpyxl drops charts)
+
+
 def apply_actions(wb, actions: list[dict]) -> list[str]:
     alerts = []
+    CHARTS.clear()
     thin = Side(style="thin")
     for a in actions:
         f = a["func"]
@@ -143,8 +151,18 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
             ws.freeze_panes = a["args"][0]
         elif f == "alert":
             alerts.append(a["args"][0])
-        elif f in ("setHorizontalAlignment", "setVerticalAlignment"):
-            pass
+        elif f in ("setHorizontalAlignment", "setVerticalAlignment", "setAutofit"):
+            pass  # no effect on values or merges (openpyxl cannot measure text for an autofit)
+        elif f == "addChart":
+            _name, kind, _sheet, source, *_rest = a["args"]
+            CHARTS.setdefault(ws.title, []).append({"type": kind, "source": source, "anchor": a["args"][9],
+                                                    "plot_by": a["args"][8]})
+        elif f == "setChartXAxisValues":
+            CHARTS[ws.title][a["args"][0]]["categories"] = a["args"][2]
+        elif f == "setChartTitle":
+            CHARTS[ws.title][a["args"][0]]["title"] = a["args"][1]
+        elif f == "deleteChart":
+            del CHARTS.setdefault(ws.title, [])[a["args"][0]]
         else:
             raise AssertionError(f"applier does not know action {f}")
     return alerts
@@ -276,15 +294,29 @@ def test_action_count_does_not_grow_with_rows(button, make_book, tmp_path):
         message = getattr(makro, button)(book)
         assert "beklenmeyen" not in message, message
         counts.append(len(book.json()["actions"]))
-    if button in FORM_LINES:
-        # The minutes and Ek-3 print one line per decision/item: merges, bold labels and row heights of
-        # those lines grow with the items shown (not with cells: values are still one write per sheet).
-        assert counts[1] < 3 * counts[0], counts
-    else:
-        assert counts[1] == counts[0], counts
+    # Ek-1 and Ek-3 print one line per decision/item: those lines are unmerged and left to one autofit call.
+    assert counts[1] == counts[0], counts
 
 
-FORM_LINES = {"tutanak", "yillik_rapor"}
+@pytest.mark.parametrize("button", ["tutanak", "yillik_rapor"])
+def test_form_lines_are_autofit_not_sized_one_by_one(button, make_book):
+    """The rows that repeat per item get one autofit call per run instead of one height each."""
+    from gockurul_excel.xw_backend import _row_runs
+
+    path = make_book(rows=_bigger(10))
+    _, row = _first_meeting(path)
+    book = remote_book(path, selection=("Toplantılar", f"B{row}"))
+    getattr(makro, button)(book)
+    actions = book.json()["actions"]
+    autofit = [a for a in actions if a["func"] == "setAutofit"]
+    heights = [a for a in actions if a["func"] == "setRowHeight"]
+    assert autofit and all(a["args"] == ["rows"] for a in autofit)
+    assert len(heights) < 20  # the fixed lines of the form only
+    fitted = {a["start_row"] + 1 + i for a in autofit for i in range(a["row_count"])}
+    assert len(fitted) > 40  # the decisions' lines (10× the example)
+    sized = {a["start_row"] + 1 + i for a in heights for i in range(a["row_count"])}
+    assert not fitted & sized
+    assert len(_row_runs(fitted)) == len(autofit)
 
 
 def test_meeting_buttons_without_selection(make_book, tmp_path):
@@ -339,7 +371,9 @@ def test_input_sheet_is_never_overwritten(make_book):
 
 def test_consolidation_and_pdf_say_so(make_book):
     book = remote_book(make_book())
-    assert "henüz hazır değil" in makro.ilce_kitaplarini_birlestir(book)
+    message = makro.ilce_kitaplarini_birlestir(book)
+    assert makro.MERGE_REMOTE in message and "gockurul birlestir" in message and "masaüstü Excel" in message
+    assert "addSheet" not in {a["func"] for a in book.json()["actions"]}
     assert "PDF yapılamaz" in makro.pdf(book)
     msg = makro.platform_dosyalari(book)
     assert "doğrulandı" in msg, msg
@@ -353,3 +387,309 @@ def test_import_is_light():
     elapsed, heavy = out.split(" ", 1)
     assert heavy.strip() == "[]"
     assert float(elapsed) < 0.3
+
+
+# --- native charts -------------------------------------------------------------------------------------
+
+def file_charts(path, sheet_name: str) -> list[dict]:
+    """The charts the file backend wrote on a sheet: type, title, categories, series names and values."""
+    import posixpath
+    import zipfile
+
+    from lxml import etree
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+          "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+    def rels(zf, part):
+        folder, name = posixpath.split(part)
+        rel = posixpath.join(folder, "_rels", name + ".rels")
+        if rel not in zf.namelist():
+            return {}
+        out = {}
+        for r in etree.fromstring(zf.read(rel)).findall("p:Relationship", ns):
+            out[r.get("Id")] = posixpath.normpath(posixpath.join(folder, r.get("Target")))
+        return out
+
+    with zipfile.ZipFile(path) as zf:
+        wb = etree.fromstring(zf.read("xl/workbook.xml"))
+        rid = next(s.get(f"{{{ns['r']}}}id") for s in wb.findall("m:sheets/m:sheet", ns) if s.get("name") == sheet_name)
+        sheet_part = rels(zf, "xl/workbook.xml")[rid]
+        drawing = etree.fromstring(zf.read(sheet_part)).find("m:drawing", ns)
+        if drawing is None:
+            return []
+        drawing_part = rels(zf, sheet_part)[drawing.get(f"{{{ns['r']}}}id")]
+        out = []
+        for chart_part in sorted(rels(zf, drawing_part).values()):
+            x = etree.fromstring(zf.read(chart_part))
+            plot = x.find("c:chart/c:plotArea", ns)
+            if plot.find("c:pieChart", ns) is not None:
+                kind = "Pie"
+            else:
+                bar_dir = plot.find("c:barChart/c:barDir", ns).get("val")
+                kind = {"col": "ColumnClustered", "bar": "BarClustered"}[bar_dir]
+            sers = plot.findall(".//c:ser", ns)
+
+            def ref(el):
+                return el.text.split("!")[1].replace("$", "")
+
+            out.append({"type": kind, "title": "".join(x.find("c:chart/c:title", ns).itertext()),
+                        "categories": ref(sers[0].find("c:cat//c:f", ns)),
+                        "names": [s.find("c:tx/c:v", ns).text for s in sers],
+                        "values": [ref(s.find("c:val//c:f", ns)) for s in sers]})
+        return out
+
+
+CHART_CASES = {"takvimi_hesapla": ("Pano", lambda p: operations.compute_calendar(p, today=TODAY)),
+               "eylem_plani": ("Eylem Planı İzleme", lambda p: operations.write_action_plan(p, TODAY))}
+
+
+@pytest.mark.parametrize("button", list(CHART_CASES))
+def test_live_charts_equal_the_file_charts(button, make_book, tmp_path):
+    from openpyxl.utils.cell import range_boundaries
+
+    path = make_book()
+    sheet, write = CHART_CASES[button]
+    message, actions, remote_wb, _ = run_button(path, getattr(makro, button), tmp_path)
+    assert "yapılamadı" not in message
+    ref = _file_result(path, tmp_path, write)
+    expected = file_charts(tmp_path / ("file_" + path.name), sheet)
+    live = CHARTS[sheet]
+    assert expected and len(live) == len(expected)
+    ws = remote_wb[sheet]
+    for got, want in zip(live, expected, strict=True):
+        assert got["type"] == want["type"] and got["title"] == want["title"]
+        assert got["categories"].replace("$", "") == want["categories"] and got["plot_by"] == "Columns"
+        c0, r0, c1, r1 = range_boundaries(got["source"].replace("$", ""))
+        cols = [range_boundaries(v)[0] for v in want["values"]]
+        rows = {(range_boundaries(v)[1], range_boundaries(v)[3]) for v in want["values"]}
+        assert (c0, c1) == (cols[0], cols[-1]) and len(rows) == 1
+        first, last = rows.pop()
+        assert r1 == last and r0 == first - 1  # the series names' row on top
+        assert [ws.cell(r0, c).value for c in cols] == want["names"] == [ref[sheet].cell(r0, c).value for c in cols]
+        assert got["anchor"]
+    # Calls do not depend on the data: add, source, categories, title per chart.
+    assert sum(a["func"].startswith(("addChart", "setChart")) for a in actions) == 3 * len(expected)
+
+
+def test_rerun_replaces_the_live_charts(make_book):
+    """Clearing a sheet keeps its charts: the button deletes the old ones before drawing new ones."""
+    path = make_book()
+    payload = payload_from_xlsx(path)
+    pano = {"name": "Pano", "values": [[""]], "pictures": [], "tables": [],
+            "charts": [{"name": "Chart", "chart_type": "Pie", "left": 0, "top": 0, "width": 10, "height": 10},
+                       {"name": "Chart 2", "chart_type": "ColumnClustered", "left": 0, "top": 0, "width": 10,
+                        "height": 10}]}
+    payload["sheets"].append(pano)
+    book = xw.Book(json=payload)
+    makro.takvimi_hesapla(book)
+    funcs = [(a["func"], a["args"]) for a in book.json()["actions"] if "Chart" in a["func"]]
+    assert funcs[:2] == [("deleteChart", [1]), ("deleteChart", [0])]
+    assert sum(f == "addChart" for f, _ in funcs) == 2
+
+
+# --- clients that apply only some actions (xlwings' VBA client, Office Scripts) ---------------------------
+
+def _client_callbacks(kind: str) -> set[str]:
+    """The actions xlwings' own client code implements: Subs of addin/Remote.bas (VBA RunRemotePython) or
+    registerCallback(...) of js/xlwings.ts (Office Scripts)."""
+    root = os.path.dirname(xw.__file__)
+    if kind == "VBA":
+        text = open(os.path.join(root, "addin", "Remote.bas"), encoding="utf-8", errors="replace").read()
+        return set(re.findall(r"^Sub (\w+)\(wb As Workbook, action As Dictionary\)", text, re.M))
+    text = open(os.path.join(root, "js", "xlwings.ts"), encoding="utf-8").read()
+    return set(re.findall(r"^registerCallback\((\w+)\);", text, re.M))
+
+
+@pytest.mark.parametrize("client", ["VBA", "Microsoft Office Scripts"])
+@pytest.mark.parametrize("button", [*CASES, "ilce_kitaplarini_birlestir"])
+def test_limited_clients_get_only_actions_they_implement(client, button, make_book, tmp_path):
+    path = make_book()
+    callbacks = _client_callbacks("VBA" if client == "VBA" else "ts")
+    assert {"setValues", "addSheet", "setNumberFormat", "setRangeColor", "alert"} <= callbacks
+    assert "rangeMerge" not in callbacks  # what the full clients get and these would stop at
+    _, row = _first_meeting(path)
+    book = remote_book(path, selection=("Toplantılar", f"B{row}"), client=client)
+    kw = {"sources": []} if button == "ilce_kitaplarini_birlestir" else {}
+    message = getattr(makro, button)(book, **kw)
+    assert "beklenmeyen" not in message, message
+    used = {a["func"] for a in book.json()["actions"]}
+    assert used <= callbacks, used - callbacks
+    if button in ("takvimi_hesapla", "ilce_kitaplarini_birlestir"):
+        assert "renkleri yazabilir" in message
+
+
+def test_full_clients_keep_the_form_layout(make_book):
+    """Office.js (xlwings Lite, the Server add-in) gets merges, widths and borders."""
+    path = make_book()
+    _, row = _first_meeting(path)
+    book = remote_book(path, selection=("Toplantılar", f"B{row}"), client="Office.js")
+    makro.tutanak(book)
+    used = {a["func"] for a in book.json()["actions"]}
+    assert {"rangeMerge", "setColumnWidth", "setBorderProperty", "setWrapText", "setPrintArea"} <= used
+
+
+# --- İlçe Kitaplarını Birleştir ------------------------------------------------------------------------
+
+MERGE_NOW = dt.datetime(2026, 11, 24, 10, 0)
+
+
+def _province_book(tmp_path):
+    from .test_consolidate import DISTRICTS
+
+    rows = clean_example_rows()
+    rows["İlçeler"] = [list(d) for d in DISTRICTS]
+    path = tmp_path / "il.xlsx"
+    from gockurul_excel import example
+    from gockurul_excel.fill import fill_workbook
+
+    fill_workbook(path, example.example_settings(), rows)
+    return path
+
+
+def _district_books(tmp_path, factor: int = 1):
+    from .test_consolidate import D, district, meeting, sahinbey
+
+    folder = tmp_path / f"gelen{factor}"
+    folder.mkdir()
+    decisions = [[k, 1 + k % 2, f"Karar {k}", "Gerekçe", "Amaç", "İlçe Milli Eğitim Müdürlüğü", D(2025, 6, 30),
+                  "Devam Ediyor"] for k in range(1, 1 + 3 * factor)]
+    meetings = [meeting(1, D(2025, 3, 12), D(2025, 3, 20)), meeting(2, D(2025, 10, 15), D(2025, 11, 20))]
+    meetings += [meeting(2 + k, D(2025, 4, 1 + k % 20), kind="Ek") for k in range(1, 2 * factor)]
+    return [district(folder, "Nizip", meetings, decisions=decisions), sahinbey(folder)]
+
+
+@pytest.fixture
+def fixed_now(monkeypatch):
+    monkeypatch.setattr(makro, "_now", lambda: MERGE_NOW)
+
+
+def test_merge_button_equals_cli(tmp_path, fixed_now):
+    from gockurul_excel import consolidate
+
+    province = _province_book(tmp_path)
+    sources = _district_books(tmp_path)
+    message, actions, remote_wb, alerts = run_button(
+        province, lambda b: makro.ilce_kitaplarini_birlestir(b, sources=sources), tmp_path)
+    assert message.startswith("İlçe kitapları birleştirildi (2 dosya: 2 eklendi)."), message
+    assert alerts == [message]
+    file_wb = _file_result(province, tmp_path,
+                           lambda p: consolidate.merge_districts(p, sources, today=TODAY, now=MERGE_NOW))
+    _compare(remote_wb, file_wb, consolidate.MERGE_SHEETS)
+    assert [s for s in remote_wb.sheetnames if s not in file_wb.sheetnames] == []
+    # The province's input sheets are untouched: only generated sheets were added or cleared.
+    touched = {remote_wb.worksheets[a["sheet_position"]].title for a in actions if a["sheet_position"] is not None}
+    from gockurul_excel import contract
+
+    assert all(contract.is_generated_sheet(n) or n == contract.CONTROL_PANEL_SHEET for n in touched), touched
+
+
+def test_merge_button_reads_the_state_from_the_open_book(tmp_path, fixed_now):
+    """Second press on the book as Excel shows it: the merged rows come from its generated sheets (the file
+    on disk is never read; here it does not even exist under the name the client sends)."""
+    from gockurul_excel import consolidate
+
+    province = _province_book(tmp_path)
+    sources = _district_books(tmp_path)
+    _, _, remote_wb, _ = run_button(province, lambda b: makro.ilce_kitaplarini_birlestir(b, sources=sources),
+                                    tmp_path)
+    after = tmp_path / "canli.xlsx"
+    remote_wb.save(after)
+    payload = payload_from_xlsx(after)
+    payload["book"]["name"] = "başka-adla-kayıtlı.xlsx"
+    book = xw.Book(json=payload)
+    message = makro.ilce_kitaplarini_birlestir(book, sources=sources)
+    assert "2 değişiklik yok" in message, message
+    log = next(a for a in book.json()["actions"] if a["func"] == "setValues"
+               and any("Birleştirme günlüğü" == row[0] for row in a["values"]))
+    actions = [row[3] for row in log["values"][3:]]
+    assert actions == [consolidate.ADDED, consolidate.ADDED, consolidate.UNCHANGED, consolidate.UNCHANGED]
+    # Takvimi Hesapla on the live province book refreshes 'İlçe İzleme' from the same live state.
+    message = makro.takvimi_hesapla(book)
+    assert f"'{consolidate.FOLLOW_UP_SHEET}'" in message, message
+    assert f"'{consolidate.FOLLOW_UP_SHEET}'" not in makro.takvimi_hesapla(remote_book(province))
+
+
+def test_merge_button_call_count_does_not_grow_with_district_rows(tmp_path, fixed_now):
+    counts = []
+    for factor in (1, 10):
+        base = tmp_path / f"x{factor}"
+        base.mkdir()
+        province = _province_book(base)
+        sources = _district_books(base, factor)
+        book = remote_book(province)
+        message = makro.ilce_kitaplarini_birlestir(book, sources=sources)
+        assert "2 eklendi" in message, message
+        counts.append(len(book.json()["actions"]))
+    assert counts[0] == counts[1], counts
+
+
+def test_merge_button_on_a_district_workbook_says_so(make_book):
+    from gockurul_excel import example
+
+    settings = example.example_settings()
+    settings["Kurul Türü"] = "İlçe"
+    settings["İlçe"] = "Nizip"
+    message = makro.ilce_kitaplarini_birlestir(remote_book(make_book(settings=settings)), sources=[])
+    assert "il kurulu kitabı değil" in message and "Traceback" not in message
+
+
+def test_district_folder_from_the_panel_cell_or_beside_the_workbook(tmp_path):
+    from gockurul_excel import template
+
+    book = tmp_path / "Kurul" / "il.xlsx"
+    assert makro.district_folder(book, None) == tmp_path / "Kurul" / "İlçe Kitapları"
+    assert makro.district_folder(book, "  ") == tmp_path / "Kurul" / "İlçe Kitapları"
+    assert makro.district_folder(book, "Gelenler") == tmp_path / "Kurul" / "Gelenler"
+    assert makro.district_folder(book, f'"{tmp_path / "x"}"') == tmp_path / "x"
+    # the same names as the template's panel cell
+    assert (makro.DISTRICT_FOLDER_NAME, makro.DISTRICT_FOLDER) == (template.DISTRICT_FOLDER_NAME,
+                                                                    template.DISTRICT_FOLDER)
+    wb = template.build_template()
+    (sheet, ref), = wb.defined_names[makro.DISTRICT_FOLDER_NAME].destinations
+    ws = wb[sheet]
+    cell = ws[ref.replace("$", "")]
+    assert ws.cell(cell.row, cell.column - 1).value == template.DISTRICT_FOLDER_LABEL
+
+
+class _DesktopBook:
+    """What _district_sources asks of a desktop book: its file and its names."""
+
+    def __init__(self, path, typed=None):
+        self.fullname = str(path)
+        self.typed = typed
+
+    @property
+    def names(self):
+        typed = self.typed
+
+        class Names:
+            def __getitem__(self, name):
+                if typed is None:
+                    raise KeyError(name)
+                return type("N", (), {"refers_to_range": type("R", (), {"value": typed})()})()
+
+        return Names()
+
+
+def test_district_sources_on_desktop(tmp_path):
+    from .test_consolidate import sahinbey
+
+    book = tmp_path / "il.xlsx"
+    book.write_bytes(b"")
+    with pytest.raises(makro._UserMessage, match="İlçe Kitapları' klasörü bulunamadı"):
+        makro._district_sources(_DesktopBook(book))
+    (tmp_path / "İlçe Kitapları").mkdir()
+    with pytest.raises(makro._UserMessage, match="birleştirilecek ilçe kitabı"):
+        makro._district_sources(_DesktopBook(book))
+    sahinbey(tmp_path / "İlçe Kitapları")
+    assert makro._district_sources(_DesktopBook(book)) == [tmp_path / "İlçe Kitapları"]
+    other = tmp_path / "Diğer"
+    other.mkdir()
+    sahinbey(other)
+    assert makro._district_sources(_DesktopBook(book, "Diğer")) == [other]
+    with pytest.raises(makro._UserMessage, match="kaydedilmemiş"):
+        makro._district_sources(_DesktopBook("Kitap1"))
