@@ -8,6 +8,7 @@ listed in KURALLAR §5.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import contract, rules
@@ -50,7 +51,8 @@ class Meeting:
 
 
 def find_meeting(data: WorkbookData, number: str) -> Meeting:
-    meetings = {m["Toplantı No"]: m for m in data.records("Toplantılar") if m["Toplantı No"] is not None}
+    meetings = data.derived("meetings_by_no", lambda: {m["Toplantı No"]: m for m in data.records("Toplantılar")
+                                                       if m["Toplantı No"] is not None})
     key = str(number).strip()
     if key.endswith(".0"):
         key = key[:-2]
@@ -99,25 +101,42 @@ def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
     return _of_meeting(data, "Kararlar", m.no, "Karar No")
 
 
+def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Record]]]:
+    """Category -> (held or planned date, row order, record) of its dated meetings, by date."""
+    def build() -> dict[str, list[tuple[dt.date, int, Record]]]:
+        out: dict[str, list[tuple[dt.date, int, Record]]] = {}
+        for i, r in enumerate(data.records("Toplantılar")):
+            day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
+            if day and r["Kategori"]:
+                out.setdefault(r["Kategori"], []).append((day, i, r))
+        for entries in out.values():
+            entries.sort(key=lambda e: (e[0], e[1]))
+        return out
+
+    return data.derived("dated_meetings", build)
+
+
 def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
-    """The meeting of the same category held (or planned) last before this one."""
+    """The meeting of the same category held (or planned) last before this one (the first row on a tie)."""
     if m.date is None:
         return None
-    earlier = []
-    for r in data.records("Toplantılar"):
-        day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
-        if r["Kategori"] == m.category.value and day and day < m.date and r["Toplantı No"] != m.no:
-            earlier.append((day, r))
-    if not earlier:
+    entries = _dated_meetings(data).get(m.category.value, [])
+    best: tuple[dt.date, Record] | None = None
+    for k in range(bisect_left(entries, m.date, key=lambda e: e[0]) - 1, -1, -1):
+        day, _, r = entries[k]
+        if best is not None and day < best[0]:
+            break
+        if r["Toplantı No"] != m.no:
+            best = (day, r)  # walking back over a tie ends on its first row
+    if best is None:
         return None
-    day, r = max(earlier, key=lambda x: x[0])
-    return Meeting(r, m.category, day)
+    return Meeting(best[1], m.category, best[0])
 
 
 def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
     """Ek-1 item 8 / M5(7): decisions whose 'Değerlendiren Toplantı No' is this meeting; by default the
     open decisions of the previous meeting of the same category."""
-    chosen = [r for r in data.records("Kararlar") if r["Değerlendiren Toplantı No"] == m.no]
+    chosen = data.grouped("Kararlar", "Değerlendiren Toplantı No").get(m.no, []) if m.no is not None else []
     if chosen:
         return sorted(chosen, key=lambda r: (_num(r["Karar No"]), r.row))
     prev = previous_meeting(data, m)
@@ -173,8 +192,7 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     f.line("RAPOR FORMU", "title")
     f.line(f"Ek-1 — Toplantı No: {m.no}", "subtitle")
     agenda = _of_meeting(data, "Gündem", m.no, "Sıra")
-    problems = sorted((r for r in data.records("Sorunlar") if r["Toplantı No"] == m.no),
-                      key=lambda r: (_num(r["Sorun No"]), r.row))
+    problems = _of_meeting(data, "Sorunlar", m.no, "Sorun No")
     place = m.record["Yer"] or EMPTY
     values = [
         m.category.value,

@@ -174,9 +174,9 @@ def _parse_column(column: contract.Column, cells: list[Any]) -> tuple[list[Any],
     parsed once (institution names, statuses, dates and meeting numbers repeat down a column), and the column is
     mapped through the results in C, not cell by cell."""
     try:
-        distinct = set(cells)
-        if any(v.__class__ is bool for v in distinct):
+        if bool in set(map(type, cells)):
             raise TypeError  # True == 1 in a set, but they parse differently
+        distinct = set(cells)
     except TypeError:  # an unhashable value from an unusual reader, or booleans: one by one
         parsed = [_parse_one(column, v) for v in cells]
         whys = {i: why for i, (_, why) in enumerate(parsed) if why is not None}

@@ -1,0 +1,307 @@
+"""The fast paths of issue 8 give the same answers as the slow ones they stand for, and their cost does not
+grow faster than the work.
+
+- jsonschema-rs (pass/fail) never accepts what jsonschema (the messages) rejects, for every schema we ship
+  or generate;
+- the reader parses each distinct cell value once, column by column: the result is what parsing every cell
+  alone gives, booleans and 1/1.0 included;
+- sheet cells are written as text: well-formed XML that reads back as the value written;
+- writing N sheets costs N package lookups, not N²; forms find a meeting's rows through indexes.
+
+No timings here (they live in bench/run.py): these count calls or compare results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from gockurul_excel import contract, forms, platform, reader, validate, xlsxpkg
+from gockurul_excel.schemacheck import SchemaCheck
+from gockurul_excel.sheetspec import Block, SheetSpec
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+TEXTS = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["2026-02-30", "2026-02-28", "2026-2-3", "12:30", "12:30\n", "1:30", "0532 123 45 67",
+                     "a@b.co", "a@b", "Evet", "Hayır", "evet", "İl Göç Koordinasyon Kurulu", "", " ", "x" * 60]),
+)
+JSONISH = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**12), st.floats(allow_nan=False, allow_infinity=False),
+                    TEXTS, st.lists(TEXTS, max_size=3))
+
+
+def _agree(check: SchemaCheck, instance) -> None:
+    slow = list(check.slow.iter_errors(instance))
+    if check.is_valid(instance):
+        assert slow == [], (instance, [e.message for e in slow])
+    assert [e.message for e in check.errors(instance)] == [e.message for e in slow]
+
+
+@pytest.mark.parametrize("sheet", list(contract.SHEETS_BY_NAME))
+def test_row_schemas_fast_check_never_accepts_what_jsonschema_rejects(sheet):
+    check = SchemaCheck(validate.row_schema(sheet))
+    headers = [c.header for c in contract.SHEETS_BY_NAME[sheet].columns]
+
+    @SETTINGS
+    @given(st.dictionaries(st.sampled_from(headers), JSONISH, max_size=len(headers)))
+    def run(instance):
+        _agree(check, instance)
+
+    run()
+
+
+def test_settings_schema_fast_check_agrees():
+    check = SchemaCheck(validate.settings_schema(None))
+    names = [s.name for s in contract.SETTINGS]
+
+    @SETTINGS
+    @given(st.dictionaries(st.sampled_from(names), JSONISH, max_size=len(names)))
+    def run(instance):
+        _agree(check, instance)
+
+    run()
+
+
+@pytest.fixture(scope="module")
+def example_documents(tmp_path_factory):
+    from gockurul_excel.example import example_rows, example_settings
+    from gockurul_excel.fill import fill_workbook
+
+    path = tmp_path_factory.mktemp("docs") / "kitap.xlsx"
+    rows = example_rows()
+    fill_workbook(path, example_settings(), rows, overwrite=True)
+    data = reader.read_workbook(path)
+    return list(platform.render_platform(data).documents.values())
+
+
+def _paths(doc, prefix=()):
+    yield prefix
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            yield from _paths(v, (*prefix, i))
+
+
+def _replace(doc, path, value):
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(doc, dict):
+        return {**doc, head: _replace(doc[head], rest, value)}
+    out = list(doc)
+    out[head] = _replace(doc[head], rest, value)
+    return out
+
+
+def test_platform_schemas_fast_check_never_accepts_what_jsonschema_rejects(example_documents):
+    docs = example_documents
+    assert {d["belge_turu"] for d in docs} >= {"toplanti", "eylem_plani", "projeler", "veri_paylasimi"}
+    for d in docs:  # the real documents are valid for both
+        assert platform._validator(d["belge_turu"]).is_valid(d)
+
+    @SETTINGS
+    @given(st.data())
+    def run(data):
+        doc = data.draw(st.sampled_from(docs))
+        paths = list(_paths(doc))
+        path = data.draw(st.sampled_from(paths[1:]))
+        mutated = _replace(doc, path, data.draw(JSONISH))
+        _agree(platform._validator(doc["belge_turu"]), mutated)
+
+    run()
+
+
+def test_many_rows_in_one_call_find_exactly_the_rejected_rows():
+    check = SchemaCheck(validate.row_schema("Katılımcılar"))
+    good = {"Toplantı No": "1", "Sıra": 1, "Kurum İsmi": "Valilik", "Unvan": "Vali Yardımcısı",
+            "Ad-Soyad": "Ayşe Yılmaz", "Vekil": "Hayır"}
+    assert check.errors(good) == []
+    rows = [dict(good) for _ in range(50)]
+    rows[7]["Sıra"] = -3
+    rows[31]["Vekil"] = "Belki"
+    del rows[44]["Kurum İsmi"]
+    assert check.invalid_indexes(rows) == [7, 31, 44]
+    assert [i for i, _ in check.errors_of_many(rows)] == [7, 31, 44]
+    assert check.invalid_indexes([good] * 10) == []
+
+
+def test_kontrol_explains_only_rejected_rows(make_book, monkeypatch):
+    from tests.conftest import clean_example_rows
+
+    rows = clean_example_rows()
+    rows["Katılımcılar"][3][1] = "on"  # Sıra: not a number
+    path = make_book(rows=rows)
+    calls = []
+    original = SchemaCheck.slow.fget
+
+    def counting(self):
+        slow = original(self)
+
+        class Spy:
+            def iter_errors(self, instance):
+                calls.append(instance)
+                return slow.iter_errors(instance)
+
+        return Spy()
+
+    monkeypatch.setattr(SchemaCheck, "slow", property(counting))
+    validate._validator.cache_clear()
+    try:
+        findings = validate.run_checks(reader.read_workbook(path), dt.date(2026, 11, 24))
+    finally:
+        validate._validator.cache_clear()
+    assert any(f.sheet == "Katılımcılar" and "Sıra" in f.message for f in findings)
+    assert len(calls) == 1 and calls[0]["Sıra"] == "on"
+
+
+# --- the reader ----------------------------------------------------------------------------------------
+
+CELLS = st.one_of(st.none(), st.just(""), st.just("  "), st.booleans(), st.integers(-3, 3), st.sampled_from([1.0, 2.5]),
+                  st.sampled_from(["1", "1.0", " 3 ", "12.000", "evet", "Evet", "01.02.2026", "2026-02-01", "x"]),
+                  st.dates(dt.date(1890, 1, 1), dt.date(2300, 1, 1)),
+                  st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)))
+
+
+@SETTINGS
+@given(st.lists(st.lists(CELLS, min_size=7, max_size=7), max_size=12))
+def test_reader_column_parse_equals_cell_by_cell(body):
+    definition = contract.SHEETS_BY_NAME["Katılımcılar"]
+    headers = [c.header for c in definition.columns]
+    table = reader.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
+    expected = []
+    for i, row in enumerate(body):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            continue
+        values, bad = {}, {}
+        for col, raw in zip(definition.columns, row, strict=True):
+            try:
+                values[col.header] = None if raw is None or raw == "" else reader.parse_value(col, raw)
+            except ValueError as exc:
+                values[col.header] = None
+                bad[col.header] = str(exc)
+        expected.append((i + 2, values, bad, dict(zip(headers, row, strict=True))))
+    got = [(r.row, r.values, r.bad, r.raw) for r in table.records]
+    assert got == expected
+    for r in table.records:
+        assert r.cell("Sıra") == f"B{r.row}" and dict(r.cells)["Vekil"] == f"G{r.row}"
+
+
+def test_reader_keeps_true_and_one_apart():
+    definition = contract.SHEETS_BY_NAME["Katılımcılar"]
+    headers = [c.header for c in definition.columns]
+    body = [["1", True, "K", None, "A", None, None], ["1", 1, "K", None, "B", None, None],
+            ["1", 1.0, "K", None, "C", None, None]]
+    table = reader.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
+    assert [r["Sıra"] for r in table.records] == [None, 1, 1]
+    assert "Sıra" in table.records[0].bad and not table.records[1].bad
+
+
+# --- writing cells as text ------------------------------------------------------------------------------
+
+TEXT_CELLS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40) | st.sampled_from(
+    ["a\r\nb", " lead", "trail ", "_x0041_", "&<>\"'", "ğüşİıÇÖ", "\x01\x02ok", "line\nline"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(TEXT_CELLS, st.integers(-10**15, 10**15), st.floats(allow_nan=False), st.booleans(),
+                          st.dates(dt.date(1900, 3, 1), dt.date(2200, 1, 1)), st.none()), min_size=1, max_size=8))
+def test_sheet_cells_written_as_text_read_back(values):
+    spec = SheetSpec("Kontrol", blocks=[Block(1, 1, [values], style="text")], row_heights={3: 21.5})
+    styles = xlsxpkg._Styles(etree.fromstring(xlsxpkg.MINIMAL_STYLES))
+    root = etree.fromstring(xlsxpkg._render_sheet(spec, styles, False, xlsxpkg._Kept()))
+    ns = {"m": xlsxpkg.NS_MAIN}
+    cells = root.findall("m:sheetData/m:row/m:c", ns)
+    assert [c.get("r") for c in cells] == [f"{chr(65 + i)}1" for i in range(len(values))]
+    assert root.find("m:sheetData/m:row[@r='3']", ns).get("ht") == "21.5"
+    for c, v in zip(cells, values, strict=True):
+        if v is None:
+            assert c.find("m:v", ns) is None and c.find("m:is", ns) is None
+        elif isinstance(v, str):
+            t = c.find("m:is/m:t", ns)
+            assert c.get("t") == "inlineStr" and (t.text or "") == xlsxpkg._cell_text(v)
+        elif isinstance(v, bool):
+            assert c.get("t") == "b" and c.find("m:v", ns).text == ("1" if v else "0")
+        elif isinstance(v, dt.date):
+            assert float(c.find("m:v", ns).text) == xlsxpkg._excel_serial(v, False)
+        else:
+            assert float(c.find("m:v", ns).text) == pytest.approx(float(v))
+
+
+def test_text_cells_through_a_real_workbook(make_book):
+    from python_calamine import CalamineWorkbook
+
+    path = make_book()
+    texts = ["a & b < c > d", " boşlukla", "_x0041_ kalsın", "satır\nsatır", "İĞÜŞÖÇ ığüşöç", "a\r\nb"]
+    xlsxpkg.write_sheets(path, [SheetSpec("Kontrol", blocks=[Block(1, 1, [[t] for t in texts])])],
+                         make_backup=False)
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Kontrol").to_python()
+    assert [r[0] for r in rows] == texts  # calamine reads _x005F_ back as Excel does
+
+
+# --- cost that grows with the work, counted -----------------------------------------------------------------
+
+def _count_package_lookups(monkeypatch, path, n: int) -> int:
+    calls = [0]
+    local, find = xlsxpkg._local, xlsxpkg._Package.find
+
+    def counted_local(el):
+        calls[0] += 1
+        return local(el)
+
+    def counted_find(self, name):
+        calls[0] += 1
+        return find(self, name)
+
+    monkeypatch.setattr(xlsxpkg, "_local", counted_local)
+    monkeypatch.setattr(xlsxpkg._Package, "find", counted_find)
+    specs = [SheetSpec(f"Ek-2 {i}", blocks=[Block(1, 1, [["x"]])]) for i in range(n)]
+    try:
+        xlsxpkg.write_sheets(path, specs, make_backup=False)
+    finally:
+        monkeypatch.undo()
+    return calls[0]
+
+
+def test_writing_n_sheets_costs_n_lookups(make_book, monkeypatch):
+    c20, c100, c200 = (_count_package_lookups(monkeypatch, make_book(name=f"k{n}.xlsx"), n) for n in (20, 100, 200))
+    first, second = (c100 - c20) / 80, (c200 - c100) / 100  # lookups per added sheet
+    # constant per sheet: with a scan per sheet the second hundred would cost twice the first eighty
+    assert second <= first * 1.05 + 1 and second < 40, (c20, c100, c200)
+
+
+def test_forms_find_rows_through_indexes(tmp_path, monkeypatch):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import generate
+
+    counts = {}
+    for size in (0.25, 1.0):
+        path = tmp_path / f"k{size}.xlsx"
+        generate.generate(path, size)
+        data = reader.read_workbook(path)
+        meetings = [forms.find_meeting(data, r["Toplantı No"]) for r in data.records("Toplantılar")]
+        looked = [0]
+        getitem = reader.Record.__getitem__
+
+        def counted(self, header, getitem=getitem, looked=looked):
+            looked[0] += 1
+            return getitem(self, header)
+
+        monkeypatch.setattr(reader.Record, "__getitem__", counted)
+        for m in meetings:
+            forms.decisions_to_evaluate(data, m)
+            forms.previous_meeting(data, m)
+            forms.find_meeting(data, m.no)
+        monkeypatch.undo()
+        counts[size] = looked[0] / len(meetings)
+    # per meeting: the same few lookups whatever the size (a scan would be 4× the lookups at 4× the rows)
+    assert counts[1.0] < counts[0.25] * 1.5 + 20, counts
