@@ -61,3 +61,34 @@ def test_addin_needs_windows(tmp_path):
 
     with pytest.raises(GocKurulError, match="yalnızca Windows"):
         build_addin(tmp_path / "gockurul.xlam")
+
+
+def _section(text: str, heading: str) -> str:
+    """From `heading` to the next heading of the same level or higher, whitespace collapsed."""
+    level = heading.split(" ")[0]
+    start = text.index(heading)
+    ends = [i for i in (text.find(f"\n{'#' * n} ", start + len(heading)) for n in range(1, len(level) + 1)) if i >= 0]
+    return " ".join(text[start:min(ends, default=len(text))].split())
+
+
+def test_windows_checklist_covers_what_linux_cannot_verify():
+    text = (MAKROLAR / "README.md").read_text(encoding="utf-8")
+    checklist = _section(text, "## 5 dakikalık Windows denetimi")
+    for item in ("build_addin", "güvenilir erişim", "Şerit", "used_range", "PageSetup", "to_pdf", "app.alert",
+                 "RunRemotePython", 'auth:="Bearer', "Office.js", "xlwings Lite", "Grafikler", "İlçe Kitaplarını "
+                 "Birleştir", "değişiklik yok", "beklenen"):
+        assert item in checklist, item
+    steps = re.findall(r"(?:^| )(\d+)\. \*\*", checklist)
+    assert steps == [str(i) for i in range(1, len(steps) + 1)] and len(steps) >= 8
+
+
+def test_readme_install_guide_and_routes():
+    readme = (MAKROLAR.parent / "README.md").read_text(encoding="utf-8")
+    section = _section(readme, "### Excel'de düğmeler (xlwings)")
+    for heading in ("#### 1) Masaüstü Excel", "#### 2) xlwings Lite", "#### 3) İl merkezinde tek sunucu"):
+        assert heading in section, heading
+    assert "RunPython" in section and "Office.js" in section and "RunRemotePython" in section  # the diagram
+    for name in makro.BUTTONS:  # every server route is listed, in both guides
+        assert f"`{name}`" in section and f"`{name}`" in (MAKROLAR / "README.md").read_text(encoding="utf-8")
+    for label in makro.BUTTONS.values():
+        assert label in section, label
