@@ -12,7 +12,6 @@ of a form (titles, item headings), whose number does not depend on the data.
 
 from __future__ import annotations
 
-import math
 import re
 
 from .sheetspec import Block, PrintSetup, SheetSpec, Value, cell_ref
@@ -35,6 +34,9 @@ def lines_needed(text: str, width: float) -> int:
     per_line = max(1, int(width * CHARS_PER_WIDTH))
     total = 0
     for part in str(text).split("\n"):
+        if len(part) <= per_line:  # most cells: one line, no need to wrap word by word
+            total += 1
+            continue
         lines, used = 1, 0
         for word in part.split():
             size = len(word)
