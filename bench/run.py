@@ -33,7 +33,7 @@ OPERATIONS = (
     ("taban", "Taban: calamine, tüm girdi sayfaları", False),
     ("kontrol", "kontrol --json (yalnız okur)", False),
     ("takvim", "takvim --json (yalnız okur)", False),
-    ("formlar", "Yılın tüm Ek-1/Ek-2'si, tek yazım", True),
+    ("formlar", "Yılın tüm Ek-1/Ek-2'si, tek yazım (formlar)", True),
     ("formlar_cli", "Yılın tüm Ek-1/Ek-2'si, toplantı başına (tutanak + katilimci)", True),
     ("ek3", "Ek-3 (yillik)", True),
     ("platform", "platform", False),
@@ -80,14 +80,10 @@ def _year_meetings(data) -> list[str]:
 
 
 def all_forms_specs(data) -> list:
-    """Ek-1 and Ek-2 of every meeting of the workbook's year, built in memory."""
-    from gockurul_excel.forms import attendance_sheet, find_meeting, minutes_sheet
+    """Ek-1 and Ek-2 of every meeting of the workbook's year, built in memory (what `gockurul formlar` writes)."""
+    from gockurul_excel.operations import year_forms_specs
 
-    specs = []
-    for no in _year_meetings(data):
-        m = find_meeting(data, no)
-        specs += [minutes_sheet(data, m), attendance_sheet(data, m)]
-    return specs
+    return year_forms_specs(data)[0]
 
 
 def floor_read(path: Path) -> int:
@@ -134,12 +130,8 @@ def measure(op: str, path: Path, work: Path, sample: int) -> dict:
         from gockurul_excel import operations
 
         t0 = time.perf_counter()
-        from gockurul_excel.reader import read_workbook
-        from gockurul_excel.xlsxpkg import write_sheets
-
-        specs = all_forms_specs(read_workbook(path))
-        write_sheets(path, specs)
-        info["sayfa"] = len(specs)
+        result = operations.write_year_forms(path)
+        info["sayfa"] = len(result.sheets)
     elif op == "formlar_cli":
         from gockurul_excel import operations
         from gockurul_excel.reader import read_workbook

@@ -174,6 +174,21 @@ def katilimci(kitap: Workbook, toplanti: MeetingNo) -> None:
     _written(kitap, operations.write_attendance(kitap, toplanti))
 
 
+@app.command("formlar")
+@_guarded
+def formlar(kitap: Workbook,
+            yil: Annotated[int | None, typer.Option("--yil", help="Yıl (varsayılan: kitabın yılı)")] = None,
+            ) -> None:
+    """Yılın bütün toplantılarının Ek-1 ve Ek-2 formlarını tek seferde üretir (kitap bir kez okunur ve yazılır)."""
+    result = operations.write_year_forms(kitap, yil)
+    meetings = len(result.sheets) // 2
+    typer.echo(f"{kitap.name}: {meetings} toplantının Ek-1 ve Ek-2 formu yazıldı ({len(result.sheets)} sayfa).")
+    for why in result.skipped or []:
+        typer.echo(f"Atlandı: {why}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+
+
 @app.command("gundem")
 @_guarded
 def gundem(kitap: Workbook, toplanti: MeetingNo) -> None:

@@ -130,6 +130,49 @@ def write_attendance(path: str | Path, meeting_no: str) -> FormsResult:
     return _write(path, [attendance_sheet(data, m)])
 
 
+def year_forms_specs(data, year: int | None = None) -> tuple[list[SheetSpec], list[str]]:
+    """Ek-1 and Ek-2 of every meeting held or planned in `year` (default: the workbook's), by date; and why a
+    meeting of the year was left out (its row cannot make a form)."""
+    from .errors import GocKurulError
+    from .forms import attendance_sheet, find_meeting, minutes_sheet
+
+    year = year if year is not None else data.setting(contract.S_YEAR)
+    if not isinstance(year, int):
+        raise GocKurulError("Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın ya da --yil verin.",
+                            sheet=contract.SETTINGS_SHEET)
+    dated = []
+    for r in data.records("Toplantılar"):
+        day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
+        if r["Toplantı No"] is not None and day is not None and day.year == year:
+            dated.append((day, r.row, r["Toplantı No"]))
+    specs, skipped = [], []
+    for _day, _row, number in sorted(dated):
+        try:
+            m = find_meeting(data, number)
+        except GocKurulError as exc:
+            skipped.append(exc.full_message())
+            continue
+        specs += [minutes_sheet(data, m), attendance_sheet(data, m)]
+    if not specs:
+        raise GocKurulError(f"{year} yılında tarihi (gerçekleşen ya da planlanan) yazılı bir toplantı yok; "
+                            "form üretilmedi.", sheet="Toplantılar")
+    return specs, skipped
+
+
+@dataclass
+class YearFormsResult(FormsResult):
+    skipped: list[str] | None = None
+
+
+def write_year_forms(path: str | Path, year: int | None = None) -> YearFormsResult:
+    """`gockurul formlar`: every Ek-1 and Ek-2 of the year, read once and written in one package write."""
+    from .reader import read_workbook
+
+    specs, skipped = year_forms_specs(read_workbook(path), year)
+    written = _write(path, specs)
+    return YearFormsResult(written.sheets, written.backup, skipped)
+
+
 def agenda_specs(data, m) -> list:
     from .forms import (
         agenda_sheet,

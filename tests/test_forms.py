@@ -175,3 +175,52 @@ def test_big_meeting_prints_with_repeated_titles(make_book):
     ek2 = forms.attendance_sheet(data, m)
     assert ek2.print_setup.title_rows == (1, 3)
     assert sum(1 for t in texts(ek2) if t.startswith("Katılımcı Şükrü")) == 60
+
+
+def test_formlar_writes_every_form_of_the_year_in_one_write(book):
+    """`gockurul formlar`: the same Ek-1/Ek-2 sheets the per-meeting commands write, for every meeting of the
+    year, by date; a meeting of another year is left out, one that cannot make a form is named."""
+    import shutil
+
+    from gockurul_excel import contract
+
+    data = read_workbook(book)
+    year = data.setting(contract.S_YEAR)
+    in_year = [r for r in data.records("Toplantılar")
+               if (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]) and
+               (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]).year == year]
+    assert len(in_year) >= 3
+    single = book.with_name("tek.xlsx")
+    shutil.copyfile(book, single)
+    before = input_snapshot(book)
+    proc = run_cli("formlar", str(book))
+    assert proc.returncode == 0, proc.stderr
+    assert f"{len(in_year)} toplantının Ek-1 ve Ek-2 formu yazıldı ({2 * len(in_year)} sayfa)" in proc.stdout
+    wb = openpyxl.load_workbook(book)
+    order = sorted(in_year, key=lambda r: (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"], r.row))
+    written = [n for n in wb.sheetnames if n.startswith(("Ek-1 ", "Ek-2 "))]
+    assert written == [f"Ek-{k} {r['Toplantı No']}" for r in order for k in (1, 2)]
+    assert input_snapshot(book) == before
+    for command in ("tutanak", "katilimci"):  # the per-meeting commands write the same sheets
+        assert run_cli(command, str(single), "--toplanti", order[0]["Toplantı No"]).returncode == 0
+    one = openpyxl.load_workbook(single)
+    for name in (f"Ek-1 {order[0]['Toplantı No']}", f"Ek-2 {order[0]['Toplantı No']}"):
+        assert [[c.value for c in r] for r in one[name].iter_rows()] == \
+               [[c.value for c in r] for r in wb[name].iter_rows()]
+
+
+
+def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_book):
+    from gockurul_excel import operations
+
+    rows = clean_example_rows()
+    bad = rows["Toplantılar"][0]
+    bad[1] = "Kurultay"  # not a category: no form can say what board met
+    path = make_book(rows=rows)
+    specs, skipped = operations.year_forms_specs(read_workbook(path))
+    assert len(skipped) == 1 and f"Toplantı {bad[0]}" in skipped[0] and "Kurultay" in skipped[0]
+    assert f"Ek-1 {bad[0]}" not in {s.name for s in specs} and specs
+    proc = run_cli("formlar", str(path))
+    assert proc.returncode == 0 and "Atlandı:" in proc.stdout and "Kurultay" in proc.stdout
+    proc = run_cli("formlar", str(path), "--yil", "2031")
+    assert proc.returncode == 2 and "2031 yılında" in proc.stderr and "Traceback" not in proc.stderr
