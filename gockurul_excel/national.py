@@ -79,7 +79,8 @@ def load_documents(root: Path, progress: Callable[[str], None] | None = None, wo
                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
     """(meetings, decisions, annual reports, problems) as DataFrames from every platform folder under `root`.
 
-    Schema validation dominates (jsonschema, ~7 ms a document): folders are read in a process pool."""
+    Folders are read in a process pool: reading, hashing and validating (jsonschema-rs, see schemacheck) 9,348
+    documents takes 1.35 s in one process and 1.17 s with two (bench/national_bench.py, 2 cores)."""
     import os
     from concurrent.futures import ProcessPoolExecutor
 
