@@ -798,12 +798,12 @@ def dumps(doc: dict) -> bytes:
 
     orjson writes exactly the bytes of `json.dumps(ensure_ascii=False, indent=2, sort_keys=True)`, 15× faster
     (the standard library falls back to its pure-Python encoder when indenting); what orjson refuses (an integer
-    beyond 64 bits) goes through the standard library."""
-    import orjson
-
+    beyond 64 bits), or a platform without orjson, goes through the standard library."""
     try:
+        import orjson
+
         return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
-    except TypeError:  # orjson.JSONEncodeError
+    except (ImportError, TypeError):  # TypeError: orjson.JSONEncodeError
         return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -18,15 +18,18 @@ class SchemaCheck:
     """One schema, compiled once. `errors(x)`: jsonschema's errors of `x` ([] when valid)."""
 
     def __init__(self, schema: dict) -> None:
-        import jsonschema_rs
-
         self.schema = schema
+        self._slow = None
+        try:
+            import jsonschema_rs
+        except ImportError:  # no wheel for this platform (xlwings Lite's Pyodide): jsonschema alone, slower
+            self._fast = self._fast_many = None
+            return
         self._fast = jsonschema_rs.validator_for(schema, validate_formats=True)
         items = {k: v for k, v in schema.items() if k not in ("$schema", "$id")}
         self._fast_many = jsonschema_rs.validator_for(
             {"$schema": schema.get("$schema", "https://json-schema.org/draft/2020-12/schema"), "type": "array",
              "items": items}, validate_formats=True)
-        self._slow = None
 
     @property
     def slow(self):
@@ -39,15 +42,19 @@ class SchemaCheck:
         return self._slow
 
     def is_valid(self, instance: Any) -> bool:
+        if self._fast is None:
+            return next(iter(self.slow.iter_errors(instance)), None) is None
         return self._fast.is_valid(instance)
 
     def errors(self, instance: Any) -> list:
-        if self._fast.is_valid(instance):
+        if self._fast is not None and self._fast.is_valid(instance):
             return []
         return list(self.slow.iter_errors(instance))
 
     def invalid_indexes(self, instances: Sequence[Any]) -> list[int]:
         """Positions of the instances the schema rejects, from one call for the whole list."""
+        if self._fast_many is None:
+            return [i for i, x in enumerate(instances) if not self.is_valid(x)]
         if self._fast_many.is_valid(instances):
             return []
         return sorted({int(e.instance_path[0]) for e in self._fast_many.iter_errors(instances)

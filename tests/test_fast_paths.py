@@ -307,3 +307,20 @@ def test_forms_find_rows_through_indexes(tmp_path, monkeypatch):
         counts[size] = looked[0] / len(meetings)
     # per meeting: the same few lookups whatever the size (a scan would be 4× the lookups at 4× the rows)
     assert counts[1.0] < counts[0.25] * 1.5 + 20, counts
+
+
+def test_without_the_compiled_libraries_the_answers_are_the_same(monkeypatch, example_documents):
+    """xlwings Lite (Pyodide) has no jsonschema-rs or orjson wheel: the pure-Python paths give the same result."""
+    import sys
+
+    check = SchemaCheck(validate.row_schema("Katılımcılar"))
+    rows = [{"Toplantı No": "1", "Sıra": n, "Kurum İsmi": "Valilik", "Unvan": "Vali", "Ad-Soyad": "A"}
+            for n in (1, -2, 3, "x")]
+    doc = example_documents[0]
+    fast = (check.invalid_indexes(rows), [e.message for e in check.errors(rows[1])], platform.dumps(doc))
+    monkeypatch.setitem(sys.modules, "jsonschema_rs", None)  # import now raises ImportError
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    plain = SchemaCheck(validate.row_schema("Katılımcılar"))
+    assert plain._fast is None
+    assert (plain.invalid_indexes(rows), [e.message for e in plain.errors(rows[1])], platform.dumps(doc)) == fast
+    assert fast[0] == [1, 3] and plain.is_valid(rows[0]) and not plain.is_valid(rows[3])
