@@ -69,14 +69,11 @@ def _peak_rss_kb() -> int:
 
 def _year_meetings(data) -> list[str]:
     from gockurul_excel import contract
+    from gockurul_excel.schedule import meeting_day
 
     year = data.setting(contract.S_YEAR)
-    out = []
-    for r in data.records("Toplantılar"):
-        day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
-        if r["Toplantı No"] is not None and day is not None and day.year == year:
-            out.append(r["Toplantı No"])
-    return out
+    return [r["Toplantı No"] for r in data.records("Toplantılar")
+            if r["Toplantı No"] is not None and (day := meeting_day(r)) is not None and day.year == year]
 
 
 def all_forms_specs(data) -> list:

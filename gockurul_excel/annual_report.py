@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import contract, rules
 from .formsheet import FormBuilder, lines_needed, sheet_name
 from .reader import Record, WorkbookData
-from .schedule import NAMES, SHORT, tr_date
+from .schedule import NAMES, SHORT, meeting_day, tr_date
 from .sheetspec import SheetSpec, Value
 
 Category = rules.MeetingCategory
@@ -87,7 +87,7 @@ def _year_meetings(data: WorkbookData, year: int) -> dict[str, _Meeting]:
     """The meetings held (or planned, when not yet held) in `year`, by Toplantı No, in date order."""
     out = []
     for m in data.records("Toplantılar"):
-        no, day = m["Toplantı No"], m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        no, day = m["Toplantı No"], meeting_day(m)
         if no is None or not isinstance(day, dt.date) or day.year != year:
             continue
         out.append(_Meeting(no, _category(m["Kategori"]), day))
@@ -130,12 +130,14 @@ class _Form(FormBuilder):
     def spanned(self, cells: list[tuple[Value, int]], styles: list[str], min_lines: int = 1,
                 autofit: bool | None = None) -> None:
         """One row of cells over `span` grid columns each. Its height is left to Excel on a live book when no
-        cell is merged (or `autofit`: the merged cells hold one short line)."""
+        cell is merged (or `autofit`: the merged cells hold one short line) and no minimum height is asked for
+        (as FormBuilder.table decides)."""
         col = 1
         for (value, span), style in zip(cells, styles, strict=True):
             self.cell(col, value, style, span=span, min_lines=min_lines)
             col += span
-        if autofit if autofit is not None else all(span == 1 for _, span in cells):
+        unmerged = autofit if autofit is not None else all(span == 1 for _, span in cells)
+        if unmerged and min_lines == 1:
             self.spec.autofit_rows.add(self.row)
         self.row += 1
 

@@ -420,7 +420,8 @@ def plan_merge(data: WorkbookData, state: MergedState | None, sources: list[Path
     province = data.setting(contract.S_PROVINCE)
     year = data.setting(contract.S_YEAR)
     known = _province_districts(data)
-    state = state or MergedState()
+    # A copy: the state given may be the one cached on `data` (district_state_for), which must stay as read.
+    state = MergedState(dict(state.districts), list(state.log)) if state else MergedState()
     stamp = (now or dt.datetime.now()).strftime("%d.%m.%Y %H:%M")
     entries: list[LogEntry] = []
     paths = expand_sources(sources)
@@ -742,26 +743,18 @@ def follow_up_sheet(data: WorkbookData, state: MergedState, today: dt.date) -> S
     return spec
 
 
-# Where a WorkbookData read from a live book keeps a reader of its other sheets (xw_backend.read_book), and
-# the state once read (kontrol and takvim ask for it more than once).
-ROWS_READER = "_rows_of"
-_STATE_CACHE = "_district_state"
-
-
 def district_state_for(data: WorkbookData) -> MergedState | None:
     """The merged state of a province workbook already read (None when never merged): for `kontrol`,
     `takvim` and `Pano`. A book open in Excel is read through its own sheets, never from the file on disk."""
     if MEETINGS_SHEET not in data.sheet_names or data.setting(contract.S_KIND) != rules.BoardKind.PROVINCE.value:
         return None
-    if _STATE_CACHE in data.__dict__:
-        return data.__dict__[_STATE_CACHE]
-    rows_of = data.__dict__.get(ROWS_READER)
-    try:
-        state = state_from_rows(data.sheet_names, rows_of) if rows_of else load_state(data.path)
-    except GocKurulError:
-        state = None
-    data.__dict__[_STATE_CACHE] = state
-    return state
+    def read() -> MergedState | None:
+        try:
+            return state_from_rows(data.sheet_names, data.rows_of) if data.rows_of else load_state(data.path)
+        except GocKurulError:
+            return None
+
+    return data.derived("district_state", read)  # kontrol and takvim ask for it more than once
 
 
 def follow_up_spec_for(data: WorkbookData, today: dt.date) -> SheetSpec | None:

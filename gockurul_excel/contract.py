@@ -260,6 +260,13 @@ del C
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 INPUT_SHEETS = (SETTINGS_SHEET, *SHEETS_BY_NAME)
 CONTROL_PANEL_SHEET = "Kontrol Paneli"
+# Named input cells of Kontrol Paneli that the buttons read (template.py makes them, makro.py reads them).
+SELECTED_MEETING_NAME = "SeciliToplantiNo"
+# The folder the province's "İlçe Kitaplarını Birleştir" button reads (makro.district_folder); when the cell is
+# empty, DISTRICT_FOLDER beside the workbook.
+DISTRICT_FOLDER_NAME = "IlceKitaplariKlasoru"
+DISTRICT_FOLDER_LABEL = "İlçe Kitapları Klasörü"
+DISTRICT_FOLDER = "İlçe Kitapları"
 LISTS_SHEET = "Listeler"
 FINDINGS_SHEET = "Kontrol"
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.

@@ -15,7 +15,7 @@ from . import contract, rules
 from .errors import GocKurulError
 from .formsheet import FormBuilder, sheet_name
 from .reader import Record, WorkbookData
-from .schedule import NAMES, tr_date
+from .schedule import NAMES, meeting_day, tr_date
 from .sheetspec import SheetSpec
 from .workdays import WorkCalendar, deadline
 
@@ -65,7 +65,7 @@ def find_meeting(data: WorkbookData, number: str) -> Meeting:
     if category is None:
         raise GocKurulError(f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.", sheet="Toplantılar",
                             cell=r.cell("Kategori"))
-    return Meeting(r, category, r["Gerçekleşen Tarih"] or r["Planlanan Tarih"])
+    return Meeting(r, category, meeting_day(r))
 
 
 def place_name(data: WorkbookData) -> str:
@@ -106,7 +106,7 @@ def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Re
     def build() -> dict[str, list[tuple[dt.date, int, Record]]]:
         out: dict[str, list[tuple[dt.date, int, Record]]] = {}
         for i, r in enumerate(data.records("Toplantılar")):
-            day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
+            day = meeting_day(r)
             if day and r["Kategori"]:
                 out.setdefault(r["Kategori"], []).append((day, i, r))
         for entries in out.values():
@@ -179,7 +179,9 @@ def _signers(data: WorkbookData, m: Meeting) -> list[tuple[str, str, str]]:
     return out
 
 
-EK1_WIDTHS = [10, 28, 44, 15]  # number / KARAR-n | label | value | (signatures only) İmza
+# number / KARAR-n | label | value, as the annex's two-column form; the value keeps the whole right side so that
+# each repeated line is one unmerged, boxed row (signatures: Sıra | Ad Soyad, Unvan — Kurum | İmza).
+EK1_WIDTHS = [10, 34, 53]
 
 
 def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
@@ -201,14 +203,14 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
         len(participants(data, m)),
     ]
     for i, value in enumerate(values, start=1):
-        f.fields([(str(i), "label"), (EK1_ITEMS[i - 1], "label"), (value, "text")])
+        f.fields([(i, "label"), (EK1_ITEMS[i - 1], "label"), (value, "text")])
     _list_item(f, 5, EK1_ITEMS[4], [r["Konu Başlığı"] for r in agenda])
     _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
-    for number, text, style in (("8", EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
+    for number, text, style in ((8, EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
                                 (None, "Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7)):", "label")):
         f.cell(1, number, "label")
-        f.cell(2, text, style, span=3)
+        f.cell(2, text, style, span=f.ncols - 1)
         f.row += 1
     earlier = decisions_to_evaluate(data, m)
     for r in earlier:
@@ -237,18 +239,24 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
 
 def _list_item(f: FormBuilder, number: int, label: str, entries: list) -> None:
     entries = [e for e in entries if e]
-    f.fields([(str(number), "label"), (label, "label"), (f"1. {entries[0]}" if entries else EMPTY, "text")])
+    f.fields([(number, "label"), (label, "label"), (f"1. {entries[0]}" if entries else EMPTY, "text")])
     for i, entry in enumerate(entries[1:], start=2):
         f.fields([(None, "label"), (None, "label"), (f"{i}. {entry}", "text")])
 
 
 def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> None:
     f.line("İMZALAR (M12(1)): kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası", "label")
-    rows = [[i, f"{name} ({role})" if role == "Kurul Başkanı" else name, title, None]
-            for i, (role, name, title) in enumerate(signers, start=1)]
+    names = [f"{name} ({role})" if role == "Kurul Başkanı" else name for role, name, _title in signers]
+    if f.ncols == 3:  # Ek-1's grid: name and title share a cell, the signature gets the wide one
+        headers, styles = ["Sıra", "Ad Soyad — Unvan — Kurum", "İmza"], ["number", "text", "signature"]
+        rows = [[i, f"{name}\n{title}", None] for i, (name, (_, _, title)) in enumerate(zip(names, signers,
+                                                                                          strict=True), start=1)]
+    else:
+        headers, styles = ["Sıra", "Ad Soyad", "Unvan — Kurum", "İmza"], ["number", "text", "text", "signature"]
+        rows = [[i, name, title, None] for i, (name, (_, _, title)) in enumerate(zip(names, signers, strict=True),
+                                                                                start=1)]
     # One height for all signature lines: room to sign, and one call on a live book.
-    f.table(["Sıra", "Ad Soyad", "Unvan — Kurum", "İmza"], rows, ["number", "text", "text", "signature"],
-            min_lines=2, uniform=True)
+    f.table(headers, rows, styles, min_lines=2, uniform=True)
 
 
 def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:

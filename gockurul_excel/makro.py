@@ -15,8 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+
+from .contract import DISTRICT_FOLDER, DISTRICT_FOLDER_NAME, SELECTED_MEETING_NAME
 
 log = logging.getLogger("gockurul_excel.makro")
 
@@ -24,13 +27,9 @@ TITLE = "Göç Kurulu"
 STATUS_CELL = "A2"
 MEETINGS_SHEET = "Toplantılar"
 MEETING_KEY = "Toplantı No"
-SELECTED_MEETING_NAME = "SeciliToplantiNo"
 NO_MEETING = ("Toplantı seçilmedi. 'Toplantılar' sayfasında toplantının satırına tıklayın ya da "
               "'Kontrol Paneli' sayfasındaki 'Toplantı No' hücresine toplantının numarasını yazın; "
               "sonra düğmeye yeniden basın.")
-# Where the merge button finds the district workbooks (see template.py: the panel cell and its name).
-DISTRICT_FOLDER_NAME = "IlceKitaplariKlasoru"
-DISTRICT_FOLDER = "İlçe Kitapları"
 MERGE_REMOTE = ("Bu bağlantıda (xlwings Lite ya da sunucu) bilgisayarınızdaki klasörlere erişilemez. İlçe "
                 "kitaplarını birleştirmek için kitabı masaüstü Excel'de açıp düğmeye basın ya da komut satırında "
                 "'gockurul birlestir İL_KİTABI.xlsx KLASÖR' komutunu çalıştırın.")
@@ -97,7 +96,7 @@ def _log_details(book: Any, label: str, text: str) -> None:
 def _tell(book: Any, message: str) -> None:
     """Status cell on Kontrol Paneli (always), then a message box where the client has one."""
     from . import contract
-    from .xw_backend import is_remote
+    from .xw_backend import has_message_box
 
     try:
         names = [s.name for s in book.sheets]
@@ -107,11 +106,8 @@ def _tell(book: Any, message: str) -> None:
     except Exception:
         log.exception("durum hücresi yazılamadı")
     try:
-        if is_remote(book):
-            client = book.api.get("client")
-            if client not in ("Office.js", "VBA"):  # the clients with a message box
-                return
-        book.app.alert(message, title=TITLE)
+        if has_message_box(book):
+            book.app.alert(message, title=TITLE)
     except Exception:  # no message box on this client: the status cell says it
         log.debug("mesaj kutusu gösterilemedi", exc_info=True)
 
@@ -126,8 +122,11 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
     except Exception as exc:
         log.exception("çağıran kitap bulunamadı")
         return f"{label}: çağıran Excel kitabı bulunamadı ({type(exc).__name__})."
+    rendered = _RENDERED.set(False)
     try:
         message = work(book)
+        if _RENDERED.get():  # sheets were written: say what this client could not draw
+            message += _limited_note(book)
     except _UserMessage as exc:
         message = f"{label}: {exc}"
     except GocKurulError as exc:
@@ -138,15 +137,23 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
         _log_details(book, label, traceback.format_exc())
         message = (f"{label} yapılamadı: beklenmeyen bir hata oluştu ({type(exc).__name__}). "
                    "Ayrıntılar kitabın yanındaki günlük dosyasında (_gockurul.log).")
+    finally:
+        _RENDERED.reset(rendered)
     _log_details(book, label, message)
     _tell(book, message)
     return message
 
 
+# Whether the running button wrote sheets into the book (each button runs in its own context).
+_RENDERED: ContextVar[bool] = ContextVar("gockurul_rendered", default=False)
+
+
 def _render(book: Any, specs: list) -> list[str]:
     from .xw_backend import render_sheets
 
-    return render_sheets(book, specs)
+    names = render_sheets(book, specs)
+    _RENDERED.set(True)
+    return names
 
 
 def _data(book: Any) -> Any:
@@ -227,8 +234,7 @@ def takvimi_hesapla(book: Any = None) -> str:
         today = _today()
         schedule = build_schedule(data, today)
         names = _render(book, calendar_specs(data, schedule, today))
-        return (f"Takvim hesaplandı ({len(schedule.events)} iş): {_sheets_text(names)} sayfaları yazıldı."
-                + _limited_note(book))
+        return f"Takvim hesaplandı ({len(schedule.events)} iş): {_sheets_text(names)} sayfaları yazıldı."
 
     return _run(book, "takvimi_hesapla", work)
 
@@ -345,14 +351,18 @@ def _district_sources(book: Any) -> list[Path]:
     from .consolidate import expand_sources
     from .xw_backend import book_path
 
-    path = book_path(book)
-    if not path.suffix or not path.parent.is_dir():
-        raise _UserMessage("Kitap henüz kaydedilmemiş: önce kitabı kaydedin; ilçe kitapları onun yanındaki "
-                           f"'{DISTRICT_FOLDER}' klasöründen okunur.")
     try:
         typed = book.names[DISTRICT_FOLDER_NAME].refers_to_range.value
     except Exception:  # a workbook made before the panel had this cell
         typed = None
+    path = book_path(book)
+    typed_text = str(typed).strip().strip('"') if typed is not None else ""
+    if (not path.suffix or not path.parent.is_dir()) and not Path(typed_text).expanduser().is_absolute():
+        # never saved, or saved on OneDrive/SharePoint (its name is a web address, not a folder here)
+        raise _UserMessage("Kitabın bu bilgisayarda bir klasörü yok (henüz kaydedilmemiş ya da OneDrive/SharePoint "
+                           "üzerinde). 'Kontrol Paneli' sayfasındaki 'İlçe Kitapları Klasörü' hücresine ilçe "
+                           "kitaplarının bulunduğu klasörün tam yolunu yazın (ör. C:\\Kurul\\İlçe Kitapları) ya "
+                           f"da kitabı bilgisayarınıza kaydedip yanına '{DISTRICT_FOLDER}' klasörünü açın.")
     folder = district_folder(path, typed)
     if not folder.is_dir():
         raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx) ve platform "
@@ -393,8 +403,8 @@ def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | 
         counts = {a: sum(e.action == a for e in result.entries) for a in (ADDED, REPLACED, UNCHANGED, REFUSED)}
         parts = [f"{n} {a}" for a, n in counts.items() if n]
         return (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
-                f"Ayrıntılar '{LOG_SHEET}' sayfasında; ilçe kurullarının durumu '{FOLLOW_UP_SHEET}' sayfasında."
-                + _limited_note(book))
+                f"Ayrıntılar '{LOG_SHEET}' sayfasında; ilçe kurullarının durumu '{FOLLOW_UP_SHEET}' sayfasında. "
+                "Kitabı kaydetmeyi unutmayın.")
 
     return _run(book, "ilce_kitaplarini_birlestir", work)
 

@@ -132,30 +132,44 @@ def write_attendance(path: str | Path, meeting_no: str) -> FormsResult:
 
 def year_forms_specs(data, year: int | None = None) -> tuple[list[SheetSpec], list[str]]:
     """Ek-1 and Ek-2 of every meeting held or planned in `year` (default: the workbook's), by date; and why a
-    meeting of the year was left out (its row cannot make a form)."""
+    meeting of the year was left out (its row cannot make a form, or its forms would take another's sheets)."""
     from .errors import GocKurulError
     from .forms import attendance_sheet, find_meeting, minutes_sheet
+    from .schedule import meeting_day
 
     year = year if year is not None else data.setting(contract.S_YEAR)
     if not isinstance(year, int):
         raise GocKurulError("Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın ya da --yil verin.",
                             sheet=contract.SETTINGS_SHEET)
-    dated = []
-    for r in data.records("Toplantılar"):
-        day = r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]
-        if r["Toplantı No"] is not None and day is not None and day.year == year:
-            dated.append((day, r.row, r["Toplantı No"]))
+    dated = sorted((day, r.row, r["Toplantı No"]) for r in data.records("Toplantılar")
+                   if r["Toplantı No"] is not None and (day := meeting_day(r)) is not None and day.year == year)
     specs, skipped = [], []
-    for _day, _row, number in sorted(dated):
+    numbers: set[str] = set()
+    owners: dict[str, str] = {}  # sheet name as Excel compares it -> the meeting whose form it is
+    for _day, row, number in dated:
+        if number in numbers:
+            skipped.append(f"Toplantılar sayfası {row}. satır: Toplantı No {number} başka bir satırda da var; "
+                           "formları bir kez üretildi.")
+            continue
+        numbers.add(number)
         try:
             m = find_meeting(data, number)
         except GocKurulError as exc:
             skipped.append(exc.full_message())
             continue
-        specs += [minutes_sheet(data, m), attendance_sheet(data, m)]
+        pair = [minutes_sheet(data, m), attendance_sheet(data, m)]
+        clash = next((owners[s.name.casefold()] for s in pair if s.name.casefold() in owners), None)
+        if clash is not None:
+            skipped.append(f"Toplantı {number}: formlarının sayfa adı ('{pair[0].name}') Toplantı {clash} ile "
+                           "aynı (sayfa adında / \\ : * ? [ ] yerine - yazılır, büyük-küçük harf ayrılmaz); "
+                           "Toplantı No'yu değiştirin.")
+            continue
+        owners.update({s.name.casefold(): number for s in pair})
+        specs += pair
     if not specs:
-        raise GocKurulError(f"{year} yılında tarihi (gerçekleşen ya da planlanan) yazılı bir toplantı yok; "
-                            "form üretilmedi.", sheet="Toplantılar")
+        why = "".join(f"\n- {s}" for s in skipped)
+        raise GocKurulError(f"{year} yılında form üretilecek toplantı yok: tarihi (gerçekleşen ya da planlanan) "
+                            f"yazılı ve formu yapılabilen bir toplantı bulunamadı.{why}", sheet="Toplantılar")
     return specs, skipped
 
 

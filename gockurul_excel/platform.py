@@ -796,9 +796,12 @@ def export_documents(data: WorkbookData, *, personal_data: bool = False) -> dict
 def dumps(doc: dict) -> bytes:
     """The canonical bytes of a document: UTF-8, two-space indent, sorted keys, final newline.
 
-    orjson writes exactly the bytes of `json.dumps(ensure_ascii=False, indent=2, sort_keys=True)`, 15× faster
-    (the standard library falls back to its pure-Python encoder when indenting); what orjson refuses (an integer
-    beyond 64 bits), or a platform without orjson, goes through the standard library."""
+    For what documents hold (strings, integers, booleans, null, lists, objects) orjson writes exactly the bytes
+    of `json.dumps(ensure_ascii=False, indent=2, sort_keys=True)`, 15× faster (the standard library falls back
+    to its pure-Python encoder when indenting). Floats, which the two spell differently (1e-07 / 1e-7, NaN /
+    null), cannot occur: every document is validated before it is written and no shipped schema admits a
+    number that is not an integer (tests/test_fast_paths.py). An integer beyond 64 bits, or a platform without
+    orjson, goes through the standard library."""
     try:
         import orjson
 

@@ -113,6 +113,10 @@ class WorkbookData:
     tables: dict[str, Table]
     template_version: str | None
     findings: list[Finding]  # problems met while reading (missing sheets, headers, merged cells...)
+    # A live book's reader of its other (generated) sheets, so that nothing open in Excel is read from the
+    # older file on disk (xw_backend.read_book); None for a file.
+    rows_of: Callable[[str], list[list[Any]]] | None = field(default=None, repr=False, compare=False)
+    _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # see derived()
 
     def table(self, name: str) -> Table | None:
         return self.tables.get(name)
@@ -123,10 +127,9 @@ class WorkbookData:
 
     def derived(self, key: Any, build: Callable[[], Any]) -> Any:
         """`build()`, made once per workbook read: an index that per-meeting lookups share."""
-        cache = self.__dict__.setdefault("_derived", {})
-        if key not in cache:
-            cache[key] = build()
-        return cache[key]
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
     def grouped(self, name: str, header: str) -> dict[Any, list[Record]]:
         """The sheet's records by one column's value, built once (forms look rows up per meeting)."""

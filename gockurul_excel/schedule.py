@@ -37,6 +37,11 @@ KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirli
               "proje_ara_rapor", "proje_nihai_rapor")
 
 
+def meeting_day(record: Record) -> dt.date | None:
+    """The date a meeting row stands for: held, else planned."""
+    return record["Gerçekleşen Tarih"] or record["Planlanan Tarih"]
+
+
 def tr_date(day: dt.date) -> str:
     return f"{day:%d.%m.%Y}"
 
@@ -191,7 +196,7 @@ def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
         cat = _category(m)
         if cat is None or m["Tür"] != "Olağan":
             continue
-        day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        day = meeting_day(m)
         if day is None:
             undated.append(m)
             continue
@@ -217,7 +222,7 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     s = Schedule(year if isinstance(year, int) else None, kind, today, cal)
     meetings = [m for m in data.records("Toplantılar") if m["Toplantı No"] is not None]
     for m in meetings:
-        day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        day = meeting_day(m)
         if day:
             s.meeting_dates[m["Toplantı No"]] = day
     if s.year is None or kind is None:
@@ -395,7 +400,7 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
                                f"{tr_date(w.limit)} geçti."))
     for m in outside:
         cat = _category(m)
-        day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        day = meeting_day(m)
         col = "Gerçekleşen Tarih" if m["Gerçekleşen Tarih"] else "Planlanan Tarih"
         same = [w for w in s.windows if w.category is cat]
         if not same:

@@ -5,7 +5,7 @@ jsonschema (pure Python) gives the detailed errors our Turkish messages are made
 `kontrol` and `platform`. jsonschema-rs (Rust, Draft 2020-12, formats) compiles the same schema and
 answers "valid?" in a few microseconds; only what it rejects goes through jsonschema for the messages.
 Whatever jsonschema-rs rejects and jsonschema accepts yields no message (the result is jsonschema's);
-the reverse cannot happen for our schemas (tests/test_schemacheck.py compares the two).
+the reverse cannot happen for our schemas (tests/test_fast_paths.py compares the two).
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ class SchemaCheck:
             self._fast = self._fast_many = None
             return
         self._fast = jsonschema_rs.validator_for(schema, validate_formats=True)
-        items = {k: v for k, v in schema.items() if k not in ("$schema", "$id")}
-        self._fast_many = jsonschema_rs.validator_for(
-            {"$schema": schema.get("$schema", "https://json-schema.org/draft/2020-12/schema"), "type": "array",
-             "items": items}, validate_formats=True)
+        # The same schema as the items of an array: definitions stay at the root, where "#/$defs/…" points.
+        roots = ("$schema", "$id", "$defs", "definitions")
+        many = {k: schema[k] for k in roots[2:] if k in schema}
+        many.update({"$schema": schema.get("$schema", "https://json-schema.org/draft/2020-12/schema"),
+                     "type": "array", "items": {k: v for k, v in schema.items() if k not in roots}})
+        self._fast_many = jsonschema_rs.validator_for(many, validate_formats=True)
 
     @property
     def slow(self):

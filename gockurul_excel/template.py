@@ -59,12 +59,10 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
 
 LIST_NAME_PREFIX = "Liste_"
-SELECTED_MEETING_NAME = "SeciliToplantiNo"
-# The folder the province's "İlçe Kitaplarını Birleştir" button reads (makro.district_folder); when the cell is
-# empty, DISTRICT_FOLDER beside the workbook.
-DISTRICT_FOLDER_NAME = "IlceKitaplariKlasoru"
-DISTRICT_FOLDER_LABEL = "İlçe Kitapları Klasörü"
-DISTRICT_FOLDER = "İlçe Kitapları"
+SELECTED_MEETING_NAME = contract.SELECTED_MEETING_NAME
+DISTRICT_FOLDER_NAME = contract.DISTRICT_FOLDER_NAME
+DISTRICT_FOLDER_LABEL = contract.DISTRICT_FOLDER_LABEL
+DISTRICT_FOLDER = contract.DISTRICT_FOLDER
 # Not (yet) in contract.py: the third Ayarlar column, the Ayarlar table, the panel's meeting label.
 SETTING_NOTE_HEADER = "Açıklama"
 SETTINGS_TABLE = "tblAyarlar"

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from . import contract, parse, rules
 from .findings import ERROR, WARNING, Finding
 from .reader import TEMPLATE_RULE, Record, WorkbookData
+from .schedule import meeting_day
 from .schemacheck import SchemaCheck
 
 LEVEL_KEY = "x-duzey"  # schema annotation: a violation of this property is only a warning
@@ -158,7 +159,7 @@ class Context:
         m = self.meetings.get(number) if number else None
         if m is None:
             return None
-        return m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
+        return meeting_day(m)
 
     def flag(self, name: str) -> bool | None:
         """A yes/no setting; None when the workbook (older template) does not have it."""

@@ -862,7 +862,7 @@ def _cell_xml(ref: str, value, xf: int, date1904: bool) -> str:
             return f'<c r="{ref}"{s}><v>{int(value)}</v></c>'
         elif isinstance(value, numbers.Real):
             number = float(value)
-            if math.isinf(number):
+            if not math.isfinite(number):  # "inf" / "nan" would be a cell Excel has to repair
                 return f'<c r="{ref}"{s} t="e"><v>#NUM!</v></c>'
             return f'<c r="{ref}"{s}><v>{number!r}</v></c>'
         else:

@@ -65,6 +65,16 @@ def client_kind(book: Any) -> str:
     return OFFICE_JS if client == "Office.js" else LIMITED
 
 
+def has_message_box(book: Any) -> bool:
+    """Whether `book.app.alert` shows something: desktop Excel, and the Office.js and VBA remote clients."""
+    if not is_remote(book):
+        return True
+    try:
+        return book.api.get("client") in ("Office.js", "VBA")
+    except Exception:  # pragma: no cover
+        return False
+
+
 def book_path(book: Any) -> Path:
     try:
         return Path(book.fullname)
@@ -88,14 +98,13 @@ def sheet_rows(sheet: Any) -> list[list[Any]]:
 def read_book(book: Any) -> Any:
     """Like reader.read_workbook, on a live book: WorkbookData with tables read by reader.read_table."""
     from . import reader
-    from .consolidate import ROWS_READER
 
     names = [s.name for s in book.sheets]
     # merged ranges are not read live (one call per sheet is the budget); the file reader reports them
     data = reader.build_workbook_data(book_path(book), names, lambda name: (sheet_rows(book.sheets[name]), []))
     # Generated sheets a library function needs (a province's merged district rows) are read from this
     # open book, one call each, and never from the file on disk, which may be older than what Excel shows.
-    data.__dict__[ROWS_READER] = lambda name: sheet_rows(book.sheets[name])
+    data.rows_of = lambda name: sheet_rows(book.sheets[name])
     return data
 
 
@@ -150,9 +159,12 @@ def _grid(spec: SheetSpec) -> tuple[dict, dict]:
 def rectangles(cells: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """Cover `cells` with few rectangles (r0, c0, r1, c1): runs along each row, then equal runs of
     consecutive rows joined. Repeated row layouts (a form's lines) become one rectangle."""
+    cols_of: dict[int, list[int]] = {}
+    for r, c in cells:  # one pass: scanning all cells for each row would be rows × cells
+        cols_of.setdefault(r, []).append(c)
     by_row: dict[int, list[tuple[int, int]]] = {}
-    for r in sorted({r for r, _ in cells}):
-        cols = sorted(c for rr, c in cells if rr == r)
+    for r in sorted(cols_of):
+        cols = sorted(cols_of[r])
         runs: list[list[int]] = []
         for c in cols:
             if runs and runs[-1][1] == c - 1:

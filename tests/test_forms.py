@@ -59,7 +59,10 @@ def test_ek1_items_and_decisions(book):
     for r in evaluated:
         assert joined.index(f"Karar {r['Karar No']} (toplantı") < joined.index("KARAR-1")
     assert "İMZALAR (M12(1)): kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası" in t
-    assert any(s.endswith("(Kurul Başkanı)") for s in t)
+    # each signer: name (the chair marked) over title and institution, in one cell beside the signature cell
+    signers = [s for s in t if "(Kurul Başkanı)\n" in s]
+    assert len(signers) == 1 and " — " in signers[0].split("\n")[1]
+    assert spec.col_widths == {1: 10, 2: 34, 3: 53}
 
 
 def test_ek1_default_evaluation_is_previous_meetings_open_decisions(make_book):
@@ -224,3 +227,22 @@ def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_b
     assert proc.returncode == 0 and "Atlandı:" in proc.stdout and "Kurultay" in proc.stdout
     proc = run_cli("formlar", str(path), "--yil", "2031")
     assert proc.returncode == 2 and "2031 yılında" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_formlar_never_lets_two_meetings_share_a_sheet(make_book):
+    """'5/1' and '5-1' (or 'a' and 'A') would both be 'Ek-1 5-1': the later one is named, not written over."""
+    from gockurul_excel import operations
+
+    rows = clean_example_rows()
+    first, second = rows["Toplantılar"][0], rows["Toplantılar"][1]
+    old_first, old_second = first[0], second[0]
+    first[0], second[0] = "5/1", "5-1"
+    for sheet in ("Gündem", "Sorunlar", "Kararlar", "Katılımcılar"):
+        key = 0 if sheet in ("Gündem", "Katılımcılar") else 1
+        for r in rows[sheet]:
+            r[key] = {old_first: "5/1", old_second: "5-1"}.get(r[key], r[key])
+    path = make_book(rows=rows)
+    specs, skipped = operations.year_forms_specs(read_workbook(path))
+    names = [s.name.casefold() for s in specs]
+    assert len(names) == len(set(names)) and "ek-1 5-1" in names
+    assert any("Toplantı 5-1" in why and "Toplantı 5/1" in why for why in skipped), skipped
