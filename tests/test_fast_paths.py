@@ -368,3 +368,21 @@ def test_no_schema_admits_a_float_so_orjson_writes_what_json_would():
 
     assert platform.dumps(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
     assert platform.dumps({"n": 10**30}) == b'{\n  "n": 1000000000000000000000000000000\n}\n'  # beyond orjson
+
+
+@SETTINGS
+@given(st.sets(st.tuples(st.integers(1, 40), st.integers(1, 8)), max_size=200))
+def test_live_styling_rectangles_cover_exactly_the_cells(cells):
+    """xw_backend styles a live sheet one rectangle at a time: every cell once, nothing else."""
+    from gockurul_excel.xw_backend import rectangles
+
+    covered = [(r, c) for r0, c0, r1, c1 in rectangles(set(cells))
+               for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+    assert sorted(covered) == sorted(cells)
+
+
+def test_live_styling_rectangles_of_a_large_sheet_join_rows():
+    from gockurul_excel.xw_backend import rectangles
+
+    cells = {(r, c) for r in range(1, 4001) for c in range(1, 9)}  # one style over 4,000 rows × 8 columns
+    assert rectangles(cells) == [(1, 1, 4000, 8)]
