@@ -40,14 +40,24 @@ PARSERS = {
 }
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a table's columns are, shared by its records: header -> position in a record's raw cells, and
+    header -> column letter."""
+
+    index: dict[str, int]
+    letters: dict[str, str]
+
+
 @dataclass(slots=True)
 class Record:
-    """One row of an input sheet: typed values (None when empty or unreadable) and cell addresses."""
+    """One row of an input sheet: typed values (None when empty or unreadable), what the cells held, and
+    their addresses (both worked out when asked: most rows are never reported)."""
 
     row: int
     values: dict[str, Any]
-    raw: dict[str, Any]
-    letters: dict[str, str]  # header -> column letter, shared by the table's records
+    raw_cells: tuple[Any, ...]  # in `layout.index` order
+    layout: Layout
     bad: dict[str, str] = field(default_factory=dict)  # header -> why the value could not be read
 
     def __getitem__(self, header: str) -> Any:
@@ -58,13 +68,38 @@ class Record:
         return default if v is None else v
 
     @property
+    def raw(self) -> Mapping[str, Any]:
+        """Header -> what the cell held, as read."""
+        return _RawCells(self.layout.index, self.raw_cells)
+
+    @property
     def cells(self) -> Mapping[str, str]:
-        """Header -> cell address ('D7'), worked out when looked up (most rows are never reported)."""
-        return _Cells(self.row, self.letters)
+        """Header -> cell address ('D7')."""
+        return _Cells(self.row, self.layout.letters)
 
     def cell(self, header: str) -> str | None:
-        letter = self.letters.get(header)
+        letter = self.layout.letters.get(header)
         return None if letter is None else f"{letter}{self.row}"
+
+
+class _RawCells(Mapping):
+    __slots__ = ("_cells", "_index")
+
+    def __init__(self, index: dict[str, int], cells: tuple[Any, ...]) -> None:
+        self._index, self._cells = index, cells
+
+    def __getitem__(self, header: str) -> Any:
+        return self._cells[self._index[header]]
+
+    def get(self, header: str, default: Any = None) -> Any:
+        i = self._index.get(header)
+        return default if i is None else self._cells[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 class _Cells(Mapping):
@@ -243,7 +278,7 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
                                     "birleştirmeyin, her satıra değeri ayrı yazın."))
     present = [col for col in definition.columns if col.header in columns]
     headers = [col.header for col in present]
-    letters = {h: col_letter(c) for h, c in columns.items()}
+    layout = Layout({h: i for i, h in enumerate(headers)}, {h: col_letter(c) for h, c in columns.items()})
     body = rows[hrow + 1:]
     rectangular = not body or min(map(len, body)) >= max(columns.values(), default=0)
     raw_cols, value_cols, filled_cols, whys = [], [], [], []
@@ -265,8 +300,8 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
         rows_of = zip(filled_rows, zip(*raw_cols, strict=True), zip(*value_cols, strict=True), strict=True)
         for i, (keep, raw, values) in enumerate(rows_of):
             if keep:
-                records.append(Record(hrow + 2 + i, dict(zip(headers, values, strict=True)),
-                                      dict(zip(headers, raw, strict=True)), letters, bad_rows.get(i, {})))
+                records.append(Record(hrow + 2 + i, dict(zip(headers, values, strict=True)), raw, layout,
+                                      bad_rows.get(i, {})))
     return Table(sheet_name, definition, hrow + 1, columns, records, extra)
 
 

@@ -94,12 +94,20 @@ _PLAIN = (str, int, list)  # parsed values that are JSON as they are
 def _instance(values: dict, raw: dict) -> dict:
     out = {}
     for header, value in values.items():
-        if value.__class__ in _PLAIN:  # the common case, without a call per cell
+        if value.__class__ in _PLAIN:  # the common cases first, without a call per cell
             out[header] = value
-            continue
-        v = _json_value(value, raw.get(header))
-        if v is not None:
-            out[header] = v
+        elif value is None:
+            r = raw.get(header)
+            if r is not None and r != "":
+                v = _json_value(None, r)
+                if v is not None:
+                    out[header] = v
+        elif value.__class__ is dt.date:
+            out[header] = value.isoformat()
+        else:
+            v = _json_value(value, raw.get(header))
+            if v is not None:
+                out[header] = v
     return out
 
 
@@ -195,8 +203,9 @@ def unique_keys(ctx: Context) -> Iterator[Finding]:
             continue
         seen: dict[tuple, Record] = {}
         for r in table.records:
-            k = tuple(r[h] for h in key)
-            if any(v is None for v in k):
+            values = r.values
+            k = tuple([values.get(h) for h in key])
+            if None in k:
                 continue
             if k in seen:
                 label = " / ".join(f"{h} {v}" for h, v in zip(key, k, strict=True))
