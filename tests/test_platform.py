@@ -483,11 +483,11 @@ def test_failure_while_staging_leaves_no_folder(book, tmp_path, monkeypatch):
     real = platform._write_file
     calls = {"n": 0}
 
-    def flaky(path, payload):
+    def flaky(path, payload, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device", str(path))
-        real(path, payload)
+        real(path, payload, **kwargs)
 
     monkeypatch.setattr(platform, "_write_file", flaky)
     with pytest.raises(GocKurulError, match="Hiçbir dosya yazılmadı"):
