@@ -203,6 +203,9 @@ def _parse_one(column: contract.Column, raw: Any) -> tuple[Any, str | None]:
         return None, str(exc)
 
 
+_NEVER_FAILS = frozenset({"text", "key", "phone", "email", "list"})  # parsers that read any value (None for blank)
+
+
 def _blank_cell(v: Any) -> bool:
     return v is None or (v.__class__ is str and not v.strip())
 
@@ -219,17 +222,20 @@ def _parse_column(column: contract.Column, cells: list[Any]) -> tuple[list[Any],
         parsed = [_parse_one(column, v) for v in cells]
         whys = {i: why for i, (_, why) in enumerate(parsed) if why is not None}
         return [v for v, _ in parsed], [not _blank_cell(v) for v in cells], whys
-    value_of: dict[Any, Any] = {}
-    filled_of: dict[Any, bool] = {}
+    filled_of = {v: not _blank_cell(v) for v in distinct}
     bad_of: dict[Any, str] = {}
-    for v in distinct:
-        filled_of[v] = not _blank_cell(v)
-        if v is None or v == "":
-            value_of[v] = None
-            continue
-        value_of[v], why = _parse_one(column, v)
-        if why is not None:
-            bad_of[v] = why
+    if column.kind in _NEVER_FAILS and not column.choices:  # most text columns: one call per distinct value
+        values = list(distinct)
+        value_of = dict(zip(values, map(PARSERS[column.kind], values), strict=True))
+    else:
+        value_of = {}
+        for v in distinct:
+            if v is None or v == "":
+                value_of[v] = None
+                continue
+            value_of[v], why = _parse_one(column, v)
+            if why is not None:
+                bad_of[v] = why
     whys = {i: bad_of[v] for i, v in enumerate(cells) if v in bad_of} if bad_of else {}
     return list(map(value_of.__getitem__, cells)), list(map(filled_of.__getitem__, cells)), whys
 

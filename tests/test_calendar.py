@@ -31,6 +31,30 @@ def test_public_holidays_come_from_the_holidays_package():
     assert CAL.is_working_day(D(2025, 10, 28)) and CAL.half_day(D(2025, 10, 28))  # arife: half day
 
 
+def test_turkey_calendar_loaded_alone_equals_the_packages_entry_point(monkeypatch):
+    """workdays loads only the package's Turkey module (not all 280 countries); the days are the same, and
+    should the package change its layout, its own country_holidays is used."""
+    import holidays
+
+    from gockurul_excel import workdays
+
+    workdays._turkey.cache_clear()
+    turkey = workdays._turkey()
+    assert turkey.__name__ == "Turkey"
+    for year in (2024, 2026, 2030, 2034):
+        for cats in (("public",), ("half_day",)):
+            assert dict(turkey(years=year, language="tr", categories=cats)) == dict(
+                holidays.country_holidays("TR", years=year, language="tr", categories=cats))
+    workdays._turkey.cache_clear()
+    monkeypatch.setattr(workdays.importlib.util, "spec_from_file_location", lambda *a, **k: None)
+    try:
+        fallback = workdays._turkey()
+        assert dict(fallback(years=2026, language="tr", categories=("public",))) == dict(
+            turkey(years=2026, language="tr", categories=("public",)))
+    finally:
+        workdays._turkey.cache_clear()
+
+
 def test_estimated_islamic_holidays_are_marked():
     off = CAL.day_off(D(2034, 3, 1))
     assert off is not None and off.estimated and "Kurban" in off.name
