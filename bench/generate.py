@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 from gockurul_excel import contract, rules
-from gockurul_excel.workdays import WorkCalendar, deadline
+from gockurul_excel.core.workdays import WorkCalendar, deadline
 
 YEAR = 2025
 # Ölçümlerin "bugün"ü: kitap yılı bitmiş, Ek-3 hazırlanıyor (Ocak). Açık kararların süresi bundan sonradır.
@@ -374,7 +374,7 @@ def row_counts(rows: dict[str, list[list]]) -> dict[str, int]:
 
 def generate(path: str | Path, size: float = 1.0, seed: int = SEED) -> dict[str, int]:
     """Write a size-`size` workbook to `path` (overwritten); return its row count per sheet."""
-    from gockurul_excel.fill import fill_workbook
+    from gockurul_excel.files.fill import fill_workbook
 
     rows = generate_rows(size, seed)
     fill_workbook(Path(path), generate_settings(), rows, overwrite=True)

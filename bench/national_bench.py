@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gockurul_excel import contract, example, platform  # noqa: E402
-from gockurul_excel.fill import fill_workbook  # noqa: E402
+from gockurul_excel import contract, example, operations  # noqa: E402
+from gockurul_excel.files.fill import fill_workbook  # noqa: E402
+from gockurul_excel.platform import bundle, codes  # noqa: E402
 
 TEMPLATE_YEAR = example.YEAR
 _DATE = re.compile(r'"(20\d\d)-(\d\d)-(\d\d)')
@@ -42,7 +43,7 @@ def template_export(work: Path) -> Path:
     book = work / "ornek.xlsx"
     fill_workbook(book, example.example_settings(), clean_example_rows(), overwrite=True)
     out = work / "sablon-belgeler"
-    platform.write_platform(book, out)
+    operations.export_platform(book, out)
     return out
 
 
@@ -59,25 +60,25 @@ def write_folder(template: Path, out: Path, province: str, year: int, *, drop_me
                  annual: bool = True) -> Path:
     """One province-year export from the template: meetings in `drop_meetings` (by Toplantı No) and, when
     `annual` is False, the annual report are left out."""
-    manifest = json.loads((template / platform.MANIFEST_FILE).read_text(encoding="utf-8"))
-    old_base, new_base = manifest["kimlik"], f"{platform.slug(province)}-{year}"
+    manifest = json.loads((template / codes.MANIFEST_FILE).read_text(encoding="utf-8"))
+    old_base, new_base = manifest["kimlik"], f"{codes.slug(province)}-{year}"
     delta = year - manifest["yil"]
     out.mkdir(parents=True, exist_ok=True)
     entries = []
     for e in manifest["belgeler"]:
-        if e["belge_turu"] == platform.MEETING and e.get("toplanti_no") in drop_meetings:
+        if e["belge_turu"] == codes.MEETING and e.get("toplanti_no") in drop_meetings:
             continue
-        if e["belge_turu"] == platform.ANNUAL_REPORT and not annual:
+        if e["belge_turu"] == codes.ANNUAL_REPORT and not annual:
             continue
         doc = json.loads((template / e["dosya"]).read_text(encoding="utf-8"))
         doc["il"], doc["yil"] = province, year
         doc["kimlik"] = doc["kimlik"].replace(old_base, new_base, 1)
-        payload = _shift(platform.dumps(doc).decode("utf-8"), delta).encode("utf-8")
+        payload = _shift(bundle.dumps(doc).decode("utf-8"), delta).encode("utf-8")
         name = f"{doc['kimlik']}.json"
         (out / name).write_bytes(payload)
         entries.append({**e, "dosya": name, "sha256": hashlib.sha256(payload).hexdigest(), "bayt": len(payload)})
     manifest.update(il=province, yil=year, kimlik=new_base, belgeler=entries, csv_dosyalari=[])
-    (out / platform.MANIFEST_FILE).write_bytes(platform.dumps(manifest))
+    (out / codes.MANIFEST_FILE).write_bytes(bundle.dumps(manifest))
     return out
 
 
@@ -87,13 +88,13 @@ def generate(root: Path, provinces: int = 81, years: int = 10, seed: int = 1, la
     work = Path(tempfile.mkdtemp(prefix="gockurul-ulusal-sablon-"))
     try:
         template = template_export(work)
-        meeting_nos = [e["toplanti_no"] for e in json.loads((template / platform.MANIFEST_FILE).read_text(
-            encoding="utf-8"))["belgeler"] if e["belge_turu"] == platform.MEETING]
+        meeting_nos = [e["toplanti_no"] for e in json.loads((template / codes.MANIFEST_FILE).read_text(
+            encoding="utf-8"))["belgeler"] if e["belge_turu"] == codes.MEETING]
         count = 0
         for province in contract.lists()["Iller"][:provinces]:
             for year in range(last_year - years + 1, last_year + 1):
                 drop = {n for n in meeting_nos if rng.random() < 0.15}
-                folder = write_folder(template, root / platform.slug(province) / str(year), province, year,
+                folder = write_folder(template, root / codes.slug(province) / str(year), province, year,
                                       drop_meetings=drop, annual=rng.random() > 0.1)
                 count += len(list(folder.glob("*.json"))) - 1
         return count
@@ -108,7 +109,7 @@ def _maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def rollup_only(root: Path) -> None:
     """The roll-up alone, in this process: its time and this process's peak memory."""
-    from gockurul_excel.national import national_rollup
+    from gockurul_excel.files.national import national_rollup
 
     rss_before = _maxrss_mb()
     t0 = time.perf_counter()

@@ -69,7 +69,7 @@ def _peak_rss_kb() -> int:
 
 def _year_meetings(data) -> list[str]:
     from gockurul_excel import contract
-    from gockurul_excel.schedule import meeting_day
+    from gockurul_excel.core.meetings import meeting_day
 
     year = data.setting(contract.S_YEAR)
     return [r["Toplantı No"] for r in data.records("Toplantılar")
@@ -78,9 +78,9 @@ def _year_meetings(data) -> list[str]:
 
 def all_forms_specs(data) -> list:
     """Ek-1 and Ek-2 of every meeting of the workbook's year, built in memory (what `gockurul formlar` writes)."""
-    from gockurul_excel.operations import year_forms_specs
+    from gockurul_excel import commands
 
-    return year_forms_specs(data)[0]
+    return commands.year_forms(data).specs
 
 
 def floor_read(path: Path) -> int:
@@ -131,7 +131,7 @@ def measure(op: str, path: Path, work: Path, sample: int) -> dict:
         info["sayfa"] = len(result.sheets)
     elif op == "formlar_cli":
         from gockurul_excel import operations
-        from gockurul_excel.reader import read_workbook
+        from gockurul_excel.files.reader import read_workbook
 
         numbers = _year_meetings(read_workbook(path))
         chosen = numbers if len(numbers) <= sample else [numbers[(k * len(numbers)) // sample]
@@ -147,19 +147,10 @@ def measure(op: str, path: Path, work: Path, sample: int) -> dict:
         t0 = time.perf_counter()
         operations.write_annual_report(path, None)
     elif op == "platform":
-        import importlib.util
-
         from gockurul_excel import operations
 
-        spec = importlib.util.find_spec("gockurul_excel.platform")
-        if spec is None:
-            return {"yok": True}
-        import gockurul_excel.platform as platform
-
-        if not hasattr(platform, "write_platform"):
-            return {"yok": True}
         t0 = time.perf_counter()
-        result = platform.write_platform(path, work / "platform")
+        result = operations.export_platform(path, work / "platform")
         info["dosya"] = len(result.files)
     else:
         raise SystemExit(f"bilinmeyen işlem: {op}")

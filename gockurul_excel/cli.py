@@ -82,7 +82,7 @@ def _parse_today(value: str | None) -> dt.date | None:
 
 
 def _parse_count(value: str) -> int:
-    from . import parse
+    from .core import parse
 
     try:
         number = parse.integer(value)
@@ -109,7 +109,7 @@ def kontrol(
     bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
 ) -> None:
     """Kitabı genelgeye göre denetler; bulguları 'Kontrol' sayfasına (veya --json ile ekrana) yazar."""
-    from .xlsxpkg import lock_file
+    from .files.safety import lock_file
 
     today = _parse_today(bugun)
     if json_ and lock_file(kitap):
@@ -118,9 +118,7 @@ def kontrol(
     if json_:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
-        errors = sum(f.level == "hata" for f in result.findings)
-        warnings = len(result.findings) - errors
-        typer.echo(f"{kitap.name}: {errors} hata, {warnings} uyarı. Ayrıntılar 'Kontrol' sayfasında.")
+        typer.echo(f"{kitap.name}: {result.message}")
         if result.backup:
             typer.echo(f"Önceki hali yedeklendi: {result.backup}")
     raise typer.Exit(result.exit_code)
@@ -142,9 +140,7 @@ def takvim(
     if json_:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    events = result.schedule.events
-    late = sum(e.status == "gecikti" for e in events)
-    typer.echo(f"{kitap.name}: {len(events)} olay, {late} geciken. 'Takvim' ve 'Pano' sayfaları yazıldı.")
+    typer.echo(f"{kitap.name}: {result.message}")
     if result.ics:
         typer.echo(f"Outlook takvimi: {result.ics}")
     if result.backup:
@@ -155,7 +151,7 @@ MeetingNo = Annotated[str, typer.Option("--toplanti", help="Toplantı No ('Topla
 
 
 def _written(kitap: Path, result) -> None:
-    typer.echo(f"{kitap.name}: " + ", ".join(f"'{s}'" for s in result.sheets) + " sayfası yazıldı.")
+    typer.echo(f"{kitap.name}: {result.message}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
@@ -181,8 +177,7 @@ def formlar(kitap: Workbook,
             ) -> None:
     """Yılın bütün toplantılarının Ek-1 ve Ek-2 formlarını tek seferde üretir (kitap bir kez okunur ve yazılır)."""
     result = operations.write_year_forms(kitap, yil)
-    meetings = len(result.sheets) // 2
-    typer.echo(f"{kitap.name}: {meetings} toplantının Ek-1 ve Ek-2 formu yazıldı ({len(result.sheets)} sayfa).")
+    typer.echo(f"{kitap.name}: {result.message}")
     for why in result.skipped or []:
         typer.echo(f"Atlandı: {why}")
     if result.backup:
@@ -243,7 +238,7 @@ def platform(
 @_guarded
 def platform_oku(belge: Annotated[Path, typer.Argument(help="Platform belgesi (.json)")]) -> None:
     """Bir platform belgesini okur ve şemasına göre doğrular."""
-    from .platform import summary
+    from .platform.bundle import summary
 
     doc = operations.read_platform_document(belge)
     typer.echo(f"Geçerli: {summary(doc)}")
@@ -260,21 +255,17 @@ def sunucu(
     en_buyuk_istek: Annotated[int, typer.Option("--en-buyuk-istek", help="En büyük istek (bayt)")] = 20_000_000,
 ) -> None:
     """Düğmeleri xlwings Server olarak HTTP üzerinden sunar (VBA RunRemotePython, Office.js)."""
-    from .server import serve
-
     if not anahtar:
         raise GocKurulError("Sunucu için bir anahtar gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
                             "değişkenini ayarlayın.")
-    serve(adres, port, anahtar, en_buyuk_istek)
+    operations.serve(adres, port, anahtar, en_buyuk_istek)
 
 
 @app.command("eklenti")
 @_guarded
 def eklenti(cikti: Annotated[Path, typer.Option("--cikti", help="Eklenti dosyası")] = Path("gockurul.xlam")) -> None:
     """Excel eklentisini (gockurul.xlam) üretir; Windows ve Excel gerektirir."""
-    from .addin import build_addin
-
-    typer.echo(f"Eklenti yazıldı: {build_addin(cikti)}")
+    typer.echo(f"Eklenti yazıldı: {operations.build_addin(cikti)}")
 
 
 def _progress_bar(label: str):

@@ -260,7 +260,7 @@ del C
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 INPUT_SHEETS = (SETTINGS_SHEET, *SHEETS_BY_NAME)
 CONTROL_PANEL_SHEET = "Kontrol Paneli"
-# Named input cells of Kontrol Paneli that the buttons read (template.py makes them, makro.py reads them).
+# Named input cells of Kontrol Paneli that the buttons read (files/template.py makes them, makro.py reads them).
 SELECTED_MEETING_NAME = "SeciliToplantiNo"
 # The folder the province's "İlçe Kitaplarını Birleştir" button reads (makro.district_folder); when the cell is
 # empty, DISTRICT_FOLDER beside the workbook.
@@ -269,14 +269,27 @@ DISTRICT_FOLDER_LABEL = "İlçe Kitapları Klasörü"
 DISTRICT_FOLDER = "İlçe Kitapları"
 LISTS_SHEET = "Listeler"
 FINDINGS_SHEET = "Kontrol"
+SCHEDULE_SHEET = "Takvim"
+DASHBOARD_SHEET = "Pano"
+ACTION_PLAN_SHEET = "Eylem Planı İzleme"
+# The province's copy of its districts' workbooks (`birlestir`): what was merged is read back from these
+# sheets on the next run (STATE_SHEETS), so no hidden state can get out of step with what staff see.
+DISTRICT_MEETINGS_SHEET = "İlçe Toplantıları"
+DISTRICT_DECISIONS_SHEET = "İlçe Kararları"
+DISTRICT_PROBLEMS_SHEET = "İlçe Sorunları"
+DISTRICT_PARTICIPANTS_SHEET = "İlçe Katılımcıları"
+MERGE_LOG_SHEET = "Birleştirme Günlüğü"
+FOLLOW_UP_SHEET = "İlçe İzleme"
+STATE_SHEETS = (DISTRICT_MEETINGS_SHEET, DISTRICT_DECISIONS_SHEET, DISTRICT_PROBLEMS_SHEET,
+                DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET)
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
-GENERATED_SHEETS = (FINDINGS_SHEET, "Takvim", "Pano", "Eylem Planı İzleme",
-                    # consolidation of district workbooks into the province workbook
-                    "İlçe Toplantıları", "İlçe Kararları", "İlçe Sorunları", "İlçe Katılımcıları",
-                    "Birleştirme Günlüğü", "İlçe İzleme")
-GENERATED_PREFIXES = ("Ek-1 ", "Ek-2 ", "Ek-3 ", "Gündem ", "Davet ", "Tebliğ ", "Alt Komisyon Listesi ")
-DATE_FORMAT = "dd.mm.yyyy"  # shown as GG.AA.YYYY
-TIME_FORMAT = "hh:mm"
+GENERATED_SHEETS = (FINDINGS_SHEET, SCHEDULE_SHEET, DASHBOARD_SHEET, ACTION_PLAN_SHEET, *STATE_SHEETS,
+                    FOLLOW_UP_SHEET)
+MINUTES_PREFIX, ATTENDANCE_PREFIX, ANNUAL_REPORT_PREFIX = "Ek-1 ", "Ek-2 ", "Ek-3 "
+AGENDA_PREFIX, INVITATION_PREFIX, NOTICE_PREFIX = "Gündem ", "Davet ", "Tebliğ "
+SUBCOMMISSION_LIST_PREFIX = "Alt Komisyon Listesi "
+GENERATED_PREFIXES = (MINUTES_PREFIX, ATTENDANCE_PREFIX, ANNUAL_REPORT_PREFIX, AGENDA_PREFIX, INVITATION_PREFIX,
+                      NOTICE_PREFIX, SUBCOMMISSION_LIST_PREFIX)
 
 
 def is_generated_sheet(name: str) -> bool:

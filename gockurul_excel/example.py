@@ -322,6 +322,6 @@ def example_settings() -> dict[str, object]:
 
 
 def write_example(path: Path, *, overwrite: bool = False) -> None:
-    from .fill import fill_workbook
+    from .files.fill import fill_workbook
 
     fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)

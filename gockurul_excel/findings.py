@@ -20,3 +20,8 @@ class Finding:
     def to_json(self) -> dict:
         return {"duzey": self.level, "kural": self.rule, "sayfa": self.sheet, "hucre": self.cell,
                 "mesaj": self.message}
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    """How many findings of each level: {"hata": n, "uyari": m}."""
+    return {level: sum(f.level == level for f in findings) for level in LEVELS}

@@ -1,8 +1,8 @@
 """The Excel buttons: one function per button, for classic xlwings (RunPython), xlwings Lite and xlwings Server.
 
-Each `name(book=None)` reads the live book (xw_backend.read_book), runs the same library functions as the
-matching CLI command (operations.py and the modules it calls) and writes the resulting sheets back
-(xw_backend.render_sheet). `book=None` means `xw.Book.caller()` (the workbook whose button was pressed).
+Each `name(book=None)` reads the live book (live.backend), runs the same `commands` function as the matching
+CLI command and renders the sheets it made back into the book. `book=None` means `xw.Book.caller()` (the
+workbook whose button was pressed).
 
 The user sees one short Turkish message (a message box where the client has one, and always the status
 cell `Kontrol Paneli!A2`), never a traceback; details go to `<kitap>_gockurul.log` beside the workbook
@@ -72,7 +72,7 @@ def _now() -> dt.datetime:
 
 
 def _log_file(book: Any) -> Path | None:
-    from .xw_backend import book_path, is_remote
+    from .live.backend import book_path, is_remote
 
     if is_remote(book):
         return None
@@ -96,7 +96,7 @@ def _log_details(book: Any, label: str, text: str) -> None:
 def _tell(book: Any, message: str) -> None:
     """Status cell on Kontrol Paneli (always), then a message box where the client has one."""
     from . import contract
-    from .xw_backend import has_message_box
+    from .live.backend import has_message_box
 
     try:
         names = [s.name for s in book.sheets]
@@ -149,7 +149,7 @@ _RENDERED: ContextVar[bool] = ContextVar("gockurul_rendered", default=False)
 
 
 def _render(book: Any, specs: list) -> list[str]:
-    from .xw_backend import render_sheets
+    from .live.backend import render_sheets
 
     names = render_sheets(book, specs)
     _RENDERED.set(True)
@@ -157,9 +157,16 @@ def _render(book: Any, specs: list) -> list[str]:
 
 
 def _data(book: Any) -> Any:
-    from .xw_backend import read_book
+    from .live.backend import read_book
 
     return read_book(book)
+
+
+def _show(book: Any, outcome: Any) -> str:
+    """Render what a command made into the book; its message is what the user sees."""
+    if outcome.specs:
+        _render(book, outcome.specs)
+    return outcome.message
 
 
 def _meeting_number(book: Any, data: Any) -> str:
@@ -190,128 +197,70 @@ def _meeting_number(book: Any, data: Any) -> str:
     return str(value).strip()
 
 
-def _sheets_text(names: list[str]) -> str:
-    return ", ".join(f"'{n}'" for n in names)
-
-
 def _limited_note(book: Any) -> str:
-    """What a client that applies only values and colours misses (xw_backend.LIMITED_NOTE), else nothing."""
-    from .xw_backend import LIMITED, LIMITED_NOTE, client_kind
+    """What a client that applies only values and colours misses (live.backend.LIMITED_NOTE), else nothing."""
+    from .live.backend import LIMITED, LIMITED_NOTE, client_kind
 
     return f" {LIMITED_NOTE}" if client_kind(book) == LIMITED else ""
 
 
-# --- buttons ---------------------------------------------------------------------------------------------
+# --- buttons: each is one `commands` function on the live book ---------------------------------------
 
 def kontrol_et(book: Any = None) -> str:
     """Kontrol Et = `gockurul kontrol`: findings on the `Kontrol` sheet."""
+    from . import commands
 
-    def work(book: Any) -> str:
-        from .findings import ERROR, WARNING
-        from .operations import findings_sheet
-        from .validate import run_checks
-
-        today = _today()
-        findings = run_checks(_data(book), today)
-        _render(book, [findings_sheet(findings, today)])
-        errors = sum(f.level == ERROR for f in findings)
-        warnings = sum(f.level == WARNING for f in findings)
-        if not findings:
-            return "Kontrol tamamlandı: sorun bulunmadı."
-        return f"Kontrol tamamlandı: {errors} hata, {warnings} uyarı. Ayrıntılar 'Kontrol' sayfasında."
-
-    return _run(book, "kontrol_et", work)
+    return _run(book, "kontrol_et", lambda b: _show(b, commands.check(_data(b), _today())))
 
 
 def takvimi_hesapla(book: Any = None) -> str:
     """Takvimi Hesapla = `gockurul takvim`: the `Takvim` and `Pano` sheets."""
+    from . import commands
 
+    return _run(book, "takvimi_hesapla", lambda b: _show(b, commands.calendar(_data(b), _today())))
+
+
+def _meeting_button(book: Any, button: str, command: Callable[[Any, str], Any]) -> str:
     def work(book: Any) -> str:
-        from .operations import calendar_specs
-        from .schedule import build_schedule
-
         data = _data(book)
-        today = _today()
-        schedule = build_schedule(data, today)
-        names = _render(book, calendar_specs(data, schedule, today))
-        return f"Takvim hesaplandı ({len(schedule.events)} iş): {_sheets_text(names)} sayfaları yazıldı."
-
-    return _run(book, "takvimi_hesapla", work)
-
-
-def _meeting_button(book: Any, button: str, make: Callable[[Any, Any], list]) -> str:
-    def work(book: Any) -> str:
-        from .forms import find_meeting
-
-        data = _data(book)
-        number = _meeting_number(book, data)
-        meeting = find_meeting(data, number)
-        names = _render(book, make(data, meeting))
-        return f"Toplantı {number}: {_sheets_text(names)} yazıldı."
+        return _show(book, command(data, _meeting_number(book, data)))
 
     return _run(book, button, work)
 
 
 def tutanak(book: Any = None) -> str:
     """Tutanak (Ek-1) = `gockurul tutanak`."""
+    from . import commands
 
-    def make(data: Any, m: Any) -> list:
-        from .forms import minutes_sheet
-
-        return [minutes_sheet(data, m)]
-
-    return _meeting_button(book, "tutanak", make)
+    return _meeting_button(book, "tutanak", commands.minutes)
 
 
 def katilimci_listesi(book: Any = None) -> str:
     """Katılımcı Listesi (Ek-2) = `gockurul katilimci`."""
+    from . import commands
 
-    def make(data: Any, m: Any) -> list:
-        from .forms import attendance_sheet
-
-        return [attendance_sheet(data, m)]
-
-    return _meeting_button(book, "katilimci_listesi", make)
+    return _meeting_button(book, "katilimci_listesi", commands.attendance)
 
 
 def gundem_ve_davet(book: Any = None) -> str:
     """Gündem ve Davet = `gockurul gundem`."""
+    from . import commands
 
-    def make(data: Any, m: Any) -> list:
-        from .operations import agenda_specs
-
-        return agenda_specs(data, m)
-
-    return _meeting_button(book, "gundem_ve_davet", make)
+    return _meeting_button(book, "gundem_ve_davet", commands.agenda)
 
 
 def yillik_rapor(book: Any = None) -> str:
     """Yıllık Rapor (Ek-3) = `gockurul yillik` for the workbook's year."""
+    from . import commands
 
-    def work(book: Any) -> str:
-        from . import contract
-        from .annual_report import annual_report_sheet
-
-        data = _data(book)
-        year = data.setting(contract.S_YEAR)
-        if not isinstance(year, int):
-            raise _UserMessage("Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın.")
-        names = _render(book, [annual_report_sheet(data, year)])
-        return f"{year} yılı raporu {_sheets_text(names)} sayfasına yazıldı."
-
-    return _run(book, "yillik_rapor", work)
+    return _run(book, "yillik_rapor", lambda b: _show(b, commands.annual_report(_data(b))))
 
 
 def eylem_plani(book: Any = None) -> str:
     """Eylem Planı İzleme = `gockurul eylem`."""
+    from . import commands
 
-    def work(book: Any) -> str:
-        from .action_plan import action_plan_sheet
-
-        names = _render(book, [action_plan_sheet(_data(book), _today())])
-        return f"Eylem planı izleme raporu {_sheets_text(names)} sayfasına yazıldı."
-
-    return _run(book, "eylem_plani", work)
+    return _run(book, "eylem_plani", lambda b: _show(b, commands.action_plan(_data(b), _today())))
 
 
 def platform_dosyalari(book: Any = None) -> str:
@@ -319,20 +268,20 @@ def platform_dosyalari(book: Any = None) -> str:
     a remote client has no folder of the user's, so there the documents are only made and validated)."""
 
     def work(book: Any) -> str:
+        from . import commands
+        from .files.platform_folder import install_files
+        from .live.backend import book_path, is_remote
         from .operations import platform_folder
-        from .platform import install_files, render_platform
-        from .xw_backend import book_path, is_remote
 
-        data = _data(book)
-        rendered = render_platform(data)
+        outcome = commands.platform_files(_data(book))
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:
-            return (f"Platform belgeleri hazırlandı ve doğrulandı ({len(rendered.files)} dosya), ancak bu "
-                    "bağlantıda dosya yazılamaz: dosyaları almak için kitabı bilgisayarınıza kaydedip "
-                    "'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi kullanın.")
+            return (f"{outcome.message} Ancak bu bağlantıda dosya yazılamaz: dosyaları almak için kitabı "
+                    "bilgisayarınıza kaydedip 'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi "
+                    "kullanın.")
         out_dir = platform_folder(path)
-        install_files(out_dir, rendered.files)
-        return f"{len(rendered.files)} platform dosyası '{out_dir}' klasörüne yazıldı."
+        install_files(out_dir, outcome.payload.files)
+        return f"{len(outcome.payload.files)} platform dosyası '{out_dir}' klasörüne yazıldı."
 
     return _run(book, "platform_dosyalari", work)
 
@@ -348,8 +297,8 @@ def district_folder(workbook: Path, typed: Any) -> Path:
 
 
 def _district_sources(book: Any) -> list[Path]:
-    from .consolidate import expand_sources
-    from .xw_backend import book_path
+    from .files.sources import expand_sources
+    from .live.backend import book_path
 
     try:
         typed = book.names[DISTRICT_FOLDER_NAME].refers_to_range.value
@@ -375,36 +324,24 @@ def _district_sources(book: Any) -> list[Path]:
 
 def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | None = None) -> str:
     """İlçe Kitaplarını Birleştir = `gockurul birlestir` on the open province workbook: the same
-    consolidate.plan_merge, with the merged state read from this book's generated sheets, and its sheets
-    rendered here instead of written to the file. The district workbooks come from `district_folder`
-    (desktop Excel only: remote clients cannot reach the user's folders); `sources` names them explicitly."""
+    `commands.merge`, with the merged state read from this book's generated sheets, and its sheets rendered
+    here instead of written to the file. The district workbooks come from `district_folder` (desktop Excel
+    only: remote clients cannot reach the user's folders); `sources` names them explicitly."""
 
     def work(book: Any) -> str:
-        from .consolidate import (
-            ADDED,
-            FOLLOW_UP_SHEET,
-            LOG_SHEET,
-            REFUSED,
-            REPLACED,
-            UNCHANGED,
-            district_state_for,
-            plan_merge,
-        )
-        from .xw_backend import book_path, is_remote
+        from . import commands
+        from .core.merge import require_province
+        from .files.sources import read_sources
+        from .live.backend import book_path, is_remote
 
         remote = is_remote(book)
         if sources is None and remote:
             raise _UserMessage(MERGE_REMOTE)
         data = _data(book)
+        require_province(data, book.name)
         found = [Path(s) for s in sources] if sources is not None else _district_sources(book)
-        result = plan_merge(data, district_state_for(data), found, today=_today(), now=_now(),
-                            province_path=None if remote else book_path(book))
-        _render(book, result.specs)
-        counts = {a: sum(e.action == a for e in result.entries) for a in (ADDED, REPLACED, UNCHANGED, REFUSED)}
-        parts = [f"{n} {a}" for a, n in counts.items() if n]
-        return (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
-                f"Ayrıntılar '{LOG_SHEET}' sayfasında; ilçe kurullarının durumu '{FOLLOW_UP_SHEET}' sayfasında. "
-                "Kitabı kaydetmeyi unutmayın.")
+        read = read_sources(found, province_path=None if remote else book_path(book))
+        return _show(book, commands.merge(data, read, today=_today(), now=_now())) + " Kitabı kaydetmeyi unutmayın."
 
     return _run(book, "ilce_kitaplarini_birlestir", work)
 
@@ -414,18 +351,16 @@ def pdf(book: Any = None) -> str:
     only; the CLI `gockurul pdf` does the same with LibreOffice)."""
 
     def work(book: Any) -> str:
-        from . import contract
-        from .xw_backend import book_path, is_remote
+        from . import commands
+        from .live.backend import book_path, is_remote
 
         if is_remote(book):
             raise _UserMessage("Bu bağlantıda PDF yapılamaz; Excel'de Dosya > Dışarı Aktar > PDF kullanın.")
         sheet = book.sheets.active
-        if not contract.is_generated_sheet(sheet.name):
-            raise _UserMessage(f"Önce PDF'e dönüştürülecek bir form ya da rapor sayfasını açın "
-                               f"('{sheet.name}' bir veri sayfası).")
+        outcome = commands.printable(sheet.name)
         path = book_path(book)
         output = path.with_name(f"{path.stem} - {sheet.name}.pdf")
         sheet.to_pdf(str(output))
-        return f"'{sheet.name}' sayfası PDF olarak kaydedildi: {output}"
+        return f"{outcome.message}: {output}"
 
     return _run(book, "pdf", work)

@@ -23,6 +23,33 @@ class MeetingCategory(StrEnum):
     DISTRICT_BOARD = "İlçe Göç Koordinasyon Kurulu"
 
 
+# How each category is named: the code of the takvim/platform contracts (`tur`, `kategori`), the short label of
+# tables and the full name of forms and letters.
+CATEGORY_CODE = {MeetingCategory.PROVINCE_BOARD: "il_gkk", MeetingCategory.SUBCOMMISSION: "alt_komisyon",
+                 MeetingCategory.DISTRICT_BOARD: "ilce_gkk"}
+CATEGORY_SHORT = {MeetingCategory.PROVINCE_BOARD: "İl GKK", MeetingCategory.SUBCOMMISSION: "Alt Komisyon",
+                  MeetingCategory.DISTRICT_BOARD: "İlçe GKK"}
+CATEGORY_NAME = {MeetingCategory.PROVINCE_BOARD: "İl Göç Koordinasyon Kurulu",
+                 MeetingCategory.SUBCOMMISSION: "Alt Komisyon",
+                 MeetingCategory.DISTRICT_BOARD: "İlçe Göç Koordinasyon Kurulu"}
+
+
+def category_of(label: object) -> MeetingCategory | None:
+    """The category a `Kategori` cell names; None for anything else (a blank, a typo)."""
+    try:
+        return MeetingCategory(label)
+    except ValueError:
+        return None
+
+
+def board_kind_of(label: object) -> BoardKind | None:
+    """The board kind the `Kurul Türü` setting names; None for anything else."""
+    try:
+        return BoardKind(label)
+    except ValueError:
+        return None
+
+
 class Comparison(StrEnum):
     AT_LEAST = ">="  # "10.000 ve üzeri"
     MORE_THAN = ">"  # "2.000'den fazla"

@@ -8,6 +8,7 @@ call; styles are named (see `STYLES`) so both backends map a name once, not per 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
@@ -26,7 +27,10 @@ class Style:
     number_format: str | None = None
 
 
+# Number formats of dates and times, shown as GG.AA.YYYY and SS:DD in every sheet, generated or input.
 DATE_FORMAT = "dd.mm.yyyy"
+TIME_FORMAT = "hh:mm"
+DATETIME_FORMAT = "dd.mm.yyyy hh:mm"
 
 STYLES: dict[str, Style] = {
     "title": Style(bold=True, size=14, valign="center"),
@@ -144,3 +148,31 @@ def cell_ref(row: int, col: int) -> str:
 
 def quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
+
+
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
+
+
+def parse_cell(ref: str) -> tuple[int, int]:
+    match = _CELL.fullmatch(ref.strip())
+    if not match:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    col = 0
+    for ch in match[1].upper():
+        col = col * 26 + ord(ch) - 64
+    return int(match[2]), col
+
+
+
+def parse_range(ref: str) -> tuple[int, int, int, int]:
+    first, _, last = ref.partition(":")
+    r1, c1 = parse_cell(first)
+    r2, c2 = parse_cell(last or first)
+    return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
+
+
+
+def abs_range(ref: str) -> str:
+    r1, c1, r2, c2 = parse_range(ref)
+    return f"${col_letter(c1)}${r1}:${col_letter(c2)}${r2}"

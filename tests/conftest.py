@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from gockurul_excel import contract, example, rules
-from gockurul_excel.fill import fill_workbook
+from gockurul_excel.files.fill import fill_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 24)

@@ -7,11 +7,11 @@ import zipfile
 
 import openpyxl
 
-from gockurul_excel import action_plan as ap
 from gockurul_excel import example, rules
-from gockurul_excel.reader import read_workbook
+from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.files.writer import write_sheets
+from gockurul_excel.sheets import action_plan as action_plan_mod
 from gockurul_excel.sheetspec import SheetSpec
-from gockurul_excel.xlsxpkg import write_sheets
 
 from .conftest import clean_example_rows
 
@@ -39,7 +39,7 @@ def build(make_book, actions=None, today=TODAY) -> SheetSpec:
     rows = clean_example_rows()
     if actions is not None:
         rows["Eylem Planı"] = actions
-    return ap.action_plan_sheet(read_workbook(make_book(rows=rows)), today)
+    return action_plan_mod.action_plan_sheet(read_workbook(make_book(rows=rows)), today)
 
 
 def group_rows(spec: SheetSpec) -> dict[str, int]:
@@ -60,7 +60,7 @@ def test_example_actions_grouped_by_area_in_rules_order(make_book):
     assert [heads[a] for a in heads] == sorted(heads.values())
     grid = cells(spec)
     header = spec.print_setup.title_rows[0]
-    assert [grid[(header, c)] for c in range(1, len(ap.HEADERS) + 1)] == ap.HEADERS
+    assert [grid[(header, c)] for c in range(1, len(action_plan_mod.HEADERS) + 1)] == action_plan_mod.HEADERS
     for no, area, name, who, _partners, start, end, indicator, target, achieved, status, _ in example.ACTIONS:
         r = next(r for (r, c), v in grid.items() if c == 2 and v == name)
         after = [h for h in heads.values() if h < r]
@@ -83,12 +83,12 @@ def test_overdue_flag(make_book):
     ]
     spec = build(make_book, actions)
     grid = cells(spec)
-    flags = {grid[(r, 1)]: grid.get((r, ap.FLAG_COL)) for (r, c), v in grid.items()
+    flags = {grid[(r, 1)]: grid.get((r, action_plan_mod.FLAG_COL)) for (r, c), v in grid.items()
              if c == 2 and str(v).startswith("Eylem ")}
     assert flags == {"1": "Gecikti", "2": None, "3": None, "4": None, "5": "Gecikti", "6": "Gecikti",
                      "7": "Gecikti", "8": None}
     red = [(b.row, b.col) for b in spec.blocks if b.style == "hata"]
-    assert len(red) == 4 and all(c == ap.FLAG_COL for _, c in red)
+    assert len(red) == 4 and all(c == action_plan_mod.FLAG_COL for _, c in red)
     assert list(group_rows(spec)) == ["Eğitim", "Sağlık"]
 
 
@@ -125,8 +125,8 @@ def test_unknown_area_listed_last(make_book):
     actions = [action(1, "Diğer", "Tamamlandı", D(2025, 3, 1)), action(2, "Eğitim", "Tamamlandı", D(2025, 3, 1))]
     rows = clean_example_rows()
     rows["Eylem Planı"] = [*actions, action(3, "Uzay", "Devam Ediyor", D(2025, 3, 1))]
-    spec = ap.action_plan_sheet(read_workbook(make_book(rows=rows)), TODAY)
-    assert list(group_rows(spec)) == ["Eğitim", "Diğer", ap.NO_AREA]
+    spec = action_plan_mod.action_plan_sheet(read_workbook(make_book(rows=rows)), TODAY)
+    assert list(group_rows(spec)) == ["Eğitim", "Diğer", action_plan_mod.NO_AREA]
 
 
 def test_empty_plan_has_no_chart(make_book):
@@ -137,8 +137,8 @@ def test_empty_plan_has_no_chart(make_book):
 
 def test_written_sheet_is_landscape_with_native_chart_and_repeated_header(make_book):
     path = make_book()
-    spec = ap.action_plan_sheet(read_workbook(path), TODAY)
-    assert spec == ap.action_plan_sheet(read_workbook(path), TODAY)  # deterministic for a given day
+    spec = action_plan_mod.action_plan_sheet(read_workbook(path), TODAY)
+    assert spec == action_plan_mod.action_plan_sheet(read_workbook(path), TODAY)  # deterministic for a given day
     write_sheets(path, [spec], make_backup=False)
     with zipfile.ZipFile(path) as zf:
         charts = [n for n in zf.namelist() if n.startswith("xl/charts/chart")]

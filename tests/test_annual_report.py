@@ -7,13 +7,13 @@ import zipfile
 
 import openpyxl
 
-from gockurul_excel import annual_report as ek3
 from gockurul_excel import example, rules
-from gockurul_excel.formsheet import MAX_ROW_HEIGHT
-from gockurul_excel.reader import read_workbook
-from gockurul_excel.schedule import NAMES
+from gockurul_excel.core.schedule import CATEGORY_NAME as NAMES
+from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.files.writer import write_sheets
+from gockurul_excel.sheets import annual_report as annual_report_mod
+from gockurul_excel.sheets.formsheet import MAX_ROW_HEIGHT
 from gockurul_excel.sheetspec import SheetSpec
-from gockurul_excel.xlsxpkg import write_sheets
 
 from .conftest import clean_example_rows
 
@@ -62,7 +62,7 @@ def row_with(rows: dict[int, list], text: str) -> int | None:
 
 
 def build(make_book, rows=None, **kw) -> SheetSpec:
-    return ek3.annual_report_sheet(read_workbook(make_book(rows=rows or report_rows(), **kw)), YEAR)
+    return annual_report_mod.annual_report_sheet(read_workbook(make_book(rows=rows or report_rows(), **kw)), YEAR)
 
 
 def test_form_heading_numbering_and_print_setup(make_book):
@@ -71,26 +71,26 @@ def test_form_heading_numbering_and_print_setup(make_book):
     grid = cells(spec)
     assert grid[(1, 1)] == f"{YEAR} YILI"
     assert grid[(2, 1)] == "GÖÇ KOORDİNASYON KURULLARI YILLIK DEĞERLENDİRME RAPORU"
-    labels = [ek3.ITEM_1, ek3.ITEM_2, ek3.ITEM_3, ek3.ITEM_4, ek3.ITEM_5, ek3.ITEM_6, ek3.PREPARED_BY]
+    labels = [annual_report_mod.ITEM_1, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY]
     found = [item_row(spec, label) for label in labels]
     assert found == sorted(found)  # items in the annex's order
     assert [grid[(r, 1)] for r in found] == ["1", "2", "3", "4", "5", "6", "7"]
     assert grid[(found[0], 4)] == example.PROVINCE
     # The annex's italic notes, under items 2, 3 and 6.
     italic = {v for b in spec.blocks if b.style == "italic" for row in b.values for v in row if v}
-    assert {ek3.NOTE_2, ek3.NOTE_3, ek3.NOTE_6} <= italic
-    assert "(HANGİ KARARLAR ALINDI VE ALINAN KARARLAR YERİNE GETİRİLDİ Mİ?" in ek3.NOTE_3
-    assert {ek3.PREPARED_BY_BODY, ek3.APPROVED_BY_BODY} <= italic
+    assert {annual_report_mod.NOTE_2, annual_report_mod.NOTE_3, annual_report_mod.NOTE_6} <= italic
+    assert "(HANGİ KARARLAR ALINDI VE ALINAN KARARLAR YERİNE GETİRİLDİ Mİ?" in annual_report_mod.NOTE_3
+    assert {annual_report_mod.PREPARED_BY_BODY, annual_report_mod.APPROVED_BY_BODY} <= italic
     ps = spec.print_setup
     assert ps.orientation == "portrait" and ps.paper == "A4" and ps.fit_to_width and ps.title_rows == (1, 2)
     last, width = spec.extent()
-    assert ps.area == f"A1:F{last}" and width == len(ek3.WIDTHS)
+    assert ps.area == f"A1:F{last}" and width == len(annual_report_mod.WIDTHS)
     assert all(0 < h <= MAX_ROW_HEIGHT for h in spec.row_heights.values())
 
 
 def test_every_decision_of_the_year_with_status_result_and_difficulty(make_book):
     spec = build(make_book)
-    rows = region(spec, ek3.ITEM_3, ek3.ITEM_4)
+    rows = region(spec, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4)
     decisions = clean_example_rows()["Kararlar"]
     assert decisions
     for no, _meeting, text, _why, _aim, _who, _due, status, reason, evaluation, *_ in decisions:
@@ -107,7 +107,7 @@ def test_every_decision_of_the_year_with_status_result_and_difficulty(make_book)
 
 def test_problems_grouped_by_board_type(make_book):
     spec = build(make_book)
-    rows = region(spec, ek3.ITEM_2, ek3.ITEM_3)
+    rows = region(spec, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3)
     heads = {c: next(r for r, vs in rows.items() if str(vs[0]).startswith(NAMES[c] + " (")) for c in Category}
     assert heads[Category.PROVINCE_BOARD] < heads[Category.SUBCOMMISSION] < heads[Category.DISTRICT_BOARD]
     bounds = {Category.PROVINCE_BOARD: (heads[Category.PROVINCE_BOARD], heads[Category.SUBCOMMISSION]),
@@ -141,7 +141,7 @@ def test_item_4_unresolved_problems_with_decisions_and_decisions_not_implemented
     rows = report_rows()
     rows["Sorunlar"].append([11, 8, "Sağlık", "Kararı henüz alınmamış açık sorun.", None, "Açık"])
     spec = build(make_book, rows)
-    item4 = region(spec, ek3.ITEM_4, ek3.ITEM_5)
+    item4 = region(spec, annual_report_mod.ITEM_4, annual_report_mod.ITEM_5)
     not_done_head = row_with(item4, "b) Uygulanamayan kararlar ve sebepleri (M13(4))")
     part_a = {r: v for r, v in item4.items() if r < not_done_head}
     part_b = {r: v for r, v in item4.items() if r > not_done_head}
@@ -153,7 +153,7 @@ def test_item_4_unresolved_problems_with_decisions_and_decisions_not_implemented
     assert r2 is not None and "Açık" in part_a[r2] and "Karar 2 (Devam Ediyor)" in part_a[r2]
     assert row_with(part_a, problems[1][3]) is None  # Çözüldü
     assert row_with(part_a, "Kararı henüz alınmamış açık sorun.") is None  # no decision taken on it
-    assert row_with(region(spec, ek3.ITEM_2, ek3.ITEM_3), "Kararı henüz alınmamış açık sorun.") is not None
+    assert row_with(region(spec, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3), "Kararı henüz alınmamış açık sorun.") is not None
     # Decisions not implemented, with their reasons (M13(4)); only those.
     decision_6 = next(d for d in clean_example_rows()["Kararlar"] if d[0] == 6)
     r6 = row_with(part_b, decision_6[2])
@@ -164,8 +164,8 @@ def test_item_4_unresolved_problems_with_decisions_and_decisions_not_implemented
 
 def test_items_5_and_6_come_from_the_yillik_rapor_sheet(make_book):
     spec = build(make_book)
-    item5 = region(spec, ek3.ITEM_5, ek3.ITEM_6)
-    item6 = region(spec, ek3.ITEM_6, ek3.PREPARED_BY)
+    item5 = region(spec, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6)
+    item6 = region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY)
     # One row per paragraph.
     for line in SUPPORT.splitlines():
         assert row_with(item5, line) is not None
@@ -180,8 +180,8 @@ def test_empty_items_5_and_6_show_where_to_write_them(make_book):
     warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v]
     assert len(warnings) == 1
     assert "'Yıllık Rapor'" in warnings[0] and "'Beklenen Destekler'" in warnings[0] and str(YEAR) in warnings[0]
-    assert row_with(region(spec, ek3.ITEM_5, ek3.ITEM_6), warnings[0]) is not None
-    assert row_with(region(spec, ek3.ITEM_6, ek3.PREPARED_BY), "Yalnız sonuç yazıldı.") is not None
+    assert row_with(region(spec, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6), warnings[0]) is not None
+    assert row_with(region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY), "Yalnız sonuç yazıldı.") is not None
 
 
 def test_workbook_without_yillik_rapor_sheet_says_to_upgrade(make_book):
@@ -197,17 +197,17 @@ def test_long_text_is_split_into_rows_excel_can_show(make_book):
     rows = clean_example_rows()
     rows["Yıllık Rapor"] = [[YEAR, SUPPORT, long_text]]
     spec = build(make_book, rows)
-    item6 = region(spec, ek3.ITEM_6, ek3.PREPARED_BY)
-    pieces = [vs[0] for r, vs in item6.items() if r > item_row(spec, ek3.ITEM_6) + 1]
+    item6 = region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY)
+    pieces = [vs[0] for r, vs in item6.items() if r > item_row(spec, annual_report_mod.ITEM_6) + 1]
     assert len(pieces) > 1 and " ".join(pieces) == long_text
     assert all(spec.row_heights[r] <= MAX_ROW_HEIGHT for r in item6)
 
 
 def test_signature_block_names_preparer_and_chair(make_book):
     spec = build(make_book)
-    block = region(spec, ek3.PREPARED_BY, None)
+    block = region(spec, annual_report_mod.PREPARED_BY, None)
     flat = [v for vs in block.values() for v in vs]
-    assert ek3.APPROVED_BY in flat and ek3.PREPARED_BY_BODY in flat and ek3.APPROVED_BY_BODY in flat
+    assert annual_report_mod.APPROVED_BY in flat and annual_report_mod.PREPARED_BY_BODY in flat and annual_report_mod.APPROVED_BY_BODY in flat
     assert "Kurul Başkanı: Kemal Çeber" in flat and "Unvan: Vali" in flat
     assert any(str(v).startswith("Ad Soyad: ") and len(str(v)) > len("Ad Soyad: ") for v in flat)
     assert flat.count("İmza:") == 2
@@ -215,11 +215,11 @@ def test_signature_block_names_preparer_and_chair(make_book):
 
 def test_regenerating_is_identical_and_keeps_turkish_letters(make_book):
     path = make_book(rows=report_rows())
-    first = ek3.annual_report_sheet(read_workbook(path), YEAR)
-    assert first == ek3.annual_report_sheet(read_workbook(path), YEAR)
+    first = annual_report_mod.annual_report_sheet(read_workbook(path), YEAR)
+    assert first == annual_report_mod.annual_report_sheet(read_workbook(path), YEAR)
     write_sheets(path, [first], make_backup=False)
     after_first = _parts(path)
-    second = ek3.annual_report_sheet(read_workbook(path), YEAR)  # the generated sheet is not an input
+    second = annual_report_mod.annual_report_sheet(read_workbook(path), YEAR)  # the generated sheet is not an input
     assert second == first
     write_sheets(path, [second], make_backup=False)
     assert _parts(path) == after_first
@@ -245,13 +245,13 @@ def test_forty_decisions_each_get_a_row(make_book):
                                  "İl Göç İdaresi Müdürlüğü", dt.date(YEAR, 12, 31), "Devam Ediyor", None, None, None,
                                  None])
     spec = build(make_book, rows)
-    item3 = region(spec, ek3.ITEM_3, ek3.ITEM_4)
+    item3 = region(spec, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4)
     found = [row_with(item3, f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına") for i in range(1, 41)]
     assert None not in found and found == sorted(found) and len(set(found)) == 40
 
 
 def test_year_without_meetings_says_so(make_book):
-    spec = ek3.annual_report_sheet(read_workbook(make_book(rows=report_rows())), YEAR + 5)
+    spec = annual_report_mod.annual_report_sheet(read_workbook(make_book(rows=report_rows())), YEAR + 5)
     assert spec.name == f"Ek-3 {YEAR + 5}" and cells(spec)[(1, 1)] == f"{YEAR + 5} YILI"
     texts = [v for v in cells(spec).values() if isinstance(v, str)]
     assert f"{YEAR + 5} yılında kurullarda alınan karar kayıtlı değil." in texts

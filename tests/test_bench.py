@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from gockurul_excel import contract
+from gockurul_excel.files.reader import read_workbook
 from gockurul_excel.operations import check_workbook
-from gockurul_excel.reader import read_workbook
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 TINY = 0.05

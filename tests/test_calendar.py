@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from gockurul_excel import rules
+from gockurul_excel.core.schedule import windows_for
+from gockurul_excel.core.workdays import WorkCalendar, add_months, deadline
 from gockurul_excel.operations import check_workbook, compute_calendar
 from gockurul_excel.rules import BoardKind, MeetingCategory
-from gockurul_excel.schedule import windows_for
-from gockurul_excel.workdays import WorkCalendar, add_months, deadline
 
 from .conftest import TODAY, clean_example_rows
 
@@ -36,23 +36,23 @@ def test_turkey_calendar_loaded_alone_equals_the_packages_entry_point(monkeypatc
     should the package change its layout, its own country_holidays is used."""
     import holidays
 
-    from gockurul_excel import workdays
+    from gockurul_excel.core import workdays as workdays_mod
 
-    workdays._turkey.cache_clear()
-    turkey = workdays._turkey()
+    workdays_mod._turkey.cache_clear()
+    turkey = workdays_mod._turkey()
     assert turkey.__name__ == "Turkey"
     for year in (2024, 2026, 2030, 2034):
         for cats in (("public",), ("half_day",)):
             assert dict(turkey(years=year, language="tr", categories=cats)) == dict(
                 holidays.country_holidays("TR", years=year, language="tr", categories=cats))
-    workdays._turkey.cache_clear()
-    monkeypatch.setattr(workdays.importlib.util, "spec_from_file_location", lambda *a, **k: None)
+    workdays_mod._turkey.cache_clear()
+    monkeypatch.setattr(workdays_mod.importlib.util, "spec_from_file_location", lambda *a, **k: None)
     try:
-        fallback = workdays._turkey()
+        fallback = workdays_mod._turkey()
         assert dict(fallback(years=2026, language="tr", categories=("public",))) == dict(
             turkey(years=2026, language="tr", categories=("public",)))
     finally:
-        workdays._turkey.cache_clear()
+        workdays_mod._turkey.cache_clear()
 
 
 def test_estimated_islamic_holidays_are_marked():

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from gockurul_excel import contract
-from gockurul_excel.template import template_fingerprint
+from gockurul_excel.files.template import template_fingerprint
 
 from .conftest import ROOT, TODAY, input_snapshot, kontrol_json, run_cli
 
@@ -176,7 +176,7 @@ def test_takvim_does_not_change_input_sheets(make_book):
 
 
 def test_platform_commands_and_reference_doc(make_book, tmp_path):
-    from gockurul_excel.platform import format_reference
+    from gockurul_excel.platform.schemas import format_reference
 
     path = make_book()
     out = tmp_path / "platform"

@@ -7,22 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from gockurul_excel import consolidate, contract, example, platform, rules
-from gockurul_excel.consolidate import (
-    ADDED,
+from gockurul_excel import contract, example, rules
+from gockurul_excel.core import districts as districts_mod
+from gockurul_excel.core.districts import (
     DECISIONS_SHEET,
     FOLLOW_UP_SHEET,
     LOG_SHEET,
     MEETINGS_SHEET,
-    REFUSED,
-    REPLACED,
-    UNCHANGED,
-    load_state,
-    merge_districts,
+    district_state_for,
 )
-from gockurul_excel.fill import fill_workbook
-from gockurul_excel.reader import read_workbook
-from gockurul_excel.schedule import build_schedule
+from gockurul_excel.core.merge import ADDED, REFUSED, REPLACED, UNCHANGED
+from gockurul_excel.core.schedule import build_schedule
+from gockurul_excel.files.fill import fill_workbook
+from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.operations import export_platform, merge_district_workbooks
 
 from .conftest import clean_example_rows, input_snapshot
 
@@ -38,7 +36,7 @@ DISTRICTS = [["İslahiye", 1_999, "Hayır"], ["Nizip", 2_000, "Hayır"], ["Şahi
 
 def test_merge_sheets_are_generated_sheets():
     """The merged rows live only in sheets the software owns; input sheets are never written."""
-    assert all(contract.is_generated_sheet(name) for name in consolidate.MERGE_SHEETS)
+    assert all(contract.is_generated_sheet(name) for name in (*contract.STATE_SHEETS, contract.FOLLOW_UP_SHEET))
 
 
 @pytest.fixture
@@ -85,11 +83,16 @@ def sahinbey(tmp_path, **kw) -> Path:
 
 
 def merge(province, *sources, today=TODAY):
-    return merge_districts(province, list(sources), today=today, now=NOW)
+    return merge_district_workbooks(province, list(sources), today=today, now=NOW)
 
 
-def sheet_values(path: Path, names=(MEETINGS_SHEET, DECISIONS_SHEET, consolidate.PROBLEMS_SHEET,
-                                    consolidate.PARTICIPANTS_SHEET, FOLLOW_UP_SHEET)) -> dict:
+def load_state(path: Path):
+    """The merged state as the next run reads it back from the province workbook's sheets."""
+    return district_state_for(read_workbook(path))
+
+
+def sheet_values(path: Path, names=(MEETINGS_SHEET, DECISIONS_SHEET, districts_mod.PROBLEMS_SHEET,
+                                    districts_mod.PARTICIPANTS_SHEET, FOLLOW_UP_SHEET)) -> dict:
     import openpyxl
 
     wb = openpyxl.load_workbook(path)
@@ -109,7 +112,7 @@ def test_merge_adds_and_is_idempotent(tmp_path, province):
     before = input_snapshot(province)
     a, b = nizip(tmp_path), sahinbey(tmp_path)
     progress = []
-    result = merge_districts(province, [a, b], today=TODAY, now=NOW, progress=progress.append)
+    result = merge_district_workbooks(province, [a, b], today=TODAY, now=NOW, progress=progress.append)
     assert [e.action for e in result.entries] == [ADDED, ADDED]
     assert any("Nizip" in p for p in progress)
     first = sheet_values(province)
@@ -118,7 +121,7 @@ def test_merge_adds_and_is_idempotent(tmp_path, province):
     assert [m["Toplantı No"] for m in state.get("Nizip").meetings()] == ["1", "2"]
     assert len(state.get("Nizip").tables[DECISIONS_SHEET]) == 2
     # KVKK: no phone numbers in the province's copy
-    assert "0532" not in repr(sheet_values(province, (consolidate.PARTICIPANTS_SHEET,)))
+    assert "0532" not in repr(sheet_values(province, (districts_mod.PARTICIPANTS_SHEET,)))
 
     again = merge(province, a, b)
     assert [e.action for e in again.entries] == [UNCHANGED, UNCHANGED]
@@ -160,7 +163,7 @@ def test_wrong_province_year_kind_refused_others_merge(tmp_path, province):
     assert "Başka yılın dosyası: 2024" in reasons[1]
     assert "il kurulu kitabı" in reasons[2]
     assert "kendisi" in reasons[3]
-    assert list(load_state(province).districts) == [consolidate.district_key("Şahinbey")]
+    assert list(load_state(province).districts) == [districts_mod.district_key("Şahinbey")]
     assert input_snapshot(province) == before
 
 
@@ -186,7 +189,9 @@ def test_corrupt_file_in_the_middle(tmp_path, province):
 def test_crash_writes_nothing(tmp_path, province, monkeypatch):
     a, b = nizip(tmp_path), sahinbey(tmp_path)
     original = province.read_bytes()
-    real = consolidate._from_workbook
+    from gockurul_excel.files import sources
+
+    real = sources.read_source
     calls = []
 
     def flaky(path):
@@ -195,7 +200,7 @@ def test_crash_writes_nothing(tmp_path, province, monkeypatch):
             raise RuntimeError("program hatası")
         return real(path)
 
-    monkeypatch.setattr(consolidate, "_from_workbook", flaky)
+    monkeypatch.setattr(sources, "read_source", flaky)
     with pytest.raises(RuntimeError):
         merge(province, a, b)
     assert province.read_bytes() == original
@@ -206,7 +211,7 @@ def test_folder_of_workbooks_and_platform_folder(tmp_path, province):
     inbox.mkdir()
     nizip(inbox)
     (inbox / "~$Nizip-2025.xlsx").write_bytes(b"lock")
-    platform.write_platform(sahinbey(tmp_path), inbox / "sahinbey-platform")
+    export_platform(sahinbey(tmp_path), inbox / "sahinbey-platform")
     result = merge(province, inbox)
     assert sorted((e.district, e.action) for e in result.entries) == [("Nizip", ADDED), ("Şahinbey", ADDED)]
     rows = load_state(province).get("Şahinbey")
@@ -214,7 +219,7 @@ def test_folder_of_workbooks_and_platform_folder(tmp_path, province):
         ("1", D(2025, 9, 10), BOARD, "Olağan")]
     # the same district from its workbook instead of its platform documents: the participants match, the
     # meeting row differs only by what the platform does not carry (planned date)
-    assert rows.tables[consolidate.PARTICIPANTS_SHEET][0]["Ad-Soyad"] == "A B"
+    assert rows.tables[districts_mod.PARTICIPANTS_SHEET][0]["Ad-Soyad"] == "A B"
 
 
 # --- the follow-up view and kontrol ------------------------------------------------------------------------
@@ -223,7 +228,7 @@ def test_follow_up_hand_checked(tmp_path, province):
     merge(province, district(tmp_path, "İslahiye", []), nizip(tmp_path), sahinbey(tmp_path))
     data = read_workbook(province)
     state = load_state(province)
-    by = {s.district: s for s in consolidate.district_follow_up(data, state, TODAY)}
+    by = {s.district: s for s in districts_mod.district_follow_up(data, state, TODAY)}
     assert [(n, by[n].required) for n in ("İslahiye", "Nizip", "Şahinbey", "Karkamış")] == [
         ("İslahiye", False), ("Nizip", True), ("Şahinbey", True), ("Karkamış", True)]
     assert "hudut" in by["Karkamış"].reason and "2.000 ve üzeri" in by["Nizip"].reason
@@ -237,10 +242,10 @@ def test_follow_up_hand_checked(tmp_path, province):
     assert [(m.meeting_no, m.due, m.late) for m in by["Nizip"].minutes] == [
         ("1", D(2025, 3, 27), False), ("2", D(2025, 10, 30), True)]
     assert [(m.basis, m.sent, m.late) for m in by["Şahinbey"].minutes] == [
-        (consolidate.RECEIVED, TODAY, True)]
+        (districts_mod.RECEIVED, TODAY, True)]
     assert (by["Nizip"].open_decisions, by["Nizip"].overdue_decisions) == (2, 1)
 
-    found = consolidate.follow_up_findings(data, state, TODAY)
+    found = districts_mod.follow_up_findings(data, state, TODAY)
     errors = sorted(f.message for f in found if f.level == "hata")
     assert len(errors) == 3 and all(f.rule == "M8(1), M8(3)" for f in found if f.level == "hata")
     assert sum("Karkamış" in m for m in errors) == 2 and sum("Şahinbey" in m for m in errors) == 1
@@ -279,7 +284,7 @@ def test_log_notes_unknown_district_and_clean_file(tmp_path, province):
     clean, unknown = result.entries
     assert clean.action == ADDED and "Uyarı" not in clean.reason
     assert unknown.action == ADDED and "İlçeler sayfasında yok" in unknown.reason
-    assert [s.district for s in consolidate.district_follow_up(read_workbook(province), load_state(province),
+    assert [s.district for s in districts_mod.district_follow_up(read_workbook(province), load_state(province),
                                                                 TODAY)] == ["İslahiye", "Nizip", "Şahinbey",
                                                                             "Karkamış"]
 
@@ -293,7 +298,7 @@ def test_province_workbook_required(tmp_path):
 
 
 def test_kontrol_reports_follow_up_only_after_merge(tmp_path, province):
-    from gockurul_excel.validate import run_checks
+    from gockurul_excel.core.checks import run_checks
 
     def district_findings():
         return [f for f in run_checks(read_workbook(province), TODAY)

@@ -20,8 +20,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from gockurul_excel import contract, forms, platform, reader, validate, xlsxpkg
-from gockurul_excel.schemacheck import SchemaCheck
+from gockurul_excel import contract
+from gockurul_excel.core import checks, model
+from gockurul_excel.core import meetings as meetings_mod
+from gockurul_excel.core.schemacheck import SchemaCheck
+from gockurul_excel.files import package as package_mod
+from gockurul_excel.files import reader as reader_mod
+from gockurul_excel.files import styles as styles_mod
+from gockurul_excel.files import worksheet
+from gockurul_excel.files import writer as writer_mod
+from gockurul_excel.platform import bundle, codes, schemas
+from gockurul_excel.platform import documents as documents_mod
+from gockurul_excel.sheets import forms as forms_mod
 from gockurul_excel.sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -44,7 +54,7 @@ def _agree(check: SchemaCheck, instance) -> None:
 
 @pytest.mark.parametrize("sheet", list(contract.SHEETS_BY_NAME))
 def test_row_schemas_fast_check_never_accepts_what_jsonschema_rejects(sheet):
-    check = SchemaCheck(validate.row_schema(sheet))
+    check = SchemaCheck(checks.row_schema(sheet))
     headers = [c.header for c in contract.SHEETS_BY_NAME[sheet].columns]
 
     @SETTINGS
@@ -56,7 +66,7 @@ def test_row_schemas_fast_check_never_accepts_what_jsonschema_rejects(sheet):
 
 
 def test_settings_schema_fast_check_agrees():
-    check = SchemaCheck(validate.settings_schema(None))
+    check = SchemaCheck(checks.settings_schema(None))
     names = [s.name for s in contract.SETTINGS]
 
     @SETTINGS
@@ -70,13 +80,13 @@ def test_settings_schema_fast_check_agrees():
 @pytest.fixture(scope="module")
 def example_documents(tmp_path_factory):
     from gockurul_excel.example import example_rows, example_settings
-    from gockurul_excel.fill import fill_workbook
+    from gockurul_excel.files.fill import fill_workbook
 
     path = tmp_path_factory.mktemp("docs") / "kitap.xlsx"
     rows = example_rows()
     fill_workbook(path, example_settings(), rows, overwrite=True)
-    data = reader.read_workbook(path)
-    return list(platform.render_platform(data).documents.values())
+    data = reader_mod.read_workbook(path)
+    return list(bundle.render_platform(data).documents.values())
 
 
 def _paths(doc, prefix=()):
@@ -104,7 +114,7 @@ def test_platform_schemas_fast_check_never_accepts_what_jsonschema_rejects(examp
     docs = example_documents
     assert {d["belge_turu"] for d in docs} >= {"toplanti", "eylem_plani", "projeler", "veri_paylasimi"}
     for d in docs:  # the real documents are valid for both
-        assert platform._validator(d["belge_turu"]).is_valid(d)
+        assert documents_mod.document_validator(d["belge_turu"]).is_valid(d)
 
     @SETTINGS
     @given(st.data())
@@ -113,13 +123,13 @@ def test_platform_schemas_fast_check_never_accepts_what_jsonschema_rejects(examp
         paths = list(_paths(doc))
         path = data.draw(st.sampled_from(paths[1:]))
         mutated = _replace(doc, path, data.draw(JSONISH))
-        _agree(platform._validator(doc["belge_turu"]), mutated)
+        _agree(documents_mod.document_validator(doc["belge_turu"]), mutated)
 
     run()
 
 
 def test_many_rows_in_one_call_find_exactly_the_rejected_rows():
-    check = SchemaCheck(validate.row_schema("Katılımcılar"))
+    check = SchemaCheck(checks.row_schema("Katılımcılar"))
     good = {"Toplantı No": "1", "Sıra": 1, "Kurum İsmi": "Valilik", "Unvan": "Vali Yardımcısı",
             "Ad-Soyad": "Ayşe Yılmaz", "Vekil": "Hayır"}
     assert check.errors(good) == []
@@ -152,11 +162,11 @@ def test_kontrol_explains_only_rejected_rows(make_book, monkeypatch):
         return Spy()
 
     monkeypatch.setattr(SchemaCheck, "slow", property(counting))
-    validate._validator.cache_clear()
+    checks._validator.cache_clear()
     try:
-        findings = validate.run_checks(reader.read_workbook(path), dt.date(2026, 11, 24))
+        findings = checks.run_checks(reader_mod.read_workbook(path), dt.date(2026, 11, 24))
     finally:
-        validate._validator.cache_clear()
+        checks._validator.cache_clear()
     assert any(f.sheet == "Katılımcılar" and "Sıra" in f.message for f in findings)
     assert len(calls) == 1 and calls[0]["Sıra"] == "on"
 
@@ -178,7 +188,7 @@ def test_reader_column_parse_equals_cell_by_cell(data):
     present = data.draw(st.permutations([c for c in definition.columns]))[: data.draw(st.integers(5, 7))]
     headers = [c.header for c in present] + data.draw(st.sampled_from([[], ["Not"]]))
     body = data.draw(st.lists(st.lists(CELLS, min_size=0, max_size=len(headers)), max_size=12))
-    table = reader.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
+    table = model.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
     order = [c for c in definition.columns if c in present]  # the contract's order, whatever the sheet's
     expected = []
     for i, row in enumerate(body):
@@ -188,7 +198,7 @@ def test_reader_column_parse_equals_cell_by_cell(data):
         values, bad = {}, {}
         for col in order:
             try:
-                values[col.header] = reader.parse_value(col, raw[col.header])
+                values[col.header] = model.parse_value(col, raw[col.header])
             except ValueError as exc:
                 values[col.header] = None
                 bad[col.header] = str(exc)
@@ -205,7 +215,7 @@ def test_reader_keeps_true_and_one_apart():
     headers = [c.header for c in definition.columns]
     body = [["1", True, "K", None, "A", None, None], ["1", 1, "K", None, "B", None, None],
             ["1", 1.0, "K", None, "C", None, None]]
-    table = reader.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
+    table = model.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
     assert [r["Sıra"] for r in table.records] == [None, 1, 1]
     assert "Sıra" in table.records[0].bad and not table.records[1].bad
 
@@ -221,9 +231,9 @@ TEXT_CELLS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["
                           st.dates(dt.date(1900, 3, 1), dt.date(2200, 1, 1)), st.none()), min_size=1, max_size=8))
 def test_sheet_cells_written_as_text_read_back(values):
     spec = SheetSpec("Kontrol", blocks=[Block(1, 1, [values], style="text")], row_heights={3: 21.5})
-    styles = xlsxpkg._Styles(etree.fromstring(xlsxpkg.MINIMAL_STYLES))
-    root = etree.fromstring(xlsxpkg._render_sheet(spec, styles, False, xlsxpkg._Kept()))
-    ns = {"m": xlsxpkg.NS_MAIN}
+    styles = styles_mod.Styles(etree.fromstring(styles_mod.MINIMAL_STYLES))
+    root = etree.fromstring(worksheet.render_sheet(spec, styles, False, worksheet.Kept()))
+    ns = {"m": package_mod.NS_MAIN}
     cells = root.findall("m:sheetData/m:row/m:c", ns)
     assert [c.get("r") for c in cells] == [f"{chr(65 + i)}1" for i in range(len(values))]
     assert root.find("m:sheetData/m:row[@r='3']", ns).get("ht") == "21.5"
@@ -232,11 +242,11 @@ def test_sheet_cells_written_as_text_read_back(values):
             assert c.find("m:v", ns) is None and c.find("m:is", ns) is None
         elif isinstance(v, str):
             t = c.find("m:is/m:t", ns)
-            assert c.get("t") == "inlineStr" and (t.text or "") == xlsxpkg._cell_text(v)
+            assert c.get("t") == "inlineStr" and (t.text or "") == worksheet._cell_text(v)
         elif isinstance(v, bool):
             assert c.get("t") == "b" and c.find("m:v", ns).text == ("1" if v else "0")
         elif isinstance(v, dt.date):
-            assert float(c.find("m:v", ns).text) == xlsxpkg._excel_serial(v, False)
+            assert float(c.find("m:v", ns).text) == worksheet._excel_serial(v, False)
         elif v in (float("inf"), float("-inf")):  # an error cell, not "inf"
             assert c.get("t") == "e" and c.find("m:v", ns).text == "#NUM!"
         else:
@@ -248,7 +258,7 @@ def test_text_cells_through_a_real_workbook(make_book):
 
     path = make_book()
     texts = ["a & b < c > d", " boşlukla", "_x0041_ kalsın", "satır\nsatır", "İĞÜŞÖÇ ığüşöç", "a\r\nb"]
-    xlsxpkg.write_sheets(path, [SheetSpec("Kontrol", blocks=[Block(1, 1, [[t] for t in texts])])],
+    writer_mod.write_sheets(path, [SheetSpec("Kontrol", blocks=[Block(1, 1, [[t] for t in texts])])],
                          make_backup=False)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Kontrol").to_python()
     assert [r[0] for r in rows] == texts  # calamine reads _x005F_ back as Excel does
@@ -258,7 +268,7 @@ def test_text_cells_through_a_real_workbook(make_book):
 
 def _count_package_lookups(monkeypatch, path, n: int) -> int:
     calls = [0]
-    local, find = xlsxpkg._local, xlsxpkg._Package.find
+    local, find = package_mod.local_name, package_mod.Package.find
 
     def counted_local(el):
         calls[0] += 1
@@ -268,15 +278,18 @@ def _count_package_lookups(monkeypatch, path, n: int) -> int:
         calls[0] += 1
         return find(self, name)
 
-    monkeypatch.setattr(xlsxpkg, "_local", counted_local)
-    monkeypatch.setattr(xlsxpkg._Package, "find", counted_find)
+    from gockurul_excel.files import charts, fidelity, styles
+    for module in (package_mod, writer_mod, styles, charts, fidelity):  # each imported the helper by name
+        if hasattr(module, "local_name"):
+            monkeypatch.setattr(module, "local_name", counted_local)
+    monkeypatch.setattr(package_mod.Package, "find", counted_find)
     # every per-sheet part: cells, print names (defined names), a chart (drawing and chart parts), merges
     specs = [SheetSpec(f"Ek-2 {i}", blocks=[Block(1, 1, [["a", 1], ["b", 2]])], merges=["A4:B4"],
                        print_setup=PrintSetup(title_rows=(1, 1)),
                        charts=[ChartSpec("column", "Grafik", "A1:A2", [("Sayı", "B1:B2")], "D1")])
              for i in range(n)]
     try:
-        xlsxpkg.write_sheets(path, specs, make_backup=False)
+        writer_mod.write_sheets(path, specs, make_backup=False)
     finally:
         monkeypatch.undo()
     return calls[0]
@@ -301,20 +314,20 @@ def test_forms_find_rows_through_indexes(tmp_path, monkeypatch):
     for size in (0.25, 1.0):
         path = tmp_path / f"k{size}.xlsx"
         generate.generate(path, size)
-        data = reader.read_workbook(path)
-        meetings = [forms.find_meeting(data, r["Toplantı No"]) for r in data.records("Toplantılar")]
+        data = reader_mod.read_workbook(path)
+        meetings = [meetings_mod.find_meeting(data, r["Toplantı No"]) for r in data.records("Toplantılar")]
         looked = [0]
-        getitem = reader.Record.__getitem__
+        getitem = model.Record.__getitem__
 
         def counted(self, header, getitem=getitem, looked=looked):
             looked[0] += 1
             return getitem(self, header)
 
-        monkeypatch.setattr(reader.Record, "__getitem__", counted)
+        monkeypatch.setattr(model.Record, "__getitem__", counted)
         for m in meetings:
-            forms.decisions_to_evaluate(data, m)
-            forms.previous_meeting(data, m)
-            forms.find_meeting(data, m.no)
+            forms_mod.decisions_to_evaluate(data, m)
+            meetings_mod.previous_meeting(data, m)
+            meetings_mod.find_meeting(data, m.no)
         monkeypatch.undo()
         counts[size] = looked[0] / len(meetings)
     # per meeting: the same few lookups whatever the size (a scan would be 4× the lookups at 4× the rows)
@@ -325,16 +338,16 @@ def test_without_the_compiled_libraries_the_answers_are_the_same(monkeypatch, ex
     """xlwings Lite (Pyodide) has no jsonschema-rs or orjson wheel: the pure-Python paths give the same result."""
     import sys
 
-    check = SchemaCheck(validate.row_schema("Katılımcılar"))
+    check = SchemaCheck(checks.row_schema("Katılımcılar"))
     rows = [{"Toplantı No": "1", "Sıra": n, "Kurum İsmi": "Valilik", "Unvan": "Vali", "Ad-Soyad": "A"}
             for n in (1, -2, 3, "x")]
     doc = example_documents[0]
-    fast = (check.invalid_indexes(rows), [e.message for e in check.errors(rows[1])], platform.dumps(doc))
+    fast = (check.invalid_indexes(rows), [e.message for e in check.errors(rows[1])], bundle.dumps(doc))
     monkeypatch.setitem(sys.modules, "jsonschema_rs", None)  # import now raises ImportError
     monkeypatch.setitem(sys.modules, "orjson", None)
-    plain = SchemaCheck(validate.row_schema("Katılımcılar"))
+    plain = SchemaCheck(checks.row_schema("Katılımcılar"))
     assert plain._fast is None
-    assert (plain.invalid_indexes(rows), [e.message for e in plain.errors(rows[1])], platform.dumps(doc)) == fast
+    assert (plain.invalid_indexes(rows), [e.message for e in plain.errors(rows[1])], bundle.dumps(doc)) == fast
     assert fast[0] == [1, 3] and plain.is_valid(rows[0]) and not plain.is_valid(rows[3])
 
 
@@ -349,7 +362,7 @@ def test_schemas_with_definitions_check_many_rows_too():
 
 
 def test_no_schema_admits_a_float_so_orjson_writes_what_json_would():
-    """platform.dumps relies on it: floats are where orjson and json.dumps spell numbers differently."""
+    """bundle.dumps relies on it: floats are where orjson and json.dumps spell numbers differently."""
 
     def types(node):
         if isinstance(node, dict):
@@ -361,20 +374,20 @@ def test_no_schema_admits_a_float_so_orjson_writes_what_json_would():
             for v in node:
                 yield from types(v)
 
-    for kind in platform.SCHEMA_KINDS:
-        assert "number" not in set(types(platform.load_schema(kind))), kind
+    for kind in codes.SCHEMA_KINDS:
+        assert "number" not in set(types(schemas.load_schema(kind))), kind
     tricky = {"b": [], "a": {"x": None, "y": True, "z": 10**15}, "s": "ığüşöçİ \\u2028 \"\\\\ \t\n\x00"}
     import json
 
-    assert platform.dumps(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
-    assert platform.dumps({"n": 10**30}) == b'{\n  "n": 1000000000000000000000000000000\n}\n'  # beyond orjson
+    assert bundle.dumps(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    assert bundle.dumps({"n": 10**30}) == b'{\n  "n": 1000000000000000000000000000000\n}\n'  # beyond orjson
 
 
 @SETTINGS
 @given(st.sets(st.tuples(st.integers(1, 40), st.integers(1, 8)), max_size=200))
 def test_live_styling_rectangles_cover_exactly_the_cells(cells):
-    """xw_backend styles a live sheet one rectangle at a time: every cell once, nothing else."""
-    from gockurul_excel.xw_backend import rectangles
+    """live.backend styles a live sheet one rectangle at a time: every cell once, nothing else."""
+    from gockurul_excel.live.backend import rectangles
 
     covered = [(r, c) for r0, c0, r1, c1 in rectangles(set(cells))
                for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
@@ -382,7 +395,7 @@ def test_live_styling_rectangles_cover_exactly_the_cells(cells):
 
 
 def test_live_styling_rectangles_of_a_large_sheet_join_rows():
-    from gockurul_excel.xw_backend import rectangles
+    from gockurul_excel.live.backend import rectangles
 
     cells = {(r, c) for r in range(1, 4001) for c in range(1, 9)}  # one style over 4,000 rows × 8 columns
     assert rectangles(cells) == [(1, 1, 4000, 8)]

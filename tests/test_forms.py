@@ -7,9 +7,11 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from gockurul_excel import forms, rules
-from gockurul_excel.reader import read_workbook
-from gockurul_excel.schedule import build_calendar
+from gockurul_excel import rules
+from gockurul_excel.core import meetings
+from gockurul_excel.core.schedule import build_calendar
+from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.sheets import forms as forms_mod
 
 from .conftest import clean_example_rows, input_snapshot, run_cli
 
@@ -33,15 +35,15 @@ def book(make_book):
 
 def meeting(path, no):
     data = read_workbook(path)
-    return data, forms.find_meeting(data, no)
+    return data, meetings.find_meeting(data, no)
 
 
 def test_ek1_items_and_decisions(book):
     data, m = meeting(book, "6")
-    spec = forms.minutes_sheet(data, m)
+    spec = forms_mod.minutes_sheet(data, m)
     t = texts(spec)
     joined = "\n".join(t)
-    for label in forms.EK1_ITEMS:
+    for label in forms_mod.EK1_ITEMS:
         assert label in t
     assert "İl Göç Koordinasyon Kurulu" in t and "Gaziantep" in t
     participants = [r for r in data.records("Katılımcılar") if r["Toplantı No"] == "6"]
@@ -73,27 +75,27 @@ def test_ek1_default_evaluation_is_previous_meetings_open_decisions(make_book):
     prev_open = [r for r in data.records("Kararlar") if r["Toplantı No"] == "1" and r["Durum"] in
                  rules.DECISION_OPEN]
     assert prev_open
-    assert [r["Karar No"] for r in forms.decisions_to_evaluate(data, m)] == [r["Karar No"] for r in prev_open]
+    assert [r["Karar No"] for r in forms_mod.decisions_to_evaluate(data, m)] == [r["Karar No"] for r in prev_open]
 
 
 def test_ek2_one_row_per_participant_with_empty_signature(book):
     data, m = meeting(book, "2")
-    spec = forms.attendance_sheet(data, m)
+    spec = forms_mod.attendance_sheet(data, m)
     t = texts(spec)
-    for h in forms.EK2_HEADERS:
+    for h in forms_mod.EK2_HEADERS:
         assert h in t
     people = [r for r in data.records("Katılımcılar") if r["Toplantı No"] == "2"]
     body = next(b for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature")
-    assert len(body.values) == len(people) + forms.EK2_SPARE_ROWS
+    assert len(body.values) == len(people) + forms_mod.EK2_SPARE_ROWS
     assert all(row[-1] is None for row in body.values)
-    assert [row[0] for row in body.values] == list(range(1, len(people) + forms.EK2_SPARE_ROWS + 1))
+    assert [row[0] for row in body.values] == list(range(1, len(people) + forms_mod.EK2_SPARE_ROWS + 1))
     for p in people:
         assert any(p["Ad-Soyad"] in str(v) for row in body.values for v in row)
 
 
 def test_agenda_has_proposals_standing_items_and_first_board_duties(book):
     data, m = meeting(book, "1")
-    items = [text for text, _ in forms.agenda_items(data, m)]
+    items = [text for text, _ in forms_mod.agenda_items(data, m)]
     proposals = [r["Konu Başlığı"] for r in data.records("Gündem") if r["Toplantı No"] == "1"]
     assert items[1] == rules.AGENDA_OPENING[1]
     for p in proposals:
@@ -103,24 +105,24 @@ def test_agenda_has_proposals_standing_items_and_first_board_duties(book):
     for _kind, _article, duty in rules.FIRST_BOARD_DUTIES:
         assert duty in items  # meeting 1 is the year's first board (M5(8), M5(12), M5(13))
     data, later = meeting(book, "3")
-    assert rules.FIRST_BOARD_DUTIES[1][2] not in [t for t, _ in forms.agenda_items(data, later)]
+    assert rules.FIRST_BOARD_DUTIES[1][2] not in [t for t, _ in forms_mod.agenda_items(data, later)]
 
 
 def test_invitation_and_cover_letter(book):
     data, m = meeting(book, "3")
     cal = build_calendar(data)
-    invitation = text_of(forms.invitation_sheet(data, m, cal))
+    invitation = text_of(forms_mod.invitation_sheet(data, m, cal))
     assert "15.04.2025 Salı, saat 10:00" in invitation and "Gaziantep Valiliği Toplantı Salonu" in invitation
     assert "10.04.2025" in invitation and "M11(3)" in invitation  # notified at least 5 days before
     assert "GAZİANTEP VALİLİĞİ" in invitation
-    letter = text_of(forms.notice_sheet(data, m, cal))
+    letter = text_of(forms_mod.notice_sheet(data, m, cal))
     assert "30.04.2025" in letter and "M12(2)" in letter  # within 15 days
     assert "İl Sosyal Yardımlaşma ve Dayanışma Vakfı" in letter  # responsible in decision 4
 
 
 def test_subcommission_list_asil_and_yedek(book):
     data, _ = meeting(book, "1")
-    t = text_of(forms.subcommission_list_sheet(data, 2025))
+    t = text_of(forms_mod.subcommission_list_sheet(data, 2025))
     assert "2025 YILI ALT KOMİSYON ÜYE LİSTESİ" in t and "M5(8), M6(5)" in t
     asil = [r for r in data.records("Üyeler") if r["Görev"] == rules.ROLE_SUB_PRIMARY]
     yedek = [r for r in data.records("Üyeler") if r["Görev"] == rules.ROLE_SUB_SUBSTITUTE]
@@ -154,8 +156,8 @@ def test_unknown_meeting_is_a_clear_error(book):
 
 
 def test_sheet_names_are_made_valid():
-    assert forms.sheet_name("Ek-1 ", "2025/3") == "Ek-1 2025-3"
-    assert len(forms.sheet_name("Alt Komisyon Listesi ", "2025" * 10)) == 31
+    assert forms_mod.sheet_name("Ek-1 ", "2025/3") == "Ek-1 2025-3"
+    assert len(forms_mod.sheet_name("Alt Komisyon Listesi ", "2025" * 10)) == 31
 
 
 def test_big_meeting_prints_with_repeated_titles(make_book):
@@ -171,11 +173,11 @@ def test_big_meeting_prints_with_repeated_titles(make_book):
                              for i in range(1, 61)]
     path = make_book(rows=rows)
     data, m = meeting(path, "8")
-    ek1 = forms.minutes_sheet(data, m)
+    ek1 = forms_mod.minutes_sheet(data, m)
     assert any(t.startswith("KARAR-40 ") for t in texts(ek1))
     long_rows = [b.row for b in ek1.blocks if any("Uzun bir karar" in str(v) for r in b.values for v in r)]
     assert all(ek1.row_heights[r] >= 30 for r in long_rows)  # wrapped text gets its height
-    ek2 = forms.attendance_sheet(data, m)
+    ek2 = forms_mod.attendance_sheet(data, m)
     assert ek2.print_setup.title_rows == (1, 3)
     assert sum(1 for t in texts(ek2) if t.startswith("Katılımcı Şükrü")) == 60
 
@@ -214,13 +216,14 @@ def test_formlar_writes_every_form_of_the_year_in_one_write(book):
 
 
 def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_book):
-    from gockurul_excel import operations
+    from gockurul_excel import commands
 
     rows = clean_example_rows()
     bad = rows["Toplantılar"][0]
     bad[1] = "Kurultay"  # not a category: no form can say what board met
     path = make_book(rows=rows)
-    specs, skipped = operations.year_forms_specs(read_workbook(path))
+    outcome = commands.year_forms(read_workbook(path))
+    specs, skipped = outcome.specs, outcome.payload
     assert len(skipped) == 1 and f"Toplantı {bad[0]}" in skipped[0] and "Kurultay" in skipped[0]
     assert f"Ek-1 {bad[0]}" not in {s.name for s in specs} and specs
     proc = run_cli("formlar", str(path))
@@ -231,7 +234,7 @@ def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_b
 
 def test_formlar_never_lets_two_meetings_share_a_sheet(make_book):
     """'5/1' and '5-1' (or 'a' and 'A') would both be 'Ek-1 5-1': the later one is named, not written over."""
-    from gockurul_excel import operations
+    from gockurul_excel import commands
 
     rows = clean_example_rows()
     first, second = rows["Toplantılar"][0], rows["Toplantılar"][1]
@@ -242,7 +245,8 @@ def test_formlar_never_lets_two_meetings_share_a_sheet(make_book):
         for r in rows[sheet]:
             r[key] = {old_first: "5/1", old_second: "5-1"}.get(r[key], r[key])
     path = make_book(rows=rows)
-    specs, skipped = operations.year_forms_specs(read_workbook(path))
+    outcome = commands.year_forms(read_workbook(path))
+    specs, skipped = outcome.specs, outcome.payload
     names = [s.name.casefold() for s in specs]
     assert len(names) == len(set(names)) and "ek-1 5-1" in names
     assert any("Toplantı 5-1" in why and "Toplantı 5/1" in why for why in skipped), skipped

@@ -19,7 +19,7 @@ import openpyxl
 import xlwings as xw
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from gockurul_excel import makro, operations
+from gockurul_excel import contract, makro, operations
 
 from .conftest import TODAY, clean_example_rows, run_cli
 
@@ -221,7 +221,7 @@ def _compare(remote_wb, file_wb, names):
 
 
 def _first_meeting(path):
-    from gockurul_excel.reader import read_workbook
+    from gockurul_excel.files.reader import read_workbook
 
     rec = read_workbook(path).records("Toplantılar")[0]
     return str(rec["Toplantı No"]), rec.row
@@ -301,7 +301,7 @@ def test_action_count_does_not_grow_with_rows(button, make_book, tmp_path):
 @pytest.mark.parametrize("button", ["tutanak", "yillik_rapor"])
 def test_form_lines_are_autofit_not_sized_one_by_one(button, make_book):
     """The rows that repeat per item get one autofit call per run instead of one height each."""
-    from gockurul_excel.xw_backend import _row_runs
+    from gockurul_excel.live.backend import _row_runs
 
     path = make_book(rows=_bigger(10))
     _, row = _first_meeting(path)
@@ -354,15 +354,15 @@ def test_unexpected_error_never_raises(make_book, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("x")
 
-    monkeypatch.setattr("gockurul_excel.validate.run_checks", boom)
+    monkeypatch.setattr("gockurul_excel.commands.run_checks", boom)
     message = makro.kontrol_et(book)
     assert "beklenmeyen bir hata" in message and "RuntimeError" in message
 
 
 def test_input_sheet_is_never_overwritten(make_book):
     from gockurul_excel.errors import GocKurulError
+    from gockurul_excel.live.backend import render_sheet
     from gockurul_excel.sheetspec import Block, SheetSpec
-    from gockurul_excel.xw_backend import render_sheet
 
     book = remote_book(make_book())
     with pytest.raises(GocKurulError):
@@ -544,7 +544,7 @@ def _province_book(tmp_path):
     rows["İlçeler"] = [list(d) for d in DISTRICTS]
     path = tmp_path / "il.xlsx"
     from gockurul_excel import example
-    from gockurul_excel.fill import fill_workbook
+    from gockurul_excel.files.fill import fill_workbook
 
     fill_workbook(path, example.example_settings(), rows)
     return path
@@ -568,7 +568,6 @@ def fixed_now(monkeypatch):
 
 
 def test_merge_button_equals_cli(tmp_path, fixed_now):
-    from gockurul_excel import consolidate
 
     province = _province_book(tmp_path)
     sources = _district_books(tmp_path)
@@ -577,20 +576,17 @@ def test_merge_button_equals_cli(tmp_path, fixed_now):
     assert message.startswith("İlçe kitapları birleştirildi (2 dosya: 2 eklendi)."), message
     assert alerts == [message]
     file_wb = _file_result(province, tmp_path,
-                           lambda p: consolidate.merge_districts(p, sources, today=TODAY, now=MERGE_NOW))
-    _compare(remote_wb, file_wb, consolidate.MERGE_SHEETS)
+                           lambda p: operations.merge_district_workbooks(p, sources, today=TODAY, now=MERGE_NOW))
+    _compare(remote_wb, file_wb, (*contract.STATE_SHEETS, contract.FOLLOW_UP_SHEET))
     assert [s for s in remote_wb.sheetnames if s not in file_wb.sheetnames] == []
     # The province's input sheets are untouched: only generated sheets were added or cleared.
     touched = {remote_wb.worksheets[a["sheet_position"]].title for a in actions if a["sheet_position"] is not None}
-    from gockurul_excel import contract
-
     assert all(contract.is_generated_sheet(n) or n == contract.CONTROL_PANEL_SHEET for n in touched), touched
 
 
 def test_merge_button_reads_the_state_from_the_open_book(tmp_path, fixed_now):
     """Second press on the book as Excel shows it: the merged rows come from its generated sheets (the file
     on disk is never read; here it does not even exist under the name the client sends)."""
-    from gockurul_excel import consolidate
 
     province = _province_book(tmp_path)
     sources = _district_books(tmp_path)
@@ -606,11 +602,13 @@ def test_merge_button_reads_the_state_from_the_open_book(tmp_path, fixed_now):
     log = next(a for a in book.json()["actions"] if a["func"] == "setValues"
                and any("Birleştirme günlüğü" == row[0] for row in a["values"]))
     actions = [row[3] for row in log["values"][3:]]
-    assert actions == [consolidate.ADDED, consolidate.ADDED, consolidate.UNCHANGED, consolidate.UNCHANGED]
+    from gockurul_excel.core import merge
+
+    assert actions == [merge.ADDED, merge.ADDED, merge.UNCHANGED, merge.UNCHANGED]
     # Takvimi Hesapla on the live province book refreshes 'İlçe İzleme' from the same live state.
     message = makro.takvimi_hesapla(book)
-    assert f"'{consolidate.FOLLOW_UP_SHEET}'" in message, message
-    assert f"'{consolidate.FOLLOW_UP_SHEET}'" not in makro.takvimi_hesapla(remote_book(province))
+    assert f"'{contract.FOLLOW_UP_SHEET}'" in message, message
+    assert f"'{contract.FOLLOW_UP_SHEET}'" not in makro.takvimi_hesapla(remote_book(province))
 
 
 def test_merge_button_call_count_does_not_grow_with_district_rows(tmp_path, fixed_now):
@@ -638,7 +636,6 @@ def test_merge_button_on_a_district_workbook_says_so(make_book):
 
 
 def test_district_folder_from_the_panel_cell_or_beside_the_workbook(tmp_path):
-    from gockurul_excel import template
 
     book = tmp_path / "Kurul" / "il.xlsx"
     assert makro.district_folder(book, None) == tmp_path / "Kurul" / "İlçe Kitapları"
@@ -646,6 +643,8 @@ def test_district_folder_from_the_panel_cell_or_beside_the_workbook(tmp_path):
     assert makro.district_folder(book, "Gelenler") == tmp_path / "Kurul" / "Gelenler"
     assert makro.district_folder(book, f'"{tmp_path / "x"}"') == tmp_path / "x"
     # the same names as the template's panel cell
+    from gockurul_excel.files import template
+
     assert (makro.DISTRICT_FOLDER_NAME, makro.DISTRICT_FOLDER) == (template.DISTRICT_FOLDER_NAME,
                                                                     template.DISTRICT_FOLDER)
     wb = template.build_template()

@@ -56,8 +56,8 @@ def test_conf_has_licence_key():
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows builds the add-in")
 def test_addin_needs_windows(tmp_path):
-    from gockurul_excel.addin import build_addin
     from gockurul_excel.errors import GocKurulError
+    from gockurul_excel.files.addin import build_addin
 
     with pytest.raises(GocKurulError, match="yalnızca Windows"):
         build_addin(tmp_path / "gockurul.xlam")

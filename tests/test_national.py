@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gockurul_excel import national
+from gockurul_excel.files import national, platform_folder
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "national_bench.py"
 TODAY = dt.date(2026, 11, 24)
@@ -84,9 +84,8 @@ def test_rollup_with_populations(documents, tmp_path):
 
 
 def test_generated_folder_is_valid(documents):
-    from gockurul_excel import platform
 
-    docs = platform.read_folder(documents / "adana" / "2025")
+    docs = platform_folder.read_folder(documents / "adana" / "2025")
     assert {d["il"] for d in docs} == {"Adana"} and {d["yil"] for d in docs} == {2025}
     manifest = json.loads((documents / "adana" / "2024" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["kimlik"] == "adana-2024"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gockurul_excel import parse
+from gockurul_excel.core import parse
 
 
 @pytest.mark.parametrize("raw, expected", [

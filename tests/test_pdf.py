@@ -19,13 +19,15 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from gockurul_excel import annual_report as ek3
-from gockurul_excel import example, pdf
-from gockurul_excel.action_plan import action_plan_sheet
+from gockurul_excel import example
 from gockurul_excel.errors import GocKurulError
-from gockurul_excel.fill import fill_workbook
-from gockurul_excel.reader import read_workbook
-from gockurul_excel.xlsxpkg import NS_MAIN, WORKBOOK, write_sheets
+from gockurul_excel.files import pdf
+from gockurul_excel.files.fill import fill_workbook
+from gockurul_excel.files.package import NS_MAIN, WORKBOOK
+from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.files.writer import write_sheets
+from gockurul_excel.sheets import annual_report as annual_report_mod
+from gockurul_excel.sheets.action_plan import action_plan_sheet
 
 from .conftest import clean_example_rows, soffice
 
@@ -85,7 +87,7 @@ def rows_with_report(extra_decisions: list[list] | None = None) -> dict[str, lis
 def make_workbook(path: Path, rows: dict[str, list[list]]) -> Path:
     fill_workbook(path, example.example_settings(), rows, overwrite=True)
     data = read_workbook(path)
-    write_sheets(path, [ek3.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False)
+    write_sheets(path, [annual_report_mod.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False)
     return path
 
 
@@ -115,8 +117,8 @@ def test_default_output_is_beside_the_workbook(converted):
 
 def test_ek3_pdf_holds_the_forms_fields_and_only_that_sheet(converted):
     text = " ".join(pdf_pages(converted["ek3"]))
-    for expected in (f"{YEAR} YILI", ek3.HEADING, ek3.ITEM_2, ek3.ITEM_3, ek3.ITEM_4, ek3.ITEM_5, ek3.ITEM_6,
-                     ek3.NOTE_2, "HAZIRLAYAN", "ONAYLAYAN", ek3.PREPARED_BY_BODY, ek3.APPROVED_BY_BODY,
+    for expected in (f"{YEAR} YILI", annual_report_mod.HEADING, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6,
+                     annual_report_mod.NOTE_2, "HAZIRLAYAN", "ONAYLAYAN", annual_report_mod.PREPARED_BY_BODY, annual_report_mod.APPROVED_BY_BODY,
                      example.PROVINCE, "Mobil aşı ekiplerinin kurulmasına", "Uygulanamadı",
                      "Ekip için yeterli personel bulunamadı.", "Göçmen sağlığı merkezlerinde tercüman eksikliği.",
                      SUPPORT, CONCLUSION):
@@ -135,7 +137,7 @@ def test_ek3_pages_are_a4_portrait_one_page_wide_and_nothing_cut(converted):
     # One page wide: the leftmost and rightmost columns of the decisions table print on the same page.
     table_page = next(p for p in pages if "Alınan Karar" in p)
     assert "Karar No" in table_page and "Yaşanan Sıkıntılar" in table_page
-    assert all(p.startswith(f"{YEAR} YILI {ek3.HEADING}") for p in pages)  # title rows on every page
+    assert all(p.startswith(f"{YEAR} YILI {annual_report_mod.HEADING}") for p in pages)  # title rows on every page
     assert all(f"Sayfa {i} / {len(pages)}" in p for i, p in enumerate(pages, start=1))
 
 
@@ -146,7 +148,7 @@ def test_action_plan_pdf_is_landscape_with_only_the_plan(converted):
     text = " ".join(pages)
     assert "Yerel Uyum Eylem Planı İzleme Raporu — Gaziantep 2025" in text
     assert "Alanlara göre özet" in text and "Gecikti" in text and "Mobil aşı ekipleri" in text
-    assert ek3.HEADING not in text
+    assert annual_report_mod.HEADING not in text
     for other in INPUT_ONLY_TEXTS:
         assert other not in text
     assert all("Eylem No" in p for p in pages[1:])  # the list's header repeats on later pages
@@ -154,8 +156,8 @@ def test_action_plan_pdf_is_landscape_with_only_the_plan(converted):
 
 def test_two_sheets_in_one_pdf_in_workbook_order(converted):
     text = " ".join(pdf_pages(converted["both"]))
-    assert ek3.HEADING in text and "Yerel Uyum Eylem Planı İzleme Raporu" in text
-    assert text.index(ek3.HEADING) < text.index("Yerel Uyum Eylem Planı İzleme Raporu")
+    assert annual_report_mod.HEADING in text and "Yerel Uyum Eylem Planı İzleme Raporu" in text
+    assert text.index(annual_report_mod.HEADING) < text.index("Yerel Uyum Eylem Planı İzleme Raporu")
     sizes = page_sizes(converted["both"])
     assert (595, 842) in sizes and (842, 595) in sizes
 
@@ -172,7 +174,7 @@ def test_forty_decisions_print_on_several_pages_with_titles(tmp_path):
     out = pdf.export_pdf(book, [EK3])
     pages = pdf_pages(out)
     assert len(pages) > 1
-    assert all(p.startswith(f"{YEAR} YILI {ek3.HEADING}") for p in pages)
+    assert all(p.startswith(f"{YEAR} YILI {annual_report_mod.HEADING}") for p in pages)
     text = " ".join(pages)
     assert all(f"ÖRNEKKARAR{i:02d}" in text for i in range(1, 41))
     assert LONG_DECISION.split()[-1] in text and in_reading_order(LONG_DECISION, text)
@@ -185,7 +187,7 @@ def test_forty_decisions_print_on_several_pages_with_titles(tmp_path):
 def book_with_forms(make_book) -> Path:
     path = make_book(rows=rows_with_report())
     data = read_workbook(path)
-    write_sheets(path, [ek3.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False)
+    write_sheets(path, [annual_report_mod.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False)
     return path
 
 

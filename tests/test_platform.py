@@ -17,14 +17,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
-from gockurul_excel import contract, example, parse, platform, rules
+from gockurul_excel import contract, example, operations, rules
+from gockurul_excel.core import parse
 from gockurul_excel.errors import GocKurulError
-from gockurul_excel.fill import fill_template, fill_workbook
-from gockurul_excel.reader import read_workbook
+from gockurul_excel.files import platform_folder
+from gockurul_excel.files.fill import fill_template, fill_workbook
+from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.platform import bundle, codes, csvfiles
+from gockurul_excel.platform import documents as documents_mod
+from gockurul_excel.platform import schemas as schemas_mod
 
 from .conftest import clean_example_rows
 
-SCHEMA_DIR = Path(platform.__file__).parent / "schemas"
+SCHEMA_DIR = Path(codes.__file__).parent.parent / "schemas"
 KINDS = ("toplanti", "yillik_rapor", "eylem_plani", "projeler", "veri_paylasimi", "manifest")
 
 
@@ -33,7 +38,7 @@ def shipped_schema(kind: str) -> dict:
 
 
 def validate_independently(doc: dict) -> list[str]:
-    """Against the file shipped in the package, with jsonschema directly (not through platform.py)."""
+    """Against the file shipped in the package, with jsonschema directly (not through the platform package)."""
     validator = Draft202012Validator(shipped_schema(doc["belge_turu"]), format_checker=FormatChecker())
     return [e.message for e in validator.iter_errors(doc)]
 
@@ -67,9 +72,9 @@ def test_schema_is_2020_12_closed_and_versioned(kind):
     schema = shipped_schema(kind)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"urn:gockurul:platform:{kind}:{platform.SCHEMA_VERSION}"
+    assert schema["$id"] == f"urn:gockurul:platform:{kind}:{codes.SCHEMA_VERSION}"
     assert schema["properties"]["sema_surumu"] == {"description": schema["properties"]["sema_surumu"]["description"],
-                                                   "const": platform.SCHEMA_VERSION}
+                                                   "const": codes.SCHEMA_VERSION}
     assert schema["properties"]["belge_turu"]["const"] == kind
     for path, obj in _objects(schema):
         if path.endswith("/kayit_sayilari"):
@@ -98,24 +103,24 @@ def test_schema_enums_are_the_closed_lists_of_the_circular():
                  "kamu_duzeni", "kamu_guvenligi", "kamu_sagligi", "diger"],  # M6(7)
         "kurul_turu": ["il", "ilce"],
         "il": list(lists["Iller"]),
-        "kapsam": [platform.code(x) for x in rules.PROJECT_SCOPES],
-        "baskanlik_gorusu": [platform.code(x) for x in rules.OPINIONS],
+        "kapsam": [codes.code(x) for x in rules.PROJECT_SCOPES],
+        "baskanlik_gorusu": [codes.code(x) for x in rules.OPINIONS],
     }
     statuses = {"toplanti": rules.DECISION_STATUSES, "eylem_plani": rules.ACTION_STATUSES}
     for kind in KINDS:
         for name, values in _enums(shipped_schema(kind)):
             if name == "durum":
-                options = [[platform.code(x) for x in s] for s in (*statuses.values(), rules.PROBLEM_STATUSES,
+                options = [[codes.code(x) for x in s] for s in (*statuses.values(), rules.PROBLEM_STATUSES,
                                                                    rules.DECISION_STATUSES)]
                 assert values in options, (kind, values)
             elif name == "belge_turu":
-                assert set(values) <= set(platform.DOCUMENT_KINDS)
+                assert set(values) <= set(codes.DOCUMENT_KINDS)
             else:
                 assert values == expected[name], (kind, name)
     # every code maps back to the Turkish label of the workbook's dropdown
-    assert platform.label_of("is_gucu_piyasasi") == "İş Gücü Piyasası"
-    assert platform.label_of("il_gkk") == rules.MeetingCategory.PROVINCE_BOARD.value
-    assert platform.label_of("uygulanamadi") == "Uygulanamadı"
+    assert codes.label_of("is_gucu_piyasasi") == "İş Gücü Piyasası"
+    assert codes.label_of("il_gkk") == rules.MeetingCategory.PROVINCE_BOARD.value
+    assert codes.label_of("uygulanamadi") == "Uygulanamadı"
 
 
 def test_meeting_schema_has_the_minimum_fields_of_tasarim():
@@ -131,7 +136,7 @@ def test_meeting_schema_has_the_minimum_fields_of_tasarim():
 
 
 def test_format_reference_lists_every_document():
-    text = platform.format_reference()
+    text = schemas_mod.format_reference()
     for kind in KINDS:
         assert f"#### `{kind}`" in text
     assert "| `kararlar[].verilen_sure` | tarih (YYYY-AA-GG) |" in text
@@ -142,7 +147,7 @@ def test_format_reference_lists_every_document():
 
 def test_every_example_document_validates_against_its_shipped_schema(book, tmp_path):
     out = tmp_path / "platform"
-    result = platform.write_platform(book, out, csv=True)
+    result = operations.export_platform(book, out, csv=True)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert not validate_independently(manifest)
     names = [e["dosya"] for e in manifest["belgeler"]]
@@ -165,7 +170,7 @@ def test_every_example_document_validates_against_its_shipped_schema(book, tmp_p
 
 def test_example_meeting_document_carries_ek1_and_ek2(book):
     data = read_workbook(book)
-    docs = platform.export_documents(data)
+    docs = documents_mod.export_documents(data)
     doc = docs["gaziantep-2025-toplanti-6.json"]
     assert (doc["kategori"], doc["tur"], doc["tarih"], doc["saat"]) == ("il_gkk", "olagan", "2025-07-16", "10:00")
     assert doc["yer"] == example.HALL and doc["il"] == "Gaziantep" and doc["ilce"] is None and doc["yil"] == 2025
@@ -186,7 +191,7 @@ def test_example_meeting_document_carries_ek1_and_ek2(book):
 
 
 def test_annual_report_document_follows_ek3(book, make_book, tmp_path):
-    docs = platform.export_documents(read_workbook(book))
+    docs = documents_mod.export_documents(read_workbook(book))
     report = docs["gaziantep-2025-yillik-rapor.json"]
     assert [k["kategori"] for k in report["kurul_turleri"]] == ["il_gkk", "alt_komisyon", "ilce_gkk"]
     assert report["karar_ozeti"]["toplam"] == len(report["kararlar"]) == len(clean_example_rows()["Kararlar"])
@@ -198,7 +203,7 @@ def test_annual_report_document_follows_ek3(book, make_book, tmp_path):
     # no 'Yıllık Rapor' row for the year: no annual report document yet
     rows = clean_example_rows()
     rows["Yıllık Rapor"] = []
-    names = platform.export_documents(read_workbook(make_book(rows=rows, name="yok.xlsx")))
+    names = documents_mod.export_documents(read_workbook(make_book(rows=rows, name="yok.xlsx")))
     assert not any("yillik-rapor" in n for n in names)
 
 
@@ -206,9 +211,9 @@ def test_example_with_its_deliberate_mistakes_still_exports(make_book, tmp_path)
     """`gockurul ornek` writes the platform files of its example: its mistakes are rule findings, not
     schema violations."""
     path = make_book(rows=example.example_rows(), name="ornek.xlsx")
-    result = platform.write_platform(path, tmp_path / "p")
+    result = operations.export_platform(path, tmp_path / "p")
     assert result.meeting_count == len(example.MEETINGS)
-    assert len(platform.read_folder(tmp_path / "p")) == len(result.documents)
+    assert len(platform_folder.read_folder(tmp_path / "p")) == len(result.documents)
 
 
 def test_district_workbook_ids_carry_the_district(make_book):
@@ -218,7 +223,7 @@ def test_district_workbook_ids_carry_the_district(make_book):
     rows = {"Toplantılar": [[1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan", dt.date(2026, 2, 16),
                              dt.date(2026, 2, 16), dt.time(14, 30), "İslahiye Kaymakamlığı Toplantı Salonu"]],
             "Katılımcılar": [[1, 1, "Kaymakamlık", "Kaymakam", "Şükrü Öztürk", "0342 861 10 10", "Hayır"]]}
-    docs = platform.export_documents(read_workbook(make_book(settings=settings, rows=rows)))
+    docs = documents_mod.export_documents(read_workbook(make_book(settings=settings, rows=rows)))
     assert list(docs) == ["gaziantep-islahiye-2026-toplanti-1.json", "gaziantep-islahiye-2026-eylem-plani.json",
                           "gaziantep-islahiye-2026-projeler.json", "gaziantep-islahiye-2026-veri-paylasimi.json"]
     doc = docs["gaziantep-islahiye-2026-toplanti-1.json"]
@@ -229,7 +234,7 @@ def test_district_workbook_ids_carry_the_district(make_book):
 def test_planned_meetings_are_not_exported(make_book):
     rows = clean_example_rows()
     rows["Toplantılar"][-1][4] = None  # meeting 9: planned, not held
-    docs = platform.export_documents(read_workbook(make_book(rows=rows)))
+    docs = documents_mod.export_documents(read_workbook(make_book(rows=rows)))
     assert "gaziantep-2025-toplanti-9.json" not in docs and "gaziantep-2025-toplanti-8.json" in docs
 
 
@@ -237,11 +242,11 @@ def test_planned_meetings_are_not_exported(make_book):
 
 def test_reexport_is_byte_identical_and_the_workbook_unchanged(book, tmp_path):
     before = book.read_bytes()
-    platform.write_platform(book, tmp_path / "a", csv=True)
-    platform.write_platform(book, tmp_path / "b", csv=True)
+    operations.export_platform(book, tmp_path / "a", csv=True)
+    operations.export_platform(book, tmp_path / "b", csv=True)
     first = folder_bytes(tmp_path / "a")
     assert first == folder_bytes(tmp_path / "b")
-    platform.write_platform(book, tmp_path / "a", csv=True)  # again into the same folder
+    operations.export_platform(book, tmp_path / "a", csv=True)  # again into the same folder
     assert folder_bytes(tmp_path / "a") == first
     assert book.read_bytes() == before
     text = first["manifest.json"].decode("utf-8")
@@ -253,16 +258,16 @@ def test_reexport_is_byte_identical_and_the_workbook_unchanged(book, tmp_path):
 
 def test_stale_files_of_the_previous_export_are_removed_others_kept(make_book, tmp_path):
     out = tmp_path / "p"
-    platform.write_platform(make_book(), out, csv=True)
+    operations.export_platform(make_book(), out, csv=True)
     (out / "notlarim.txt").write_text("benim dosyam", encoding="utf-8")
     rows = clean_example_rows()
     rows["Toplantılar"][-1][4] = None
-    result = platform.write_platform(make_book(rows=rows, name="k2.xlsx"), out)
+    result = operations.export_platform(make_book(rows=rows, name="k2.xlsx"), out)
     assert "gaziantep-2025-toplanti-9.json" in result.removed
     assert any(n.endswith(".csv") for n in result.removed)
     assert not (out / "gaziantep-2025-toplanti-9.json").exists()
     assert (out / "notlarim.txt").read_text(encoding="utf-8") == "benim dosyam"
-    assert len(platform.read_folder(out)) == len(result.documents)
+    assert len(platform_folder.read_folder(out)) == len(result.documents)
 
 
 # --- KVKK ------------------------------------------------------------------------------------------
@@ -279,14 +284,14 @@ def test_stale_files_of_the_previous_export_are_removed_others_kept(make_book, t
     (None, None),
 ])
 def test_mask_phone(phone, masked):
-    assert platform.mask_phone(phone) == masked
+    assert codes.mask_phone(phone) == masked
 
 
 def test_phones_masked_by_default_kept_with_personal_data(book, tmp_path):
     data = read_workbook(book)
     phones = {(r["Toplantı No"], r["Sıra"]): r["Telefon Numarası"] for r in data.records("Katılımcılar")}
-    masked = platform.write_platform(book, tmp_path / "m", csv=True)
-    full = platform.write_platform(book, tmp_path / "f", personal_data=True, csv=True)
+    masked = operations.export_platform(book, tmp_path / "m", csv=True)
+    full = operations.export_platform(book, tmp_path / "f", personal_data=True, csv=True)
     assert masked.manifest["telefon_maskeli"] is True and full.manifest["telefon_maskeli"] is False
     for name, doc in masked.documents.items():
         if doc["belge_turu"] != "toplanti":
@@ -295,7 +300,7 @@ def test_phones_masked_by_default_kept_with_personal_data(book, tmp_path):
         for p, q in zip(doc["katilimcilar"], full.documents[name]["katilimcilar"], strict=True):
             original = phones[(doc["toplanti_no"], p["sira"])]
             assert q["telefon"] == original
-            assert p["telefon"] == platform.mask_phone(original) != original
+            assert p["telefon"] == codes.mask_phone(original) != original
             assert p["telefon"][:4] == original[:4] and p["telefon"][-2:] == original[-2:]
     # no full number anywhere in the default export, the CSV included
     everything = b"".join(folder_bytes(tmp_path / "m").values()).decode("utf-8-sig", errors="replace")
@@ -336,7 +341,7 @@ def test_csv_has_bom_semicolons_and_neutralises_formulas(tmp_path):
     assert read_workbook(book).records("Katılımcılar")[0]["Ad-Soyad"] == hyperlink
     for personal, phone in ((False, "'+** *** *** ** 67"), (True, "'+90 532 123 45 67")):
         out = tmp_path / f"p{personal}"
-        result = platform.write_platform(book, out, csv=True, personal_data=personal)
+        result = operations.export_platform(book, out, csv=True, personal_data=personal)
         rows = read_csv(out / "gaziantep-2025-katilimcilar.csv")
         assert rows[0] == ["toplanti_no", "sira", "kurum", "unvan", "ad_soyad", "telefon", "vekil"]
         assert rows[1][4] == "'" + hyperlink and rows[1][5] == phone
@@ -359,11 +364,11 @@ def test_csv_has_bom_semicolons_and_neutralises_formulas(tmp_path):
     ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"), ("Ayşe", "Ayşe"), ("a=b", "a=b"), ("'=x", "'=x"), ("", ""),
 ])
 def test_neutralise(text, safe):
-    assert platform.neutralise(text) == safe
+    assert csvfiles.neutralise(text) == safe
 
 
 def test_csv_rows_match_the_documents(book, tmp_path):
-    result = platform.write_platform(book, tmp_path / "p", csv=True)
+    result = operations.export_platform(book, tmp_path / "p", csv=True)
     meetings = [d for d in result.documents.values() if d["belge_turu"] == "toplanti"]
     counts = {e["dosya"]: e["satir_sayisi"] for e in result.manifest["csv_dosyalari"]}
     assert counts["gaziantep-2025-toplantilar.csv"] == len(meetings)
@@ -379,7 +384,7 @@ def test_csv_rows_match_the_documents(book, tmp_path):
 # --- invalid workbooks: nothing is written ------------------------------------------------------------
 
 def _leftovers(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.startswith(platform.TEMP_PREFIX)]
+    return [p.name for p in folder.iterdir() if p.name.startswith(platform_folder.TEMP_PREFIX)]
 
 
 def test_invalid_meeting_writes_nothing_and_names_sheet_and_row(make_book, tmp_path):
@@ -389,8 +394,8 @@ def test_invalid_meeting_writes_nothing_and_names_sheet_and_row(make_book, tmp_p
             d[6] = "yarın"
     book = make_book(rows=rows)
     out = tmp_path / "platform"
-    with pytest.raises(platform.PlatformExportError) as info:
-        platform.write_platform(book, out, csv=True)
+    with pytest.raises(documents_mod.PlatformExportError) as info:
+        operations.export_platform(book, out, csv=True)
     err = info.value
     decisions = read_workbook(book).records("Kararlar")
     row = next(r for r in decisions if r["Karar No"] == "7")
@@ -404,13 +409,13 @@ def test_invalid_meeting_writes_nothing_and_names_sheet_and_row(make_book, tmp_p
 
 def test_invalid_workbook_leaves_a_previous_export_untouched(make_book, tmp_path):
     out = tmp_path / "platform"
-    platform.write_platform(make_book(), out)
+    operations.export_platform(make_book(), out)
     before = folder_bytes(out)
     rows = clean_example_rows()
     rows["Katılımcılar"][0][6] = "E"  # Vekil: neither Evet nor Hayır
     rows["Toplantılar"][2][6] = None  # meeting 3 held, no place
-    with pytest.raises(platform.PlatformExportError) as info:
-        platform.write_platform(make_book(rows=rows, name="k2.xlsx"), out)
+    with pytest.raises(documents_mod.PlatformExportError) as info:
+        operations.export_platform(make_book(rows=rows, name="k2.xlsx"), out)
     assert folder_bytes(out) == before and not _leftovers(tmp_path)
     problems = info.value.problems
     assert [(p.sheet, p.cell) for p in problems] == [("Katılımcılar", "G2"), ("Toplantılar", "G4")]
@@ -423,16 +428,16 @@ def test_one_cell_in_several_documents_is_reported_once(make_book):
     for d in rows["Kararlar"]:
         if d[0] == 8:
             d[7] = "Bitti"  # decision 8: meeting 6's decisions, meeting 8's evaluation, the annual report
-    with pytest.raises(platform.PlatformExportError) as info:
-        platform.export_documents(read_workbook(make_book(rows=rows)))
+    with pytest.raises(documents_mod.PlatformExportError) as info:
+        documents_mod.export_documents(read_workbook(make_book(rows=rows)))
     assert len(info.value.problems) == 1
     assert "seçenekler: Bekliyor, Devam Ediyor, Uygulandı, Uygulanamadı" in info.value.problems[0].message
 
 
 def test_settings_problem_names_the_setting(make_book):
     settings = {**example.example_settings(), contract.S_YEAR: None}
-    with pytest.raises(platform.PlatformExportError) as info:
-        platform.export_documents(read_workbook(make_book(settings=settings)))
+    with pytest.raises(documents_mod.PlatformExportError) as info:
+        documents_mod.export_documents(read_workbook(make_book(settings=settings)))
     assert (info.value.sheet, info.value.cell) == ("Ayarlar", "B5")
     assert "'Yıl' ayarı" in str(info.value) and "boş olamaz" in str(info.value)
 
@@ -440,8 +445,8 @@ def test_settings_problem_names_the_setting(make_book):
 def test_duplicate_meeting_numbers_are_refused(make_book):
     rows = clean_example_rows()
     rows["Toplantılar"][3][0] = 3  # meeting 4 renumbered 3: two held meetings would share a file
-    with pytest.raises(platform.PlatformExportError) as info:
-        platform.export_documents(read_workbook(make_book(rows=rows)))
+    with pytest.raises(documents_mod.PlatformExportError) as info:
+        documents_mod.export_documents(read_workbook(make_book(rows=rows)))
     assert info.value.sheet == "Toplantılar" and "gaziantep-2025-toplanti-3.json" in str(info.value)
 
 
@@ -449,14 +454,14 @@ def test_missing_sheet_is_refused(tmp_path):
     wb = fill_template(example.example_settings(), clean_example_rows())
     del wb["Katılımcılar"]
     wb.save(tmp_path / "k.xlsx")
-    with pytest.raises(platform.PlatformExportError) as info:
-        platform.write_platform(tmp_path / "k.xlsx", tmp_path / "p")
+    with pytest.raises(documents_mod.PlatformExportError) as info:
+        operations.export_platform(tmp_path / "k.xlsx", tmp_path / "p")
     assert "'Katılımcılar' sayfası bulunamadı" in str(info.value) and not (tmp_path / "p").exists()
 
 
 def test_failure_while_moving_files_in_restores_the_previous_set(make_book, tmp_path, monkeypatch):
     out = tmp_path / "platform"
-    platform.write_platform(make_book(), out)
+    operations.export_platform(make_book(), out)
     before = folder_bytes(out)
     rows = clean_example_rows()
     rows["Kararlar"][0][2] = "Değişmiş karar metni"
@@ -470,17 +475,17 @@ def test_failure_while_moving_files_in_restores_the_previous_set(make_book, tmp_
             raise PermissionError(13, "Permission denied", str(dst))
         return real(src, dst)
 
-    monkeypatch.setattr(platform.os, "replace", flaky)
+    monkeypatch.setattr(platform_folder.os, "replace", flaky)
     with pytest.raises(GocKurulError) as info:
-        platform.write_platform(book, out, csv=True)
+        operations.export_platform(book, out, csv=True)
     monkeypatch.undo()
     assert "geri konuldu" in str(info.value) and "açık" in str(info.value)
     assert folder_bytes(out) == before and not _leftovers(tmp_path)
-    assert len(platform.read_folder(out)) == len(before) - 1
+    assert len(platform_folder.read_folder(out)) == len(before) - 1
 
 
 def test_failure_while_staging_leaves_no_folder(book, tmp_path, monkeypatch):
-    real = platform._write_file
+    real = platform_folder._write_file
     calls = {"n": 0}
 
     def flaky(path, payload, **kwargs):
@@ -489,9 +494,9 @@ def test_failure_while_staging_leaves_no_folder(book, tmp_path, monkeypatch):
             raise OSError(28, "No space left on device", str(path))
         real(path, payload, **kwargs)
 
-    monkeypatch.setattr(platform, "_write_file", flaky)
+    monkeypatch.setattr(platform_folder, "_write_file", flaky)
     with pytest.raises(GocKurulError, match="Hiçbir dosya yazılmadı"):
-        platform.write_platform(book, tmp_path / "p")
+        operations.export_platform(book, tmp_path / "p")
     assert not (tmp_path / "p").exists() and not _leftovers(tmp_path)
 
 
@@ -500,7 +505,7 @@ def test_failure_while_staging_leaves_no_folder(book, tmp_path, monkeypatch):
 @pytest.fixture
 def exported(book, tmp_path):
     out = tmp_path / "platform"
-    platform.write_platform(book, out)
+    operations.export_platform(book, out)
     return out
 
 
@@ -532,8 +537,8 @@ def _corrupt(exported: Path, change) -> Path:
 ])
 def test_corrupted_document_gives_turkish_error_with_path(exported, change, expected):
     path = _corrupt(exported, change)
-    with pytest.raises(platform.DocumentError) as info:
-        platform.read_document(path)
+    with pytest.raises(schemas_mod.DocumentError) as info:
+        platform_folder.read_document(path)
     assert expected in str(info.value)
     assert str(info.value).startswith("'bozuk.json' platform belgesi şemaya uymuyor (1 sorun):")
     assert len(info.value.problems) == 1
@@ -545,8 +550,8 @@ def test_every_violation_is_listed(exported):
         d["katilimcilar"][3]["sira"] = 0
         d["yer"] = ""
 
-    with pytest.raises(platform.DocumentError) as info:
-        platform.read_document(_corrupt(exported, many))
+    with pytest.raises(schemas_mod.DocumentError) as info:
+        platform_folder.read_document(_corrupt(exported, many))
     assert info.value.problems == [
         "kararlar[2].verilen_sure: YYYY-AA-GG biçiminde geçerli bir tarih olmalı (ör. 2025-03-31); bulunan: 'yarın'",
         "katilimcilar[3].sira: en az 1 olmalı; bulunan: 0",
@@ -565,26 +570,26 @@ def test_unreadable_documents(tmp_path, text, expected):
     path = tmp_path / "x.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GocKurulError) as info:
-        platform.read_document(path)
+        platform_folder.read_document(path)
     assert expected in str(info.value)
 
 
 def test_read_document_returns_the_document(exported):
-    doc = platform.read_document(exported / "gaziantep-2025-toplanti-6.json")
+    doc = platform_folder.read_document(exported / "gaziantep-2025-toplanti-6.json")
     assert doc["toplanti_no"] == "6"
-    assert platform.summary(doc).startswith("Toplantı 6 (İl Göç Koordinasyon Kurulu, Gaziantep, 16.07.2025)")
-    assert platform.read_document(exported / "manifest.json")["belge_turu"] == "manifest"
+    assert bundle.summary(doc).startswith("Toplantı 6 (İl Göç Koordinasyon Kurulu, Gaziantep, 16.07.2025)")
+    assert platform_folder.read_document(exported / "manifest.json")["belge_turu"] == "manifest"
 
 
 def test_read_folder_checks_the_manifest(exported):
-    docs = platform.read_folder(exported)
+    docs = platform_folder.read_folder(exported)
     manifest = json.loads((exported / "manifest.json").read_text(encoding="utf-8"))
     assert [f"{d['kimlik']}.json" for d in docs] == [e["dosya"] for e in manifest["belgeler"]]
     target = exported / "gaziantep-2025-toplanti-3.json"
     target.write_bytes(target.read_bytes().replace("Gaziantep Valiliği".encode(), "Başka Yer".encode()))
     (exported / "gaziantep-2025-projeler.json").unlink()
-    with pytest.raises(platform.DocumentError) as info:
-        platform.read_folder(exported)
+    with pytest.raises(schemas_mod.DocumentError) as info:
+        platform_folder.read_folder(exported)
     assert info.value.problems == [
         "gaziantep-2025-toplanti-3.json: SHA-256 özeti manifest.json ile uyuşmuyor — dosya dışa aktarmadan sonra "
         "değiştirilmiş ya da bozulmuş",
@@ -592,15 +597,15 @@ def test_read_folder_checks_the_manifest(exported):
     ]
     (exported / "manifest.json").unlink()
     with pytest.raises(GocKurulError, match=r"manifest\.json yok"):
-        platform.read_folder(exported)
+        platform_folder.read_folder(exported)
 
 
 def test_manifest_cannot_point_outside_its_folder(exported):
     manifest = json.loads((exported / "manifest.json").read_text(encoding="utf-8"))
     manifest["belgeler"][0]["dosya"] = "../../etc/passwd.json"
     (exported / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(platform.DocumentError) as info:
-        platform.read_folder(exported)
+    with pytest.raises(schemas_mod.DocumentError) as info:
+        platform_folder.read_folder(exported)
     assert "belgeler[0].dosya: biçimi uygun değil" in str(info.value)
 
 
@@ -642,7 +647,7 @@ def workbooks(draw):
 
 def expected_meetings(rows: dict[str, list[list]]) -> list[dict]:
     """What the documents must say, computed from the generated rows (not from the reader)."""
-    kinds = platform.closed_lists()
+    kinds = codes.closed_lists()
     out = []
     for no, category, kind, _planned, held, time, place in rows["Toplantılar"]:
         if held is None:
@@ -676,8 +681,8 @@ def test_round_trip_workbook_documents_read_back(rows):
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp) / "kitap.xlsx"
         fill_workbook(book, example.example_settings(), copy.deepcopy(rows))
-        result = platform.write_platform(book, Path(tmp) / "tam", personal_data=True)
-        docs = platform.read_folder(Path(tmp) / "tam")
+        result = operations.export_platform(book, Path(tmp) / "tam", personal_data=True)
+        docs = platform_folder.read_folder(Path(tmp) / "tam")
         assert [d["belge_turu"] for d in docs].count("toplanti") == sum(r[4] is not None for r in rows["Toplantılar"])
         meetings = [_view(d) for d in docs if d["belge_turu"] == "toplanti"]
         assert meetings == expected_meetings(rows)
@@ -686,14 +691,14 @@ def test_round_trip_workbook_documents_read_back(rows):
             if d["belge_turu"] == "toplanti":
                 assert d["katilimci_sayisi"] == len(d["katilimcilar"])
         # the default export differs only in the masked phones
-        masked = platform.write_platform(book, Path(tmp) / "maskeli")
+        masked = operations.export_platform(book, Path(tmp) / "maskeli")
         for name, doc in masked.documents.items():
             full = result.documents[name]
             if doc["belge_turu"] != "toplanti":
                 assert doc == full
                 continue
             assert [p["telefon"] for p in doc["katilimcilar"]] == [
-                platform.mask_phone(p["telefon"]) for p in full["katilimcilar"]]
+                codes.mask_phone(p["telefon"]) for p in full["katilimcilar"]]
             strip = lambda d: {**d, "telefon_maskeli": None, "katilimcilar": [  # noqa: E731
                 {**p, "telefon": None} for p in d["katilimcilar"]]}
             assert strip(doc) == strip(full)

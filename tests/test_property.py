@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gockurul_excel import contract, example
-from gockurul_excel.reader import Setting, WorkbookData, read_table
-from gockurul_excel.validate import run_checks
+from gockurul_excel.core.checks import run_checks
+from gockurul_excel.core.model import Setting, WorkbookData, read_table
 
 from .conftest import TODAY, clean_example_rows
 
@@ -42,7 +42,7 @@ def test_kontrol_never_crashes_on_random_cells(data):
     findings = []
     tables = {name: read_table(name, rows, contract.SHEETS_BY_NAME[name], contract.TEMPLATE_VERSION, [], findings)
               for name, rows in tables_rows.items()}
-    from gockurul_excel.reader import parse_value
+    from gockurul_excel.core.model import parse_value
 
     settings_map = {}
     for s in contract.SETTINGS:

@@ -15,8 +15,10 @@ import pytest
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.dimensions import ColumnDimension
 
-from gockurul_excel import contract, parse, rules, template
+from gockurul_excel import contract, rules, sheetspec
+from gockurul_excel.core import parse
 from gockurul_excel.errors import InvalidArgument, NewerTemplate, UnreadableWorkbook, WouldLoseContent
+from gockurul_excel.files import template
 
 from .conftest import input_snapshot, libreoffice_convert
 
@@ -95,7 +97,7 @@ def test_input_sheets_follow_the_contract(version):
             header = ws.cell(1, col)
             assert header.font.bold and header.alignment.wrap_text, where
             assert ws.column_dimensions[letter].width == column.width, where
-            expected_format = {"date": contract.DATE_FORMAT, "time": contract.TIME_FORMAT, "int": "#,##0",
+            expected_format = {"date": sheetspec.DATE_FORMAT, "time": sheetspec.TIME_FORMAT, "int": "#,##0",
                                "phone": "@"}.get(column.kind, "General")
             assert ws.column_dimensions[letter].number_format == expected_format, where
             dvs = _dv_for(ws, f"{letter}2")
@@ -225,7 +227,7 @@ def test_template_converts_with_libreoffice(tmp_path):
         for col, column in enumerate(sheet.columns, start=1):
             if column.kind == "date":
                 fmt = _column_dimension(ws, col).number_format
-                assert fmt.replace("\\", "") == contract.DATE_FORMAT, (sheet.name, column.header)
+                assert fmt.replace("\\", "") == sheetspec.DATE_FORMAT, (sheet.name, column.header)
     assert _name_values(back, "Liste_Iller") == list(contract.lists()["Iller"])
 
 

@@ -17,14 +17,16 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from gockurul_excel import contract, example, rules, xlsxpkg
-from gockurul_excel.fill import fill_workbook
-from gockurul_excel.template import read_template_version
+from gockurul_excel import contract, example, rules
+from gockurul_excel.files import fidelity
+from gockurul_excel.files import package as package_mod
+from gockurul_excel.files.fill import fill_workbook
+from gockurul_excel.files.template import read_template_version
 
 from .conftest import clean_example_rows, input_snapshot, kontrol_json, libreoffice_convert, run_cli
 from .test_commands import add_shape
 
-NS = {"m": xlsxpkg.NS_MAIN}
+NS = {"m": package_mod.NS_MAIN}
 USER_HEADER_SHEET = "Üyeler"
 
 
@@ -71,7 +73,7 @@ def _sheet_part(path: Path, sheet: str) -> str:
     with zipfile.ZipFile(path) as z:
         book = etree.fromstring(z.read("xl/workbook.xml"))
         rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    rid = book.find(f"m:sheets/m:sheet[@name='{sheet}']", NS).get(f"{{{xlsxpkg.NS_R}}}id")
+    rid = book.find(f"m:sheets/m:sheet[@name='{sheet}']", NS).get(f"{{{package_mod.NS_R}}}id")
     target = next(r.get("Target") for r in rels if r.get("Id") == rid)
     return target.lstrip("/") if target.startswith("/") else "xl/" + target
 
@@ -98,9 +100,9 @@ def _set_header_footer(path: Path, sheet: str, texts: dict[str, str], **switches
             hf.remove(child)
         for name, value in switches.items():
             hf.set(name, value)
-        for tag in xlsxpkg.HF_TEXTS:  # schema order
+        for tag in fidelity.HF_TEXTS:  # schema order
             if tag in texts:
-                etree.SubElement(hf, f"{{{xlsxpkg.NS_MAIN}}}{tag}").text = texts[tag]
+                etree.SubElement(hf, f"{{{package_mod.NS_MAIN}}}{tag}").text = texts[tag]
 
     _rewrite(path, _sheet_part(path, sheet), edit)
 
@@ -124,8 +126,8 @@ def test_libreoffice_writes_what_openpyxl_drops(books):
         sheet = z.read(_sheet_part(books["lo"], USER_HEADER_SHEET))
     assert b"extCalcPr" in workbook and b"schemas.libreoffice.org" in workbook
     assert b"<headerFooter" in sheet
-    assert not any(xlsxpkg.header_footers(books["lo"]).values()), "no header/footer text in it"
-    assert xlsxpkg.openpyxl_losses(books["lo"]) == []
+    assert not any(fidelity.header_footers(books["lo"]).values()), "no header/footer text in it"
+    assert fidelity.openpyxl_losses(books["lo"]) == []
 
 
 def test_libreoffice_book_is_upgraded_without_loss(books, tmp_path):
@@ -160,14 +162,14 @@ def test_libreoffice_book_is_upgraded_without_loss(books, tmp_path):
 
 def test_user_header_of_libreoffice_book_survives_guncelle(books, tmp_path):
     path = _copy(books["lo_headed"], tmp_path)
-    headers = xlsxpkg.header_footers(path)
+    headers = fidelity.header_footers(path)
     assert headers[USER_HEADER_SHEET].texts[0] == "&CGizli"
     assert headers["Kararlar"].texts[1].endswith("Sayfa &P / &N")
-    assert xlsxpkg.openpyxl_losses(path) == []
+    assert fidelity.openpyxl_losses(path) == []
 
     proc = run_cli("guncelle", str(path))
     assert proc.returncode == 0, proc.stderr
-    after = xlsxpkg.header_footers(path)
+    after = fidelity.header_footers(path)
     assert {name: after[name] for name in headers} == headers
     wb = openpyxl.load_workbook(path)
     assert wb[USER_HEADER_SHEET].oddHeader.center.text == "Gizli"
@@ -188,14 +190,14 @@ AWKWARD = {
 def test_headers_openpyxl_would_rewrite_are_put_back(books, tmp_path):
     path = _copy(books["lo"], tmp_path)
     _set_header_footer(path, USER_HEADER_SHEET, AWKWARD, differentFirst="true")
-    wanted = xlsxpkg.header_footers(path)
+    wanted = fidelity.header_footers(path)
     assert wanted[USER_HEADER_SHEET].texts[0] == "&CGizli — kurum içi"  # read as Excel reads it
     assert wanted[USER_HEADER_SHEET].switches[1] is True
-    assert xlsxpkg.openpyxl_losses(path) == []
+    assert fidelity.openpyxl_losses(path) == []
 
     proc = run_cli("guncelle", str(path))
     assert proc.returncode == 0, proc.stderr
-    after = xlsxpkg.header_footers(path)
+    after = fidelity.header_footers(path)
     assert {name: after[name] for name in wanted} == wanted
     # written as it was, byte for byte, but for the centre code the first text now states
     hf = etree.fromstring(_sheet_xml(path, USER_HEADER_SHEET).encode()).find("m:headerFooter", NS)
@@ -208,8 +210,8 @@ def test_header_texts_are_still_compared(books, tmp_path, monkeypatch):
     """Without putting the headers back, the one real header is a loss; LibreOffice's empty ones are not."""
     path = _copy(books["lo"], tmp_path)
     _set_header_footer(path, USER_HEADER_SHEET, {"oddHeader": AWKWARD["oddHeader"]})
-    monkeypatch.setattr(xlsxpkg, "restore_header_footers", lambda workbook, originals: [])
-    assert xlsxpkg.openpyxl_losses(path) == [f"'{USER_HEADER_SHEET}' sayfasındaki üst/alt bilgi"]
+    monkeypatch.setattr(fidelity, "restore_header_footers", lambda workbook, originals: [])
+    assert fidelity.openpyxl_losses(path) == [f"'{USER_HEADER_SHEET}' sayfasındaki üst/alt bilgi"]
 
 
 def test_only_libreoffice_calc_settings_are_ignored(books, tmp_path):
@@ -218,11 +220,11 @@ def test_only_libreoffice_calc_settings_are_ignored(books, tmp_path):
 
     def edit(root):
         ext_list = root.find("m:extLst", NS)
-        etree.SubElement(etree.SubElement(ext_list, f"{{{xlsxpkg.NS_MAIN}}}ext", uri="{00000000-0000-0000-0000-0}"),
-                         f"{{{xlsxpkg.NS_LIBREOFFICE}}}someUserThing").text = "x"
+        etree.SubElement(etree.SubElement(ext_list, f"{{{package_mod.NS_MAIN}}}ext", uri="{00000000-0000-0000-0000-0}"),
+                         f"{{{fidelity.NS_LIBREOFFICE}}}someUserThing").text = "x"
 
     _rewrite(path, "xl/workbook.xml", edit)
-    assert xlsxpkg.openpyxl_losses(path) == ["uzantı (someUserThing)"]
+    assert fidelity.openpyxl_losses(path) == ["uzantı (someUserThing)"]
     before = path.read_bytes()
     proc = run_cli("guncelle", str(path))
     assert proc.returncode == 2 and "someUserThing" in proc.stderr, proc.stderr

@@ -25,8 +25,10 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook.protection import WorkbookProtection
 from python_calamine import CalamineWorkbook
 
-from gockurul_excel import xlsxpkg
 from gockurul_excel.errors import GocKurulError, UnreadableWorkbook, WorkbookLocked, WouldLoseContent
+from gockurul_excel.files import atomic as atomic_mod
+from gockurul_excel.files import fidelity, safety
+from gockurul_excel.files import writer as writer_mod
 from gockurul_excel.sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
 
 from .conftest import libreoffice_convert
@@ -209,7 +211,7 @@ def test_write_sheets_appends_a_generated_sheet(tmp_path):
     original = path.read_bytes()
     before = members(path)
 
-    backup_path = xlsxpkg.write_sheets(path, [control_spec()])
+    backup_path = writer_mod.write_sheets(path, [control_spec()])
 
     assert backup_path.parent == tmp_path / "Yedekler" and backup_path.read_bytes() == original
     after = members(path)
@@ -253,15 +255,15 @@ def test_write_sheets_appends_a_generated_sheet(tmp_path):
 
     # the input sheets are untouched, and openpyxl could carry the result
     assert wb["Kararlar"]["C2"].value == dt.datetime(2025, 3, 14)
-    assert xlsxpkg.openpyxl_losses(path) == []
+    assert fidelity.openpyxl_losses(path) == []
 
 
 def test_rewriting_is_stable_and_keeps_position(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx", ("Ayarlar", "Takvim", "Kararlar"))
-    xlsxpkg.write_sheets(path, [control_spec()], make_backup=False)
+    writer_mod.write_sheets(path, [control_spec()], make_backup=False)
     first = members(path)
 
-    xlsxpkg.write_sheets(path, [control_spec("İkinci çalıştırma", extra_rows=3)], make_backup=False)
+    writer_mod.write_sheets(path, [control_spec("İkinci çalıştırma", extra_rows=3)], make_backup=False)
     second = members(path)
     assert second["xl/styles.xml"] == first["xl/styles.xml"], "styles re-used, not appended again"
     assert set(second) == set(first)
@@ -272,7 +274,7 @@ def test_rewriting_is_stable_and_keeps_position(tmp_path):
             assert second[name] == first[name], name
 
     # a generated sheet that already exists is replaced where it stands
-    xlsxpkg.write_sheets(path, [SheetSpec("Takvim", [Block(1, 1, [["Takvim", dt.date(2025, 1, 6)]])])],
+    writer_mod.write_sheets(path, [SheetSpec("Takvim", [Block(1, 1, [["Takvim", dt.date(2025, 1, 6)]])])],
                          make_backup=False)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Ayarlar", "Takvim", "Kararlar", "Kontrol"]
@@ -296,7 +298,7 @@ def test_refuses_to_overwrite_an_input_sheet(tmp_path):
     original = path.read_bytes()
     for name in ("Kararlar", "kararlar"):
         with pytest.raises(GocKurulError, match="'Kararlar' sayfası: bu programın ürettiği bir sayfa değil"):
-            xlsxpkg.write_sheets(path, [SheetSpec(name, [Block(1, 1, [["x"]])])])
+            writer_mod.write_sheets(path, [SheetSpec(name, [Block(1, 1, [["x"]])])])
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kitap.xlsx"], "no backup, no temporary file"
 
@@ -325,7 +327,7 @@ def test_replacing_a_generated_sheet_drops_only_its_own_parts(tmp_path):
     before = members(path)
     assert openpyxl.load_workbook(path).sheetnames == ["Ayarlar", "Kararlar", "Pano", "Notlar", "Özet"]
 
-    xlsxpkg.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yeni pano"]], style="title")])])
+    writer_mod.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yeni pano"]], style="title")])])
 
     after = members(path)
     gone = {"xl/drawings/drawing2.xml", "xl/worksheets/_rels/sheet5.xml.rels", "xl/calcChain.xml"}
@@ -342,28 +344,28 @@ def test_replacing_a_generated_sheet_drops_only_its_own_parts(tmp_path):
 
 def test_content_openpyxl_cannot_carry_survives_and_is_named(tmp_path):
     plain = make_plain(tmp_path / "sade.xlsx")
-    assert xlsxpkg.openpyxl_losses(plain) == []
-    xlsxpkg.refuse_if_lossy(plain, "güncelleme")
+    assert fidelity.openpyxl_losses(plain) == []
+    fidelity.refuse_if_lossy(plain, "güncelleme")
 
     path, added = make_exotic(tmp_path / "kitap.xlsx")
     before = members(path)
-    losses = xlsxpkg.openpyxl_losses(path)
+    losses = fidelity.openpyxl_losses(path)
     text = "\n".join(losses)
     assert "'Notlar' sayfasındaki şekil/çizim" in losses
     assert "'Notlar' sayfasındaki form denetimi (düğme)" in losses
     assert "'Notlar' sayfasındaki x14 koşullu biçimlendirme uzantısı" in losses
     assert "'Özet' sayfasındaki pivot tablo ayarları (uzantı)" in losses, text
 
-    xlsxpkg.write_sheets(path, [control_spec()])
+    writer_mod.write_sheets(path, [control_spec()])
     after = members(path)
     for name in before.keys() - CHANGED:
         assert after[name] == before[name], name
     assert added <= after.keys()
-    assert xlsxpkg.openpyxl_losses(path) == losses, "the surgery itself lost nothing"
+    assert fidelity.openpyxl_losses(path) == losses, "the surgery itself lost nothing"
 
     written = path.read_bytes()
     with pytest.raises(WouldLoseContent) as info:
-        xlsxpkg.refuse_if_lossy(path, "güncelleme")
+        fidelity.refuse_if_lossy(path, "güncelleme")
     message = str(info.value)
     assert message.startswith("Güncelleme yapılamadı: 'kitap.xlsx'")
     assert "şekil/çizim" in message and "Dosyaya hiçbir şey yazılmadı." in message
@@ -379,7 +381,7 @@ def test_libreoffice_converts_written_workbooks_to_pdf(tmp_path):
     plain = make_plain(tmp_path / "sade.xlsx")
     exotic, _ = make_exotic(tmp_path / "zengin.xlsx")
     for path in (plain, exotic):
-        xlsxpkg.write_sheets(path, [control_spec(extra_rows=60)], make_backup=False)
+        writer_mod.write_sheets(path, [control_spec(extra_rows=60)], make_backup=False)
     profile = Path(f"/tmp/lo_profile_{uuid.uuid4().hex}")
     outdir = tmp_path / "pdf"
     try:
@@ -402,7 +404,7 @@ def test_values_are_cleaned_and_dates_follow_the_workbook_epoch(tmp_path):
     spec = SheetSpec("Kontrol", [Block(1, 1, [
         ["zil\x07sesi", long_text, dt.date(2025, 3, 14), True, float("nan"), "  boşluk  ", "_x0041_"],
     ])], print_setup=None)
-    xlsxpkg.write_sheets(path, [spec], make_backup=False)
+    writer_mod.write_sheets(path, [spec], make_backup=False)
     ws = openpyxl.load_workbook(path)["Kontrol"]
     assert ws["A1"].value == "zilsesi"
     assert ws["B1"].value == "ş" * 32_767
@@ -418,7 +420,7 @@ def test_sheet_names_excel_cannot_hold_are_refused(tmp_path):
     original = path.read_bytes()
     for bad in ("Ek-1 2025/3", "Ek-1 " + "x" * 40, "History"):
         with pytest.raises(GocKurulError, match="sayfa adı olarak kullanılamaz"):
-            xlsxpkg.write_sheets(path, [SheetSpec(bad)])
+            writer_mod.write_sheets(path, [SheetSpec(bad)])
     assert path.read_bytes() == original
 
 
@@ -432,7 +434,7 @@ def test_a_workbook_without_styles_gets_one(tmp_path):
         files["[Content_Types].xml"] = re.sub(rb"<Override[^>]*styles[^>]*/>", b"", files["[Content_Types].xml"])
 
     rewrite(path, edit)
-    xlsxpkg.write_sheets(path, [control_spec()], make_backup=False)
+    writer_mod.write_sheets(path, [control_spec()], make_backup=False)
     ws = openpyxl.load_workbook(path)["Kontrol"]
     assert ws["A3"].font.b and ws["D4"].number_format == "dd.mm.yyyy"
 
@@ -450,7 +452,7 @@ def test_a_chart_sheet_becomes_a_worksheet_and_a_locked_structure_gets_no_new_sh
     wb.create_sheet("Kararlar")
     wb.save(path)
 
-    xlsxpkg.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yeni pano"]])])], make_backup=False)
+    writer_mod.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yeni pano"]])])], make_backup=False)
     files = members(path)
     assert not [n for n in files if "chart" in n or "drawing" in n]
     assert b"chart" not in files["[Content_Types].xml"]
@@ -461,16 +463,16 @@ def test_a_chart_sheet_becomes_a_worksheet_and_a_locked_structure_gets_no_new_sh
     wb.save(path)
     original = path.read_bytes()
     with pytest.raises(GocKurulError, match="yapısı korumalı"):
-        xlsxpkg.write_sheets(path, [control_spec()])
+        writer_mod.write_sheets(path, [control_spec()])
     assert path.read_bytes() == original
-    xlsxpkg.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yine pano"]])])])  # replacing is allowed
+    writer_mod.write_sheets(path, [SheetSpec("Pano", [Block(1, 1, [["Yine pano"]])])])  # replacing is allowed
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(min_size=1, max_size=60))
 def test_any_text_reads_back_as_written(tmp_path, text):
     path = make_plain(tmp_path / "kitap.xlsx", ("Ayarlar",))
-    xlsxpkg.write_sheets(path, [SheetSpec("Kontrol", [Block(1, 1, [[text, 1]])])], make_backup=False)
+    writer_mod.write_sheets(path, [SheetSpec("Kontrol", [Block(1, 1, [[text, 1]])])], make_backup=False)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Kontrol").to_python()
     assert rows[0][0] == re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", text)
 
@@ -509,7 +511,7 @@ def _no_workbook(files):
 @pytest.mark.parametrize("damage, expected", [
     (lambda p: p.write_bytes(b"Karar No;Tarih\n1;14.03.2025\n"), "bir Excel çalışma kitabı (.xlsx) değil"),
     (lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), "bozuk ya da eksik"),
-    (lambda p: p.write_bytes(xlsxpkg.OLE2_MAGIC + b"\0" * 600), "eski Excel 97-2003 (.xls)"),
+    (lambda p: p.write_bytes(safety.OLE2_MAGIC + b"\0" * 600), "eski Excel 97-2003 (.xls)"),
     (lambda p: rewrite(p, _bomb), "güvenlik nedeniyle açılmadı"),
     (lambda p: rewrite(p, _padded_bomb), "güvenlik nedeniyle açılmadı"),
     (lambda p: rewrite(p, _utf16_bomb), "güvenlik nedeniyle açılmadı"),
@@ -520,19 +522,19 @@ def test_check_package_refuses_unreadable_files(tmp_path, damage, expected):
     damage(path)
     original = path.read_bytes()
     with pytest.raises(UnreadableWorkbook, match=re.escape(expected)) as info:
-        xlsxpkg.check_package(path)
+        safety.check_package(path)
     assert "'KITAP.xlsx'" in str(info.value)
     with pytest.raises(UnreadableWorkbook):
-        xlsxpkg.write_sheets(path, [control_spec()])
+        writer_mod.write_sheets(path, [control_spec()])
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["KITAP.xlsx"]
 
 
 def test_check_package_catches_crc_errors_missing_files_and_zip_bombs(tmp_path, monkeypatch):
     path = make_plain(tmp_path / "kitap.xlsx")
-    xlsxpkg.check_package(path)
+    safety.check_package(path)
     with pytest.raises(UnreadableWorkbook, match=re.escape("'yok.xlsx' dosyası bulunamadı")):
-        xlsxpkg.check_package(tmp_path / "yok.xlsx")
+        safety.check_package(tmp_path / "yok.xlsx")
 
     stored = tmp_path / "crc.xlsx"
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as dst:
@@ -543,18 +545,18 @@ def test_check_package_catches_crc_errors_missing_files_and_zip_bombs(tmp_path, 
     data[at] = ord("o")
     stored.write_bytes(bytes(data))
     with pytest.raises(UnreadableWorkbook, match="bozuk ya da eksik"):
-        xlsxpkg.check_package(stored)
+        safety.check_package(stored)
 
-    monkeypatch.setattr(xlsxpkg, "MAX_TOTAL_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(safety, "MAX_TOTAL_UNCOMPRESSED", 1000)
     with pytest.raises(UnreadableWorkbook, match="zip bombası"):
-        xlsxpkg.check_package(path)
+        safety.check_package(path)
     monkeypatch.undo()
     ratio = Path(shutil.copy(path, tmp_path / "oran.xlsx"))
     rewrite(ratio, lambda files: files.update({"xl/media/x.bin": b"\0" * 2_000_000}))
-    monkeypatch.setattr(xlsxpkg, "RATIO_MIN_SIZE", 1_000_000)
-    monkeypatch.setattr(xlsxpkg, "MAX_RATIO", 100)
+    monkeypatch.setattr(safety, "RATIO_MIN_SIZE", 1_000_000)
+    monkeypatch.setattr(safety, "MAX_RATIO", 100)
     with pytest.raises(UnreadableWorkbook, match="zip bombası"):
-        xlsxpkg.check_package(ratio)
+        safety.check_package(ratio)
 
 
 # --- locks, atomic saves, backups ---------------------------------------------------------------
@@ -565,11 +567,11 @@ def test_an_open_workbook_is_not_written(tmp_path, lock_name):
     path = make_plain(tmp_path / "KITAP.xlsx")
     original = path.read_bytes()
     (tmp_path / lock_name).write_bytes(b"\x0bkullanici")
-    assert xlsxpkg.lock_file(path) == tmp_path / lock_name
+    assert safety.lock_file(path) == tmp_path / lock_name
     with pytest.raises(WorkbookLocked, match=re.escape(f"kilit dosyası {lock_name} var")):
-        xlsxpkg.write_sheets(path, [control_spec()])
+        writer_mod.write_sheets(path, [control_spec()])
     with pytest.raises(WorkbookLocked, match="Excel'de açık görünüyor"):
-        xlsxpkg.save_atomic(path, lambda f: f.write(b"x"))
+        atomic_mod.save_atomic(path, lambda f: f.write(b"x"))
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["KITAP.xlsx", lock_name])
 
@@ -583,7 +585,7 @@ def test_a_failing_write_leaves_the_original_and_no_temporary_file(tmp_path):
         raise RuntimeError("disk dolu")
 
     with pytest.raises(RuntimeError, match="disk dolu"):
-        xlsxpkg.save_atomic(path, failing)
+        atomic_mod.save_atomic(path, failing)
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kitap.xlsx"]
 
@@ -591,11 +593,11 @@ def test_a_failing_write_leaves_the_original_and_no_temporary_file(tmp_path):
 KILLED_SAVE = r"""
 import io, os, sys, time
 from pathlib import Path
-from gockurul_excel import xlsxpkg
+from gockurul_excel.files import writer as writer_mod
 from gockurul_excel.sheetspec import Block, SheetSpec
 
 path, marker = Path(sys.argv[1]), Path(sys.argv[2])
-real_save_atomic = xlsxpkg.save_atomic
+real_save_atomic = writer_mod.save_atomic
 
 def save_half_then_hang(target, write, **kwargs):
     def half(f):
@@ -609,8 +611,8 @@ def save_half_then_hang(target, write, **kwargs):
         time.sleep(600)
     return real_save_atomic(target, half, **kwargs)
 
-xlsxpkg.save_atomic = save_half_then_hang
-xlsxpkg.write_sheets(path, [SheetSpec("Kontrol", [Block(1, 1, [["yarım kalacak"]])])])
+writer_mod.save_atomic = save_half_then_hang
+writer_mod.write_sheets(path, [SheetSpec("Kontrol", [Block(1, 1, [["yarım kalacak"]])])])
 """
 
 
@@ -643,7 +645,7 @@ def test_a_save_killed_half_way_leaves_the_original_intact(tmp_path):
     # the next save clears temporary files abandoned over an hour ago
     hours_ago = time.time() - 2 * 3600
     os.utime(leftover, (hours_ago, hours_ago))
-    xlsxpkg.write_sheets(path, [control_spec()])
+    writer_mod.write_sheets(path, [control_spec()])
     assert not leftover.exists()
     assert "Kontrol" in openpyxl.load_workbook(path).sheetnames
 
@@ -657,7 +659,7 @@ def test_backup_keeps_the_newest_five(tmp_path):
     for p in old + others:
         p.write_bytes(b"eski")
 
-    made = [xlsxpkg.backup(path) for _ in range(6)]
+    made = [atomic_mod.backup(path) for _ in range(6)]
 
     kept = sorted(p for p in folder.iterdir() if p not in others)
     assert kept == sorted(made[-5:])
@@ -667,7 +669,7 @@ def test_backup_keeps_the_newest_five(tmp_path):
     assert len({p.name for p in made}) == 6
 
     data = path.read_bytes()
-    saved = xlsxpkg.save_atomic(path, lambda f: f.write(data))
+    saved = atomic_mod.save_atomic(path, lambda f: f.write(data))
     assert saved.parent == folder and len([p for p in folder.iterdir() if p not in others]) == 5
 
 
@@ -706,7 +708,7 @@ def part_rels(files: dict[str, bytes], part: str) -> list[tuple[str, str, str]]:
 def test_charts_are_written_as_native_excel_charts(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx")
     before = members(path)
-    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    writer_mod.write_sheets(path, [chart_spec()], make_backup=False)
     after = members(path)
     for name, data in before.items():
         if name not in CHANGED:
@@ -781,20 +783,20 @@ def test_charts_are_written_as_native_excel_charts(tmp_path):
     book = etree.fromstring(after["xl/workbook.xml"])
     area = next(d.text for d in book.iter(f"{{{M}}}definedName") if d.get("name") == "_xlnm.Print_Area")
     assert area == "'Ek-1 İlçe Özeti'!$A$1:$M$36"
-    assert xlsxpkg.openpyxl_losses(path) == [], "openpyxl carries these charts"
+    assert fidelity.openpyxl_losses(path) == [], "openpyxl carries these charts"
 
 
 def test_rewriting_a_sheet_with_charts_leaves_no_orphans(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx")
-    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    writer_mod.write_sheets(path, [chart_spec()], make_backup=False)
     first = members(path)
-    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    writer_mod.write_sheets(path, [chart_spec()], make_backup=False)
     assert members(path) == first, "the same sheet again gives the same bytes, parts and names"
     assert chart_parts(first) == (["xl/drawings/drawing1.xml"], ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
 
     # two chart sheets in one call get their own drawings; one chart fewer leaves one part fewer
     one_bar = [ChartSpec("bar", "Projeler", "A5:A8", [("Proje", "C5:C8")], "E3", 10, 6)]
-    xlsxpkg.write_sheets(path, [chart_spec(charts=one_bar), chart_spec("Pano")], make_backup=False)
+    writer_mod.write_sheets(path, [chart_spec(charts=one_bar), chart_spec("Pano")], make_backup=False)
     files = members(path)
     drawings, charts = chart_parts(files)
     assert len(drawings) == 2 and len(charts) == 3
@@ -805,7 +807,7 @@ def test_rewriting_a_sheet_with_charts_leaves_no_orphans(tmp_path):
     assert bar.find(f".//{{{C}}}legend") is None, "a single series needs no legend"
 
     # a sheet written without charts drops its drawing, charts, relationships and content types
-    xlsxpkg.write_sheets(path, [chart_spec(charts=[]), chart_spec("Pano", charts=[])], make_backup=False)
+    writer_mod.write_sheets(path, [chart_spec(charts=[]), chart_spec("Pano", charts=[])], make_backup=False)
     files = members(path)
     assert chart_parts(files) == ([], [])
     assert not [n for n in files if "_rels/sheet" in n or "drawings/" in n]
@@ -819,16 +821,16 @@ def test_rewriting_a_sheet_with_charts_leaves_no_orphans(tmp_path):
 def test_charts_take_free_part_names_beside_the_users_drawings(tmp_path):
     path, _ = make_exotic(tmp_path / "kitap.xlsx")
     before = members(path)
-    losses = xlsxpkg.openpyxl_losses(path)
+    losses = fidelity.openpyxl_losses(path)
     for _ in range(2):
-        xlsxpkg.write_sheets(path, [chart_spec("Pano")], make_backup=False)
+        writer_mod.write_sheets(path, [chart_spec("Pano")], make_backup=False)
     after = members(path)
     for name in before.keys() - CHANGED:
         assert after[name] == before[name], name
     assert chart_parts(after) == (["xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml"],
                                   ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
     assert part_rels(after, sheet_part(after, "Pano")) == [("rId1", "drawing", "../drawings/drawing2.xml")]
-    assert xlsxpkg.openpyxl_losses(path) == losses, "the user's shapes and controls are still named, nothing more"
+    assert fidelity.openpyxl_losses(path) == losses, "the user's shapes and controls are still named, nothing more"
     assert len(openpyxl.load_workbook(path)["Pano"]._charts) == 2
 
 def test_chart_specs_excel_cannot_draw_are_refused(tmp_path):
@@ -843,7 +845,7 @@ def test_chart_specs_excel_cannot_draw_are_refused(tmp_path):
         (ChartSpec("pie", "Boyut", "A5:A8", [("Karar", "B5:B8")], "E3", 0), "positive size"),
     ):
         with pytest.raises(ValueError, match=message):
-            xlsxpkg.write_sheets(path, [chart_spec(charts=[chart])])
+            writer_mod.write_sheets(path, [chart_spec(charts=[chart])])
     assert path.read_bytes() == original
 
 
@@ -870,7 +872,7 @@ def last_page(pdf: Path, dpi: int = 40) -> tuple[str, int, int, bytes]:
 
 def test_libreoffice_draws_the_charts(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx", ("Ayarlar",))
-    xlsxpkg.write_sheets(path, [chart_spec()], make_backup=False)
+    writer_mod.write_sheets(path, [chart_spec()], make_backup=False)
     pdf = libreoffice_convert(path, "pdf", tmp_path / "pdf")
     text, width, height, rgb = last_page(pdf)
 

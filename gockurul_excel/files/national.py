@@ -19,8 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import contract, rules
-from .errors import GocKurulError, InvalidArgument
+from .. import contract, rules
+from ..errors import GocKurulError, InvalidArgument
+from ..platform.codes import ANNUAL_REPORT, MANIFEST_FILE, MEETING
+from .atomic import save_atomic
+from .platform_folder import read_folder
 
 STATUS_CODES = {"bekliyor": "Bekliyor", "devam_ediyor": "Devam Ediyor", "uygulandi": "Uygulandı",
                 "uygulanamadi": "Uygulanamadı"}
@@ -46,14 +49,12 @@ def _progress(results, folders: list[Path], progress: Callable[[str], None] | No
 
 
 def _folders(root: Path) -> list[Path]:
-    from .platform import MANIFEST_FILE
 
     return sorted({p.parent for p in Path(root).rglob(MANIFEST_FILE)}, key=str)
 
 
 def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str | None]:
     """The rows of one platform folder (validated by `read_folder`), or the reason it cannot be used."""
-    from .platform import ANNUAL_REPORT, MEETING, read_folder
 
     meetings: list[tuple] = []
     decisions: list[tuple] = []
@@ -173,7 +174,6 @@ def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
                     populations: dict[str, int] | None = None,
                     progress: Callable[[str], None] | None = None, workers: int | None = None) -> Path:
     """Write the summary workbook `output` (a new file, written atomically) and return its path."""
-    from .xlsxpkg import save_atomic
 
     folder, output = Path(folder), Path(output)
     today = today or dt.date.today()

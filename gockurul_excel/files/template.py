@@ -40,10 +40,14 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from . import contract, parse, rules
-from .contract import TEMPLATE_VERSION
-from .errors import InvalidArgument, NewerTemplate, UnreadableWorkbook
-from .sheetspec import STYLES
+from .. import contract, rules
+from ..contract import TEMPLATE_VERSION
+from ..core import parse
+from ..errors import InvalidArgument, NewerTemplate, UnreadableWorkbook
+from ..sheetspec import DATE_FORMAT, STYLES, TIME_FORMAT
+from .atomic import save_atomic
+from .fidelity import openpyxl_load, refuse_if_lossy
+from .safety import check_package
 
 # Fixed document dates: two generations of the template are byte-identical.
 FIXED_TIME = dt.datetime(2025, 1, 1)
@@ -112,9 +116,9 @@ def list_name(key: str) -> str:
 
 def number_format(kind: str) -> str:
     if kind == "date":
-        return contract.DATE_FORMAT
+        return DATE_FORMAT
     if kind == "time":
-        return contract.TIME_FORMAT
+        return TIME_FORMAT
     if kind == "int":
         return "#,##0"  # 12.000 in a Turkish Excel
     if kind == "phone":
@@ -430,7 +434,6 @@ def _workbook_bytes(wb: Workbook, timestamp: dt.datetime) -> bytes:
 
 def _save(path: Path, data: bytes, *, make_backup: bool) -> None:
     """Atomic write through the package layer (temp file beside `path`, one rename, lock check)."""
-    from .xlsxpkg import save_atomic
 
     save_atomic(path, lambda fh: fh.write(data), make_backup=make_backup)
 
@@ -546,7 +549,6 @@ def _version_of(value: Any) -> tuple[int, ...]:
 
 def read_template_version(path: str | os.PathLike) -> str:
     """`Şablon Sürümü` of a workbook, "1.0" when it has none (read-only, openpyxl)."""
-    from .xlsxpkg import check_package
 
     path = Path(path)
     check_package(path)  # missing, corrupt or unsafe (XML bomb) files are refused before parsing
@@ -682,7 +684,6 @@ def upgrade(path: str | os.PathLike) -> list[str]:
     if current == latest:
         return []
 
-    from .xlsxpkg import openpyxl_load, refuse_if_lossy, save_atomic
 
     # The check performs this very load (headers/footers put back as written, macros kept in .xlsm/.xltm)
     # and a save in memory: what it lets through survives the save below.

@@ -8,19 +8,25 @@ listed in KURALLAR §5.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
-from dataclasses import dataclass
 
-from . import contract, rules
-from .errors import GocKurulError
+from .. import contract, rules
+from ..core.meetings import (
+    Meeting,
+    decisions,
+    decisions_to_evaluate,
+    is_first_board_of_year,
+    of_meeting,
+    participants,
+    place_name,
+)
+from ..core.model import WorkbookData
+from ..core.text import DAY_NAMES, _upper, tr_date
+from ..core.workdays import WorkCalendar, deadline
+from ..rules import CATEGORY_NAME
+from ..sheetspec import SheetSpec
 from .formsheet import FormBuilder, sheet_name
-from .reader import Record, WorkbookData
-from .schedule import NAMES, meeting_day, tr_date
-from .sheetspec import SheetSpec
-from .workdays import WorkCalendar, deadline
 
 Category = rules.MeetingCategory
-DAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
 
 # Ek-1 (Rapor Formu): the annex's item labels.
 EK1_ITEMS = ("KATEGORİ ADI:", "İL/İLÇE ADI:", "YER/TARİH:", "KATILIMCI SAYISI:", "GÖRÜŞÜLEN KONU BAŞLIKLARI:",
@@ -35,114 +41,11 @@ EK2_SPARE_ROWS = 5  # for late arrivals
 EMPTY = "—"
 
 
-@dataclass
-class Meeting:
-    record: Record
-    category: Category
-    date: dt.date | None
-
-    @property
-    def no(self) -> str:
-        return self.record["Toplantı No"]
-
-    @property
-    def held(self) -> bool:
-        return self.record["Gerçekleşen Tarih"] is not None
-
-
-def find_meeting(data: WorkbookData, number: str) -> Meeting:
-    meetings = data.derived("meetings_by_no", lambda: {m["Toplantı No"]: m for m in data.records("Toplantılar")
-                                                       if m["Toplantı No"] is not None})
-    key = str(number).strip()
-    if key.endswith(".0"):
-        key = key[:-2]
-    r = meetings.get(key)
-    if r is None:
-        known = ", ".join(list(meetings)[:20]) or "yok"
-        raise GocKurulError(f"Toplantı {number} 'Toplantılar' sayfasında bulunamadı (mevcut: {known}).",
-                            sheet="Toplantılar")
-    category = next((c for c in Category if c.value == r["Kategori"]), None)
-    if category is None:
-        raise GocKurulError(f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.", sheet="Toplantılar",
-                            cell=r.cell("Kategori"))
-    return Meeting(r, category, meeting_day(r))
-
-
-def place_name(data: WorkbookData) -> str:
-    province = data.setting(contract.S_PROVINCE) or ""
-    district = data.setting(contract.S_DISTRICT)
-    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
-        return f"{province} / {district}"
-    return province
-
-
 def _when(m: Meeting) -> str:
     if m.date is None:
         return "tarih belirlenmedi"
     time = m.record["Saat"]
     return f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" + (f", saat {time}" if time else "")
-
-
-def _of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Record]:
-    rows = data.grouped(sheet, "Toplantı No").get(no, [])
-    return sorted(rows, key=lambda r: (r[order] is None, _num(r[order]), r.row))
-
-
-def _num(value) -> tuple:
-    text = str(value or "")
-    return (0, int(text), "") if text.isdigit() else (1, 0, text)
-
-
-def participants(data: WorkbookData, m: Meeting) -> list[Record]:
-    return _of_meeting(data, "Katılımcılar", m.no, "Sıra")
-
-
-def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
-    return _of_meeting(data, "Kararlar", m.no, "Karar No")
-
-
-def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Record]]]:
-    """Category -> (held or planned date, row order, record) of its dated meetings, by date."""
-    def build() -> dict[str, list[tuple[dt.date, int, Record]]]:
-        out: dict[str, list[tuple[dt.date, int, Record]]] = {}
-        for i, r in enumerate(data.records("Toplantılar")):
-            day = meeting_day(r)
-            if day and r["Kategori"]:
-                out.setdefault(r["Kategori"], []).append((day, i, r))
-        for entries in out.values():
-            entries.sort(key=lambda e: (e[0], e[1]))
-        return out
-
-    return data.derived("dated_meetings", build)
-
-
-def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
-    """The meeting of the same category held (or planned) last before this one (the first row on a tie)."""
-    if m.date is None:
-        return None
-    entries = _dated_meetings(data).get(m.category.value, [])
-    best: tuple[dt.date, Record] | None = None
-    for k in range(bisect_left(entries, m.date, key=lambda e: e[0]) - 1, -1, -1):
-        day, _, r = entries[k]
-        if best is not None and day < best[0]:
-            break
-        if r["Toplantı No"] != m.no:
-            best = (day, r)  # walking back over a tie ends on its first row
-    if best is None:
-        return None
-    return Meeting(best[1], m.category, best[0])
-
-
-def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
-    """Ek-1 item 8 / M5(7): decisions whose 'Değerlendiren Toplantı No' is this meeting; by default the
-    open decisions of the previous meeting of the same category."""
-    chosen = data.grouped("Kararlar", "Değerlendiren Toplantı No").get(m.no, []) if m.no is not None else []
-    if chosen:
-        return sorted(chosen, key=lambda r: (_num(r["Karar No"]), r.row))
-    prev = previous_meeting(data, m)
-    if prev is None:
-        return []
-    return [r for r in decisions(data, prev) if r["Durum"] in rules.DECISION_OPEN]
 
 
 def _value_text(value) -> str:
@@ -193,8 +96,8 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     f = FormBuilder(sheet_name("Ek-1 ", m.no), EK1_WIDTHS, title_rows=(1, 2))
     f.line("RAPOR FORMU", "title")
     f.line(f"Ek-1 — Toplantı No: {m.no}", "subtitle")
-    agenda = _of_meeting(data, "Gündem", m.no, "Sıra")
-    problems = _of_meeting(data, "Sorunlar", m.no, "Sorun No")
+    agenda = of_meeting(data, "Gündem", m.no, "Sıra")
+    problems = of_meeting(data, "Sorunlar", m.no, "Sorun No")
     place = m.record["Yer"] or EMPTY
     values = [
         m.category.value,
@@ -279,13 +182,6 @@ def _standing_items(m: Meeting) -> list[tuple[str, str]]:
     return list(rules.AGENDA_STANDING_ITEMS)
 
 
-def is_first_board_of_year(data: WorkbookData, m: Meeting) -> bool:
-    if m.category is not Category.PROVINCE_BOARD or m.date is None:
-        return False
-    prev = previous_meeting(data, m)
-    return prev is None or prev.date is None or prev.date.year < m.date.year
-
-
 def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
     """(item, source) in order: opening and M5(7) evaluation, first-board duties, the proposals (M10(2)),
     the standing items (M10(4)–(9)), closing."""
@@ -294,7 +190,7 @@ def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
         items.append((rules.AGENDA_OPENING[1], rules.AGENDA_OPENING[0]))
     if is_first_board_of_year(data, m):
         items += [(label, article) for _kind, article, label in rules.FIRST_BOARD_DUTIES]
-    for r in _of_meeting(data, "Gündem", m.no, "Sıra"):
+    for r in of_meeting(data, "Gündem", m.no, "Sıra"):
         source = f"Öneren: {r['Öneren Kurum']}" if r["Öneren Kurum"] else "M10(2)"
         items.append((r["Konu Başlığı"] or EMPTY, source))
     items += [(text, article) for article, text in _standing_items(m)]
@@ -304,7 +200,7 @@ def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
 
 def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     f = FormBuilder(sheet_name("Gündem ", m.no), [6, 70, 22], title_rows=(1, 4))
-    f.line(f"{_upper(NAMES[m.category])} TOPLANTI GÜNDEMİ", "title")
+    f.line(f"{_upper(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ", "title")
     f.line(f"{place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})", "plain")
     f.blank()
     f.table(["Sıra", "Gündem Maddesi", "Dayanak / Öneren"],
@@ -321,10 +217,6 @@ def _authority(data: WorkbookData) -> tuple[str, str]:
                   else "Kaymakamlık")
         return f"{district} KAYMAKAMLIĞI", office
     return f"{_upper(data.setting(contract.S_PROVINCE) or '')} VALİLİĞİ", "İl Göç İdaresi Müdürlüğü"
-
-
-def _upper(text: str) -> str:
-    return text.replace("i", "İ").replace("ı", "I").upper()
 
 
 def _distribution(data: WorkbookData, m: Meeting) -> list[str]:
@@ -361,9 +253,9 @@ def invitation_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Sheet
     """The invitation: day, place and time, notified at least 5 (sub-commission: 3) days before
     (M11(3), M11(4))."""
     rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
-    f = _official_letter(data, sheet_name("Davet ", m.no), f"{NAMES[m.category]} Toplantısı")
+    f = _official_letter(data, sheet_name("Davet ", m.no), f"{CATEGORY_NAME[m.category]} Toplantısı")
     when = _when(m)
-    body = (f"{_article_text(rule)} gereğince {NAMES[m.category]} {when} tarihinde "
+    body = (f"{_article_text(rule)} gereğince {CATEGORY_NAME[m.category]} {when} tarihinde "
             f"{m.record['Yer'] or '(yer belirlenecek)'} adresinde toplanacaktır. Toplantı gündemi ekte sunulmuştur.")
     f.line(body, "plain", min_lines=2)
     if m.category is not Category.SUBCOMMISSION:
@@ -396,8 +288,8 @@ def notice_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec
     rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories),
                 None)
     f = _official_letter(data, sheet_name("Tebliğ ", m.no),
-                         f"{NAMES[m.category]} toplantı tutanağı ({tr_date(m.date) if m.date else EMPTY})")
-    f.line(f"{NAMES[m.category]} {_when(m)} tarihinde {m.record['Yer'] or EMPTY} adresinde toplanmıştır. Kurul "
+                         f"{CATEGORY_NAME[m.category]} toplantı tutanağı ({tr_date(m.date) if m.date else EMPTY})")
+    f.line(f"{CATEGORY_NAME[m.category]} {_when(m)} tarihinde {m.record['Yer'] or EMPTY} adresinde toplanmıştır. Kurul "
            "başkanı ve üyelerince imzalanan toplantı tutanağının bir örneği ekte gönderilmektedir.", "plain",
            min_lines=2)
     f.line("Tutanakta kurumunuzu sorumlu kılan kararların verilen süreler içinde uygulanması ve çalışma "

@@ -19,9 +19,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import contract, parse
-from .errors import GocKurulError, InvalidArgument
-from .xlsxpkg import NS_MAIN, WORKBOOK, check_package, save_atomic
+from .. import contract
+from ..core import parse
+from ..errors import GocKurulError, InvalidArgument
+from .atomic import save_atomic
+from .package import NS_MAIN, WORKBOOK
+from .safety import check_package
 
 TIMEOUT_SECONDS = 180
 WINDOWS_CANDIDATES = (

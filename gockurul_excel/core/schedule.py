@@ -2,18 +2,22 @@
 projects' due dates, annual-report deadlines — and the calendar checks of `kontrol`.
 
 Pure: takes a `WorkbookData` and "today", returns `Event`s and `Finding`s. Everything it computes
-comes from rules.py (months, windows, lead times) and workdays.py (how dates move).
+comes from rules.py (months, windows, lead times) and core.workdays (how dates move).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from calendar import monthrange
 from dataclasses import dataclass, field
 
-from . import contract, rules
-from .findings import ERROR, WARNING, Finding
-from .reader import Record, WorkbookData
+from .. import contract, rules
+from ..findings import ERROR, WARNING, Finding
+from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT
+from .districts import district_follow_up, district_state_for, follow_up_findings, required_district_boards
+from .meetings import meeting_day
+from .model import Record, WorkbookData
+from .text import tr_date
+from .windows import Window, build_calendar, required_windows, windows_for
 from .workdays import WorkCalendar, add_months, deadline
 
 Category = rules.MeetingCategory
@@ -23,27 +27,10 @@ DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
 STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
                  PAST: "Geçti (izlenmiyor)"}
 
-MEETING_KIND = {Category.PROVINCE_BOARD: "il_gkk", Category.SUBCOMMISSION: "alt_komisyon",
-                Category.DISTRICT_BOARD: "ilce_gkk"}
-SHORT = {Category.PROVINCE_BOARD: "İl GKK", Category.SUBCOMMISSION: "Alt Komisyon",
-         Category.DISTRICT_BOARD: "İlçe GKK"}
-NAMES = {Category.PROVINCE_BOARD: "İl Göç Koordinasyon Kurulu", Category.SUBCOMMISSION: "Alt Komisyon",
-         Category.DISTRICT_BOARD: "İlçe Göç Koordinasyon Kurulu"}
-MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
-          "Aralık")
 # Order of events on the same day: the meeting first, then what follows from it.
 KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
               "tutanak_teblig", "platform_giris", "karar_suresi", "yillik_rapor", "yillik_rapor_platform",
               "proje_ara_rapor", "proje_nihai_rapor")
-
-
-def meeting_day(record: Record) -> dt.date | None:
-    """The date a meeting row stands for: held, else planned."""
-    return record["Gerçekleşen Tarih"] or record["Planlanan Tarih"]
-
-
-def tr_date(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 @dataclass(frozen=True)
@@ -69,51 +56,6 @@ class Event:
 
 
 @dataclass
-class Window:
-    """One ordinary meeting that must take place, and the dates it may take place on."""
-
-    category: Category
-    article: str
-    month: int
-    start: dt.date
-    end: dt.date  # last regular day (after the holiday move for the sub-commission)
-    limit: dt.date  # last allowed day (M8(3) for district boards; else = end)
-    proposal: dt.date
-    meeting: Record | None = None
-
-    @property
-    def label(self) -> str:
-        if self.category is Category.DISTRICT_BOARD:
-            return f"{MONTHS[self.month - 1]}/{MONTHS[self.month]}"
-        if self.category is Category.SUBCOMMISSION:
-            return f"{MONTHS[self.month - 1]} ayının ilk haftası"
-        return f"{MONTHS[self.month - 1]} ayı"
-
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.limit
-
-
-def windows_for(category_window: rules.MeetingWindow, year: int, cal: WorkCalendar) -> list[Window]:
-    out = []
-    w = category_window
-    for month in w.months:
-        start = dt.date(year, month, w.first_day)
-        last_month = month + w.span_months - 1
-        if w.last_day is None:
-            end = dt.date(year, last_month, monthrange(year, last_month)[1])
-        else:
-            # M6(9): a first week lost to holidays or leave moves to the next working day.
-            end = max(dt.date(year, last_month, w.last_day), cal.next_working_day(start))
-        limit = end
-        if w.late_limit_months:
-            limit_month = last_month + w.late_limit_months
-            limit = cal.last_working_day_of_month(year, limit_month)  # "ayın son günü": last working day
-        proposal = cal.next_working_day(dt.date(year, month, w.proposal_day))
-        out.append(Window(w.category, w.article, month, start, end, limit, proposal))
-    return out
-
-
-@dataclass
 class Schedule:
     year: int | None
     kind: rules.BoardKind | None
@@ -125,28 +67,8 @@ class Schedule:
     meeting_dates: dict[str, dt.date] = field(default_factory=dict)  # Toplantı No -> date used
 
 
-def build_calendar(data: WorkbookData) -> WorkCalendar:
-    extra = [(r["Tarih"], r["Açıklama"] or r["Tür"] or "İdari izin", r["Tür"] or "İdari İzin")
-             for r in data.records("Tatiller") if r["Tarih"]]
-    return WorkCalendar(extra)
-
-
 def _category(record: Record) -> Category | None:
     return next((c for c in Category if c.value == record["Kategori"]), None)
-
-
-def _required_windows(data: WorkbookData, kind: rules.BoardKind, year: int, cal: WorkCalendar) -> list[Window]:
-    population = data.setting(contract.S_POPULATION)
-    if not isinstance(population, int):
-        return []
-    if kind is rules.BoardKind.DISTRICT:
-        border = data.setting(contract.S_BORDER) == "Evet"
-        if not rules.district_board_required(population, border):
-            return []  # M8(2): at the kaymakam's discretion
-    out: list[Window] = []
-    for w in rules.ordinary_windows(kind, population):
-        out.extend(windows_for(w, year, cal))
-    return out
 
 
 def _status_meeting(held: dt.date | None, day: dt.date, today: dt.date) -> str:
@@ -163,7 +85,7 @@ def _status_by(done: bool, day: dt.date, today: dt.date) -> str:
 
 def _meeting_event(s: Schedule, category: Category, day: dt.date, no: str | None, held: dt.date | None,
                    article: str, text: str, key: str, proposal: bool = False) -> Event:
-    return Event(MEETING_KIND[category], day, text, article, _status_meeting(held, day, s.today), key, no,
+    return Event(CATEGORY_CODE[category], day, text, article, _status_meeting(held, day, s.today), key, no,
                  proposal)
 
 
@@ -182,7 +104,7 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
             done = bool(meeting and meeting[done_fields[rule.kind]])
         else:
             done = bool(held)
-        whose = f"toplantı {no}" if no else f"önerilen {SHORT[category]} toplantısı"
+        whose = f"toplantı {no}" if no else f"önerilen {CATEGORY_SHORT[category]} toplantısı"
         text = f"{rule.label} — {whose} ({tr_date(day)}) ({rule.articles})"
         s.events.append(Event(rule.kind, due, text, rule.articles, _status_by(done, due, s.today),
                               f"{key}/{rule.kind}/{rule.articles}", no, no is None))
@@ -227,28 +149,28 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
             s.meeting_dates[m["Toplantı No"]] = day
     if s.year is None or kind is None:
         return s
-    s.windows = _required_windows(data, kind, s.year, cal)
+    s.windows = required_windows(data, kind, s.year, cal)
     outside = _assign_meetings(s, meetings)
     outside_ids = {id(m) for m in outside}
     prefix = f"{data.setting(contract.S_PROVINCE) or ''}/{data.setting(contract.S_DISTRICT) or ''}/{s.year}"
 
     keys: dict[str, str] = {}  # an ordinary meeting keeps its window's identity (stable calendar UIDs)
     for w in s.windows:
-        key = f"{prefix}/olagan/{MEETING_KIND[w.category]}/{w.month:02d}"
+        key = f"{prefix}/olagan/{CATEGORY_CODE[w.category]}/{w.month:02d}"
         if w.meeting is not None:
             m = w.meeting
             keys[m["Toplantı No"]] = key
             day = s.meeting_dates[m["Toplantı No"]]
-            text = f"{NAMES[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
+            text = f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
             s.events.append(_meeting_event(s, w.category, day, m["Toplantı No"], m["Gerçekleşen Tarih"],
                                            w.article, text, key))
         else:
             limit = f"; en geç {tr_date(w.limit)} ({rules.DISTRICT_BOARD_WINDOW.late_limit_article})" \
                 if w.limit != w.end else ""
-            text = (f"Önerilen tarih: {NAMES[w.category]} olağan toplantısı, {w.label} "
+            text = (f"Önerilen tarih: {CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} "
                     f"({tr_date(w.start)}–{tr_date(w.end)}{limit}) ({w.article})")
             status = OVERDUE if w.limit < today else UPCOMING
-            s.events.append(Event(MEETING_KIND[w.category], w.proposal, text, w.article, status, key, None, True))
+            s.events.append(Event(CATEGORY_CODE[w.category], w.proposal, text, w.article, status, key, None, True))
             if status == UPCOMING:
                 _deadline_events(s, w.category, w.proposal, None, key, only_before=True)
 
@@ -260,10 +182,10 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
             continue
         key = keys.get(no, f"{prefix}/toplanti/{no}")
         if m["Tür"] != "Olağan":
-            text = f"{NAMES[cat]} ek toplantısı (toplantı {no}) (M7(3), M8(4))"
+            text = f"{CATEGORY_NAME[cat]} ek toplantısı (toplantı {no}) (M7(3), M8(4))"
             s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], "M7(3), M8(4)", text, key))
         elif id(m) in outside_ids:
-            text = f"{NAMES[cat]} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
+            text = f"{CATEGORY_NAME[cat]} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
             article = next((w.article for w in s.windows if w.category is cat), "")
             s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], article, text, key))
         _deadline_events(s, cat, day, m, key)
@@ -350,22 +272,11 @@ def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
                                   f"{prefix}/proje/{r['Proje No']}/{kind}"))
 
 
-def required_district_boards(data: WorkbookData) -> list[Record]:
-    """M8(1): the districts of a province that must hold their own boards."""
-    out = []
-    for d in data.records("İlçeler"):
-        population = d["Yabancı Nüfusu"]
-        if isinstance(population, int) and rules.district_board_required(population, d["Hudut İlçesi"] == "Evet"):
-            out.append(d)
-    return out
-
-
 def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[Finding]:
     """District boards the province follows up. Without merged district data (`birlestir`) the province
     cannot see them: past ones are "gecti". With it, done / overdue, and the follow-up findings."""
     if s.kind is not rules.BoardKind.PROVINCE:
         return []
-    from .consolidate import district_follow_up, district_state_for, follow_up_findings
 
     state = district_state_for(data)
     merged = state is not None and bool(state.districts)
@@ -396,7 +307,7 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
     for w in s.windows:
         if w.meeting is None and w.limit < s.today:
             out.append(Finding(ERROR, w.article, sheet, None,
-                               f"{NAMES[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
+                               f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
                                f"{tr_date(w.limit)} geçti."))
     for m in outside:
         cat = _category(m)
@@ -413,7 +324,7 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
             article = same[0].article
         out.append(Finding(ERROR, article, sheet, m.cell(col),
                            f"Toplantı {m['Toplantı No']} ({tr_date(day)}) olağan toplantı döneminin dışında; "
-                           f"{NAMES[cat]} olağan toplantıları: {allowed}."))
+                           f"{CATEGORY_NAME[cat]} olağan toplantıları: {allowed}."))
     meetings = {m["Toplantı No"]: m for m in data.records("Toplantılar") if m["Toplantı No"] is not None}
     for no, m in meetings.items():
         cat = _category(m)

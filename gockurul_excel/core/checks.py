@@ -8,15 +8,17 @@ with the article they enforce. Input: a `WorkbookData`; output: `Finding`s. Pure
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from . import contract, parse, rules
-from .findings import ERROR, WARNING, Finding
-from .reader import TEMPLATE_RULE, Record, WorkbookData
-from .schedule import meeting_day
+from .. import contract, rules
+from ..findings import ERROR, WARNING, Finding
+from . import parse
+from .meetings import meeting_day
+from .model import TEMPLATE_RULE, Record, WorkbookData
+from .schedule import build_schedule
 from .schemacheck import SchemaCheck
 
 LEVEL_KEY = "x-duzey"  # schema annotation: a violation of this property is only a warning
@@ -522,11 +524,10 @@ def date_ranges(ctx: Context) -> Iterator[Finding]:
                           f"{record_label(r, 'Eylem No', 'Eylem')}: bitiş tarihi başlangıçtan önce.")
 
 
-# --- §2–§3: checks that need the calendar (schedule.py computes them) --------------------------------
+# --- §2–§3: checks that need the calendar (core.schedule computes them) --------------------------------
 
 @check("M7(1), M6(9), M8(1), M10(2), M12")
 def calendar_checks(ctx: Context) -> Iterable[Finding]:
-    from .schedule import build_schedule
 
     return build_schedule(ctx.data, ctx.today).findings
 
@@ -591,10 +592,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(f)
             out.append(f)
     return out
-
-
-def summary(findings: list[Finding]) -> dict[str, int]:
-    counts = defaultdict(int)
-    for f in findings:
-        counts[f.level] += 1
-    return {"hata": counts[ERROR], "uyari": counts[WARNING]}

@@ -17,7 +17,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from . import rules
+from .. import rules
 
 ONE_DAY = dt.timedelta(days=1)
 ESTIMATE_MARK = "tahmini"  # the package's Turkish label for an estimated date

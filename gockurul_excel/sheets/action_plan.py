@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import contract, rules
-from .annual_report import key_order
+from .. import contract, rules
+from ..core.meetings import key_order, place_name
+from ..core.model import Record, WorkbookData
+from ..core.text import tr_date
+from ..sheetspec import Block, ChartSpec, SheetSpec, Value, col_letter
 from .formsheet import FormBuilder
-from .reader import Record, WorkbookData
-from .schedule import tr_date
-from .sheetspec import Block, ChartSpec, SheetSpec, Value, col_letter
 
 SHEET = "Eylem Planı İzleme"
 SOURCE = "Eylem Planı"
@@ -86,7 +86,6 @@ class _Report(FormBuilder):
 
 
 def _board(data: WorkbookData) -> str:
-    from .forms import place_name
 
     return place_name(data)
 

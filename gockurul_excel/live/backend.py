@@ -1,6 +1,6 @@
 """The xlwings backend: read input tables from, and render sheet specs into, a live `xw.Book`.
 
-The same two things the file backend offers (reader.read_workbook / xlsxpkg.write_sheets), on a book
+The same two things the file backend offers (files.reader.read_workbook / files.writer.write_sheets), on a book
 open in Excel (desktop engine) or sent by a remote client (xlwings Lite, xlwings Server: remote engine).
 
 Cost model (each xlwings call is a COM round trip on desktop or one JSON action remotely):
@@ -29,9 +29,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import contract
-from .errors import GocKurulError
-from .sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter
+from .. import contract
+from ..core.model import build_workbook_data
+from ..errors import GocKurulError
+from ..sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter
 
 REMOTE = "remote"
 DESKTOP, OFFICE_JS, LIMITED = "desktop", "office_js", "limited"
@@ -97,22 +98,18 @@ def sheet_rows(sheet: Any) -> list[list[Any]]:
 
 def read_book(book: Any) -> Any:
     """Like reader.read_workbook, on a live book: WorkbookData with tables read by reader.read_table."""
-    from . import reader
-
     names = [s.name for s in book.sheets]
-    # merged ranges are not read live (one call per sheet is the budget); the file reader reports them
-    data = reader.build_workbook_data(book_path(book), names, lambda name: (sheet_rows(book.sheets[name]), []))
-    # Generated sheets a library function needs (a province's merged district rows) are read from this
-    # open book, one call each, and never from the file on disk, which may be older than what Excel shows.
-    data.rows_of = lambda name: sheet_rows(book.sheets[name])
-    return data
+    # Merged ranges are not read live (one call per sheet is the budget); the file reader reports them. The
+    # generated sheets the core reads back (a province's merged district rows) come from this open book too,
+    # never from the file on disk, which may be older than what Excel shows.
+    return build_workbook_data(book_path(book), names, lambda name: (sheet_rows(book.sheets[name]), []))
 
 
 # --- rendering -----------------------------------------------------------------------------------------
 
 def _points(chars: float) -> float:
     """Remote clients (Office.js) take column widths in points; desktop Excel in characters.
-    Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px (as xlsxpkg._excel_width)."""
+    Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px (as files.worksheet.excel_width)."""
     return round((chars * 7 + 5) * 0.75, 2)
 
 
@@ -258,12 +255,12 @@ def _apply_styles(sheet: Any, styles: dict, *, kind: str) -> None:
 
 def _merge_groups(merges: list[str]) -> list[tuple[str, bool]]:
     """Single-row merges of the same columns on consecutive rows become one `merge(across=True)`."""
-    from .xlsxpkg import _parse_range
+    from ..sheetspec import parse_range
 
     spans: dict[tuple[int, int], set[int]] = {}
     out: list[tuple[str, bool]] = []
     for ref in merges:
-        r0, c0, r1, c1 = _parse_range(ref)
+        r0, c0, r1, c1 = parse_range(ref)
         if r0 == r1:
             spans.setdefault((c0, c1), set()).add(r0)
         else:
@@ -345,9 +342,9 @@ def render_sheet(book: Any, spec: SheetSpec) -> Any:
 def _chart_source(chart: ChartSpec, values: dict) -> tuple[str, str] | None:
     """(values range with the series names' row when it holds them, categories range), or None when the
     series are not side by side (xlwings sets one rectangle of source data)."""
-    from .xlsxpkg import _parse_range
+    from ..sheetspec import parse_range
 
-    refs = [_parse_range(ref) for _, ref in chart.series]
+    refs = [parse_range(ref) for _, ref in chart.series]
     r0, r1 = refs[0][0], refs[0][2]
     cols = [c0 for _, c0, _, _ in refs]
     one_column = all((a, c) == (r0, r1) and c0 == c1 for a, c0, c, c1 in refs)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from . import contract, rules
-from .reader import WorkbookData
-from .schedule import DONE, OVERDUE, PAST, SHORT, STATUS_LABELS, UPCOMING, Event, Schedule, tr_date
-from .sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
+from .. import contract, rules
+from ..core.model import WorkbookData
+from ..core.schedule import DONE, OVERDUE, PAST, STATUS_LABELS, UPCOMING, Event, Schedule
+from ..core.text import tr_date
+from ..rules import CATEGORY_SHORT
+from ..sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
 
 DAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
 KIND_LABELS = {
@@ -112,7 +114,7 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
                   ["text", "number", "number", "number"], "")
     if meeting_rows:
         last = first + len(meeting_rows) - 1
-        # Series named as the header cells above them: a chart drawn live (xw_backend) takes its names there.
+        # Series named as the header cells above them: a chart drawn live (live.backend) takes its names there.
         series = [("Gereken olağan", f"B{first}:B{last}"), ("Yapılan olağan", f"C{first}:C{last}")]
         spec.charts.append(ChartSpec("column", "Olağan toplantılar: gereken ve yapılan", f"A{first}:A{last}",
                                      series, "F21"))
@@ -128,7 +130,7 @@ def _meetings_held_vs_required(s: Schedule, data: WorkbookData) -> list[list]:
         held_ordinary = sum(1 for m in meetings if m["Tür"] == "Olağan")
         extra = sum(1 for m in meetings if m["Tür"] != "Olağan")
         if windows or meetings:
-            out.append([SHORT[category], len(windows), held_ordinary, extra])
+            out.append([CATEGORY_SHORT[category], len(windows), held_ordinary, extra])
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .sheetspec import Block, PrintSetup, SheetSpec, Value, cell_ref
+from ..sheetspec import Block, PrintSetup, SheetSpec, Value, cell_ref
 
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import GocKurulError
+from ..errors import GocKurulError
 
 MAKROLAR = Path(__file__).resolve().parent.parent / "makrolar"
 WINDOWS_ONLY = ("Eklenti (gockurul.xlam) yalnızca Windows'ta, Microsoft Excel kuruluyken yapılabilir: VBA "

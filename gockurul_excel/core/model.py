@@ -10,21 +10,19 @@ cannot open at all (`UnreadableWorkbook`).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import difflib
 import gc
-import os
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from . import contract, parse, rules
-from .errors import NewerTemplate, UnreadableWorkbook
-from .findings import ERROR, Finding
-from .sheetspec import cell_ref, col_letter
+from .. import contract, rules
+from ..errors import NewerTemplate
+from ..findings import ERROR, Finding
+from ..sheetspec import cell_ref, col_letter
+from . import parse
 
 TEMPLATE_RULE = "Şablon"
 
@@ -148,9 +146,9 @@ class WorkbookData:
     tables: dict[str, Table]
     template_version: str | None
     findings: list[Finding]  # problems met while reading (missing sheets, headers, merged cells...)
-    # A live book's reader of its other (generated) sheets, so that nothing open in Excel is read from the
-    # older file on disk (xw_backend.read_book); None for a file.
-    rows_of: Callable[[str], list[list[Any]]] | None = field(default=None, repr=False, compare=False)
+    # The rows of the generated sheets the core reads back (contract.STATE_SHEETS: a province's merged district
+    # rows), read by the backend with the input sheets, so that no core function opens the file again.
+    sheet_rows: dict[str, list[list[Any]]] = field(default_factory=dict, repr=False, compare=False)
     _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # see derived()
 
     def table(self, name: str) -> Table | None:
@@ -238,14 +236,6 @@ def _parse_column(column: contract.Column, cells: list[Any]) -> tuple[list[Any],
                 bad_of[v] = why
     whys = {i: bad_of[v] for i, v in enumerate(cells) if v in bad_of} if bad_of else {}
     return list(map(value_of.__getitem__, cells)), list(map(filled_of.__getitem__, cells)), whys
-
-
-def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
-    try:
-        ranges = sheet.merged_cell_ranges or []
-    except Exception:  # older calamine or a format without merge info
-        return []
-    return [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
 
 
 def _range_text(r0: int, c0: int, r1: int, c1: int) -> str:
@@ -337,34 +327,6 @@ def _read_settings(rows: list[list[Any]], findings: list[Finding]) -> dict[str, 
     return out
 
 
-def _open(path: Path) -> Any:
-    import python_calamine
-
-    try:
-        return python_calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for corrupt content
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil "
-                                 f"({type(exc).__name__}).") from None
-
-
-@contextlib.contextmanager
-def _quiet_native_stderr():
-    """Keep a Rust panic message of calamine off the user's screen (we handle the panic)."""
-    try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):
-        yield
-        return
-    saved = os.dup(fd)
-    with open(os.devnull, "wb") as devnull:
-        os.dup2(devnull.fileno(), fd)
-        try:
-            yield
-        finally:
-            os.dup2(saved, fd)
-            os.close(saved)
-
-
 @contextlib.contextmanager
 def without_gc():
     """For building many objects and no reference cycles (rows, records, documents): the cyclic collector would
@@ -377,59 +339,6 @@ def without_gc():
     finally:
         if enabled:
             gc.enable()
-
-
-def _is_panic(exc: BaseException) -> bool:
-    return type(exc).__name__ == "PanicException"
-
-
-def _openpyxl_rows(path: Path, name: str) -> list[list[Any]]:
-    """Slow path for a sheet calamine cannot convert (e.g. 1e15 in a date-formatted cell)."""
-    import warnings
-
-    import openpyxl
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # it warns about the very cells we report
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [list(r) for r in wb[name].iter_rows(values_only=True)]
-        finally:
-            wb.close()
-
-
-def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
-    try:
-        with _quiet_native_stderr():
-            sheet = wb.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = _merged_ranges(sheet)
-    except BaseException as exc:
-        if not _is_panic(exc):
-            raise
-        return _openpyxl_rows(path, name), []
-    return rows, merged
-
-
-def read_workbook(path: str | Path) -> WorkbookData:
-    """Read every input sheet. Raises UnreadableWorkbook only when the file cannot be read at all."""
-    from .xlsxpkg import check_package
-
-    path = Path(path)
-    check_package(path)
-    wb = _open(path)
-    try:
-        with without_gc():
-            data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
-    except (UnreadableWorkbook, NewerTemplate):
-        raise
-    except Exception as exc:
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: içerik bozuk ({type(exc).__name__}).") from None
-    finally:
-        close = getattr(wb, "close", None)
-        if close:
-            close()
-    return data
 
 
 def build_workbook_data(path: Path | None, names: list[str],
@@ -462,7 +371,8 @@ def build_workbook_data(path: Path | None, names: list[str],
             continue
         rows, merged = sheet_rows(actual)
         tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)
-    return WorkbookData(path, names, settings, tables, version, findings)
+    state = {name: sheet_rows(name)[0] for name in contract.STATE_SHEETS if name in names}
+    return WorkbookData(path, names, settings, tables, version, findings, state)
 
 
 def _refuse_newer(version: str | None) -> None:
@@ -485,5 +395,3 @@ def _known_version(version: str | None) -> bool:
         return False
 
 
-def today() -> dt.date:
-    return dt.date.today()

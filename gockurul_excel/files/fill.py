@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import contract, parse
-from .errors import InvalidArgument
+from .. import contract
+from ..core import parse
+from ..errors import InvalidArgument
+from .atomic import save_atomic
+from .template import build_template, number_format
 
 
 def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
@@ -16,7 +19,6 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     `rows[sheet]` holds lists in the contract's column order for that version (shorter lists leave
     the remaining columns empty; columns and sheets the version does not have are left out).
     """
-    from .template import build_template, number_format
 
     wb = build_template(version)
     ws = wb[contract.SETTINGS_SHEET]
@@ -58,7 +60,6 @@ def _grow_table(ws, table_name: str, last_row: int) -> None:
 
 def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
                   overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> None:
-    from .xlsxpkg import save_atomic
 
     path = Path(path)
     if path.exists() and not overwrite:

@@ -8,17 +8,24 @@ prepared-by / approved-by block. The form's headings, numbering and notes follow
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
 
-from . import contract, rules
+from .. import rules
+from ..core.meetings import (
+    MIGRATION_OFFICE,
+    YearMeeting,
+    _province_label,
+    active_member,
+    board_types,
+    key_order,
+    unresolved_problems,
+    year_decisions,
+    year_meetings,
+)
+from ..core.model import Record, WorkbookData
+from ..rules import CATEGORY_NAME
+from ..sheetspec import SheetSpec, Value
 from .formsheet import FormBuilder, lines_needed, sheet_name
-from .reader import Record, WorkbookData
-from .schedule import NAMES, SHORT, meeting_day, tr_date
-from .sheetspec import SheetSpec, Value
 
 Category = rules.MeetingCategory
 
@@ -42,10 +49,6 @@ NOTE_6 = "(KURULLARIN ETKİNLİĞİ HAKKINDA DEĞERLENDİRME VE ÖNERİLER YER A
 PREPARED_BY, PREPARED_BY_BODY = "HAZIRLAYAN", "İL GÖÇ İDARESİ MÜDÜRLÜĞÜ"
 APPROVED_BY, APPROVED_BY_BODY = "ONAYLAYAN", "İL GÖÇ KOORDİNASYON KURULU"
 
-# Board types in the order the report lists them (item 2).
-BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRICT_BOARD)
-UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
-MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
 
 # The column grid (A4 portrait, about 18 cm of printable width at 100 %); fit to one page wide. The tables of
 # items 2–4 put one field in each column, unmerged, so that Excel fits their rows' height on a live book (one
@@ -54,53 +57,6 @@ WIDTHS = [7.0, 12.0, 26.0, 26.0, 13.0, 15.0]
 NCOLS = len(WIDTHS)
 # A paragraph longer than this many printed lines goes on to the next row (a row holds at most 409 pt).
 MAX_LINES_PER_ROW = 24
-
-
-@dataclass(frozen=True)
-class _Meeting:
-    no: str
-    category: Category | None
-    day: dt.date
-
-    @property
-    def label(self) -> str:
-        kind = SHORT[self.category] if self.category else "Toplantı"
-        return f"{kind} {self.no}\n{tr_date(self.day)}"
-
-
-def key_order(value: object) -> tuple:
-    """Sort key for identifiers such as Karar No: 2 before 10, text after numbers."""
-    return _key_order(str(value or ""))
-
-
-@lru_cache(maxsize=65536)  # identifiers repeat: every row of a meeting carries its Toplantı No
-def _key_order(text: str) -> tuple:
-    parts = re.split(r"(\d+)", text)
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
-
-
-def _category(value: object) -> Category | None:
-    return next((c for c in Category if c.value == value), None)
-
-
-def _year_meetings(data: WorkbookData, year: int) -> dict[str, _Meeting]:
-    """The meetings held (or planned, when not yet held) in `year`, by Toplantı No, in date order."""
-    out = []
-    for m in data.records("Toplantılar"):
-        no, day = m["Toplantı No"], meeting_day(m)
-        if no is None or not isinstance(day, dt.date) or day.year != year:
-            continue
-        out.append(_Meeting(no, _category(m["Kategori"]), day))
-    out.sort(key=lambda x: (x.day, key_order(x.no)))
-    return {m.no: m for m in out}
-
-
-def _province_label(data: WorkbookData) -> str | None:
-    province = data.setting(contract.S_PROVINCE)
-    district = data.setting(contract.S_DISTRICT)
-    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
-        return f"{province or ''} / {district}".strip(" /")
-    return province
 
 
 def paragraphs(text: str, width: float, max_lines: int = MAX_LINES_PER_ROW) -> list[str]:
@@ -170,29 +126,21 @@ PROBLEM_SPANS = (1, 1, 1, 1, 1, 1)
 PROBLEM_HEADERS = ("Sorun No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Toplantı", "Durum")
 
 
-def _board_types(data: WorkbookData, meetings: dict[str, _Meeting]) -> list[Category]:
-    kind = next((k for k in rules.BoardKind if k.value == data.setting(contract.S_KIND)), rules.BoardKind.PROVINCE)
-    own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
-    held = {m.category for m in meetings.values()}
-    # A province report covers the province's and districts' boards (M13(1)): every type is listed.
-    return [c for c in BOARD_ORDER if kind is rules.BoardKind.PROVINCE or c in own or c in held]
-
-
-def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting]) -> None:
+def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMeeting]) -> None:
     f.heading(2, ITEM_2, NOTE_2)
     problems = [p for p in data.records("Sorunlar") if p["Toplantı No"] in meetings]
     problems.sort(key=lambda p: (meetings[p["Toplantı No"]].day, key_order(p["Toplantı No"]),
                                  key_order(p["Sorun No"])))
-    for category in _board_types(data, meetings):
+    for category in board_types(data, meetings):
         own = [p for p in problems if meetings[p["Toplantı No"]].category is category]
         count = sum(1 for m in meetings.values() if m.category is category)
-        f.spanned([(None, 1), (f"{NAMES[category]} ({count} toplantı, {len(own)} sorun)", NCOLS - 1)],
+        f.spanned([(None, 1), (f"{CATEGORY_NAME[category]} ({count} toplantı, {len(own)} sorun)", NCOLS - 1)],
                   ["text", "label"])
         if not count:
-            f.note(f"Bu kitapta {year} yılına ait {NAMES[category]} toplantısı kayıtlı değil.")
+            f.note(f"Bu kitapta {year} yılına ait {CATEGORY_NAME[category]} toplantısı kayıtlı değil.")
             continue
         if not own:
-            f.note(f"{year} yılında {NAMES[category]} toplantılarında sorun kaydedilmemiş.")
+            f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantılarında sorun kaydedilmemiş.")
             continue
         f.spanned(list(zip(PROBLEM_HEADERS, PROBLEM_SPANS, strict=True)), ["header"] * len(PROBLEM_SPANS))
         for p in own:
@@ -208,14 +156,7 @@ DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Sonuç (Değerlen
                     "Yaşanan Sıkıntılar")
 
 
-def _year_decisions(data: WorkbookData, meetings: dict[str, _Meeting]) -> list[Record]:
-    decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings]
-    decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
-                                  key_order(d["Karar No"])))
-    return decisions
-
-
-def _item_3(f: _Form, year: int, meetings: dict[str, _Meeting], decisions: list[Record]) -> None:
+def _item_3(f: _Form, year: int, meetings: dict[str, YearMeeting], decisions: list[Record]) -> None:
     f.heading(3, ITEM_3, NOTE_3)
     if not decisions:
         f.note(f"{year} yılında kurullarda alınan karar kayıtlı değil.")
@@ -241,26 +182,11 @@ NOT_DONE_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Uygulanamama Sebe
                     "Sorumlu Kurum ve Kuruluşlar")
 
 
-def unresolved_problems(data: WorkbookData, meetings: dict[str, _Meeting], decisions: list[Record],
-                        ) -> tuple[list[Record], dict[str, list[Record]]]:
-    """Ek-3 item 4 (M13(4)): problems still open or unsolved although the year's boards took decisions on
-    them, in Sorun No order, and each problem's decisions."""
-    by_problem: dict[str, list[Record]] = {}
-    for d in sorted(data.records("Kararlar"), key=lambda d: key_order(d["Karar No"])):
-        if d["Sorun No"] is not None:
-            by_problem.setdefault(d["Sorun No"], []).append(d)
-    linked = {d["Sorun No"] for d in decisions}
-    unresolved = [p for p in data.records("Sorunlar")
-                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and p["Sorun No"] in by_problem
-                  and (p["Toplantı No"] in meetings or p["Sorun No"] in linked)]
-    return sorted(unresolved, key=lambda p: key_order(p["Sorun No"])), by_problem
-
-
 def _institutions(value: object) -> str | None:
     return "; ".join(map(str, value)) if isinstance(value, list) else value  # type: ignore[return-value]
 
 
-def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, _Meeting],
+def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMeeting],
             decisions: list[Record]) -> None:
     f.heading(4, ITEM_4)
     unresolved, by_problem = unresolved_problems(data, meetings, decisions)
@@ -319,22 +245,13 @@ def _user_item(f: _Form, data: WorkbookData, year: int, number: int, label: str,
 
 # --- item 7 --------------------------------------------------------------------------------------
 
-def _person(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:
-    for m in data.records("Üyeler"):
-        if m["Görev"] != role or m["Aktif"] == "Hayır":
-            continue
-        if institution and contract.turkish_lower(institution) not in contract.turkish_lower(m["Kurum"] or ""):
-            continue
-        return m
-    return None
-
 
 def _item_7(f: _Form, data: WorkbookData, year: int) -> None:
     left, right = 2, NCOLS - 3  # HAZIRLAYAN over columns B–C, ONAYLAYAN over D–F
     f.spanned([("7", 1), (PREPARED_BY, left), (APPROVED_BY, right)], ["label", "label", "label"])
     f.spanned([(None, 1), (PREPARED_BY_BODY, left), (APPROVED_BY_BODY, right)], ["text", "italic", "italic"])
-    preparer = _person(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
-    chair = _person(data, role=rules.ROLE_CHAIR)
+    preparer = active_member(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
+    chair = active_member(data, role=rules.ROLE_CHAIR)
 
     def field(person: Record | None, column: str) -> str:
         return (person[column] or "") if person is not None else ""
@@ -359,8 +276,8 @@ def annual_report_sheet(data: WorkbookData, year: int) -> SheetSpec:
     f.spec.row_heights[1] = 22.0
     f.spec.row_heights[2] = 20.0
     f.blank()
-    meetings = _year_meetings(data, year)
-    decisions = _year_decisions(data, meetings)
+    meetings = year_meetings(data, year)
+    decisions = year_decisions(data, meetings)
     f.cell(1, "1", "label")
     f.cell(2, ITEM_1, "label", span=2)
     f.cell(4, _province_label(data), "text", span=NCOLS - 3)

@@ -1,0 +1,234 @@
+"""One function per command and per Excel button: workbook data and arguments in, an `Outcome` out.
+
+An outcome is what to write (sheet specs), the one Turkish message the user sees, the exit code and the
+payload a caller needs (findings, the schedule, platform files...). A command never touches a file or
+Excel: the CLI (operations.py, through files/) and the buttons (makro.py, through live/) read the workbook
+with a `Backend`, call the same command and give its specs back to the same backend. So the year check,
+the summaries and the messages exist once, here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from . import contract
+from .core.checks import run_checks
+from .core.districts import district_state_for
+from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meeting_day
+from .core.merge import Incoming, MergeResult, Unusable, action_counts, plan_merge
+from .core.model import WorkbookData
+from .core.schedule import OVERDUE, Schedule, build_schedule
+from .core.windows import build_calendar
+from .errors import EXIT_FINDINGS, EXIT_OK, GocKurulError
+from .findings import summary
+from .platform.bundle import PlatformFiles, render_platform
+from .sheets.action_plan import action_plan_sheet
+from .sheets.annual_report import annual_report_sheet
+from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
+from .sheets.findings import findings_sheet
+from .sheets.forms import (
+    agenda_sheet,
+    attendance_sheet,
+    invitation_sheet,
+    minutes_sheet,
+    notice_sheet,
+    subcommission_list_sheet,
+)
+from .sheets.merge import follow_up_sheet, follow_up_spec_for, merge_sheets
+from .sheetspec import SheetSpec
+
+
+class Backend(Protocol):
+    """Where a workbook is read from and its generated sheets go: a file (files/) or a live book (live/)."""
+
+    def read(self) -> WorkbookData: ...
+
+    def write(self, specs: list[SheetSpec]) -> Any: ...
+
+
+@dataclass
+class Outcome:
+    specs: list[SheetSpec] = field(default_factory=list)
+    message: str = ""  # Turkish, one paragraph: what the button shows and the CLI prints
+    exit_code: int = EXIT_OK
+    payload: Any = None
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [s.name for s in self.specs]
+
+
+def sheets_text(names: list[str]) -> str:
+    """"'Ek-1 3' sayfası" or "'Gündem 3', 'Davet 3' ve 'Tebliğ 3' sayfaları"."""
+    quoted = [f"'{n}'" for n in names]
+    if len(quoted) == 1:
+        return f"{quoted[0]} sayfası"
+    return f"{', '.join(quoted[:-1])} ve {quoted[-1]} sayfaları"
+
+
+def written(names: list[str]) -> str:
+    return f"{sheets_text(names)} yazıldı." if names else "Yazılacak sayfa yok."
+
+
+def workbook_year(data: WorkbookData, year: int | None = None) -> int:
+    """The year asked for, else the workbook's (`Ayarlar`): the one check every year-based command makes."""
+    year = year if year is not None else data.setting(contract.S_YEAR)
+    if not isinstance(year, int):
+        raise GocKurulError("Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın (komut satırında --yil de "
+                            "verilebilir).", sheet=contract.SETTINGS_SHEET)
+    return year
+
+
+# --- kontrol, takvim -------------------------------------------------------------------------------------
+
+def check(data: WorkbookData, today: dt.date) -> Outcome:
+    """Kontrol Et / `gockurul kontrol`: every check; the findings go to the `Kontrol` sheet."""
+    findings = run_checks(data, today)
+    counts = summary(findings)
+    if findings:
+        message = (f"Kontrol tamamlandı: {counts['hata']} hata, {counts['uyari']} uyarı. Ayrıntılar "
+                   f"'{contract.FINDINGS_SHEET}' sayfasında.")
+    else:
+        message = "Kontrol tamamlandı: sorun bulunmadı."
+    return Outcome([findings_sheet(findings, today)], message, EXIT_FINDINGS if counts["hata"] else EXIT_OK,
+                   findings)
+
+
+@dataclass
+class CalendarPayload:
+    schedule: Schedule
+    ics: bytes | None = None
+
+
+def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = None) -> Outcome:
+    """Takvimi Hesapla / `gockurul takvim`: `Takvim`, `Pano` and, in a province workbook with merged district
+    data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well."""
+    schedule = build_schedule(data, today)
+    specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
+    follow_up = follow_up_spec_for(data, today)
+    if follow_up is not None:
+        specs.append(follow_up)
+    late = sum(e.status == OVERDUE for e in schedule.events)
+    ics = to_ics(schedule, data, reminder_days) if reminder_days is not None else None
+    message = (f"Takvim hesaplandı: {len(schedule.events)} olay, {late} geciken. "
+               f"{written([s.name for s in specs])}")
+    return Outcome(specs, message, EXIT_OK, CalendarPayload(schedule, ics))
+
+
+# --- forms of one meeting -----------------------------------------------------------------------------
+
+def _meeting_forms(data: WorkbookData, meeting_no: str, specs: list[SheetSpec]) -> Outcome:
+    return Outcome(specs, f"Toplantı {meeting_no}: {written([s.name for s in specs])}")
+
+
+def minutes(data: WorkbookData, meeting_no: str) -> Outcome:
+    """Tutanak (Ek-1) / `gockurul tutanak`."""
+    return _meeting_forms(data, meeting_no, [minutes_sheet(data, find_meeting(data, meeting_no))])
+
+
+def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
+    """Katılımcı Listesi (Ek-2) / `gockurul katilimci`."""
+    return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
+
+
+def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
+    """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
+    cal = build_calendar(data)
+    specs = [agenda_sheet(data, m), invitation_sheet(data, m, cal), notice_sheet(data, m, cal)]
+    if is_first_board_of_year(data, m):
+        specs.append(subcommission_list_sheet(data, m.date.year))
+    return specs
+
+
+def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
+    """Gündem ve Davet / `gockurul gundem`."""
+    return _meeting_forms(data, meeting_no, agenda_specs(data, find_meeting(data, meeting_no)))
+
+
+def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
+    """`gockurul formlar`: Ek-1 and Ek-2 of every meeting held or planned in the year, by date; the payload
+    says why a meeting of the year was left out (its row cannot make a form, or its forms would take
+    another's sheets)."""
+    year = workbook_year(data, year)
+    dated = sorted((day, r.row, r["Toplantı No"]) for r in data.records("Toplantılar")
+                   if r["Toplantı No"] is not None and (day := meeting_day(r)) is not None and day.year == year)
+    specs, skipped = [], []
+    numbers: set[str] = set()
+    owners: dict[str, str] = {}  # sheet name as Excel compares it -> the meeting whose form it is
+    for _day, row, number in dated:
+        if number in numbers:
+            skipped.append(f"Toplantılar sayfası {row}. satır: Toplantı No {number} başka bir satırda da var; "
+                           "formları bir kez üretildi.")
+            continue
+        numbers.add(number)
+        try:
+            m = find_meeting(data, number)
+        except GocKurulError as exc:
+            skipped.append(exc.full_message())
+            continue
+        pair = [minutes_sheet(data, m), attendance_sheet(data, m)]
+        clash = next((owners[s.name.casefold()] for s in pair if s.name.casefold() in owners), None)
+        if clash is not None:
+            skipped.append(f"Toplantı {number}: formlarının sayfa adı ('{pair[0].name}') Toplantı {clash} ile "
+                           "aynı (sayfa adında / \\ : * ? [ ] yerine - yazılır, büyük-küçük harf ayrılmaz); "
+                           "Toplantı No'yu değiştirin.")
+            continue
+        owners.update({s.name.casefold(): number for s in pair})
+        specs += pair
+    if not specs:
+        why = "".join(f"\n- {s}" for s in skipped)
+        raise GocKurulError(f"{year} yılında form üretilecek toplantı yok: tarihi (gerçekleşen ya da planlanan) "
+                            f"yazılı ve formu yapılabilen bir toplantı bulunamadı.{why}", sheet="Toplantılar")
+    message = f"{len(specs) // 2} toplantının Ek-1 ve Ek-2 formu yazıldı ({len(specs)} sayfa)."
+    return Outcome(specs, message, EXIT_OK, skipped)
+
+
+# --- reports ------------------------------------------------------------------------------------------
+
+def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
+    """Yıllık Rapor (Ek-3) / `gockurul yillik`: the report of `year` (default: the workbook's)."""
+    year = workbook_year(data, year)
+    spec = annual_report_sheet(data, year)
+    return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}")
+
+
+def action_plan(data: WorkbookData, today: dt.date) -> Outcome:
+    """Eylem Planı İzleme / `gockurul eylem` (M5(13)–(14))."""
+    spec = action_plan_sheet(data, today)
+    return Outcome([spec], f"Eylem planı izleme raporu: {written([spec.name])}")
+
+
+def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool = False) -> Outcome:
+    """Platform Dosyaları / `gockurul platform`: every upload file, validated, in memory (payload)."""
+    files: PlatformFiles = render_platform(data, personal_data=personal_data, csv=csv)
+    meetings = sum(d["belge_turu"] == "toplanti" for d in files.documents.values())
+    message = (f"Platform belgeleri hazırlandı ve doğrulandı: {len(files.files)} dosya ({meetings} toplantı "
+               f"belgesi; telefonlar {'maskelenmeden' if personal_data else 'maskelenerek'}).")
+    return Outcome([], message, EXIT_OK, files)
+
+
+# --- birlestir --------------------------------------------------------------------------------------------
+
+def merge(data: WorkbookData, sources: list[Incoming | Unusable], *, today: dt.date, now: dt.datetime) -> Outcome:
+    """İlçe Kitaplarını Birleştir / `gockurul birlestir`: the sources (read by the backend) merged into the
+    province's generated sheets; the merged state so far comes from the same workbook data."""
+    result: MergeResult = plan_merge(data, district_state_for(data), sources, today=today, now=now)
+    result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
+    counts = action_counts(result.entries)
+    parts = [f"{n} {action}" for action, n in counts.items() if n]
+    message = (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
+               f"Ayrıntılar '{contract.MERGE_LOG_SHEET}' sayfasında; ilçe kurullarının durumu "
+               f"'{contract.FOLLOW_UP_SHEET}' sayfasında.")
+    return Outcome(result.specs, message, 1 if result.refused else EXIT_OK, result)
+
+
+# --- pdf ----------------------------------------------------------------------------------------------------
+
+def printable(sheet: str) -> Outcome:
+    """PDF: only a generated sheet (a form, a report) is printed by the button."""
+    if not contract.is_generated_sheet(sheet):
+        raise GocKurulError(f"Önce PDF'e dönüştürülecek bir form ya da rapor sayfasını açın ('{sheet}' bir veri "
+                            "sayfası).")
+    return Outcome([], f"'{sheet}' sayfası PDF olarak kaydedildi", EXIT_OK, sheet)

@@ -1,0 +1,252 @@
+"""Meeting and year queries over the workbook model: a meeting's date and category, its rows, the previous
+meeting of the same board, the decisions it evaluates (M5(7)), the year's meetings and decisions, members by role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import contract, rules
+from ..errors import GocKurulError
+from ..rules import CATEGORY_SHORT
+from ..rules import MeetingCategory as Category
+from .model import Record, WorkbookData
+from .text import tr_date
+
+
+def meeting_day(record: Record) -> dt.date | None:
+    """The date a meeting row stands for: held, else planned."""
+    return record["Gerçekleşen Tarih"] or record["Planlanan Tarih"]
+
+
+@dataclass
+class Meeting:
+    record: Record
+    category: Category
+    date: dt.date | None
+
+    @property
+    def no(self) -> str:
+        return self.record["Toplantı No"]
+
+    @property
+    def held(self) -> bool:
+        return self.record["Gerçekleşen Tarih"] is not None
+
+
+
+def find_meeting(data: WorkbookData, number: str) -> Meeting:
+    meetings = data.derived("meetings_by_no", lambda: {m["Toplantı No"]: m for m in data.records("Toplantılar")
+                                                       if m["Toplantı No"] is not None})
+    key = str(number).strip()
+    if key.endswith(".0"):
+        key = key[:-2]
+    r = meetings.get(key)
+    if r is None:
+        known = ", ".join(list(meetings)[:20]) or "yok"
+        raise GocKurulError(f"Toplantı {number} 'Toplantılar' sayfasında bulunamadı (mevcut: {known}).",
+                            sheet="Toplantılar")
+    category = next((c for c in Category if c.value == r["Kategori"]), None)
+    if category is None:
+        raise GocKurulError(f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.", sheet="Toplantılar",
+                            cell=r.cell("Kategori"))
+    return Meeting(r, category, meeting_day(r))
+
+
+
+def place_name(data: WorkbookData) -> str:
+    province = data.setting(contract.S_PROVINCE) or ""
+    district = data.setting(contract.S_DISTRICT)
+    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
+        return f"{province} / {district}"
+    return province
+
+
+
+def of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Record]:
+    rows = data.grouped(sheet, "Toplantı No").get(no, [])
+    return sorted(rows, key=lambda r: (r[order] is None, number_order(r[order]), r.row))
+
+
+
+def number_order(value) -> tuple:
+    text = str(value or "")
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
+
+def participants(data: WorkbookData, m: Meeting) -> list[Record]:
+    return of_meeting(data, "Katılımcılar", m.no, "Sıra")
+
+
+
+def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
+    return of_meeting(data, "Kararlar", m.no, "Karar No")
+
+
+
+def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Record]]]:
+    """Category -> (held or planned date, row order, record) of its dated meetings, by date."""
+    def build() -> dict[str, list[tuple[dt.date, int, Record]]]:
+        out: dict[str, list[tuple[dt.date, int, Record]]] = {}
+        for i, r in enumerate(data.records("Toplantılar")):
+            day = meeting_day(r)
+            if day and r["Kategori"]:
+                out.setdefault(r["Kategori"], []).append((day, i, r))
+        for entries in out.values():
+            entries.sort(key=lambda e: (e[0], e[1]))
+        return out
+
+    return data.derived("dated_meetings", build)
+
+
+
+def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
+    """The meeting of the same category held (or planned) last before this one (the first row on a tie)."""
+    if m.date is None:
+        return None
+    entries = _dated_meetings(data).get(m.category.value, [])
+    best: tuple[dt.date, Record] | None = None
+    for k in range(bisect_left(entries, m.date, key=lambda e: e[0]) - 1, -1, -1):
+        day, _, r = entries[k]
+        if best is not None and day < best[0]:
+            break
+        if r["Toplantı No"] != m.no:
+            best = (day, r)  # walking back over a tie ends on its first row
+    if best is None:
+        return None
+    return Meeting(best[1], m.category, best[0])
+
+
+
+def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
+    """Ek-1 item 8 / M5(7): decisions whose 'Değerlendiren Toplantı No' is this meeting; by default the
+    open decisions of the previous meeting of the same category."""
+    chosen = data.grouped("Kararlar", "Değerlendiren Toplantı No").get(m.no, []) if m.no is not None else []
+    if chosen:
+        return sorted(chosen, key=lambda r: (number_order(r["Karar No"]), r.row))
+    prev = previous_meeting(data, m)
+    if prev is None:
+        return []
+    return [r for r in decisions(data, prev) if r["Durum"] in rules.DECISION_OPEN]
+
+
+
+def is_first_board_of_year(data: WorkbookData, m: Meeting) -> bool:
+    if m.category is not Category.PROVINCE_BOARD or m.date is None:
+        return False
+    prev = previous_meeting(data, m)
+    return prev is None or prev.date is None or prev.date.year < m.date.year
+
+
+# Board types in the order the report lists them (item 2).
+BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRICT_BOARD)
+
+
+
+UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
+
+
+
+MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
+
+
+
+@dataclass(frozen=True)
+class YearMeeting:
+    no: str
+    category: Category | None
+    day: dt.date
+
+    @property
+    def label(self) -> str:
+        kind = CATEGORY_SHORT[self.category] if self.category else "Toplantı"
+        return f"{kind} {self.no}\n{tr_date(self.day)}"
+
+
+
+def key_order(value: object) -> tuple:
+    """Sort key for identifiers such as Karar No: 2 before 10, text after numbers."""
+    return _key_order(str(value or ""))
+
+
+
+@lru_cache(maxsize=65536)  # identifiers repeat: every row of a meeting carries its Toplantı No
+def _key_order(text: str) -> tuple:
+    parts = re.split(r"(\d+)", text)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
+
+
+
+def _category(value: object) -> Category | None:
+    return next((c for c in Category if c.value == value), None)
+
+
+
+def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
+    """The meetings held (or planned, when not yet held) in `year`, by Toplantı No, in date order."""
+    out = []
+    for m in data.records("Toplantılar"):
+        no, day = m["Toplantı No"], meeting_day(m)
+        if no is None or not isinstance(day, dt.date) or day.year != year:
+            continue
+        out.append(YearMeeting(no, _category(m["Kategori"]), day))
+    out.sort(key=lambda x: (x.day, key_order(x.no)))
+    return {m.no: m for m in out}
+
+
+
+def _province_label(data: WorkbookData) -> str | None:
+    province = data.setting(contract.S_PROVINCE)
+    district = data.setting(contract.S_DISTRICT)
+    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
+        return f"{province or ''} / {district}".strip(" /")
+    return province
+
+
+
+def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Category]:
+    kind = next((k for k in rules.BoardKind if k.value == data.setting(contract.S_KIND)), rules.BoardKind.PROVINCE)
+    own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
+    held = {m.category for m in meetings.values()}
+    # A province report covers the province's and districts' boards (M13(1)): every type is listed.
+    return [c for c in BOARD_ORDER if kind is rules.BoardKind.PROVINCE or c in own or c in held]
+
+
+
+def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Record]:
+    decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings]
+    decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
+                                  key_order(d["Karar No"])))
+    return decisions
+
+
+
+def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record],
+                        ) -> tuple[list[Record], dict[str, list[Record]]]:
+    """Ek-3 item 4 (M13(4)): problems still open or unsolved although the year's boards took decisions on
+    them, in Sorun No order, and each problem's decisions."""
+    by_problem: dict[str, list[Record]] = {}
+    for d in sorted(data.records("Kararlar"), key=lambda d: key_order(d["Karar No"])):
+        if d["Sorun No"] is not None:
+            by_problem.setdefault(d["Sorun No"], []).append(d)
+    linked = {d["Sorun No"] for d in decisions}
+    unresolved = [p for p in data.records("Sorunlar")
+                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and p["Sorun No"] in by_problem
+                  and (p["Toplantı No"] in meetings or p["Sorun No"] in linked)]
+    return sorted(unresolved, key=lambda p: key_order(p["Sorun No"])), by_problem
+
+
+
+def active_member(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:
+    for m in data.records("Üyeler"):
+        if m["Görev"] != role or m["Aktif"] == "Hayır":
+            continue
+        if institution and contract.turkish_lower(institution) not in contract.turkish_lower(m["Kurum"] or ""):
+            continue
+        return m
+    return None
