@@ -136,6 +136,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(S_VERSION, "text", note="Değiştirmeyin: kitabın yapıldığı şablonun sürümü"),
 )
 
+# Ek-3 items 5 and 6 are the office's own words, kept in an input sheet so regenerating Ek-3 never erases them.
+ANNUAL_SHEET = "Yıllık Rapor"
+ANNUAL_SUPPORT_COLUMN = "Beklenen Destekler"
+ANNUAL_CONCLUSION_COLUMN = "Sonuç, Değerlendirme ve Öneriler"
+
 C = Column
 SHEETS: tuple[SheetDef, ...] = (
     SheetDef("İlçeler", "tblIlceler", (
@@ -241,12 +246,11 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Koordinasyon Tarihi", "date", width=16),
         C("Yayın Tarihi", "date", width=14),
     ), key=("Kayıt No",)),
-    # Ek-3 items 5 and 6 are the office's own words: kept here so regenerating Ek-3 never erases them.
-    SheetDef("Yıllık Rapor", "tblYillikRapor", (
+    SheetDef(ANNUAL_SHEET, "tblYillikRapor", (
         C("Yıl", "int", required=True, width=8),
-        C("Beklenen Destekler", width=70,
+        C(ANNUAL_SUPPORT_COLUMN, width=70,
           note="Ek-3 madde 5: çözülemeyen sorunlar için Başkanlıktan beklenen destekler"),
-        C("Sonuç, Değerlendirme ve Öneriler", width=70,
+        C(ANNUAL_CONCLUSION_COLUMN, width=70,
           note="Ek-3 madde 6: kurulların etkinliği hakkında değerlendirme ve öneriler"),
     ), key=("Yıl",), since="1.2", province_only=True),
     SheetDef("Tatiller", "tblTatiller", (
@@ -280,6 +284,9 @@ DISTRICT_PROBLEMS_SHEET = "İlçe Sorunları"
 DISTRICT_PARTICIPANTS_SHEET = "İlçe Katılımcıları"
 MERGE_LOG_SHEET = "Birleştirme Günlüğü"
 FOLLOW_UP_SHEET = "İlçe İzleme"
+# The national roll-up workbook of `ulusal` (a workbook of its own, all of it generated).
+NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET = "Özet", "Yıllara Göre", "Okunamayanlar"
+NATIONAL_SHEETS = (NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET)
 STATE_SHEETS = (DISTRICT_MEETINGS_SHEET, DISTRICT_DECISIONS_SHEET, DISTRICT_PROBLEMS_SHEET,
                 DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET)
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.

@@ -269,9 +269,8 @@ def platform_dosyalari(book: Any = None) -> str:
 
     def work(book: Any) -> str:
         from . import commands
-        from .files.platform_folder import install_files
+        from .files.platform_folder import beside, install_files
         from .live.backend import book_path, is_remote
-        from .operations import platform_folder
 
         outcome = commands.platform_files(_data(book))
         path = book_path(book)
@@ -279,7 +278,7 @@ def platform_dosyalari(book: Any = None) -> str:
             return (f"{outcome.message} Ancak bu bağlantıda dosya yazılamaz: dosyaları almak için kitabı "
                     "bilgisayarınıza kaydedip 'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi "
                     "kullanın.")
-        out_dir = platform_folder(path)
+        out_dir = beside(path)
         install_files(out_dir, outcome.payload.files)
         return f"{len(outcome.payload.files)} platform dosyası '{out_dir}' klasörüne yazıldı."
 

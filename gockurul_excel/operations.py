@@ -170,8 +170,9 @@ def read_platform_document(path: str | Path) -> dict:
 
 def platform_folder(path: str | Path) -> Path:
     """Where `ornek` and the Platform Dosyaları button put the platform files: beside the workbook."""
-    path = Path(path)
-    return path.with_name(path.stem + "_platform")
+    from .files.platform_folder import beside
+
+    return beside(Path(path))
 
 
 def merge_district_workbooks(province: str | Path, sources: list[str | Path], *, today: dt.date | None = None,

@@ -71,6 +71,28 @@ class Threshold:
             return population > self.value
         return population < self.value
 
+    @property
+    def text(self) -> str:
+        """The circular's own words for the line: '10.000 ve üzeri', "2.000'den fazla"."""
+        return f"{tr_number(self.value)}{COMPARISON_WORDS[self.comparison]}"
+
+    @property
+    def below_text(self) -> str:
+        """The other side of the line: "10.000'in altında", "2.000 ve altında"."""
+        return f"{tr_number(self.value)}{BELOW_WORDS[self.comparison]}"
+
+
+# How the circular words each side of a line (the suffix after 2.000 / 10.000, both read "bin").
+COMPARISON_WORDS = {Comparison.AT_LEAST: " ve üzeri", Comparison.MORE_THAN: "'den fazla",
+                    Comparison.LESS_THAN: "'den az"}
+BELOW_WORDS = {Comparison.AT_LEAST: "'in altında", Comparison.MORE_THAN: " ve altında",
+               Comparison.LESS_THAN: " ve üzeri"}
+
+
+def tr_number(value: int) -> str:
+    """12000 -> '12.000' (Turkish thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
 
 # §1 — strictness matters: 2,000 exactly makes a district hold boards (M8(1)) but does not make its
 # kaymakam a province board member (M4(2)).
@@ -96,6 +118,25 @@ def district_governor_is_member(population: int) -> bool:
 def district_board_required(population: int, border_district: bool) -> bool:
     # M8(1): border districts with irregular migration hold boards whatever their population.
     return border_district or THRESHOLDS["district_board_required"].applies(population)
+
+
+# M8(1)/M8(2): why a district must (or need not) hold its own board — the sentences every output prints.
+BORDER_DISTRICT_REASON = "düzensiz göçe konu hudut ilçesi"
+UNKNOWN_POPULATION_REASON = "Yabancı nüfusu yazılmamış: belirlenemedi"
+
+
+def district_board_duty(population: int | None, border_district: bool) -> tuple[bool, str, str]:
+    """M8(1), M8(2): (required, short reason, full Turkish sentence with its article)."""
+    t = THRESHOLDS["district_board_required"]
+    over = isinstance(population, int) and t.applies(population)
+    parts = ([f"yabancı nüfusu {t.text}"] if over else []) + ([BORDER_DISTRICT_REASON] if border_district else [])
+    if parts:
+        short = "; ".join(parts)
+        return True, short, f"Zorunlu: {short} ({t.article})"
+    if not isinstance(population, int):
+        return False, "", UNKNOWN_POPULATION_REASON
+    return False, "", (f"Zorunlu değil: yabancı nüfusu {t.below_text}, hudut ilçesi değil (M8(2): kaymakamın "
+                       "takdiri)")
 
 
 @dataclass(frozen=True)
@@ -137,6 +178,15 @@ DISTRICT_BOARD_WINDOW = MeetingWindow(
     MeetingCategory.DISTRICT_BOARD, "M8(1)", (2, 8), span_months=2,
     late_limit_months=1, late_limit_article="M8(3)", proposal_day=15,
 )
+
+# M8(1) with M8(3): a district board's window and its late limit, cited together.
+DISTRICT_WINDOW_ARTICLES = f"{DISTRICT_BOARD_WINDOW.article}, {DISTRICT_BOARD_WINDOW.late_limit_article}"
+# Who sets a meeting's date, cited when it falls on a day off: the board chair (M11(3)); the sub-commission meets
+# in the first week, or on the next working day (M6(9)).
+MEETING_DATE_ARTICLE = {MeetingCategory.PROVINCE_BOARD: "M11(3)", MeetingCategory.DISTRICT_BOARD: "M11(3)",
+                        MeetingCategory.SUBCOMMISSION: "M6(9)"}
+# M12(5): a district sends its minutes to the İl Göç İdaresi Müdürlüğü too (the province follows this up).
+DISTRICT_MINUTES_ARTICLE = "M12(5)"
 
 
 class Direction(StrEnum):

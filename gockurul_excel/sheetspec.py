@@ -94,7 +94,7 @@ class PrintSetup:
 class ChartSpec:
     """A native Excel chart over cells of the same sheet."""
 
-    kind: str  # "column" | "bar" | "pie"
+    kind: str  # "column" | "stacked_column" | "bar" | "pie"
     title: str
     categories: str  # "A5:A8" on this sheet
     series: list[tuple[str, str]]  # (series name, values range "B5:B8")

@@ -18,7 +18,7 @@ from ..findings import ERROR, WARNING, Finding
 from . import parse
 from .meetings import meeting_day
 from .model import TEMPLATE_RULE, Record, WorkbookData
-from .schedule import build_schedule
+from .schedule import FINDING_ARTICLES, build_schedule
 from .schemacheck import SchemaCheck
 
 LEVEL_KEY = "x-duzey"  # schema annotation: a violation of this property is only a warning
@@ -186,13 +186,24 @@ def _index(records: list[Record], header: str) -> dict[str, Record]:
     return out
 
 
-Check = Callable[[Context], Iterable[Finding]]
-CHECKS: list[tuple[str, Check]] = []
+CheckFn = Callable[[Context], Iterable[Finding]]
 
 
-def check(article: str) -> Callable[[Check], Check]:
-    def register(fn: Check) -> Check:
-        CHECKS.append((article, fn))
+@dataclass(frozen=True)
+class Check:
+    """A rule across rows and sheets and the articles it enforces: every finding it makes cites one of them
+    (tests/test_kontrol.py holds each check to its declaration)."""
+
+    articles: tuple[str, ...]
+    run: CheckFn
+
+
+CHECKS: list[Check] = []
+
+
+def check(*articles: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        CHECKS.append(Check(articles, fn))
         return fn
     return register
 
@@ -228,7 +239,7 @@ REFERENCES = (
 )
 
 
-@check("Ek-1")
+@check(*dict.fromkeys(r[4] for r in REFERENCES))
 def references(ctx: Context) -> Iterator[Finding]:
     for sheet, column, target, target_col, article in REFERENCES:
         if target not in ctx.data.tables or sheet not in ctx.data.tables:
@@ -271,7 +282,7 @@ def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
                           f"{record_label(r, 'Karar No', 'Karar')} uygulanamadı; yıllık raporda sebebi yazılmalı.")
 
 
-@check(TEMPLATE_RULE)
+@check(TEMPLATE_RULE, "M12(2)", "M12(3)")
 def meeting_dates(ctx: Context) -> Iterator[Finding]:
     year = ctx.data.setting(contract.S_YEAR)
     for r in ctx.data.records("Toplantılar"):
@@ -298,7 +309,7 @@ def meeting_dates(ctx: Context) -> Iterator[Finding]:
                               f"Toplantı {no}: '{col}' ({d:%d.%m.%Y}) toplantıdan ({held:%d.%m.%Y}) önce olamaz.")
 
 
-@check("M8(1)")
+@check(*dict.fromkeys(article for _, article in rules.BOARD_MEETING_CATEGORIES.values()))
 def meeting_category_fits_board(ctx: Context) -> Iterator[Finding]:
     if ctx.kind is None:
         return
@@ -390,7 +401,7 @@ def member_governors_required(ctx: Context) -> list[Record]:
             if isinstance(d["Yabancı Nüfusu"], int) and rules.district_governor_is_member(d["Yabancı Nüfusu"])]
 
 
-@check("M4(2)")
+@check(rules.PROVINCE_CHAIR.article, "M4(2)", "M4(3)")
 def composition(ctx: Context) -> Iterator[Finding]:
     if "Üyeler" not in ctx.data.tables or ctx.kind is None:
         return
@@ -418,14 +429,12 @@ def composition(ctx: Context) -> Iterator[Finding]:
         threshold = rules.THRESHOLDS["district_governor_member"]
         for d in member_governors_required(ctx):
             if not any(_governor_of(m, d["İlçe"] or "") for m in board):
-                population = f"{d['Yabancı Nüfusu']:,}".replace(",", ".")
-                limit = f"{threshold.value:,}".replace(",", ".")
                 yield Finding(ERROR, threshold.article, "Üyeler", None,
-                              f"{d['İlçe']} Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu {population} "
-                              f"({limit}'den fazla).")
+                              f"{d['İlçe']} Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu "
+                              f"{rules.tr_number(d['Yabancı Nüfusu'])} ({threshold.text}).")
 
 
-@check("M6(3)")
+@check("M6(1)", rules.SUBCOMMISSION_CHAIR_INSTITUTION[1], "M6(3)", rules.SUBCOMMISSION_TITLE_ARTICLE)
 def subcommission(ctx: Context) -> Iterator[Finding]:
     if "Üyeler" not in ctx.data.tables or ctx.kind is None:
         return
@@ -474,7 +483,7 @@ def districts_sheet(ctx: Context) -> Iterator[Finding]:
 
 # --- the coordination circular -------------------------------------------------------------------
 
-@check(rules.PROJECT_OPINION_ARTICLE)
+@check(rules.PROJECT_OPINION_ARTICLE, TEMPLATE_RULE)
 def projects(ctx: Context) -> Iterator[Finding]:
     art = rules.PROJECT_OPINION_ARTICLE
     for r in ctx.data.records("Projeler"):
@@ -497,7 +506,7 @@ def projects(ctx: Context) -> Iterator[Finding]:
                           f"{no}: bitiş tarihi başlangıçtan önce.")
 
 
-@check(rules.STATISTICS_COORDINATED_ARTICLE)
+@check(rules.STATISTICS_COORDINATED_ARTICLE, rules.STATISTICS_SHARED_ARTICLE)
 def statistics(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Veri Paylaşımı"):
         no, published, coordinated = (record_label(r, "Kayıt No", "Kayıt"), r["Yayın Tarihi"],
@@ -526,7 +535,7 @@ def date_ranges(ctx: Context) -> Iterator[Finding]:
 
 # --- §2–§3: checks that need the calendar (core.schedule computes them) --------------------------------
 
-@check("M7(1), M6(9), M8(1), M10(2), M12")
+@check(*FINDING_ARTICLES)
 def calendar_checks(ctx: Context) -> Iterable[Finding]:
 
     return build_schedule(ctx.data, ctx.today).findings
@@ -576,12 +585,11 @@ def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
         for i, errors in validator.errors_of_many(instances):
             r = records[i]
             findings.extend(_schema_findings(name, columns, instances[i], r.cell, r.bad, errors))
-    kind_text = data.setting(contract.S_KIND)
-    kind = next((k for k in rules.BoardKind if k.value == kind_text), None)
+    kind = data.board_kind
     pop = data.setting(contract.S_POPULATION)
     ctx = Context(data, today, kind, pop if isinstance(pop, int) else None)
-    for _article, fn in CHECKS:
-        findings.extend(fn(ctx))
+    for c in CHECKS:
+        findings.extend(c.run(ctx))
     return _dedupe(findings)
 
 

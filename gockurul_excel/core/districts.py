@@ -229,17 +229,8 @@ class DistrictStatus:
 
 def required_reason(population: int | None, border: bool) -> tuple[bool, str]:
     """M8(1): (required, Turkish reason)."""
-    t = rules.THRESHOLDS["district_board_required"]
-    over = isinstance(population, int) and t.applies(population)
-    if over and border:
-        return True, "Zorunlu: yabancı nüfusu 2.000 ve üzeri; hudut ilçesi (M8(1))"
-    if over:
-        return True, "Zorunlu: yabancı nüfusu 2.000 ve üzeri (M8(1))"
-    if border:
-        return True, "Zorunlu: düzensiz göçe konu hudut ilçesi (M8(1))"
-    if not isinstance(population, int):
-        return False, "Yabancı nüfusu yazılmamış: belirlenemedi"
-    return False, "Zorunlu değil: yabancı nüfusu 2.000'in altında, hudut ilçesi değil (M8(2): kaymakamın takdiri)"
+    required, _short, sentence = rules.district_board_duty(population, border)
+    return required, sentence
 
 
 def _minutes_rule() -> rules.Deadline:
@@ -312,12 +303,12 @@ def follow_up_findings(data: WorkbookData, state: MergedState | None, today: dt.
         for w in st.windows:
             if w.status == MISSING:
                 why = "" if st.merged else " (ilçenin kitabı henüz birleştirilmedi)"
-                out.append(Finding(ERROR, "M8(1), M8(3)", "İlçeler", st.cell,
+                out.append(Finding(ERROR, rules.DISTRICT_WINDOW_ARTICLES, "İlçeler", st.cell,
                                    f"{st.district} İlçe GKK olağan toplantısı ({w.label} {year}) yapılmamış{why}; "
                                    f"son gün {tr_date(w.limit)} geçti."))
         for m in st.minutes:
             if m.late:
-                out.append(Finding(WARNING, "M12(5)", MEETINGS_SHEET, None,
+                out.append(Finding(WARNING, rules.DISTRICT_MINUTES_ARTICLE, MEETINGS_SHEET, None,
                                    f"{st.district} İlçe GKK toplantı {m.meeting_no} ({tr_date(m.held)}) tutanağı İl "
                                    f"Göç İdaresi Müdürlüğüne en geç {tr_date(m.due)} iletilmeliydi; "
                                    f"{tr_date(m.sent)} ({m.basis})."))
@@ -327,7 +318,7 @@ def follow_up_findings(data: WorkbookData, state: MergedState | None, today: dt.
 def district_state_for(data: WorkbookData) -> MergedState | None:
     """The merged state of a province workbook already read (None when never merged): for `kontrol`,
     `takvim`, `Pano` and the next merge. The backend read its sheets with the input sheets (`sheet_rows`)."""
-    if MEETINGS_SHEET not in data.sheet_rows or data.setting(contract.S_KIND) != rules.BoardKind.PROVINCE.value:
+    if MEETINGS_SHEET not in data.sheet_rows or data.board_kind is not rules.BoardKind.PROVINCE:
         return None
 
     def read() -> MergedState | None:

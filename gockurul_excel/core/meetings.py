@@ -50,7 +50,7 @@ def find_meeting(data: WorkbookData, number: str) -> Meeting:
         known = ", ".join(list(meetings)[:20]) or "yok"
         raise GocKurulError(f"Toplantı {number} 'Toplantılar' sayfasında bulunamadı (mevcut: {known}).",
                             sheet="Toplantılar")
-    category = next((c for c in Category if c.value == r["Kategori"]), None)
+    category = rules.category_of(r["Kategori"])
     if category is None:
         raise GocKurulError(f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.", sheet="Toplantılar",
                             cell=r.cell("Kategori"))
@@ -59,10 +59,11 @@ def find_meeting(data: WorkbookData, number: str) -> Meeting:
 
 
 def place_name(data: WorkbookData) -> str:
+    """'Gaziantep', or 'Gaziantep / Nizip' for a district board: how every form and sheet names the board's place."""
     province = data.setting(contract.S_PROVINCE) or ""
     district = data.setting(contract.S_DISTRICT)
-    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
-        return f"{province} / {district}"
+    if data.board_kind is rules.BoardKind.DISTRICT and district:
+        return f"{province} / {district}".strip(" /")
     return province
 
 
@@ -182,11 +183,6 @@ def _key_order(text: str) -> tuple:
 
 
 
-def _category(value: object) -> Category | None:
-    return next((c for c in Category if c.value == value), None)
-
-
-
 def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
     """The meetings held (or planned, when not yet held) in `year`, by Toplantı No, in date order."""
     out = []
@@ -194,23 +190,14 @@ def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
         no, day = m["Toplantı No"], meeting_day(m)
         if no is None or not isinstance(day, dt.date) or day.year != year:
             continue
-        out.append(YearMeeting(no, _category(m["Kategori"]), day))
+        out.append(YearMeeting(no, rules.category_of(m["Kategori"]), day))
     out.sort(key=lambda x: (x.day, key_order(x.no)))
     return {m.no: m for m in out}
 
 
 
-def _province_label(data: WorkbookData) -> str | None:
-    province = data.setting(contract.S_PROVINCE)
-    district = data.setting(contract.S_DISTRICT)
-    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value and district:
-        return f"{province or ''} / {district}".strip(" /")
-    return province
-
-
-
 def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Category]:
-    kind = next((k for k in rules.BoardKind if k.value == data.setting(contract.S_KIND)), rules.BoardKind.PROVINCE)
+    kind = data.board_kind or rules.BoardKind.PROVINCE
     own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
     held = {m.category for m in meetings.values()}
     # A province report covers the province's and districts' boards (M13(1)): every type is listed.

@@ -174,6 +174,11 @@ class WorkbookData:
 
         return self.derived(("grouped", name, header), build)
 
+    @property
+    def board_kind(self) -> rules.BoardKind | None:
+        """İl or İlçe, from the `Kurul Türü` setting; None when it cannot be read."""
+        return rules.board_kind_of(self.setting(contract.S_KIND))
+
     def setting(self, name: str, default: Any = None) -> Any:
         s = self.settings.get(name)
         return default if s is None or s.value is None else s.value
@@ -364,7 +369,7 @@ def build_workbook_data(path: Path | None, names: list[str],
         actual = by_norm.get(parse.normalize_header(definition.name))
         if actual is None:
             kind = settings.get(contract.S_KIND)
-            district = kind is not None and kind.value == rules.BoardKind.DISTRICT.value
+            district = kind is not None and rules.board_kind_of(kind.value) is rules.BoardKind.DISTRICT
             if not (definition.province_only and district):
                 findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
                                         f"'{definition.name}' sayfası bulunamadı."))

@@ -27,6 +27,13 @@ DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
 STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
                  PAST: "Geçti (izlenmiyor)"}
 
+# The articles the calendar checks cite (core.checks registers them with `calendar_checks`).
+FINDING_ARTICLES = tuple(dict.fromkeys([
+    *(w.article for w in (rules.PROVINCE_BOARD_QUARTERLY, rules.PROVINCE_BOARD_BIANNUAL, rules.SUBCOMMISSION_QUARTERLY,
+                          rules.SUBCOMMISSION_BIANNUAL, rules.DISTRICT_BOARD_WINDOW)),
+    rules.DISTRICT_WINDOW_ARTICLES, *rules.MEETING_DATE_ARTICLE.values(),
+    *(d.articles for d in rules.MEETING_DEADLINES), "Ek-1", rules.PROJECT_REPORTS_ARTICLE,
+    rules.DISTRICT_MINUTES_ARTICLE]))
 # Order of events on the same day: the meeting first, then what follows from it.
 KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
               "tutanak_teblig", "platform_giris", "karar_suresi", "yillik_rapor", "yillik_rapor_platform",
@@ -68,7 +75,7 @@ class Schedule:
 
 
 def _category(record: Record) -> Category | None:
-    return next((c for c in Category if c.value == record["Kategori"]), None)
+    return rules.category_of(record["Kategori"])
 
 
 def _status_meeting(held: dt.date | None, day: dt.date, today: dt.date) -> str:
@@ -139,7 +146,7 @@ def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
 
 def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     year = data.setting(contract.S_YEAR)
-    kind = next((k for k in rules.BoardKind if k.value == data.setting(contract.S_KIND)), None)
+    kind = data.board_kind
     cal = build_calendar(data)
     s = Schedule(year if isinstance(year, int) else None, kind, today, cal)
     meetings = [m for m in data.records("Toplantılar") if m["Toplantı No"] is not None]
@@ -282,11 +289,10 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[
     merged = state is not None and bool(state.districts)
     follow = {st.district: st for st in district_follow_up(data, state, s.today, s.calendar)} if merged else {}
     for d in required_district_boards(data):
-        why = "hudut ilçesi" if d["Hudut İlçesi"] == "Evet" and not rules.THRESHOLDS[
-            "district_board_required"].applies(d["Yabancı Nüfusu"]) else "yabancı nüfusu 2.000 ve üzeri"
+        _required, why, _sentence = rules.district_board_duty(d["Yabancı Nüfusu"], d["Hudut İlçesi"] == "Evet")
         for i, w in enumerate(windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar)):
             text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}; "
-                    f"en geç {tr_date(w.limit)}) — {why} (M8(1), M8(3))")
+                    f"en geç {tr_date(w.limit)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})")
             status = PAST if w.limit < s.today else UPCOMING
             st = follow.get(d["İlçe"])
             if st is not None and i < len(st.windows):
@@ -294,7 +300,7 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[
                 status = DONE if held else (OVERDUE if w.limit < s.today else UPCOMING)
                 if held:
                     text += f" — yapıldı: {tr_date(held)} (toplantı {st.windows[i].meeting_no})"
-            s.events.append(Event("ilce_gkk", w.end, text, "M8(1), M8(3)", status,
+            s.events.append(Event("ilce_gkk", w.end, text, rules.DISTRICT_WINDOW_ARTICLES, status,
                                   f"{prefix}/ilce/{d['İlçe']}/{w.month:02d}", None, False, d["İlçe"]))
     return follow_up_findings(data, state, s.today, s.calendar) if merged else []
 
@@ -318,7 +324,7 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
             continue
         if cat is Category.DISTRICT_BOARD:
             allowed = "; ".join(f"{tr_date(w.start)}–{tr_date(w.end)}, en geç {tr_date(w.limit)}" for w in same)
-            article = "M8(1), M8(3)"
+            article = rules.DISTRICT_WINDOW_ARTICLES
         else:
             allowed = ", ".join(f"{tr_date(w.start)}–{tr_date(w.end)}" for w in same)
             article = same[0].article
@@ -358,10 +364,10 @@ def _meeting_day_findings(s: Schedule, m: Record, cat: Category) -> list[Finding
             continue
         reason = s.calendar.why_not_working(day)
         if reason:
-            out.append(Finding(WARNING, "M11(3)" if cat is not Category.SUBCOMMISSION else "M6(9)", "Toplantılar",
+            out.append(Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], "Toplantılar",
                                m.cell(col), f"Toplantı {m['Toplantı No']}: {tr_date(day)} iş günü değil ({reason})."))
         elif (half := s.calendar.half_day(day)) is not None:
-            out.append(Finding(WARNING, "M11(3)" if cat is not Category.SUBCOMMISSION else "M6(9)", "Toplantılar",
+            out.append(Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], "Toplantılar",
                                m.cell(col), f"Toplantı {m['Toplantı No']}: {tr_date(day)} yarım gün ({half.name})."))
         if col == "Planlanan Tarih" and m["Gerçekleşen Tarih"]:
             break  # what was planned matters less once the meeting is held

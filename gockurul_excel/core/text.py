@@ -18,5 +18,5 @@ DAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi
 
 
 
-def _upper(text: str) -> str:
+def upper_tr(text: str) -> str:
     return text.replace("i", "İ").replace("ı", "I").upper()

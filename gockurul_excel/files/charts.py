@@ -13,7 +13,7 @@ from ..sheetspec import ChartSpec, SheetSpec, abs_range, parse_cell, parse_range
 from .package import NS_A, NS_C, NS_PKG_REL, NS_R, NS_XDR, serialize, xml_number
 from .worksheet import MAX_COL, MAX_ROW, clean_text, excel_width
 
-CHART_KINDS = ("column", "bar", "pie")
+CHART_KINDS = ("column", "stacked_column", "bar", "pie")
 
 
 
@@ -190,8 +190,8 @@ def render_chart(chart: ChartSpec, sheet_name: str, cells: dict) -> bytes:
         _cval(group, "varyColors", 1)
     else:
         group = etree.SubElement(plot, _c("barChart"))
-        _cval(group, "barDir", "col" if chart.kind == "column" else "bar")
-        _cval(group, "grouping", "clustered")
+        _cval(group, "barDir", "bar" if chart.kind == "bar" else "col")
+        _cval(group, "grouping", "stacked" if chart.kind == "stacked_column" else "clustered")
         _cval(group, "varyColors", 0)
 
     prefix = quote_sheet(sheet_name) + "!"
@@ -217,6 +217,8 @@ def render_chart(chart: ChartSpec, sheet_name: str, cells: dict) -> bytes:
         _cval(group, "firstSliceAng", 0)
     else:
         _cval(group, "gapWidth", 150)
+        if chart.kind == "stacked_column":
+            _cval(group, "overlap", 100)  # the series stand on each other, not side by side
         _cval(group, "axId", CAT_AX_ID)
         _cval(group, "axId", VAL_AX_ID)
         _chart_axes(plot, chart.kind == "bar", plotted)

@@ -6,14 +6,16 @@ count is a group-by over them. A folder that cannot be used is listed in `Okunam
 summed.
 
 What is required is not in the documents: the province's foreign population is not exported. Without
-`populations`, the minimum of the circular counts — 2 ordinary İl GKK meetings (M7(2)) and 2 ordinary
-Alt Komisyon meetings (M6(9)) a year; with `populations` (province -> foreign population) a province of
-10.000 and over needs 4 of each (M7(1), M6(9)).
+`populations`, the minimum of the circular counts (M7(2), M6(9)); with `populations` (province -> foreign
+population) each province's own number (M7(1), M6(9)): `rules` declares both. The sheets are built by
+sheets/national.py and written by the package writer, like every other generated sheet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,8 +24,10 @@ import pandas as pd
 from .. import contract, rules
 from ..errors import GocKurulError, InvalidArgument
 from ..platform.codes import ANNUAL_REPORT, MANIFEST_FILE, MEETING
+from ..sheets.national import national_sheets
 from .atomic import save_atomic
 from .platform_folder import read_folder
+from .writer import write_sheets
 
 STATUS_CODES = {"bekliyor": "Bekliyor", "devam_ediyor": "Devam Ediyor", "uygulandi": "Uygulandı",
                 "uygulanamadi": "Uygulanamadı"}
@@ -82,7 +86,6 @@ def load_documents(root: Path, progress: Callable[[str], None] | None = None, wo
 
     Folders are read in a process pool: reading, hashing and validating (jsonschema-rs, see schemacheck) 9,348
     documents takes 1.35 s in one process and 1.17 s with two (bench/national_bench.py, 2 cores)."""
-    import os
     from concurrent.futures import ProcessPoolExecutor
 
     root = Path(root)
@@ -170,11 +173,16 @@ def by_year(summary: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
+def _rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
+    """(headers, rows) of a frame, with numpy scalars as plain Python values."""
+    return [str(c) for c in frame.columns], [[v.item() if hasattr(v, "item") else v for v in row]
+                                             for row in frame.itertuples(index=False)]
+
+
 def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
                     populations: dict[str, int] | None = None,
                     progress: Callable[[str], None] | None = None, workers: int | None = None) -> Path:
     """Write the summary workbook `output` (a new file, written atomically) and return its path."""
-
     folder, output = Path(folder), Path(output)
     today = today or dt.date.today()
     if not folder.is_dir():
@@ -183,78 +191,27 @@ def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
         raise InvalidArgument(f"'{folder}' altında platform klasörü (manifest.json içeren klasör) bulunamadı.")
     meetings, decisions, annual, problems = load_documents(folder, progress, workers)
     summary = summarise(meetings, decisions, annual, today=today, populations=populations)
-    years = by_year(summary)
-    wb = _workbook(summary, years, problems, today, populations is not None)
-    save_atomic(output, wb.save, make_backup=output.exists())
+    specs = national_sheets(_rows(summary.rename(columns=SUMMARY_COLUMNS)), _rows(by_year(summary)), problems,
+                            today=today, with_population=populations is not None)
+    _write_new(output, specs)
     return output
 
 
-def _workbook(summary: pd.DataFrame, years: pd.DataFrame, problems: list[tuple[str, str]], today: dt.date,
-              with_population: bool):
+def _write_new(output: Path, specs: list) -> None:
+    """A workbook of generated sheets only, as a new file: an empty package (its one sheet named as the first
+    spec, so that the spec replaces it), the specs written into it by the package writer, then moved into place
+    in one atomic save."""
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="D9E1F2")
-    wb = Workbook()
-
-    def table(ws, row: int, frame: pd.DataFrame) -> None:
-        for c, name in enumerate(frame.columns, start=1):
-            cell = ws.cell(row, c, name)
-            cell.font, cell.fill = bold, head_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-            ws.column_dimensions[get_column_letter(c)].width = 14 if c > 1 else 18
-        for r, values in enumerate(frame.itertuples(index=False), start=row + 1):
-            for c, v in enumerate(values, start=1):
-                ws.cell(r, c, v.item() if hasattr(v, "item") else v)
-        ws.freeze_panes = ws.cell(row + 1, 3 if "İl" in frame.columns else 2)
-        if len(frame):
-            ws.auto_filter.ref = f"A{row}:{get_column_letter(len(frame.columns))}{row + len(frame)}"
-
-    ws = wb.active
-    ws.title = "Özet"
-    ws["A1"] = "Göç Koordinasyon Kurulları — il ve yıl özeti"
-    ws["A1"].font = Font(bold=True, size=14)
-    basis = ("gereken: il yabancı nüfusuna göre (10.000 ve üzeri 4, altı 2)" if with_population else
-             "gereken: genelgedeki en az sayı (2); il yabancı nüfusu platform belgelerinde yok")
-    ws["A2"] = f"Tarih: {today:%d.%m.%Y}. Kaynak: platform belgeleri; {basis}. Süresi geçen karar: verilen süresi " \
-               "geçmiş, durumu Bekliyor / Devam Ediyor."
-    table(ws, 3, summary.rename(columns=SUMMARY_COLUMNS))
-
-    ys = wb.create_sheet("Yıllara Göre")
-    ys["A1"] = "Yıllara göre toplamlar"
-    ys["A1"].font = Font(bold=True, size=14)
-    table(ys, 3, years)
-    n = len(years)
-    if n:
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = "İl GKK olağan toplantıları: gereken ve yapılan"
-        chart.y_axis.title = "Toplantı"
-        chart.x_axis.title = "Yıl"
-        data = Reference(ys, min_col=3, max_col=4, min_row=3, max_row=3 + n)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ys, min_col=1, min_row=4, max_row=3 + n))
-        chart.width, chart.height = 18, 8
-        ys.add_chart(chart, f"A{n + 6}")
-        statuses = BarChart()
-        statuses.type = "col"
-        statuses.grouping = "stacked"
-        statuses.overlap = 100
-        statuses.title = "Kararların durumu"
-        first = list(years.columns).index("Bekliyor") + 1
-        statuses.add_data(Reference(ys, min_col=first, max_col=first + 3, min_row=3, max_row=3 + n),
-                          titles_from_data=True)
-        statuses.set_categories(Reference(ys, min_col=1, min_row=4, max_row=3 + n))
-        statuses.width, statuses.height = 18, 8
-        ys.add_chart(statuses, f"K{n + 6}")
-
-    if problems:
-        ps = wb.create_sheet("Okunamayanlar")
-        ps["A1"] = "Kullanılamayan platform klasörleri (toplamlara girmedi)"
-        ps["A1"].font = Font(bold=True, size=14)
-        table(ps, 3, pd.DataFrame(problems, columns=["Klasör", "Sebep"]))
-        ps.column_dimensions["B"].width = 100
-    return wb
+    fd, name = tempfile.mkstemp(prefix=".~gockurul-ulusal-", suffix=".xlsx", dir=output.absolute().parent)
+    os.close(fd)
+    scratch = Path(name)
+    try:
+        wb = Workbook()
+        wb.active.title = specs[0].name
+        wb.save(scratch)
+        write_sheets(scratch, specs, make_backup=False, owned=frozenset({specs[0].name}))
+        payload = scratch.read_bytes()
+    finally:
+        scratch.unlink(missing_ok=True)
+    save_atomic(output, lambda f: f.write(payload), make_backup=output.exists())

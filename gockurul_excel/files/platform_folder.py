@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GocKurulError
-from ..platform.bundle import render_platform, sha256_hex
+from ..platform.bundle import sha256_hex
 from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING, SAFE_NAME
 from ..platform.schemas import DocumentError, validate_document
-from .reader import read_workbook
 
 TEMP_PREFIX = ".~gockurul-platform-"
 
@@ -83,6 +82,11 @@ def _os_message(exc: OSError) -> str:
         return f"'{name}' başka bir programda (ör. Excel'de) açık ya da yazma izni yok"
     return f"{exc.strerror or exc}" + (f" ('{name}')" if name else "")
 
+
+
+def beside(workbook: Path) -> Path:
+    """The platform folder of a workbook: `<kitap>_platform` beside it (ornek, the Platform Dosyaları button)."""
+    return workbook.with_name(workbook.stem + "_platform")
 
 
 def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:

@@ -70,9 +70,10 @@ def _check_sheet_name(name: str) -> None:
 
 
 class _Book:
-    def __init__(self, pkg: Package, file_name: str):
+    def __init__(self, pkg: Package, file_name: str, owned: frozenset[str] = frozenset()):
         self.pkg = pkg
         self.file_name = file_name
+        self.owned = owned  # sheets of a workbook the program made itself (ulusal), replaceable too
         self.root = pkg.xml(WORKBOOK)
         namespace = etree.QName(self.root).namespace
         if namespace == NS_STRICT:
@@ -187,7 +188,7 @@ class _Book:
         if index is not None:
             entry = entries[index]
             existing = entry.get("name")
-            if not is_generated_sheet(existing):
+            if not is_generated_sheet(existing) and existing not in self.owned:
                 raise GocKurulError(
                     "bu programın ürettiği bir sayfa değil (veri girilen bir sayfa); üzerine yazılmadı. "
                     f"'{self.file_name}' dosyası değiştirilmedi.", sheet=existing)
@@ -311,11 +312,13 @@ class _Book:
 
 
 
-def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = True) -> Path | None:
+def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = True,
+                 owned: frozenset[str] = frozenset()) -> Path | None:
     """Put each generated sheet into the workbook, copying every other part unchanged.
 
-    An existing sheet of the same name is replaced in place (it must be a generated sheet); a new one
-    is appended after the last sheet. Returns the backup of the previous file (None without backup).
+    An existing sheet of the same name is replaced in place (it must be a generated sheet, or one of `owned` in
+    a workbook the program made); a new one is appended after the last sheet. Returns the backup of the
+    previous file (None without backup).
     """
     path = Path(path)
     check_package(path)
@@ -323,7 +326,7 @@ def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = 
     if not specs:
         return None
     pkg = Package(path)
-    book = _Book(pkg, path.name)
+    book = _Book(pkg, path.name, owned)
     for spec in specs:
         book.put_sheet(spec)
     return save_atomic(path, pkg.write_to, make_backup=make_backup)

@@ -40,7 +40,8 @@ LIMITED_NOTE = ("Bu bağlantı (VBA RunRemotePython ya da Office Scripts) yalnı
                 "renkleri yazabilir; kenarlık, birleştirme, sütun genişliği ve grafikler için masaüstü Excel'deki "
                 "düğmeleri, xlwings Lite'ı ya da Office.js eklentisini kullanın.")
 CM_TO_POINTS = 72 / 2.54
-CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered", "pie": "pie"}
+CHART_TYPES = {"column": "column_clustered", "stacked_column": "column_stacked", "bar": "bar_clustered",
+               "pie": "pie"}
 
 
 def engine_name(book: Any) -> str:

@@ -39,7 +39,6 @@ from ..core.meetings import (
 from ..core.model import Record, WorkbookData, without_gc
 from ..errors import GocKurulError
 from ..findings import ERROR
-from ..sheets.annual_report import ANNUAL_SHEET, COL_CONCLUSION, COL_SUPPORT
 from .codes import (
     ACTION_PLAN,
     ANNUAL_REPORT,
@@ -55,13 +54,13 @@ from .codes import (
 )
 from .schemas import (
     PATTERN_HINTS,
-    _errors,
-    _expected,
-    _extra_names,
-    _required_name,
-    _shown,
     document_validator,
+    expected_text,
+    extra_names,
     json_path,
+    required_name,
+    schema_errors,
+    shown_value,
 )
 
 # --- closed lists as codes -----------------------------------------------------------------------------
@@ -111,7 +110,8 @@ UNRESOLVED_FIELDS = (F("no", "Sorun No", "key"), F("alan", "Alan", "enum", "Alan
 UNRESOLVED_DECISION_FIELDS = (F("karar_no", "Karar No", "key"), F("durum", "Durum", "enum", "KararDurumu"))
 NOT_DONE_FIELDS = (F("no", "Karar No", "key"), F("toplanti_no", "Toplantı No", "key"), F("karar", "Alınan Karar"),
                    F("uygulanamama_sebebi", "Uygulanamama Sebebi"))
-ANNUAL_TEXT_FIELDS = (F("beklenen_destekler", COL_SUPPORT), F("sonuc_degerlendirme_ve_oneriler", COL_CONCLUSION))
+ANNUAL_TEXT_FIELDS = (F("beklenen_destekler", contract.ANNUAL_SUPPORT_COLUMN),
+                      F("sonuc_degerlendirme_ve_oneriler", contract.ANNUAL_CONCLUSION_COLUMN))
 ACTION_FIELDS = (F("no", "Eylem No", "key"), F("alan", "Alan", "enum", "Alan"), F("eylem", "Eylem"),
                  F("sorumlu_kurum", "Sorumlu Kurum"),
                  F("is_birligi_kurumlari", "İş Birliği Yapılacak Kurumlar", "list"),
@@ -133,7 +133,7 @@ SETTING_FIELDS = (F("kurul_turu", contract.S_KIND, "enum", "KurulTuru"), F("il",
                   F("ilce", contract.S_DISTRICT), F("yil", contract.S_YEAR, "int"))
 # Sheets the documents are made of: a reading problem in one of them stops the export.
 SOURCE_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar",
-                 "Eylem Planı", "Projeler", "Veri Paylaşımı", ANNUAL_SHEET)
+                 "Eylem Planı", "Projeler", "Veri Paylaşımı", contract.ANNUAL_SHEET)
 
 
 # --- provenance: which cell a document field came from ----------------------------------------------------
@@ -334,7 +334,7 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
                         SOLUTION_FIELDS)
             doc["cozum_onerileri"].append(_item(r, SOLUTION_FIELDS))
 
-    category = next((c for c in rules.MeetingCategory if c.value == rec["Kategori"]), None)
+    category = rules.category_of(rec["Kategori"])
     meeting = meetings.Meeting(rec, category, rec["Gerçekleşen Tarih"])
     evaluated = meetings.decisions_to_evaluate(data, meeting) if category is not None and no is not None else []
     doc["onceki_kararlarin_degerlendirmesi"] = [_item(r, EVALUATION_FIELDS) for r in evaluated]
@@ -359,7 +359,7 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
 def _annual_row(data: WorkbookData, year: Any) -> Record | None:
     if not isinstance(year, int):
         return None
-    return next((r for r in data.records(ANNUAL_SHEET) if r["Yıl"] == year), None)
+    return next((r for r in data.records(contract.ANNUAL_SHEET) if r["Yıl"] == year), None)
 
 
 def _annual_document(ctx: _Context, year: int, row: Record) -> _Built:
@@ -415,7 +415,7 @@ def _annual_document(ctx: _Context, year: int, row: Record) -> _Built:
 
     for f in ANNUAL_TEXT_FIELDS:
         doc[f.name] = _value(row, f, False)
-        sources.add((f.name,), _row_source, ANNUAL_SHEET, row, f"{year} yılı satırı", header=f.header)
+        sources.add((f.name,), _row_source, contract.ANNUAL_SHEET, row, f"{year} yılı satırı", header=f.header)
     preparer = active_member(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
     chair = active_member(data, role=rules.ROLE_CHAIR)
     doc["hazirlayan"] = {"kurum": MIGRATION_OFFICE, "ad_soyad": preparer["Ad Soyad"] if preparer else None,
@@ -513,11 +513,11 @@ def _expected_in_workbook(err, src: Source | None, header: str | None) -> str:
     if v == "required" or (v in ("type", "minLength", "minItems", "enum") and _blank(got)):
         return "boş olamaz" + held
     if v == "enum":
-        shown = _shown(label_of(got) if isinstance(got, str) else got)
+        text = shown_value(label_of(got) if isinstance(got, str) else got)
         options = [label_of(x) for x in want if x is not None]
         if len(options) > 12:
-            return f"için {shown} geçerli değil; izin verilen {len(options)} değerden biri olmalı"
-        return f"için {shown} geçerli değil; seçenekler: {', '.join(options)}"
+            return f"için {text} geçerli değil; izin verilen {len(options)} değerden biri olmalı"
+        return f"için {text} geçerli değil; seçenekler: {', '.join(options)}"
     if v == "format" and want == "date":
         return "tarih olmalı (GG.AA.YYYY)" + held
     if v == "type":
@@ -533,16 +533,16 @@ def _expected_in_workbook(err, src: Source | None, header: str | None) -> str:
     if v == "maxLength":
         return f"çok uzun: en çok {want} karakter olabilir ({len(got)} karakter yazılmış)"
     if v == "const":
-        return f"{_shown(want)} olmalı"
-    return _expected(err) + held
+        return f"{shown_value(want)} olmalı"
+    return expected_text(err) + held
 
 
 def _export_problems(built: _Built) -> list[Problem]:
     out = []
-    for err in _errors(built.kind, built.doc):
+    for err in schema_errors(built.kind, built.doc):
         path = tuple(err.absolute_path)
-        missing = _required_name(err) if err.validator == "required" else None
-        names = _extra_names(err) if err.validator == "additionalProperties" else [None]
+        missing = required_name(err) if err.validator == "required" else None
+        names = extra_names(err) if err.validator == "additionalProperties" else [None]
         for extra in names:
             src, header = built.locate(path, missing)
             named = missing or extra

@@ -38,7 +38,7 @@ def _path_key(err) -> tuple:
 
 
 
-def _errors(kind: str, doc: Any) -> list:
+def schema_errors(kind: str, doc: Any) -> list:
     return sorted(document_validator(kind).errors(doc), key=_path_key)
 
 
@@ -67,7 +67,7 @@ PATTERN_HINTS = {
 
 
 
-def _shown(value: Any, limit: int = 60) -> str:
+def shown_value(value: Any, limit: int = 60) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -95,22 +95,22 @@ def _json_type(value: Any) -> str:
 
 
 
-def _required_name(err) -> str:
+def required_name(err) -> str:
     m = re.match(r"^'(.*)' is a required property$", err.message)
     return m.group(1) if m else "?"
 
 
 
-def _extra_names(err) -> list[str]:
+def extra_names(err) -> list[str]:
     allowed = set((err.schema or {}).get("properties", {}))
     return sorted(k for k in (err.instance or {}) if k not in allowed)
 
 
 
-def _expected(err) -> str:
+def expected_text(err) -> str:
     """What the schema wanted at the error's place, in Turkish (the document's own vocabulary)."""
     v, want, got = err.validator, err.validator_value, err.instance
-    found = f"; bulunan: {_shown(got)}"
+    found = f"; bulunan: {shown_value(got)}"
     if v == "required":
         return "zorunlu alan eksik"
     if v == "additionalProperties":
@@ -124,10 +124,10 @@ def _expected(err) -> str:
     if v == "enum":
         if len(want) > 12:
             return f"izin verilen {len(want)} değerden biri olmalı (şemadaki listeye bakın){found}"
-        allowed = ", ".join(_shown(x) for x in want)
+        allowed = ", ".join(shown_value(x) for x in want)
         return f"şu değerlerden biri olmalı: {allowed}{found}"
     if v == "const":
-        return f"{_shown(want)} olmalı{found}"
+        return f"{shown_value(want)} olmalı{found}"
     if v == "format":
         if want == "date":
             return f"YYYY-AA-GG biçiminde geçerli bir tarih olmalı (ör. 2025-03-31){found}"
@@ -157,14 +157,14 @@ def document_problems(doc: Any, kind: str | None = None) -> list[str]:
     if kind is None:
         kind = _detect(doc)
     problems = []
-    for err in _errors(kind, doc):
+    for err in schema_errors(kind, doc):
         path = tuple(err.absolute_path)
         if err.validator == "required":
-            problems.append(f"{json_path((*path, _required_name(err)))}: {_expected(err)}")
+            problems.append(f"{json_path((*path, required_name(err)))}: {expected_text(err)}")
         elif err.validator == "additionalProperties":
-            problems += [f"{json_path((*path, name))}: {_expected(err)}" for name in _extra_names(err)]
+            problems += [f"{json_path((*path, name))}: {expected_text(err)}" for name in extra_names(err)]
         else:
-            problems.append(f"{json_path(path)}: {_expected(err)}")
+            problems.append(f"{json_path(path)}: {expected_text(err)}")
     return problems
 
 
@@ -181,21 +181,21 @@ class DocumentError(GocKurulError):
         self.problems = problems
         if unreadable:
             self.exit_code = EXIT_FATAL
-        shown = "\n".join(f"- {p}" for p in problems[:limit])
+        listed = "\n".join(f"- {p}" for p in problems[:limit])
         more = f"\n- … ve {len(problems) - limit} sorun daha." if len(problems) > limit else ""
         intro = intro or f"'{name}' platform belgesi şemaya uymuyor ({len(problems)} sorun):"
-        super().__init__(f"{intro}\n{shown}{more}")
+        super().__init__(f"{intro}\n{listed}{more}")
 
 
 
 def _detect(doc: Any) -> str:
     if not isinstance(doc, dict):
-        raise GocKurulError(f"Platform belgesi bir JSON nesnesi ({{…}}) olmalı; bulunan: {_shown(doc)}.")
+        raise GocKurulError(f"Platform belgesi bir JSON nesnesi ({{…}}) olmalı; bulunan: {shown_value(doc)}.")
     kind = doc.get("belge_turu")
     version = doc.get("sema_surumu")
     if kind not in SCHEMA_KINDS:
         known = ", ".join(SCHEMA_KINDS)
-        raise GocKurulError(f"Belge türü tanınmadı: 'belge_turu' {_shown(kind)}; şunlardan biri olmalı: {known}.")
+        raise GocKurulError(f"Belge türü tanınmadı: 'belge_turu' {shown_value(kind)}; şunlardan biri olmalı: {known}.")
     if version != SCHEMA_VERSION:
         try:
             newer = contract.version_tuple(str(version)) > contract.version_tuple(SCHEMA_VERSION)
@@ -204,7 +204,7 @@ def _detect(doc: Any) -> str:
         if newer:
             raise GocKurulError(f"Bu belge daha yeni bir şema sürümüyle ({version}) yazılmış; bu program "
                                 f"{SCHEMA_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin.")
-        raise GocKurulError(f"'sema_surumu' {_shown(version)} bilinmiyor; bu program {SCHEMA_VERSION} sürümünü okur.")
+        raise GocKurulError(f"'sema_surumu' {shown_value(version)} bilinmiyor; bu program {SCHEMA_VERSION} sürümünü okur.")
     return kind
 
 
@@ -224,7 +224,7 @@ def validate_document(doc: Any, name: str = "belge") -> dict:
 
 def _type_text(prop: dict) -> str:
     if "const" in prop:
-        return f"sabit {_shown(prop['const'])}"
+        return f"sabit {shown_value(prop['const'])}"
     if "enum" in prop:
         values = [v for v in prop["enum"] if v is not None]
         text = "bir değer" if len(values) > 8 else "bir değer: " + ", ".join(f"`{v}`" for v in values)

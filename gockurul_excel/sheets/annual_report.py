@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import rules
+from .. import contract, rules
 from ..core.meetings import (
     MIGRATION_OFFICE,
     YearMeeting,
-    _province_label,
     active_member,
     board_types,
     key_order,
+    place_name,
     unresolved_problems,
     year_decisions,
     year_meetings,
@@ -30,9 +30,9 @@ from .formsheet import FormBuilder, lines_needed, sheet_name
 Category = rules.MeetingCategory
 
 PREFIX = "Ek-3 "
-ANNUAL_SHEET = "Yıllık Rapor"
-COL_SUPPORT = "Beklenen Destekler"
-COL_CONCLUSION = "Sonuç, Değerlendirme ve Öneriler"
+ANNUAL_SHEET = contract.ANNUAL_SHEET
+COL_SUPPORT = contract.ANNUAL_SUPPORT_COLUMN
+COL_CONCLUSION = contract.ANNUAL_CONCLUSION_COLUMN
 
 # The annex's text (Ek-3), with its spelling ("ÇÖZÜLEMİYEN" as printed in the circular).
 HEADING = "GÖÇ KOORDİNASYON KURULLARI YILLIK DEĞERLENDİRME RAPORU"
@@ -280,7 +280,7 @@ def annual_report_sheet(data: WorkbookData, year: int) -> SheetSpec:
     decisions = year_decisions(data, meetings)
     f.cell(1, "1", "label")
     f.cell(2, ITEM_1, "label", span=2)
-    f.cell(4, _province_label(data), "text", span=NCOLS - 3)
+    f.cell(4, place_name(data) or None, "text", span=NCOLS - 3)
     f.row += 1
     _item_2(f, data, year, meetings)
     _item_3(f, year, meetings, decisions)

@@ -6,13 +6,13 @@ import datetime as dt
 from collections import Counter
 
 from .. import contract, rules
+from ..core.meetings import place_name
 from ..core.model import WorkbookData
 from ..core.schedule import DONE, OVERDUE, PAST, STATUS_LABELS, UPCOMING, Event, Schedule
-from ..core.text import tr_date
+from ..core.text import DAY_NAMES, tr_date
 from ..rules import CATEGORY_SHORT
 from ..sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
 
-DAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
 KIND_LABELS = {
     "il_gkk": "İl GKK", "ilce_gkk": "İlçe GKK", "alt_komisyon": "Alt Komisyon", "ilk_kurul": "Yılın ilk kurulu",
     "gundem_hazirlik": "Gündem hazırlığı", "gundem_onerisi": "Gündem önerileri", "bildirim": "Toplantı bildirimi",
@@ -26,11 +26,8 @@ SOON_DAYS = 30
 
 
 def board_title(data: WorkbookData) -> str:
-    province = data.setting(contract.S_PROVINCE) or ""
-    district = data.setting(contract.S_DISTRICT)
     year = data.setting(contract.S_YEAR) or ""
-    place = f"{province} / {district}" if data.setting(contract.S_KIND) == "İlçe" and district else province
-    return f"{place} {year}".strip()
+    return f"{place_name(data)} {year}".strip()
 
 
 def _status_runs(spec: SheetSpec, first_row: int, col: int, statuses: list[str]) -> None:

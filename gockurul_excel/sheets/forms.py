@@ -20,7 +20,7 @@ from ..core.meetings import (
     place_name,
 )
 from ..core.model import WorkbookData
-from ..core.text import DAY_NAMES, _upper, tr_date
+from ..core.text import DAY_NAMES, tr_date, upper_tr
 from ..core.workdays import WorkCalendar, deadline
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec
@@ -200,7 +200,7 @@ def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
 
 def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     f = FormBuilder(sheet_name("Gündem ", m.no), [6, 70, 22], title_rows=(1, 4))
-    f.line(f"{_upper(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ", "title")
+    f.line(f"{upper_tr(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ", "title")
     f.line(f"{place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})", "plain")
     f.blank()
     f.table(["Sıra", "Gündem Maddesi", "Dayanak / Öneren"],
@@ -211,12 +211,12 @@ def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
 
 def _authority(data: WorkbookData) -> tuple[str, str]:
     """Letterhead lines: T.C. / VALİLİK or KAYMAKAMLIK, and the secretariat (M11(1)–(2))."""
-    if data.setting(contract.S_KIND) == rules.BoardKind.DISTRICT.value:
-        district = _upper(data.setting(contract.S_DISTRICT) or "")
+    if data.board_kind is rules.BoardKind.DISTRICT:
+        district = upper_tr(data.setting(contract.S_DISTRICT) or "")
         office = ("İlçe Göç İdaresi Müdürlüğü" if data.setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE) == "Evet"
                   else "Kaymakamlık")
         return f"{district} KAYMAKAMLIĞI", office
-    return f"{_upper(data.setting(contract.S_PROVINCE) or '')} VALİLİĞİ", "İl Göç İdaresi Müdürlüğü"
+    return f"{upper_tr(data.setting(contract.S_PROVINCE) or '')} VALİLİĞİ", "İl Göç İdaresi Müdürlüğü"
 
 
 def _distribution(data: WorkbookData, m: Meeting) -> list[str]:
