@@ -360,7 +360,7 @@ def ornek(
     typer.echo(f"Örnek kitap yazıldı: {kitap} ({len(result.sheets)} üretilmiş sayfa: formlar, takvim, pano, "
                "yıllık rapor, eylem planı izleme).")
     typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
-    typer.echo(f"Platform dosyaları: {operations.platform_folder(kitap)}")
+    typer.echo(f"Platform dosyaları: {result.platform}")
 
 
 @app.command("guncelle")

@@ -303,6 +303,17 @@ def is_generated_sheet(name: str) -> bool:
     return name in GENERATED_SHEETS or name.startswith(GENERATED_PREFIXES)
 
 
+def default_setting(setting: Setting, version: str) -> object:
+    """What a new workbook of `version` holds in a setting before anyone types in it."""
+    return version if setting.name == S_VERSION else setting.default
+
+
+@cache
+def known_headers(sheet: str) -> frozenset[str]:
+    """Every header of an input sheet in the current contract (older versions have a subset)."""
+    return frozenset(c.header for c in SHEETS_BY_NAME[sheet].columns)
+
+
 def settings_for(version: str) -> tuple[Setting, ...]:
     v = version_tuple(version)
     return tuple(s for s in SETTINGS if version_tuple(s.since) <= v)

@@ -249,6 +249,7 @@ class ExampleResult:
     path: Path
     findings: list[Finding]
     sheets: list[str]
+    platform: Path | None = None  # the platform folder written beside it
 
 
 def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
@@ -272,5 +273,5 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
     outcomes += [commands.annual_report(data), commands.action_plan(data, today)]
     specs = [s for o in outcomes for s in o.specs]
     backend.write(specs)
-    export_platform(path, platform_folder(path))
-    return ExampleResult(path, checked.payload, [s.name for s in specs])
+    exported = export_platform(path, platform_folder(path))
+    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir)

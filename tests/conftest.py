@@ -61,6 +61,21 @@ def make_book(tmp_path):
     return _make
 
 
+@pytest.fixture
+def memory_book():
+    """memory_book(settings=..., rows=..., state=...) -> WorkbookData held in memory, read as a file would be:
+    for rule tests (no xlsx written; core.model.workbook_from_rows)."""
+    from gockurul_excel.core.model import workbook_from_rows
+
+    def _make(settings: dict | None = None, rows: dict | None = None, name: str = "kitap.xlsx",
+              version: str = contract.TEMPLATE_VERSION, state: dict | None = None):
+        s = example.example_settings() if settings is None else settings
+        r = clean_example_rows() if rows is None else rows
+        return workbook_from_rows(s, r, state=state, version=version, path=Path(name))
+
+    return _make
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The real command line, in a fresh process: what a user or batch job sees."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}

@@ -45,6 +45,7 @@ class Layout:
 
     index: dict[str, int]
     letters: dict[str, str]
+    known: frozenset[str] = frozenset()  # every header the contract gives the sheet, in any template version
 
 
 @dataclass(slots=True)
@@ -59,10 +60,14 @@ class Record:
     bad: dict[str, str] = field(default_factory=dict)  # header -> why the value could not be read
 
     def __getitem__(self, header: str) -> Any:
-        return self.values.get(header)
+        v = self.values.get(header)
+        if v is None and header not in self.layout.known:
+            # A header the contract does not know is a typo in the program, not an empty cell.
+            raise KeyError(f"'{header}' sözleşmede bu sayfanın başlığı değil")
+        return v
 
     def get(self, header: str, default: Any = None) -> Any:
-        v = self.values.get(header)
+        v = self[header]
         return default if v is None else v
 
     @property
@@ -279,7 +284,8 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
                                     "birleştirmeyin, her satıra değeri ayrı yazın."))
     present = [col for col in definition.columns if col.header in columns]
     headers = [col.header for col in present]
-    layout = Layout({h: i for i, h in enumerate(headers)}, {h: col_letter(c) for h, c in columns.items()})
+    layout = Layout({h: i for i, h in enumerate(headers)}, {h: col_letter(c) for h, c in columns.items()},
+                    contract.known_headers(definition.name))
     body = rows[hrow + 1:]
     rectangular = not body or min(map(len, body)) >= max(columns.values(), default=0)
     raw_cols, value_cols, filled_cols, whys = [], [], [], []
@@ -400,3 +406,21 @@ def _known_version(version: str | None) -> bool:
         return False
 
 
+
+
+def workbook_from_rows(settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
+                       state: dict[str, list[list[Any]]] | None = None,
+                       version: str = contract.TEMPLATE_VERSION, path: Path | None = None) -> WorkbookData:
+    """A workbook held in memory, read exactly as a file would be: `settings` by name, `rows[sheet]` in the
+    contract's column order for `version` (as files.fill writes them), `state` the rows (header first) of
+    generated sheets the core reads back. For tests and callers that have no file; nothing touches the disk."""
+    values = {s.name: contract.default_setting(s, version) for s in contract.settings_for(version)}
+    values.update(settings)
+    sheets: dict[str, list[list[Any]]] = {
+        contract.SETTINGS_SHEET: [list(contract.SETTING_COLUMNS), *([name, v] for name, v in values.items())]}
+    for definition in contract.sheets_for(version):
+        headers = [c.header for c in definition.columns]
+        body = [list(r) + [None] * (len(headers) - len(r)) for r in rows.get(definition.name, [])]
+        sheets[definition.name] = [headers, *body]
+    sheets.update(state or {})
+    return build_workbook_data(path, list(sheets), lambda name: (sheets[name], []))

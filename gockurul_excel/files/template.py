@@ -344,10 +344,6 @@ def _write_setting(ws: Worksheet, row: int, setting: contract.Setting, value: An
         ws.add_data_validation(dv)
 
 
-def _default_value(setting: contract.Setting, version: str) -> Any:
-    return version if setting.name == contract.S_VERSION else setting.default
-
-
 def _write_settings(wb: Workbook, ws: Worksheet, version: str) -> None:
     headers = _setting_columns()
     cols = {h: i for i, h in enumerate(headers, start=1)}
@@ -356,7 +352,7 @@ def _write_settings(wb: Workbook, ws: Worksheet, version: str) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
     settings = contract.settings_for(version)
     for row, setting in enumerate(settings, start=2):
-        _write_setting(ws, row, setting, _default_value(setting, version), cols)
+        _write_setting(ws, row, setting, contract.default_setting(setting, version), cols)
     ref = f"A1:{get_column_letter(len(headers))}{len(settings) + 1}"
     ws.add_table(_new_table(_unique_table_name(wb, SETTINGS_TABLE), ref, headers))
     ws.freeze_panes = "A2"
@@ -650,7 +646,7 @@ def _add_settings(ws: Worksheet) -> list[str]:
         used = [r for r in range(header_row + 1, ws.max_row + 1)
                 if any(not parse.is_blank(ws.cell(r, c).value) for c in cols.values())]
         row = max([header_row, *used, range_boundaries(table.ref)[3] if table else 0]) + 1
-        value = _default_value(setting, TEMPLATE_VERSION)
+        value = contract.default_setting(setting, TEMPLATE_VERSION)
         _write_setting(ws, row, setting, value, cols)
         rows[parse.normalize_header(setting.name)] = row
         if table is not None:
