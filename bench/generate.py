@@ -191,10 +191,10 @@ def _members() -> list[list]:
     return out
 
 
-def _meeting_days(cal: WorkCalendar, count: int) -> list[dt.date]:
+def _meeting_days(cal: WorkCalendar, count: int, year: int = YEAR) -> list[dt.date]:
     """`count` working days (not half days), spread evenly over the year; repeats when count is large."""
-    days = [d for d in (dt.date(YEAR, 1, 2) + dt.timedelta(n) for n in range(360))
-            if d.year == YEAR and cal.is_working_day(d) and cal.half_day(d) is None]
+    days = [d for d in (dt.date(year, 1, 2) + dt.timedelta(n) for n in range(360))
+            if d.year == year and cal.is_working_day(d) and cal.half_day(d) is None]
     return [days[(k * len(days)) // count] for k in range(count)] if count else []
 
 
@@ -207,7 +207,7 @@ def _scaled(key: str, factor: float, minimum: int = 1) -> int:
     return max(minimum, round(PER_YEAR[key] * factor))
 
 
-def generate_rows(size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
+def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR) -> dict[str, list[list]]:
     """Rows per input sheet (contract column order) of a size-`size` workbook."""
     if size <= 0:
         raise ValueError("boyut sıfırdan büyük olmalı")
@@ -220,11 +220,11 @@ def generate_rows(size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
     # Meetings: the eight ordinary ones in their windows, then the extra ones spread over the year.
     planned: list[tuple[dt.date, str, str]] = []
     for month in (1, 4, 7, 10):  # İl GKK: first working day on or after the 15th (KURALLAR §2)
-        planned.append((cal.next_working_day(dt.date(YEAR, month, 15)), BOARD, "Olağan"))
+        planned.append((cal.next_working_day(dt.date(year, month, 15)), BOARD, "Olağan"))
     for month in (3, 6, 9, 12):  # Alt Komisyon: first working day of the month (M6(9))
-        planned.append((cal.next_working_day(dt.date(YEAR, month, 1)), SUB, "Olağan"))
+        planned.append((cal.next_working_day(dt.date(year, month, 1)), SUB, "Olağan"))
     extra = max(0, _scaled("Toplantılar", size) - len(planned))
-    for k, day in enumerate(_meeting_days(cal, extra)):
+    for k, day in enumerate(_meeting_days(cal, extra, year)):
         planned.append((day, SUB if k % 6 == 5 else BOARD, "Ek"))
     planned.sort(key=lambda x: (x[0], x[1] != BOARD, x[2] != "Olağan"))
 
@@ -282,7 +282,7 @@ def generate_rows(size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
                 "Bütçe ve personel yetersizliği.", "Başkanlığa destek talebi iletildi."
         else:
             status = rng.choice(rules.DECISION_OPEN)
-            due, why, note = dt.date(YEAR + 1, rng.choice((3, 6, 9, 12)), 30 if rng.random() < 0.5 else 15), None, \
+            due, why, note = dt.date(year + 1, rng.choice((3, 6, 9, 12)), 30 if rng.random() < 0.5 else 15), None, \
                 None
         sorun = rng.choice(problem_of[no]) if problem_of.get(no) and rng.random() < 0.7 else None
         decisions.append([j, no, f"{text} (karar {j})", reason, aim, who, due, status, why, note, evaluator, sorun])
@@ -304,22 +304,22 @@ def generate_rows(size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
     actions = []
     for j in range(1, _scaled("Eylem Planı", size) + 1):
         area, what, who, indicator = ACTIONS[j % len(ACTIONS)]
-        start = dt.date(YEAR, 1 + j % 12, 1 + j % 27)
+        start = dt.date(year, 1 + j % 12, 1 + j % 27)
         end = start + dt.timedelta(days=rng.randint(60, 540))
         target = rng.randint(10, 2_000)
         done = min(target, rng.randint(0, 2_200))
         status = "Tamamlandı" if done == target else rng.choice(("Devam Ediyor", "Başlamadı", "Ertelendi"))
         partner = "İl Göç İdaresi Müdürlüğü" if who != "İl Göç İdaresi Müdürlüğü" else "İl Milli Eğitim Müdürlüğü"
         actions.append([j, area, f"{what} ({j})", who, partner, start, end, indicator, f"{target:,}".replace(",", "."),
-                        f"{done:,}".replace(",", "."), status, dt.date(YEAR, 12, 1)])
+                        f"{done:,}".replace(",", "."), status, dt.date(year, 12, 1)])
 
     projects = []
     for j in range(1, _scaled("Projeler", size) + 1):
         name, who = PROJECTS[j % len(PROJECTS)], ACTIONS[j % len(ACTIONS)][2]
         scope = "Uluslararası" if j % 3 == 0 else "Ulusal"
-        asked = dt.date(YEAR - 1, 1 + j % 12, 1 + j % 25)
+        asked = dt.date(year - 1, 1 + j % 12, 1 + j % 25)
         if j % 10 == 9:  # still waiting for the Presidency's opinion: not started
-            projects.append([j, f"{name} {j}", who, scope, dt.date(YEAR, 11, 3), "Bekliyor", None, None, None, 6,
+            projects.append([j, f"{name} {j}", who, scope, dt.date(year, 11, 3), "Bekliyor", None, None, None, 6,
                              None, None])
             continue
         opinion_day = asked + dt.timedelta(days=rng.randint(14, 60))
@@ -331,16 +331,16 @@ def generate_rows(size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
             projects.append([j, f"{name} {j}", who, scope, asked, "Olumlu", opinion_day, start, end, 6,
                              last_interim, final])
         else:  # running past BUGUN; the last interim report recent enough
-            end = dt.date(YEAR + 2, 6, 30)
+            end = dt.date(year + 2, 6, 30)
             projects.append([j, f"{name} {j}", who, scope, asked, "Olumlu", opinion_day, start, end, 6,
-                             dt.date(YEAR, 12, 1), None])
+                             dt.date(year, 12, 1), None])
 
     sharing = []
     for j in range(1, _scaled("Veri Paylaşımı", size) + 1):
-        shared = cal.next_working_day(dt.date(YEAR, 1 + j % 12, 1 + j % 20))
+        shared = cal.next_working_day(dt.date(year, 1 + j % 12, 1 + j % 20))
         coordinated = shared + dt.timedelta(days=rng.randint(0, 10))
         published = coordinated + dt.timedelta(days=rng.randint(1, 20))
-        sharing.append([j, DATA[j % len(DATA)], ACTIONS[j % len(ACTIONS)][2], f"{YEAR}/{1 + j % 4}", shared,
+        sharing.append([j, DATA[j % len(DATA)], ACTIONS[j % len(ACTIONS)][2], f"{year}/{1 + j % 4}", shared,
                         coordinated, published])
 
     return {
@@ -355,9 +355,34 @@ def generate_rows(size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
         "Projeler": projects,
         "Veri Paylaşımı": sharing,
         "Tatiller": [list(h) for h in LEAVE],
-        "Yıllık Rapor": [[YEAR, "Tercüman kadrosu, mobil aşı ekipleri için personel ve Türkçe öğretmeni desteği.",
+        "Yıllık Rapor": [[year, "Tercüman kadrosu, mobil aşı ekipleri için personel ve Türkçe öğretmeni desteği.",
                           "Kurullar yıl boyunca düzenli toplanmış; ilçe bulguları ek kurullarda görüşülmüştür."]],
     }
+
+
+# The key columns of each sheet (contract order) that hold a number another row may refer to: made unique across
+# the years of a history book by adding the year's offset.
+KEY_COLUMNS = {"Toplantılar": (0,), "Gündem": (0,), "Sorunlar": (0, 1), "Kararlar": (0, 1, 10, 11),
+               "Katılımcılar": (0,), "Eylem Planı": (0,), "Projeler": (0,), "Veri Paylaşımı": (0,)}
+ONCE = ("İlçeler", "Üyeler", "Tatiller")
+
+
+def generate_history_rows(years: int, size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
+    """`years` years of a size-`size` province kept in one workbook whose Yıl is the last of them: what an office
+    has when it never starts a new book (every earlier year's rows are out of the book's year for `kontrol`)."""
+    out: dict[str, list[list]] = {}
+    for k, year in enumerate(range(YEAR - years + 1, YEAR + 1)):
+        rows = generate_rows(size, seed + k, year)
+        offset = 10_000 * k
+        for sheet, data in rows.items():
+            if sheet in ONCE and sheet in out:
+                continue
+            for row in data:
+                for c in KEY_COLUMNS.get(sheet, ()):
+                    if isinstance(row[c], int):
+                        row[c] += offset
+            out.setdefault(sheet, []).extend(data)
+    return out
 
 
 def generate_settings() -> dict[str, object]:
@@ -372,11 +397,12 @@ def row_counts(rows: dict[str, list[list]]) -> dict[str, int]:
     return {sheet: len(data) for sheet, data in rows.items()}
 
 
-def generate(path: str | Path, size: float = 1.0, seed: int = SEED) -> dict[str, int]:
-    """Write a size-`size` workbook to `path` (overwritten); return its row count per sheet."""
+def generate(path: str | Path, size: float = 1.0, seed: int = SEED, years: int = 1) -> dict[str, int]:
+    """Write a size-`size` workbook (of `years` years, see generate_history_rows) to `path` (overwritten); return
+    its row count per sheet."""
     from gockurul_excel.files.fill import fill_workbook
 
-    rows = generate_rows(size, seed)
+    rows = generate_rows(size, seed) if years == 1 else generate_history_rows(years, size, seed)
     fill_workbook(Path(path), generate_settings(), rows, overwrite=True)
     return row_counts(rows)
 
@@ -386,8 +412,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--boyut", type=float, default=1.0, help="1 = büyük bir ilin bir yılı (varsayılan 1)")
     parser.add_argument("--cikti", required=True, help="yazılacak .xlsx dosyası (varsa üzerine yazılır)")
     parser.add_argument("--tohum", type=int, default=SEED, help=f"rastgelelik tohumu (varsayılan {SEED})")
+    parser.add_argument("--yillar", type=int, default=1,
+                        help="kaç yılın satırları tek kitapta (varsayılan 1; 10: on yıllık geçmiş)")
     args = parser.parse_args(argv)
-    counts = generate(args.cikti, args.boyut, args.tohum)
+    counts = generate(args.cikti, args.boyut, args.tohum, args.yillar)
     total = sum(counts.values())
     detail = ", ".join(f"{k}: {v}" for k, v in counts.items())
     print(f"{args.cikti}: boyut {args.boyut:g}, {total} satır ({detail})")

@@ -347,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="toplantı başına yolda 1×'ta ölçülen toplantı sayısı; N×'ta bunun 1/N'i, en az 4 "
                              f"(varsayılan {PER_MEETING_SAMPLE})")
     parser.add_argument("--zaman-asimi", type=float, default=3600, help="bir ölçümün en uzun süresi (s)")
+    parser.add_argument("--yillar", type=int, default=1,
+                        help="her kitapta kaç yılın satırı (varsayılan 1; 10: on yıllık geçmiş, bulgu dolu kitap)")
     parser.add_argument("--_olc", help=argparse.SUPPRESS)
     parser.add_argument("--_kitap", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--_is", type=Path, help=argparse.SUPPRESS)
@@ -376,9 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     rows_of: dict[float, int] = {}
     try:
         for size in sizes:
-            book = folder / f"kitap-{size:g}x.xlsx"
+            book = folder / (f"kitap-{size:g}x.xlsx" if args.yillar == 1 else f"kitap-{size:g}x-{args.yillar}y.xlsx")
             t0 = time.perf_counter()
-            counts = generate.generate(book, size)
+            counts = generate.generate(book, size, years=args.yillar)
             made = time.perf_counter() - t0
             rows_of[size] = sum(counts.values())
             sample = max(4, round(args.ornek / size))
@@ -389,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
             results = {c: median_of(r) for c, r in runs.items()}
             all_results[size] = results
             meetings = counts["Toplantılar"]
-            print(f"## Boyut {_fmt_size(size)}: {_tr_int(rows_of[size])} satır, {_tr_int(meetings)} toplantı, "
+            span = f", {args.yillar} yıl" if args.yillar > 1 else ""
+            print(f"## Boyut {_fmt_size(size)}{span}: {_tr_int(rows_of[size])} satır, {_tr_int(meetings)} toplantı, "
                   f"{_tr_int(counts['Kararlar'])} karar, {_tr_int(counts['Katılımcılar'])} katılımcı; dosya "
                   f"{_tr_int(round(book.stat().st_size / 1024))} KB (üretim {made:.1f} s)\n")
             print(size_table(results))
@@ -403,6 +406,11 @@ def main(argv: list[str] | None = None) -> int:
         if len(ops) == len(OPERATIONS):
             print("## Hedefler\n")
             print("\n".join(targets(all_results, rows_of)))
+        elif "kontrol" in ops:  # the one target every book shape must meet
+            for size, results in all_results.items():
+                k = results["kontrol"]["sure"] / results["taban"]["sure"]
+                print(f"- kontrol ≤ 3× taban ({_fmt_size(size)}): {k:.1f}× — "
+                      f"{'karşılandı' if k <= 3 else 'KARŞILANMADI'}")
     finally:
         if own_folder:
             shutil.rmtree(folder, ignore_errors=True)
