@@ -112,17 +112,19 @@ def measure(op: str, path: Path, work: Path, sample: int) -> dict:
         info["satir"] = floor_read(path)
     elif op == "kontrol":
         from gockurul_excel import operations
+        from gockurul_excel.core.jsontext import dumps
 
         t0 = time.perf_counter()
         result = operations.check_workbook(path, write=False, today=today)
-        json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+        dumps(result.to_json())  # what `kontrol --json` prints
         info["bulgu"] = len(result.findings)
     elif op == "takvim":
         from gockurul_excel import operations
+        from gockurul_excel.core.jsontext import dumps
 
         t0 = time.perf_counter()
         result = operations.compute_calendar(path, write=False, today=today)
-        json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+        dumps(result.to_json())
     elif op == "formlar":
         from gockurul_excel import operations
 

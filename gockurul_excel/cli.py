@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -93,6 +92,12 @@ def _parse_count(value: str) -> int:
     return number
 
 
+def _print_json(value) -> None:
+    from .core.jsontext import dumps
+
+    sys.stdout.write(dumps(value).decode("utf-8"))
+
+
 def _require_xlsx(path: Path) -> None:
     if path.suffix.lower() != ".xlsx":
         raise GocKurulError(f"'{path.name}': kitap .xlsx uzantılı olmalı (makrosuz Excel çalışma kitabı).")
@@ -116,7 +121,7 @@ def kontrol(
         _err("Not: kitap Excel'de açık görünüyor; kaydedilmemiş değişiklikler okunmadı.")
     result = operations.check_workbook(kitap, write=not json_, today=today)
     if json_:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        _print_json(result.to_json())
     else:
         typer.echo(f"{kitap.name}: {result.message}")
         if result.backup:
@@ -138,7 +143,7 @@ def takvim(
     result = operations.compute_calendar(kitap, write=not json_, today=_parse_today(bugun), ics=ics,
                                          reminder_days=hatirlatma)
     if json_:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        _print_json(result.to_json())
         return
     typer.echo(f"{kitap.name}: {result.message}")
     if result.ics:

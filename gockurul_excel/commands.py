@@ -83,8 +83,9 @@ def workbook_year(data: WorkbookData, year: int | None = None) -> int:
 
 # --- kontrol, takvim -------------------------------------------------------------------------------------
 
-def check(data: WorkbookData, today: dt.date) -> Outcome:
-    """Kontrol Et / `gockurul kontrol`: every check; the findings go to the `Kontrol` sheet."""
+def check(data: WorkbookData, today: dt.date, *, sheet: bool = True) -> Outcome:
+    """Kontrol Et / `gockurul kontrol`: every check; the findings go to the `Kontrol` sheet (`sheet` False: the
+    findings only, for `--json`, which writes nothing)."""
     findings = run_checks(data, today)
     counts = summary(findings)
     if findings:
@@ -92,8 +93,8 @@ def check(data: WorkbookData, today: dt.date) -> Outcome:
                    f"'{contract.FINDINGS_SHEET}' sayfasında.")
     else:
         message = "Kontrol tamamlandı: sorun bulunmadı."
-    return Outcome([findings_sheet(findings, today)], message, EXIT_FINDINGS if counts["hata"] else EXIT_OK,
-                   findings)
+    return Outcome([findings_sheet(findings, today)] if sheet else [], message,
+                   EXIT_FINDINGS if counts["hata"] else EXIT_OK, findings)
 
 
 @dataclass
@@ -102,14 +103,18 @@ class CalendarPayload:
     ics: bytes | None = None
 
 
-def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = None) -> Outcome:
+def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = None, sheets: bool = True,
+             ) -> Outcome:
     """Takvimi Hesapla / `gockurul takvim`: `Takvim`, `Pano` and, in a province workbook with merged district
-    data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well."""
+    data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well (`sheets` False:
+    the schedule only, for `--json`)."""
     schedule = build_schedule(data, today)
-    specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
-    follow_up = follow_up_spec_for(data, today)
-    if follow_up is not None:
-        specs.append(follow_up)
+    specs = []
+    if sheets:
+        specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
+        follow_up = follow_up_spec_for(data, today)
+        if follow_up is not None:
+            specs.append(follow_up)
     late = sum(e.status == OVERDUE for e in schedule.events)
     ics = to_ics(schedule, data, reminder_days) if reminder_days is not None else None
     message = (f"Takvim hesaplandı: {len(schedule.events)} olay, {late} geciken. "

@@ -49,7 +49,7 @@ def check_workbook(path: str | Path, *, write: bool = True, today: dt.date | Non
     """`gockurul kontrol`: run every check; with `write`, put the findings on the `Kontrol` sheet."""
     from . import commands
 
-    outcome, backup = _run_file(path, commands.check, today or dt.date.today(), write=write)
+    outcome, backup = _run_file(path, commands.check, today or dt.date.today(), write=write, sheet=write)
     return CheckResult(outcome.payload, write, backup, outcome.message)
 
 
@@ -72,7 +72,7 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
     from . import commands
     from .files.atomic import save_atomic
 
-    outcome, backup = _run_file(path, commands.calendar, today or dt.date.today(), write=write,
+    outcome, backup = _run_file(path, commands.calendar, today or dt.date.today(), write=write, sheets=write,
                                 reminder_days=reminder_days if ics is not None else None)
     result = CalendarResult(outcome.payload.schedule, write, backup, message=outcome.message)
     if ics is not None:

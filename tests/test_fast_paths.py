@@ -203,7 +203,7 @@ def test_reader_column_parse_equals_cell_by_cell(data):
                 values[col.header] = None
                 bad[col.header] = str(exc)
         expected.append((i + 2, values, bad, raw))
-    got = [(r.row, r.values, r.bad, r.raw) for r in table.records]
+    got = [(r.row, dict(r), r.bad, r.raw) for r in table.records]
     assert got == expected
     for r in table.records:
         for c in order:

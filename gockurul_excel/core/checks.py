@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from operator import itemgetter
 
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
@@ -214,10 +215,12 @@ def unique_keys(ctx: Context) -> Iterator[Finding]:
         key = table.definition.key
         if not key or not all(table.has(k) for k in key):
             continue
+        keys = list(map(itemgetter(*key), table.records)) if len(key) > 1 else [r[key[0]] for r in table.records]
+        if len(set(keys)) == len(keys):
+            continue  # the common case, in C: no key twice
         seen: dict[tuple, Record] = {}
-        for r in table.records:
-            values = r.values
-            k = tuple([values.get(h) for h in key])
+        for r, k in zip(table.records, keys, strict=True):
+            k = k if len(key) > 1 else (k,)
             if None in k:
                 continue
             if k in seen:
@@ -581,7 +584,7 @@ def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
         validator = _validator(("row", name, tuple(sorted(table.columns))))
         columns = {h: table.definition.column(h) for h in table.columns}
         records = table.records
-        instances = [_instance(r.values, r.raw) for r in records]
+        instances = [_instance(r, r.raw) for r in records]
         for i, errors in validator.errors_of_many(instances):
             r = records[i]
             findings.extend(_schema_findings(name, columns, instances[i], r.cell, r.bad, errors))

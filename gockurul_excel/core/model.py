@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -48,27 +48,35 @@ class Layout:
     known: frozenset[str] = frozenset()  # every header the contract gives the sheet, in any template version
 
 
-@dataclass(slots=True)
-class Record:
-    """One row of an input sheet: typed values (None when empty or unreadable), what the cells held, and
-    their addresses (both worked out when asked: most rows are never reported)."""
+class Record(dict):
+    """One row of an input sheet: header -> typed value (None when empty or unreadable), and what the cells held
+    and their addresses (both worked out when asked: most rows are never reported).
 
-    row: int
-    values: dict[str, Any]
-    raw_cells: tuple[Any, ...]  # in `layout.index` order
-    layout: Layout
-    bad: dict[str, str] = field(default_factory=dict)  # header -> why the value could not be read
+    A dict, so that `r["Karar No"]` — tens of thousands of times per `kontrol` — is one lookup in C. A column the
+    workbook lacks (an older template) reads as None; a header the contract does not know raises KeyError: it is
+    a typo in the program, not an empty cell."""
 
-    def __getitem__(self, header: str) -> Any:
-        v = self.values.get(header)
-        if v is None and header not in self.layout.known:
-            # A header the contract does not know is a typo in the program, not an empty cell.
-            raise KeyError(f"'{header}' sözleşmede bu sayfanın başlığı değil")
-        return v
+    __slots__ = ("bad", "layout", "raw_cells", "row")
+
+    def __init__(self, row: int, values: Iterable[tuple[str, Any]], raw_cells: tuple[Any, ...], layout: Layout,
+                 bad: dict[str, str] | None = None) -> None:
+        dict.__init__(self, values)
+        self.row = row
+        self.raw_cells = raw_cells  # in `layout.index` order
+        self.layout = layout
+        self.bad = bad if bad is not None else {}  # header -> why the value could not be read
+
+    def __missing__(self, header: str) -> None:
+        if header in self.layout.known:
+            return None
+        raise KeyError(f"'{header}' sözleşmede bu sayfanın başlığı değil")
 
     def get(self, header: str, default: Any = None) -> Any:
         v = self[header]
         return default if v is None else v
+
+    def __repr__(self) -> str:
+        return f"Record(row={self.row}, {dict.__repr__(self)})"
 
     @property
     def raw(self) -> Mapping[str, Any]:
@@ -307,7 +315,7 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
         rows_of = zip(filled_rows, zip(*raw_cols, strict=True), zip(*value_cols, strict=True), strict=True)
         for i, (keep, raw, values) in enumerate(rows_of):
             if keep:
-                records.append(Record(hrow + 2 + i, dict(zip(headers, values, strict=True)), raw, layout,
+                records.append(Record(hrow + 2 + i, zip(headers, values, strict=True), raw, layout,
                                       bad_rows.get(i, {})))
     return Table(sheet_name, definition, hrow + 1, columns, records, extra)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 
+from ..core import jsontext
 from ..core.model import WorkbookData
 from ..errors import GocKurulError
 from .codes import (
@@ -30,20 +30,10 @@ from .schemas import document_problems, load_schema
 
 
 def dumps(doc: dict) -> bytes:
-    """The canonical bytes of a document: UTF-8, two-space indent, sorted keys, final newline.
-
-    For what documents hold (strings, integers, booleans, null, lists, objects) orjson writes exactly the bytes
-    of `json.dumps(ensure_ascii=False, indent=2, sort_keys=True)`, 15× faster (the standard library falls back
-    to its pure-Python encoder when indenting). Floats, which the two spell differently (1e-07 / 1e-7, NaN /
-    null), cannot occur: every document is validated before it is written and no shipped schema admits a
-    number that is not an integer (tests/test_fast_paths.py). An integer beyond 64 bits, or a platform without
-    orjson, goes through the standard library."""
-    try:
-        import orjson
-
-        return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
-    except (ImportError, TypeError):  # TypeError: orjson.JSONEncodeError
-        return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    """The canonical bytes of a document: UTF-8, two-space indent, sorted keys, final newline (core.jsontext).
+    Every document is validated before it is written and no shipped schema admits a number that is not an
+    integer, so the compiled encoder's bytes are those of the standard library."""
+    return jsontext.dumps(doc, sort_keys=True)
 
 
 

@@ -240,7 +240,7 @@ _AS_IS = frozenset({"text", "key", "int", "time"})  # kinds whose parsed value i
 
 
 def _item(rec: Record, specs: Iterable[F], mask: bool = False) -> dict:
-    values = rec.values
+    values = rec
     out = {}
     for f in specs:
         v = values.get(f.header)
