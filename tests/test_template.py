@@ -259,6 +259,20 @@ def test_new_workbook_fills_settings(tmp_path):
     assert s[contract.S_BORDER] == "Hayır"
 
 
+def test_provinces_read_from_pycountrys_file_equal_its_api(monkeypatch):
+    """contract reads pycountry's ISO 3166-2 file for speed; its API must give the same 81 names, and is what a
+    changed layout falls back to."""
+    import importlib.util
+
+    import pycountry
+
+    api = tuple(sorted((s.name for s in pycountry.subdivisions.get(country_code="TR") if s.type == "Province"),
+                       key=contract.turkish_sort_key))
+    assert contract._province_names() == api and len(api) == contract.PROVINCE_COUNT
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # no file where we look
+    assert contract._province_names() == api
+
+
 @pytest.mark.parametrize("typed, expected", [("istanbul", "İstanbul"), ("İSTANBUL", "İstanbul"),
                                               ("Sanliurfa", "Şanlıurfa"), ("igdir", "Iğdır"),
                                               ("IĞDIR", "Iğdır"), ("Hakkari", "Hakkâri"),
