@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .findings import ERROR, Finding
 
@@ -230,17 +230,33 @@ def upgrade_workbook(path: str | Path) -> list[str]:
 
 
 def build_addin(output: str | Path) -> Path:
-    """`gockurul eklenti`: the Excel add-in (Windows with Excel)."""
+    """`gockurul eklenti`: the Excel add-in (Windows with Excel), configured for this Python."""
     from .files.addin import build_addin as build
 
     return build(Path(output))
 
 
-def serve(host: str, port: int, token: str, max_body: int) -> None:
-    """`gockurul sunucu`: the buttons over HTTP."""
+def check_addin() -> Any:
+    """`gockurul eklenti --kontrol`: every asset found, the package step works (any system)."""
+    from .files.addin import check
+
+    return check()
+
+
+def build_offline_bundle(output: str | Path, source: str | Path | None = None, *, overwrite: bool = False) -> Any:
+    """`gockurul paket`: the offline bundle for IT."""
+    from .files.offline import build_bundle
+
+    return build_bundle(Path(output), Path(source) if source else None, overwrite=overwrite)
+
+
+def serve(host: str, port: int, *, workers: int, token: str, licence: str, settings_file: Path | None,
+          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None) -> None:
+    """`gockurul sunucu`: the official xlwings Server with our buttons."""
     from .server import serve as run
 
-    run(host, port, token, max_body)
+    run(host, port, workers=workers, token=token, licence=licence, settings_file=settings_file, max_body=max_body,
+        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile)
 
 
 @dataclass

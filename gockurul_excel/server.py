@@ -15,7 +15,7 @@ Needs the `sunucu` extra: pip install "gockurul-excel[sunucu]".
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from . import makro
 
@@ -159,11 +159,12 @@ def create_app() -> Any:
         raise RuntimeError(NEEDS_EXTRA) from exc
     import xlwings as xw
 
-    async def parse_book_input(request: Request, form_data: str | None = Form(None, alias="bookData")) -> dict:
+    async def parse_book_input(request: Request,
+                               form_data: Annotated[str | None, Form(alias="bookData")] = None) -> dict:
         raw = form_data.encode("utf-8") if form_data else await request.body()
         return book_payload(raw)
 
-    async def get_book(book_data: dict = Depends(parse_book_input)):
+    async def get_book(book_data: Annotated[dict, Depends(parse_book_input)]):
         try:
             book = xw.Book(json=book_data)
         except Exception as exc:  # a client of another xlwings version, or not a workbook at all
