@@ -187,14 +187,15 @@ def create_app() -> Any:
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, workers: int = 1, token: str | None = None,
           licence: str | None = None, settings_file: Path | None = None, max_body: int = DEFAULT_MAX_BODY,
           ssl_keyfile: str | None = None, ssl_certfile: str | None = None) -> None:
-    try:
-        import uvicorn
-        import xlwings_server  # noqa: F401
-    except ImportError:
+    # Before anything imports xlwings_server: its settings are read at import, from this environment.
+    configure_environment(token, licence, settings_file, max_body)
+    import importlib.util
+
+    if importlib.util.find_spec("xlwings_server") is None or importlib.util.find_spec("uvicorn") is None:
         from .errors import GocKurulError
 
-        raise GocKurulError(NEEDS_EXTRA) from None
-    configure_environment(token, licence, settings_file, max_body)
+        raise GocKurulError(NEEDS_EXTRA)
+    import uvicorn
     uvicorn.run("gockurul_excel.server:create_app", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, forwarded_allow_ips="127.0.0.1", ssl_keyfile=ssl_keyfile,
                 ssl_certfile=ssl_certfile, log_level="info")
