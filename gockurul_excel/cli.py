@@ -289,6 +289,9 @@ def eklenti(
                                           "(her Excel açılışında yüklenir).")] = False,
     kontrol: Annotated[bool, typer.Option("--kontrol", help="Yalnızca denetle: eklentinin bütün dosyaları var mı, "
                                           "ayar sayfası yazılabiliyor mu (her sistemde).")] = False,
+    python: Annotated[str | None, typer.Option("--python", help="Eklentinin çalıştıracağı Python (varsayılan: bu "
+                                               "Python'un pythonw.exe'si; %LOCALAPPDATA% gibi değişkenler "
+                                               "kullanılabilir)")] = None,
 ) -> None:
     """Excel eklentisini (gockurul.xlam) bu Python'a ayarlı olarak üretir; Windows ve Excel gerektirir."""
     if kontrol:
@@ -299,7 +302,7 @@ def eklenti(
     from .files.addin import ADDIN_FILE, installed_addin
 
     target = installed_addin() if xlstart else (cikti or Path(ADDIN_FILE))
-    typer.echo(f"Eklenti yazıldı: {operations.build_addin(target)}")
+    typer.echo(f"Eklenti yazıldı: {operations.build_addin(target, python)}")
     if not xlstart:
         typer.echo("Kurmak için dosyayı %APPDATA%\\Microsoft\\Excel\\XLSTART klasörüne kopyalayın ya da "
                    "'gockurul eklenti --xlstart' kullanın.")

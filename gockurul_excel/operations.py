@@ -229,11 +229,11 @@ def upgrade_workbook(path: str | Path) -> list[str]:
     return upgrade(Path(path))
 
 
-def build_addin(output: str | Path) -> Path:
-    """`gockurul eklenti`: the Excel add-in (Windows with Excel), configured for this Python."""
+def build_addin(output: str | Path, interpreter: str | None = None) -> Path:
+    """`gockurul eklenti`: the Excel add-in (Windows with Excel), configured for this Python (or `interpreter`)."""
     from .files.addin import build_addin as build
 
-    return build(Path(output))
+    return build(Path(output), interpreter)
 
 
 def check_addin() -> Any:

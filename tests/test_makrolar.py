@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -86,23 +85,35 @@ def _section(text: str, heading: str) -> str:
 
 def test_windows_checklist_covers_what_linux_cannot_verify():
     text = (MAKROLAR / "README.md").read_text(encoding="utf-8")
-    checklist = _section(text, "## 5 dakikalık Windows denetimi")
-    for item in ("myaddin.conf", "ADD_WORKBOOK_TO_PYTHONPATH", "kur.ps1", "--no-index", "İ", "açık kitap yok",
-                 "Office 2016", "güvenilir erişim", "Şerit", "used_range", "PageSetup", "to_pdf", "app.alert",
-                 "Bölmeleri Dondur", "OneDrive", "gockurul doktor", "manifest", "Office.js", "xlwings Lite",
-                 "Grafikler", "İlçe Kitaplarını Birleştir", "değişiklik yok", "beklenen", "burada denenemez"):
+    checklist = _section(text, "## Windows denetim listesi")
+    for item in ("myaddin.conf", "ADD_WORKBOOK_TO_PYTHONPATH", "KUR.cmd", "--no-index", "Unblock-File", "İSTANBUL_İLÇE",
+                 "Açık kitap yok", "Office 2016/2019", "güvenilir erişim", "Şerit", "used_range", "PageSetup",
+                 "to_pdf", "app.alert", "Bölmeleri Dondur", "OneDrive", "gockurul doktor", "manifest", "Office.js",
+                 "xlwings Lite", "Grafikler", "İlçe Kitaplarını Birleştir", "değişiklik yok", "beklenen",
+                 "burada denenemez", "/xlwings/alert", "Yetkisiz"):
         assert item in checklist, item
     steps = re.findall(r"(?:^| )(\d+)\. \*\*", checklist)
     assert steps == [str(i) for i in range(1, len(steps) + 1)] and len(steps) >= 12
 
 
-def test_readme_install_guide_and_routes():
+def test_readme_install_guide_licences_and_routes():
     readme = (MAKROLAR.parent / "README.md").read_text(encoding="utf-8")
     section = _section(readme, "### Excel'de düğmeler (xlwings)")
     for heading in ("#### 1) Masaüstü Excel", "#### 2) xlwings Lite", "#### 3) İl merkezinde tek sunucu"):
         assert heading in section, heading
-    assert "RunPython" in section and "Office.js" in section and "RunRemotePython" in section  # the diagram
-    for name in makro.BUTTONS:  # every server route is listed, in both guides
-        assert f"`{name}`" in section and f"`{name}`" in (MAKROLAR / "README.md").read_text(encoding="utf-8")
+    assert "RunPython" in section and "Office.js" in section and "custom-scripts-call" in section
+    assert "RunRemotePython" in section and "kaldırıldı" in section  # dropped, and said why
     for label in makro.BUTTONS.values():
         assert label in section, label
+    for item in ("Microsoft 365 yönetim merkezi", "paylaşılan klasör kataloğu", "HTTPS", "--workers", "Entra ID",
+                 "durumsuz", "Office 2021", "masaüstünde", "XLWINGS_HOSTNAME"):
+        assert item in section, item
+    it = _section(readme, "## Bilgi işlem için: kurulum")
+    for item in ("gockurul paket", "KUR.cmd", "--no-index", "XLSTART", "Unblock-File", "gockurul doktor",
+                 "KALDIR.cmd", "AccessVBOM", "python-3.12"):
+        assert item in it, item
+    licences = _section(readme, "### Lisanslar")
+    for item in ("BSD", "ücretsiz", "PolyForm Noncommercial", "government institution", "ticari kullanım",
+                 "https://polyformproject.org/licenses/noncommercial/1.0.0", "https://www.xlwings.org/pricing",
+                 "https://server.xlwings.org/en/latest/license/", "--lisans"):
+        assert item in licences, item
