@@ -149,6 +149,7 @@ def _press_in_excel(path: Path) -> str:  # pragma: no cover - needs Windows and 
     from . import contract, makro
 
     app = xw.App(visible=False, add_book=False)
+    quiet = makro.MESSAGE_BOX.set(False)
     try:
         app.display_alerts = False
         book = app.books.open(str(path))
@@ -159,6 +160,7 @@ def _press_in_excel(path: Path) -> str:  # pragma: no cover - needs Windows and 
             raise RuntimeError(f"durum hücresi boş ({message})")
         return message
     finally:
+        makro.MESSAGE_BOX.reset(quiet)
         app.quit()
 
 

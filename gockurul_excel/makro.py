@@ -178,7 +178,7 @@ def _tell(book: Any, message: str) -> None:
     except Exception:
         log.exception("durum hücresi yazılamadı")
     try:
-        if has_message_box(book):
+        if MESSAGE_BOX.get() and has_message_box(book):
             book.app.alert(message, title=TITLE)
     except Exception:  # no message box on this client: the status cell says it
         log.debug("mesaj kutusu gösterilemedi", exc_info=True)
@@ -221,6 +221,10 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
     _tell(book, message)
     return message
 
+
+# Whether a button shows its message box: `gockurul doktor` presses one in a hidden Excel, where a box would
+# wait for a click nobody can give (the status cell still says the message).
+MESSAGE_BOX: ContextVar[bool] = ContextVar("gockurul_message_box", default=True)
 
 # Whether the running button wrote sheets into the book (each button runs in its own context).
 _RENDERED: ContextVar[bool] = ContextVar("gockurul_rendered", default=False)

@@ -225,3 +225,21 @@ def test_assets_are_package_data():
     root = Path(addin.__file__).resolve().parent.parent / "assets"
     for part in ("addin/GocKurul.bas", "addin/customUI14.xml", "offline/kur.ps1", "server/templates/manifest.xml"):
         assert (root / part).is_file(), part
+
+
+def test_doctor_presses_a_button_without_a_box_nobody_can_click(make_book):
+    from .test_makro import remote_book
+
+    book = remote_book(make_book())
+    quiet = makro.MESSAGE_BOX.set(False)
+    try:
+        makro.kontrol_et(book)
+    finally:
+        makro.MESSAGE_BOX.reset(quiet)
+    funcs = [a["func"] for a in book.json()["actions"]]
+    assert "alert" not in funcs and "setValues" in funcs  # the status cell still says it
+    book.close()
+    loud = remote_book(make_book(name="ikinci.xlsx"))
+    makro.kontrol_et(loud)
+    assert "alert" in [a["func"] for a in loud.json()["actions"]]
+    loud.close()
