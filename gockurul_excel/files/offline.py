@@ -90,9 +90,14 @@ def source_checkout() -> Path | None:
 
 
 def build_wheel_from_source(source: Path, folder: Path) -> Path:
-    done = _pip(["wheel", "--no-deps", "--no-build-isolation", "--quiet", "--wheel-dir", str(folder), str(source)])
-    if done.returncode != 0:
-        done = _pip(["wheel", "--no-deps", "--quiet", "--wheel-dir", str(folder), str(source)])
+    """pip wheel of a copy of the project (a build in place would leave build/ in the checkout)."""
+    with tempfile.TemporaryDirectory(prefix="gockurul-kaynak-") as tmp:
+        copy = Path(tmp)
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copyfile(source / name, copy / name)
+        shutil.copytree(source / "gockurul_excel", copy / "gockurul_excel",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        done = _pip(["wheel", "--no-deps", "--quiet", "--wheel-dir", str(folder), str(copy)])
     if done.returncode != 0:
         raise GocKurulError(f"'{source}' klasöründen tekerlek yapılamadı:\n{done.stderr[-2000:]}")
     return next(folder.glob("gockurul_excel-*.whl"))
