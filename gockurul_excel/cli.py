@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -265,7 +266,11 @@ def sunucu(
     ssl_sertifika: Annotated[str | None, typer.Option("--ssl-sertifika", help="HTTPS sertifikası (.pem)")] = None,
 ) -> None:
     """Düğmeleri resmi xlwings Server ile sunar (Office.js eklentisi, manifest, görev bölmesi)."""
-    entra = "entraid" in (os.environ.get("XLWINGS_AUTH_PROVIDERS") or "")
+    if ayarlar is not None and not ayarlar.is_file():
+        raise GocKurulError(f"Ayar dosyası bulunamadı: {ayarlar}")
+    settings_text = ayarlar.read_text(encoding="utf-8", errors="replace") if ayarlar is not None else ""
+    entra = "entraid" in (os.environ.get("XLWINGS_AUTH_PROVIDERS") or "") or bool(
+        re.search(r"^\s*XLWINGS_AUTH_PROVIDERS\s*=.*entraid", settings_text, re.M))
     if not anahtar and not entra:
         raise GocKurulError("Sunucu için bir erişim anahtarı gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
                             "değişkenini ayarlayın (Entra ID kullanan iller: XLWINGS_AUTH_PROVIDERS=[\"entraid\"]).")
@@ -273,8 +278,6 @@ def sunucu(
         raise GocKurulError("xlwings Server bir lisans anahtarı ister: kurumunuzun kullanımı ticari değilse "
                             "--lisans noncommercial (PolyForm Noncommercial), değilse satın alınan anahtar. "
                             "Lisans koşulları: README, 'Lisanslar'.")
-    if ayarlar is not None and not ayarlar.is_file():
-        raise GocKurulError(f"Ayar dosyası bulunamadı: {ayarlar}")
     typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev bölmesi: "
                "/taskpane.html. Durdurmak için Ctrl+C.")
     operations.serve(adres, port, workers=workers, token=anahtar or "", licence=lisans, settings_file=ayarlar,
