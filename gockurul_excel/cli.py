@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -255,22 +257,96 @@ def sunucu(
     adres: Annotated[str, typer.Option("--adres", help="Dinlenecek adres (varsayılan yalnızca bu bilgisayar)")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Çalışan süreç sayısı (uvicorn)", min=1, max=64)] = 1,
     anahtar: Annotated[str | None, typer.Option("--anahtar", envvar="GOCKURUL_TOKEN",
-                                                help="İstemcilerin göndereceği gizli anahtar (Bearer)")] = None,
+                                                help="İstemcilerin göndereceği erişim anahtarı (Bearer)")] = None,
+    lisans: Annotated[str | None, typer.Option("--lisans", envvar="XLWINGS_LICENSE_KEY",
+                                               help="xlwings Server lisans anahtarı ('noncommercial' ya da "
+                                                    "ticari anahtar)")] = None,
+    ayarlar: Annotated[Path | None, typer.Option("--ayarlar", help="xlwings-server ayar dosyası (.env: "
+                                                 "XLWINGS_HOSTNAME, Entra ID...)")] = None,
     en_buyuk_istek: Annotated[int, typer.Option("--en-buyuk-istek", help="En büyük istek (bayt)")] = 20_000_000,
+    ssl_anahtar: Annotated[str | None, typer.Option("--ssl-anahtar", help="HTTPS özel anahtarı (.pem); ters "
+                                                    "vekil yoksa")] = None,
+    ssl_sertifika: Annotated[str | None, typer.Option("--ssl-sertifika", help="HTTPS sertifikası (.pem)")] = None,
 ) -> None:
-    """Düğmeleri xlwings Server olarak HTTP üzerinden sunar (VBA RunRemotePython, Office.js)."""
-    if not anahtar:
-        raise GocKurulError("Sunucu için bir anahtar gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
-                            "değişkenini ayarlayın.")
-    operations.serve(adres, port, anahtar, en_buyuk_istek)
+    """Düğmeleri resmi xlwings Server ile sunar (Office.js eklentisi, manifest, görev bölmesi)."""
+    if ayarlar is not None and not ayarlar.is_file():
+        raise GocKurulError(f"Ayar dosyası bulunamadı: {ayarlar}")
+    settings_text = ayarlar.read_text(encoding="utf-8", errors="replace") if ayarlar is not None else ""
+    entra = "entraid" in (os.environ.get("XLWINGS_AUTH_PROVIDERS") or "") or bool(
+        re.search(r"^\s*XLWINGS_AUTH_PROVIDERS\s*=.*entraid", settings_text, re.M))
+    if not anahtar and not entra:
+        raise GocKurulError("Sunucu için bir erişim anahtarı gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
+                            "değişkenini ayarlayın (Entra ID kullanan iller: XLWINGS_AUTH_PROVIDERS=[\"entraid\"]).")
+    if not lisans:
+        raise GocKurulError("xlwings Server bir lisans anahtarı ister: kurumunuzun kullanımı ticari değilse "
+                            "--lisans noncommercial (PolyForm Noncommercial), değilse satın alınan anahtar. "
+                            "Lisans koşulları: README, 'Lisanslar'.")
+    typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev bölmesi: "
+               "/taskpane.html. Durdurmak için Ctrl+C.")
+    operations.serve(adres, port, workers=workers, token=anahtar or "", licence=lisans, settings_file=ayarlar,
+                     max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika)
 
 
 @app.command("eklenti")
 @_guarded
-def eklenti(cikti: Annotated[Path, typer.Option("--cikti", help="Eklenti dosyası")] = Path("gockurul.xlam")) -> None:
-    """Excel eklentisini (gockurul.xlam) üretir; Windows ve Excel gerektirir."""
-    typer.echo(f"Eklenti yazıldı: {operations.build_addin(cikti)}")
+def eklenti(
+    cikti: Annotated[Path | None, typer.Option("--cikti", help="Eklenti dosyası (.xlam)")] = None,
+    xlstart: Annotated[bool, typer.Option("--xlstart", help="Eklentiyi Excel'in XLSTART klasörüne kur "
+                                          "(her Excel açılışında yüklenir).")] = False,
+    kontrol: Annotated[bool, typer.Option("--kontrol", help="Yalnızca denetle: eklentinin bütün dosyaları var mı, "
+                                          "ayar sayfası yazılabiliyor mu (her sistemde).")] = False,
+    python: Annotated[str | None, typer.Option("--python", help="Eklentinin çalıştıracağı Python (varsayılan: bu "
+                                               "Python'un pythonw.exe'si; %LOCALAPPDATA% gibi değişkenler "
+                                               "kullanılabilir)")] = None,
+) -> None:
+    """Excel eklentisini (gockurul.xlam) bu Python'a ayarlı olarak üretir; Windows ve Excel gerektirir."""
+    from .files.addin import ADDIN_FILE, installed_addin
+
+    target = None if kontrol else installed_addin() if xlstart else (cikti or Path(ADDIN_FILE))
+    result = operations.build_addin(target, python, check_only=kontrol)
+    if kontrol:
+        for line in result.lines:
+            typer.echo(line)
+        raise typer.Exit(0 if result.ok else 1)
+    typer.echo(f"Eklenti yazıldı: {result}")
+    if not xlstart:
+        typer.echo("Kurmak için dosyayı %APPDATA%\\Microsoft\\Excel\\XLSTART klasörüne kopyalayın ya da "
+                   "'gockurul eklenti --xlstart' kullanın.")
+
+
+@app.command("doktor")
+@_guarded
+def doktor(
+    eklenti_dosyasi: Annotated[Path | None, typer.Option("--eklenti", help="Denetlenecek eklenti (varsayılan: "
+                                                         "XLSTART'taki gockurul.xlam)")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Sonuçları JSON olarak yaz.")] = False,
+    dugmesiz: Annotated[bool, typer.Option("--dugmesiz", help="Örnek kitapta düğme denemesini atla.")] = False,
+) -> None:
+    """Bu bilgisayarda düğmelerin çalışması için gerekenleri denetler (Python, paketler, eklenti, Excel, PDF)."""
+    from . import doctor
+
+    results = operations.check_installation(eklenti_dosyasi, press=not dugmesiz)
+    if json_:
+        _print_json(doctor.to_json(results))
+    else:
+        typer.echo(doctor.report(results))
+    raise typer.Exit(doctor.exit_code(results))
+
+
+@app.command("paket")
+@_guarded
+def paket(
+    cikti: Annotated[Path, typer.Option("--cikti", help="Kurulum paketinin yazılacağı klasör")],
+    kaynak: Annotated[Path | None, typer.Option("--kaynak", help="Proje klasörü ya da gockurul_excel tekerleği "
+                                                "(varsayılan: kurulu paket)")] = None,
+    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Dolu klasörün yerine yaz.")] = False,
+) -> None:
+    """Bilgi işlem için çevrimdışı kurulum paketi (Windows tekerlekleri, kur.ps1, kaldir.ps1) üretir."""
+    bundle = operations.build_offline_bundle(cikti, kaynak, overwrite=uzerine_yaz)
+    typer.echo(f"Kurulum paketi yazıldı: {bundle.folder} ({len(bundle.wheels)} tekerlek, "
+               f"{bundle.size / 1e6:.1f} MB). USB belleğe kopyalayın; bilgisayarda KUR.cmd'yi çalıştırın.")
 
 
 def _progress_bar(label: str):

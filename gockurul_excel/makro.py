@@ -14,12 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import sys
+import tempfile
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from .contract import DISTRICT_FOLDER, DISTRICT_FOLDER_NAME, SELECTED_MEETING_NAME
+from .contract import (
+    CONTROL_PANEL_SHEET,
+    DISTRICT_FOLDER,
+    DISTRICT_FOLDER_NAME,
+    INPUT_SHEETS,
+    SELECTED_MEETING_NAME,
+    STATE_SHEETS,
+)
 
 log = logging.getLogger("gockurul_excel.makro")
 
@@ -48,6 +58,22 @@ BUTTONS: dict[str, str] = {
     "pdf": "PDF",
 }
 
+# The ribbon's groups (assets/addin/customUI14.xml; the server's ribbon and task pane are made from this).
+BUTTON_GROUPS: dict[str, tuple[str, ...]] = {
+    "Kitap": ("kontrol_et", "takvimi_hesapla"),
+    "Toplantı": ("tutanak", "katilimci_listesi", "gundem_ve_davet"),
+    "Raporlar": ("yillik_rapor", "eylem_plani", "platform_dosyalari", "ilce_kitaplarini_birlestir", "pdf"),
+}
+
+# The sheets each button reads: what xlwings Lite and the server's Office.js client send (`include=`). The
+# generated sheets (forms, Takvim, Pano...) are written, never read, so they stay in Excel. The merge and PDF
+# buttons only say on those clients that they need desktop Excel.
+_DATA_SHEETS = (*INPUT_SHEETS, *STATE_SHEETS, CONTROL_PANEL_SHEET)
+SHEETS_READ: dict[str, tuple[str, ...]] = {name: _DATA_SHEETS for name in BUTTONS} | {
+    "ilce_kitaplarini_birlestir": (CONTROL_PANEL_SHEET,),
+    "pdf": (CONTROL_PANEL_SHEET,),
+}
+
 
 class _UserMessage(Exception):
     """Stop a button with this message (not an error of the program)."""
@@ -56,11 +82,57 @@ class _UserMessage(Exception):
 # --- plumbing ------------------------------------------------------------------------------------------
 
 def _caller(book: Any) -> Any:
+    """The book passed in, else the calling book: `xw.Book.caller()`, and when that fails (it looks the name up
+    lower-cased, which misses names with I/İ, and Excel may hide a second instance) the open book whose name
+    is exactly the one RunPython passed."""
     if book is not None:
         return book
     import xlwings as xw
 
-    return xw.Book.caller()
+    try:
+        return xw.Book.caller()
+    except Exception:
+        from .live.backend import caller_name, find_open_book
+
+        name = caller_name(sys.argv)
+        found = find_open_book(name, xw.apps) if name else None
+        if found is None:
+            raise
+        log.info("Book.caller() bulamadı; '%s' adıyla açık kitaplarda bulundu", name)
+        return found
+
+
+def _from_runpython() -> bool:
+    return "--from_xl=1" in sys.argv
+
+
+def _fallback_log() -> Path:
+    for folder in (Path.home(), Path(tempfile.gettempdir())):
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return folder / "gockurul-hata.log"
+    return Path(tempfile.gettempdir()) / "gockurul-hata.log"
+
+
+def _alert_without_book(message: str) -> None:
+    """A message box when there is no book to show it in: Windows' own message box; elsewhere (and if that
+    fails) the text goes to stderr and, under RunPython, a non-zero exit makes xlwings' VBA show it."""
+    try:
+        with open(_fallback_log(), "a", encoding="utf-8") as f:
+            f.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} {message}\n")
+    except OSError:
+        pass
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            # MB_OK | MB_ICONWARNING | MB_SETFOREGROUND | MB_TOPMOST
+            ctypes.windll.user32.MessageBoxW(None, message, TITLE, 0x0 | 0x30 | 0x10000 | 0x40000)
+            return
+        except Exception:  # no GUI session: fall through to stderr
+            log.debug("Windows mesaj kutusu gösterilemedi", exc_info=True)
+    sys.stderr.write(message + "\n")
+    if _from_runpython():
+        raise SystemExit(1)
 
 
 def _today() -> dt.date:
@@ -96,7 +168,7 @@ def _log_details(book: Any, label: str, text: str) -> None:
 def _tell(book: Any, message: str) -> None:
     """Status cell on Kontrol Paneli (always), then a message box where the client has one."""
     from . import contract
-    from .live.backend import has_message_box
+    from .live.backend import has_message_box, is_remote
 
     try:
         names = [s.name for s in book.sheets]
@@ -106,10 +178,12 @@ def _tell(book: Any, message: str) -> None:
     except Exception:
         log.exception("durum hücresi yazılamadı")
     try:
-        if has_message_box(book):
+        if MESSAGE_BOX.get() and has_message_box(book):
             book.app.alert(message, title=TITLE)
     except Exception:  # no message box on this client: the status cell says it
         log.debug("mesaj kutusu gösterilemedi", exc_info=True)
+        if not is_remote(book):  # desktop: never silent
+            _alert_without_book(message)
 
 
 def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
@@ -121,7 +195,11 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
         book = _caller(book)
     except Exception as exc:
         log.exception("çağıran kitap bulunamadı")
-        return f"{label}: çağıran Excel kitabı bulunamadı ({type(exc).__name__})."
+        message = (f"{label} yapılamadı: düğmeye basılan Excel kitabı bulunamadı ({type(exc).__name__}). Kitabı "
+                   "kaydedip Excel'i kapatın, kitabı yeniden açıp düğmeye tekrar basın. Sorun sürerse bilgi "
+                   "işlem birimine 'gockurul doktor' komutunun çıktısını gönderin.")
+        _alert_without_book(message)
+        return message
     rendered = _RENDERED.set(False)
     try:
         message = work(book)
@@ -143,6 +221,10 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
     _tell(book, message)
     return message
 
+
+# Whether a button shows its message box: `gockurul doktor` presses one in a hidden Excel, where a box would
+# wait for a click nobody can give (the status cell still says the message).
+MESSAGE_BOX: ContextVar[bool] = ContextVar("gockurul_message_box", default=True)
 
 # Whether the running button wrote sheets into the book (each button runs in its own context).
 _RENDERED: ContextVar[bool] = ContextVar("gockurul_rendered", default=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .findings import ERROR, Finding
 
@@ -230,18 +230,38 @@ def upgrade_workbook(path: str | Path) -> list[str]:
     return upgrade(Path(path))
 
 
-def build_addin(output: str | Path) -> Path:
-    """`gockurul eklenti`: the Excel add-in (Windows with Excel)."""
-    from .files.addin import build_addin as build
+def build_addin(output: str | Path | None, interpreter: str | None = None, *, check_only: bool = False) -> Any:
+    """`gockurul eklenti`: the Excel add-in (Windows with Excel), configured for this Python (or `interpreter`);
+    its path. With `check_only` (`--kontrol`, any system): whether every asset is found and the package step
+    works, as a report."""
+    from .files import addin
 
-    return build(Path(output))
+    if check_only:
+        return addin.check()
+    return addin.build_addin(Path(output), interpreter)
 
 
-def serve(host: str, port: int, token: str, max_body: int) -> None:
-    """`gockurul sunucu`: the buttons over HTTP."""
+def check_installation(addin: str | Path | None = None, *, press: bool = True) -> list:
+    """`gockurul doktor`: what the buttons need on this PC, checked one by one (doctor.Result each)."""
+    from . import doctor
+
+    return doctor.run(Path(addin) if addin else None, press=press)
+
+
+def build_offline_bundle(output: str | Path, source: str | Path | None = None, *, overwrite: bool = False) -> Any:
+    """`gockurul paket`: the offline bundle for IT."""
+    from .files.offline import build_bundle
+
+    return build_bundle(Path(output), Path(source) if source else None, overwrite=overwrite)
+
+
+def serve(host: str, port: int, *, workers: int, token: str, licence: str, settings_file: Path | None,
+          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None) -> None:
+    """`gockurul sunucu`: the official xlwings Server with our buttons."""
     from .server import serve as run
 
-    run(host, port, token, max_body)
+    run(host, port, workers=workers, token=token, licence=licence, settings_file=settings_file, max_body=max_body,
+        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile)
 
 
 @dataclass

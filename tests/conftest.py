@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+# The tests run the buttons on xlwings' remote engine (xlwings.pro, noncommercial use), registered only if the key
+# is set before the first `import xlwings`, whichever test module imports it first.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
 from gockurul_excel import contract, example, rules
 from gockurul_excel.files.fill import fill_workbook
 

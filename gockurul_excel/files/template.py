@@ -75,7 +75,7 @@ MEETING_NO_LABEL = "Toplantı No"  # the key of the meetings sheet; the panel's 
 
 PANEL_TITLE = "Göç Koordinasyon Kurulu Çalışma Kitabı"
 PANEL_INPUT_ROW = 3
-# (button, what it does). The buttons themselves live in the macro workbook (makrolar/).
+# (button, what it does). The buttons themselves live in the add-in (assets/addin, `gockurul eklenti`).
 PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
     ("Kontrol Et", ("Kitabı genelgelere göre denetler; hataları ve uyarıları, sayfa ve hücresiyle birlikte "
                    f"'{contract.FINDINGS_SHEET}' sayfasına yazar. Komut satırında: gockurul kontrol")),

@@ -77,6 +77,32 @@ def has_message_box(book: Any) -> bool:
         return False
 
 
+def caller_name(argv: list[str]) -> str | None:
+    """The workbook name RunPython passes (`--wb=<name>`), unchanged."""
+    for arg in argv:
+        if arg.startswith("--wb="):
+            return arg[len("--wb="):].strip().strip('"') or None
+    return None
+
+
+def find_open_book(name: str, apps: Any) -> Any | None:
+    """The one open book, over every Excel instance, whose full name or name is exactly `name` (no case
+    folding: Python's lower() of 'İ' is not Excel's); None when there is none or more than one."""
+    found = []
+    for app in apps:
+        try:
+            books = list(app.books)
+        except Exception:  # an instance that is busy or closing
+            continue
+        for book in books:
+            try:
+                if name in (book.fullname, book.name):
+                    found.append(book)
+            except Exception:
+                continue
+    return found[0] if len(found) == 1 else None
+
+
 def book_path(book: Any) -> Path:
     try:
         return Path(book.fullname)
@@ -331,13 +357,41 @@ def render_sheet(book: Any, spec: SheetSpec) -> Any:
     for first, last in _row_runs(auto):
         sheet.range(f"{first}:{last}").rows.autofit()
     if spec.freeze:
-        try:
-            sheet.freeze_panes.freeze_at(spec.freeze)
-        except (AttributeError, NotImplementedError):
-            pass
+        freeze_panes(sheet, spec.freeze, kind)
     _print_setup(sheet, spec, kind == DESKTOP)
     render_charts(sheet, spec, values)
     return sheet
+
+
+def freeze_panes(sheet: Any, ref: str, kind: str) -> bool:
+    """Freeze the rows above and the columns left of `ref`. xlwings' `freeze_panes` exists for remote
+    (Office.js) books only; desktop Excel freezes through the sheet's window: activate the sheet, split at
+    the cell, freeze, then give the user back the sheet they were on. Returns whether panes were frozen."""
+    from ..sheetspec import parse_cell
+
+    if kind == OFFICE_JS:
+        sheet.freeze_panes.freeze_at(ref)
+        return True
+    if kind != DESKTOP:
+        return False
+    row, col = parse_cell(ref)
+    try:
+        book = sheet.book
+        previous = book.sheets.active
+        sheet.activate()
+        window = book.app.api.ActiveWindow
+        window.FreezePanes = False
+        window.ScrollRow, window.ScrollColumn = 1, 1
+        window.SplitRow, window.SplitColumn = row - 1, col - 1
+        window.FreezePanes = True
+        if previous.name != sheet.name:
+            previous.activate()
+        return True
+    except Exception:  # macOS' object model differs; a missing frozen header is no reason to fail a button
+        import logging
+
+        logging.getLogger(__name__).debug("bölmeler dondurulamadı", exc_info=True)
+        return False
 
 
 def _chart_source(chart: ChartSpec, values: dict) -> tuple[str, str] | None:

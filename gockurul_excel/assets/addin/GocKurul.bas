@@ -1,0 +1,45 @@
+Attribute VB_Name = "GocKurul"
+' Goc Kurulu buttons: each Sub runs the Python function of the same name in gockurul_excel.makro.
+' The ribbon (customUI14.xml) calls these Subs through onAction. Kept ASCII: the VBA editor imports
+' a module in the PC's ANSI code page, so non-ASCII letters would arrive garbled (labels live in the ribbon).
+Option Explicit
+
+Sub KontrolEt(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.kontrol_et()"
+End Sub
+
+Sub TakvimiHesapla(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.takvimi_hesapla()"
+End Sub
+
+Sub Tutanak(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.tutanak()"
+End Sub
+
+Sub KatilimciListesi(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.katilimci_listesi()"
+End Sub
+
+Sub YillikRapor(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.yillik_rapor()"
+End Sub
+
+Sub GundemVeDavet(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.gundem_ve_davet()"
+End Sub
+
+Sub EylemPlani(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.eylem_plani()"
+End Sub
+
+Sub PlatformDosyalari(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.platform_dosyalari()"
+End Sub
+
+Sub IlceKitaplariniBirlestir(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.ilce_kitaplarini_birlestir()"
+End Sub
+
+Sub Pdf(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.pdf()"
+End Sub
