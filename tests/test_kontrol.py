@@ -304,3 +304,25 @@ def test_blank_number_named_by_row(memory_book, rows):
     msgs = [f[4] for f in findings(memory_book(rows=rows))]
     assert any(m.startswith("8. satırdaki karar: Verilen Süre") for m in msgs)
     assert not any("None" in m for m in msgs)
+
+
+def test_every_check_cites_only_the_articles_it_declares(memory_book, rows):
+    """The registry's articles are what each check enforces: every finding it makes cites one of them."""
+    from gockurul_excel.core import checks
+
+    rows["Kararlar"][0][6] = D(example.YEAR, 1, 14)  # an Ek-1 error
+    rows["Üyeler"] = rows["Üyeler"][3:]  # chair and members missing: M4(1), M4(2), M6(3)
+    rows["Kararlar"].append(list(rows["Kararlar"][0]))  # a number twice
+    rows["Kararlar"][1][7], rows["Kararlar"][1][8] = rules.DECISION_NOT_IMPLEMENTED, None  # M13(4)
+    rows["Toplantılar"][0][4] = TODAY + dt.timedelta(days=3)  # held in the future
+    rows["Eylem Planı"][0][6] = rows["Eylem Planı"][0][5] - dt.timedelta(days=1)  # ends before it starts
+    books = [memory_book(settings=example.example_settings(), rows=example.example_rows()), memory_book(rows=rows),
+             memory_book(settings={**example.example_settings(), "Kurul Türü": "İlçe", "İlçe": "Nizip"}, rows=rows)]
+    seen = set()
+    for data in books:
+        ctx = checks.Context(data, TODAY, data.board_kind, data.setting("Yabancı Nüfusu"))
+        for c in checks.CHECKS:
+            for f in c.run(ctx):
+                assert f.rule in c.articles, (c.run.__name__, f.rule, c.articles)
+                seen.add(c.run.__name__)
+    assert len(seen) >= 12, seen  # the books above exercise most checks
