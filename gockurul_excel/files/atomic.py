@@ -214,8 +214,10 @@ def backup(path: PathLike, keep: int = KEEP_LAST, *, data: bytes | None = None) 
                 f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        with contextlib.suppress(OSError):
-            os.utime(tmp, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns))
+        with contextlib.suppress(OSError):  # the backup keeps the file's permissions and time
+            st = os.stat(path)
+            os.chmod(tmp, stat_mod.S_IMODE(st.st_mode))
+            os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
