@@ -367,6 +367,10 @@ def test_deep_and_implausible_json_is_refused_by_name(exported, tmp_path):
         bad = tmp_path / "abartili.json"
         bad.write_text(json.dumps({**meeting, field: value}), encoding="utf-8")
         assert_clean(run_cli("platform-oku", str(bad)), 1, "'abartili.json'", *words)
+    proc = run_cli("yeni", str(tmp_path / "y.xlsx"), "--tur", "il", "--il", "Kilis", "--yil", "2026",
+                   "--yabanci-nufus", str(10**20))
+    assert_clean(proc, 2, "Yabancı nüfusu 0 ile 100.000.000 arasında")
+    assert not (tmp_path / "y.xlsx").exists()
     nan = tmp_path / "nan.json"
     nan.write_text(json.dumps(meeting).replace('"katilimci_sayisi": 24', '"katilimci_sayisi": NaN'), encoding="utf-8")
     assert_clean(run_cli("platform-oku", str(nan)), 2, "geçerli bir JSON değil", "NaN")

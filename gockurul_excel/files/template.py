@@ -60,6 +60,7 @@ TEXT_FORMAT = "@"
 GENERAL_FORMAT = "General"
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
+POPULATION_MAX = 100_000_000  # plausibility: more than Türkiye's whole population is a typing mistake
 DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
 
 LIST_NAME_PREFIX = "Liste_"
@@ -511,8 +512,10 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
         raise InvalidArgument(f"İl kurulunun kitabında ilçe verilmez ('{district}' verildi).")
     if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
         raise InvalidArgument(f"Yıl {YEAR_MIN} ile {YEAR_MAX} arasında olmalı ('{year}' verildi).")
-    if isinstance(foreign_population, bool) or not isinstance(foreign_population, int) or foreign_population < 0:
-        raise InvalidArgument(f"Yabancı nüfusu sıfır veya daha büyük bir tam sayı olmalı "
+    if isinstance(foreign_population, bool) or not isinstance(foreign_population, int) or \
+            not 0 <= foreign_population <= POPULATION_MAX:
+        most = f"{POPULATION_MAX:_}".replace("_", ".")
+        raise InvalidArgument(f"Yabancı nüfusu 0 ile {most} arasında bir tam sayı olmalı "
                               f"('{foreign_population}' verildi).")
     _check_folder(path)
     check_output(path, XLSX, create=True, overwrite=overwrite)
