@@ -113,7 +113,7 @@ def kontrol(
 
     today = _parse_today(bugun)
     if json_ and lock_file(kitap):
-        _err("Not: kitap Excel'de açık görünüyor; kaydedilmemiş değişiklikler okunmadı.")
+        _err("Not: kitap Excel'de ya da LibreOffice'te açık görünüyor; kaydedilmemiş değişiklikler okunmadı.")
     result = operations.check_workbook(kitap, write=not json_, today=today)
     if json_:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")

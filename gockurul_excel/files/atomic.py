@@ -298,7 +298,7 @@ def save_atomic(path: PathLike, write: Callable[[BinaryIO], None], *, kind: str 
     with own_lock(path):
         real = check_output(path, None if expect is not None else kind, create=create, overwrite=overwrite)
         if expect is None:
-            if real.exists():
+            with contextlib.suppress(FileNotFoundError):  # gone meanwhile: then it must stay gone
                 _, expect = read_stamped(real)
         elif not expect.same_stat(stamp(real)):
             raise FileChanged(_changed_message(path.name, writing=False))
