@@ -566,3 +566,42 @@ def test_a_killed_runs_temporary_file_and_lock_go_at_the_next_run(big_book, tmp_
     # at once, not an hour later: the run that made them is gone
     assert_clean(run_cli("yillik", str(path)), 0)
     assert leftovers(tmp_path) == []
+
+
+def test_our_lock_waits_for_a_live_holder_and_takes_over_from_a_dead_or_ancient_one(make_book, tmp_path):
+    from gockurul_excel.errors import WorkbookLocked
+    from gockurul_excel.files import safety
+
+    book = make_book()
+    lock = safety.own_lock_path(book)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        def held_by(pid: int, machine: str) -> None:
+            lock.write_text(json.dumps({"pid": pid, "bilgisayar": "ofis-pc", "makine": machine,
+                                        "baslangic": "2026-12-01T10:00:00"}), encoding="utf-8")
+
+        held_by(sleeper.pid, safety.host_tag())  # another gockurul on this computer, still running
+        with pytest.raises(WorkbookLocked, match=r"başka bir gockurul işlemi tarafından yazılıyor.*ofis-pc"):
+            with safety.own_lock(book, wait=0.3):
+                pass
+        assert lock.exists()
+
+        held_by(sleeper.pid, "00000000")  # another computer: taken over only after an hour
+        with pytest.raises(WorkbookLocked):
+            with safety.own_lock(book, wait=0.3):
+                pass
+        hours_ago = time.time() - 2 * 3600
+        os.utime(lock, (hours_ago, hours_ago))
+        with safety.own_lock(book, wait=0.3):
+            assert json.loads(lock.read_text(encoding="utf-8"))["pid"] == os.getpid()
+            with safety.own_lock(book, wait=0.3):  # re-entrant within the process
+                pass
+            assert lock.exists()
+        assert not lock.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    held_by(sleeper.pid, safety.host_tag())  # its process is gone
+    with safety.own_lock(book, wait=0.3):
+        pass
+    assert not lock.exists()

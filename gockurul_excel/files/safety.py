@@ -290,7 +290,7 @@ def own_lock(path: PathLike, *, wait: float | None = None) -> Iterator[None]:
             with _held_guard:
                 _held[key][1] -= 1
         return
-    _acquire(lock, Path(path).name, LOCK_WAIT_SECONDS if wait is None else wait)
+    mine = _acquire(lock, Path(path).name, LOCK_WAIT_SECONDS if wait is None else wait)
     with _held_guard:
         _held[key] = [me, 1]
     try:
@@ -299,10 +299,12 @@ def own_lock(path: PathLike, *, wait: float | None = None) -> Iterator[None]:
         with _held_guard:
             del _held[key]
         with contextlib.suppress(OSError):
-            lock.unlink()
+            if _read_small(lock) == mine:  # never another's, had ours been judged abandoned and taken over
+                lock.unlink()
 
 
-def _acquire(lock: Path, name: str, wait: float) -> None:
+def _acquire(lock: Path, name: str, wait: float) -> bytes:
+    """Create the lock file (with who holds it); its content."""
     deadline = time.monotonic() + wait
     info = json.dumps({"pid": os.getpid(), "bilgisayar": socket.gethostname(), "makine": host_tag(),
                        "baslangic": dt.datetime.now().isoformat(timespec="seconds")}).encode()
@@ -314,13 +316,17 @@ def _acquire(lock: Path, name: str, wait: float) -> None:
                 fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
                 pass
+            except PermissionError as exc:  # Windows: the previous holder's lock is being deleted
+                if os.name != "nt" or not lock.parent.is_dir():
+                    raise GocKurulError(f"'{lock.parent}' klasörüne yazılamıyor: {exc.strerror or exc}. '{name}' "
+                                        "değiştirilmedi.") from exc
             except OSError as exc:
                 raise GocKurulError(f"'{lock.parent}' klasörüne yazılamıyor: {exc.strerror or exc}. '{name}' "
                                     "değiştirilmedi.") from exc
             else:
                 with os.fdopen(fd, "wb") as f:
                     f.write(info)
-                return
+                return info
             seen = _read_small(lock)
             if seen is not None and _stale(lock, seen):
                 _break(lock, seen)
