@@ -324,9 +324,11 @@ def ulusal(
     """Birçok ilin platform belgelerinden Başkanlık için ulusal özet kitabı üretir."""
     progress, feed = _progress_bar("Okunuyor")
     skipped: list[tuple[Path, str]] = []
+    taken: list[Path] = []
     with progress:
-        out = operations.national_summary(klasor, cikti, progress=feed, skipped=skipped)
+        out = operations.national_summary(klasor, cikti, progress=feed, skipped=skipped, taken=taken)
     _skipped(skipped)
+    typer.echo(f"Okunan platform klasörü: {len(taken)} (kullanılamayanlar özetin 'Okunamayanlar' sayfasında).")
     typer.echo(f"Ulusal özet yazıldı: {out}")
 
 

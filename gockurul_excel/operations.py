@@ -207,14 +207,14 @@ def merge_district_workbooks(province: str | Path, sources: list[str | Path], *,
 
 
 def national_summary(folder: str | Path, output: str | Path, *, today: dt.date | None = None, progress=None,
-                     skipped: list | None = None) -> Path:
-    """`gockurul ulusal`: the Presidency's roll-up of many provinces' platform documents. `skipped` receives
-    (folder, reason) for what was not taken (backups, hidden folders)."""
+                     skipped: list | None = None, taken: list | None = None) -> Path:
+    """`gockurul ulusal`: the Presidency's roll-up of many provinces' platform documents. `taken` receives the
+    platform folders read, `skipped` (folder, reason) for what was not taken (backups, hidden folders)."""
     from .files.atomic import XLSX, check_output
     from .files.national import national_rollup
 
     check_output(Path(output), XLSX)  # before the reading: a target the summary may not replace is refused
-    return national_rollup(Path(folder), Path(output), today=today, progress=progress, skipped=skipped)
+    return national_rollup(Path(folder), Path(output), today=today, progress=progress, skipped=skipped, taken=taken)
 
 
 def make_template(path: str | Path, *, overwrite: bool = False) -> Path:

@@ -389,7 +389,7 @@ def test_one_hostile_document_marks_its_folder_unusable_and_the_run_goes_on(make
 
     out = tmp_path / "ULUSAL.xlsx"
     proc = run_cli("ulusal", str(root), "--cikti", str(out))
-    assert_clean(proc, 0, "Ulusal özet yazıldı", "Alınmadı", "Yedekler")
+    assert_clean(proc, 0, "Ulusal özet yazıldı", "Alınmadı", "Yedekler", "Okunan platform klasörü: 2")
     wb = openpyxl.load_workbook(out)
     problems = [r for r in wb["Okunamayanlar"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert len(problems) == 1 and "bolu" in problems[0][0] and "iç içe" in problems[0][1], problems

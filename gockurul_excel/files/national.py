@@ -88,7 +88,7 @@ PARALLEL_FROM = 40  # folders; below this a process pool costs more than it save
 
 
 def load_documents(root: Path, progress: Callable[[str], None] | None = None, workers: int | None = None,
-                   skipped: list[tuple[Path, str]] | None = None
+                   skipped: list[tuple[Path, str]] | None = None, taken: list[Path] | None = None
                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
     """(meetings, decisions, annual reports, problems) as DataFrames from every platform folder under `root`.
 
@@ -103,6 +103,8 @@ def load_documents(root: Path, progress: Callable[[str], None] | None = None, wo
     annual: list[tuple] = []
     problems: list[tuple[str, str]] = []
     folders = _folders(root, skipped)
+    if taken is not None:
+        taken.extend(folders)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if workers > 1 and len(folders) >= PARALLEL_FROM:
         with ProcessPoolExecutor(workers) as pool:
@@ -185,7 +187,7 @@ def by_year(summary: pd.DataFrame) -> pd.DataFrame:
 def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
                     populations: dict[str, int] | None = None,
                     progress: Callable[[str], None] | None = None, workers: int | None = None,
-                    skipped: list[tuple[Path, str]] | None = None) -> Path:
+                    skipped: list[tuple[Path, str]] | None = None, taken: list[Path] | None = None) -> Path:
     """Write the summary workbook `output` (a new file, written atomically) and return its path."""
 
     folder, output = Path(folder), Path(output)
@@ -194,7 +196,7 @@ def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
         raise InvalidArgument(f"'{folder}' bir klasör değil.")
     if not _folders(folder):
         raise InvalidArgument(f"'{folder}' altında platform klasörü (manifest.json içeren klasör) bulunamadı.")
-    meetings, decisions, annual, problems = load_documents(folder, progress, workers, skipped)
+    meetings, decisions, annual, problems = load_documents(folder, progress, workers, skipped, taken)
     summary = summarise(meetings, decisions, annual, today=today, populations=populations)
     years = by_year(summary)
     wb = _workbook(summary, years, problems, today, populations is not None)
