@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -31,38 +32,29 @@ from .safety import OWN_PREFIX, host_tag, own_lock, pid_alive
 
 TEMP_PREFIX = OWN_PREFIX + "-platform-"
 MAX_JSON_BYTES = 20 * 2**20  # a meeting's document is a few kilobytes; a year's manifest well under a megabyte
-MAX_JSON_DEPTH = 64  # the documents nest five deep
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_PAIR = re.compile(r"\[\]|\{\}")
 
 
 def _unreadable(name: str, why: str) -> DocumentError:
     return DocumentError(name, [why], f"'{name}' okunamadı:", unreadable=True)
 
 
-def _too_deep(text: str) -> bool:
-    """Whether brackets nest deeper than MAX_JSON_DEPTH, outside strings. Innermost pairs are removed one level
-    per pass (each pass in C): as many passes as the document is deep, never one Python step per bracket."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    if brackets.count("[") + brackets.count("{") <= MAX_JSON_DEPTH:
-        return False
-    for _ in range(MAX_JSON_DEPTH):
-        brackets = _PAIR.sub("", brackets)
-        if not brackets:
-            return False
-    # What is left nests deeper, or is unbalanced (then too many openings say the same).
-    return bool(brackets) and (brackets.count("[") + brackets.count("{") > MAX_JSON_DEPTH or
-                               bool(_PAIR.search(brackets)))
+def _too_deep(name: str) -> DocumentError:
+    return _unreadable(name, "iç içe liste/nesne düzeyi çok fazla; bozuk ya da kasıtlı olarak hazırlanmış bir dosya "
+                             "olabilir")
 
 
 def _not_json(token: str) -> Any:
     raise ValueError(f"{token} JSON'da geçerli değil")  # NaN, Infinity: Python reads them, JSON has no such thing
 
 
+_DECODER = json.JSONDecoder(parse_constant=_not_json)  # made once: json.loads with an argument makes one a call
+
+
 def load_json(data: bytes | str, name: str) -> Any:
-    """JSON from an outside file, parsed only within limits: at most MAX_JSON_BYTES and MAX_JSON_DEPTH levels
-    deep. DocumentError (Turkish, naming the file) for anything else."""
+    """JSON from an outside file, within limits: at most MAX_JSON_BYTES, checked before parsing; the depth is
+    limited by the parser's recursion guard (a hostile `[` × 100,000 stops with RecursionError, turned here into
+    the Turkish message), and a platform document's closed schema limits it further (`_validated`). NaN and
+    Infinity, which Python reads and JSON has not, are refused. DocumentError (Turkish, naming the file)."""
     if len(data) > MAX_JSON_BYTES:
         raise _unreadable(name, f"dosya çok büyük ({len(data) / 2**20:.1f} MB; bir platform belgesi en çok "
                                 f"{MAX_JSON_BYTES // 2**20} MB olabilir)")
@@ -71,16 +63,22 @@ def load_json(data: bytes | str, name: str) -> Any:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise _unreadable(name, "dosya UTF-8 değil") from None
-    if _too_deep(data):
-        raise _unreadable(name, f"iç içe liste/nesne düzeyi {MAX_JSON_DEPTH}'ten fazla; bozuk ya da kasıtlı olarak "
-                                "hazırlanmış bir dosya olabilir")
     try:
-        return json.loads(data, parse_constant=_not_json)
-    except RecursionError:  # not reached after the depth check; never an interpreter error either way
-        raise _unreadable(name, "iç içe düzey sayısı çok fazla") from None
+        return _DECODER.decode(data)
+    except RecursionError:
+        raise _too_deep(name) from None
     except ValueError as exc:
         where = f"satır {exc.lineno}, sütun {exc.colno}" if hasattr(exc, "lineno") else str(exc)
         raise _unreadable(name, f"geçerli bir JSON değil ({where})") from None
+
+
+def _validated(doc: Any, name: str) -> dict:
+    """`validate_document`; a document nested almost as deep as the parser allows may still exhaust the
+    recursion of the error report (a valid one cannot: every schema is closed and shallow)."""
+    try:
+        return validate_document(doc, name)
+    except RecursionError:
+        raise _too_deep(name) from None
 
 
 def read_json_file(path: Path, name: str | None = None) -> Any:
@@ -325,7 +323,7 @@ def read_document(path: Path) -> dict:
         raise GocKurulError(f"'{path}' bulunamadı.") from None
     except OSError as exc:
         raise GocKurulError(f"'{path}' okunamadı: {exc.strerror or exc}.") from None
-    return validate_document(doc, path.name)
+    return _validated(doc, path.name)
 
 
 
@@ -345,11 +343,15 @@ def read_folder(folder: Path) -> list[dict]:
 
     def payload(entry: dict) -> bytes | None:
         p = folder / entry["dosya"]
-        if not p.is_file():
+        try:
+            st = p.stat()  # one stat: is it there, a file, and not too big to read
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
             problems.append(f"{entry['dosya']}: dosya yok ({MANIFEST_FILE} listeliyor)")
             return None
-        if p.stat().st_size > MAX_JSON_BYTES:
-            problems.append(f"{entry['dosya']}: dosya çok büyük ({p.stat().st_size / 2**20:.1f} MB)")
+        if st.st_size > MAX_JSON_BYTES:
+            problems.append(f"{entry['dosya']}: dosya çok büyük ({st.st_size / 2**20:.1f} MB)")
             return None
         content = p.read_bytes()
         if sha256_hex(content) != entry["sha256"]:
@@ -363,7 +365,7 @@ def read_folder(folder: Path) -> list[dict]:
         if content is None:
             continue
         try:
-            doc = validate_document(load_json(content, entry["dosya"]), entry["dosya"])
+            doc = _validated(load_json(content, entry["dosya"]), entry["dosya"])
         except DocumentError as exc:
             problems += [f"{entry['dosya']}: {p}" for p in exc.problems]
             continue
