@@ -120,7 +120,7 @@ def kontrol(
 
     today = _parse_today(bugun)
     if json_ and lock_file(kitap):
-        _err("Not: kitap Excel'de açık görünüyor; kaydedilmemiş değişiklikler okunmadı.")
+        _err("Not: kitap Excel'de ya da LibreOffice'te açık görünüyor; kaydedilmemiş değişiklikler okunmadı.")
     result = operations.check_workbook(kitap, write=not json_, today=today)
     if json_:
         _print_json(result.to_json())
@@ -150,6 +150,8 @@ def takvim(
     typer.echo(f"{kitap.name}: {result.message}")
     if result.ics:
         typer.echo(f"Outlook takvimi: {result.ics}")
+    if result.ics_backup:
+        typer.echo(f"Takvim dosyasının önceki hali yedeklendi: {result.ics_backup}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
@@ -366,6 +368,11 @@ def _progress_bar(label: str):
     return progress, feed
 
 
+def _skipped(skipped: list[tuple[Path, str]]) -> None:
+    for path, why in skipped:
+        typer.echo(f"Alınmadı: {path} — {why}")
+
+
 @app.command("birlestir")
 @_guarded
 def birlestir(
@@ -376,8 +383,11 @@ def birlestir(
 ) -> None:
     """İlçelerden gelen kitapları il kitabının üretilmiş sayfalarına birleştirir; girdi sayfalarına dokunmaz."""
     progress, feed = _progress_bar("Okunuyor")
+    skipped: list[tuple[Path, str]] = []
     with progress:
-        result = operations.merge_district_workbooks(il_kitabi, kaynaklar, today=_parse_today(bugun), progress=feed)
+        result = operations.merge_district_workbooks(il_kitabi, kaynaklar, today=_parse_today(bugun), progress=feed,
+                                                     skipped=skipped)
+    _skipped(skipped)
     for entry in result.entries:
         reason = f" — {entry.reason}" if entry.reason else ""
         typer.echo(f"{entry.action}: {entry.district or '?'} ({Path(entry.file).name}){reason}")
@@ -394,8 +404,12 @@ def ulusal(
 ) -> None:
     """Birçok ilin platform belgelerinden Başkanlık için ulusal özet kitabı üretir."""
     progress, feed = _progress_bar("Okunuyor")
+    skipped: list[tuple[Path, str]] = []
+    taken: list[Path] = []
     with progress:
-        out = operations.national_summary(klasor, cikti, progress=feed)
+        out = operations.national_summary(klasor, cikti, progress=feed, skipped=skipped, taken=taken)
+    _skipped(skipped)
+    typer.echo(f"Okunan platform klasörü: {len(taken)} (kullanılamayanlar özetin 'Okunamayanlar' sayfasında).")
     typer.echo(f"Ulusal özet yazıldı: {out}")
 
 
@@ -403,9 +417,11 @@ def ulusal(
 @_guarded
 def sablon(
     cikti: Annotated[Path, typer.Argument(help="Yazılacak şablon dosyası")] = Path("sablon.xlsx"),
+    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
+    = False,
 ) -> None:
     """Ana şablonu (sablon.xlsx) üretir."""
-    operations.make_template(cikti)
+    operations.make_template(cikti, overwrite=uzerine_yaz)
     typer.echo(f"Şablon yazıldı: {cikti}")
 
 
@@ -419,11 +435,14 @@ def yeni(
     yabanci_nufus: Annotated[str, typer.Option("--yabanci-nufus", help="Yabancı nüfusu (12000 veya 12.000)")],
     ilce: Annotated[str | None, typer.Option("--ilce", help="İlçe adı (ilçe kurulu için)")] = None,
     hudut: Annotated[bool, typer.Option("--hudut", help="Düzensiz göçe konu hudut ilçesi")] = False,
+    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
+    = False,
 ) -> None:
     """Şablondan yeni bir kurul kitabı oluşturur; Ayarlar doldurulur."""
     _require_xlsx(kitap)
     operations.create_workbook(kitap, kind=tur, province=il, district=ilce, year=yil,
-                               foreign_population=_parse_count(yabanci_nufus), border_district=hudut)
+                               foreign_population=_parse_count(yabanci_nufus), border_district=hudut,
+                               overwrite=uzerine_yaz)
     typer.echo(f"Yeni kitap oluşturuldu: {kitap}")
 
 

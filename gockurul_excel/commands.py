@@ -20,6 +20,7 @@ from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meetin
 from .core.merge import Incoming, MergeResult, Unusable, action_counts, plan_merge
 from .core.model import WorkbookData
 from .core.schedule import OVERDUE, Schedule, build_schedule
+from .core.text import tr_date
 from .core.windows import build_calendar
 from .errors import EXIT_FINDINGS, EXIT_OK, GocKurulError
 from .findings import summary
@@ -37,7 +38,7 @@ from .sheets.forms import (
     subcommission_list_sheet,
 )
 from .sheets.merge import follow_up_sheet, follow_up_spec_for, merge_sheets
-from .sheetspec import SheetSpec
+from .sheetspec import SheetSpec, sheet_key
 
 
 class Backend(Protocol):
@@ -157,9 +158,18 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
     says why a meeting of the year was left out (its row cannot make a form, or its forms would take
     another's sheets)."""
     year = workbook_year(data, year)
-    dated = sorted((day, r.row, r["Toplantı No"]) for r in data.records("Toplantılar")
-                   if r["Toplantı No"] is not None and (day := meeting_day(r)) is not None and day.year == year)
-    specs, skipped = [], []
+    dated, skipped = [], []
+    for r in data.records("Toplantılar"):
+        if (day := meeting_day(r)) is None or day.year != year:
+            continue
+        if r["Toplantı No"] is None:  # never silently: the number may sit under a merged cell, or be unreadable
+            why = r.bad.get("Toplantı No", "boş (birleştirilmiş bir hücrenin altında kalmış olabilir)")
+            skipped.append(f"Toplantılar sayfası {r.row}. satır ({tr_date(day)}): Toplantı No {why}; bu "
+                           "toplantının formları üretilmedi. Her satıra Toplantı No'yu ayrı yazın.")
+            continue
+        dated.append((day, r.row, r["Toplantı No"]))
+    dated.sort()
+    specs = []
     numbers: set[str] = set()
     owners: dict[str, str] = {}  # sheet name as Excel compares it -> the meeting whose form it is
     for _day, row, number in dated:
@@ -174,13 +184,13 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
             skipped.append(exc.full_message())
             continue
         pair = [minutes_sheet(data, m), attendance_sheet(data, m)]
-        clash = next((owners[s.name.casefold()] for s in pair if s.name.casefold() in owners), None)
+        clash = next((owners[sheet_key(s.name)] for s in pair if sheet_key(s.name) in owners), None)
         if clash is not None:
             skipped.append(f"Toplantı {number}: formlarının sayfa adı ('{pair[0].name}') Toplantı {clash} ile "
-                           "aynı (sayfa adında / \\ : * ? [ ] yerine - yazılır, büyük-küçük harf ayrılmaz); "
-                           "Toplantı No'yu değiştirin.")
+                           "aynı (sayfa adında / \\ : * ? [ ] yerine - yazılır, büyük-küçük harf ve ı/I/i/İ "
+                           "ayrılmaz); Toplantı No'yu değiştirin.")
             continue
-        owners.update({s.name.casefold(): number for s in pair})
+        owners.update({sheet_key(s.name): number for s in pair})
         specs += pair
     if not specs:
         why = "".join(f"\n- {s}" for s in skipped)

@@ -35,6 +35,10 @@ class WorkbookLocked(GocKurulError):
     """The workbook is open in Excel (its `~$` lock file exists)."""
 
 
+class FileChanged(GocKurulError):
+    """The file changed since it was read (someone else saved it); the other save was kept, ours dropped."""
+
+
 class WouldLoseContent(GocKurulError):
     """Writing would drop something the user added in Excel; nothing was written."""
 

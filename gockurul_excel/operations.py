@@ -22,9 +22,9 @@ def _run_file(path: str | Path, command, *args, write: bool = True, **kwargs) ->
     """Read `path`, run `command` on it, write its sheets back (when `write`); (outcome, backup)."""
     from .files.backend import FileBackend
 
-    backend = FileBackend(path)
-    outcome = command(backend.read(), *args, **kwargs)
-    backup = backend.write(outcome.specs) if write and outcome.specs else None
+    with FileBackend(path, lock=write) as backend:  # a writer holds our lock from reading to writing
+        outcome = command(backend.read(), *args, **kwargs)
+        backup = backend.write(outcome.specs) if write and outcome.specs else None
     return outcome, backup
 
 
@@ -60,6 +60,7 @@ class CalendarResult:
     backup: Path | None = None
     ics: Path | None = None
     message: str = ""
+    ics_backup: Path | None = None  # the .ics that was there before, when it was replaced
 
     def to_json(self) -> list[dict]:
         return [e.to_json() for e in self.schedule.events]
@@ -70,15 +71,21 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
     """`gockurul takvim`: the year's schedule; with `write`, the `Takvim` and `Pano` sheets; with `ics`,
     an iCalendar file for Outlook."""
     from . import commands
-    from .files.atomic import save_atomic
+    from .errors import InvalidArgument
+    from .files.atomic import ICS, check_output, save_atomic
 
+    if ics is not None:  # checked before the workbook is written: never an .ics over a workbook or another file
+        ics = Path(ics)
+        if ics.suffix.lower() != ".ics":
+            raise InvalidArgument(f"--ics '{ics.name}': takvim dosyasının adı .ics ile bitmeli (ör. takvim.ics).")
+        check_output(ics, ICS)
     outcome, backup = _run_file(path, commands.calendar, today or dt.date.today(), write=write, sheets=write,
                                 reminder_days=reminder_days if ics is not None else None)
     result = CalendarResult(outcome.payload.schedule, write, backup, message=outcome.message)
     if ics is not None:
         payload = outcome.payload.ics
-        save_atomic(Path(ics), lambda f: f.write(payload), make_backup=False)
-        result.ics = Path(ics)
+        result.ics_backup = save_atomic(ics, lambda f: f.write(payload), kind=ICS)
+        result.ics = ics
     return result
 
 
@@ -176,50 +183,56 @@ def platform_folder(path: str | Path) -> Path:
 
 
 def merge_district_workbooks(province: str | Path, sources: list[str | Path], *, today: dt.date | None = None,
-                             progress=None, now: dt.datetime | None = None):
+                             progress=None, now: dt.datetime | None = None, skipped: list | None = None):
     """`gockurul birlestir`: district workbooks (or their platform folders) into the province workbook. Every
-    source is read before anything is written; the sheets go out in one package write."""
+    source is read before anything is written; the sheets go out in one package write. `skipped` receives
+    (file, reason) for what the folders held but was not taken (backups, hidden and lock files)."""
     from . import commands
     from .core.merge import require_province
     from .files.backend import FileBackend
     from .files.sources import read_sources
 
-    backend = FileBackend(province)
-    data = backend.read()
-    require_province(data, backend.path.name)
-    found = read_sources([Path(s) for s in sources], province_path=backend.path, progress=progress)
-    outcome = commands.merge(data, found, today=today or dt.date.today(),
-                             now=now or dt.datetime.now())
-    if progress:
-        progress("Sayfalar yazılıyor…")
-    result = outcome.payload
-    result.backup = backend.write(outcome.specs)
+    with FileBackend(province, lock=True) as backend:
+        data = backend.read()
+        require_province(data, backend.path.name)
+        found = read_sources([Path(s) for s in sources], province_path=backend.path, progress=progress,
+                             skipped=skipped)
+        outcome = commands.merge(data, found, today=today or dt.date.today(),
+                                 now=now or dt.datetime.now())
+        if progress:
+            progress("Sayfalar yazılıyor…")
+        result = outcome.payload
+        result.backup = backend.write(outcome.specs)
     result.written = True
     return result
 
 
-def national_summary(folder: str | Path, output: str | Path, *, today: dt.date | None = None, progress=None) -> Path:
-    """`gockurul ulusal`: the Presidency's roll-up of many provinces' platform documents."""
+def national_summary(folder: str | Path, output: str | Path, *, today: dt.date | None = None, progress=None,
+                     skipped: list | None = None, taken: list | None = None) -> Path:
+    """`gockurul ulusal`: the Presidency's roll-up of many provinces' platform documents. `taken` receives the
+    platform folders read, `skipped` (folder, reason) for what was not taken (backups, hidden folders)."""
+    from .files.atomic import XLSX, check_output
     from .files.national import national_rollup
 
-    return national_rollup(Path(folder), Path(output), today=today, progress=progress)
+    check_output(Path(output), XLSX)  # before the reading: a target the summary may not replace is refused
+    return national_rollup(Path(folder), Path(output), today=today, progress=progress, skipped=skipped, taken=taken)
 
 
-def make_template(path: str | Path) -> Path:
-    """`gockurul sablon`: write the master template."""
+def make_template(path: str | Path, *, overwrite: bool = False) -> Path:
+    """`gockurul sablon`: write the master template (an existing file only with `overwrite`, backed up)."""
     from .files.template import save_template
 
-    save_template(Path(path))
+    save_template(Path(path), overwrite=overwrite)
     return Path(path)
 
 
 def create_workbook(path: str | Path, *, kind: str, province: str, district: str | None, year: int,
-                    foreign_population: int, border_district: bool = False) -> Path:
-    """`gockurul yeni`."""
+                    foreign_population: int, border_district: bool = False, overwrite: bool = False) -> Path:
+    """`gockurul yeni` (an existing file only with `overwrite`, backed up)."""
     from .files.template import new_workbook
 
     new_workbook(Path(path), kind=kind, province=province, district=district, year=year,
-                 foreign_population=foreign_population, border_district=border_district)
+                 foreign_population=foreign_population, border_district=border_district, overwrite=overwrite)
     return Path(path)
 
 
@@ -283,15 +296,15 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
     path = Path(path)
     today = today or dt.date.today()
     write_example(path, overwrite=overwrite)
-    backend = FileBackend(path, make_backup=False)
-    data = backend.read()
-    checked = commands.check(data, today)
-    outcomes = [checked, commands.calendar(data, today)]
-    for record in data.records("Toplantılar"):
-        no = record["Toplantı No"]
-        outcomes += [commands.minutes(data, no), commands.attendance(data, no), commands.agenda(data, no)]
-    outcomes += [commands.annual_report(data), commands.action_plan(data, today)]
-    specs = [s for o in outcomes for s in o.specs]
-    backend.write(specs)
+    with FileBackend(path, make_backup=False, lock=True) as backend:  # the file this run just made
+        data = backend.read()
+        checked = commands.check(data, today)
+        outcomes = [checked, commands.calendar(data, today)]
+        for record in data.records("Toplantılar"):
+            no = record["Toplantı No"]
+            outcomes += [commands.minutes(data, no), commands.attendance(data, no), commands.agenda(data, no)]
+        outcomes += [commands.annual_report(data), commands.action_plan(data, today)]
+        specs = [s for o in outcomes for s in o.specs]
+        backend.write(specs)
     exported = export_platform(path, platform_folder(path))
     return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir)

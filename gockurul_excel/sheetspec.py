@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -144,6 +145,21 @@ def col_letter(col: int) -> str:
 
 def cell_ref(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
+
+
+# Excel compares sheet names without case, and a Turkish Excel takes ı, I, i and İ for one letter: a user's
+# "EYLEM PLANI İZLEME" is the generated "Eylem Planı İzleme". str.casefold keeps ı apart from I.
+_EXCEL_I = str.maketrans({"ı": "i", "I": "i", "İ": "i"})
+
+
+def sheet_key(name: str) -> str:
+    """The key under which Excel takes two sheet names for the same sheet: every sheet-name comparison of
+    the program (writer, commands, reader, PDF) goes through it."""
+    return unicodedata.normalize("NFC", str(name)).translate(_EXCEL_I).lower()
+
+
+def same_sheet(a: str, b: str) -> bool:
+    return sheet_key(a) == sheet_key(b)
 
 
 def quote_sheet(name: str) -> str:

@@ -20,7 +20,7 @@ def test_committed_template_equals_fresh_generation(tmp_path):
     proc = run_cli("sablon", str(fresh))
     assert proc.returncode == 0, proc.stderr
     assert template_fingerprint(ROOT / "sablon.xlsx") == template_fingerprint(fresh), \
-        "sablon.xlsx güncel değil: `gockurul sablon sablon.xlsx` ile yeniden üretip commit edin."
+        "sablon.xlsx güncel değil: `gockurul sablon sablon.xlsx --uzerine-yaz` ile yeniden üretip commit edin."
 
 
 def test_yeni_fills_settings(tmp_path):

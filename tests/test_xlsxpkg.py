@@ -642,19 +642,19 @@ def test_a_save_killed_half_way_leaves_the_original_intact(tmp_path):
     (leftover,) = tmp_path.glob(".~gockurul-*.tmp")
     assert 0 < leftover.stat().st_size < len(original) * 2
 
-    # the next save clears temporary files abandoned over an hour ago
-    hours_ago = time.time() - 2 * 3600
-    os.utime(leftover, (hours_ago, hours_ago))
+    # the next save clears the temporary file and the lock the killed run left: at once, its process is gone
     writer_mod.write_sheets(path, [control_spec()])
     assert not leftover.exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")]
     assert "Kontrol" in openpyxl.load_workbook(path).sheetnames
 
 
-def test_backup_keeps_the_newest_five(tmp_path):
+def test_backups_keep_the_newest_five_the_first_of_each_recent_day_and_the_oldest(tmp_path):
     path = make_plain(tmp_path / "KITAP.xlsx")
     folder = tmp_path / "Yedekler"
     folder.mkdir()
-    old = [folder / f"KITAP_2020010{d}-080000.xlsx" for d in range(1, 4)]
+    # two backups a day on ten days of 2020, in the names older versions wrote (-2 within one second)
+    old = [folder / f"KITAP_202001{d:02d}-0{h}0000{n}.xlsx" for d in range(1, 11) for h, n in ((8, ""), (8, "-2"))]
     others = [folder / "DIGER_20200101-080000.xlsx", folder / "KITAP_2024_20200101-080000.xlsx"]
     for p in old + others:
         p.write_bytes(b"eski")
@@ -662,15 +662,18 @@ def test_backup_keeps_the_newest_five(tmp_path):
     made = [atomic_mod.backup(path) for _ in range(6)]
 
     kept = sorted(p for p in folder.iterdir() if p not in others)
-    assert kept == sorted(made[-5:])
+    first_of_days = [folder / f"KITAP_202001{d:02d}-080000.xlsx" for d in range(5, 11)]  # 6 old days + today
+    assert kept == sorted({old[0], *first_of_days, made[0], *made[-5:]})
     assert all(p.exists() for p in others)
-    assert all(p.read_bytes() == path.read_bytes() for p in kept)
-    assert re.fullmatch(r"KITAP_\d{8}-\d{6}(-\d+)?\.xlsx", made[-1].name)
-    assert len({p.name for p in made}) == 6
+    assert all(p.read_bytes() == path.read_bytes() for p in made if p.exists())
+    assert re.fullmatch(r"KITAP_\d{8}-\d{6}-\d{6}\.xlsx", made[-1].name)
+    # names sort in time order, also within one second
+    assert [p.name for p in made] == sorted(p.name for p in made) and len({p.name for p in made}) == 6
 
     data = path.read_bytes()
-    saved = atomic_mod.save_atomic(path, lambda f: f.write(data))
-    assert saved.parent == folder and len([p for p in folder.iterdir() if p not in others]) == 5
+    assert atomic_mod.save_atomic(path, lambda f: f.write(data)) is None  # the same bytes: no write, no backup
+    saved = atomic_mod.save_atomic(path, lambda f: f.write(data + b"\0"))
+    assert saved.parent == folder and saved.read_bytes() == data
 
 
 # --- charts -------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 from .. import contract, rules
 from ..errors import NewerTemplate
 from ..findings import ERROR, Finding
-from ..sheetspec import cell_ref, col_letter
+from ..sheetspec import cell_ref, col_letter, sheet_key
 from . import parse
 
 TEMPLATE_RULE = "Şablon"
@@ -360,15 +360,19 @@ def without_gc():
             gc.enable()
 
 
+def _sheet_lookup(name: str) -> str:
+    return sheet_key(" ".join(str(name).replace("\u00a0", " ").split()))
+
+
 def build_workbook_data(path: Path | None, names: list[str],
                         sheet_rows: Callable[[str], tuple[list[list[Any]], list[tuple[int, int, int, int]]]],
                         ) -> WorkbookData:
     """Every input sheet as a table, whatever reads the cells: `sheet_rows(name)` gives a sheet's rows and
     merged ranges (calamine for files, xlwings for a live book)."""
     findings: list[Finding] = []
-    by_norm = {parse.normalize_header(n): n for n in names}
+    by_norm = {_sheet_lookup(n): n for n in names}  # as Excel compares sheet names; spaces tolerated
     settings: dict[str, Setting] = {}
-    actual = by_norm.get(parse.normalize_header(contract.SETTINGS_SHEET))
+    actual = by_norm.get(_sheet_lookup(contract.SETTINGS_SHEET))
     if actual is None:
         findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
                                 "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
@@ -380,7 +384,7 @@ def build_workbook_data(path: Path | None, names: list[str],
     read_as = version if _known_version(version) else contract.TEMPLATE_VERSION
     tables: dict[str, Table] = {}
     for definition in contract.sheets_for(read_as):
-        actual = by_norm.get(parse.normalize_header(definition.name))
+        actual = by_norm.get(_sheet_lookup(definition.name))
         if actual is None:
             kind = settings.get(contract.S_KIND)
             district = kind is not None and rules.board_kind_of(kind.value) is rules.BoardKind.DISTRICT

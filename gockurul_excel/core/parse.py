@@ -74,6 +74,8 @@ def text(value: Any) -> str | None:
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d.%m.%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M" if not value.second else "%H:%M:%S")  # SS:DD, as the sheets show times
     s = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ").strip()
     return _ILLEGAL.sub("", s) or None
 
@@ -138,6 +140,9 @@ def _date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, dt.time):  # what a reader gives for a date cell holding 0, a negative number or a time
+        raise ValueError("tarih değil: hücrede tarih yerine 0, eksi bir sayı ya da saat var (Excel'de tarihler "
+                         "01.01.1900'de başlar; GG.AA.YYYY biçiminde yazın)")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))

@@ -7,8 +7,7 @@ from typing import Any
 
 from .. import contract
 from ..core import parse
-from ..errors import InvalidArgument
-from .atomic import save_atomic
+from .atomic import XLSX, check_output, save_atomic
 from .template import build_template, number_format
 
 
@@ -62,7 +61,6 @@ def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[lis
                   overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> None:
 
     path = Path(path)
-    if path.exists() and not overwrite:
-        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı (yenisi için --uzerine-yaz).")
+    check_output(path, XLSX, create=True, overwrite=overwrite)  # before the work: refused at once
     wb = fill_template(settings, rows, version)
-    save_atomic(path, wb.save, make_backup=path.exists())
+    save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)

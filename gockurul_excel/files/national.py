@@ -27,6 +27,7 @@ from ..platform.codes import ANNUAL_REPORT, MANIFEST_FILE, MEETING
 from ..sheets.national import national_sheets
 from .atomic import save_atomic
 from .platform_folder import read_folder
+from .sources import choose_sources
 from .writer import write_sheets
 
 STATUS_CODES = {"bekliyor": "Bekliyor", "devam_ediyor": "Devam Ediyor", "uygulandi": "Uygulandı",
@@ -52,9 +53,16 @@ def _progress(results, folders: list[Path], progress: Callable[[str], None] | No
         yield r
 
 
-def _folders(root: Path) -> list[Path]:
-
-    return sorted({p.parent for p in Path(root).rglob(MANIFEST_FILE)}, key=str)
+def _folders(root: Path, skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """The platform folders under `root`, chosen as `birlestir` chooses its sources: never in `Yedekler/`, hidden
+    or lock folders; what was left out goes to `skipped`."""
+    taken, left_out = choose_sources([Path(root)])
+    if skipped is not None:
+        skipped.extend(left_out)
+    folders = [p for p in taken if p.is_dir() and (p / MANIFEST_FILE).is_file()]
+    if (Path(root) / MANIFEST_FILE).is_file():
+        folders = [Path(root)]
+    return sorted(folders, key=str)
 
 
 def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str | None]:
@@ -65,8 +73,11 @@ def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str 
     annual: list[tuple] = []
     try:
         docs = read_folder(folder)
-    except GocKurulError as exc:
-        return [], [], [], exc.full_message().splitlines()[0]
+    except GocKurulError as exc:  # one unusable document: its folder is listed, the run goes on
+        lines = exc.full_message().splitlines()
+        return [], [], [], " ".join(lines[:2]) if len(lines) > 1 else lines[0]
+    except OSError as exc:
+        return [], [], [], f"okunamadı: {exc.strerror or exc}"
     for d in docs:
         head = (d["il"], d["ilce"] or "", d["kurul_turu"], d["yil"])
         if d["belge_turu"] == MEETING:
@@ -80,7 +91,8 @@ def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str 
 PARALLEL_FROM = 40  # folders; below this a process pool costs more than it saves
 
 
-def load_documents(root: Path, progress: Callable[[str], None] | None = None, workers: int | None = None
+def load_documents(root: Path, progress: Callable[[str], None] | None = None, workers: int | None = None,
+                   skipped: list[tuple[Path, str]] | None = None, taken: list[Path] | None = None
                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
     """(meetings, decisions, annual reports, problems) as DataFrames from every platform folder under `root`.
 
@@ -93,7 +105,9 @@ def load_documents(root: Path, progress: Callable[[str], None] | None = None, wo
     decisions: list[tuple] = []
     annual: list[tuple] = []
     problems: list[tuple[str, str]] = []
-    folders = _folders(root)
+    folders = _folders(root, skipped)
+    if taken is not None:
+        taken.extend(folders)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if workers > 1 and len(folders) >= PARALLEL_FROM:
         with ProcessPoolExecutor(workers) as pool:
@@ -181,7 +195,8 @@ def _rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
 
 def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
                     populations: dict[str, int] | None = None,
-                    progress: Callable[[str], None] | None = None, workers: int | None = None) -> Path:
+                    progress: Callable[[str], None] | None = None, workers: int | None = None,
+                    skipped: list[tuple[Path, str]] | None = None, taken: list[Path] | None = None) -> Path:
     """Write the summary workbook `output` (a new file, written atomically) and return its path."""
     folder, output = Path(folder), Path(output)
     today = today or dt.date.today()
@@ -189,7 +204,7 @@ def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
         raise InvalidArgument(f"'{folder}' bir klasör değil.")
     if not _folders(folder):
         raise InvalidArgument(f"'{folder}' altında platform klasörü (manifest.json içeren klasör) bulunamadı.")
-    meetings, decisions, annual, problems = load_documents(folder, progress, workers)
+    meetings, decisions, annual, problems = load_documents(folder, progress, workers, skipped, taken)
     summary = summarise(meetings, decisions, annual, today=today, populations=populations)
     specs = national_sheets(_rows(summary.rename(columns=SUMMARY_COLUMNS)), _rows(by_year(summary)), problems,
                             today=today, with_population=populations is not None)

@@ -98,6 +98,7 @@ class Package:
             infos = zf.infolist()
             self.data: dict[str, bytes] = {i.filename: zf.read(i) for i in infos}
         self.order = [i.filename for i in infos]
+        self._original = (dict(self.data), list(self.order))  # to tell whether a write changes anything
         self.infos = {i.filename: i for i in infos}
         self._lower = {n.lower(): n for n in self.order}
         self._trees: dict[str, etree._Element] = {}
@@ -150,9 +151,19 @@ class Package:
             self._trees.pop(name, None)
             self.dirty.discard(name)
 
-    def write_to(self, f: BinaryIO) -> None:
+    def _flush(self) -> None:
         for name in self.dirty:
             self.data[name] = serialize(self._trees[name])
+        self.dirty.clear()
+
+    def changed(self) -> bool:
+        """Whether the members differ from what was read (a regenerated sheet equal to the old one is no change)."""
+        self._flush()
+        data, order = self._original
+        return order != self.order or any(self.data[n] is not data[n] and self.data[n] != data[n] for n in order)
+
+    def write_to(self, f: BinaryIO) -> None:
+        self._flush()
         with zipfile.ZipFile(f, "w") as out:
             for name in self.order:
                 old = self.infos.get(name)

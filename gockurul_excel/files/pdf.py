@@ -22,7 +22,8 @@ from lxml import etree
 from .. import contract
 from ..core import parse
 from ..errors import GocKurulError, InvalidArgument
-from .atomic import save_atomic
+from ..sheetspec import sheet_key
+from .atomic import PDF, check_output, save_atomic
 from .package import NS_MAIN, WORKBOOK
 from .safety import check_package
 
@@ -108,7 +109,7 @@ def _resolve(wanted: list[str], existing: list[str]) -> list[str]:
 def _match(name: str, existing: list[str]) -> str | None:
     if name in existing:
         return name
-    for fold in (parse.normalize_header, parse.ascii_fold):
+    for fold in (sheet_key, parse.normalize_header, parse.ascii_fold):
         found = [n for n in existing if fold(n) == fold(name)]
         if len(found) == 1:
             return found[0]
@@ -198,6 +199,8 @@ def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
     output = Path(output) if output is not None else default_output(path, keep[0])
     if output.suffix.lower() != ".pdf":
         output = output.with_name(output.name + ".pdf")
+    if output.parent.is_dir():
+        check_output(output, PDF)  # a target the PDF may not replace is refused before LibreOffice runs
 
     with tempfile.TemporaryDirectory(prefix="gockurul-pdf-") as tmp_name:
         tmp = Path(tmp_name)
@@ -222,5 +225,5 @@ def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GocKurulError(f"'{output.parent}' klasörü oluşturulamadı: {exc.strerror or exc}.") from exc
-    save_atomic(output, lambda f: f.write(payload), make_backup=False)
+    save_atomic(output, lambda f: f.write(payload), kind=PDF)  # an existing file: a PDF only, backed up first
     return output

@@ -1,5 +1,10 @@
 """Platform folders on disk: an export written all or nothing beside the workbook, and documents and
 folders read back (validated against the shipped schemas, with their SHA-256 checked).
+
+A folder belongs to one workbook: an export goes into a folder that is new, or holds only other files, or holds
+the previous export of the same workbook (its manifest.json says which); it replaces and removes only what that
+manifest listed. JSON is read with limits on size and depth before it is parsed: a hostile document is refused
+with a Turkish message naming the file, never an interpreter error.
 """
 
 from __future__ import annotations
@@ -7,18 +12,82 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
+import stat
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import GocKurulError
 from ..platform.bundle import sha256_hex
-from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING, SAFE_NAME
+from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING
 from ..platform.schemas import DocumentError, validate_document
+from .atomic import STALE_TEMP_SECONDS, resolve
+from .safety import OWN_PREFIX, host_tag, own_lock, pid_alive
 
-TEMP_PREFIX = ".~gockurul-platform-"
+TEMP_PREFIX = OWN_PREFIX + "-platform-"
+MAX_JSON_BYTES = 20 * 2**20  # a meeting's document is a few kilobytes; a year's manifest well under a megabyte
+
+
+def _unreadable(name: str, why: str) -> DocumentError:
+    return DocumentError(name, [why], f"'{name}' okunamadı:", unreadable=True)
+
+
+def _too_deep(name: str) -> DocumentError:
+    return _unreadable(name, "iç içe liste/nesne düzeyi çok fazla; bozuk ya da kasıtlı olarak hazırlanmış bir dosya "
+                             "olabilir")
+
+
+def _not_json(token: str) -> Any:
+    raise ValueError(f"{token} JSON'da geçerli değil")  # NaN, Infinity: Python reads them, JSON has no such thing
+
+
+_DECODER = json.JSONDecoder(parse_constant=_not_json)  # made once: json.loads with an argument makes one a call
+
+
+def load_json(data: bytes | str, name: str) -> Any:
+    """JSON from an outside file, within limits: at most MAX_JSON_BYTES, checked before parsing; the depth is
+    limited by the parser's recursion guard (a hostile `[` × 100,000 stops with RecursionError, turned here into
+    the Turkish message), and a platform document's closed schema limits it further (`_validated`). NaN and
+    Infinity, which Python reads and JSON has not, are refused. DocumentError (Turkish, naming the file)."""
+    if len(data) > MAX_JSON_BYTES:
+        raise _unreadable(name, f"dosya çok büyük ({len(data) / 2**20:.1f} MB; bir platform belgesi en çok "
+                                f"{MAX_JSON_BYTES // 2**20} MB olabilir)")
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _unreadable(name, "dosya UTF-8 değil") from None
+    try:
+        return _DECODER.decode(data)
+    except RecursionError:
+        raise _too_deep(name) from None
+    except ValueError as exc:
+        where = f"satır {exc.lineno}, sütun {exc.colno}" if hasattr(exc, "lineno") else str(exc)
+        raise _unreadable(name, f"geçerli bir JSON değil ({where})") from None
+
+
+def _validated(doc: Any, name: str) -> dict:
+    """`validate_document`; a document nested almost as deep as the parser allows may still exhaust the
+    recursion of the error report (a valid one cannot: every schema is closed and shallow)."""
+    try:
+        return validate_document(doc, name)
+    except RecursionError:
+        raise _too_deep(name) from None
+
+
+def read_json_file(path: Path, name: str | None = None) -> Any:
+    """`load_json` of a file, its size checked before it is read."""
+    name = name or path.name
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        raise _unreadable(name, f"dosya çok büyük ({size / 2**20:.1f} MB; bir platform belgesi en çok "
+                                f"{MAX_JSON_BYTES // 2**20} MB olabilir)")
+    return load_json(path.read_bytes(), name)
 
 
 
@@ -64,16 +133,78 @@ def _fsync_dir(folder: Path) -> None:
 
 
 
-def _previous_set(out_dir: Path) -> list[str]:
-    """The files of the export already in `out_dir` (from its manifest.json); [] when there is none."""
-    try:
-        old = json.loads((out_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
-        entries = [*old.get("belgeler", []), *old.get("csv_dosyalari", [])]
-        names = [e.get("dosya") for e in entries if isinstance(e, dict)]
-    except (OSError, ValueError, AttributeError):
-        return []
-    return [n for n in names if isinstance(n, str) and SAFE_NAME.match(n)]
+IDENTITY = ("kimlik", "kurul_turu", "il", "ilce", "yil")  # the workbook an export belongs to (its manifest)
 
+
+def _board(manifest: dict) -> str:
+    where = manifest.get("il") or "?"
+    if manifest.get("ilce"):
+        where += f" / {manifest['ilce']}"
+    return f"{where} {manifest.get('yil', '')}".strip()
+
+
+def _previous_export(out_dir: Path, files: dict[str, bytes]) -> list[str]:
+    """The files of this workbook's previous export in `out_dir` (from its manifest.json): the only ones an
+    export replaces or removes. Refused: a folder holding another workbook's export, a manifest.json this
+    program did not write, a file of the new set's names that the previous manifest did not list, a read-only
+    file."""
+    manifest_path = out_dir / MANIFEST_FILE
+    previous: list[str] = []
+    if manifest_path.exists():
+        try:
+            old = read_document(manifest_path)
+            if old.get("belge_turu") != MANIFEST:
+                raise GocKurulError("dosya listesi değil")
+        except GocKurulError:
+            raise GocKurulError(
+                f"'{out_dir}' klasöründeki {MANIFEST_FILE} bu programın yazdığı bir dosya listesi değil; klasördeki "
+                "hiçbir dosyaya dokunulmadı, platform dosyaları yazılmadı. Platform dosyaları için yeni ya da boş "
+                "bir klasör verin.") from None
+        new = json.loads(files[MANIFEST_FILE]) if MANIFEST_FILE in files else {}
+        if any(old.get(k) != new.get(k) for k in IDENTITY):
+            raise GocKurulError(
+                f"'{out_dir}' klasöründe başka bir kitabın platform dosyaları var ({_board(old)}, "
+                f"{old.get('kurul_turu', '?')} kurulu); üzerlerine yazılmadı ve hiçbiri silinmedi. Bu kitabın "
+                f"({_board(new)}) dosyaları için başka bir klasör verin.")
+        previous = [e["dosya"] for e in [*old["belgeler"], *old["csv_dosyalari"]]]
+    foreign = sorted(n for n in files if n != MANIFEST_FILE and n not in previous and (out_dir / n).exists())
+    if foreign:
+        shown = ", ".join(f"'{n}'" for n in foreign[:5]) + (f" ve {len(foreign) - 5} dosya daha" if len(foreign) > 5
+                                                             else "")
+        raise GocKurulError(
+            f"'{out_dir}' klasöründe bu programın bu kitap için yazmadığı, yeni dosyalarla aynı adlı dosyalar var "
+            f"({shown}); üzerlerine yazılmadı, platform dosyaları yazılmadı. Başka bir klasör verin ya da bu "
+            "dosyaları taşıyın.")
+    read_only = [n for n in {*previous, *files} if _read_only(out_dir / n)]
+    if read_only:
+        raise GocKurulError(f"'{out_dir}' klasöründe salt okunur dosyalar var ({', '.join(sorted(read_only)[:5])}); "
+                            "platform dosyaları yazılmadı. 'Salt okunur' işaretini kaldırıp tekrar deneyin.")
+    return previous
+
+
+def _read_only(path: Path) -> bool:
+    try:
+        return path.is_file() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK))
+    except OSError:
+        return False
+
+
+def _remove_stale_temps(parent: Path) -> None:
+    """The staging folders runs that died left beside platform folders."""
+    pattern = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)@([0-9a-f]{8})-.*")
+    limit = time.time() - STALE_TEMP_SECONDS
+    here = host_tag()
+    try:
+        candidates = list(parent.glob(TEMP_PREFIX + "*"))
+    except OSError:
+        return
+    for p in candidates:
+        m = pattern.fullmatch(p.name)
+        try:
+            if p.is_dir() and ((m and m[2] == here and not pid_alive(int(m[1]))) or p.stat().st_mtime < limit):
+                shutil.rmtree(p, ignore_errors=True)
+        except (OSError, ValueError):
+            pass
 
 
 def _os_message(exc: OSError) -> str:
@@ -95,36 +226,46 @@ def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:
     Everything is written to a temporary folder beside `out_dir` first. A new folder is then renamed into
     place in one step; into an existing folder the files are moved one by one (manifest.json last), and on
     a failure every moved file is put back, so the folder holds either the old set or the new one. Files
-    of the previous export (its manifest.json) that the new set no longer has are removed; other files in
-    the folder are never touched."""
-    out_dir = Path(out_dir)
+    of the previous export of the same workbook (its manifest.json) that the new set no longer has are
+    removed; other files in the folder are never touched, and a folder of another workbook's export, with a
+    manifest.json not of this program, or with files of the new names this program did not write there, is
+    refused (`_previous_export`)."""
+    out_dir = resolve(out_dir)  # a symlinked folder: its target (the staging folder must be on its disk)
     if out_dir.exists() and not out_dir.is_dir():
         raise GocKurulError(f"'{out_dir}' bir klasör değil; platform dosyaları yazılamadı.")
-    parent = out_dir.absolute().parent
+    parent = out_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
     except OSError as exc:
         raise GocKurulError(f"'{parent}' klasörüne yazılamıyor: {_os_message(exc)}. Hiçbir dosya yazılmadı.") from exc
-    try:
-        staged = tmp / "yeni"
+    with own_lock(out_dir):  # two exports into one folder take turns
+        previous = _previous_export(out_dir, files) if out_dir.exists() else []
+        _remove_stale_temps(parent)
         try:
-            staged.mkdir()
-            _write_files(staged, files)
-            if not out_dir.exists():
-                os.replace(staged, out_dir)
-                _fsync_dir(parent)
-                return []
+            tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}@{host_tag()}-", dir=parent))
         except OSError as exc:
-            raise GocKurulError(f"Platform dosyaları yazılamadı: {_os_message(exc)}. Hiçbir dosya yazılmadı.") from exc
-        return _swap(out_dir, staged, tmp / "eski", files)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+            raise GocKurulError(f"'{parent}' klasörüne yazılamıyor: {_os_message(exc)}. Hiçbir dosya "
+                                "yazılmadı.") from exc
+        try:
+            staged = tmp / "yeni"
+            try:
+                staged.mkdir()
+                _write_files(staged, files)
+                if not out_dir.exists():
+                    os.replace(staged, out_dir)
+                    _fsync_dir(parent)
+                    return []
+            except OSError as exc:
+                raise GocKurulError(f"Platform dosyaları yazılamadı: {_os_message(exc)}. Hiçbir dosya "
+                                    "yazılmadı.") from exc
+            return _swap(out_dir, staged, tmp / "eski", files, previous)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 
-def _swap(out_dir: Path, staged: Path, old: Path, files: dict[str, bytes]) -> list[str]:
-    stale = [n for n in _previous_set(out_dir) if n not in files and (out_dir / n).is_file()]
+def _swap(out_dir: Path, staged: Path, old: Path, files: dict[str, bytes], previous: list[str]) -> list[str]:
+    stale = [n for n in previous if n not in files and (out_dir / n).is_file()]
     data_files = [n for n in files if n != MANIFEST_FILE]
     moved_out: list[str] = []
     moved_in: list[str] = []
@@ -176,24 +317,17 @@ class PlatformResult:
 
 
 def read_document(path: Path) -> dict:
-    """Load a platform document, find its schema from `belge_turu` / `sema_surumu`, validate it. Raises
-    DocumentError with one Turkish line per violation ('kararlar[2].verilen_sure: YYYY-AA-GG …')."""
+    """Load a platform document (within the limits of `load_json`), find its schema from `belge_turu` /
+    `sema_surumu`, validate it. Raises DocumentError with one Turkish line per violation
+    ('kararlar[2].verilen_sure: YYYY-AA-GG …')."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        doc = read_json_file(path)
     except FileNotFoundError:
         raise GocKurulError(f"'{path}' bulunamadı.") from None
-    except UnicodeDecodeError:
-        raise DocumentError(path.name, ["dosya UTF-8 değil"], f"'{path.name}' okunamadı:", unreadable=True) from None
     except OSError as exc:
         raise GocKurulError(f"'{path}' okunamadı: {exc.strerror or exc}.") from None
-    try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        line, col = getattr(exc, "lineno", "?"), getattr(exc, "colno", "?")
-        raise DocumentError(path.name, [f"geçerli bir JSON değil (satır {line}, sütun {col})"],
-                            f"'{path.name}' okunamadı:", unreadable=True) from None
-    return validate_document(doc, path.name)
+    return _validated(doc, path.name)
 
 
 
@@ -213,8 +347,15 @@ def read_folder(folder: Path) -> list[dict]:
 
     def payload(entry: dict) -> bytes | None:
         p = folder / entry["dosya"]
-        if not p.is_file():
+        try:
+            st = p.stat()  # one stat: is it there, a file, and not too big to read
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
             problems.append(f"{entry['dosya']}: dosya yok ({MANIFEST_FILE} listeliyor)")
+            return None
+        if st.st_size > MAX_JSON_BYTES:
+            problems.append(f"{entry['dosya']}: dosya çok büyük ({st.st_size / 2**20:.1f} MB)")
             return None
         content = p.read_bytes()
         if sha256_hex(content) != entry["sha256"]:
@@ -228,12 +369,9 @@ def read_folder(folder: Path) -> list[dict]:
         if content is None:
             continue
         try:
-            doc = validate_document(json.loads(content.decode("utf-8-sig")), entry["dosya"])
+            doc = _validated(load_json(content, entry["dosya"]), entry["dosya"])
         except DocumentError as exc:
             problems += [f"{entry['dosya']}: {p}" for p in exc.problems]
-            continue
-        except ValueError:
-            problems.append(f"{entry['dosya']}: geçerli bir JSON değil")
             continue
         if doc["belge_turu"] != entry["belge_turu"]:
             problems.append(f"{entry['dosya']}: belge_turu {doc['belge_turu']!r}, {MANIFEST_FILE} "

@@ -1,9 +1,15 @@
 """The district sources of `birlestir`, read from disk: district workbooks and platform folders, each turned
 into an `Incoming` (or an `Unusable` with its Turkish reason) for `core.merge.plan_merge`.
+
+Sources are chosen, not globbed: a folder gives its workbooks and platform folders, but never the program's
+backups (`Yedekler/`), hidden files and folders, or the lock and temporary files of Excel, LibreOffice and
+this program; what was left out is said, with the reason.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -11,22 +17,85 @@ from ..core.merge import Incoming, Refused, Unusable, incoming_from_workbook
 from ..errors import GocKurulError
 from ..platform.codes import MANIFEST_FILE
 from ..platform.districts import incoming_from_documents
+from ..sheetspec import sheet_key
+from .atomic import BACKUP_DIR
 from .platform_folder import read_folder
 from .reader import read_workbook
+from .safety import is_lock_or_temp
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # named as a source; a folder gives its .xlsx files
+BACKUPS = "programın yedekleri klasöründe (Yedekler)"
+HIDDEN = "gizli dosya ya da klasör"
+LOCK = "Excel, LibreOffice ya da bu programın kilit/geçici dosyası"
+
+
+def _hidden(entry: os.DirEntry) -> bool:
+    if entry.name.startswith("."):
+        return True
+    try:
+        attributes = entry.stat(follow_symlinks=False).st_file_attributes  # Windows only
+    except (AttributeError, OSError):
+        return False
+    return bool(attributes & stat.FILE_ATTRIBUTE_HIDDEN)
+
+
+def _left_out(entry: os.DirEntry) -> str | None:
+    """Why a file or folder found in a source folder is not a source, or None."""
+    if is_lock_or_temp(entry.name):
+        return LOCK
+    if _hidden(entry):
+        return HIDDEN
+    return None
+
+
+def choose_sources(sources: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(taken, left out with the reason). Files and platform folders named are taken as they are, in the order
+    given; a plain folder gives its workbooks and platform folders (sorted, sub-folders too), leaving out
+    `Yedekler/`, hidden files and folders, and lock/temporary files — each said, once per folder or file. Symlinked
+    folders are not followed (no loops)."""
+    taken: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for src in map(Path, sources):
+        if not src.is_dir() or (src / MANIFEST_FILE).is_file():
+            taken.append(src)
+            continue
+        found: list[Path] = []
+        stack = [src]
+        while stack:
+            folder = stack.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError as exc:
+                skipped.append((folder, f"okunamadı: {exc.strerror or exc}"))
+                continue
+            for entry in entries:
+                path = Path(entry.path)
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                    is_file = entry.is_file()
+                except OSError:
+                    continue
+                if is_dir:
+                    if sheet_key(entry.name) == sheet_key(BACKUP_DIR):
+                        skipped.append((path, BACKUPS))
+                    elif (why := _left_out(entry)) is not None:
+                        skipped.append((path, why))
+                    elif (path / MANIFEST_FILE).is_file():
+                        found.append(path)
+                    else:
+                        stack.append(path)
+                elif is_file and entry.name.lower().endswith(".xlsx"):
+                    if (why := _left_out(entry)) is not None:
+                        skipped.append((path, why))
+                    else:
+                        found.append(path)
+        taken.extend(sorted(found, key=str))
+    return taken, sorted(skipped, key=lambda s: str(s[0]))
 
 
 def expand_sources(sources: Iterable[Path]) -> list[Path]:
-    """Files and platform folders, in the order given; a plain folder gives its .xlsx files and platform
-    sub-folders (sorted), skipping Excel's `~$` lock files."""
-    out: list[Path] = []
-    for src in map(Path, sources):
-        if src.is_dir() and not (src / MANIFEST_FILE).is_file():
-            found = [p for p in src.rglob("*.xlsx") if not p.name.startswith(("~$", ".~"))]
-            found += [m.parent for m in src.rglob(MANIFEST_FILE)]
-            out.extend(sorted(found, key=lambda p: str(p)))
-        else:
-            out.append(src)
-    return out
+    """The sources `choose_sources` takes."""
+    return choose_sources(sources)[0]
 
 
 def read_source(src: Path) -> Incoming:
@@ -35,17 +104,20 @@ def read_source(src: Path) -> Incoming:
         return incoming_from_documents(src.name, read_folder(src))
     if not src.exists():
         raise Refused(f"'{src}' bulunamadı.")
-    if src.suffix.lower() not in (".xlsx", ".xlsm"):
+    if src.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise Refused("Excel kitabı (.xlsx) ya da platform klasörü değil.")
     return incoming_from_workbook(src.name, read_workbook(src))
 
 
 def read_sources(sources: Iterable[Path], *, province_path: Path | None = None,
-                 progress: Callable[[str], None] | None = None) -> list[Incoming | Unusable]:
-    """Every source, expanded and read before anything is planned; one that cannot be used is `Unusable` with
+                 progress: Callable[[str], None] | None = None,
+                 skipped: list[tuple[Path, str]] | None = None) -> list[Incoming | Unusable]:
+    """Every source, chosen and read before anything is planned; one that cannot be used is `Unusable` with
     its reason, and the others are still read. `province_path` (the workbook merged into) is refused as a
-    source."""
-    paths = expand_sources(sources)
+    source. `skipped` receives what the folders held but was not taken, with the reason."""
+    paths, left_out = choose_sources(sources)
+    if skipped is not None:
+        skipped.extend(left_out)
     same_file: set[Path] = set()
     if province_path is not None:
         try:

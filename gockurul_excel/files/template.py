@@ -45,9 +45,9 @@ from ..contract import TEMPLATE_VERSION
 from ..core import parse
 from ..errors import InvalidArgument, NewerTemplate, UnreadableWorkbook
 from ..sheetspec import DATE_FORMAT, STYLES, TIME_FORMAT
-from .atomic import save_atomic
+from .atomic import XLSX, Stamp, check_output, save_atomic, stamp
 from .fidelity import openpyxl_load, refuse_if_lossy
-from .safety import check_package
+from .safety import check_package, own_lock
 
 # Fixed document dates: two generations of the template are byte-identical.
 FIXED_TIME = dt.datetime(2025, 1, 1)
@@ -60,6 +60,7 @@ TEXT_FORMAT = "@"
 GENERAL_FORMAT = "General"
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
+POPULATION_MAX = 100_000_000  # plausibility: more than Türkiye's whole population is a typing mistake
 DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
 
 LIST_NAME_PREFIX = "Liste_"
@@ -428,17 +429,18 @@ def _workbook_bytes(wb: Workbook, timestamp: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _save(path: Path, data: bytes, *, make_backup: bool) -> None:
-    """Atomic write through the package layer (temp file beside `path`, one rename, lock check)."""
+def _save(path: Path, data: bytes, *, overwrite: bool) -> None:
+    """A new workbook file, by the rule of atomic.py: an existing file only with `overwrite`, backed up."""
+    save_atomic(path, lambda fh: fh.write(data), kind=XLSX, create=True, overwrite=overwrite)
 
-    save_atomic(path, lambda fh: fh.write(data), make_backup=make_backup)
 
-
-def save_template(path: str | os.PathLike, version: str = TEMPLATE_VERSION) -> None:
-    """Write the master template; the same version always gives the same bytes."""
+def save_template(path: str | os.PathLike, version: str = TEMPLATE_VERSION, *, overwrite: bool = False) -> None:
+    """Write the master template; the same version always gives the same bytes. An existing file is replaced
+    only with `overwrite` (and backed up first)."""
     path = Path(path)
     _check_folder(path)
-    _save(path, _workbook_bytes(build_template(version), FIXED_TIME), make_backup=False)
+    check_output(path, XLSX, create=True, overwrite=overwrite)
+    _save(path, _workbook_bytes(build_template(version), FIXED_TIME), overwrite=overwrite)
 
 
 def template_fingerprint(path: str | os.PathLike) -> dict[str, bytes]:
@@ -506,12 +508,13 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
         raise InvalidArgument(f"İl kurulunun kitabında ilçe verilmez ('{district}' verildi).")
     if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
         raise InvalidArgument(f"Yıl {YEAR_MIN} ile {YEAR_MAX} arasında olmalı ('{year}' verildi).")
-    if isinstance(foreign_population, bool) or not isinstance(foreign_population, int) or foreign_population < 0:
-        raise InvalidArgument(f"Yabancı nüfusu sıfır veya daha büyük bir tam sayı olmalı "
+    if isinstance(foreign_population, bool) or not isinstance(foreign_population, int) or \
+            not 0 <= foreign_population <= POPULATION_MAX:
+        most = f"{POPULATION_MAX:_}".replace("_", ".")
+        raise InvalidArgument(f"Yabancı nüfusu 0 ile {most} arasında bir tam sayı olmalı "
                               f"('{foreign_population}' verildi).")
     _check_folder(path)
-    if path.exists() and not overwrite:
-        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı.")
+    check_output(path, XLSX, create=True, overwrite=overwrite)
 
     yes, no = rules.YES_NO
     values = {
@@ -529,7 +532,7 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
     for name, value in values.items():
         ws.cell(rows[parse.normalize_header(name)], value_col, value)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    _save(path, _workbook_bytes(wb, now), make_backup=True)  # a backup only when overwriting
+    _save(path, _workbook_bytes(wb, now), overwrite=overwrite)  # a backup only when overwriting
 
 
 # ---------------------------------------------------------------------------------------------
@@ -667,8 +670,14 @@ def upgrade(path: str | os.PathLike) -> list[str]:
     """`gockurul guncelle`: bring a workbook of an older template to TEMPLATE_VERSION.
 
     Adds what the newer template has (sheets, columns, settings, lists) and changes no value the
-    user typed. Returns the changes in Turkish; [] (and nothing written) when already current."""
+    user typed. Returns the changes in Turkish; [] (and nothing written) when already current. Our lock is held
+    from reading to writing, and a save by someone else in between is not overwritten."""
     path = Path(path)
+    with own_lock(path):
+        return _upgrade(path, stamp(path))
+
+
+def _upgrade(path: Path, read_as: Stamp | None) -> list[str]:
     found = read_template_version(path)
     try:
         current, latest = _version_of(found), _version_of(TEMPLATE_VERSION)
@@ -731,5 +740,5 @@ def upgrade(path: str | os.PathLike) -> list[str]:
     changes.append(f"Şablon sürümü {found} → {TEMPLATE_VERSION} yapıldı.")
 
     wb.calculation.fullCalcOnLoad = True  # openpyxl keeps formulas but not their cached results
-    save_atomic(path, wb.save)
+    save_atomic(path, wb.save, expect=read_as)
     return changes

@@ -6,6 +6,7 @@ styles.xml are edited; every other member is copied byte for byte.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,8 @@ from lxml import etree
 
 from ..contract import is_generated_sheet
 from ..errors import GocKurulError, UnreadableWorkbook
-from ..sheetspec import SheetSpec, abs_range, col_letter, quote_sheet
-from .atomic import save_atomic
+from ..sheetspec import SheetSpec, abs_range, col_letter, quote_sheet, sheet_key
+from .atomic import Stamp, check_output, read_stamped, save_atomic
 from .charts import check_chart, rels_xml, render_chart, render_drawing, used_extent
 from .package import (
     CT_CHART,
@@ -42,7 +43,7 @@ from .package import (
     resolve_target,
     xml_parser,
 )
-from .safety import check_not_locked, check_package
+from .safety import check_package, own_lock
 from .styles import MINIMAL_STYLES, Styles
 from .worksheet import Kept, collect_cells, render_sheet
 
@@ -62,7 +63,7 @@ def _check_sheet_name(name: str) -> None:
         problem = "[ ] : * ? / \\ karakterlerini içeremez"
     elif name.startswith("'") or name.endswith("'"):
         problem = "kesme işaretiyle (') başlayıp bitemez"
-    elif name.casefold() == "history":
+    elif sheet_key(name) == "history":
         problem = "Excel'e ayrılmış bir ad"
     if problem:
         raise GocKurulError(f"'{name}' sayfa adı olarak kullanılamaz: {problem}.")
@@ -89,7 +90,7 @@ class _Book:
         self.entries = [s for s in self.sheets if local_name(s) == "sheet"]
         self.entry_index: dict[str, int] = {}
         for i, s in enumerate(self.entries):
-            self.entry_index.setdefault(s.get("name", "").casefold(), i)
+            self.entry_index.setdefault(sheet_key(s.get("name", "")), i)
         self._rels_by_id: dict[str, Any] | None = None
         self._sheet_names: dict[str, list] | None = None  # localSheetId -> its definedName elements
         self.max_sheet_id: int | None = None
@@ -181,7 +182,7 @@ class _Book:
     def put_sheet(self, spec: SheetSpec) -> None:
         _check_sheet_name(spec.name)
         entries = self.entries
-        wanted = spec.name.casefold()
+        wanted = sheet_key(spec.name)
         index = self.entry_index.get(wanted)
         kept = Kept()
         garbage: set[str] = set()
@@ -313,20 +314,36 @@ class _Book:
 
 
 def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = True,
-                 owned: frozenset[str] = frozenset()) -> Path | None:
+                 expect: Stamp | None = None, owned: frozenset[str] = frozenset()) -> Path | None:
     """Put each generated sheet into the workbook, copying every other part unchanged.
 
-    An existing sheet of the same name is replaced in place (it must be a generated sheet, or one of `owned` in
-    a workbook the program made); a new one is appended after the last sheet. Returns the backup of the
-    previous file (None without backup).
+    An existing sheet of the same name (as Excel compares names: `sheet_key`) is replaced in place (it must be
+    a generated sheet, or one of `owned` in a workbook the program made); a new one is appended after the last
+    sheet. `expect` is the stamp taken when the workbook was read: if the file changed since, nothing is written
+    (`FileChanged`). Nothing is written either when the sheets come out as they already are. Returns the backup
+    of the previous file (None without one).
     """
     path = Path(path)
-    check_package(path)
-    check_not_locked(path)
-    if not specs:
-        return None
-    pkg = Package(path)
-    book = _Book(pkg, path.name, owned)
+    names: dict[str, str] = {}
     for spec in specs:
-        book.put_sheet(spec)
-    return save_atomic(path, pkg.write_to, make_backup=make_backup)
+        key = sheet_key(spec.name)
+        if key in names:
+            raise GocKurulError(f"'{names[key]}' ve '{spec.name}' sayfa adları Excel'de aynı sayılır (büyük-küçük "
+                                "harf, ı/I/i/İ ayrılmaz); ikisi birden yazılamaz. "
+                                f"'{path.name}' dosyası değiştirilmedi.")
+        names[key] = spec.name
+    with own_lock(path):
+        real = check_output(path, None)
+        if not real.is_file():
+            check_package(path)  # says it is missing
+        raw, now = read_stamped(real, expect)
+        check_package(path, raw)
+        if not specs:
+            return None
+        pkg = Package(io.BytesIO(raw))
+        book = _Book(pkg, path.name, owned)
+        for spec in specs:
+            book.put_sheet(spec)
+        if not pkg.changed():
+            return None
+        return save_atomic(path, pkg.write_to, make_backup=make_backup, expect=now)

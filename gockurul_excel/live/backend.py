@@ -32,7 +32,7 @@ from typing import Any
 from .. import contract
 from ..core.model import build_workbook_data
 from ..errors import GocKurulError
-from ..sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter
+from ..sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter, sheet_key
 
 REMOTE = "remote"
 DESKTOP, OFFICE_JS, LIMITED = "desktop", "office_js", "limited"
@@ -311,8 +311,8 @@ def _runs(mapping: dict[int, float]) -> list[tuple[int, int, float]]:
 
 
 def _target_sheet(book: Any, name: str) -> Any:
-    existing = {s.name.casefold(): s for s in book.sheets}
-    sheet = existing.get(name.casefold())
+    existing = {sheet_key(s.name): s for s in book.sheets}  # as Excel compares names (ı/I/i/İ)
+    sheet = existing.get(sheet_key(name))
     if sheet is not None:
         if not contract.is_generated_sheet(sheet.name):
             raise GocKurulError("bu programın ürettiği bir sayfa değil (veri girilen bir sayfa); üzerine "
