@@ -28,14 +28,8 @@ from .sheets.action_plan import action_plan_sheet
 from .sheets.annual_report import annual_report_sheet
 from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
 from .sheets.findings import findings_sheet
-from .sheets.forms import (
-    agenda_sheet,
-    attendance_sheet,
-    invitation_sheet,
-    minutes_sheet,
-    notice_sheet,
-    subcommission_list_sheet,
-)
+from .sheets.forms import agenda_sheet, attendance_sheet, minutes_sheet, subcommission_list_sheet
+from .sheets.letters import LETTER_WARNINGS, invitation_letter, letter_sheet, notice_letter
 from .sheets.merge import follow_up_sheet, follow_up_spec_for, merge_sheets
 from .sheetspec import SheetSpec
 
@@ -136,15 +130,23 @@ def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
 def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
     """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
     cal = build_calendar(data)
-    specs = [agenda_sheet(data, m), invitation_sheet(data, m, cal), notice_sheet(data, m, cal)]
+    specs = [agenda_sheet(data, m), letter_sheet(invitation_letter(data, m, cal)),
+             letter_sheet(notice_letter(data, m, cal))]
     if is_first_board_of_year(data, m):
         specs.append(subcommission_list_sheet(data, m.date.year))
     return specs
 
 
 def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
-    """Gündem ve Davet / `gockurul gundem`."""
-    return _meeting_forms(data, meeting_no, agenda_specs(data, find_meeting(data, meeting_no)))
+    """Gündem ve Davet / `gockurul gundem`; the letters' problems (an empty distribution, no signer) are said."""
+    m = find_meeting(data, meeting_no)
+    outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
+    cal = build_calendar(data)
+    warnings = [f"'{letter.sheet}': {note}" for letter in (invitation_letter(data, m, cal), notice_letter(data, m, cal))
+                for note in letter.notes if note.startswith(LETTER_WARNINGS)]
+    if warnings:
+        outcome.message += " Uyarı: " + " ".join(warnings)
+    return outcome
 
 
 def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
