@@ -187,8 +187,12 @@ def formlar(kitap: Workbook,
 @app.command("gundem")
 @_guarded
 def gundem(kitap: Workbook, toplanti: MeetingNo) -> None:
-    """Gündem, davet yazısı, tutanak tebliğ yazısı ve (yılın ilk kurulunda) Alt Komisyon listesi."""
-    _written(kitap, operations.write_agenda(kitap, toplanti))
+    """Gündem, davet yazısı, tutanak tebliğ yazısı (ayrıca Word belgesi olarak) ve (yılın ilk kurulunda) Alt Komisyon
+    listesi."""
+    result = operations.write_agenda(kitap, toplanti)
+    _written(kitap, result)
+    for document in result.documents or []:
+        typer.echo(f"Word belgesi: {document}")
 
 
 @app.command("yillik")

@@ -29,6 +29,7 @@ from .sheets.annual_report import annual_report_sheet
 from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
 from .sheets.findings import findings_sheet
 from .sheets.forms import agenda_sheet, attendance_sheet, minutes_sheet, subcommission_list_sheet
+from .sheets.letter_docx import letter_docx
 from .sheets.letters import LETTER_WARNINGS, invitation_letter, letter_sheet, notice_letter
 from .sheets.merge import follow_up_sheet, follow_up_spec_for, merge_sheets
 from .sheetspec import SheetSpec
@@ -138,14 +139,17 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
 
 
 def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
-    """Gündem ve Davet / `gockurul gundem`; the letters' problems (an empty distribution, no signer) are said."""
+    """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes), and
+    their problems (an empty distribution, no signer) said in the message."""
     m = find_meeting(data, meeting_no)
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
     cal = build_calendar(data)
-    warnings = [f"'{letter.sheet}': {note}" for letter in (invitation_letter(data, m, cal), notice_letter(data, m, cal))
-                for note in letter.notes if note.startswith(LETTER_WARNINGS)]
+    letters = (invitation_letter(data, m, cal), notice_letter(data, m, cal))
+    warnings = [f"'{letter.sheet}': {note}" for letter in letters for note in letter.notes
+                if note.startswith(LETTER_WARNINGS)]
     if warnings:
         outcome.message += " Uyarı: " + " ".join(warnings)
+    outcome.payload = {f"{letter.sheet}.docx": letter_docx(letter) for letter in letters}
     return outcome
 
 

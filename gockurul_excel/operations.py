@@ -121,12 +121,32 @@ def write_year_forms(path: str | Path, year: int | None = None) -> YearFormsResu
     return YearFormsResult(outcome.sheet_names, backup, outcome.message, outcome.payload)
 
 
-def write_agenda(path: str | Path, meeting_no: str) -> FormsResult:
-    """`gockurul gundem`: agenda, invitation, the minutes' cover letter and, at the year's first board,
-    the sub-commission member list."""
-    from . import commands
+@dataclass
+class AgendaResult(FormsResult):
+    documents: list[Path] | None = None  # the letters as Word documents
 
-    return _forms(path, commands.agenda, meeting_no)
+
+def letters_folder(path: str | Path) -> Path:
+    """Where the letters' Word documents go: `<kitap>_yazilar` beside the workbook."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}_yazilar")
+
+
+def write_agenda(path: str | Path, meeting_no: str) -> AgendaResult:
+    """`gockurul gundem`: agenda, invitation, the minutes' cover letter and, at the year's first board,
+    the sub-commission member list; the two letters also as .docx in `letters_folder`."""
+    from . import commands
+    from .files.atomic import save_atomic
+
+    outcome, backup = _run_file(path, commands.agenda, meeting_no)
+    folder = letters_folder(path)
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, payload in outcome.payload.items():
+        target = folder / name
+        save_atomic(target, lambda f, data=payload: f.write(data), make_backup=False)
+        written.append(target)
+    return AgendaResult(outcome.sheet_names, backup, outcome.message, written)
 
 
 def write_annual_report(path: str | Path, year: int | None = None) -> FormsResult:

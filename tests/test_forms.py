@@ -95,8 +95,8 @@ def test_ek2_one_row_per_participant_with_empty_signature(book):
     rows = [b.row + i for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature"
             for i in range(len(b.values))]
     # room for a wet signature: at least 10 mm on paper at the sheet's print scale
-    from gockurul_excel.sheets.formsheet import PT_PER_MM, fit_scale
-    scale = fit_scale(list(spec.col_widths.values()), spec.print_setup)
+    from gockurul_excel.sheets.formsheet import LIBREOFFICE_WIDTH_SPREAD, PT_PER_MM, fit_scale
+    scale = fit_scale(list(spec.col_widths.values()), spec.print_setup, LIBREOFFICE_WIDTH_SPREAD)
     assert min(spec.row_heights[r] for r in rows) * scale >= 10 * PT_PER_MM
 
 

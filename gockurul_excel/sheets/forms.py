@@ -40,7 +40,7 @@ EK2_HEADERS = ["SIRA", "KURUM İSMİ", "UNVAN", "AD-SOYAD", "TELEFON NUMARASI", 
 EK2_SPARE_ROWS = 5  # for late arrivals
 EMPTY = "—"
 # Printed height of a row signed by hand: room for a wet signature (at least 10 mm on paper).
-SIGNATURE_ROW_MM = 11.0
+SIGNATURE_ROW_MM = 10.5
 
 
 def _when(m: Meeting) -> str:
@@ -130,6 +130,8 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     for i, r in enumerate(taken, start=1):
         # The decision's number stands in the number column, as the items' numbers do.
         number = f"KARAR-{i}" + (f" (No {r['Karar No']})" if str(r["Karar No"]) != str(i) else "")
+        f.need(sum(f.row_height([(number, 1), (label, 1), (_value_text(r[header]), 1)])  # a decision on one page
+                   for label, header in EK1_DECISION_FIELDS) + f.row_height([(None, 1)]))
         for label, header in EK1_DECISION_FIELDS:
             f.fields([(number, "label"), (label, "italic"), (_value_text(r[header]), "text")])
             number = None
