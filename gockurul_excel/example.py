@@ -321,7 +321,8 @@ def example_settings() -> dict[str, object]:
     }
 
 
-def write_example(path: Path, *, overwrite: bool = False) -> None:
+def write_example(path: Path, *, overwrite: bool = False) -> Path | None:
+    """Write the example workbook; the backup of the file it replaced, if any."""
     from .files.fill import fill_workbook
 
-    fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)
+    return fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)

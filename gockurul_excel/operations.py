@@ -270,6 +270,7 @@ class ExampleResult:
     findings: list[Finding]
     sheets: list[str]
     platform: Path | None = None  # the platform folder written beside it
+    backup: Path | None = None  # the file it replaced (--uzerine-yaz), kept in Yedekler/
 
 
 def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
@@ -282,7 +283,7 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
 
     path = Path(path)
     today = today or dt.date.today()
-    write_example(path, overwrite=overwrite)
+    replaced = write_example(path, overwrite=overwrite)
     backend = FileBackend(path, make_backup=False)
     data = backend.read()
     checked = commands.check(data, today)
@@ -294,4 +295,4 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
     specs = [s for o in outcomes for s in o.specs]
     backend.write(specs)
     exported = export_platform(path, platform_folder(path))
-    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir)
+    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced)

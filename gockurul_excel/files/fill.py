@@ -59,10 +59,10 @@ def _grow_table(ws, table_name: str, last_row: int) -> None:
 
 
 def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
-                  overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> None:
+                  overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> Path | None:
 
     path = Path(path)
     if path.exists() and not overwrite:
         raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı (yenisi için --uzerine-yaz).")
     wb = fill_template(settings, rows, version)
-    save_atomic(path, wb.save, make_backup=path.exists())
+    return save_atomic(path, wb.save, make_backup=path.exists())  # the backup of a file written over

@@ -731,5 +731,7 @@ def upgrade(path: str | os.PathLike) -> list[str]:
     changes.append(f"Şablon sürümü {found} → {TEMPLATE_VERSION} yapıldı.")
 
     wb.calculation.fullCalcOnLoad = True  # openpyxl keeps formulas but not their cached results
-    save_atomic(path, wb.save)
+    backup = save_atomic(path, wb.save)
+    if backup is not None:
+        changes.append(f"Önceki hali yedeklendi: {backup}")
     return changes
