@@ -285,6 +285,21 @@ def gundem(kitap: Workbook, toplanti: MeetingNo) -> None:
         typer.echo(f"Word belgesi: {document}")
 
 
+@app.command("davet")
+@_guarded
+def davet(kitap: Workbook, toplanti: MeetingNo,
+          iptal: Annotated[bool, typer.Option("--iptal", help="Toplantı iptal edildi: takvimlerden kaldıran "
+                                              "iptal bildirimi hazırla.")] = False) -> None:
+    """Toplantı davetini üyelerin e-postasına ve takvimine hazırlar: e-posta taslağı (.eml, ekinde davet yazısı ve
+    gündem) ve takvim isteği (.ics). Program e-posta göndermez."""
+    result = operations.send_invitations(kitap, toplanti, cancel=iptal)
+    typer.echo(f"{kitap.name}: {result.message}")
+    typer.echo(f"E-posta taslağı (Outlook'ta açıp Gönder'e basın): {result.eml}")
+    typer.echo(f"Takvim isteği: {result.ics}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+
+
 @app.command("yillik")
 @_guarded
 def yillik(kitap: Workbook,

@@ -300,8 +300,10 @@ FOLLOW_UP_SHEET = "İlçe İzleme"
 # The national roll-up workbook of `ulusal` (a workbook of its own, all of it generated).
 NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET = "Özet", "Yıllara Göre", "Okunamayanlar"
 NATIONAL_SHEETS = (NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET)
+# What `davet` issued to the members' calendars (UID, SEQUENCE, day/time/place): read back to raise SEQUENCE.
+INVITATION_LOG_SHEET = "Davet Kayıtları"
 STATE_SHEETS = (DISTRICT_MEETINGS_SHEET, DISTRICT_DECISIONS_SHEET, DISTRICT_PROBLEMS_SHEET,
-                DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET)
+                DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET, INVITATION_LOG_SHEET)
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
 GENERATED_SHEETS = (FINDINGS_SHEET, SCHEDULE_SHEET, DASHBOARD_SHEET, ACTION_PLAN_SHEET, *STATE_SHEETS,
                     FOLLOW_UP_SHEET)

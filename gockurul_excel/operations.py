@@ -149,6 +149,67 @@ def write_agenda(path: str | Path, meeting_no: str) -> AgendaResult:
     return AgendaResult(outcome.sheet_names, backup, outcome.message, written)
 
 
+@dataclass
+class InvitationResult:
+    message: str
+    eml: Path
+    ics: Path
+    pdf: bool  # the letter is attached as a PDF as well (LibreOffice was found)
+    backup: Path | None = None
+
+
+def invitation_files(outcome, folder: Path) -> tuple[Path, Path, bool]:
+    """Write a `davet` outcome's e-mail draft and calendar request into `folder`; with LibreOffice, the letter is
+    attached as a PDF too (the draft is rebuilt with it). Desktop buttons and the CLI share this."""
+    from .files.atomic import save_atomic
+    from .sheets.invitations import eml_draft
+
+    files = outcome.payload
+    attachments = dict(files.attachments)
+    pdf = _letter_pdf(attachments)
+    if pdf is not None:
+        attachments = {**attachments, **pdf}
+    eml = eml_draft(files.invitation, attachments, files.ics, files.now) if pdf else files.eml
+    folder.mkdir(exist_ok=True)
+    stem = f"Toplantı {files.invitation.meeting.no} - {'iptal' if files.invitation.method == 'CANCEL' else 'davet'}"
+    targets = (folder / f"{stem}.eml", folder / f"{stem}.ics")
+    for target, payload in zip(targets, (eml, files.ics), strict=True):
+        save_atomic(target, lambda f, data=payload: f.write(data), make_backup=False)
+    return targets[0], targets[1], pdf is not None
+
+
+def _letter_pdf(attachments: dict[str, bytes]) -> dict[str, bytes] | None:
+    """The invitation letter's .docx as a PDF through LibreOffice; None when LibreOffice is not installed."""
+    import tempfile
+
+    from .files.pdf import LibreOfficeNotFound, convert, find_soffice
+
+    letters = [name for name in attachments if name.startswith("Davet ") and name.endswith(".docx")]
+    if not letters:
+        return None
+    try:
+        exe = find_soffice()
+    except LibreOfficeNotFound:
+        return None
+    with tempfile.TemporaryDirectory(prefix="gockurul-davet-") as tmp_name:
+        tmp = Path(tmp_name)
+        source = tmp / "yazi.docx"
+        source.write_bytes(attachments[letters[0]])
+        (produced,) = convert(exe, [source], tmp)
+        return {letters[0].removesuffix(".docx") + ".pdf": produced.read_bytes()}
+
+
+def send_invitations(path: str | Path, meeting_no: str, *, cancel: bool = False,
+                     now: dt.datetime | None = None) -> InvitationResult:
+    """`gockurul davet`: the meeting's e-mail draft (.eml) and calendar request (.ics) in `letters_folder`;
+    `Davet Kayıtları` records what was issued. Nothing is sent."""
+    from . import commands
+
+    outcome, backup = _run_file(path, commands.invitations, meeting_no, now or dt.datetime.now(), cancel=cancel)
+    eml, ics, pdf = invitation_files(outcome, letters_folder(path))
+    return InvitationResult(outcome.message, eml, ics, pdf, backup)
+
+
 def write_annual_report(path: str | Path, year: int | None = None) -> FormsResult:
     """`gockurul yillik`: Ek-3 of a year (default: the workbook's year)."""
     from . import commands

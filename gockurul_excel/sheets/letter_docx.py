@@ -164,3 +164,34 @@ def letter_docx(letter: Letter) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def agenda_docx(title: str, subtitle: str, items: list[tuple[str, str]]) -> bytes:
+    """The meeting's agenda as a Word document (the invitation's attachment): a numbered table."""
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = LETTER_FONT, FONT_SIZE
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, MARGIN)
+    props = doc.core_properties
+    props.created = props.modified = FIXED_TIME
+    props.author = props.last_modified_by = "gockurul"
+    props.title = title
+    _paragraph(doc, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _paragraph(doc, subtitle, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
+    table = doc.add_table(rows=1 + len(items), cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Sıra", "Gündem Maddesi", "Dayanak / Öneren"), strict=True):
+        _font(cell.paragraphs[0].add_run(text), bold=True)
+    for i, (text, source) in enumerate(items, start=1):
+        for cell, value in zip(table.rows[i].cells, (str(i), text, source), strict=True):
+            _font(cell.paragraphs[0].add_run(value))
+    for row in table.rows:
+        for cell, width in zip(row.cells, (Cm(1.3), Cm(11.0), Cm(5.7)), strict=True):
+            cell.width = width
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -37,6 +37,11 @@ def gundem_ve_davet(book: xw.Book):
 
 
 @script
+def toplanti_daveti(book: xw.Book):
+    makro.toplanti_daveti(book)
+
+
+@script
 def eylem_plani(book: xw.Book):
     makro.eylem_plani(book)
 
