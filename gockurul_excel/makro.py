@@ -256,8 +256,8 @@ def toplanti_daveti(book: Any = None) -> str:
 
     def work(book: Any) -> str:
         from . import commands
+        from .files.letters import invitation_files, letters_folder
         from .live.backend import book_path, is_remote
-        from .operations import invitation_files, letters_folder
 
         data = _data(book)
         outcome = commands.invitations(data, _meeting_number(book, data), _now())

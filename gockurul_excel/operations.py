@@ -126,26 +126,14 @@ class AgendaResult(FormsResult):
     documents: list[Path] | None = None  # the letters as Word documents
 
 
-def letters_folder(path: str | Path) -> Path:
-    """Where the letters' Word documents go: `<kitap>_yazilar` beside the workbook."""
-    path = Path(path)
-    return path.with_name(f"{path.stem}_yazilar")
-
-
 def write_agenda(path: str | Path, meeting_no: str) -> AgendaResult:
     """`gockurul gundem`: agenda, invitation, the minutes' cover letter and, at the year's first board,
     the sub-commission member list; the two letters also as .docx in `letters_folder`."""
     from . import commands
-    from .files.atomic import save_atomic
+    from .files.letters import letters_folder, write_documents
 
     outcome, backup = _run_file(path, commands.agenda, meeting_no)
-    folder = letters_folder(path)
-    folder.mkdir(exist_ok=True)
-    written = []
-    for name, payload in outcome.payload.items():
-        target = folder / name
-        save_atomic(target, lambda f, data=payload: f.write(data), make_backup=False)
-        written.append(target)
+    written = write_documents(letters_folder(path), outcome.payload)
     return AgendaResult(outcome.sheet_names, backup, outcome.message, written)
 
 
@@ -158,52 +146,12 @@ class InvitationResult:
     backup: Path | None = None
 
 
-def invitation_files(outcome, folder: Path) -> tuple[Path, Path, bool]:
-    """Write a `davet` outcome's e-mail draft and calendar request into `folder`; with LibreOffice, the letter is
-    attached as a PDF too (the draft is rebuilt with it). Desktop buttons and the CLI share this."""
-    from .files.atomic import save_atomic
-    from .sheets.invitations import eml_draft
-
-    files = outcome.payload
-    attachments = dict(files.attachments)
-    pdf = _letter_pdf(attachments)
-    if pdf is not None:
-        attachments = {**attachments, **pdf}
-    eml = eml_draft(files.invitation, attachments, files.ics, files.now) if pdf else files.eml
-    folder.mkdir(exist_ok=True)
-    stem = f"Toplantı {files.invitation.meeting.no} - {'iptal' if files.invitation.method == 'CANCEL' else 'davet'}"
-    targets = (folder / f"{stem}.eml", folder / f"{stem}.ics")
-    for target, payload in zip(targets, (eml, files.ics), strict=True):
-        save_atomic(target, lambda f, data=payload: f.write(data), make_backup=False)
-    return targets[0], targets[1], pdf is not None
-
-
-def _letter_pdf(attachments: dict[str, bytes]) -> dict[str, bytes] | None:
-    """The invitation letter's .docx as a PDF through LibreOffice; None when LibreOffice is not installed."""
-    import tempfile
-
-    from .files.pdf import LibreOfficeNotFound, convert, find_soffice
-
-    letters = [name for name in attachments if name.startswith("Davet ") and name.endswith(".docx")]
-    if not letters:
-        return None
-    try:
-        exe = find_soffice()
-    except LibreOfficeNotFound:
-        return None
-    with tempfile.TemporaryDirectory(prefix="gockurul-davet-") as tmp_name:
-        tmp = Path(tmp_name)
-        source = tmp / "yazi.docx"
-        source.write_bytes(attachments[letters[0]])
-        (produced,) = convert(exe, [source], tmp)
-        return {letters[0].removesuffix(".docx") + ".pdf": produced.read_bytes()}
-
-
 def send_invitations(path: str | Path, meeting_no: str, *, cancel: bool = False,
                      now: dt.datetime | None = None) -> InvitationResult:
     """`gockurul davet`: the meeting's e-mail draft (.eml) and calendar request (.ics) in `letters_folder`;
     `Davet Kayıtları` records what was issued. Nothing is sent."""
     from . import commands
+    from .files.letters import invitation_files, letters_folder
 
     outcome, backup = _run_file(path, commands.invitations, meeting_no, now or dt.datetime.now(), cancel=cancel)
     eml, ics, pdf = invitation_files(outcome, letters_folder(path))

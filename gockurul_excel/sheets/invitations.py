@@ -196,12 +196,12 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
     m = inv.meeting
     when = f" — {tr_date(m.date)}" if m.date else ""
     prefix = "İPTAL: " if inv.method == CANCEL else ""
-    msg["Subject"] = f"{prefix}{inv.letter.subject}{when}"
+    msg.add_header("Subject", f"{prefix}{inv.letter.subject}{when}")
     if inv.organizer:
-        msg["From"] = formataddr((inv.letter.unit or inv.letter.authority, inv.organizer))
-    msg["To"] = ", ".join(formataddr((name, email)) for name, email in inv.recipients)
-    msg["Date"] = format_datetime(now if now.tzinfo else _local_to_utc(now))
-    msg["X-Unsent"] = "1"
+        msg.add_header("From", formataddr((inv.letter.unit or inv.letter.authority, inv.organizer)))
+    msg.add_header("To", ", ".join(formataddr((name, email)) for name, email in inv.recipients))
+    msg.add_header("Date", format_datetime(now if now.tzinfo else _local_to_utc(now)))
+    msg.add_header("X-Unsent", "1")
     msg.set_content(_body(inv))
     for name, payload in attachments.items():
         maintype, subtype = _mime(name)

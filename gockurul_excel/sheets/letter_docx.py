@@ -21,6 +21,7 @@ from docx.shared import Cm, Pt
 from ..sheetspec import LETTER_FONT
 from .letters import Letter
 
+NORMAL_STYLE = "Normal"  # Word's base paragraph style
 FONT_SIZE = Pt(11)
 CONTACT_SIZE = Pt(8)
 MARGIN = Cm(1.5)
@@ -75,7 +76,7 @@ def _top_rule(paragraph) -> None:
 
 def letter_docx(letter: Letter) -> bytes:
     doc = Document()
-    normal = doc.styles["Normal"]
+    normal = doc.styles[NORMAL_STYLE]
     normal.font.name, normal.font.size = LETTER_FONT, FONT_SIZE
     normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
@@ -169,7 +170,7 @@ def letter_docx(letter: Letter) -> bytes:
 def agenda_docx(title: str, subtitle: str, items: list[tuple[str, str]]) -> bytes:
     """The meeting's agenda as a Word document (the invitation's attachment): a numbered table."""
     doc = Document()
-    normal = doc.styles["Normal"]
+    normal = doc.styles[NORMAL_STYLE]
     normal.font.name, normal.font.size = LETTER_FONT, FONT_SIZE
     normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
     section = doc.sections[0]
