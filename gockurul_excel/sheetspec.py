@@ -103,6 +103,7 @@ class PrintSetup:
     margins_cm: tuple[float, float, float, float] = (1.8, 1.5, 1.5, 1.5)  # top, right, bottom, left
     footer: str = "Sayfa &P / &N"
     footer_left: str = ""  # left part of the footer (a letter's contact lines), in 8 pt
+    footer_right: bool = False  # the page number on the right (beside a left part) instead of the centre
     # Rows after which a new page starts (manual page breaks): the builder keeps headings with what follows
     # them and signature blocks whole by breaking before them.
     row_breaks: list[int] = field(default_factory=list)

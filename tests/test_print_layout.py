@@ -66,8 +66,10 @@ def test_letters_are_ready_to_sign_and_send(printed, sheet):
     for internal in ("M11(3)", "M11(4)", "M12(", "M9(2)", "KURALLAR", "Bu yazının", "Büronun notu"):
         assert internal not in flat, internal
     assert "Genelgesinin" in flat and "fıkrası" in flat  # the circular cited in words
-    signer = "Seda AKSOY" if sheet != "Davet 2" else "Seda AKSOY"
-    assert signer in flat and "Vali a." in flat
+    if sheet == "Davet 2":  # the sub-commission is called by the İl Göç İdaresi Müdürlüğü (M11(4))
+        assert "Ümit KURT" in flat and "Müdür" in flat
+    else:
+        assert "Seda AKSOY" in flat and "Vali a." in flat
     assert "gaziantep.gkk@ornek.kep.tr" in flat  # the contact footer
     distribution = text[text.index("Dağıtım:"):]
     lines = [line.strip() for line in distribution.splitlines()]

@@ -291,7 +291,7 @@ def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
             setup.attrib.update({"fitToWidth": "1", "fitToHeight": "0"})
         if ps.footer or ps.footer_left:
             footer = etree.SubElement(etree.SubElement(root, main_tag("headerFooter")), main_tag("oddFooter"))
-            footer.text = footer_text(ps.footer, ps.footer_left)
+            footer.text = footer_text(ps.footer, ps.footer_left, right=ps.footer_right)
         if ps.row_breaks:
             breaks = sorted(set(ps.row_breaks))
             count = str(len(breaks))
@@ -308,10 +308,10 @@ def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
 FOOTER_LIMIT = 255  # Excel rejects longer headers/footers
 
 
-def footer_text(centre: str, left: str = "") -> str:
+def footer_text(centre: str, left: str = "", *, right: bool = False) -> str:
     """The `oddFooter` code: the contact lines on the left in 8 pt (dropped when they would not fit), the page
-    number in the centre."""
-    text = "&C" + clean_text(centre) if centre else ""
+    number in the centre (or, beside contact lines, on the right)."""
+    text = ("&R&8" if right else "&C") + clean_text(centre) if centre else ""
     if left:
         with_left = "&L&8" + clean_text(left) + text
         if len(with_left) <= FOOTER_LIMIT:

@@ -402,7 +402,10 @@ def _print_setup(sheet: Any, spec: SheetSpec, desktop: bool) -> None:
             api.FitToPagesTall = False
         if ps.title_rows:
             api.PrintTitleRows = f"${ps.title_rows[0]}:${ps.title_rows[1]}"
-        api.CenterFooter = ps.footer
+        if ps.footer_right:
+            api.RightFooter = "&8" + ps.footer
+        else:
+            api.CenterFooter = ps.footer
         if ps.footer_left:
             api.LeftFooter = "&8" + ps.footer_left
         if ps.row_breaks:

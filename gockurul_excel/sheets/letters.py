@@ -157,13 +157,14 @@ def distribution(data: WorkbookData, m: Meeting, *, minutes: bool = False) -> tu
 
 
 def _signer(data: WorkbookData, m: Meeting) -> tuple[str | None, list[str]]:
-    """(name, title lines): `Ayarlar`'s signer; else, for the sub-commission the İl Göç İdaresi Müdürü (M11(4)),
-    for a board its chair. "Vali a. Vali Yardımcısı" prints on two lines, as the Yönetmelik writes it."""
+    """(name, title lines): for the sub-commission the İl Göç İdaresi Müdürü (M11(4)); for a board `Ayarlar`'s
+    signer, else its chair. "Vali a. Vali Yardımcısı" prints on two lines, as the Yönetmelik writes it."""
     name, title = data.setting(contract.S_SIGNER), data.setting(contract.S_SIGNER_TITLE)
+    office = active_member(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
+    if m.category is Category.SUBCOMMISSION and office is not None:
+        name, title = None, None  # M11(4): the İl Göç İdaresi Müdürlüğü calls the sub-commission itself
     if not name:
-        person = None
-        if m.category is Category.SUBCOMMISSION:
-            person = active_member(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
+        person = office if m.category is Category.SUBCOMMISSION else None
         person = person or active_member(data, role=rules.ROLE_CHAIR)
         if person is not None:
             name, title = person["Ad Soyad"], title or person["Unvan"]
@@ -375,6 +376,7 @@ def letter_sheet(letter: Letter) -> SheetSpec:
             f.row += 1
     else:
         f.spec.print_setup.footer_left = contact
+        f.spec.print_setup.footer_right = True
     spec = f.finish()
     _notes(spec, letter.notes)
     spec.tab_color = "A5A5A5"
