@@ -161,7 +161,14 @@ def test_invitation_and_cover_letter(book):
     assert any("10.04.2025" in n for n in invitation.notes)  # the deadline stays on screen (M11(3))
     assert "Valilik" not in invitation.action and "İl Göç İdaresi Müdürlüğü" not in invitation.action
     assert "Gaziantep Ticaret Odası" in invitation.info  # an invitee (M4(4)) is informed
-    assert invitation.signer == "Kemal ÇEBER" and invitation.signer_title == ["Vali"]
+    assert invitation.signer == "Seda AKSOY" and invitation.signer_title == ["Vali a.", "Vali Yardımcısı"]
+    from gockurul_excel import contract, example
+    from gockurul_excel.core.model import workbook_from_rows
+
+    unsigned = {**example.example_settings(), contract.S_SIGNER: None, contract.S_SIGNER_TITLE: None}
+    data2 = workbook_from_rows(unsigned, clean_example_rows())
+    chair = letters.invitation_letter(data2, meetings.find_meeting(data2, "3"), cal)
+    assert chair.signer == "Kemal ÇEBER" and chair.signer_title == ["Vali"]  # no signer set: the chair signs
     letter = letters.notice_letter(data, m, cal)
     assert any("30.04.2025" in n for n in letter.notes)  # within 15 days (M12(2))
     assert "12 nci maddesinin ikinci fıkrası" in letter.printed_text()
