@@ -164,7 +164,7 @@ def test_the_catalogue_speaks_whatever_the_users_language(tmp_path):
 
 def test_today_is_written_as_everywhere_else():
     assert cli._parse_today("01.03.2026") == cli._parse_today("2026-03-01") == dt.date(2026, 3, 1)
-    with pytest.raises(Exception, match="GG.AA.YYYY"):
+    with pytest.raises(Exception, match=r"GG\.AA\.YYYY"):
         cli._parse_today("2026/03/01")
 
 

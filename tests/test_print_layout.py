@@ -5,6 +5,7 @@ numbered on their own; rows tall enough to sign."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -129,5 +130,5 @@ def test_signature_rows_give_room_to_sign(printed):
              re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<', bbox)]
     left = min(x for x, _, _ in words)
     numbers = sorted(y for x, y, w in words if w.isdigit() and x < left + 40 and 1 <= int(w) <= 12)
-    gaps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(numbers)]
     assert len(gaps) >= 5 and min(gaps) >= 10 * 72 / 25.4, gaps
