@@ -57,9 +57,19 @@ def _shift(text: str, delta: int) -> str:
 
 
 def write_folder(template: Path, out: Path, province: str, year: int, *, drop_meetings: set[str] = frozenset(),
-                 annual: bool = True) -> Path:
+                 annual: bool = True, population: int | None = None, old_schema: bool = False) -> Path:
     """One province-year export from the template: meetings in `drop_meetings` (by Toplantı No) and, when
-    `annual` is False, the annual report are left out."""
+    `annual` is False, the annual report are left out; `population` replaces the foreign population; with
+    `old_schema` the documents are as schema 1.0 wrote them (no foreign population)."""
+
+    def age(d: dict) -> dict:
+        if population is not None:
+            d["yabanci_nufusu"] = population
+        if old_schema:
+            d.pop("yabanci_nufusu", None)
+            d["sema_surumu"] = "1.0"
+        return d
+
     manifest = json.loads((template / codes.MANIFEST_FILE).read_text(encoding="utf-8"))
     old_base, new_base = manifest["kimlik"], f"{codes.slug(province)}-{year}"
     delta = year - manifest["yil"]
@@ -73,11 +83,13 @@ def write_folder(template: Path, out: Path, province: str, year: int, *, drop_me
         doc = json.loads((template / e["dosya"]).read_text(encoding="utf-8"))
         doc["il"], doc["yil"] = province, year
         doc["kimlik"] = doc["kimlik"].replace(old_base, new_base, 1)
+        doc = age(doc)
         payload = _shift(bundle.dumps(doc).decode("utf-8"), delta).encode("utf-8")
         name = f"{doc['kimlik']}.json"
         (out / name).write_bytes(payload)
         entries.append({**e, "dosya": name, "sha256": hashlib.sha256(payload).hexdigest(), "bayt": len(payload)})
     manifest.update(il=province, yil=year, kimlik=new_base, belgeler=entries, csv_dosyalari=[])
+    manifest = age(manifest)
     (out / codes.MANIFEST_FILE).write_bytes(bundle.dumps(manifest))
     return out
 

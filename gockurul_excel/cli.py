@@ -2,12 +2,18 @@
 
 Errors reach the user as one Turkish line and an exit code, never as a traceback; unexpected
 failures are logged with their traceback to a file the message names.
+
+Turkish end to end, through the libraries' own mechanisms (set up once, below): click's messages ("Usage:",
+"Missing argument", "No such command") come from a Turkish gettext catalogue (locale/tr/LC_MESSAGES/gockurul.mo,
+compiled with Babel from the .po beside it); typer's panel titles and markers are its `rich_utils` settings, read
+from the same catalogue; the usage line's placeholders and the value placeholders are click's metavars.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import gettext
 import os
 import re
 import sys
@@ -15,17 +21,96 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+from typer import rich_utils
+from typer.core import TyperCommand, TyperGroup
 
 from . import operations
+from .core.text import upper_tr
 from .errors import EXIT_FATAL, GocKurulError
 
-app = typer.Typer(
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "gockurul"
+HELP_OPTIONS = ["-h", "--yardim", "--help"]
+# typer's own settings (typer.rich_utils) and their English text: the catalogue's message ids.
+TYPER_SETTINGS = {"ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
+                  "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error", "ABORTED_TEXT": "Aborted.",
+                  "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+                  "DEFAULT_STRING": "[default: {}]", "ENVVAR_STRING": "[env var: {}]",
+                  "REQUIRED_LONG_STRING": "[required]", "DEPRECATED_STRING": "(deprecated) "}
+# Value placeholders in help and usage (click's metavars): by the parameter's name, else by its type.
+METAVARS_BY_NAME = {"bugun": "GG.AA.YYYY", "toplanti": "NO", "sayfa": "SAYFA", "yil": "YIL", "port": "PORT",
+                    "adres": "ADRES", "anahtar": "ANAHTAR"}
+METAVARS = {click.types.IntParamType: "SAYI", click.types.IntRange: "SAYI", click.types.StringParamType: "METİN",
+            click.Path: "YOL"}
+
+
+def speak_turkish() -> gettext.NullTranslations:
+    """The catalogue as gettext's domain; its language chosen with gettext's own variable (LANGUAGE comes first
+    in GNU gettext's order), so click speaks Turkish on every system, Windows included."""
+    os.environ["LANGUAGE"] = "tr"
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    catalogue = gettext.translation(DOMAIN, str(LOCALE_DIR), languages=["tr"])
+    for setting, english in TYPER_SETTINGS.items():
+        setattr(rich_utils, setting, catalogue.gettext(english))
+    return catalogue
+
+
+def _help_names(names: list[str], ctx: click.Context) -> list[str]:
+    """The help flags in the order written (click keeps them in a set, so their order changed from run to run)."""
+    return [n for n in ctx.help_option_names if n in set(names)]
+
+
+def _turkish_metavars(params: list[click.Parameter]) -> None:
+    for p in params:
+        if p.metavar is not None or getattr(p, "is_flag", False):
+            continue
+        if isinstance(p, click.Argument):
+            p.metavar = upper_tr(p.name or "")
+            if p.nargs == -1:
+                p.metavar += "..."
+        else:
+            p.metavar = METAVARS_BY_NAME.get(p.name or "") or next(
+                (m for kind, m in METAVARS.items() if isinstance(p.type, kind)), "DEĞER")
+
+
+class TurkishCommand(TyperCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _turkish_metavars(self.params)
+
+    def get_help_option_names(self, ctx: click.Context) -> list[str]:
+        return _help_names(super().get_help_option_names(ctx), ctx)
+
+
+class TurkishGroup(TyperGroup):
+    def get_help_option_names(self, ctx: click.Context) -> list[str]:
+        return _help_names(super().get_help_option_names(ctx), ctx)
+
+
+class TurkishApp(typer.Typer):
+    """Every command made with `TurkishCommand` and the Turkish usage placeholder."""
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", TurkishCommand)
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        return super().command(*args, **kwargs)
+
+
+OPTIONS_METAVAR = "[SEÇENEKLER]"
+speak_turkish()
+app = TurkishApp(
+    cls=TurkishGroup,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    suggest_commands=False,  # click suggests ("Bunu mu demek istediniz") in Turkish; typer's own would be English
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar="KOMUT [DEĞERLER]...",
     help="Göç Koordinasyon Kurulu çalışma kitabı araçları.",
-    context_settings={"help_option_names": ["-h", "--yardim", "--help"]},
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 
@@ -74,12 +159,16 @@ def _guarded(fn):
 
 
 def _parse_today(value: str | None) -> dt.date | None:
+    """GG.AA.YYYY, as everywhere else (ISO YYYY-AA-GG is accepted too)."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise GocKurulError(f"--bugun '{value}' okunamadı; YYYY-AA-GG biçiminde yazın.") from None
+    text = value.strip()
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise GocKurulError(f"--bugun '{value}' okunamadı; GG.AA.YYYY biçiminde yazın (ör. 01.03.2026).")
 
 
 def _parse_count(value: str) -> int:
@@ -113,7 +202,7 @@ Workbook = Annotated[Path, typer.Argument(help="Çalışma kitabı (.xlsx)")]
 def kontrol(
     kitap: Workbook,
     json_: Annotated[bool, typer.Option("--json", help="Bulguları JSON olarak yaz; kitaba dokunma.")] = False,
-    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
 ) -> None:
     """Kitabı genelgeye göre denetler; bulguları 'Kontrol' sayfasına (veya --json ile ekrana) yazar."""
     from .files.safety import lock_file
@@ -137,7 +226,7 @@ def takvim(
     kitap: Workbook,
     json_: Annotated[bool, typer.Option("--json", help="Olayları JSON olarak yaz; kitaba dokunma.")] = False,
     ics: Annotated[Path | None, typer.Option("--ics", help="Outlook için iCalendar (.ics) dosyası yaz.")] = None,
-    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
     hatirlatma: Annotated[int, typer.Option("--hatirlatma", help="Hatırlatma kaç gün önce (.ics).", min=0,
                                             max=60)] = 3,
 ) -> None:
@@ -196,8 +285,27 @@ def formlar(kitap: Workbook,
 @app.command("gundem")
 @_guarded
 def gundem(kitap: Workbook, toplanti: MeetingNo) -> None:
-    """Gündem, davet yazısı, tutanak tebliğ yazısı ve (yılın ilk kurulunda) Alt Komisyon listesi."""
-    _written(kitap, operations.write_agenda(kitap, toplanti))
+    """Gündem, davet yazısı, tutanak tebliğ yazısı (ayrıca Word belgesi olarak) ve (yılın ilk kurulunda) Alt Komisyon
+    listesi."""
+    result = operations.write_agenda(kitap, toplanti)
+    _written(kitap, result)
+    for document in result.documents or []:
+        typer.echo(f"Word belgesi: {document}")
+
+
+@app.command("davet")
+@_guarded
+def davet(kitap: Workbook, toplanti: MeetingNo,
+          iptal: Annotated[bool, typer.Option("--iptal", help="Toplantı iptal edildi: takvimlerden kaldıran "
+                                              "iptal bildirimi hazırla.")] = False) -> None:
+    """Toplantı davetini üyelerin e-postasına ve takvimine hazırlar: e-posta taslağı (.eml, ekinde davet yazısı ve
+    gündem) ve takvim isteği (.ics). Program e-posta göndermez."""
+    result = operations.send_invitations(kitap, toplanti, cancel=iptal)
+    typer.echo(f"{kitap.name}: {result.message}")
+    typer.echo(f"E-posta taslağı (Outlook'ta açıp Gönder'e basın): {result.eml}")
+    typer.echo(f"Takvim isteği: {result.ics}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
 
 @app.command("yillik")
@@ -212,7 +320,7 @@ def yillik(kitap: Workbook,
 @app.command("eylem")
 @_guarded
 def eylem(kitap: Workbook,
-          bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+          bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
           ) -> None:
     """Yerel Uyum Eylem Planı izleme raporunu (Alt Komisyonun kurula sunduğu) üretir."""
     _written(kitap, operations.write_action_plan(kitap, _parse_today(bugun)))
@@ -379,7 +487,7 @@ def birlestir(
     il_kitabi: Annotated[Path, typer.Argument(help="İl kitabı (.xlsx)")],
     kaynaklar: Annotated[list[Path], typer.Argument(help="İlçe kitapları (.xlsx), platform klasörleri ya da "
                                                     "bunları içeren klasörler")],
-    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (YYYY-AA-GG).")] = None,
+    bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
 ) -> None:
     """İlçelerden gelen kitapları il kitabının üretilmiş sayfalarına birleştirir; girdi sayfalarına dokunmaz."""
     progress, feed = _progress_bar("Okunuyor")
@@ -461,6 +569,8 @@ def ornek(
                "yıllık rapor, eylem planı izleme).")
     typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
     typer.echo(f"Platform dosyaları: {result.platform}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
 
 @app.command("guncelle")

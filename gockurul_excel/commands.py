@@ -16,27 +16,24 @@ from typing import Any, Protocol
 from . import contract
 from .core.checks import run_checks
 from .core.districts import district_state_for
-from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meeting_day
+from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meeting_day, place_name
 from .core.merge import Incoming, MergeResult, Unusable, action_counts, plan_merge
 from .core.model import WorkbookData
 from .core.schedule import OVERDUE, Schedule, build_schedule
-from .core.text import tr_date
+from .core.text import tr_date, upper_tr
 from .core.windows import build_calendar
 from .errors import EXIT_FINDINGS, EXIT_OK, GocKurulError
 from .findings import summary
 from .platform.bundle import PlatformFiles, render_platform
+from .rules import CATEGORY_NAME
 from .sheets.action_plan import action_plan_sheet
 from .sheets.annual_report import annual_report_sheet
 from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
 from .sheets.findings import findings_sheet
-from .sheets.forms import (
-    agenda_sheet,
-    attendance_sheet,
-    invitation_sheet,
-    minutes_sheet,
-    notice_sheet,
-    subcommission_list_sheet,
-)
+from .sheets.forms import agenda_items, agenda_sheet, attendance_sheet, minutes_sheet, subcommission_list_sheet
+from .sheets.invitations import Invitation, eml_draft, ics_request, log_sheet, plan_invitation
+from .sheets.letter_docx import agenda_docx, letter_docx
+from .sheets.letters import LETTER_WARNINGS, invitation_letter, letter_sheet, notice_letter
 from .sheets.merge import follow_up_sheet, follow_up_spec_for, merge_sheets
 from .sheetspec import SheetSpec, sheet_key
 
@@ -142,15 +139,62 @@ def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
 def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
     """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
     cal = build_calendar(data)
-    specs = [agenda_sheet(data, m), invitation_sheet(data, m, cal), notice_sheet(data, m, cal)]
+    specs = [agenda_sheet(data, m), letter_sheet(invitation_letter(data, m, cal)),
+             letter_sheet(notice_letter(data, m, cal))]
     if is_first_board_of_year(data, m):
         specs.append(subcommission_list_sheet(data, m.date.year))
     return specs
 
 
 def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
-    """Gündem ve Davet / `gockurul gundem`."""
-    return _meeting_forms(data, meeting_no, agenda_specs(data, find_meeting(data, meeting_no)))
+    """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes), and
+    their problems (an empty distribution, no signer) said in the message."""
+    m = find_meeting(data, meeting_no)
+    outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
+    cal = build_calendar(data)
+    letters = (invitation_letter(data, m, cal), notice_letter(data, m, cal))
+    warnings = [f"'{letter.sheet}': {note}" for letter in letters for note in letter.notes
+                if note.startswith(LETTER_WARNINGS)]
+    if warnings:
+        outcome.message += " Uyarı: " + " ".join(warnings)
+    outcome.payload = {f"{letter.sheet}.docx": letter_docx(letter) for letter in letters}
+    return outcome
+
+
+@dataclass
+class InvitationFiles:
+    """What `davet` makes for one meeting: the parts of the e-mail draft and the calendar request."""
+
+    invitation: Invitation
+    attachments: dict[str, bytes]  # file name -> bytes (the letter and the agenda as Word documents)
+    ics: bytes
+    eml: bytes
+    now: dt.datetime
+
+
+def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel: bool = False) -> Outcome:
+    """Toplantı Daveti / `gockurul davet`: an e-mail draft to every member with an e-mail, with the letter and
+    the agenda, and an iCalendar request (or cancellation) whose SEQUENCE follows `Davet Kayıtları`."""
+    m = find_meeting(data, meeting_no)
+    cal = build_calendar(data)
+    letter = invitation_letter(data, m, cal)
+    items = agenda_items(data, m)
+    inv = plan_invitation(data, m, letter, items, cancel=cancel)
+    agenda_title = f"{upper_tr(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ"
+    day = tr_date(m.date) if m.date else ""
+    subtitle = f"{place_name(data)} — {m.record['Yer'] or ''} — {day} (Toplantı No: {m.no})"
+    attachments = {} if cancel else {f"{letter.sheet}.docx": letter_docx(letter),
+                                     f"Gündem {m.no}.docx": agenda_docx(agenda_title, subtitle, items)}
+    ics = ics_request(inv, now)
+    eml = eml_draft(inv, attachments, ics, now)
+    what = "iptal bildirimi" if cancel else "toplantı isteği"
+    message = (f"Toplantı {m.no}: {len(inv.recipients)} üyeye e-posta taslağı ve takvim {what} hazırlandı "
+               f"(SEQUENCE {inv.sequence}); program e-posta göndermez.")
+    if inv.without_email:
+        message += f" E-postası olmayan üyeler: {', '.join(inv.without_email)}."
+    if not inv.organizer:
+        message += f" 'Ayarlar'da '{contract.S_EMAIL}' yok: taslağın göndereni ve toplantının düzenleyeni boş."
+    return Outcome([log_sheet(inv.log, now)], message, EXIT_OK, InvitationFiles(inv, attachments, ics, eml, now))
 
 
 def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:

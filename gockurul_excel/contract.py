@@ -13,8 +13,9 @@ from functools import cache
 from . import rules
 
 # History: "1.0" = the minimum contract of TASARIM.md; "1.1" adds the "varsa" settings of M4(2)/M4(3)
-# and free-text notes on meetings; "1.2" adds `Yıllık Rapor`, where staff write Ek-3 items 5–6.
-TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2")
+# and free-text notes on meetings; "1.2" adds `Yıllık Rapor`, where staff write Ek-3 items 5–6; "1.4" adds the
+# letters' signer and the office's address, telephone, e-mail and KEP address (Resmî Yazışma Yönetmeliği).
+TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2", "1.4")
 TEMPLATE_VERSION = TEMPLATE_VERSIONS[-1]
 
 
@@ -133,6 +134,9 @@ SETTINGS_SHEET = "Ayarlar"
 SETTING_COLUMNS = ("Ayar", "Değer")
 S_KIND, S_PROVINCE, S_DISTRICT, S_YEAR = "Kurul Türü", "İl", "İlçe", "Yıl"
 S_POPULATION, S_BORDER, S_VERSION = "Yabancı Nüfusu", "Hudut İlçesi", "Şablon Sürümü"
+# Who signs the letters and how the office is reached (the letter's signature block and contact footer).
+S_SIGNER, S_SIGNER_TITLE = "İmzalayan Ad Soyad", "İmzalayan Unvanı"
+S_ADDRESS, S_PHONE, S_EMAIL, S_KEP = "Adres", "Telefon", "E-posta", "KEP Adresi"
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(S_KIND, "enum", "KurulTuru", note="İl veya İlçe kurulu"),
@@ -152,6 +156,15 @@ SETTINGS: tuple[Setting, ...] = (
             applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
     Setting(rules.SETTING_DISTRICT_UNIVERSITY, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
+    Setting(S_SIGNER, "text", required=False, since="1.4",
+            note="Davet ve tebliğ yazılarını imzalayanın adı soyadı; boşsa 'Üyeler'deki Kurul Başkanı"),
+    Setting(S_SIGNER_TITLE, "text", required=False, since="1.4",
+            note="İmzalayanın unvanı, ör. 'Vali' ya da 'Vali a. Vali Yardımcısı'; boşsa Kurul Başkanının unvanı"),
+    Setting(S_ADDRESS, "text", required=False, since="1.4", note="Yazıların altındaki iletişim bilgisi: adres"),
+    Setting(S_PHONE, "phone", required=False, since="1.4", note="Yazıların altındaki iletişim bilgisi: telefon"),
+    Setting(S_EMAIL, "email", required=False, since="1.4",
+            note="Kurul sekretaryasının e-posta adresi: yazıların altında ve toplantı davetlerinde gönderen"),
+    Setting(S_KEP, "text", required=False, since="1.4", note="Kayıtlı elektronik posta (KEP) adresi"),
     Setting(S_VERSION, "text", note="Değiştirmeyin: kitabın yapıldığı şablonun sürümü"),
 )
 
@@ -306,8 +319,10 @@ FOLLOW_UP_SHEET = "İlçe İzleme"
 # The national roll-up workbook of `ulusal` (a workbook of its own, all of it generated).
 NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET = "Özet", "Yıllara Göre", "Okunamayanlar"
 NATIONAL_SHEETS = (NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET)
+# What `davet` issued to the members' calendars (UID, SEQUENCE, day/time/place): read back to raise SEQUENCE.
+INVITATION_LOG_SHEET = "Davet Kayıtları"
 STATE_SHEETS = (DISTRICT_MEETINGS_SHEET, DISTRICT_DECISIONS_SHEET, DISTRICT_PROBLEMS_SHEET,
-                DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET)
+                DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET, INVITATION_LOG_SHEET)
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
 GENERATED_SHEETS = (FINDINGS_SHEET, SCHEDULE_SHEET, DASHBOARD_SHEET, ACTION_PLAN_SHEET, *STATE_SHEETS,
                     FOLLOW_UP_SHEET)

@@ -318,10 +318,16 @@ def example_settings() -> dict[str, object]:
         contract.S_KIND: rules.BoardKind.PROVINCE.value, contract.S_PROVINCE: PROVINCE,
         contract.S_YEAR: YEAR, contract.S_POPULATION: FOREIGN_POPULATION,
         rules.SETTING_COAST_GUARD: "Hayır", rules.SETTING_RESEARCH_CENTRE: "Evet",
+        # Letters signed on the governor's behalf (Yönetmelik: "Vali a." over the title); the office's contact lines.
+        contract.S_SIGNER: "Seda Aksoy", contract.S_SIGNER_TITLE: "Vali a. Vali Yardımcısı",
+        contract.S_ADDRESS: "Gaziantep Valiliği Hükümet Konağı, İl Göç İdaresi Müdürlüğü, Şahinbey / GAZİANTEP",
+        contract.S_PHONE: "0342 000 00 00", contract.S_EMAIL: "gaziantep.gkk@ornek.gov.tr",
+        contract.S_KEP: "gaziantep.gkk@ornek.kep.tr",
     }
 
 
-def write_example(path: Path, *, overwrite: bool = False) -> None:
+def write_example(path: Path, *, overwrite: bool = False) -> Path | None:
+    """Write the example workbook; the backup of the file it replaced, if any."""
     from .files.fill import fill_workbook
 
-    fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)
+    return fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)

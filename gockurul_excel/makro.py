@@ -52,6 +52,7 @@ BUTTONS: dict[str, str] = {
     "katilimci_listesi": "Katılımcı Listesi (Ek-2)",
     "yillik_rapor": "Yıllık Rapor (Ek-3)",
     "gundem_ve_davet": "Gündem ve Davet",
+    "toplanti_daveti": "Toplantı Daveti (e-posta)",
     "eylem_plani": "Eylem Planı İzleme",
     "platform_dosyalari": "Platform Dosyaları",
     "ilce_kitaplarini_birlestir": "İlçe Kitaplarını Birleştir",
@@ -61,7 +62,7 @@ BUTTONS: dict[str, str] = {
 # The ribbon's groups (assets/addin/customUI14.xml; the server's ribbon and task pane are made from this).
 BUTTON_GROUPS: dict[str, tuple[str, ...]] = {
     "Kitap": ("kontrol_et", "takvimi_hesapla"),
-    "Toplantı": ("tutanak", "katilimci_listesi", "gundem_ve_davet"),
+    "Toplantı": ("tutanak", "katilimci_listesi", "gundem_ve_davet", "toplanti_daveti"),
     "Raporlar": ("yillik_rapor", "eylem_plani", "platform_dosyalari", "ilce_kitaplarini_birlestir", "pdf"),
 }
 
@@ -329,6 +330,29 @@ def gundem_ve_davet(book: Any = None) -> str:
     from . import commands
 
     return _meeting_button(book, "gundem_ve_davet", commands.agenda)
+
+
+def toplanti_daveti(book: Any = None) -> str:
+    """Toplantı Daveti (e-posta) = `gockurul davet`: the e-mail draft and the calendar request beside the workbook
+    (desktop; a remote client has no folder of the user's: there only `Davet Kayıtları` is shown)."""
+
+    def work(book: Any) -> str:
+        from . import commands
+        from .files.letters import invitation_files, letters_folder
+        from .live.backend import book_path, is_remote
+
+        data = _data(book)
+        outcome = commands.invitations(data, _meeting_number(book, data), _now())
+        path = book_path(book)
+        if is_remote(book) or not path.parent.is_dir() or not path.suffix:
+            raise _UserMessage("Bu bağlantıda dosya yazılamaz: e-posta taslağı ve takvim isteği için kitabı "
+                               "bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul davet' komutunu "
+                               "kullanın.")
+        eml, _ics, _pdf = invitation_files(outcome, letters_folder(path))
+        _show(book, outcome)
+        return f"{outcome.message} Taslak: {eml}. Kitabı kaydetmeyi unutmayın."
+
+    return _run(book, "toplanti_daveti", work)
 
 
 def yillik_rapor(book: Any = None) -> str:

@@ -128,12 +128,41 @@ def write_year_forms(path: str | Path, year: int | None = None) -> YearFormsResu
     return YearFormsResult(outcome.sheet_names, backup, outcome.message, outcome.payload)
 
 
-def write_agenda(path: str | Path, meeting_no: str) -> FormsResult:
-    """`gockurul gundem`: agenda, invitation, the minutes' cover letter and, at the year's first board,
-    the sub-commission member list."""
-    from . import commands
+@dataclass
+class AgendaResult(FormsResult):
+    documents: list[Path] | None = None  # the letters as Word documents
 
-    return _forms(path, commands.agenda, meeting_no)
+
+def write_agenda(path: str | Path, meeting_no: str) -> AgendaResult:
+    """`gockurul gundem`: agenda, invitation, the minutes' cover letter and, at the year's first board,
+    the sub-commission member list; the two letters also as .docx in `letters_folder`."""
+    from . import commands
+    from .files.letters import letters_folder, write_documents
+
+    outcome, backup = _run_file(path, commands.agenda, meeting_no)
+    written = write_documents(letters_folder(path), outcome.payload)
+    return AgendaResult(outcome.sheet_names, backup, outcome.message, written)
+
+
+@dataclass
+class InvitationResult:
+    message: str
+    eml: Path
+    ics: Path
+    pdf: bool  # the letter is attached as a PDF as well (LibreOffice was found)
+    backup: Path | None = None
+
+
+def send_invitations(path: str | Path, meeting_no: str, *, cancel: bool = False,
+                     now: dt.datetime | None = None) -> InvitationResult:
+    """`gockurul davet`: the meeting's e-mail draft (.eml) and calendar request (.ics) in `letters_folder`;
+    `Davet Kayıtları` records what was issued. Nothing is sent."""
+    from . import commands
+    from .files.letters import invitation_files, letters_folder
+
+    outcome, backup = _run_file(path, commands.invitations, meeting_no, now or dt.datetime.now(), cancel=cancel)
+    eml, ics, pdf = invitation_files(outcome, letters_folder(path))
+    return InvitationResult(outcome.message, eml, ics, pdf, backup)
 
 
 def write_annual_report(path: str | Path, year: int | None = None) -> FormsResult:
@@ -283,6 +312,7 @@ class ExampleResult:
     findings: list[Finding]
     sheets: list[str]
     platform: Path | None = None  # the platform folder written beside it
+    backup: Path | None = None  # the file it replaced (--uzerine-yaz), kept in Yedekler/
 
 
 def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
@@ -295,7 +325,7 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
 
     path = Path(path)
     today = today or dt.date.today()
-    write_example(path, overwrite=overwrite)
+    replaced = write_example(path, overwrite=overwrite)
     with FileBackend(path, make_backup=False, lock=True) as backend:  # the file this run just made
         data = backend.read()
         checked = commands.check(data, today)
@@ -307,4 +337,4 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
         specs = [s for o in outcomes for s in o.specs]
         backend.write(specs)
     exported = export_platform(path, platform_folder(path))
-    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir)
+    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced)

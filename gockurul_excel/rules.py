@@ -276,6 +276,21 @@ SUBCOMMISSION_STANDING_ITEMS = (
     ("M10(3)", "Kurul gündemine sunulacak katkılar ve raporlar"),
 )
 AGENDA_CLOSING = "Dilek ve temenniler, kapanış"
+# Our reading of "the same topic": an institution's proposal (M10(2)) that names a standing item's subject is
+# that item, not a second one; the agenda lists it once with the proposer. Words are matched without case and
+# Turkish letters; they are distinctive phrases of the item's article, not every word of it (a proposal on a
+# narrower question, e.g. one area of M10(5), stays an item of its own).
+AGENDA_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "M5(7)": ("onceki kurul", "alinan kararlarin", "kararlarin degerlendiril", "kararlarin uygulan"),
+    "M10(4)": ("eylem plan",),
+    "M10(6)": ("ulusal ve yerel veri", "yabancilarin profil", "statulere gore"),
+    "M10(7)": ("ilce goc koordinasyon kurullarindan", "hane ziyaret", "kanaat onderleri ve akademisyen"),
+    "M10(8)": ("yabancilara yonelik faaliyet", "gerceklestirdigi faaliyet", "planladigi faaliyet"),
+    "M10(9)": ("olumsuz olay", "sosyal gerginlik", "toplumsal gerginlik"),
+    "M6(8)": ("sahada", "sahadaki sorun"),
+    "M5(14)": ("eylem plan",),
+    "M10(3)": ("kurul gundem",),
+}
 
 ACTION_PLAN_UPDATE_DAYS = (15, "M5(13)")
 

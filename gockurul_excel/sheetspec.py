@@ -26,12 +26,16 @@ class Style:
     valign: str | None = "top"
     border: bool = False  # thin border on all sides
     number_format: str | None = None
+    font: str | None = None  # font name; None = the workbook's (Calibri)
+    top_border: bool = False  # a thin line above the cell only (a letter's contact footer)
 
 
 # Number formats of dates and times, shown as GG.AA.YYYY and SS:DD in every sheet, generated or input.
 DATE_FORMAT = "dd.mm.yyyy"
 TIME_FORMAT = "hh:mm"
 DATETIME_FORMAT = "dd.mm.yyyy hh:mm"
+
+LETTER_FONT = "Arial"
 
 STYLES: dict[str, Style] = {
     "title": Style(bold=True, size=14, valign="center"),
@@ -49,6 +53,16 @@ STYLES: dict[str, Style] = {
     "uyari": Style(bold=True, color="9C5700", fill="FFEB9C", border=True),
     "ok": Style(bold=True, color="006100", fill="C6EFCE", border=True),
     "signature": Style(border=True, valign="bottom"),
+    # Official letters (Resmî Yazışma Yönetmeliği: Arial 11; the header centred; the text justified).
+    "letter": Style(font=LETTER_FONT, wrap=True),
+    "letter_bold": Style(font=LETTER_FONT, bold=True, wrap=True),
+    "letter_head": Style(font=LETTER_FONT, bold=True, halign="center", valign="center"),
+    "letter_center": Style(font=LETTER_FONT, halign="center", wrap=True),
+    "letter_right": Style(font=LETTER_FONT, halign="right"),
+    "letter_body": Style(font=LETTER_FONT, wrap=True, halign="justify"),
+    "letter_small": Style(font=LETTER_FONT, size=8, wrap=True, top_border=True),
+    # On screen only: a reminder for the office, written outside the print area.
+    "note": Style(italic=True, color="595959", fill="FFF2CC"),
 }
 
 Value = str | int | float | dt.date | dt.datetime | None
@@ -89,6 +103,11 @@ class PrintSetup:
     area: str | None = None  # "A1:F40"; None = every written cell
     margins_cm: tuple[float, float, float, float] = (1.8, 1.5, 1.5, 1.5)  # top, right, bottom, left
     footer: str = "Sayfa &P / &N"
+    footer_left: str = ""  # left part of the footer (a letter's contact lines), in 8 pt
+    footer_right: bool = False  # the page number on the right (beside a left part) instead of the centre
+    # Rows after which a new page starts (manual page breaks): the builder keeps headings with what follows
+    # them and signature blocks whole by breaking before them.
+    row_breaks: list[int] = field(default_factory=list)
 
 
 @dataclass

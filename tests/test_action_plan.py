@@ -42,6 +42,11 @@ def build(make_book, actions=None, today=TODAY) -> SheetSpec:
     return action_plan_mod.action_plan_sheet(read_workbook(make_book(rows=rows)), today)
 
 
+def header_row(spec: SheetSpec) -> int:
+    """The action list's heading (the first of its copies: it starts every page the list continues on)."""
+    return min(b.row for b in spec.blocks if b.values == [action_plan_mod.HEADERS])
+
+
 def group_rows(spec: SheetSpec) -> dict[str, int]:
     """Area -> row of its group heading in the action list."""
     heads = {}
@@ -59,7 +64,7 @@ def test_example_actions_grouped_by_area_in_rules_order(make_book):
     assert list(heads) == [a for a in rules.AREAS if a in areas]
     assert [heads[a] for a in heads] == sorted(heads.values())
     grid = cells(spec)
-    header = spec.print_setup.title_rows[0]
+    header = header_row(spec)
     assert [grid[(header, c)] for c in range(1, len(action_plan_mod.HEADERS) + 1)] == action_plan_mod.HEADERS
     for no, area, name, who, _partners, start, end, indicator, target, achieved, status, _ in example.ACTIONS:
         r = next(r for (r, c), v in grid.items() if c == 2 and v == name)
@@ -102,23 +107,38 @@ def test_summary_counts_per_area_and_chart(make_book):
     ]
     spec = build(make_book, actions)
     grid = cells(spec)
-    summary = {grid[(r, 1)]: [grid[(r, c)] for c in range(3, 7)] for (r, c), v in grid.items()
+    n = len(action_plan_mod.SUMMARY_HEADERS)
+    summary = {grid[(r, 1)]: [grid[(r, c)] for c in range(3, 3 + n)] for (r, c), v in grid.items()
                if c == 1 and (r, 3) in grid and isinstance(grid[(r, 3)], int)}
     assert list(summary)[:len(rules.AREAS)] == list(rules.AREAS)  # every M6(7) area, in order
-    assert summary["Eğitim"] == [3, 1, 2, 1]
-    assert summary["Kamu Sağlığı"] == [1, 0, 0, 1]
-    assert summary["Diğer"] == [1, 0, 0, 0]
-    assert summary["Sağlık"] == [0, 0, 0, 0]
-    assert summary["Toplam"] == [5, 1, 2, 2]
+    # Toplam, Başlamadı, Devam Ediyor, Tamamlandı, Ertelendi, İptal, Durumu yazılmamış, İçinden geciken
+    assert action_plan_mod.SUMMARY_HEADERS[1:-1] == [*rules.ACTION_STATUSES, action_plan_mod.NO_STATUS]
+    assert summary["Eğitim"] == [3, 0, 2, 1, 0, 0, 0, 1]
+    assert summary["Kamu Sağlığı"] == [1, 1, 0, 0, 0, 0, 0, 1]
+    assert summary["Diğer"] == [1, 0, 0, 0, 0, 1, 0, 0]
+    assert summary["Sağlık"] == [0] * n
+    assert summary["Toplam"] == [5, 1, 2, 1, 0, 1, 0, 2]
+    for counts in summary.values():  # the statuses add up to the total
+        assert sum(counts[1:-1]) == counts[0]
     (chart,) = spec.charts
-    assert chart.kind == "column" and [name for name, _ in chart.series] == ["Tamamlanan", "Devam Eden", "Geciken"]
+    assert chart.kind == "stacked_column" and [name for name, _ in chart.series] == list(action_plan_mod.STATUS_COLUMNS)
     first = next(r for (r, c), v in grid.items() if c == 1 and v == rules.AREAS[0])
     last = next(r for (r, c), v in grid.items() if c == 1 and v == rules.AREAS[-1])
     assert chart.categories == f"A{first}:A{last}"
-    assert [ref for _, ref in chart.series] == [f"D{first}:D{last}", f"E{first}:E{last}", f"F{first}:F{last}"]
+    assert [ref for _, ref in chart.series][:2] == [f"D{first}:D{last}", f"E{first}:E{last}"]
     # The chart sits between the summary and the action list, inside the print area.
     anchor_row = int(chart.anchor[1:])
-    assert last < anchor_row < spec.print_setup.title_rows[0]
+    assert last < anchor_row < header_row(spec)
+
+
+def test_report_ends_with_the_sub_commission_chairs_signature(make_book):
+    spec = build(make_book)
+    grid = cells(spec)
+    chair = next(m for m in example.example_rows()["Üyeler"] if m[2] == rules.ROLE_SUB_CHAIR)
+    where = next(r for (r, c), v in grid.items() if v == f"Ad Soyad: {chair[4]}")
+    assert where > header_row(spec) and grid[(where - 1, 1)].startswith("HAZIRLAYAN")
+    sign = next(r for (r, c), v in grid.items() if v == "İmza:")
+    assert spec.row_heights[sign] >= 30  # room to sign
 
 
 def test_unknown_area_listed_last(make_book):
@@ -146,7 +166,7 @@ def test_written_sheet_is_landscape_with_native_chart_and_repeated_header(make_b
         chart = zf.read(charts[0])
     assert b"barChart" in chart and b'barDir val="col"' in chart
     ws = openpyxl.load_workbook(path)["Eylem Planı İzleme"]
-    header = spec.print_setup.title_rows[0]
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows.replace("$", "") == f"{header}:{header}"
+    header = header_row(spec)
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows.replace("$", "") == "1:1"
     assert ws.cell(header, 1).value == "Eylem No" and ws.cell(1, 1).value.startswith("Yerel Uyum Eylem Planı")
     assert "İzleme tarihi: 24.11.2025" in ws.cell(2, 1).value

@@ -142,7 +142,7 @@ def test_item_4_unresolved_problems_with_decisions_and_decisions_not_implemented
     rows["Sorunlar"].append([11, 8, "Sağlık", "Kararı henüz alınmamış açık sorun.", None, "Açık"])
     spec = build(make_book, rows)
     item4 = region(spec, annual_report_mod.ITEM_4, annual_report_mod.ITEM_5)
-    not_done_head = row_with(item4, "b) Uygulanamayan kararlar ve sebepleri (M13(4))")
+    not_done_head = row_with(item4, "b) Uygulanamayan kararlar ve sebepleri")
     part_a = {r: v for r, v in item4.items() if r < not_done_head}
     part_b = {r: v for r, v in item4.items() if r > not_done_head}
     problems = {p[0]: p for p in example.PROBLEMS}

@@ -215,8 +215,8 @@ def test_newer_template_refused(make_book):
 
 
 def test_bad_today_argument(make_book):
-    proc = run_cli("kontrol", str(make_book()), "--json", "--bugun", "24.11.2026")
-    assert_user_error(proc, 2, "YYYY-AA-GG")
+    proc = run_cli("kontrol", str(make_book()), "--json", "--bugun", "31.02.2026")
+    assert_user_error(proc, 2, "GG.AA.YYYY")
 
 
 def test_date_typed_as_text_is_read(make_book):

@@ -20,3 +20,14 @@ def test_ci_runs_readme_test_command_verbatim():
     _, tests = _commands()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert tests in ci
+
+
+def test_readme_guide_works_as_printed_and_claims_only_what_is_true():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("## Kullanım kılavuzu"):]
+    # the guide's plain `gockurul …` works once the venv of the quick start is active (or named)
+    head = guide[:guide.index("### Yeni kitap açmak")]
+    assert "source .venv/bin/activate" in head and ".venv/bin/gockurul" in head
+    assert "pip install gockurul-excel" not in readme  # no such distribution on PyPI
+    assert "Bütün formlar A4 dikey" not in readme  # Takvim, Pano, Eylem Planı İzleme and Kontrol are landscape
+    assert "--bugun 2026-" not in readme  # dates as GG.AA.YYYY everywhere

@@ -84,12 +84,13 @@ def every_command(data, sources) -> dict[str, commands.Outcome]:
         "platform_files": commands.platform_files(data, csv=True),
         "merge": commands.merge(data, sources, today=TODAY, now=NOW),
         "printable": commands.printable("Ek-1 1"),
+        "invitations": commands.invitations(data, first, NOW),
     }
 
 
 def test_the_in_memory_province_has_merged_district_state(province):
     data, _ = province
-    assert set(contract.STATE_SHEETS) <= set(data.sheet_rows)
+    assert set(contract.STATE_SHEETS) - {contract.INVITATION_LOG_SHEET} <= set(data.sheet_rows)
     found = commands.check(data, TODAY).payload
     # Karkamış (border district) has no merged workbook: its windows are reported once they have passed.
     assert any(f.rule == rules.DISTRICT_WINDOW_ARTICLES and "Karkamış" in f.message for f in found)
@@ -100,10 +101,20 @@ def test_every_command_runs_without_touching_a_file(province, monkeypatch):
     data, sources = province
     every_command(data, sources)  # once with the disk, so libraries load their own data files first
 
+    import docx
+
+    real_open = builtins.open
+    library_data = str(Path(docx.__file__).resolve().parent)  # python-docx reads its own blank document
+
     def forbidden(*args, **kwargs):
         raise AssertionError(f"dosyaya dokunuldu: {args[:1]}")
 
-    monkeypatch.setattr(builtins, "open", forbidden)
+    def only_library_data(file, *args, **kwargs):
+        if isinstance(file, str | Path) and str(Path(file).resolve()).startswith(library_data):
+            return real_open(file, *args, **kwargs)
+        return forbidden(file)
+
+    monkeypatch.setattr(builtins, "open", only_library_data)
     monkeypatch.setattr(os, "replace", forbidden)
     monkeypatch.setattr(zipfile, "ZipFile", forbidden)
     monkeypatch.setattr(Path, "open", forbidden)
@@ -114,6 +125,8 @@ def test_every_command_runs_without_touching_a_file(province, monkeypatch):
     assert calendar.payload.ics.startswith(b"BEGIN:VCALENDAR")
     assert contract.FOLLOW_UP_SHEET in calendar.sheet_names  # the merged state was read from memory
     assert outcomes["merge"].payload.entries[-1].action == "reddedildi"
+    assert outcomes["invitations"].payload.eml.startswith(b"Subject:")  # e-mail and calendar made in memory
+    assert set(outcomes["agenda"].payload) == {"Davet 1.docx", "Tebliğ 1.docx"}
     assert all(o.message for o in outcomes.values())
 
 
@@ -123,7 +136,7 @@ def test_commands_are_the_only_functions_buttons_and_cli_need():
     public = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
               and ast.unparse(n.returns) == "Outcome"}
     covered = {"check", "calendar", "minutes", "attendance", "agenda", "year_forms", "annual_report",
-               "action_plan", "platform_files", "merge", "printable"}
+               "action_plan", "platform_files", "merge", "printable", "invitations"}
     assert public == covered
 
 

@@ -12,6 +12,7 @@ from gockurul_excel.core import meetings
 from gockurul_excel.core.schedule import build_calendar
 from gockurul_excel.files.reader import read_workbook
 from gockurul_excel.sheets import forms as forms_mod
+from gockurul_excel.sheets import letters
 
 from .conftest import clean_example_rows, input_snapshot, run_cli
 
@@ -60,7 +61,7 @@ def test_ek1_items_and_decisions(book):
     evaluated = [r for r in data.records("Kararlar") if r["Değerlendiren Toplantı No"] == "6"]
     for r in evaluated:
         assert joined.index(f"Karar {r['Karar No']} (toplantı") < joined.index("KARAR-1")
-    assert "İMZALAR (M12(1)): kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası" in t
+    assert "İMZALAR: kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası" in t
     # each signer: name (the chair marked) over title and institution, in one cell beside the signature cell
     signers = [s for s in t if "(Kurul Başkanı)\n" in s]
     assert len(signers) == 1 and " — " in signers[0].split("\n")[1]
@@ -85,21 +86,33 @@ def test_ek2_one_row_per_participant_with_empty_signature(book):
     for h in forms_mod.EK2_HEADERS:
         assert h in t
     people = [r for r in data.records("Katılımcılar") if r["Toplantı No"] == "2"]
-    body = next(b for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature")
-    assert len(body.values) == len(people) + forms_mod.EK2_SPARE_ROWS
-    assert all(row[-1] is None for row in body.values)
-    assert [row[0] for row in body.values] == list(range(1, len(people) + forms_mod.EK2_SPARE_ROWS + 1))
+    body = [row for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature" for row in b.values]
+    assert len(body) == len(people) + forms_mod.EK2_SPARE_ROWS  # over pages, the heading repeated on each
+    assert all(row[-1] is None for row in body)
+    assert [row[0] for row in body] == list(range(1, len(people) + forms_mod.EK2_SPARE_ROWS + 1))
     for p in people:
-        assert any(p["Ad-Soyad"] in str(v) for row in body.values for v in row)
+        assert any(p["Ad-Soyad"] in str(v) for row in body for v in row)
+    rows = [b.row + i for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature"
+            for i in range(len(b.values))]
+    # room for a wet signature: at least 10 mm on paper at the sheet's print scale
+    from gockurul_excel.sheets.formsheet import LIBREOFFICE_WIDTH_SPREAD, PT_PER_MM, fit_scale
+    scale = fit_scale(list(spec.col_widths.values()), spec.print_setup, LIBREOFFICE_WIDTH_SPREAD)
+    assert min(spec.row_heights[r] for r in rows) * scale >= 10 * PT_PER_MM
 
 
 def test_agenda_has_proposals_standing_items_and_first_board_duties(book):
     data, m = meeting(book, "1")
-    items = [text for text, _ in forms_mod.agenda_items(data, m)]
-    proposals = [r["Konu Başlığı"] for r in data.records("Gündem") if r["Toplantı No"] == "1"]
+    agenda = forms_mod.agenda_items(data, m)
+    items = [text for text, _ in agenda]
+    proposals = [r for r in data.records("Gündem") if r["Toplantı No"] == "1"]
     assert items[1] == rules.AGENDA_OPENING[1]
-    for p in proposals:
-        assert p in items
+    articles = [a for a, _ in (rules.AGENDA_OPENING, *rules.AGENDA_STANDING_ITEMS)]
+    for p in proposals:  # each proposal is an item of its own or named beside the standing item it restates
+        if forms_mod.restated_item(p["Konu Başlığı"], articles) is None:
+            assert p["Konu Başlığı"] in items
+        else:
+            assert p["Konu Başlığı"] not in items
+            assert any(p["Öneren Kurum"] in source for _, source in agenda)
     for _article, text in rules.AGENDA_STANDING_ITEMS:
         assert text in items
     for _kind, _article, duty in rules.FIRST_BOARD_DUTIES:
@@ -108,22 +121,100 @@ def test_agenda_has_proposals_standing_items_and_first_board_duties(book):
     assert rules.FIRST_BOARD_DUTIES[1][2] not in [t for t, _ in forms_mod.agenda_items(data, later)]
 
 
+def test_agenda_lists_a_restated_standing_item_once_with_its_proposer(book):
+    """Gündem 3 had four pairs (M5(7), M10(4), M10(6), M10(7)): each topic is one item, its proposer named."""
+    data, m = meeting(book, "3")
+    agenda = forms_mod.agenda_items(data, m)
+    items = [text for text, _ in agenda]
+    assert len(items) == len(set(items))
+    from gockurul_excel.core.parse import ascii_fold
+    for phrase in ("onceki kurul", "eylem plan", "yerel veri", "ilce goc koordinasyon kurullarindan"):
+        assert sum(phrase in ascii_fold(t) for t in items) == 1, phrase
+    proposals = {r["Konu Başlığı"]: r["Öneren Kurum"] for r in data.records("Gündem") if r["Toplantı No"] == "3"}
+    plan = next(source for text, source in agenda if text == "Yerel Uyum Eylem Planı")
+    assert proposals["Yerel Uyum Eylem Planı izleme sonuçları"] in plan and "Genelge m. 10/4" in plan
+    assert "Alt Komisyon raporunun sunulması" in items  # not a standing item of the board: stays a proposal
+    # Ek-1 item 5 lists what the agenda lists
+    t = texts(forms_mod.minutes_sheet(data, m))
+    numbered = [x for x in t if x[:1].isdigit() and ". " in x[:4]]
+    assert [x.split(". ", 1)[1] for x in numbered[:len(items)]] == items
+
+
+def test_restated_item_is_the_rule_of_the_words():
+    standing = ["M5(7)", "M10(4)", "M10(5)", "M10(9)"]
+    assert forms_mod.restated_item("Eylem Planı izleme sonuçları", standing) == "M10(4)"
+    assert forms_mod.restated_item("Bir önceki kurul kararlarının değerlendirilmesi", standing) == "M5(7)"
+    assert forms_mod.restated_item("Mahallelerde sosyal gerginlik", standing) == "M10(9)"
+    assert forms_mod.restated_item("Düzensiz göçle mücadelede ortak denetimler", standing) is None
+    assert forms_mod.restated_item(None, standing) is None
+
+
 def test_invitation_and_cover_letter(book):
     data, m = meeting(book, "3")
     cal = build_calendar(data)
-    invitation = text_of(forms_mod.invitation_sheet(data, m, cal))
-    assert "15.04.2025 Salı, saat 10:00" in invitation and "Gaziantep Valiliği Toplantı Salonu" in invitation
-    assert "10.04.2025" in invitation and "M11(3)" in invitation  # notified at least 5 days before
-    assert "GAZİANTEP VALİLİĞİ" in invitation
-    letter = text_of(forms_mod.notice_sheet(data, m, cal))
-    assert "30.04.2025" in letter and "M12(2)" in letter  # within 15 days
-    assert "İl Sosyal Yardımlaşma ve Dayanışma Vakfı" in letter  # responsible in decision 4
+    invitation = letters.invitation_letter(data, m, cal)
+    printed = invitation.printed_text()
+    assert "15.04.2025 Salı" in printed and "10.00" in printed and "Gaziantep Valiliği Toplantı Salonu" in printed
+    assert "11 inci maddesinin üçüncü fıkrası" in printed and "9 uncu maddesinin ikinci fıkrası" in printed
+    assert "M11(3)" not in printed and "Bu yazının" not in printed and "KURALLAR" not in printed
+    assert "GAZİANTEP VALİLİĞİ" in printed and invitation.unit == "İl Göç İdaresi Müdürlüğü"
+    assert any("10.04.2025" in n for n in invitation.notes)  # the deadline stays on screen (M11(3))
+    assert "Valilik" not in invitation.action and "İl Göç İdaresi Müdürlüğü" not in invitation.action
+    assert "Gaziantep Ticaret Odası" in invitation.info  # an invitee (M4(4)) is informed
+    assert invitation.signer == "Seda AKSOY" and invitation.signer_title == ["Vali a.", "Vali Yardımcısı"]
+    from gockurul_excel import contract, example
+    from gockurul_excel.core.model import workbook_from_rows
+
+    unsigned = {**example.example_settings(), contract.S_SIGNER: None, contract.S_SIGNER_TITLE: None}
+    data2 = workbook_from_rows(unsigned, clean_example_rows())
+    chair = letters.invitation_letter(data2, meetings.find_meeting(data2, "3"), cal)
+    assert chair.signer == "Kemal ÇEBER" and chair.signer_title == ["Vali"]  # no signer set: the chair signs
+    letter = letters.notice_letter(data, m, cal)
+    assert any("30.04.2025" in n for n in letter.notes)  # within 15 days (M12(2))
+    assert "12 nci maddesinin ikinci fıkrası" in letter.printed_text()
+    assert "İl Sosyal Yardımlaşma ve Dayanışma Vakfı" in letter.action  # responsible in decision 4
+    assert letter.date == dt.date(2025, 4, 22)  # the recorded Tutanak Tebliğ Tarihi
+    sheet = letters.letter_sheet(invitation)
+    area_cols = sheet.print_setup.area.split(":")[1]
+    assert area_cols.startswith("D") and any(b.col > 4 for b in sheet.blocks)  # notes outside the print area
+
+
+def test_subcommission_notice_is_not_a_board_minutes_letter(book):
+    data, m = meeting(book, "2")
+    letter = letters.notice_letter(data, m, build_calendar(data))
+    text = letter.printed_text()
+    assert "Kurul başkanı ve üyelerince" not in text and "kurul başkanı ve üyelerince" not in text
+    assert "12 nci maddesinin altıncı fıkrası" in text
+    assert letter.signer_title and "İl Göç İdaresi Müdürlüğü" not in letter.action
+
+
+def test_district_letter_header_and_empty_distribution_warning(make_book):
+    from gockurul_excel import commands
+    from gockurul_excel.core.model import workbook_from_rows
+
+    data = workbook_from_rows({"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": "Nizip", "Yıl": 2025,
+                               "Yabancı Nüfusu": 2001},
+                              {"Toplantılar": [[1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan",
+                                                dt.date(2025, 2, 17), None, dt.time(10), "Kaymakamlık"]]})
+    m = meetings.find_meeting(data, "1")
+    letter = letters.invitation_letter(data, m, build_calendar(data))
+    assert letter.authority == "NİZİP KAYMAKAMLIĞI" and letter.unit is None  # no "Kaymakamlık" line under it
+    # M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board, named with its authority
+    assert letter.action == ["Gaziantep Valiliği (İl Göç İdaresi Müdürlüğü)"]
+    assert letter.signer == letters.PLACEHOLDER_SIGNER
+    outcome = commands.agenda(data, "1")
+    assert "İmzalayan belli değil" in outcome.message
+    data = workbook_from_rows({"Kurul Türü": "İl", "İl": "Gaziantep", "Yıl": 2025, "Yabancı Nüfusu": 5000},
+                              {"Toplantılar": [[1, rules.MeetingCategory.SUBCOMMISSION.value, "Olağan",
+                                                dt.date(2025, 6, 2), None, dt.time(10), "Salon"]]})
+    outcome = commands.agenda(data, "1")
+    assert "Dağıtım listesi boş" in outcome.message
 
 
 def test_subcommission_list_asil_and_yedek(book):
     data, _ = meeting(book, "1")
     t = text_of(forms_mod.subcommission_list_sheet(data, 2025))
-    assert "2025 YILI ALT KOMİSYON ÜYE LİSTESİ" in t and "M5(8), M6(5)" in t
+    assert "2025 YILI ALT KOMİSYON ÜYE LİSTESİ" in t and "Genelge m. 5/8, 6/5" in t
     asil = [r for r in data.records("Üyeler") if r["Görev"] == rules.ROLE_SUB_PRIMARY]
     yedek = [r for r in data.records("Üyeler") if r["Görev"] == rules.ROLE_SUB_SUBSTITUTE]
     for r in asil + yedek:
@@ -178,7 +269,11 @@ def test_big_meeting_prints_with_repeated_titles(make_book):
     long_rows = [b.row for b in ek1.blocks if any("Uzun bir karar" in str(v) for r in b.values for v in r)]
     assert all(ek1.row_heights[r] >= 30 for r in long_rows)  # wrapped text gets its height
     ek2 = forms_mod.attendance_sheet(data, m)
-    assert ek2.print_setup.title_rows == (1, 3)
+    assert ek2.print_setup.title_rows == (1, 2)
+    assert ek2.print_setup.row_breaks  # 65 rows of 11 mm take pages; each page starts with the heading again
+    headings = [b.row for b in ek2.blocks if b.style == "header"]
+    assert len(headings) == len(ek2.print_setup.row_breaks) + 1
+    assert all(r - 1 in ek2.print_setup.row_breaks for r in headings[1:])
     assert sum(1 for t in texts(ek2) if t.startswith("Katılımcı Şükrü")) == 60
 
 

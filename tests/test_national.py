@@ -40,6 +40,10 @@ def documents(tmp_path_factory):
     # meeting 3 (ordinary İl GKK, decisions 3 and 4 Uygulandı) and 4 (extra, decision 5 Devam Ediyor) missing,
     # no annual report
     bench.write_folder(template, root / "adana" / "2025", "Adana", 2025, drop_meetings={"3", "4"}, annual=False)
+    # a small province (under 10.000: two boards a year suffice) and one whose documents are of schema 1.0
+    bench.write_folder(template, root / "kilis" / "2025", "Kilis", 2025, drop_meetings={"3", "4", "6"},
+                       population=9_999)
+    bench.write_folder(template, root / "eski" / "2025", "Düzce", 2025, old_schema=True)
     bolu = bench.write_folder(template, root / "bolu" / "2025", "Bolu", 2025)
     tampered = next(bolu.glob("*toplanti-1.json"))
     tampered.write_bytes(tampered.read_bytes().replace(b"Valilik", b"Valilik!"))
@@ -55,20 +59,27 @@ def test_rollup_numbers(documents, tmp_path):
     ws = wb["Özet"]
     headers = [c.value for c in ws[3]]
     rows = [dict(zip(headers, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=4)]
-    assert [(r["İl"], r["Yıl"]) for r in rows] == [("Adana", 2024), ("Adana", 2025)]
-    a24, a25 = rows
+    assert [(r["İl"], r["Yıl"]) for r in rows] == [("Adana", 2024), ("Adana", 2025), ("Düzce", 2025),
+                                                    ("Kilis", 2025)]
+    a24, a25, old, small = rows
+    # the documents carry the foreign population (412.345: four boards and four sub-commissions a year, M7(1), M6(9))
+    assert a24["Yabancı nüfusu"] == 412_345
     assert (a24["İl GKK olağan (yapılan)"], a24["İl GKK olağan (gereken)"], a24["Alt Komisyon olağan (yapılan)"],
-            a24["Alt Komisyon olağan (gereken)"], a24["Ek toplantı"]) == (4, 2, 4, 2, 1)
+            a24["Alt Komisyon olağan (gereken)"], a24["Ek toplantı"]) == (4, 4, 4, 4, 1)
     assert (a24["Karar"], a24["Bekliyor"], a24["Devam Ediyor"], a24["Uygulandı"], a24["Uygulanamadı"]) == (
         15, 2, 4, 8, 1)
     assert a24["Süresi geçen karar"] == 6  # due 30.06.2026 < 24.11.2026, still open
     assert (a24["Yıllık rapor (Ek-3) geldi"], a24["Olağan toplantılar"]) == ("Evet", "Tamam")
     assert (a25["İl GKK olağan (yapılan)"], a25["Ek toplantı"], a25["Karar"], a25["Uygulandı"],
             a25["Devam Ediyor"], a25["Süresi geçen karar"]) == (3, 0, 12, 6, 3, 0)
-    assert (a25["Yıllık rapor (Ek-3) geldi"], a25["Olağan toplantılar"]) == ("Hayır", "Tamam")
+    # three boards of four: not "Tamam" (it was, when 'gereken' could only be the minimum of two)
+    assert (a25["Yıllık rapor (Ek-3) geldi"], a25["Olağan toplantılar"]) == ("Hayır", "Eksik")
+    assert (small["Yabancı nüfusu"], small["İl GKK olağan (gereken)"], small["Alt Komisyon olağan (gereken)"],
+            small["İl GKK olağan (yapılan)"], small["Olağan toplantılar"]) == (9_999, 2, 2, 2, "Tamam")
+    assert (old["Yabancı nüfusu"], old["Olağan toplantılar"]) == (None, "nüfus bilinmiyor")  # schema 1.0, still read
 
     years = wb["Yıllara Göre"]
-    assert [c.value for c in years[4]][:4] == [2024, 1, 4, 2]
+    assert [c.value for c in years[4]][:4] == [2024, 1, 4, 4]
     assert len(years._charts) == 2
     problems = [r[0].value for r in wb["Okunamayanlar"].iter_rows(min_row=4)]
     assert problems == [str(Path("bolu") / "2025")]
@@ -81,6 +92,8 @@ def test_rollup_with_populations(documents, tmp_path):
     a25 = dict(zip(headers, (c.value for c in ws[5]), strict=True))
     assert (a25["İl GKK olağan (gereken)"], a25["Alt Komisyon olağan (gereken)"]) == (4, 4)
     assert a25["Olağan toplantılar"] == "Eksik"  # 3 of 4
+    old = dict(zip(headers, (c.value for c in ws[6]), strict=True))
+    assert old["İl"] == "Düzce" and old["Olağan toplantılar"] == "nüfus bilinmiyor"
 
 
 def test_generated_folder_is_valid(documents):

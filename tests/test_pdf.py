@@ -154,10 +154,13 @@ def test_action_plan_pdf_is_landscape_with_only_the_plan(converted):
     assert all("Eylem No" in p for p in pages[1:])  # the list's header repeats on later pages
 
 
-def test_two_sheets_in_one_pdf_in_workbook_order(converted):
-    text = " ".join(pdf_pages(converted["both"]))
+def test_two_sheets_in_one_pdf_in_the_order_asked_each_numbered_on_its_own(converted):
+    pages = pdf_pages(converted["both"])
+    text = " ".join(pages)
     assert annual_report_mod.HEADING in text and "Yerel Uyum Eylem Planı İzleme Raporu" in text
-    assert text.index(annual_report_mod.HEADING) < text.index("Yerel Uyum Eylem Planı İzleme Raporu")
+    assert text.index("Yerel Uyum Eylem Planı İzleme Raporu") < text.index(annual_report_mod.HEADING)  # as asked
+    plan = len(pdf_pages(converted["plan"]))
+    assert f"Sayfa 1 / {plan}" in pages[0] and f"Sayfa 1 / {len(pages) - plan}" in pages[plan]
     sizes = page_sizes(converted["both"])
     assert (595, 842) in sizes and (842, 595) in sizes
 

@@ -74,13 +74,17 @@ def test_schema_is_2020_12_closed_and_versioned(kind):
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == f"urn:gockurul:platform:{kind}:{codes.SCHEMA_VERSION}"
     assert schema["properties"]["sema_surumu"] == {"description": schema["properties"]["sema_surumu"]["description"],
-                                                   "const": codes.SCHEMA_VERSION}
+                                                   "enum": list(codes.READABLE_SCHEMA_VERSIONS)}
+    assert codes.SCHEMA_VERSION == codes.READABLE_SCHEMA_VERSIONS[-1]  # written: the newest
+    assert "yabanci_nufusu" in schema["properties"]  # 1.1: the Presidency counts the meetings owed from it
     assert schema["properties"]["belge_turu"]["const"] == kind
     for path, obj in _objects(schema):
         if path.endswith("/kayit_sayilari"):
             continue  # a map: list name -> count
         assert obj.get("additionalProperties") is False, path
-        assert set(obj["required"]) == set(obj["properties"]), path  # every field always present (null if empty)
+        # every field always present (null if empty); `yabanci_nufusu` from sema_surumu 1.1 on
+        later = {r for rule in obj.get("allOf", []) for r in rule.get("then", {}).get("required", [])}
+        assert set(obj["required"]) | later == set(obj["properties"]), path
         for name, prop in obj["properties"].items():
             assert prop.get("description"), f"{path}/{name} has no Turkish description"
             if name.endswith(("tarih", "tarihi", "verilen_sure", "baslangic", "bitis")):
@@ -115,6 +119,8 @@ def test_schema_enums_are_the_closed_lists_of_the_circular():
                 assert values in options, (kind, values)
             elif name == "belge_turu":
                 assert set(values) <= set(codes.DOCUMENT_KINDS)
+            elif name == "sema_surumu":
+                assert values == list(codes.READABLE_SCHEMA_VERSIONS)
             else:
                 assert values == expected[name], (kind, name)
     # every code maps back to the Turkish label of the workbook's dropdown

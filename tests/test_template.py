@@ -115,6 +115,9 @@ def test_input_sheets_follow_the_contract(version):
                 low, high = (openpyxl.utils.datetime.from_excel(int(f)).date() for f in (dv.formula1, dv.formula2))
                 assert (low, high) == (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
                 assert "GG.AA.YYYY" in dv.error
+            elif column.kind == "int" and column.header == contract.S_YEAR:  # a year: between 2000 and 2100
+                (dv,) = dvs
+                assert (dv.type, dv.operator, dv.formula1, dv.formula2) == ("whole", "between", "2000", "2100"), where
             elif column.kind == "int":
                 (dv,) = dvs
                 assert (dv.type, dv.operator, dv.formula1) == ("whole", "greaterThanOrEqual", "0"), where
@@ -420,7 +423,8 @@ def test_upgrade_keeps_every_typed_value(tmp_path):
     _check_table(settings, next(iter(settings.tables.values())))
     assert next(iter(settings.tables.values())).ref == f"A1:C{max(rows.values())}"
     assert wb.calculation.fullCalcOnLoad
-    assert changes[-1] == f"Şablon sürümü {OLDEST} → {LATEST} yapıldı."
+    assert changes[-2] == f"Şablon sürümü {OLDEST} → {LATEST} yapıldı."
+    assert changes[-1].startswith("Önceki hali yedeklendi: ")  # guncelle says where it backed the book up
 
     # the upgraded book has what a fresh template has, apart from the user's own column
     fresh = template.build_template(LATEST)
@@ -529,3 +533,34 @@ def test_upgrade_errors(tmp_path):
     bad.write_bytes(b"not a zip")
     with pytest.raises(UnreadableWorkbook):
         template.upgrade(bad)
+
+
+def test_template_polish_fonts_heights_inputs_messages_and_buttons(tmp_path):
+    """Header cells name their font (LibreOffice otherwise shows a serif), header rows fit wrapped titles, the
+    Ayarlar values are marked as the place to type, each whole-number column says what it wants, and the panel lists
+    every button."""
+    from gockurul_excel import makro
+    from gockurul_excel.files.template import PANEL_BUTTONS, build_template
+
+    wb = build_template()
+    for name in ("Toplantılar", "Kararlar", "Üyeler"):
+        ws = wb[name]
+        assert ws["A1"].font.name == "Calibri"
+        widths = {c: ws.column_dimensions[c].width for c in ws.column_dimensions}
+        longest = max(len(str(c.value)) / max(1, widths.get(c.column_letter, 10)) for c in ws[1] if c.value)
+        assert ws.row_dimensions[1].height >= 15 * (int(longest) + (longest > int(longest)))
+    settings = wb["Ayarlar"]
+    values = [settings.cell(r, 2) for r in range(2, settings.max_row + 1) if settings.cell(r, 1).value]
+    assert all(c.fill.fgColor.rgb.endswith("FFF2CC") for c in values)
+    messages = {}
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            if dv.type == "whole":
+                messages.setdefault(dv.error, set()).add((ws.title, str(dv.sqref)))
+    assert len(messages) >= 4  # Yıl, Yabancı Nüfusu, Sıra, Ara Rapor Sıklığı: each its own words
+    order = next(dv for dv in wb["Gündem"].data_validations.dataValidation if str(dv.sqref).startswith("B2"))
+    assert "Sıra numarası" in order.error and "12000" not in order.error
+    panel = [c.value for c in wb["Kontrol Paneli"]["A"] if c.value in makro.BUTTONS.values()]
+    assert set(panel) == set(makro.BUTTONS.values()) == {name for name, _ in PANEL_BUTTONS}
+    label = next(c for c in wb["Kontrol Paneli"]["A"] if c.value == "Kontrol Et")
+    assert label.alignment.vertical == "top"

@@ -40,12 +40,15 @@ KEEP_DAYS = 7  # the first of each of the last seven days with a backup, and the
 #                before the program first wrote it)
 
 # The kinds of file the program writes, by what their bytes start with (the name's extension proves nothing).
-XLSX, PDF, ICS = "xlsx", "pdf", "ics"
+XLSX, PDF, ICS, DOCX, EML = "xlsx", "pdf", "ics", "docx", "eml"
 KIND_NAMES = {XLSX: "bir Excel çalışma kitabı", PDF: "bir PDF belgesi", ICS: "bir iCalendar takvimi (.ics)",
+              DOCX: "bir Word belgesi", EML: "bir e-posta taslağı (.eml)",
               "zip": "bir zip arşivi (Word, PowerPoint ya da OpenDocument dosyası olabilir)",
               "ole2": "eski biçimde bir Office dosyası (.xls/.doc) ya da parola korumalı bir dosya",
               None: "başka türden bir dosya"}
 EMPTY = "empty"
+# An e-mail message begins with a header field ("MIME-Version: 1.0", "Subject: …", "X-Unsent: 1"…).
+EML_START = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*: ")
 
 
 def resolve(path: PathLike) -> Path:
@@ -127,7 +130,9 @@ def kind_of(path: PathLike) -> str | None:
                 names = {n.lower() for n in zf.namelist()}
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             return "zip"
-        return XLSX if "xl/workbook.xml" in names else "zip"
+        return XLSX if "xl/workbook.xml" in names else DOCX if "word/document.xml" in names else "zip"
+    if EML_START.match(head):
+        return EML
     return None
 
 

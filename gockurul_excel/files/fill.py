@@ -16,14 +16,17 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     """The template as an openpyxl Workbook with `settings` and `rows` written in.
 
     `rows[sheet]` holds lists in the contract's column order for that version (shorter lists leave
-    the remaining columns empty; columns and sheets the version does not have are left out).
+    the remaining columns empty; columns, sheets and settings the version does not have are left out).
     """
 
     wb = build_template(version)
     ws = wb[contract.SETTINGS_SHEET]
     by_name = {parse.normalize_header(ws.cell(r, 1).value): r for r in range(2, ws.max_row + 1)}
+    later = {parse.normalize_header(s.name) for s in contract.SETTINGS} - set(by_name)
     for name, value in settings.items():
         r = by_name.get(parse.normalize_header(name))
+        if r is None and parse.normalize_header(name) in later:
+            continue  # a setting of a newer template
         if r is None:
             raise KeyError(f"Ayarlar has no row {name!r} in template {version}")
         ws.cell(r, 2).value = value
@@ -58,9 +61,9 @@ def _grow_table(ws, table_name: str, last_row: int) -> None:
 
 
 def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
-                  overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> None:
+                  overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> Path | None:
 
     path = Path(path)
     check_output(path, XLSX, create=True, overwrite=overwrite)  # before the work: refused at once
     wb = fill_template(settings, rows, version)
-    save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)
+    return save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)  # the backup of a file written over

@@ -35,8 +35,9 @@ STATUS_CODES = {"bekliyor": "Bekliyor", "devam_ediyor": "Devam Ediyor", "uygulan
 OPEN_CODES = ("bekliyor", "devam_ediyor")
 assert set(STATUS_CODES.values()) == set(rules.DECISION_STATUSES)
 
+UNKNOWN_POPULATION = "nüfus bilinmiyor"  # a province whose documents (schema 1.0) carry no foreign population
 SUMMARY_COLUMNS = {
-    "il": "İl", "yil": "Yıl",
+    "il": "İl", "yil": "Yıl", "yabanci_nufusu": "Yabancı nüfusu",
     "il_gkk_olagan": "İl GKK olağan (yapılan)", "il_gkk_gereken": "İl GKK olağan (gereken)",
     "alt_komisyon_olagan": "Alt Komisyon olağan (yapılan)", "alt_komisyon_gereken": "Alt Komisyon olağan (gereken)",
     "ek_toplanti": "Ek toplantı", "ilce_gkk": "İlçe GKK toplantısı", "karar": "Karar",
@@ -81,7 +82,8 @@ def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str 
     for d in docs:
         head = (d["il"], d["ilce"] or "", d["kurul_turu"], d["yil"])
         if d["belge_turu"] == MEETING:
-            meetings.append((*head, d["kimlik"], d["kategori"], d["tur"], d["tarih"]))
+            # a 1.0 document has no foreign population: None, and the province's requirement is unknown
+            meetings.append((*head, d["kimlik"], d["kategori"], d["tur"], d["tarih"], d.get("yabanci_nufusu")))
             decisions.extend((*head, d["kimlik"], k["no"], k["durum"], k["verilen_sure"]) for k in d["kararlar"])
         elif d["belge_turu"] == ANNUAL_REPORT:
             annual.append((*head, d["kimlik"]))
@@ -122,7 +124,7 @@ def load_documents(root: Path, progress: Callable[[str], None] | None = None, wo
         decisions += k
         annual += a
     head_cols = ["il", "ilce", "kurul_turu", "yil"]
-    m = pd.DataFrame(meetings, columns=[*head_cols, "kimlik", "kategori", "tur", "tarih"])
+    m = pd.DataFrame(meetings, columns=[*head_cols, "kimlik", "kategori", "tur", "tarih", "yabanci_nufusu"])
     k = pd.DataFrame(decisions, columns=[*head_cols, "kimlik", "no", "durum", "verilen_sure"])
     a = pd.DataFrame(annual, columns=[*head_cols, "kimlik"])
     # The same export found twice (a copy in another folder) counts once.
@@ -154,7 +156,12 @@ def summarise(meetings: pd.DataFrame, decisions: pd.DataFrame, annual: pd.DataFr
     seen = pd.concat([meetings[keys], decisions[keys], annual[keys]]).drop_duplicates()
     out = (seen.set_index(keys).join([counts, extra, district, by_status, totals, reports], how="left")
            .fillna(0).astype("int64").reset_index())
-    big = out["il"].map(lambda p: (populations or {}).get(p))
+    # The foreign population the province's own documents carry (schema 1.1), unless given for the province.
+    carried = (prov.dropna(subset=["yabanci_nufusu"]).groupby(keys)["yabanci_nufusu"].max()
+               if "yabanci_nufusu" in prov else pd.Series(dtype="float64"))
+    big = pd.Series([(populations or {}).get(il, carried.get((il, yil))) for il, yil in zip(out["il"], out["yil"],
+                                                                                             strict=True)],
+                    index=out.index, dtype="float64")
     quarterly = big.ge(rules.THRESHOLDS["province_quarterly"].value).fillna(False).astype(bool)
     out["il_gkk_gereken"] = quarterly.map({True: len(rules.PROVINCE_BOARD_QUARTERLY.months),
                                            False: len(rules.PROVINCE_BOARD_BIANNUAL.months)})
@@ -162,7 +169,8 @@ def summarise(meetings: pd.DataFrame, decisions: pd.DataFrame, annual: pd.DataFr
     out["alt_komisyon_gereken"] = sub_quarterly.map({True: len(rules.SUBCOMMISSION_QUARTERLY.months),
                                                      False: len(rules.SUBCOMMISSION_BIANNUAL.months)})
     ok = (out["il_gkk_olagan"] >= out["il_gkk_gereken"]) & (out["alt_komisyon_olagan"] >= out["alt_komisyon_gereken"])
-    out["durum"] = ok.map({True: "Tamam", False: "Eksik"})
+    out["durum"] = ok.map({True: "Tamam", False: "Eksik"}).where(big.notna(), UNKNOWN_POPULATION)
+    out["yabanci_nufusu"] = [None if pd.isna(v) else int(v) for v in big]
     out["yillik_rapor"] = (out["yillik_rapor"] > 0).map({True: "Evet", False: "Hayır"})
     order = out["il"].map(contract.turkish_sort_key)
     out = out.assign(_o=order).sort_values(["_o", "yil"]).drop(columns="_o").reset_index(drop=True)
@@ -178,6 +186,7 @@ def by_year(summary: pd.DataFrame) -> pd.DataFrame:
         "Alt Komisyon olağan (yapılan)": g["alt_komisyon_olagan"].sum(),
         "Alt Komisyon olağan (gereken)": g["alt_komisyon_gereken"].sum(),
         "Eksik il": g["durum"].agg(lambda s: int((s == "Eksik").sum())),
+        "Nüfusu bilinmeyen il": g["durum"].agg(lambda s: int((s == UNKNOWN_POPULATION).sum())),
         "Karar": g["karar"].sum(),
         **{label: g[f"karar_{c}"].sum() for c, label in STATUS_CODES.items()},
         "Süresi geçen karar": g["karar_suresi_gecen"].sum(),
@@ -207,7 +216,7 @@ def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
     meetings, decisions, annual, problems = load_documents(folder, progress, workers, skipped, taken)
     summary = summarise(meetings, decisions, annual, today=today, populations=populations)
     specs = national_sheets(_rows(summary.rename(columns=SUMMARY_COLUMNS)), _rows(by_year(summary)), problems,
-                            today=today, with_population=populations is not None)
+                            today=today, with_population=True)
     _write_new(output, specs)
     return output
 

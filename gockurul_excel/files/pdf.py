@@ -1,9 +1,11 @@
 """`gockurul pdf`: the named sheets of a workbook as one PDF, through LibreOffice headless.
 
-The workbook is never touched: a copy in a temporary folder shows only the wanted sheets (the others
-are hidden) and LibreOffice converts the copy. LibreOffice prints a hidden sheet anyway when it has a
-print area, so the copy also drops the print areas and print titles of the hidden sheets.
-In Excel, the macros use Excel's own PDF export instead.
+The workbook is never touched: for each wanted sheet a copy in a temporary folder shows only that sheet (the
+others are hidden) and LibreOffice converts the copies in one run; the PDFs are then joined in the order asked.
+So each sheet's pages are numbered on their own ("Sayfa 1 / 2" of the Ek-2, not "Sayfa 3 / 3" of the file),
+as each form is a document of its own. LibreOffice prints a hidden sheet anyway when it has a print area, so
+a copy also drops the print areas and print titles of the hidden sheets. In Excel, the macros use Excel's own
+PDF export instead.
 """
 
 from __future__ import annotations
@@ -182,11 +184,11 @@ def _run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProce
 
 def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
                timeout: float = TIMEOUT_SECONDS) -> Path:
-    """Convert only `sheets` of the workbook at `path` to one PDF; return the PDF's path.
+    """Convert only `sheets` of the workbook at `path` to one PDF, in the order given, each sheet's pages numbered
+    on their own; return the PDF's path.
 
-    Sheet names are matched as Excel does (without case; Turkish letters may be typed plainly); the pages
-    follow the workbook's sheet order. `output` defaults to `<stem> - <first sheet>.pdf` beside the
-    workbook; its folder is created if needed. The workbook is only read.
+    Sheet names are matched as Excel does (without case; Turkish letters may be typed plainly). `output` defaults
+    to `<stem> - <first sheet>.pdf` beside the workbook; its folder is created if needed. The workbook is only read.
     """
     path = Path(path)
     if isinstance(sheets, str):
@@ -204,26 +206,49 @@ def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
 
     with tempfile.TemporaryDirectory(prefix="gockurul-pdf-") as tmp_name:
         tmp = Path(tmp_name)
-        copy = tmp / "kitap.xlsx"  # an ASCII name: LibreOffice names its output after it
-        _write_copy(path, copy, keep)
-        profile = tmp / "profil"  # a private profile: a running LibreOffice does not take the job over
-        outdir = tmp / "pdf"
-        cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(outdir), str(copy)]
-        try:
-            proc = _run(cmd, tmp, timeout)
-        except OSError as exc:
-            raise PdfConversionFailed(f"LibreOffice çalıştırılamadı ({exe}): {exc.strerror or exc}.") from exc
-        produced = outdir / "kitap.pdf"
-        if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
-            detail = " ".join((proc.stderr or proc.stdout or "").split())[-300:]
-            raise PdfConversionFailed(
-                f"LibreOffice '{path.name}' dosyasını PDF'e dönüştüremedi (çıkış kodu {proc.returncode})."
-                + (f" Ayrıntı: {detail}" if detail else ""))
-        payload = produced.read_bytes()
+        copies = []
+        for i, sheet in enumerate(keep, start=1):
+            copy = tmp / f"sayfa{i:03d}.xlsx"  # ASCII names: LibreOffice names its output after them
+            _write_copy(path, copy, [sheet])
+            copies.append(copy)
+        produced = convert(exe, copies, tmp, timeout, what=path.name)
+        payload = join_pdfs(produced)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GocKurulError(f"'{output.parent}' klasörü oluşturulamadı: {exc.strerror or exc}.") from exc
     save_atomic(output, lambda f: f.write(payload), kind=PDF)  # an existing file: a PDF only, backed up first
     return output
+
+
+def convert(exe: str, files: list[Path], tmp: Path, timeout: float = TIMEOUT_SECONDS, *, what: str = "") -> list[Path]:
+    """Each file (a workbook, a .docx) as a PDF, in one LibreOffice run; the PDFs in the same order."""
+    profile = tmp / "profil"  # a private profile: a running LibreOffice does not take the job over
+    outdir = tmp / "pdf"
+    cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+           "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)]
+    try:
+        proc = _run(cmd, tmp, timeout)
+    except OSError as exc:
+        raise PdfConversionFailed(f"LibreOffice çalıştırılamadı ({exe}): {exc.strerror or exc}.") from exc
+    produced = [outdir / (f.stem + ".pdf") for f in files]
+    if proc.returncode != 0 or not all(p.is_file() and p.stat().st_size for p in produced):
+        detail = " ".join((proc.stderr or proc.stdout or "").split())[-300:]
+        raise PdfConversionFailed(
+            f"LibreOffice '{what or files[0].name}' dosyasını PDF'e dönüştüremedi (çıkış kodu {proc.returncode})."
+            + (f" Ayrıntı: {detail}" if detail else ""))
+    return produced
+
+
+def join_pdfs(files: list[Path]) -> bytes:
+    """The PDFs one after the other, as one file."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for f in files:
+        writer.append(str(f))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

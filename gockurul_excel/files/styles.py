@@ -109,10 +109,14 @@ class Styles:
         etree.SubElement(font, self._tag("sz"), val=xml_number(st.size))
         if st.color:
             etree.SubElement(font, self._tag("color"), rgb=argb(st.color))
-        for tag in (() if st.color else ("color",)) + ("name", "family", "charset", "scheme"):
+        inherited = ("name", "family", "charset", "scheme") if not st.font else ()
+        for tag in (() if st.color else ("color",)) + inherited:
             child = base.find(f"{{{etree.QName(base).namespace}}}{tag}")
             if child is not None:
                 font.append(copy.deepcopy(child))
+        if st.font:
+            etree.SubElement(font, self._tag("name"), val=st.font)
+            etree.SubElement(font, self._tag("family"), val="2")
         return self._index("fonts", font)
 
     def _fill(self, st: Style) -> int:
@@ -125,12 +129,15 @@ class Styles:
         return self._index("fills", fill)
 
     def _border(self, st: Style) -> int:
-        if not st.border:
+        if not st.border and not st.top_border:
             return 0
         border = etree.Element(self._tag("border"))
         for side in ("left", "right", "top", "bottom"):
-            edge = etree.SubElement(border, self._tag(side), style="thin")
-            etree.SubElement(edge, self._tag("color"), indexed="64")
+            if st.border or side == "top":
+                edge = etree.SubElement(border, self._tag(side), style="thin")
+                etree.SubElement(edge, self._tag("color"), indexed="64")
+            else:
+                etree.SubElement(border, self._tag(side))
         etree.SubElement(border, self._tag("diagonal"))
         return self._index("borders", border)
 

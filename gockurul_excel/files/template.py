@@ -85,15 +85,26 @@ PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
     ("Tutanak (Ek-1)", "Seçili toplantının Rapor Formunu (Ek-1) yazdırılıp imzalanmaya hazır olarak üretir."),
     ("Katılımcı Listesi (Ek-2)", "Seçili toplantının katılımcı listesini (Ek-2) imza sütunuyla üretir."),
     ("Yıllık Rapor (Ek-3)", "Yılın verilerinden Yıllık Değerlendirme Raporu (Ek-3) taslağını üretir."),
-    ("Gündem ve Davet", "Seçili toplantının gündemini ve üyelere gidecek davet yazısını üretir."),
+    ("Gündem ve Davet", ("Seçili toplantının gündemini, üyelere gidecek davet yazısını ve tutanağın tebliğ yazısını "
+                         "üretir (yazılar Word belgesi olarak da). Komut satırında: gockurul gundem")),
+    ("Toplantı Daveti (e-posta)", ("Seçili toplantının davetini üyelerin e-postasına ve takvimine hazırlar: Outlook'ta "
+                                   "açılıp gönderilecek e-posta taslağı ve takvim isteği. Komut satırında: "
+                                   "gockurul davet")),
+    ("Eylem Planı İzleme", "Yerel Uyum Eylem Planı izleme raporunu üretir. Komut satırında: gockurul eylem"),
     ("Platform Dosyaları", "Başkanlığın dijital platformuna girilecek bilgileri dosya olarak hazırlar."),
     ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını (ve platform klasörlerini) "
                                    f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
                                    f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "
                                    "gösterir. Komut satırında: gockurul birlestir")),
+    ("PDF", "Açık form sayfasını kitabın yanına PDF olarak kaydeder. Komut satırında: gockurul pdf"),
 )
 
 _THIN = Side(style="thin", color="FF8EA9DB")
+FONT_NAME = "Calibri"  # every font names it: LibreOffice shows a serif for a font without a name
+
+
+def _font(**kwargs) -> Font:
+    return Font(name=FONT_NAME, size=kwargs.pop("size", 11), **kwargs)
 _INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
 
 
@@ -103,7 +114,7 @@ _INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
 
 def _header_style(cell: Any) -> None:
     s = STYLES["header"]  # the same look as the headers of generated sheets
-    cell.font = Font(bold=s.bold, color="FF" + (s.color or "000000"))
+    cell.font = _font(bold=s.bold, color="FF" + (s.color or "000000"))
     cell.fill = PatternFill("solid", fgColor="FF" + s.fill) if s.fill else PatternFill()
     cell.alignment = Alignment(wrap_text=s.wrap, horizontal=s.halign, vertical=s.valign)
     if s.border:
@@ -125,6 +136,19 @@ def number_format(kind: str) -> str:
     if kind == "phone":
         return TEXT_FORMAT  # keeps a leading 0 and spaces as typed
     return GENERAL_FORMAT  # keys stay General: staff type 1, 2, 3
+
+
+# What a whole number means in each column that takes one: its validation message says it (not one message for all).
+INT_MESSAGES = {
+    contract.S_POPULATION: "Yabancı nüfusunu sıfır veya daha büyük bir tam sayı olarak yazın (ör. 12000).",
+    "Sıra": "Sıra numarasını 1, 2, 3 gibi bir tam sayı olarak yazın.",
+    "Ara Rapor Sıklığı (Ay)": "Ara raporun kaç ayda bir verileceğini ay olarak yazın (ör. 6).",
+}
+YEAR_HEADERS = (contract.S_YEAR,)
+
+
+def _int_bounds(name: str) -> tuple[int, int] | None:
+    return (YEAR_MIN, YEAR_MAX) if name in YEAR_HEADERS else None
 
 
 def _validation(kind: str, choices: str | None, strict: bool = True, *, bounds: tuple[int, int] | None = None,
@@ -149,10 +173,10 @@ def _validation(kind: str, choices: str | None, strict: bool = True, *, bounds: 
         if bounds:
             dv = DataValidation(type="whole", operator="between", formula1=str(bounds[0]),
                                 formula2=str(bounds[1]), allow_blank=True)
-            message = f"{bounds[0]} ile {bounds[1]} arasında bir tam sayı girin."
+            message = f"Yılı {bounds[0]} ile {bounds[1]} arasında dört haneli olarak yazın (ör. 2026)."
         else:
             dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-            message = "Sıfır veya daha büyük bir tam sayı girin (ör. 12000)."
+            message = INT_MESSAGES.get(title, f"'{title}' için sıfır veya daha büyük bir tam sayı girin.")
         dv.errorStyle, dv.errorTitle, dv.error = "stop", "Geçersiz sayı", message
     elif kind == "time":
         dv = DataValidation(type="time", operator="between", formula1="0", formula2="0.999305555555556",
@@ -199,7 +223,8 @@ def _format_column(ws: Worksheet, col: int, column: contract.Column, header_row:
     fmt = number_format(column.kind)
     if fmt != GENERAL_FORMAT:
         dim.number_format = fmt
-    dv = _validation(column.kind, column.choices, column.strict_choices, title=column.header, note=column.note)
+    dv = _validation(column.kind, column.choices, column.strict_choices, title=column.header, note=column.note,
+                     bounds=_int_bounds(column.header))
     if dv is not None:
         letter = get_column_letter(col)
         dv.add(f"{letter}{header_row + 1}:{letter}{max(VALIDATION_LAST_ROW, header_row + 1)}")
@@ -257,7 +282,7 @@ def _fit_row_height(ws: Worksheet, row: int, text: str, width_chars: float) -> N
 def _panel_input(wb: Workbook, ws: Worksheet, row: int, label_text: str, name: str, prompt: str, hint: str) -> None:
     """A labelled input cell of the panel, with a workbook name the buttons read, and a hint below it."""
     label = ws.cell(row, 1, label_text)
-    label.font = Font(bold=True)
+    label.font = _font(bold=True)
     label.alignment = Alignment(vertical="center")
     box = ws.cell(row, 2)
     box.fill = _INPUT_FILL
@@ -267,7 +292,7 @@ def _panel_input(wb: Workbook, ws: Worksheet, row: int, label_text: str, name: s
     dv.add(box.coordinate)
     ws.add_data_validation(dv)
     _set_name(wb, name, ws.title, f"${get_column_letter(box.column)}${box.row}")
-    ws.cell(row + 1, 2, hint).font = Font(italic=True, color="FF595959")
+    ws.cell(row + 1, 2, hint).font = _font(italic=True, color="FF595959")
 
 
 def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
@@ -276,7 +301,7 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = 100
     ws["A1"] = PANEL_TITLE
-    ws["A1"].font = Font(bold=True, size=16)
+    ws["A1"].font = _font(bold=True, size=16)
 
     _panel_input(wb, ws, PANEL_INPUT_ROW, MEETING_NO_LABEL, SELECTED_MEETING_NAME,
                  "Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.",
@@ -308,10 +333,11 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
                                     "komutu yeni şablona getirir; yazdığınız değerler değişmez.")),
     )
     row = PANEL_INPUT_ROW + 5
-    ws.cell(row, 1, "Nasıl kullanılır").font = Font(bold=True, size=12)
+    ws.cell(row, 1, "Nasıl kullanılır").font = _font(bold=True, size=12)
     for label, text in steps:
         row += 1
-        ws.cell(row, 1, label).font = Font(bold=True)
+        ws.cell(row, 1, label).font = _font(bold=True)
+        ws.cell(row, 1).alignment = Alignment(vertical="top")  # beside the first line of its text
         ws.cell(row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
         _fit_row_height(ws, row, text, ws.column_dimensions["B"].width)
     row += 2
@@ -319,7 +345,8 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
         _header_style(ws.cell(row, col, text))
     for name, what in PANEL_BUTTONS:
         row += 1
-        ws.cell(row, 1, name).font = Font(bold=True)
+        ws.cell(row, 1, name).font = _font(bold=True)
+        ws.cell(row, 1).alignment = Alignment(vertical="top")
         ws.cell(row, 2, what).alignment = Alignment(wrap_text=True, vertical="top")
         _fit_row_height(ws, row, what, ws.column_dimensions["B"].width)
     _print_setup(ws, landscape=False)
@@ -336,10 +363,11 @@ def _write_setting(ws: Worksheet, row: int, setting: contract.Setting, value: An
     ws.cell(row, name_col, setting.name)
     cell = ws.cell(row, value_col, value)
     cell.number_format = GENERAL_FORMAT if setting.kind == "int" else TEXT_FORMAT
+    cell.fill = _INPUT_FILL  # the place to type, as on the panel
+    cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
     if SETTING_NOTE_HEADER in cols:
         ws.cell(row, cols[SETTING_NOTE_HEADER], setting.note or None).alignment = Alignment(wrap_text=True)
-    bounds = (YEAR_MIN, YEAR_MAX) if setting.name == contract.S_YEAR else None
-    dv = _validation(setting.kind, setting.choices, bounds=bounds)
+    dv = _validation(setting.kind, setting.choices, bounds=_int_bounds(setting.name), title=setting.name)
     if dv is not None:
         dv.add(cell.coordinate)
         ws.add_data_validation(dv)
@@ -360,9 +388,16 @@ def _write_settings(wb: Workbook, ws: Worksheet, version: str) -> None:
     _print_setup(ws, landscape=False)
 
 
+def _header_height(columns: Iterable[contract.Column]) -> float:
+    """The header row's height: the tallest wrapped title (a title wraps at its column's width)."""
+    lines = max((-(-len(c.header) // max(1, int(c.width * 0.9))) for c in columns), default=1)
+    return 15.0 * lines + 4
+
+
 def _write_input_sheet(wb: Workbook, ws: Worksheet, sheet: contract.SheetDef) -> None:
     for col, column in enumerate(sheet.columns, start=1):
         _format_column(ws, col, column)
+    ws.row_dimensions[1].height = _header_height(sheet.columns)
     ref = f"A1:{get_column_letter(len(sheet.columns))}{1 + TABLE_BODY_ROWS}"
     ws.add_table(_new_table(_unique_table_name(wb, sheet.table), ref, (c.header for c in sheet.columns)))
     ws.freeze_panes = "A2"
@@ -375,7 +410,7 @@ def _write_lists(wb: Workbook, ws: Worksheet) -> None:
     ws.sheet_state = "hidden"
     for col, (key, values) in enumerate(contract.lists().items(), start=1):
         letter = get_column_letter(col)
-        ws.cell(1, col, key).font = Font(bold=True)
+        ws.cell(1, col, key).font = _font(bold=True)
         for row, value in enumerate(values, start=2):
             ws.cell(row, col, value)
         ws.column_dimensions[letter].width = max([len(key), *(len(v) for v in values)]) + 2
@@ -740,5 +775,7 @@ def _upgrade(path: Path, read_as: Stamp | None) -> list[str]:
     changes.append(f"Şablon sürümü {found} → {TEMPLATE_VERSION} yapıldı.")
 
     wb.calculation.fullCalcOnLoad = True  # openpyxl keeps formulas but not their cached results
-    save_atomic(path, wb.save, expect=read_as)
+    backup = save_atomic(path, wb.save, expect=read_as)
+    if backup is not None:
+        changes.append(f"Önceki hali yedeklendi: {backup}")
     return changes

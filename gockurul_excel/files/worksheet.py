@@ -289,14 +289,34 @@ def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
                                  orientation=ps.orientation)
         if ps.fit_to_width:
             setup.attrib.update({"fitToWidth": "1", "fitToHeight": "0"})
-        if ps.footer:
+        if ps.footer or ps.footer_left:
             footer = etree.SubElement(etree.SubElement(root, main_tag("headerFooter")), main_tag("oddFooter"))
-            footer.text = ("&C" + clean_text(ps.footer))[:255]  # Excel rejects longer headers/footers
+            footer.text = footer_text(ps.footer, ps.footer_left, right=ps.footer_right)
+        if ps.row_breaks:
+            breaks = sorted(set(ps.row_breaks))
+            count = str(len(breaks))
+            el = etree.SubElement(root, main_tag("rowBreaks"), count=count, manualBreakCount=count)
+            for row in breaks:
+                etree.SubElement(el, main_tag("brk"), id=str(row), max=str(MAX_COL - 1), man="1")
     if drawing_rid:
         etree.SubElement(root, main_tag("drawing")).set(f"{{{NS_R}}}id", drawing_rid)
     head, placeholder, tail = serialize(root).partition(b"<sheetData/>")
     assert placeholder, "sheetData placeholder missing"
     return head + sheet_data.encode("utf-8") + tail
+
+
+FOOTER_LIMIT = 255  # Excel rejects longer headers/footers
+
+
+def footer_text(centre: str, left: str = "", *, right: bool = False) -> str:
+    """The `oddFooter` code: the contact lines on the left in 8 pt (dropped when they would not fit), the page
+    number in the centre (or, beside contact lines, on the right)."""
+    text = ("&R&8" if right else "&C") + clean_text(centre) if centre else ""
+    if left:
+        with_left = "&L&8" + clean_text(left) + text
+        if len(with_left) <= FOOTER_LIMIT:
+            return with_left
+    return text[:FOOTER_LIMIT]
 
 
 def _merge_ranges(merges: list[str]) -> list[str]:

@@ -218,7 +218,7 @@ _DEFAULT = Style()
 
 # (property, how to read it from a Style, whether the default value means "set nothing")
 _PROPERTIES = ("bold", "italic", "size", "color", "fill", "wrap", "number_format", "border", "underline",
-               "halign", "valign")
+               "halign", "valign", "font", "top_border")
 
 
 def _property_value(st: Style, prop: str) -> Any:
@@ -252,6 +252,14 @@ def _set(rng: Any, prop: str, value: Any, *, kind: str) -> None:
         rng.number_format = value
     elif prop == "border":
         rng.borders.line_style = "continuous"
+    elif prop == "top_border":
+        if desktop:
+            try:
+                rng.api.Borders(8).LineStyle = 1  # xlEdgeTop, xlContinuous
+            except Exception:
+                pass
+    elif prop == "font":
+        rng.font.name = value
     elif prop == "underline":
         if desktop:  # no portable underline property in xlwings
             try:
@@ -448,7 +456,16 @@ def _print_setup(sheet: Any, spec: SheetSpec, desktop: bool) -> None:
             api.FitToPagesTall = False
         if ps.title_rows:
             api.PrintTitleRows = f"${ps.title_rows[0]}:${ps.title_rows[1]}"
-        api.CenterFooter = ps.footer
+        if ps.footer_right:
+            api.RightFooter = "&8" + ps.footer
+        else:
+            api.CenterFooter = ps.footer
+        if ps.footer_left:
+            api.LeftFooter = "&8" + ps.footer_left
+        if ps.row_breaks:
+            sheet.api.ResetAllPageBreaks()
+            for row in sorted(set(ps.row_breaks)):
+                sheet.api.HPageBreaks.Add(sheet.range(f"A{row + 1}").api)
     except Exception:
         pass
 

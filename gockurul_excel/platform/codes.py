@@ -11,7 +11,10 @@ from .. import __version__, contract, rules
 from ..core import parse
 from ..rules import CATEGORY_CODE
 
-SCHEMA_VERSION = "1.0"
+# "1.1" adds `yabanci_nufusu` to every document (the Presidency counts the meetings a province owes from it);
+# documents of "1.0" are still read, without it.
+SCHEMA_VERSION = "1.1"
+READABLE_SCHEMA_VERSIONS = ("1.0", "1.1")
 
 
 

@@ -130,7 +130,8 @@ SHARING_FIELDS = (F("no", "Kayıt No", "key"), F("veri_adi", "Veri Adı"), F("ur
                   F("koordinasyon_tarihi", "Koordinasyon Tarihi", "date"), F("yayin_tarihi", "Yayın Tarihi", "date"))
 # The header of every document, from the Ayarlar sheet.
 SETTING_FIELDS = (F("kurul_turu", contract.S_KIND, "enum", "KurulTuru"), F("il", contract.S_PROVINCE),
-                  F("ilce", contract.S_DISTRICT), F("yil", contract.S_YEAR, "int"))
+                  F("ilce", contract.S_DISTRICT), F("yil", contract.S_YEAR, "int"),
+                  F("yabanci_nufusu", contract.S_POPULATION, "int"))
 # Sheets the documents are made of: a reading problem in one of them stops the export.
 SOURCE_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar",
                  "Eylem Planı", "Projeler", "Veri Paylaşımı", contract.ANNUAL_SHEET)

@@ -13,7 +13,7 @@ from typing import Any
 from .. import contract
 from ..core.schemacheck import SchemaCheck
 from ..errors import EXIT_FATAL, EXIT_FINDINGS, GocKurulError
-from .codes import SCHEMA_KINDS, SCHEMA_VERSION
+from .codes import READABLE_SCHEMA_VERSIONS, SCHEMA_KINDS, SCHEMA_VERSION
 
 
 @cache
@@ -196,7 +196,7 @@ def _detect(doc: Any) -> str:
     if kind not in SCHEMA_KINDS:
         known = ", ".join(SCHEMA_KINDS)
         raise GocKurulError(f"Belge türü tanınmadı: 'belge_turu' {shown_value(kind)}; şunlardan biri olmalı: {known}.")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_SCHEMA_VERSIONS:
         try:
             newer = contract.version_tuple(str(version)) > contract.version_tuple(SCHEMA_VERSION)
         except ValueError:

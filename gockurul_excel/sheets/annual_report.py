@@ -25,7 +25,7 @@ from ..core.meetings import (
 from ..core.model import Record, WorkbookData
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec, Value
-from .formsheet import FormBuilder, lines_needed, sheet_name
+from .formsheet import LINE_HEIGHT, FormBuilder, lines_needed, sheet_name
 
 Category = rules.MeetingCategory
 
@@ -84,10 +84,11 @@ class _Form(FormBuilder):
     """FormBuilder with rows of cells spanning several grid columns."""
 
     def spanned(self, cells: list[tuple[Value, int]], styles: list[str], min_lines: int = 1,
-                autofit: bool | None = None) -> None:
+                autofit: bool | None = None, keep_next: float = 0) -> None:
         """One row of cells over `span` grid columns each. Its height is left to Excel on a live book when no
         cell is merged (or `autofit`: the merged cells hold one short line) and no minimum height is asked for
         (as FormBuilder.table decides)."""
+        self.need(self.row_height(cells, min_lines) + keep_next)
         col = 1
         for (value, span), style in zip(cells, styles, strict=True):
             self.cell(col, value, style, span=span, min_lines=min_lines)
@@ -98,7 +99,10 @@ class _Form(FormBuilder):
         self.row += 1
 
     def heading(self, number: int, label: str, note: str | None = None) -> None:
-        """An item of the form: its number and underlined label, then the annex's italic note."""
+        """An item of the form: its number and underlined label, then the annex's italic note; kept on the page
+        of the first lines under it."""
+        width = sum(self.widths[1:])
+        self.need(self.height_of(label, width) + (self.height_of(note, width) if note else 0) + 3 * LINE_HEIGHT)
         self.cell(1, str(number), "label")
         self.cell(2, label, "label", span=self.ncols - 1)
         self.row += 1
@@ -107,14 +111,32 @@ class _Form(FormBuilder):
             self.cell(2, note, "italic", span=self.ncols - 1)
             self.row += 1
 
+    def table_rows(self, headers: tuple[str, ...], spans: tuple[int, ...], rows: list[tuple],
+                   styles: list[str], autofit: bool | None = None) -> None:
+        """A table of `spanned` rows whose heading row starts every page the rows continue on (and never ends a
+        page alone)."""
+        def heading() -> None:
+            self.spanned(list(zip(headers, spans, strict=True)), ["header"] * len(spans))
+
+        first = self.row_height(list(zip(headers, spans, strict=True)))
+        if rows:
+            first += self.row_height(list(zip(rows[0], spans, strict=True)))
+        self.need(first)
+        heading()
+        with self.repeating(heading):
+            for values in rows:
+                self.spanned(list(zip(values, spans, strict=True)), styles, autofit=autofit)
+
     def text_rows(self, text: str, style: str = "text") -> None:
         """Free text under an item: one row per paragraph, indented to the label column."""
         for piece in paragraphs(text, sum(self.widths[1:])):
+            self.need(self.height_of(piece, sum(self.widths[1:])))
             self.cell(1, None, "text")
             self.cell(2, piece, style, span=self.ncols - 1)
             self.row += 1
 
     def note(self, text: str, style: str = "text") -> None:
+        self.need(self.height_of(text, sum(self.widths[1:])))
         self.cell(1, None, "text")
         self.cell(2, text, style, span=self.ncols - 1)
         self.row += 1
@@ -135,18 +157,16 @@ def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMee
         own = [p for p in problems if meetings[p["Toplantı No"]].category is category]
         count = sum(1 for m in meetings.values() if m.category is category)
         f.spanned([(None, 1), (f"{CATEGORY_NAME[category]} ({count} toplantı, {len(own)} sorun)", NCOLS - 1)],
-                  ["text", "label"])
+                  ["text", "label"], keep_next=3 * LINE_HEIGHT)
         if not count:
             f.note(f"Bu kitapta {year} yılına ait {CATEGORY_NAME[category]} toplantısı kayıtlı değil.")
             continue
         if not own:
             f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantılarında sorun kaydedilmemiş.")
             continue
-        f.spanned(list(zip(PROBLEM_HEADERS, PROBLEM_SPANS, strict=True)), ["header"] * len(PROBLEM_SPANS))
-        for p in own:
-            f.spanned(list(zip((p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"],
-                                meetings[p["Toplantı No"]].label, p["Durum"]), PROBLEM_SPANS, strict=True)),
-                      ["text"] * len(PROBLEM_SPANS))
+        f.table_rows(PROBLEM_HEADERS, PROBLEM_SPANS,
+                     [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"],
+                       meetings[p["Toplantı No"]].label, p["Durum"]) for p in own], ["text"] * len(PROBLEM_SPANS))
 
 
 # --- item 3 --------------------------------------------------------------------------------------
@@ -166,11 +186,9 @@ def _item_3(f: _Form, year: int, meetings: dict[str, YearMeeting], decisions: li
     if counts[None]:
         parts.append(f"{counts[None]} kararın durumu yazılmamış")
     f.note(f"{year} yılında kurullarda {len(decisions)} karar alındı: {', '.join(parts)}.")
-    f.spanned(list(zip(DECISION_HEADERS, DECISION_SPANS, strict=True)), ["header"] * len(DECISION_SPANS))
-    for d in decisions:
-        f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"], d["Değerlendirme"],
-                            d["Durum"], d["Uygulanamama Sebebi"]), DECISION_SPANS, strict=True)),
-                  ["text"] * len(DECISION_SPANS))
+    f.table_rows(DECISION_HEADERS, DECISION_SPANS,
+                 [(d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"], d["Değerlendirme"], d["Durum"],
+                   d["Uygulanamama Sebebi"]) for d in decisions], ["text"] * len(DECISION_SPANS))
 
 
 # --- item 4 --------------------------------------------------------------------------------------
@@ -190,26 +208,26 @@ def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMee
             decisions: list[Record]) -> None:
     f.heading(4, ITEM_4)
     unresolved, by_problem = unresolved_problems(data, meetings, decisions)
-    f.spanned([(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)], ["text", "label"])
+    f.spanned([(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)], ["text", "label"],
+              keep_next=3 * LINE_HEIGHT)
     if unresolved:
-        f.spanned(list(zip(UNRESOLVED_HEADERS, UNRESOLVED_SPANS, strict=True)), ["header"] * len(UNRESOLVED_SPANS))
-        for p in unresolved:
-            taken = "\n".join(f"Karar {d['Karar No']} ({d['Durum'] or 'durumu yazılmamış'})"
-                              for d in by_problem[p["Sorun No"]])
-            f.spanned(list(zip((p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], taken, p["Durum"]),
-                               UNRESOLVED_SPANS, strict=True)), ["text"] * len(UNRESOLVED_SPANS), autofit=True)
+        f.table_rows(UNRESOLVED_HEADERS, UNRESOLVED_SPANS,
+                     [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"],
+                       "\n".join(f"Karar {d['Karar No']} ({d['Durum'] or 'durumu yazılmamış'})"
+                                 for d in by_problem[p["Sorun No"]]), p["Durum"]) for p in unresolved],
+                     ["text"] * len(UNRESOLVED_SPANS), autofit=True)
     else:
         f.note(f"{year} yılında karar alınmasına rağmen çözülemeyen sorun kayıtlı değil.")
 
     not_done = [d for d in decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
-    f.spanned([(None, 1), ("b) Uygulanamayan kararlar ve sebepleri (M13(4))", NCOLS - 1)], ["text", "label"])
+    f.spanned([(None, 1), ("b) Uygulanamayan kararlar ve sebepleri", NCOLS - 1)], ["text", "label"],
+              keep_next=3 * LINE_HEIGHT)
     if not_done:
-        f.spanned(list(zip(NOT_DONE_HEADERS, NOT_DONE_SPANS, strict=True)), ["header"] * len(NOT_DONE_SPANS))
-        for d in not_done:
-            f.spanned(list(zip((d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"],
-                                d["Uygulanamama Sebebi"] or "Sebep yazılmamış.", d["Verilen Süre"],
-                                _institutions(d["Sorumlu Kurum ve Kuruluşlar"])), NOT_DONE_SPANS, strict=True)),
-                      ["text", "text", "text", "text", "date", "text"])
+        f.table_rows(NOT_DONE_HEADERS, NOT_DONE_SPANS,
+                     [(d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"],
+                       d["Uygulanamama Sebebi"] or "Sebep yazılmamış.", d["Verilen Süre"],
+                       _institutions(d["Sorumlu Kurum ve Kuruluşlar"])) for d in not_done],
+                     ["text", "text", "text", "text", "date", "text"])
     else:
         f.note(f"{year} yılında uygulanamayan karar kayıtlı değil.")
 
@@ -247,6 +265,11 @@ def _user_item(f: _Form, data: WorkbookData, year: int, number: int, label: str,
 
 
 def _item_7(f: _Form, data: WorkbookData, year: int) -> None:
+    with f.together():  # the prepared-by / approved-by block and its signature lines print on one page
+        _signatures(f, data, year)
+
+
+def _signatures(f: _Form, data: WorkbookData, year: int) -> None:
     left, right = 2, NCOLS - 3  # HAZIRLAYAN over columns B–C, ONAYLAYAN over D–F
     f.spanned([("7", 1), (PREPARED_BY, left), (APPROVED_BY, right)], ["label", "label", "label"])
     f.spanned([(None, 1), (PREPARED_BY_BODY, left), (APPROVED_BY_BODY, right)], ["text", "italic", "italic"])
@@ -261,7 +284,7 @@ def _item_7(f: _Form, data: WorkbookData, year: int) -> None:
     f.spanned([(None, 1), (f"Unvan: {field(preparer, 'Unvan')}".rstrip(), left),
                (f"Unvan: {field(chair, 'Unvan')}".rstrip(), right)], ["text", "text", "text"])
     f.spanned([(None, 1), ("Tarih: ..../..../........", left),
-               (f"Onay: {year + 1} yılının ilk kurulu (M13(2)), tarih: ..../..../........", right)],
+               (f"Onay: {year + 1} yılının ilk kurulu, tarih: ..../..../........", right)],
               ["text", "text", "text"])
     f.spanned([(None, 1), ("İmza:", left), ("İmza:", right)], ["signature", "signature", "signature"], min_lines=4)
 

@@ -9,9 +9,10 @@ from .. import contract, rules
 from ..core.meetings import place_name
 from ..core.model import WorkbookData
 from ..core.schedule import DONE, OVERDUE, PAST, STATUS_LABELS, UPCOMING, Event, Schedule
-from ..core.text import DAY_NAMES, tr_date
+from ..core.text import DAY_NAMES, cite_short, tr_date
 from ..rules import CATEGORY_SHORT
 from ..sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
+from .formsheet import LINE_HEIGHT, lines_needed
 
 KIND_LABELS = {
     "il_gkk": "İl GKK", "ilce_gkk": "İlçe GKK", "alt_komisyon": "Alt Komisyon", "ilk_kurul": "Yılın ilk kurulu",
@@ -20,9 +21,27 @@ KIND_LABELS = {
     "yillik_rapor": "Yıllık rapor", "yillik_rapor_platform": "Yıllık rapor platform girişi",
     "proje_ara_rapor": "Proje ara raporu", "proje_nihai_rapor": "Proje nihai raporu",
 }
-STATUS_STYLES = {DONE: "ok", UPCOMING: "uyari", OVERDUE: "hata", PAST: "text"}
+STATUS_STYLES = {DONE: "ok", UPCOMING: "uyari", OVERDUE: "hata", PAST: "text", "ileride": "text"}
 DAYOFF_LABELS = {"resmi_tatil": "Resmi tatil", "arife": "Yarım gün (13.00'ten sonra)"}
 SOON_DAYS = 30
+# What the sheets show for a task not done yet whose date is further than SOON_DAYS away: it is not "coming up"
+# (the JSON contract keeps `yaklasiyor`; only the label differs).
+LATER, LATER_LABEL = "ileride", "İleride"
+SHEET_STATUS_LABELS = {**STATUS_LABELS, LATER: LATER_LABEL}
+
+
+def shown_status(e: Event, today: dt.date) -> str:
+    """The event's status as the sheets show it: 'Yaklaşıyor' only within SOON_DAYS, 'İleride' beyond."""
+    if e.status == UPCOMING and e.date > today + dt.timedelta(days=SOON_DAYS):
+        return LATER
+    return e.status
+
+
+def _wrapped_height(texts: list[tuple[object, float]]) -> float:
+    """Row height for wrapped cells (value, column width): neither Excel nor LibreOffice grows a row for text
+    a program wrote."""
+    lines = max((lines_needed(str(v), w) for v, w in texts if v is not None), default=1)
+    return LINE_HEIGHT * lines + 3
 
 
 def board_title(data: WorkbookData) -> str:
@@ -35,26 +54,30 @@ def _status_runs(spec: SheetSpec, first_row: int, col: int, statuses: list[str])
     start = 0
     for i in range(1, len(statuses) + 1):
         if i == len(statuses) or statuses[i] != statuses[start]:
-            spec.blocks.append(Block(first_row + start, col, [[STATUS_LABELS[s]] for s in statuses[start:i]],
+            spec.blocks.append(Block(first_row + start, col, [[SHEET_STATUS_LABELS[s]] for s in statuses[start:i]],
                                      style=STATUS_STYLES[statuses[start]]))
             start = i
 
 
 def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
     headers = ["Tarih", "Gün", "Tür", "Olay", "Toplantı No", "Madde", "Durum"]
-    spec = SheetSpec("Takvim", col_widths={1: 12, 2: 11, 3: 22, 4: 80, 5: 10, 6: 20, 7: 18}, freeze="A4",
-                     print_setup=PrintSetup(orientation="landscape", title_rows=(3, 3)), tab_color="4472C4")
+    widths = {1: 12, 2: 11, 3: 22, 4: 80, 5: 10, 6: 20, 7: 14}
+    spec = SheetSpec("Takvim", col_widths=widths, freeze="A4",
+                     print_setup=PrintSetup(orientation="landscape", title_rows=(1, 3)), tab_color="4472C4")
     spec.merges = ["A1:G1", "A2:G2"]
     spec.blocks.append(Block(1, 1, [[f"Takvim — {board_title(data)}"]], style="title"))
-    spec.blocks.append(Block(2, 1, [[f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre; tatil "
-                                     "günleri kaydırılmıştır (KURALLAR §3)."]], style="plain"))
+    spec.blocks.append(Block(2, 1, [[f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre hesaplanmıştır; "
+                                     "tatile denk gelen bir süre iş gününe kaydırılmıştır. 'Yaklaşıyor': "
+                                     f"{SOON_DAYS} gün içinde; 'İleride': daha sonra."]], style="plain"))
     spec.blocks.append(Block(3, 1, [headers], style="header"))
     rows = [[e.date, DAY_NAMES[e.date.weekday()], KIND_LABELS.get(e.kind, e.kind), e.description,
-             e.meeting_no or ("öneri" if e.proposal else ""), e.article, None] for e in s.events]
+             e.meeting_no or ("öneri" if e.proposal else ""), cite_short(e.article), None] for e in s.events]
     if rows:
         spec.blocks.append(Block(4, 1, rows, col_styles=["date", "text", "text", "text", "text", "text", "text"]))
-        _status_runs(spec, 4, 7, [e.status for e in s.events])
+        _status_runs(spec, 4, 7, [shown_status(e, s.today) for e in s.events])
         spec.autofilter = f"A3:G{3 + len(rows)}"
+        for i, row in enumerate(rows):  # the event's sentence wraps in its column: its row gets the height
+            spec.row_heights[4 + i] = _wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
     # The year's holidays and leave, so staff see why a date moved.
     row = 4 + len(rows) + 2
     year = s.year or s.today.year
@@ -82,11 +105,15 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         body = rows or [[None, empty] + [None] * (len(headers) - 2)]
         spec.blocks.append(Block(row + 2, 1, body, col_styles=styles if rows else ["text"] * len(headers)))
         first = row + 2
+        for i, values in enumerate(body):  # the event's sentence wraps: its row gets the height
+            spec.row_heights[first + i] = _wrapped_height([(v, widths.get(c + 1, 10)) for c, v in enumerate(values)
+                                                           if isinstance(v, str)])
         row += 2 + len(body) + 1
         return first
 
     horizon = s.today + dt.timedelta(days=SOON_DAYS)
     soon = [e for e in s.events if s.today <= e.date <= horizon and e.status == UPCOMING]
+    widths = spec.col_widths
     table(f"Önümüzdeki {SOON_DAYS} gün", ["Tarih", "Olay", "Tür", "Toplantı No"],
           [[e.date, e.description, KIND_LABELS.get(e.kind, e.kind), e.meeting_no] for e in soon],
           ["date", "text", "text", "text"], "Önümüzdeki 30 günde süresi dolan iş yok.")

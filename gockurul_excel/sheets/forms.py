@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import contract, rules
+from .. import rules
+from ..core import parse
 from ..core.meetings import (
     Meeting,
     decisions,
@@ -20,8 +21,7 @@ from ..core.meetings import (
     place_name,
 )
 from ..core.model import WorkbookData
-from ..core.text import DAY_NAMES, tr_date, upper_tr
-from ..core.workdays import WorkCalendar, deadline
+from ..core.text import DAY_NAMES, cite_short, tr_date, tr_time, upper_tr
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec
 from .formsheet import FormBuilder, sheet_name
@@ -39,13 +39,15 @@ EK1_DECISION_FIELDS = (("Alınan Karar:", "Alınan Karar"), ("Karar Gerekçesi:"
 EK2_HEADERS = ["SIRA", "KURUM İSMİ", "UNVAN", "AD-SOYAD", "TELEFON NUMARASI", "İMZA"]
 EK2_SPARE_ROWS = 5  # for late arrivals
 EMPTY = "—"
+# Printed height of a row signed by hand: room for a wet signature (at least 10 mm on paper).
+SIGNATURE_ROW_MM = 10.5
 
 
 def _when(m: Meeting) -> str:
     if m.date is None:
         return "tarih belirlenmedi"
     time = m.record["Saat"]
-    return f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" + (f", saat {time}" if time else "")
+    return f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" + (f", saat {tr_time(time)}" if time else "")
 
 
 def _value_text(value) -> str:
@@ -96,7 +98,6 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     f = FormBuilder(sheet_name("Ek-1 ", m.no), EK1_WIDTHS, title_rows=(1, 2))
     f.line("RAPOR FORMU", "title")
     f.line(f"Ek-1 — Toplantı No: {m.no}", "subtitle")
-    agenda = of_meeting(data, "Gündem", m.no, "Sıra")
     problems = of_meeting(data, "Sorunlar", m.no, "Sorun No")
     place = m.record["Yer"] or EMPTY
     values = [
@@ -107,7 +108,8 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     ]
     for i, value in enumerate(values, start=1):
         f.fields([(i, "label"), (EK1_ITEMS[i - 1], "label"), (value, "text")])
-    _list_item(f, 5, EK1_ITEMS[4], [r["Konu Başlığı"] for r in agenda])
+    # Item 5 lists what the agenda lists (the same items, proposals merged into the standing items they restate).
+    _list_item(f, 5, EK1_ITEMS[4], [text for text, _source in agenda_items(data, m)])
     _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
     for number, text, style in ((8, EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
@@ -128,6 +130,8 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     for i, r in enumerate(taken, start=1):
         # The decision's number stands in the number column, as the items' numbers do.
         number = f"KARAR-{i}" + (f" (No {r['Karar No']})" if str(r["Karar No"]) != str(i) else "")
+        f.need(sum(f.row_height([(number, 1), (label, 1), (_value_text(r[header]), 1)])  # a decision on one page
+                   for label, header in EK1_DECISION_FIELDS) + f.row_height([(None, 1)]))
         for label, header in EK1_DECISION_FIELDS:
             f.fields([(number, "label"), (label, "italic"), (_value_text(r[header]), "text")])
             number = None
@@ -148,7 +152,8 @@ def _list_item(f: FormBuilder, number: int, label: str, entries: list) -> None:
 
 
 def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> None:
-    f.line("İMZALAR (M12(1)): kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası", "label")
+    """The signatures (M12(1)): a heading kept with the table, the table's heading repeated on every page it
+    continues on, rows tall enough to sign."""
     names = [f"{name} ({role})" if role == "Kurul Başkanı" else name for role, name, _title in signers]
     if f.ncols == 3:  # Ek-1's grid: name and title share a cell, the signature gets the wide one
         headers, styles = ["Sıra", "Ad Soyad — Unvan — Kurum", "İmza"], ["number", "text", "signature"]
@@ -159,12 +164,13 @@ def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> Non
         rows = [[i, name, title, None] for i, (name, (_, _, title)) in enumerate(zip(names, signers, strict=True),
                                                                                 start=1)]
     # One height for all signature lines: room to sign, and one call on a live book.
-    f.table(headers, rows, styles, min_lines=2, uniform=True)
+    f.table(headers, rows, styles, min_lines=2, uniform=True, min_height=f.mm(SIGNATURE_ROW_MM), keep_whole=True,
+            caption="İMZALAR: kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası")
 
 
 def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     """Ek-2 Katılımcı Listesi (M12(7), M14(3)): one row per participant, an empty İMZA cell each."""
-    f = FormBuilder(sheet_name("Ek-2 ", m.no), [6, 32, 20, 22, 16, 18], title_rows=(1, 3))
+    f = FormBuilder(sheet_name("Ek-2 ", m.no), [6, 32, 20, 22, 16, 18], title_rows=(1, 2))
     f.line("KATILIMCI LİSTESİ", "title")
     f.line(f"{m.category.value} — {place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} "
            f"(Toplantı No: {m.no})", "plain")
@@ -172,7 +178,8 @@ def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     rows = [[i, p["Kurum İsmi"], p["Unvan"], (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
              p["Telefon Numarası"], None] for i, p in enumerate(people, start=1)]
     rows += [[len(people) + i, None, None, None, None, None] for i in range(1, EK2_SPARE_ROWS + 1)]
-    f.table(EK2_HEADERS, rows, ["number", "text", "text", "text", "text", "signature"], min_lines=2)
+    f.table(EK2_HEADERS, rows, ["number", "text", "text", "text", "text", "signature"], min_lines=2,
+            min_height=f.mm(SIGNATURE_ROW_MM))
     return f.finish()
 
 
@@ -182,24 +189,45 @@ def _standing_items(m: Meeting) -> list[tuple[str, str]]:
     return list(rules.AGENDA_STANDING_ITEMS)
 
 
+def restated_item(topic: object, articles: list[str]) -> str | None:
+    """The standing item (its article) a proposal's topic restates, if any (rules.AGENDA_TOPIC_WORDS)."""
+    folded = parse.ascii_fold(str(topic or ""))
+    return next((a for a in articles if any(w in folded for w in rules.AGENDA_TOPIC_WORDS.get(a, ()))), None)
+
+
+def _source(article: str, proposals: list) -> str:
+    proposers = list(dict.fromkeys(r["Öneren Kurum"] for r in proposals if r["Öneren Kurum"]))
+    return "; ".join([cite_short(article)] + ([f"öneren: {', '.join(proposers)}"] if proposers else []))
+
+
 def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
     """(item, source) in order: opening and M5(7) evaluation, first-board duties, the proposals (M10(2)),
-    the standing items (M10(4)–(9)), closing."""
-    items: list[tuple[str, str]] = [("Açılış", "")]
-    if m.category is not Category.SUBCOMMISSION:
-        items.append((rules.AGENDA_OPENING[1], rules.AGENDA_OPENING[0]))
-    if is_first_board_of_year(data, m):
-        items += [(label, article) for _kind, article, label in rules.FIRST_BOARD_DUTIES]
+    the standing items (M10(4)–(9)), closing. A proposal that restates a standing item is that item, listed once
+    with its proposer."""
+    opening = [rules.AGENDA_OPENING] if m.category is not Category.SUBCOMMISSION else []
+    standing = [*opening, *_standing_items(m)]
+    restating: dict[str, list] = {}
+    proposals = []
     for r in of_meeting(data, "Gündem", m.no, "Sıra"):
-        source = f"Öneren: {r['Öneren Kurum']}" if r["Öneren Kurum"] else "M10(2)"
+        article = restated_item(r["Konu Başlığı"], [a for a, _ in standing])
+        if article is None:
+            proposals.append(r)
+        else:
+            restating.setdefault(article, []).append(r)
+    items: list[tuple[str, str]] = [("Açılış", "")]
+    items += [(text, _source(article, restating.get(article, []))) for article, text in opening]
+    if is_first_board_of_year(data, m):
+        items += [(label, cite_short(article)) for _kind, article, label in rules.FIRST_BOARD_DUTIES]
+    for r in proposals:
+        source = f"Öneren: {r['Öneren Kurum']}" if r["Öneren Kurum"] else cite_short("M10(2)")
         items.append((r["Konu Başlığı"] or EMPTY, source))
-    items += [(text, article) for article, text in _standing_items(m)]
+    items += [(text, _source(article, restating.get(article, []))) for article, text in _standing_items(m)]
     items.append((rules.AGENDA_CLOSING, ""))
     return items
 
 
 def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
-    f = FormBuilder(sheet_name("Gündem ", m.no), [6, 70, 22], title_rows=(1, 4))
+    f = FormBuilder(sheet_name("Gündem ", m.no), [6, 66, 26], title_rows=(1, 2))
     f.line(f"{upper_tr(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ", "title")
     f.line(f"{place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})", "plain")
     f.blank()
@@ -209,121 +237,14 @@ def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     return f.finish()
 
 
-def _authority(data: WorkbookData) -> tuple[str, str]:
-    """Letterhead lines: T.C. / VALİLİK or KAYMAKAMLIK, and the secretariat (M11(1)–(2))."""
-    if data.board_kind is rules.BoardKind.DISTRICT:
-        district = upper_tr(data.setting(contract.S_DISTRICT) or "")
-        office = ("İlçe Göç İdaresi Müdürlüğü" if data.setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE) == "Evet"
-                  else "Kaymakamlık")
-        return f"{district} KAYMAKAMLIĞI", office
-    return f"{upper_tr(data.setting(contract.S_PROVINCE) or '')} VALİLİĞİ", "İl Göç İdaresi Müdürlüğü"
-
-
-def _distribution(data: WorkbookData, m: Meeting) -> list[str]:
-    members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır"]
-    if m.category is Category.SUBCOMMISSION:
-        wanted = (rules.ROLE_SUB_PRIMARY, rules.ROLE_SUB_SUBSTITUTE, rules.ROLE_SUB_CHAIR)
-        chosen = [r for r in members if r["Görev"] in wanted]
-    else:
-        chosen = [r for r in members if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)
-                  and r["Üyelik Türü"] == "Daimi"]
-    return list(dict.fromkeys(r["Kurum"] for r in chosen if r["Kurum"]))
-
-
-def _official_letter(data: WorkbookData, name: str, subject: str) -> FormBuilder:
-    """An official letter's head: T.C., the authority, the secretariat, Sayı, Konu, addressee."""
-    f = FormBuilder(name, [14, 76])
-    letterhead, office = _authority(data)
-    f.line("T.C.", "subtitle")
-    f.line(letterhead, "subtitle")
-    f.line(office, "plain")
-    f.blank()
-    f.cell(1, "Sayı :", "bold")
-    f.cell(2, None, "plain")
-    f.row += 1
-    f.cell(1, "Konu :", "bold")
-    f.cell(2, subject, "plain")
-    f.row += 2
-    f.line("DAĞITIM YERLERİNE", "subtitle")
-    f.blank()
-    return f
-
-
-def invitation_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec:
-    """The invitation: day, place and time, notified at least 5 (sub-commission: 3) days before
-    (M11(3), M11(4))."""
-    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
-    f = _official_letter(data, sheet_name("Davet ", m.no), f"{CATEGORY_NAME[m.category]} Toplantısı")
-    when = _when(m)
-    body = (f"{_article_text(rule)} gereğince {CATEGORY_NAME[m.category]} {when} tarihinde "
-            f"{m.record['Yer'] or '(yer belirlenecek)'} adresinde toplanacaktır. Toplantı gündemi ekte sunulmuştur.")
-    f.line(body, "plain", min_lines=2)
-    if m.category is not Category.SUBCOMMISSION:
-        f.line("Kurumunuzu temsilen üst düzey yöneticinin katılımını; mazeret halinde usulüne uygun atanmış "
-               "vekilin katılmasını (M9(2)) rica ederim.", "plain", min_lines=2)
-    else:
-        f.line("Kurumunuzun Alt Komisyon asil üyesinin (mazeret halinde yedek üyesinin) katılımını rica ederim.",
-               "plain")
-    if m.date:
-        due = deadline(cal, m.date, rule)
-        f.line(f"(Bu yazının üyelere en geç {tr_date(due)} tarihinde bildirilmesi gerekir — {rule.articles}.)",
-               "italic")
-    f.blank(2)
-    f.line("İmza", "plain")
-    f.blank()
-    f.line(f"Ek: Gündem (Toplantı No {m.no})", "plain")
-    f.line("Dağıtım:", "bold")
-    for name in _distribution(data, m):
-        f.line(f"- {name}", "plain")
-    return f.finish()
-
-
-def _article_text(rule: rules.Deadline) -> str:
-    return f"İl ve İlçe Göç Koordinasyon Kurullarının Çalışma Usul ve Esasları Genelgesinin {rule.articles} maddesi"
-
-
-def notice_sheet(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> SheetSpec:
-    """The cover letter that sends the signed minutes within 15 days (M12(2), M12(4)); a district also
-    sends them to the İl Göç İdaresi Müdürlüğü (M12(5))."""
-    rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories),
-                None)
-    f = _official_letter(data, sheet_name("Tebliğ ", m.no),
-                         f"{CATEGORY_NAME[m.category]} toplantı tutanağı ({tr_date(m.date) if m.date else EMPTY})")
-    f.line(f"{CATEGORY_NAME[m.category]} {_when(m)} tarihinde {m.record['Yer'] or EMPTY} adresinde toplanmıştır. Kurul "
-           "başkanı ve üyelerince imzalanan toplantı tutanağının bir örneği ekte gönderilmektedir.", "plain",
-           min_lines=2)
-    f.line("Tutanakta kurumunuzu sorumlu kılan kararların verilen süreler içinde uygulanması ve çalışma "
-           "sonuçlarının kurula iletilmesi (M5(6)) hususunda gereğini rica ederim.", "plain", min_lines=2)
-    if rule and m.date:
-        due = deadline(cal, m.date, rule)
-        f.line(f"(Tutanak kurulu takiben 15 gün içinde, en geç {tr_date(due)} tarihinde resmi yazı ile tebliğ "
-               f"edilir — {rule.articles}.)", "italic", min_lines=2)
-    f.blank(2)
-    f.line("İmza", "plain")
-    f.blank()
-    f.line(f"Ek: Toplantı tutanağı (Ek-1) ve katılımcı listesi (Ek-2), Toplantı No {m.no}", "plain")
-    f.line("Dağıtım:", "bold")
-    recipients = _distribution(data, m)
-    responsible = []
-    for r in decisions(data, m):
-        responsible += r["Sorumlu Kurum ve Kuruluşlar"] or []
-    # M12(2): invited bodies named responsible in a decision receive the minutes too.
-    recipients += [x for x in dict.fromkeys(responsible) if x not in recipients]
-    if m.category is Category.DISTRICT_BOARD and "İl Göç İdaresi Müdürlüğü" not in recipients:
-        recipients.append("İl Göç İdaresi Müdürlüğü (M12(5))")
-    for name in recipients:
-        f.line(f"- {name}", "plain")
-    return f.finish()
-
-
 def subcommission_list_sheet(data: WorkbookData, year: int) -> SheetSpec:
     """The sub-commission members (asil and yedek per institution) signed at the year's first board
     (M5(8), M6(5))."""
-    f = FormBuilder(sheet_name("Alt Komisyon Listesi ", year), [6, 34, 26, 26], title_rows=(1, 4))
+    f = FormBuilder(sheet_name("Alt Komisyon Listesi ", year), [6, 34, 26, 26], title_rows=(1, 1))
     f.line(f"{year} YILI ALT KOMİSYON ÜYE LİSTESİ", "title")
-    f.line(f"{place_name(data)} — yılın ilk İl Göç Koordinasyon Kurulunda kurul üyelerinin imzası ile "
-           "görevlendirilir (M5(8), M6(5)). Alt Komisyon üyeleri kurumlarının irtibat görevlisidir (M6(6)).",
-           "plain", min_lines=2)
+    f.line(f"{place_name(data)} — Alt Komisyon üyeleri yılın ilk İl Göç Koordinasyon Kurulunda kurul üyelerinin "
+           "imzası ile görevlendirilir (Genelge m. 5/8, 6/5). Alt Komisyon üyeleri kurumlarının irtibat "
+           "görevlisidir (Genelge m. 6/6).", "plain", min_lines=2)
     f.blank()
     members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır"]
     by_institution: dict[str, dict[str, str]] = {}
@@ -336,7 +257,7 @@ def subcommission_list_sheet(data: WorkbookData, year: int) -> SheetSpec:
     f.table(["Sıra", "Kurum", "Asil Üye", "Yedek Üye"], rows, ["number", "text", "text", "text"], min_lines=2)
     chair = next((r for r in members if r["Görev"] == rules.ROLE_SUB_CHAIR), None)
     if chair:
-        f.line(f"Alt Komisyon Başkanı (M6(2)): {chair['Ad Soyad']} — {chair['Unvan']}, {chair['Kurum']}", "plain")
+        f.line(f"Alt Komisyon Başkanı: {chair['Ad Soyad']} — {chair['Unvan']}, {chair['Kurum']}", "plain")
     f.blank()
     board = [("Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else "Üye", r["Ad Soyad"] or "",
               f"{r['Unvan'] or ''} — {r['Kurum'] or ''}") for r in members

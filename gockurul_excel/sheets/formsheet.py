@@ -8,11 +8,19 @@ Rows that repeat once per item (a decision's fields, a table's lines) are writte
 unmerged cells only, so that on a live book Excel fits their height itself (`SheetSpec.autofit_rows`: one
 autofit call however many rows; Excel's autofit ignores merged cells). Merged rows are for the fixed parts
 of a form (titles, item headings), whose number does not depend on the data.
+
+Printing: the builder lays out pages itself, as the printer will, from the row heights it estimates and the
+fit-to-width scale of its columns. It breaks the page before a heading whose first lines would not fit under
+it, before a signature block that would be cut, and repeats a table's heading row at the top of every page the
+table continues on (Excel and LibreOffice repeat only one fixed band of rows, `title_rows`). The estimate is
+kept on the safe side (`PAGE_FILL`): a page may end a little early, never a row too late.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..sheetspec import Block, PrintSetup, SheetSpec, Value, cell_ref
 
@@ -21,11 +29,38 @@ MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
 # Characters a column of width w holds per line; a little under w, for proportional fonts.
 CHARS_PER_WIDTH = 1.05
 INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+DEFAULT_ROW_HEIGHT = 15.0  # a row the builder gives no height (Excel's default for 11 pt)
+PAGE_SIZE_PT = {"portrait": (595.28, 841.89), "landscape": (841.89, 595.28)}  # A4
+PT_PER_CM = 72 / 2.54
+PT_PER_MM = PT_PER_CM / 10
+FOOTER_ALLOWANCE_PT = 14.0  # the footer line inside the bottom margin
+PAGE_FILL = 0.96  # use at most this share of a page's height (rounding of the printer's zoom)
 
 
 def sheet_name(prefix: str, key: str) -> str:
     """A valid Excel sheet name: no []:*?/\\ and at most 31 characters ("Ek-1 2025/3" -> "Ek-1 2025-3")."""
     return (prefix + INVALID_SHEET_CHARS.sub("-", str(key)))[:31]
+
+
+def column_points(width: float) -> float:
+    """Printed width in points of a column `width` characters wide (7 px a character and 5 px of padding at
+    the default font, as files/worksheet.excel_width stores it)."""
+    return (width * 7 + 5) * 0.75
+
+
+# LibreOffice prints a column about 8.5 % wider than Excel does (measured on its PDFs: an 11 mm row asked at
+# Excel's zoom printed 10.2 mm), so "fit to one page wide" shrinks the same sheet more there.
+LIBREOFFICE_WIDTH_SPREAD = 1.085
+
+
+def fit_scale(widths: list[float], ps: PrintSetup, spread: float = 1.0) -> float:
+    """The zoom "fit to one page wide" prints at (never above 100 %); with `spread`, as a program that prints
+    columns that much wider does."""
+    page_w, _ = PAGE_SIZE_PT[ps.orientation]
+    _top, right, _bottom, left = ps.margins_cm
+    printable = page_w - (left + right) * PT_PER_CM
+    total = sum(column_points(w) for w in widths) * spread
+    return min(1.0, printable / total) if ps.fit_to_width and total else 1.0
 
 
 def lines_needed(text: str, width: float) -> int:
@@ -52,15 +87,29 @@ def lines_needed(text: str, width: float) -> int:
 
 
 class FormBuilder:
-    """Rows of a form on columns of fixed widths (1-based)."""
+    """Rows of a form on columns of fixed widths (1-based), laid out in pages."""
 
     def __init__(self, name: str, widths: list[float], *, title_rows: tuple[int, int] | None = None,
-                 landscape: bool = False):
-        self.spec = SheetSpec(name, col_widths={i + 1: w for i, w in enumerate(widths)},
-                              print_setup=PrintSetup(orientation="landscape" if landscape else "portrait",
-                                                     title_rows=title_rows))
+                 landscape: bool = False, chars_per_width: float = CHARS_PER_WIDTH,
+                 margins_cm: tuple[float, float, float, float] | None = None):
+        setup = PrintSetup(orientation="landscape" if landscape else "portrait", title_rows=title_rows)
+        if margins_cm is not None:
+            setup.margins_cm = margins_cm
+        self.spec = SheetSpec(name, col_widths={i + 1: w for i, w in enumerate(widths)}, print_setup=setup)
         self.widths = widths
+        self.chars_per_width = chars_per_width
         self.row = 1
+        # Pages are counted at Excel's zoom (the larger one: a page holds fewer rows); a printed length is made
+        # at LibreOffice's (the smaller one: a row is never printed shorter than asked).
+        self.scale = fit_scale(widths, setup)
+        self.smallest_scale = fit_scale(widths, setup, LIBREOFFICE_WIDTH_SPREAD)
+        # Page state, computed lazily by `_simulate`: the first row of the current page and the rows up to
+        # `_scanned` already placed on pages.
+        self._page_start = title_rows[1] + 1 if title_rows else 1
+        self._scanned = self._page_start
+        self._used = 0.0
+        self._repeat: Callable[[], None] | None = None  # re-writes the running table heading on a new page
+        self._holding = 0  # inside `together`: the group decides where the page breaks
 
     @property
     def ncols(self) -> int:
@@ -69,13 +118,101 @@ class FormBuilder:
     def _span_width(self, col: int, span: int) -> float:
         return sum(self.widths[col - 1: col - 1 + span])
 
+    def height_of(self, text: Value, width: float, min_lines: int = 1) -> float:
+        """The height (points) a row needs for `text` in a column of `width`."""
+        lines = min_lines if text is None else max(min_lines, self._lines(str(text), width))
+        return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
+
+    def _lines(self, text: str, width: float) -> int:
+        return lines_needed(text, width * self.chars_per_width / CHARS_PER_WIDTH)
+
     def _fit(self, row: int, text: Value, width: float, min_lines: int = 1) -> None:
-        if text is None:
-            lines = min_lines
-        else:
-            lines = max(min_lines, lines_needed(str(text), width))
-        height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
+        height = self.height_of(text, width, min_lines)
         self.spec.row_heights[row] = max(self.spec.row_heights.get(row, 0), height)
+
+    def mm(self, millimetres: float) -> float:
+        """A printed length as a row height: rows print at the fit-to-width scale."""
+        return millimetres * PT_PER_MM / self.smallest_scale
+
+    # --- pages ------------------------------------------------------------------------------------
+
+    @property
+    def page_capacity(self) -> float:
+        """Row points a page holds under the repeated title rows."""
+        ps = self.spec.print_setup
+        _, page_h = PAGE_SIZE_PT[ps.orientation]
+        top, _right, bottom, _left = ps.margins_cm
+        printable = (page_h - (top + bottom) * PT_PER_CM - FOOTER_ALLOWANCE_PT) / self.scale * PAGE_FILL
+        if ps.title_rows:
+            printable -= sum(self._height(r) for r in range(ps.title_rows[0], ps.title_rows[1] + 1))
+        return printable
+
+    def _height(self, row: int) -> float:
+        return self.spec.row_heights.get(row, DEFAULT_ROW_HEIGHT)
+
+    def _simulate(self) -> float:
+        """Points used on the current page by the rows written so far, breaking where the printer would."""
+        capacity = self.page_capacity
+        while self._scanned < self.row:
+            h = self._height(self._scanned)
+            if self._used and self._used + h > capacity:  # the printer starts a page at this row
+                self._page_start, self._used = self._scanned, 0.0
+            self._used += h
+            self._scanned += 1
+        return self._used
+
+    def break_page(self) -> None:
+        """Start a new page at the current row (nothing happens at the top of a page)."""
+        self._simulate()
+        if self.row <= self._page_start:
+            return
+        self.spec.print_setup.row_breaks.append(self.row - 1)
+        self._page_start = self._scanned = self.row
+        self._used = 0.0
+        if self._repeat is not None:
+            repeat, self._repeat = self._repeat, None  # the heading itself must not trigger a repeat
+            repeat()
+            self._repeat = repeat
+
+    def need(self, height: float) -> bool:
+        """Make room for `height` points on this page: a new page when they would not fit (a block taller than
+        a page starts on a page of its own). True when a page was started."""
+        used = self._simulate()
+        if self._holding:
+            return False
+        if used and used + min(height, self.page_capacity) > self.page_capacity:
+            self.break_page()
+            return True
+        return False
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Rows that must print on one page (a signature block): when they would cross a page, the page breaks
+        before them. Nothing inside may start pages itself."""
+        self._simulate()
+        start, used = self.row, self._used
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+        height = sum(self._height(r) for r in range(start, self.row))
+        if used and used + height > self.page_capacity and height <= self.page_capacity:
+            self.spec.print_setup.row_breaks.append(start - 1)
+            self._page_start = self._scanned = start
+            self._used = 0.0
+
+    @contextmanager
+    def repeating(self, write_heading: Callable[[], None]) -> Iterator[None]:
+        """Inside, a page that starts under a table begins with its heading again (`write_heading` writes it at
+        the current row)."""
+        previous, self._repeat = self._repeat, write_heading
+        try:
+            yield
+        finally:
+            self._repeat = previous
+
+    # --- rows -------------------------------------------------------------------------------------
 
     def cell(self, col: int, value: Value, style: str | None, span: int = 1, row: int | None = None,
              min_lines: int = 1) -> None:
@@ -86,39 +223,76 @@ class FormBuilder:
             self.spec.merges.append(f"{cell_ref(r, col)}:{cell_ref(r, col + span - 1)}")
         self._fit(r, value, self._span_width(col, span), min_lines)
 
+    def row_height(self, cells: list[tuple[Value, int]], min_lines: int = 1) -> float:
+        """The height a row of (value, span) cells will get."""
+        heights, col = [], 1
+        for value, span in cells:
+            heights.append(self.height_of(value, self._span_width(col, span), min_lines))
+            col += span
+        return max(heights, default=DEFAULT_ROW_HEIGHT)
+
     def fields(self, cells: list[tuple[Value, str | None]]) -> None:
         """One row of unmerged cells from column A, one per grid column, its height left to Excel live."""
+        self.need(self.row_height([(v, 1) for v, _ in cells]))
         for col, (value, style) in enumerate(cells, start=1):
             self.cell(col, value, style)
         self.spec.autofit_rows.add(self.row)
         self.row += 1
 
-    def line(self, value: Value, style: str | None = "plain", min_lines: int = 1) -> None:
-        """A full-width line."""
+    def line(self, value: Value, style: str | None = "plain", min_lines: int = 1, keep_next: float = 0) -> None:
+        """A full-width line; `keep_next` points of what follows stay on its page (a heading)."""
+        self.need(self.height_of(value, sum(self.widths), min_lines) + keep_next)
         self.cell(1, value, style, span=self.ncols, min_lines=min_lines)
         self.row += 1
 
     def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
-              min_lines: int = 1, uniform: bool = False) -> int:
-        """A header row and data rows on the grid; returns the header row number. Rows without a minimum
-        height are left to Excel on a live book; with `uniform`, every data row gets the tallest row's
-        height (one height for the whole run, e.g. room for signatures)."""
+              min_lines: int = 1, uniform: bool = False, min_height: float = 0, keep_whole: bool = False,
+              caption: str | None = None) -> int:
+        """A header row and data rows on the grid; returns the header row number. The heading is repeated on
+        every page the rows continue on; it never ends a page alone. Rows without a minimum height are left to
+        Excel on a live book; with `uniform`, every data row gets the tallest row's height (one height for the
+        whole run, e.g. room for signatures); `min_height` in points. With `keep_whole` the table starts on a
+        new page when it would otherwise be cut (and fits on one). A `caption` is a full-width label line above
+        the heading, kept on its page."""
+        heights = [max(min_height, *(self.height_of(v, self.widths[c], min_lines) for c, v in enumerate(r)))
+                   for r in rows]
+        if uniform and heights:
+            heights = [max(heights)] * len(heights)
+        header_h = self.height_of(max(headers, key=len), min(self.widths))
+        caption_h = self.height_of(caption, sum(self.widths)) if caption else 0
+        whole = caption_h + header_h + sum(heights)
+        # a table that fits on a page is not cut when asked; any other keeps its heading with two rows
+        self.need(whole if keep_whole and whole <= self.page_capacity else caption_h + header_h + sum(heights[:2]))
+        if caption:
+            self.cell(1, caption, "label", span=self.ncols)
+            self.row += 1
         header_row = self.row
-        self.spec.blocks.append(Block(self.row, 1, [headers], style="header"))
-        self._fit(self.row, max(headers, key=len), min(self.widths))
-        self.row += 1
-        if rows:
-            self.spec.blocks.append(Block(self.row, 1, rows, col_styles=styles))
-            for i, r in enumerate(rows):
-                for c, v in enumerate(r):
-                    self._fit(self.row + i, v, self.widths[c], min_lines)
-            body = range(self.row, self.row + len(rows))
-            if min_lines == 1:
-                self.spec.autofit_rows.update(body)
-            if uniform:
-                tallest = max(self.spec.row_heights[r] for r in body)
-                self.spec.row_heights.update({r: tallest for r in body})
-            self.row += len(rows)
+
+        def heading() -> None:
+            self.spec.blocks.append(Block(self.row, 1, [headers], style="header"))
+            self.spec.row_heights[self.row] = max(self.spec.row_heights.get(self.row, 0), header_h)
+            self.row += 1
+
+        heading()
+        with self.repeating(heading):
+            start = 0
+            while start < len(rows):
+                self.need(heights[start])
+                capacity = self.page_capacity - self._simulate()
+                end, used = start, 0.0
+                while end < len(rows) and (end == start or used + heights[end] <= capacity):
+                    used += heights[end]
+                    end += 1
+                chunk = rows[start:end]
+                self.spec.blocks.append(Block(self.row, 1, chunk, col_styles=styles))
+                for i, h in enumerate(heights[start:end]):
+                    self.spec.row_heights[self.row + i] = h
+                    if min_lines == 1 and not min_height and not uniform:
+                        self.spec.autofit_rows.add(self.row + i)
+                self.row += len(chunk)
+                start = end
+                if start < len(rows):
+                    self.break_page()
         return header_row
 
     def blank(self, n: int = 1) -> None:

@@ -38,7 +38,8 @@ def required_basis(with_population: bool) -> str:
     t = rules.THRESHOLDS["province_quarterly"]
     quarterly, biannual = len(rules.PROVINCE_BOARD_QUARTERLY.months), len(rules.PROVINCE_BOARD_BIANNUAL.months)
     if with_population:
-        return f"gereken: il yabancı nüfusuna göre ({t.text} {quarterly}, {t.below_text} {biannual})"
+        return (f"gereken: ilin platform belgelerindeki yabancı nüfusuna göre ({t.text} {quarterly}, {t.below_text} "
+                f"{biannual}); belgelerinde nüfus olmayan il (şema 1.0) 'nüfus bilinmiyor'")
     return f"gereken: genelgedeki en az sayı ({biannual}); il yabancı nüfusu platform belgelerinde yok"
 
 

@@ -45,6 +45,11 @@ def gundem_ve_davet(book: xw.Book):
     makro.gundem_ve_davet(book)
 
 
+@script(**_options("toplanti_daveti"))
+def toplanti_daveti(book: xw.Book):
+    makro.toplanti_daveti(book)
+
+
 @script(**_options("eylem_plani"))
 def eylem_plani(book: xw.Book):
     makro.eylem_plani(book)

@@ -28,6 +28,10 @@ Sub GundemVeDavet(Optional control As Variant)
     RunPython "import gockurul_excel.makro as m; m.gundem_ve_davet()"
 End Sub
 
+Sub ToplantiDaveti(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.toplanti_daveti()"
+End Sub
+
 Sub EylemPlani(Optional control As Variant)
     RunPython "import gockurul_excel.makro as m; m.eylem_plani()"
 End Sub

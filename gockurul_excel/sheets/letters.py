@@ -1,0 +1,390 @@
+"""The secretariat's official letters: the invitation (`Davet`, M11(3)–(4)) and the cover letter that sends
+the signed minutes (`Tebliğ`, M12(2), M12(4)–(6)).
+
+A letter is built once as data (`Letter`) in the layout of the Resmî Yazışmalarda Uygulanacak Usul ve Esaslar
+Hakkında Yönetmelik: a centred header (T.C., the authority, the unit), Sayı with the date on the same line,
+Konu, the addressee, justified paragraphs that cite the circular in words, the signature block on the right
+with the signer's name and title, Ek, Dağıtım (Gereği / Bilgi, never the sender) and the office's contact
+lines at the foot. `letter_sheet` lays it out as a print-ready sheet; `letter_docx` (sheets/docx.py) as a Word
+document. What the office must remember (the notification deadline, an empty distribution) is written beside
+the letter, outside its print area, never in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import contract, rules
+from ..core.meetings import Meeting, active_member, decisions
+from ..core.model import WorkbookData
+from ..core.text import (
+    CIRCULAR_NAME,
+    DAY_NAMES,
+    cite,
+    ordinal,
+    ordinal_word,
+    signature_name,
+    tr_date,
+    tr_time,
+    upper_tr,
+)
+from ..core.workdays import WorkCalendar, deadline
+from ..rules import CATEGORY_NAME
+from ..sheetspec import Block, SheetSpec
+from .formsheet import FormBuilder, sheet_name
+
+Category = rules.MeetingCategory
+
+ADDRESSEE = "DAĞITIM YERLERİNE"
+CIRCULAR_OWNER = "İçişleri Bakanlığının"
+MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
+DISTRICT_MIGRATION_OFFICE = "İlçe Göç İdaresi Müdürlüğü"
+# Paragraphs start 1.25 cm in (Yönetmelik); a cell has no first-line indent, so non-breaking spaces make it.
+INDENT = "\u00a0" * 10
+# A4 with 1.5 cm on every side (Yönetmelik: yazı alanı); label, label, text, the signature's column on the right.
+WIDTHS = [14.0, 14.0, 30.0, 38.0]
+MARGINS_CM = (1.5, 1.5, 1.5, 1.5)
+NOTE_COLUMN = 6  # F: one empty column between the letter and the notes
+FOOTER_LIMIT = 255  # Excel's limit for a page footer's code
+ARIAL_CHARS_PER_WIDTH = 0.92  # Arial 11 is wider than the workbook's Calibri 11
+SIGNATURE_SPACE_ROWS = 3  # blank lines above the signer's name for the wet signature (2–4 in the Yönetmelik)
+
+
+@dataclass
+class Letter:
+    sheet: str
+    authority: str  # "GAZİANTEP VALİLİĞİ"
+    unit: str | None  # "İl Göç İdaresi Müdürlüğü"
+    subject: str
+    paragraphs: list[str]
+    closing: str
+    signer: str
+    signer_title: list[str]
+    attachments: list[str]
+    action: list[str]  # Dağıtım — Gereği
+    info: list[str] = field(default_factory=list)  # Dağıtım — Bilgi
+    details: list[tuple[str, str]] = field(default_factory=list)  # after the first paragraph: Tarih, Saat, Yer
+    date: dt.date | None = None  # the day it is signed; None: left for the signer (or the document system)
+    year: int | None = None
+    number: str = ""  # Sayı: given by the document system
+    addressee: str = ADDRESSEE
+    contact: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the office, on screen only
+
+    @property
+    def date_text(self) -> str:
+        return tr_date(self.date) if self.date else f"..../..../{self.year or '....'}"
+
+    @property
+    def all_paragraphs(self) -> list[str]:
+        return [*self.paragraphs, self.closing]
+
+    def printed_text(self) -> str:
+        """Every printed word, in reading order (tests and the e-mail body read it)."""
+        lines = ["T.C.", self.authority, *([self.unit] if self.unit else []),
+                 f"Sayı : {self.number}", f"Tarih : {self.date_text}", f"Konu : {self.subject}", self.addressee,
+                 self.paragraphs[0], *(f"{k} : {v}" for k, v in self.details), *self.paragraphs[1:], self.closing,
+                 self.signer, *self.signer_title, *self.attachment_lines(), "Dağıtım:",
+                 *(["Gereği:", *self.action, "Bilgi:", *self.info] if self.info else self.action), *self.contact]
+        return "\n".join(lines)
+
+    def attachment_lines(self) -> list[str]:
+        if len(self.attachments) == 1:
+            return [f"Ek : {self.attachments[0]}"]
+        return ["Ekler :", *(f"{i}- {a}" for i, a in enumerate(self.attachments, start=1))]
+
+
+# --- who writes, who signs, who receives -------------------------------------------------------------
+
+def _sender(data: WorkbookData) -> tuple[str, str | None, tuple[str, ...]]:
+    """(authority, unit, names of the sender as a member institution) — M11(1)–(3): the İl Göç İdaresi
+    Müdürlüğü for the province; in a district its own office where there is one, else the kaymakamlık."""
+    if data.board_kind is rules.BoardKind.DISTRICT:
+        district = data.setting(contract.S_DISTRICT) or ""
+        own_office = data.setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE) == "Evet"
+        names = ("Kaymakamlık", "Kaymakamlığı", *((DISTRICT_MIGRATION_OFFICE,) if own_office else ()))
+        return f"{upper_tr(district)} KAYMAKAMLIĞI", DISTRICT_MIGRATION_OFFICE if own_office else None, names
+    province = data.setting(contract.S_PROVINCE) or ""
+    return f"{upper_tr(province)} VALİLİĞİ", MIGRATION_OFFICE, ("Valilik", "Valiliği", MIGRATION_OFFICE)
+
+
+def _is_sender(institution: str, data: WorkbookData, sender_names: tuple[str, ...]) -> bool:
+    low = contract.turkish_lower(institution)
+    if data.board_kind is rules.BoardKind.DISTRICT:
+        district = contract.turkish_lower(data.setting(contract.S_DISTRICT) or "")
+        # "Kaymakamlık" or "Nizip Kaymakamlığı" is the sender, another district's kaymakamlık is not
+        if "kaymakamlı" in low and (low in ("kaymakamlık", "kaymakamlığı") or (district and district in low)):
+            return True
+        return any(low == contract.turkish_lower(n) for n in sender_names if "aymakam" not in n)
+    if "valilik" in low or low.endswith("valiliği"):
+        return True
+    return any(low == contract.turkish_lower(n) for n in sender_names)
+
+
+def _recipient_name(institution: str, data: WorkbookData) -> str:
+    """A district letter names the province's migration office with its authority."""
+    if data.board_kind is rules.BoardKind.DISTRICT and contract.turkish_lower(institution) == \
+            contract.turkish_lower(MIGRATION_OFFICE):
+        return f"{data.setting(contract.S_PROVINCE) or ''} Valiliği ({MIGRATION_OFFICE})".strip()
+    return institution
+
+
+def distribution(data: WorkbookData, m: Meeting, *, minutes: bool = False) -> tuple[list[str], list[str]]:
+    """(Gereği, Bilgi) of a meeting's letter, without the sender: the members who must act; the invitees and
+    the Presidency's staff (M4(4), M4(5)) are informed of an invitation. The minutes go to the member
+    institutions and to invited bodies made responsible by a decision (M12(2), M12(4)); a district's also to
+    the İl Göç İdaresi Müdürlüğü (M12(5)), which takes part in every district board (M11(3))."""
+    _, _, sender_names = _sender(data)
+    members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır" and r["Kurum"]]
+    if m.category is Category.SUBCOMMISSION:
+        wanted = (rules.ROLE_SUB_PRIMARY, rules.ROLE_SUB_SUBSTITUTE, rules.ROLE_SUB_CHAIR)
+        action = [r["Kurum"] for r in members if r["Görev"] in wanted]
+        info: list[str] = []
+    else:
+        board = [r for r in members if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)]
+        action = [r["Kurum"] for r in board if r["Üyelik Türü"] == "Daimi"]
+        info = [r["Kurum"] for r in board if r["Üyelik Türü"] != "Daimi"]
+        if minutes:
+            responsible = [x for d in decisions(data, m) for x in (d["Sorumlu Kurum ve Kuruluşlar"] or [])]
+            action += responsible
+            info = []
+        if m.category is Category.DISTRICT_BOARD:
+            action.append(MIGRATION_OFFICE)
+    action = [x for x in dict.fromkeys(action) if not _is_sender(x, data, sender_names)]
+    info = [x for x in dict.fromkeys(info) if x not in action and not _is_sender(x, data, sender_names)]
+    return [_recipient_name(x, data) for x in action], [_recipient_name(x, data) for x in info]
+
+
+def _signer(data: WorkbookData, m: Meeting) -> tuple[str | None, list[str]]:
+    """(name, title lines): for the sub-commission the İl Göç İdaresi Müdürü (M11(4)); for a board `Ayarlar`'s
+    signer, else its chair. "Vali a. Vali Yardımcısı" prints on two lines, as the Yönetmelik writes it."""
+    name, title = data.setting(contract.S_SIGNER), data.setting(contract.S_SIGNER_TITLE)
+    office = active_member(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
+    if m.category is Category.SUBCOMMISSION and office is not None:
+        name, title = None, None  # M11(4): the İl Göç İdaresi Müdürlüğü calls the sub-commission itself
+    if not name:
+        person = office if m.category is Category.SUBCOMMISSION else None
+        person = person or active_member(data, role=rules.ROLE_CHAIR)
+        if person is not None:
+            name, title = person["Ad Soyad"], title or person["Unvan"]
+    lines = []
+    if title:
+        head, sep, rest = str(title).partition(" a. ")
+        lines = [f"{head} a.", rest.strip()] if sep and rest.strip() else [str(title).strip()]
+    return (signature_name(name) if name else None), lines
+
+
+def _contact(data: WorkbookData) -> list[str]:
+    address = data.setting(contract.S_ADDRESS)
+    parts = [f"{label}: {value}" for label, value in (("Telefon", data.setting(contract.S_PHONE)),
+                                                       ("E-posta", data.setting(contract.S_EMAIL)),
+                                                       ("KEP", data.setting(contract.S_KEP))) if value]
+    return ([f"Adres: {address}"] if address else []) + (["  ".join(parts)] if parts else [])
+
+
+def _common_notes(data: WorkbookData, letter: Letter) -> None:
+    if not letter.action:
+        letter.notes.append("Dağıtım listesi boş: 'Üyeler' sayfasında bu toplantının üyelerini (Kurum, Görev, "
+                            "Aktif) yazın ve yazıyı yeniden üretin.")
+    if letter.signer == PLACEHOLDER_SIGNER:
+        letter.notes.append(f"İmzalayan belli değil: 'Ayarlar' sayfasına '{contract.S_SIGNER}' ve "
+                            f"'{contract.S_SIGNER_TITLE}' yazın (ya da 'Üyeler'e Kurul Başkanını).")
+    if not letter.contact:
+        letter.notes.append(f"İletişim bilgileri yok: 'Ayarlar' sayfasına '{contract.S_ADDRESS}', "
+                            f"'{contract.S_PHONE}', '{contract.S_EMAIL}' ve '{contract.S_KEP}' yazın.")
+
+
+PLACEHOLDER_SIGNER = "Ad SOYAD"
+# Notes that say a letter cannot go out as it is: the command's message repeats them.
+LETTER_WARNINGS = ("Dağıtım listesi boş", "İmzalayan belli değil")
+
+
+def _first_citation(article: str) -> str:
+    """The circular named in full with the article, as the first mention in a letter."""
+    return cite(article).replace("Genelgenin", f"{CIRCULAR_OWNER} {CIRCULAR_NAME}nin", 1)
+
+
+def _meeting_kind(m: Meeting) -> str:
+    return "ek" if m.record["Tür"] == "Ek" else "olağan"
+
+
+def _base(data: WorkbookData, m: Meeting, sheet: str, subject: str, paragraphs: list[str], closing: str,
+          attachments: list[str], *, minutes: bool) -> Letter:
+    authority, unit, _ = _sender(data)
+    name, title = _signer(data, m)
+    action, info = distribution(data, m, minutes=minutes)
+    year = m.date.year if m.date else data.setting(contract.S_YEAR)
+    letter = Letter(sheet, authority, unit, subject, paragraphs, closing, name or PLACEHOLDER_SIGNER,
+                    title or ["Unvan"], attachments, action, info, year=year if isinstance(year, int) else None,
+                    contact=_contact(data))
+    _common_notes(data, letter)
+    return letter
+
+
+def invitation_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Letter:
+    """The invitation: day, place and time, notified at least 5 (sub-commission: 3) days before (M11(3), M11(4))."""
+    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
+    name = CATEGORY_NAME[m.category]
+    if m.category is Category.SUBCOMMISSION:
+        first = (f"{_first_citation(rule.articles)} uyarınca, Alt Komisyonun {_meeting_kind(m)} toplantısı "
+                 f"{MIGRATION_OFFICE}nce belirlenen aşağıdaki gün, saat ve yerde yapılacaktır.")
+        closing = ("Toplantı gündemi ekte gönderilmiştir. Toplantıya kurumunuzun Alt Komisyon asil üyesinin, "
+                   "mazereti hâlinde yedek üyesinin katılımı hususunda bilgilerinizi ve gereğini rica ederim.")
+    else:
+        first = (f"{_first_citation(rule.articles)} uyarınca, {name}nun {_meeting_kind(m)} toplantısı Kurul "
+                 "Başkanınca belirlenen aşağıdaki gün, saat ve yerde yapılacaktır.")
+        closing = (f"Toplantı gündemi ekte gönderilmiştir. {cite('M9(2)')} uyarınca kurul üyeleri yerlerine "
+                   "başkasını görevlendiremeyeceğinden, toplantıya kurumunuzu temsilen kurul üyesinin, görevinden "
+                   "geçici veya sürekli olarak ayrılmış olması hâlinde usulüne uygun olarak atanmış vekilinin "
+                   "katılımı hususunda bilgilerinizi ve gereğini rica ederim.")
+    letter = _base(data, m, sheet_name(contract.INVITATION_PREFIX, m.no), f"{name} Toplantısı", [first], closing,
+                   ["Toplantı Gündemi"], minutes=False)
+    time = m.record["Saat"]
+    letter.details = [("Tarih", f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" if m.date else "belirlenecek"),
+                      ("Saat", tr_time(time) if time else "belirlenecek"),
+                      ("Yer", m.record["Yer"] or "belirlenecek")]
+    if m.date:
+        due = deadline(cal, m.date, rule)
+        letter.notes.insert(0, f"Bu yazı {'Alt Komisyon' if m.category is Category.SUBCOMMISSION else 'kurul'} "
+                               f"üyelerine en geç {tr_date(due)} tarihinde bildirilmelidir "
+                               f"({rule.articles}: toplantıdan en az {rule.days} gün önce).")
+    else:
+        letter.notes.insert(0, "Toplantının tarihi yok: 'Toplantılar' sayfasına Planlanan Tarih yazın.")
+    return letter
+
+
+def notice_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Letter:
+    """The cover letter of the signed minutes, within 15 days (M12(2), M12(4)); a district's also to the
+    İl Göç İdaresi Müdürlüğü (M12(5)). The sub-commission's report is kept and entered in the platform by the
+    İl Göç İdaresi Müdürlüğü (M12(6)): its letter informs the member institutions."""
+    rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories),
+                None)
+    held = f"{tr_date(m.date)} tarihinde yapılan" if m.date else "Yapılan"
+    _, unit, _ = _sender(data)
+    if m.category is Category.SUBCOMMISSION:
+        subject = "Alt Komisyon Toplantı Raporu"
+        paragraphs = [f"{held} Alt Komisyon toplantısının çıktılarının işlendiği rapor formunun (Ek-1) ve "
+                      "katılımcı listesinin (Ek-2) birer örneği bilgi için ekte gönderilmiştir. Bu çıktılar "
+                      f"{_first_citation('M12(6)')} uyarınca {MIGRATION_OFFICE}nce muhafaza edilmekte ve dijital "
+                      f"platforma girilmekte; {ordinal(10)} maddesinin {ordinal_word(3)} fıkrası uyarınca kurul "
+                      "gündemine sunulmaktadır."]
+        closing = ("Rapor formunda kurumunuzun sorumlu olarak yer aldığı hususların takibi hususunda bilgilerinizi "
+                   "rica ederim.")
+        attachments = ["Alt Komisyon Toplantı Raporu (Rapor Formu, Ek-1)", "Katılımcı Listesi (Ek-2)"]
+    else:
+        article = "M12(2)" if m.category is Category.PROVINCE_BOARD else "M12(4)"
+        name = CATEGORY_NAME[m.category]
+        paragraphs = [f"{held} {name} toplantısında alınan kararların yer aldığı, kurul başkanı ve üyelerince "
+                      "imzalanarak onaylanan toplantı tutanağının (Rapor Formu, Ek-1) ve katılımcı listesinin (Ek-2) "
+                      f"birer örneği, {_first_citation(article)} uyarınca ekte gönderilmiştir."]
+        reporter = "Müdürlüğümüz" if unit else "Kaymakamlığımız"
+        closing = ("Tutanakta kurumunuzun sorumlu kurum ve kuruluşlar arasında yer aldığı kararların verilen süreler "
+                   f"içinde uygulanması ve uygulama sonuçlarının {reporter}ne bildirilmesi hususunda bilgilerinizi "
+                   "ve gereğini rica ederim.")
+        subject = f"{name} Toplantı Tutanağı"
+        attachments = ["Toplantı Tutanağı (Rapor Formu, Ek-1)", "Katılımcı Listesi (Ek-2)"]
+    letter = _base(data, m, sheet_name(contract.NOTICE_PREFIX, m.no), subject, paragraphs, closing, attachments,
+                   minutes=True)
+    letter.date = m.record["Tutanak Tebliğ Tarihi"]
+    if not m.held:
+        letter.notes.insert(0, "Toplantı henüz yapılmamış ('Gerçekleşen Tarih' boş): tebliğ yazısı tutanak "
+                               "imzalandıktan sonra gönderilir.")
+    elif rule is not None:
+        due = deadline(cal, m.date, rule)
+        letter.notes.insert(0, f"Tutanak kurulu takiben {rule.days} gün içinde, en geç {tr_date(due)} tarihinde "
+                               f"resmî yazı ile tebliğ edilmelidir ({rule.articles}).")
+    return letter
+
+
+# --- the sheet ----------------------------------------------------------------------------------------
+
+def letter_sheet(letter: Letter) -> SheetSpec:
+    """The letter on A4 portrait, one page wide; the office's notes beside it, outside the print area."""
+    f = FormBuilder(letter.sheet, WIDTHS, chars_per_width=ARIAL_CHARS_PER_WIDTH, margins_cm=MARGINS_CM)
+    for text in ("T.C.", letter.authority, letter.unit):
+        if text:
+            f.cell(1, text, "letter_head", span=f.ncols)
+            f.row += 1
+    f.blank(2)
+    f.cell(1, "Sayı :", "letter_bold")
+    f.cell(2, letter.number or None, "letter", span=2)
+    f.cell(4, f"Tarih : {letter.date_text}", "letter_right")
+    f.row += 1
+    f.cell(1, "Konu :", "letter_bold")
+    f.cell(2, letter.subject, "letter", span=3)
+    f.row += 1
+    f.blank(2)
+    f.cell(1, letter.addressee, "letter_head", span=f.ncols)
+    f.row += 2
+    body = f.ncols
+
+    def paragraph(text: str) -> None:
+        f.need(f.height_of(INDENT + text, sum(WIDTHS)))
+        f.cell(1, INDENT + text, "letter_body", span=body)
+        f.row += 1
+
+    paragraph(letter.paragraphs[0])
+    if letter.details:
+        for label, value in letter.details:
+            f.cell(2, label, "letter_bold")
+            f.cell(3, f": {value}", "letter", span=2)
+            f.row += 1
+    for text in letter.paragraphs[1:]:
+        paragraph(text)
+    paragraph(letter.closing)
+    with f.together():  # the signature block and the attachments never part from each other
+        f.blank(SIGNATURE_SPACE_ROWS)
+        f.cell(4, letter.signer, "letter_center")
+        f.row += 1
+        for line in letter.signer_title:
+            f.cell(4, line, "letter_center")
+            f.row += 1
+        f.blank()
+        lines = letter.attachment_lines()
+        f.cell(1, lines[0].split(" :")[0] + " :", "letter_bold")
+        if len(lines) == 1:
+            f.cell(2, lines[0].split(" : ", 1)[1], "letter", span=3)
+            f.row += 1
+        else:
+            f.row += 1
+            for line in lines[1:]:
+                f.cell(1, line, "letter", span=f.ncols)
+                f.row += 1
+    f.blank()
+    f.need(f.height_of("Dağıtım:", 20) * 3)
+    f.cell(1, "Dağıtım:", "letter_bold", span=3)
+    f.row += 1
+    if letter.info:
+        f.cell(1, "Gereği:", "letter_bold", span=3)
+        f.cell(4, "Bilgi:", "letter_bold")
+        f.row += 1
+        for i in range(max(len(letter.action), len(letter.info))):
+            f.cell(1, letter.action[i] if i < len(letter.action) else None, "letter", span=3)
+            f.cell(4, letter.info[i] if i < len(letter.info) else None, "letter")
+            f.row += 1
+    else:
+        for name in letter.action:
+            f.cell(1, name, "letter", span=3)
+            f.row += 1
+    contact = "\n".join(letter.contact)
+    if contact and len(contact) + len(f.spec.print_setup.footer) + 8 > FOOTER_LIMIT:
+        # too long for a page footer: the contact lines close the letter instead
+        f.blank()
+        for line in letter.contact:
+            f.cell(1, line, "letter_small", span=f.ncols)
+            f.row += 1
+    else:
+        f.spec.print_setup.footer_left = contact
+        f.spec.print_setup.footer_right = True
+    spec = f.finish()
+    _notes(spec, letter.notes)
+    spec.tab_color = "A5A5A5"
+    return spec
+
+
+def _notes(spec: SheetSpec, notes: list[str]) -> None:
+    """One line each, unwrapped (it runs on to the right on screen without changing the letter's rows)."""
+    if notes:
+        spec.blocks.append(Block(1, NOTE_COLUMN, [["Büronun notu (yazdırılmaz)"], *([n] for n in notes)],
+                                 style="note"))
