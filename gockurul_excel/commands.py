@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import contract
+from . import contract, rules
 from .core.checks import run_checks
 from .core.districts import district_state_for
 from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meeting_day
@@ -137,8 +137,8 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
     """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
     cal = build_calendar(data)
     specs = [agenda_sheet(data, m), invitation_sheet(data, m, cal), notice_sheet(data, m, cal)]
-    if is_first_board_of_year(data, m):
-        specs.append(subcommission_list_sheet(data, m.date.year))
+    if is_first_board_of_year(data, m) and m.category is rules.MeetingCategory.PROVINCE_BOARD:
+        specs.append(subcommission_list_sheet(data, m.date.year))  # M5(8), M6(5): the province's
     return specs
 
 

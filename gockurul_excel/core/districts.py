@@ -31,9 +31,13 @@ SOURCE = "Kaynak Dosya"
 # Content columns (compared to decide "değişiklik yok"); the district comes first in every table.
 MEETING_COLS = ("Toplantı No", "Kategori", "Tür", "Planlanan Tarih", "Gerçekleşen Tarih", "Tutanak Tebliğ Tarihi",
                 "Platform Giriş Tarihi")
+# The decision's problem (Ek-3 item 4) and the year a carried row came from (KURALLAR §7: its Toplantı No names a
+# meeting of that year) come last, so that sheets merged before they were added still read.
 DECISION_COLS = ("Karar No", "Toplantı No", "Alınan Karar", "Sorumlu Kurum ve Kuruluşlar", "Verilen Süre", "Durum",
-                 "Uygulanamama Sebebi", "Değerlendirme", "Değerlendiren Toplantı No")
-PROBLEM_COLS = ("Sorun No", "Toplantı No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Durum")
+                 "Uygulanamama Sebebi", "Değerlendirme", "Değerlendiren Toplantı No", "Sorun No",
+                 contract.CARRIED_COLUMN)
+PROBLEM_COLS = ("Sorun No", "Toplantı No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Durum",
+                contract.CARRIED_COLUMN)
 # KVKK: no phone numbers in the province's copy.
 PARTICIPANT_COLS = ("Toplantı No", "Sıra", "Kurum İsmi", "Unvan", "Ad-Soyad", "Vekil")
 TABLES = {  # sheet -> (content columns, sort key columns)
@@ -44,7 +48,7 @@ TABLES = {  # sheet -> (content columns, sort key columns)
 }
 DATE_COLS = {"Planlanan Tarih", "Gerçekleşen Tarih", "Tutanak Tebliğ Tarihi", "Platform Giriş Tarihi",
              "Verilen Süre", RECEIVED}
-INT_COLS = {"Sıra"}
+INT_COLS = {"Sıra", contract.CARRIED_COLUMN}
 LOG_COLS = ("Zaman", "Dosya", "İlçe", "İşlem", "Açıklama")
 
 
