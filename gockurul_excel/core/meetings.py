@@ -103,6 +103,12 @@ def reference_key(r: Record, header: str) -> tuple[int | None, str] | None:
     return carried_year(r), value
 
 
+def carried_reference(value: object, year: int | None) -> str:
+    """How a row of `year` is named from another year's rows: "2025/3" (unchanged when it already is one)."""
+    text = str(value)
+    return text if year is None or _CARRIED_REF.fullmatch(text) else f"{year}/{text}"
+
+
 def number_text(r: Record, number: str) -> str:
     """How a row's number is shown: '5', or '5 (2025)' for a row carried from 2025."""
     year = carried_year(r)
@@ -221,11 +227,13 @@ class YearMeeting:
     no: str
     category: Category | None
     day: dt.date
+    district: str | None = None  # a district's board, merged into a province workbook
 
     @property
     def label(self) -> str:
         kind = CATEGORY_SHORT[self.category] if self.category else "Toplantı"
-        return f"{kind} {self.no}\n{tr_date(self.day)}"
+        where = f"{self.district} " if self.district else ""
+        return f"{where}{kind} {self.no}\n{tr_date(self.day)}"
 
 
 

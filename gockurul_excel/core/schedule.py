@@ -212,7 +212,8 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
             m = w.meeting
             keys[m["Toplantı No"]] = key
             day = s.meeting_dates[m["Toplantı No"]]
-            text = f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
+            text = (f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) "
+                    f"({w.article})")
             s.events.append(_meeting_event(s, w.category, day, m["Toplantı No"], m["Gerçekleşen Tarih"],
                                            w.article, text, key))
         else:
@@ -352,10 +353,11 @@ def project_reports(s: Schedule, r: Record) -> list[tuple[str, dt.date, bool]]:
 def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     words = {"proje_ara_rapor": "ara raporu", "proje_nihai_rapor": "nihai raporu ve uygulama sonuçları"}
     for r in data.records("Projeler"):
-        for kind, due, done in project_reports(s, r):
+        for kind, due_day, done in project_reports(s, r):
             text = f"Proje {number_text(r, 'Proje No')} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa " \
                    f"gönderilir ({rules.PROJECT_REPORTS_ARTICLE})"
-            s.events.append(Event(kind, due, text, rules.PROJECT_REPORTS_ARTICLE, _status_by(done, due, s.today),
+            s.events.append(Event(kind, due_day, text, rules.PROJECT_REPORTS_ARTICLE,
+                                  _status_by(done, due_day, s.today),
                                   f"{prefix}/proje/{_carried_key(r)}{r['Proje No']}/{kind}"))
 
 
@@ -398,8 +400,8 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
                            "planlanmış ama gerçekleşen tarihi yazılmamış: yapıldıysa 'Gerçekleşen Tarih'i yazın.")
             cell = w.meeting.cell("Gerçekleşen Tarih") if w.meeting is not None else None
             out.append(Finding(ERROR, w.article, sheet, cell,
-                               f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
-                               f"{tr_date(w.limit)} geçti.{planned}"))
+                               f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; "
+                               f"son gün {tr_date(w.limit)} geçti.{planned}"))
     for m in outside:
         cat = _category(m)
         day = meeting_day(m)

@@ -23,8 +23,11 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     wb = build_template(version)
     ws = wb[contract.SETTINGS_SHEET]
     by_name = {parse.normalize_header(ws.cell(r, 1).value): r for r in range(2, ws.max_row + 1)}
+    newer = {s.name for s in contract.SETTINGS} - {s.name for s in contract.settings_for(version)}
     for name, value in settings.items():
         r = by_name.get(parse.normalize_header(name))
+        if r is None and name in newer:
+            continue  # a setting a later template added: an older workbook could not have it
         if r is None:
             raise KeyError(f"Ayarlar has no row {name!r} in template {version}")
         ws.cell(r, 2).value = value
