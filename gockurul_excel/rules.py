@@ -436,6 +436,14 @@ DISTRICT_BOARD_PARTICIPANT = ("İl Göç İdaresi Müdürlüğü", "M8(1), M11(3
 # M6(2): the sub-commission is chaired by the integration lead of the İl Göç İdaresi Müdürlüğü.
 SUBCOMMISSION_CHAIR_INSTITUTION = ("İl Göç İdaresi Müdürlüğü", "M6(2)")
 
+# KURALLAR §7 (M5(12), M5(7), M13(2)): what `devir` carries from a year's workbook into the next one — besides
+# the settings, the districts and the active members (with the sub-commission), every row still open. The rest of
+# the old workbook (meetings, agenda, participants, statistics, leave, the annual report's text) is that year's.
+CARRY_OVER_ARTICLE = "M5(12)"
+CARRIED_PROBLEM_STATUSES = ("Açık",)  # "Çözülemedi" is a closed result (Ek-3 item 4 of its year)
+CLOSED_ACTION_STATUSES = ("Tamamlandı", "İptal")
+
+
 # Closed lists of the template (each shown as a dropdown).
 BOARD_KINDS = tuple(k.value for k in BoardKind)
 MEETING_CATEGORIES = tuple(c.value for c in MeetingCategory)

@@ -52,3 +52,8 @@ Sub Pdf(Optional control As Variant)
     ' PDF
     RunPython "import gockurul_excel.makro as m; m.pdf()"
 End Sub
+
+Sub YeniYilaDevret(Optional control As Variant)
+    ' Yeni Yıla Devret
+    RunPython "import gockurul_excel.makro as m; m.yeni_yila_devret()"
+End Sub

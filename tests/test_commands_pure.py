@@ -84,6 +84,7 @@ def every_command(data, sources) -> dict[str, commands.Outcome]:
         "platform_files": commands.platform_files(data, csv=True),
         "merge": commands.merge(data, sources, today=TODAY, now=NOW),
         "printable": commands.printable("Ek-1 1"),
+        "carry_over": commands.carry_over(data, foreign_population=500_000),
     }
 
 
@@ -123,7 +124,7 @@ def test_commands_are_the_only_functions_buttons_and_cli_need():
     public = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
               and ast.unparse(n.returns) == "Outcome"}
     covered = {"check", "calendar", "minutes", "attendance", "agenda", "year_forms", "annual_report",
-               "action_plan", "platform_files", "merge", "printable"}
+               "action_plan", "platform_files", "merge", "printable", "carry_over"}
     assert public == covered
 
 

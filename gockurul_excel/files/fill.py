@@ -1,7 +1,8 @@
-"""Fill a fresh workbook from the template with settings and rows (for `ornek`, tests and benchmarks)."""
+"""Fill a fresh workbook from the template with settings and rows (for `ornek`, `devir`, tests and benchmarks)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,28 @@ def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[lis
         raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı (yenisi için --uzerine-yaz).")
     wb = fill_template(settings, rows, version)
     save_atomic(path, wb.save, make_backup=path.exists())
+
+
+def write_new_year(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
+                   source: Path | None = None, overwrite: bool = False) -> Path | None:
+    """`devir`: the next year's workbook, on the current template, written atomically. Refuses an existing file
+    unless `overwrite` (then it is backed up first, as `yeni` does), and never the workbook it is made from.
+    Returns the backup of a file it replaced."""
+    path = Path(path)
+    if source is not None and path.exists() and path.resolve() == Path(source).resolve():
+        raise InvalidArgument(f"'{path.name}' devredilen kitabın kendisi; yeni yılın kitabı için başka bir ad "
+                              "verin. Hiçbir dosya değişmedi.")
+    if not path.parent.is_dir():
+        raise InvalidArgument(f"'{path.parent}' klasörü bulunamadı.")
+    if path.exists() and not overwrite:
+        raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı (yedeğini alıp değiştirmek için "
+                              "--uzerine-yaz).")
+    wb = fill_template(settings, rows)
+    return save_atomic(path, wb.save, make_backup=True)  # a backup only when a file is replaced
+
+
+def next_year_path(path: Path, year: int, new_year: int) -> Path:
+    """Where the button puts next year's workbook: beside this one, the year in its name replaced
+    ('GAZIANTEP_2026.xlsx' -> 'GAZIANTEP_2027.xlsx'), else added ('Kurul.xlsx' -> 'Kurul_2027.xlsx')."""
+    stem, count = re.subn(rf"(?<!\d){year}(?!\d)", str(new_year), path.stem)
+    return path.with_name(f"{stem if count else f'{path.stem}_{new_year}'}{path.suffix or '.xlsx'}")

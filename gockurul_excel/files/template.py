@@ -86,6 +86,9 @@ PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
     ("Yıllık Rapor (Ek-3)", "Yılın verilerinden Yıllık Değerlendirme Raporu (Ek-3) taslağını üretir."),
     ("Gündem ve Davet", "Seçili toplantının gündemini ve üyelere gidecek davet yazısını üretir."),
     ("Platform Dosyaları", "Başkanlığın dijital platformuna girilecek bilgileri dosya olarak hazırlar."),
+    ("Yeni Yıla Devret", ("Yılın sonunda: gelecek yılın kitabını bu kitaptan yapar (ayarlar, ilçeler, aktif üyeler "
+                         "ve Alt Komisyon, açık eylemler, süren projeler, açık kararlar ve sorunlar devredilir; bu "
+                         "kitap değişmez). Komut satırında: gockurul devir")),
     ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını (ve platform klasörlerini) "
                                    f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
                                    f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "

@@ -54,3 +54,8 @@ def ilce_kitaplarini_birlestir(book: xw.Book):
 @script
 def pdf(book: xw.Book):
     makro.pdf(book)
+
+
+@script
+def yeni_yila_devret(book: xw.Book):
+    makro.yeni_yila_devret(book)
