@@ -101,7 +101,7 @@ def _status_by(done: bool, day: dt.date, today: dt.date) -> str:
 def _meeting_event(s: Schedule, category: Category, day: dt.date, no: str | None, held: dt.date | None,
                    article: str, text: str, key: str, proposal: bool = False) -> Event:
     if held is None and no is not None and day < s.today:
-        text += " — planlanan tarih geçti, gerçekleşen tarih yazılmamış"
+        text += " — tarihi geçti, gerçekleşen tarih yazılmamış"
     return Event(CATEGORY_CODE[category], day, text, article, _status_meeting(held, day, s.today), key, no,
                  proposal)
 
