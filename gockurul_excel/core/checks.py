@@ -429,10 +429,10 @@ def decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     for d in carried_rows(ctx.data, "Kararlar"):
         if d["Değerlendiren Toplantı No"] not in held:
             yield Finding(WARNING, rules.CARRIED_EVALUATION_ARTICLE, "Kararlar", d.cell("Değerlendiren Toplantı No"),
-                          f"{record_label(d, 'Karar No', 'Karar')}, {carried_year(d)} yılından devreden karar: yılın "
-                          f"ilk kurulu (toplantı {first.no}, {first.record['Gerçekleşen Tarih']:%d.%m.%Y}) yapıldı "
-                          f"ama bu yılın yapılmış bir toplantısında değerlendirildiği yazılmamış. Değerlendirildiği "
-                          "toplantının numarasını 'Değerlendiren Toplantı No'ya yazın.")
+                          f"Karar {d['Karar No']} ({carried_year(d)} yılından devreden): yılın ilk kurulu (toplantı "
+                          f"{first.no}, {first.record['Gerçekleşen Tarih']:%d.%m.%Y}) yapıldı ama bu yılın yapılmış "
+                          "bir toplantısında değerlendirildiği yazılmamış. Değerlendirildiği toplantının numarasını "
+                          "'Değerlendiren Toplantı No'ya yazın.")
 
 
 # --- §4 composition ------------------------------------------------------------------------------

@@ -119,17 +119,18 @@ def _number(r: Row, header: str) -> object:
 
 
 def _district_note(f: _Form, y: YearRows, year: int) -> None:
-    """Which districts' boards the report cannot show: their workbooks have not been merged."""
+    """Which districts' boards the report cannot show: their workbooks have not been merged (a note that wraps
+    when printed)."""
     d = y.districts
     if d is None:
         return
     if not d.merged:
         names = f" Kurul toplaması zorunlu ilçeler (M8(1)): {', '.join(d.not_merged)}." if d.not_merged else ""
         f.note(f"İlçe kitapları henüz il kitabına birleştirilmedi ('gockurul birlestir' ya da 'İlçe Kitaplarını "
-               f"Birleştir' düğmesi); ilçe kurullarının {year} yılı verileri bu rapora girmedi.{names}", "uyari")
+               f"Birleştir' düğmesi); ilçe kurullarının {year} yılı verileri bu rapora girmedi.{names}", "italic")
     elif d.not_merged:
         f.note(f"Kitabı birleştirilmemiş, kurul toplaması zorunlu ilçeler (M8(1)): {', '.join(d.not_merged)}. Bu "
-               "ilçelerin kurulları rapora girmedi.", "uyari")
+               "ilçelerin kurulları rapora girmedi.", "italic")
 
 
 # --- item 2 --------------------------------------------------------------------------------------
