@@ -76,10 +76,13 @@ def carried_year(r: Record) -> int | None:
 
 
 def carried_rows(data: WorkbookData, sheet: str) -> list[Record]:
-    """A sheet's rows carried over from earlier years, by year of origin and number."""
-    rows = [r for r in data.records(sheet) if carried_year(r) is not None]
-    number = contract.SHEETS_BY_NAME[sheet].key[0]
-    return sorted(rows, key=lambda r: (carried_year(r), key_order(r[number]), r.row))
+    """A sheet's rows carried over from earlier years, by year of origin and number (built once per read)."""
+    def build() -> list[Record]:
+        rows = [r for r in data.records(sheet) if carried_year(r) is not None]
+        number = contract.SHEETS_BY_NAME[sheet].key[0]
+        return sorted(rows, key=lambda r: (carried_year(r), key_order(r[number]), r.row))
+
+    return data.derived(("carried", sheet), build)
 
 
 # A reference to a carried row from a row of this year: "2025/3" (year of origin / its number).
