@@ -387,8 +387,8 @@ def deputies(ctx: Context) -> Iterator[Finding]:
 def migration_office_at_district_boards(ctx: Context) -> Iterator[Finding]:
     """M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board."""
     institution, article = rules.DISTRICT_BOARD_PARTICIPANT
-    if "Katılımcılar" not in ctx.data.tables:
-        return
+    if "Katılımcılar" not in ctx.data.tables or ctx.kind is rules.BoardKind.PROVINCE:
+        return  # a province workbook holds no district board (M8(1)); its merged ones are the districts' own
     people = ctx.data.grouped("Katılımcılar", "Toplantı No")
     for r in ctx.data.records("Toplantılar"):
         if r["Kategori"] != rules.MeetingCategory.DISTRICT_BOARD.value or not r["Gerçekleşen Tarih"]:
