@@ -390,6 +390,7 @@ def generate_settings() -> dict[str, object]:
         contract.S_KIND: rules.BoardKind.PROVINCE.value, contract.S_PROVINCE: PROVINCE,
         contract.S_YEAR: YEAR, contract.S_POPULATION: FOREIGN_POPULATION,
         rules.SETTING_COAST_GUARD: "Evet", rules.SETTING_RESEARCH_CENTRE: "Evet",
+        rules.SETTING_REMOVAL_CENTRE: "Evet", rules.SETTING_TEMPORARY_SHELTER: "Evet",
     }
 
 

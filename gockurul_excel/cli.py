@@ -554,6 +554,27 @@ def yeni(
     typer.echo(f"Yeni kitap oluşturuldu: {kitap}")
 
 
+@app.command("devir")
+@_guarded
+def devir(
+    eski: Annotated[Path, typer.Argument(help="Bu yılın kitabı (.xlsx); yalnızca okunur")],
+    yeni: Annotated[Path, typer.Argument(help="Yazılacak yeni yılın kitabı (.xlsx)")],
+    yabanci_nufus: Annotated[str | None, typer.Option("--yabanci-nufus", help="Yeni yılın yabancı nüfusu "
+                                                      "(verilmezse eski kitaptaki)")] = None,
+    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
+    = False,
+) -> None:
+    """Yeni yılın kitabını bu yılın kitabından yapar: ayarlar, ilçeler, aktif üyeler ve Alt Komisyon, açık eylemler,
+    süren projeler, açık kararlar ve sorunlar devredilir; eski kitap değişmez."""
+    _require_xlsx(eski)
+    _require_xlsx(yeni)
+    population = _parse_count(yabanci_nufus) if yabanci_nufus is not None else None
+    result = operations.carry_over_workbook(eski, yeni, foreign_population=population, overwrite=uzerine_yaz)
+    typer.echo(f"{yeni.name}: {result.message}")
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+
+
 @app.command("ornek")
 @_guarded
 def ornek(

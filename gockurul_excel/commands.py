@@ -13,7 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import contract
+from . import contract, rules
+from .core.carry import carried_summary
+from .core.carry import carry_over as plan_carry_over
 from .core.checks import run_checks
 from .core.districts import district_state_for
 from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meeting_day, place_name
@@ -141,8 +143,8 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
     cal = build_calendar(data)
     specs = [agenda_sheet(data, m), letter_sheet(invitation_letter(data, m, cal)),
              letter_sheet(notice_letter(data, m, cal))]
-    if is_first_board_of_year(data, m):
-        specs.append(subcommission_list_sheet(data, m.date.year))
+    if is_first_board_of_year(data, m) and m.category is rules.MeetingCategory.PROVINCE_BOARD:
+        specs.append(subcommission_list_sheet(data, m.date.year))  # M5(8), M6(5): the province's
     return specs
 
 
@@ -266,6 +268,19 @@ def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool
     message = (f"Platform belgeleri hazırlandı ve doğrulandı: {len(files.files)} dosya ({meetings} toplantı "
                f"belgesi; telefonlar {'maskelenmeden' if personal_data else 'maskelenerek'}).")
     return Outcome([], message, EXIT_OK, files)
+
+
+# --- devir --------------------------------------------------------------------------------------------------
+
+def carry_over(data: WorkbookData, *, foreign_population: int | None = None) -> Outcome:
+    """Yeni Yıla Devret / `gockurul devir`: next year's workbook from this one (KURALLAR §7). Nothing is written
+    here: the payload (`CarryOver`) holds the new workbook's settings and rows; the backend makes the file."""
+    year = workbook_year(data)
+    carried = plan_carry_over(data, year, foreign_population=foreign_population)
+    message = (f"{carried.year} yılının kitabı {year} kitabından hazırlandı. Devredilen: "
+               f"{carried_summary(carried, data)}. Devreden satırlar 'Devreden Yıl' sütununda {year} (ya da geldikleri "
+               f"yıl) ile işaretlidir; yılın ilk kurulunda değerlendirilir (M5(12)).")
+    return Outcome([], message, EXIT_OK, carried)
 
 
 # --- birlestir --------------------------------------------------------------------------------------------

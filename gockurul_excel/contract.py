@@ -13,9 +13,11 @@ from functools import cache
 from . import rules
 
 # History: "1.0" = the minimum contract of TASARIM.md; "1.1" adds the "varsa" settings of M4(2)/M4(3)
-# and free-text notes on meetings; "1.2" adds `Yıllık Rapor`, where staff write Ek-3 items 5–6; "1.4" adds the
-# letters' signer and the office's address, telephone, e-mail and KEP address (Resmî Yazışma Yönetmeliği).
-TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2", "1.4")
+# and free-text notes on meetings; "1.2" adds `Yıllık Rapor`, where staff write Ek-3 items 5–6; "1.3" adds the
+# year boundary (`Devreden Yıl` on the rows `devir` carries over), the Geri Gönderme / Geçici Barınma Merkezi
+# "varsa" settings and the meeting's request to update the action plan (M5(13)); "1.4" adds the letters' signer
+# and the office's address, telephone, e-mail and KEP address (Resmî Yazışma Yönetmeliği).
+TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4")
 TEMPLATE_VERSION = TEMPLATE_VERSIONS[-1]
 
 
@@ -152,6 +154,11 @@ SETTINGS: tuple[Setting, ...] = (
             applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
     Setting(rules.SETTING_RESEARCH_CENTRE, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
+    Setting(rules.SETTING_REMOVAL_CENTRE, "enum", "EvetHayir", since="1.3", applies_to=(rules.BoardKind.PROVINCE,),
+            note="İlde Geri Gönderme Merkezi var mı; varsa üye olur (M4(2), M3(e))"),
+    Setting(rules.SETTING_TEMPORARY_SHELTER, "enum", "EvetHayir", since="1.3",
+            applies_to=(rules.BoardKind.PROVINCE,), note="İlde Geçici Barınma Merkezi var mı; varsa üye olur "
+                                                         "(M4(2), M3(f))"),
     Setting(rules.SETTING_DISTRICT_RED_CRESCENT, "enum", "EvetHayir", since="1.1",
             applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
     Setting(rules.SETTING_DISTRICT_UNIVERSITY, "enum", "EvetHayir", since="1.1",
@@ -172,6 +179,15 @@ SETTINGS: tuple[Setting, ...] = (
 ANNUAL_SHEET = "Yıllık Rapor"
 ANNUAL_SUPPORT_COLUMN = "Beklenen Destekler"
 ANNUAL_CONCLUSION_COLUMN = "Sonuç, Değerlendirme ve Öneriler"
+
+# KURALLAR §7: a row `devir` carried over from an earlier year's workbook keeps its number and is marked with the
+# year it came from. A sheet's key is (number, Devreden Yıl): a carried row always has a year and a row of this
+# year never has one, so the two can never clash, whatever numbers the office types.
+CARRIED_COLUMN = "Devreden Yıl"
+CARRIED_NOTE = ("Önceki yılın kitabından 'gockurul devir' ile gelen satırın yılı; numarası o yıldaki numarasıdır. "
+                "Bu yılın satırlarında boş bırakın.")
+# M5(13): the board gave the İl Göç İdaresi Müdürlüğü 15 days to update the action plan.
+ACTION_PLAN_UPDATE_COLUMN = "Eylem Planı Güncellemesi"
 
 C = Column
 SHEETS: tuple[SheetDef, ...] = (
@@ -201,6 +217,8 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Tutanak Tebliğ Tarihi", "date", width=14),
         C("Platform Giriş Tarihi", "date", width=14),
         C("Açıklama", width=30, since="1.1"),
+        C(ACTION_PLAN_UPDATE_COLUMN, "enum", choices="EvetHayir", width=12, since="1.3",
+          note="Kurul Yerel Uyum Eylem Planının güncellenmesi için 15 gün süre verdiyse Evet (M5(13))"),
     ), key=("Toplantı No",)),
     SheetDef("Gündem", "tblGundem", (
         C("Toplantı No", "key", required=True, width=12),
@@ -216,7 +234,8 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Tespit Edilen Sorun", required=True, width=50),
         C("Çözüm Önerisi", width=50),
         C("Durum", "enum", required=True, choices="SorunDurumu", width=12),
-    ), key=("Sorun No",)),
+        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+    ), key=("Sorun No", CARRIED_COLUMN)),
     SheetDef("Kararlar", "tblKararlar", (
         C("Karar No", "key", required=True, width=10),
         C("Toplantı No", "key", required=True, width=12),
@@ -231,7 +250,8 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Değerlendirme", width=36),
         C("Değerlendiren Toplantı No", "key", width=14),
         C("Sorun No", "key", width=10),
-    ), key=("Karar No",)),
+        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+    ), key=("Karar No", CARRIED_COLUMN)),
     SheetDef("Katılımcılar", "tblKatilimcilar", (
         C("Toplantı No", "key", required=True, width=12),
         C("Sıra", "int", required=True, width=6),
@@ -254,7 +274,8 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Gerçekleşen", width=14),
         C("Durum", "enum", choices="EylemDurumu", width=14),
         C("Son İzleme Tarihi", "date", width=14),
-    ), key=("Eylem No",)),
+        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+    ), key=("Eylem No", CARRIED_COLUMN)),
     SheetDef("Projeler", "tblProjeler", (
         C("Proje No", "key", required=True, width=10),
         C("Proje Adı", required=True, width=36),
@@ -268,7 +289,8 @@ SHEETS: tuple[SheetDef, ...] = (
         C("Ara Rapor Sıklığı (Ay)", "int", width=12),
         C("Son Ara Rapor Tarihi", "date", width=14),
         C("Nihai Rapor Tarihi", "date", width=14),
-    ), key=("Proje No",)),
+        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+    ), key=("Proje No", CARRIED_COLUMN)),
     SheetDef("Veri Paylaşımı", "tblVeriPaylasimi", (
         C("Kayıt No", "key", required=True, width=10),
         C("Veri Adı", required=True, width=36),
@@ -294,6 +316,9 @@ SHEETS: tuple[SheetDef, ...] = (
 del C
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+# The sheets whose open rows `devir` carries over with their year of origin (the others are standing data —
+# districts, members — or the year's own: meetings, agenda, participants, statistics, leave).
+CARRIED_SHEETS = tuple(s.name for s in SHEETS if any(c.header == CARRIED_COLUMN for c in s.columns))
 INPUT_SHEETS = (SETTINGS_SHEET, *SHEETS_BY_NAME)
 CONTROL_PANEL_SHEET = "Kontrol Paneli"
 # Named input cells of Kontrol Paneli that the buttons read (files/template.py makes them, makro.py reads them).
@@ -359,5 +384,6 @@ def sheets_for(version: str) -> tuple[SheetDef, ...]:
     for s in SHEETS:
         if version_tuple(s.since) <= v:
             cols = tuple(c for c in s.columns if version_tuple(c.since) <= v)
-            out.append(SheetDef(s.name, s.table, cols, s.key, s.since, s.province_only))
+            key = tuple(k for k in s.key if any(c.header == k for c in cols))
+            out.append(SheetDef(s.name, s.table, cols, key, s.since, s.province_only))
     return tuple(out)

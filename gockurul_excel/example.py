@@ -190,7 +190,7 @@ def _decisions() -> list[list]:
          "İl Sosyal Yardımlaşma ve Dayanışma Vakfı", D(YEAR, 6, 30), "Uygulandı", None, "Masa kuruldu.", 6, 4],
         [5, 4, "Riskli mahallelerde muhtar ve kanaat önderleriyle ortak toplantılar yapılmasına",
          "Toplumsal gerginlik riski", "Kamu düzeninin korunması", "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı",
-         due_long, "Devam Ediyor", None, None, None, 6],
+         due_long, "Devam Ediyor", None, None, 6, 6],
         [6, 6, "Mobil aşı ekiplerinin kurulmasına", "Aşılama oranlarındaki düşüş", "Kamu sağlığı",
          "İl Sağlık Müdürlüğü", D(YEAR, 9, 30), "Uygulanamadı", "Ekip için yeterli personel bulunamadı.",
          "Personel talebi Bakanlığa iletildi.", 8, 8],
@@ -323,6 +323,7 @@ def example_settings() -> dict[str, object]:
         contract.S_ADDRESS: "Gaziantep Valiliği Hükümet Konağı, İl Göç İdaresi Müdürlüğü, Şahinbey / GAZİANTEP",
         contract.S_PHONE: "0342 000 00 00", contract.S_EMAIL: "gaziantep.gkk@ornek.gov.tr",
         contract.S_KEP: "gaziantep.gkk@ornek.kep.tr",
+        rules.SETTING_REMOVAL_CENTRE: "Evet", rules.SETTING_TEMPORARY_SHELTER: "Evet",
     }
 
 

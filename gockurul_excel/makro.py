@@ -57,11 +57,12 @@ BUTTONS: dict[str, str] = {
     "platform_dosyalari": "Platform Dosyaları",
     "ilce_kitaplarini_birlestir": "İlçe Kitaplarını Birleştir",
     "pdf": "PDF",
+    "yeni_yila_devret": "Yeni Yıla Devret",
 }
 
 # The ribbon's groups (assets/addin/customUI14.xml; the server's ribbon and task pane are made from this).
 BUTTON_GROUPS: dict[str, tuple[str, ...]] = {
-    "Kitap": ("kontrol_et", "takvimi_hesapla"),
+    "Kitap": ("kontrol_et", "takvimi_hesapla", "yeni_yila_devret"),
     "Toplantı": ("tutanak", "katilimci_listesi", "gundem_ve_davet", "toplanti_daveti"),
     "Raporlar": ("yillik_rapor", "eylem_plani", "platform_dosyalari", "ilce_kitaplarini_birlestir", "pdf"),
 }
@@ -469,3 +470,31 @@ def pdf(book: Any = None) -> str:
         return f"{outcome.message}: {output}"
 
     return _run(book, "pdf", work)
+
+
+def yeni_yila_devret(book: Any = None) -> str:
+    """Yeni Yıla Devret = `gockurul devir` on the open workbook: next year's workbook beside it, its year in the
+    name ('GAZIANTEP_2026.xlsx' -> 'GAZIANTEP_2027.xlsx'); this workbook is not changed. Desktop Excel only (a remote
+    client has no folder of the user's); an existing file is never replaced from a button."""
+
+    def work(book: Any) -> str:
+        from . import commands
+        from .files.fill import next_year_path, write_new_year
+        from .live.backend import book_path, is_remote
+
+        path = book_path(book)
+        if is_remote(book) or not path.suffix or not path.parent.is_dir():
+            raise _UserMessage("Yeni yılın kitabı bu bağlantıda ya da kaydedilmemiş bir kitaptan yazılamaz: kitabı "
+                               "bilgisayarınıza kaydedip masaüstü Excel'de düğmeye yeniden basın ya da komut "
+                               "satırında 'gockurul devir ESKİ.xlsx YENİ.xlsx' komutunu çalıştırın.")
+        outcome = commands.carry_over(_data(book))
+        carried = outcome.payload
+        target = next_year_path(path, carried.year - 1, carried.year)
+        if target.exists():
+            raise _UserMessage(f"'{target}' zaten var; üzerine yazılmadı. Önce o dosyanın adını değiştirin ya da "
+                               f"komut satırında 'gockurul devir \"{path.name}\" \"{target.name}\" --uzerine-yaz' "
+                               "ile (yedeğini alarak) değiştirin.")
+        write_new_year(target, carried.settings, carried.rows, source=path)
+        return f"{outcome.message} Yeni kitap: {target}. Bu kitap değişmedi."
+
+    return _run(book, "yeni_yila_devret", work)

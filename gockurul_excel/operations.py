@@ -272,6 +272,28 @@ def upgrade_workbook(path: str | Path) -> list[str]:
     return upgrade(Path(path))
 
 
+@dataclass
+class CarryOverResult:
+    path: Path  # the new workbook
+    year: int
+    counts: dict[str, int]
+    message: str
+    backup: Path | None = None  # of a file --uzerine-yaz replaced
+
+
+def carry_over_workbook(old: str | Path, new: str | Path, *, foreign_population: int | None = None,
+                        overwrite: bool = False) -> CarryOverResult:
+    """`gockurul devir`: next year's workbook from this year's (KURALLAR §7). The old workbook is only read."""
+    from . import commands
+    from .files.backend import FileBackend
+    from .files.fill import write_new_year
+
+    outcome = commands.carry_over(FileBackend(old).read(), foreign_population=foreign_population)
+    carried = outcome.payload
+    backup = write_new_year(Path(new), carried.settings, carried.rows, source=Path(old), overwrite=overwrite)
+    return CarryOverResult(Path(new), carried.year, carried.counts, outcome.message, backup)
+
+
 def build_addin(output: str | Path | None, interpreter: str | None = None, *, check_only: bool = False) -> Any:
     """`gockurul eklenti`: the Excel add-in (Windows with Excel), configured for this Python (or `interpreter`);
     its path. With `check_only` (`--kontrol`, any system): whether every asset is found and the package step

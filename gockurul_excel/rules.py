@@ -190,9 +190,12 @@ DISTRICT_MINUTES_ARTICLE = "M12(5)"
 
 
 class Direction(StrEnum):
-    BEFORE = "before"  # a deadline before an event: a non-working day moves it earlier
-    AFTER = "after"  # a period after an event: it extends to the next working day
-    MONTH_END = "month_end"  # "ayın son gününe kadar": the month's last working day
+    """How a §3 deadline gives its two dates (KURALLAR §3): the *target* shown in the calendar, the dashboard
+    and reminders, and the *legal limit* — the text's own date — that lateness is judged by."""
+
+    BEFORE = "before"  # target: moved earlier to a working day; limit: the calendar day itself
+    AFTER = "after"  # target = limit: a period ending on a non-working day runs to the next working day
+    MONTH_END = "month_end"  # "ayın son gününe kadar": target the last working day, limit the calendar last day
 
 
 @dataclass(frozen=True)
@@ -228,32 +231,67 @@ MEETING_DEADLINES: tuple[Deadline, ...] = (
              "Alt Komisyon çıktıları dijital platforma girilir", (MeetingCategory.SUBCOMMISSION,)),
 )
 
+# M5(13): when the plan needs updating, the İl Göç İdaresi Müdürlüğü is given 15 days, after which the updated
+# plan goes to the board chair — a period after the meeting that asked for it (`Eylem Planı Güncellemesi` = Evet).
+ACTION_PLAN_UPDATE = Deadline("eylem_plani_guncelleme", "M5(13)", Direction.AFTER, 15,
+                              "Güncellenen Yerel Uyum Eylem Planı kurul başkanının onayına sunulur", _BOARDS)
+
 # GK(ç): interim reports "regularly" — every `Ara Rapor Sıklığı (Ay)` months from the start or the last
 # report; the final report at the end. Our reading: the final report is due 30 days after the end.
 PROJECT_FINAL_REPORT_DAYS = 30
 
 @dataclass(frozen=True)
 class YearlyDeadline:
-    """A task of the month after the year ends: its deadline is that month's last working day."""
+    """A task of the month after the year ends ("Ocak ayının son gününe kadar"): target the month's last working
+    day, legal limit its calendar last day — or, with `before_first_board`, the next year's first board when that
+    comes earlier (the report is approved there, M13(2))."""
 
     kind: str  # `tur` of the takvim JSON contract
     article: str
     label: str
     month: int = 1  # of the following year
+    before_first_board: bool = False
 
 
-# M13: the annual report (Ek-3) is prepared in January of the following year and entered in the platform
-# by the last day of January.
+# M13: the annual report (Ek-3) is prepared in January of the following year, before the first board that
+# approves it (M13(1), M13(2)), and entered in the platform by the last day of January (M13(3)).
 ANNUAL_DEADLINES = (
-    YearlyDeadline("yillik_rapor", "M13(1)", "Yıllık Değerlendirme Raporu (Ek-3) hazırlanır"),
+    YearlyDeadline("yillik_rapor", "M13(1), M13(2)", "Yıllık Değerlendirme Raporu (Ek-3) hazırlanır",
+                   before_first_board=True),
     YearlyDeadline("yillik_rapor_platform", "M13(3)", "Yıllık değerlendirme raporu dijital platforma girilir"),
 )
-# Done at the year's first board meeting (province board): (tur, article, what).
+
+
+@dataclass(frozen=True)
+class FirstBoardDuty:
+    """Done at the year's first meeting of a board (İl or İlçe GKK): listed on its agenda and in the calendar."""
+
+    kind: str  # `tur` of the takvim JSON contract
+    article: str
+    label: str
+    boards: tuple[BoardKind, ...] = (BoardKind.PROVINCE,)
+
+
+# M5(12) speaks of every "Kurul" (İl and İlçe); the annual report, the sub-commission and the action plan are the
+# province's (M13(2), M6(1), M5(13)).
 FIRST_BOARD_DUTIES = (
-    ("yillik_rapor", "M13(2), M5(12)", "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır"),
-    ("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
-    ("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
+    FirstBoardDuty("ilk_kurul", "M5(12)", "Bir önceki yılda alınan kararlar değerlendirilir ve yeni yılın "
+                   "planlaması yapılır", (BoardKind.PROVINCE, BoardKind.DISTRICT)),
+    FirstBoardDuty("yillik_rapor", "M13(2), M5(12)", "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır"),
+    FirstBoardDuty("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
+    FirstBoardDuty("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
 )
+# The article of the first board's evaluation of the previous year's decisions (the carried ones, KURALLAR §7).
+CARRIED_EVALUATION_ARTICLE = FIRST_BOARD_DUTIES[0].article
+# The meeting categories that are a board's own boards (their first meeting of the year has the duties above).
+BOARD_CATEGORIES = {BoardKind.PROVINCE: MeetingCategory.PROVINCE_BOARD,
+                    BoardKind.DISTRICT: MeetingCategory.DISTRICT_BOARD}
+
+
+def first_board_duties(kind: BoardKind | None) -> tuple[FirstBoardDuty, ...]:
+    return tuple(d for d in FIRST_BOARD_DUTIES if kind in d.boards)
+
+
 # M10: what every board agenda carries besides the institutions' proposals (M10(2)). (article, item)
 AGENDA_OPENING = ("M5(7)", "Bir önceki kurulda alınan kararların uygulanmasının değerlendirilmesi")
 AGENDA_STANDING_ITEMS = (
@@ -292,8 +330,6 @@ AGENDA_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "M10(3)": ("kurul gundem",),
 }
 
-ACTION_PLAN_UPDATE_DAYS = (15, "M5(13)")
-
 
 # §4 — composition. `kurum` is matched against the member's `Kurum` (Turkish case-insensitive,
 # contained); `unvan` further narrows it. `optional_setting` names the Ayarlar row that says whether
@@ -329,6 +365,10 @@ SETTING_RESEARCH_CENTRE = "Göç Araştırma Merkezi Var"
 SETTING_DISTRICT_RED_CRESCENT = "İlçede Türk Kızılay Temsilciliği Var"
 SETTING_DISTRICT_UNIVERSITY = "İlçede Kamu Üniversitesi Var"
 SETTING_DISTRICT_MIGRATION_OFFICE = "İlçe Göç İdaresi Müdürlüğü Var"
+# KURALLAR §4 ruling: M4(2) names these two without "varsa", but M3(e)/(f) define them as facilities most
+# provinces do not have, and a body that does not exist sends no member: read as "varsa" too.
+SETTING_REMOVAL_CENTRE = "Geri Gönderme Merkezi Var"
+SETTING_TEMPORARY_SHELTER = "Geçici Barınma Merkezi Var"
 
 PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("Valilik", "M4(2)", unvan="Vali Yardımcısı", subcommission=False, also_matches=("Valiliği",),
@@ -353,8 +393,8 @@ PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("Tarım ve Orman İl Müdürlüğü", "M4(2)"),
     RequiredMember("İl Müftülüğü", "M4(2)"),
     RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(2)"),
-    RequiredMember("Geri Gönderme Merkezi", "M4(2)"),
-    RequiredMember("Geçici Barınma Merkezi", "M4(2)"),
+    RequiredMember("Geri Gönderme Merkezi", "M4(2)", optional_setting=SETTING_REMOVAL_CENTRE),
+    RequiredMember("Geçici Barınma Merkezi", "M4(2)", optional_setting=SETTING_TEMPORARY_SHELTER),
     RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay",)),
     # "kamu üniversiteleri": a university, but not its research centre (which is the next item)
     RequiredMember("Üniversitesi", "M4(2)", excludes=RESEARCH_UNITS, label="Kamu üniversitesi"),
@@ -392,11 +432,32 @@ BOARD_MEETING_CATEGORIES = {
     BoardKind.DISTRICT: ((MeetingCategory.DISTRICT_BOARD,), "M8(1)"),
 }
 
-# M6(4): sub-commission members at branch-manager level (warning only).
+# M6(4): sub-commission members "şube müdürü düzeyinde" (warning only). The titles read as that level or above, as
+# a list: a member's Unvan passes when one of its words begins one of these (Turkish letters folded, so "Şube
+# Müdürü", "İl Müdür Yardımcısı", "Jandarma Binbaşı", "Kıdemli Yüzbaşı" pass; "Memur", "Uzman", "Şef" do not).
 SUBCOMMISSION_TITLE_ARTICLE = "M6(4)"
-SUBCOMMISSION_TITLE_KEYWORDS = ("şube müdür", "müdür yardımcı", "daire başkan", "koordinatör")
+SUBCOMMISSION_TITLES = (
+    "Şube Müdürü", "Müdür Yardımcısı", "Müdür",  # a director is above the branch manager
+    "Müftü Yardımcısı", "Müftü", "Daire Başkanı", "Koordinatör", "Başhekim Yardımcısı", "Başhekim",
+    "Yüzbaşı", "Binbaşı", "Yarbay", "Albay",  # military ranks (Jandarma, Sahil Güvenlik) from yüzbaşı up
+)
+# M6(3): one asil and one yedek per institution — exactly one of each.
+SUBCOMMISSION_SEATS_ARTICLE = "M6(3)"
+# M9(2): a member attends in person or through a properly appointed deputy (Katılımcılar › Vekil = Evet); nobody
+# else may attend in a member's place.
+DEPUTY_ARTICLE = "M9(2)"
+# M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board.
+DISTRICT_BOARD_PARTICIPANT = ("İl Göç İdaresi Müdürlüğü", "M8(1), M11(3)")
 # M6(2): the sub-commission is chaired by the integration lead of the İl Göç İdaresi Müdürlüğü.
 SUBCOMMISSION_CHAIR_INSTITUTION = ("İl Göç İdaresi Müdürlüğü", "M6(2)")
+
+# KURALLAR §7 (M5(12), M5(7), M13(2)): what `devir` carries from a year's workbook into the next one — besides
+# the settings, the districts and the active members (with the sub-commission), every row still open. The rest of
+# the old workbook (meetings, agenda, participants, statistics, leave, the annual report's text) is that year's.
+CARRY_OVER_ARTICLE = "M5(12)"
+CARRIED_PROBLEM_STATUSES = ("Açık",)  # "Çözülemedi" is a closed result (Ek-3 item 4 of its year)
+CLOSED_ACTION_STATUSES = ("Tamamlandı", "İptal")
+
 
 # Closed lists of the template (each shown as a dropdown).
 BOARD_KINDS = tuple(k.value for k in BoardKind)

@@ -18,6 +18,7 @@ from gockurul_excel.sheetspec import SheetSpec
 from .conftest import clean_example_rows
 
 YEAR = example.YEAR
+MERGE_NOTE = "İlçe kitapları henüz il kitabına birleştirilmedi"
 SUPPORT = ("Göçmen sağlığı merkezleri için Başkanlıktan tercüman kadrosu ve ödenek desteği beklenmektedir.\n"
            "Mobil aşı ekiplerine araç ve personel desteği sağlanması önerilmektedir.")
 CONCLUSION = "Kurullar olağan toplantılarını zamanında yapmış; İlçe kurullarının katılımı güçlendirilmelidir."
@@ -120,8 +121,10 @@ def test_problems_grouped_by_board_type(make_book):
         assert r is not None and low < r < high, text
         assert {str(no), area, status} <= set(rows[r])
         assert any(str(v).startswith(("İl GKK " + str(meeting), "Alt Komisyon " + str(meeting))) for v in rows[r])
-    # No district board meeting in the province's example: said so, not left blank.
-    district = rows[heads[Category.DISTRICT_BOARD] + 1][0]
+    # No district workbook merged into the province's example: said so, naming the districts that must hold boards
+    # (M8(1)), and no district board meeting recorded — not left blank.
+    note, district = rows[heads[Category.DISTRICT_BOARD] + 1][0], rows[heads[Category.DISTRICT_BOARD] + 2][0]
+    assert "henüz il kitabına birleştirilmedi" in note and "Şahinbey" in note and "Oğuzeli" not in note
     assert "İlçe Göç Koordinasyon Kurulu toplantısı kayıtlı değil" in district
 
 
@@ -177,7 +180,8 @@ def test_empty_items_5_and_6_show_where_to_write_them(make_book):
     rows = clean_example_rows()
     rows["Yıllık Rapor"] = [[YEAR, None, "Yalnız sonuç yazıldı."]]
     spec = build(make_book, rows)
-    warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v]
+    warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v
+                and not v.startswith(MERGE_NOTE)]
     assert len(warnings) == 1
     assert "'Yıllık Rapor'" in warnings[0] and "'Beklenen Destekler'" in warnings[0] and str(YEAR) in warnings[0]
     assert row_with(region(spec, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6), warnings[0]) is not None
@@ -187,7 +191,8 @@ def test_empty_items_5_and_6_show_where_to_write_them(make_book):
 def test_workbook_without_yillik_rapor_sheet_says_to_upgrade(make_book):
     rows = clean_example_rows()
     spec = build(make_book, rows, version="1.1")
-    warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v]
+    warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v
+                and not v.startswith(MERGE_NOTE)]
     assert len(warnings) == 2 and all("gockurul guncelle" in w for w in warnings)
 
 

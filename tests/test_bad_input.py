@@ -179,6 +179,7 @@ def test_very_long_text_and_turkish_letters_everywhere(make_book, tmp_path):
     rows["Kararlar"][0][2] = long_text
     rows["Sorunlar"][0][3] = long_text
     rows["Katılımcılar"][0][4] = "Şükrü Gümüşoğlu İçöz"
+    rows["Katılımcılar"][0][6] = "Evet"  # not the member of Üyeler: a deputy (M9(2))
     path = make_book(rows=rows, name="Şanlıurfa_İlçe_Ğüz.xlsx")
     code, found = kontrol_json(path)
     assert (code, found) == (0, [])

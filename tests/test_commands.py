@@ -93,7 +93,7 @@ def test_guncelle_keeps_every_typed_value(make_book):
     code, found = kontrol_json(old)
     # the only findings: the new "varsa" questions of M4(2), which the office must now answer
     assert code == 1
-    assert {f["hucre"] for f in found} == {"B10", "B11"}
+    assert {f["hucre"] for f in found} == {"B10", "B11", "B12", "B13"}  # with Geri Gönderme, Geçici Barınma
     assert all("boş bırakılamaz" in f["mesaj"] and f["sayfa"] == "Ayarlar" for f in found)
 
 

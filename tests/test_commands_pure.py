@@ -85,6 +85,7 @@ def every_command(data, sources) -> dict[str, commands.Outcome]:
         "merge": commands.merge(data, sources, today=TODAY, now=NOW),
         "printable": commands.printable("Ek-1 1"),
         "invitations": commands.invitations(data, first, NOW),
+        "carry_over": commands.carry_over(data, foreign_population=500_000),
     }
 
 
@@ -136,7 +137,7 @@ def test_commands_are_the_only_functions_buttons_and_cli_need():
     public = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
               and ast.unparse(n.returns) == "Outcome"}
     covered = {"check", "calendar", "minutes", "attendance", "agenda", "year_forms", "annual_report",
-               "action_plan", "platform_files", "merge", "printable", "invitations"}
+               "action_plan", "platform_files", "merge", "printable", "invitations", "carry_over"}
     assert public == covered
 
 

@@ -115,10 +115,10 @@ def test_agenda_has_proposals_standing_items_and_first_board_duties(book):
             assert any(p["Öneren Kurum"] in source for _, source in agenda)
     for _article, text in rules.AGENDA_STANDING_ITEMS:
         assert text in items
-    for _kind, _article, duty in rules.FIRST_BOARD_DUTIES:
-        assert duty in items  # meeting 1 is the year's first board (M5(8), M5(12), M5(13))
+    for duty in rules.FIRST_BOARD_DUTIES:
+        assert duty.label in items  # meeting 1 is the year's first board (M5(8), M5(12), M5(13), M13(2))
     data, later = meeting(book, "3")
-    assert rules.FIRST_BOARD_DUTIES[1][2] not in [t for t, _ in forms_mod.agenda_items(data, later)]
+    assert rules.FIRST_BOARD_DUTIES[1].label not in [t for t, _ in forms_mod.agenda_items(data, later)]
 
 
 def test_agenda_lists_a_restated_standing_item_once_with_its_proposer(book):

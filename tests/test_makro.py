@@ -723,3 +723,37 @@ def test_district_sources_on_desktop(tmp_path):
     with pytest.raises(makro._UserMessage, match="OneDrive/SharePoint"):
         makro._district_sources(_DesktopBook(web))
     assert makro._district_sources(_DesktopBook(web, str(other))) == [other]
+
+
+# --- Yeni Yıla Devret ---------------------------------------------------------------------------------
+
+def test_new_year_button_on_a_remote_client_writes_nothing(make_book):
+    book = remote_book(make_book())
+    message = makro.yeni_yila_devret(book)
+    assert "gockurul devir" in message and "masaüstü Excel" in message
+    assert "addSheet" not in {a["func"] for a in book.json()["actions"]}
+
+
+def test_new_year_button_equals_cli_and_never_replaces_a_file(make_book, tmp_path, monkeypatch):
+    """On desktop Excel the button writes next year's workbook beside this one ('kitap.xlsx', 2025 ->
+    'kitap_2026.xlsx'), with what `gockurul devir` writes; an existing file is left as it is."""
+    from gockurul_excel.files.reader import read_workbook
+    from gockurul_excel.live import backend
+
+    path = make_book()
+    before = path.read_bytes()
+    monkeypatch.setattr(backend, "is_remote", lambda book: False)
+    monkeypatch.setattr(backend, "book_path", lambda book: path)
+    message = makro.yeni_yila_devret(remote_book(path))
+    target = tmp_path / "kitap_2026.xlsx"
+    assert "Yeni kitap" in message and str(target) in message, message
+    assert path.read_bytes() == before
+    cli = tmp_path / "cli.xlsx"
+    assert run_cli("devir", str(path), str(cli)).returncode == 0
+    button, command = read_workbook(target), read_workbook(cli)
+    for sheet in (*contract.CARRIED_SHEETS, "Üyeler", "İlçeler"):
+        assert [dict(r) for r in button.records(sheet)] == [dict(r) for r in command.records(sheet)], sheet
+    assert button.setting(contract.S_YEAR) == 2026
+    written = target.read_bytes()
+    message = makro.yeni_yila_devret(remote_book(path))
+    assert "zaten var" in message and "--uzerine-yaz" in message and target.read_bytes() == written

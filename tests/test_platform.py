@@ -184,8 +184,9 @@ def test_example_meeting_document_carries_ek1_and_ek2(book):
     assert [p["no"] for p in doc["tespit_edilen_sorunlar"]] == ["8"]
     assert doc["tespit_edilen_sorunlar"][0]["alan"] == "kamu_sagligi"
     assert doc["cozum_onerileri"] == [{"sorun_no": "8", "oneri": "Mobil aşı ekipleri."}]
-    # Ek-1 item 8 starts with the evaluation of earlier decisions (M5(7)): those evaluated at meeting 6
-    assert [d["karar_no"] for d in doc["onceki_kararlarin_degerlendirmesi"]] == ["3", "4"]
+    # Ek-1 item 8 starts with the evaluation of earlier decisions (M5(7)): the previous board's (the extra board 4)
+    # open decision 5, then the others evaluated at meeting 6
+    assert [d["karar_no"] for d in doc["onceki_kararlarin_degerlendirmesi"]] == ["5", "3", "4"]
     assert [d["no"] for d in doc["kararlar"]] == ["6", "7", "8"]
     k8 = doc["kararlar"][2]
     assert k8["sorumlu_kurumlar"] == ["Çalışma ve İş Kurumu İl Müdürlüğü", "Sosyal Güvenlik İl Müdürlüğü"]

@@ -68,6 +68,8 @@ def test_m4_lists_cover_the_circular():
             "Tarım ve Orman İl Müdürlüğü"} <= province
     assert len(rules.PROVINCE_MEMBERS) == 26
     optional = {m.kurum for m in rules.PROVINCE_MEMBERS if m.optional_setting}
-    assert optional == {"İl Sahil Güvenlik Komutanlığı", "Göç Araştırma Merkezi"}
+    # KURALLAR §4 ruling: Geri Gönderme and Geçici Barınma Merkezi (M3(e)/(f) facilities) are "varsa" too
+    assert optional == {"İl Sahil Güvenlik Komutanlığı", "Göç Araştırma Merkezi", "Geri Gönderme Merkezi",
+                        "Geçici Barınma Merkezi"}
     district = {m.kurum for m in rules.DISTRICT_MEMBERS}
     assert {"İlçe Müftülüğü", "Gençlik Merkezi", "İlçe Tarım ve Orman Müdürlüğü"} <= district

@@ -461,10 +461,11 @@ def test_upgrade_adds_a_missing_sheet_and_splits_column_groups(tmp_path):
     ws = wb[meetings.name]
     spans = sorted((d.min, d.max) for d in ws.column_dimensions.values())
     assert all(a[1] < b[0] for a, b in itertools.pairwise(spans)), spans  # no overlapping <col>
-    new = next(c for c in meetings.columns if c.since != OLDEST)
-    assert ws.cell(1, first_free).value == new.header
-    assert ws.column_dimensions[get_column_letter(first_free)].width == new.width
-    assert ws.column_dimensions[get_column_letter(first_free + 1)].width == 9  # the rest of the group
+    added = [c for c in meetings.columns if c.since != OLDEST]
+    for i, new in enumerate(added):
+        assert ws.cell(1, first_free + i).value == new.header
+        assert ws.column_dimensions[get_column_letter(first_free + i)].width == new.width
+    assert ws.column_dimensions[get_column_letter(first_free + len(added))].width == 9  # the rest of the group
 
 
 def test_upgrade_refuses_a_newer_template(tmp_path):

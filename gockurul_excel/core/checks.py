@@ -8,6 +8,7 @@ with the article they enforce. Input: a `WorkbookData`; output: `Finding`s. Pure
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,17 @@ from operator import itemgetter
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from . import parse
-from .meetings import meeting_day
+from .meetings import (
+    Meeting,
+    carried_rows,
+    carried_year,
+    decisions_to_evaluate,
+    first_board,
+    meeting_day,
+    number_text,
+    reference_key,
+    row_key,
+)
 from .model import TEMPLATE_RULE, Record, WorkbookData
 from .schedule import FINDING_ARTICLES, build_schedule
 from .schemacheck import SchemaCheck
@@ -212,20 +223,21 @@ def check(*articles: str) -> Callable[[CheckFn], CheckFn]:
 @check(TEMPLATE_RULE)
 def unique_keys(ctx: Context) -> Iterator[Finding]:
     for name, table in ctx.data.tables.items():
-        key = table.definition.key
-        if not key or not all(table.has(k) for k in key):
+        # A key part that may be blank (Devreden Yıl: blank for the year's own rows) is part of the identity.
+        required = [h for h in table.definition.key if table.definition.column(h).required]
+        if not required or not all(table.has(h) for h in required):
             continue
-        keys = list(map(itemgetter(*key), table.records)) if len(key) > 1 else [r[key[0]] for r in table.records]
+        key = tuple(h for h in table.definition.key if table.has(h))
+        keys = list(map(itemgetter(*key), table.records)) if len(key) > 1 else [(r[key[0]],) for r in table.records]
         if len(set(keys)) == len(keys):
             continue  # the common case, in C: no key twice
         seen: dict[tuple, Record] = {}
         for r, k in zip(table.records, keys, strict=True):
-            k = k if len(key) > 1 else (k,)
-            if None in k:
+            if any(r[h] is None for h in required):
                 continue
             if k in seen:
-                label = " / ".join(f"{h} {v}" for h, v in zip(key, k, strict=True))
-                yield Finding(ERROR, TEMPLATE_RULE, name, r.cell(key[-1]),
+                label = " / ".join(f"{h} {v}" for h, v in zip(key, k, strict=True) if v is not None)
+                yield Finding(ERROR, TEMPLATE_RULE, name, r.cell(required[-1]),
                               f"{label} birden çok kez yazılmış (ilki {seen[k].row}. satırda).")
             else:
                 seen[k] = r
@@ -247,18 +259,26 @@ def references(ctx: Context) -> Iterator[Finding]:
     for sheet, column, target, target_col, article in REFERENCES:
         if target not in ctx.data.tables or sheet not in ctx.data.tables:
             continue
-        keys = {r[target_col] for r in ctx.data.records(target)}
+        carries = target in contract.CARRIED_SHEETS  # a row there is (year of origin, number)
+        keys = {row_key(r, target_col) if carries else r[target_col] for r in ctx.data.records(target)}
         for r in ctx.data.records(sheet):
             v = r[column]
-            if v is not None and v not in keys:
+            if v is None or (column == "Toplantı No" and carried_year(r) is not None):
+                continue  # a carried row's meeting is in the workbook of the year it came from
+            if (reference_key(r, column) if carries else v) not in keys:
                 yield Finding(ERROR, article, sheet, r.cell(column),
                               f"'{column}' {v} için '{target}' sayfasında kayıt yok.")
+
+
+def own_meeting_date(ctx: Context, r: Record) -> dt.date | None:
+    """The date of the meeting that took a row of this year (a carried row's meeting is not in this workbook)."""
+    return None if carried_year(r) is not None else ctx.meeting_date(r["Toplantı No"])
 
 
 @check("Ek-1")
 def decision_due_after_meeting(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
-        due, held = r["Verilen Süre"], ctx.meeting_date(r["Toplantı No"])
+        due, held = r["Verilen Süre"], own_meeting_date(ctx, r)
         if due and held and due < held:
             yield Finding(ERROR, "Ek-1", "Kararlar", r.cell("Verilen Süre"),
                           f"{record_label(r, 'Karar No', 'Karar')}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı "
@@ -269,7 +289,7 @@ def decision_due_after_meeting(ctx: Context) -> Iterator[Finding]:
 @check("M5(7)")
 def evaluated_by_later_meeting(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
-        own, later = ctx.meeting_date(r["Toplantı No"]), ctx.meeting_date(r["Değerlendiren Toplantı No"])
+        own, later = own_meeting_date(ctx, r), ctx.meeting_date(r["Değerlendiren Toplantı No"])
         if own and later and later <= own:
             yield Finding(ERROR, "M5(7)", "Kararlar", r.cell("Değerlendiren Toplantı No"),
                           f"{record_label(r, 'Karar No', 'Karar')}, kendisinden sonraki bir toplantıda "
@@ -339,6 +359,84 @@ def held_meeting_has_participants(ctx: Context) -> Iterator[Finding]:
                           "(Ek-2).")
 
 
+def _person(text: object) -> str:
+    """A name or an institution as compared across sheets: Turkish letters folded, spaces collapsed."""
+    return " ".join(parse.ascii_fold(str(text or "")).split())
+
+
+@check(rules.DEPUTY_ARTICLE)
+def deputies(ctx: Context) -> Iterator[Finding]:
+    """M9(2): whoever attends for a member institution is one of its members in `Üyeler` (by name; a member who
+    has since left still counts for the meetings they attended) or its properly appointed deputy (Vekil = Evet)."""
+    if "Katılımcılar" not in ctx.data.tables or "Üyeler" not in ctx.data.tables:
+        return
+    members: dict[str, set[str]] = {}
+    for m in ctx.data.records("Üyeler"):
+        if m["Kurum"]:
+            members.setdefault(_person(m["Kurum"]), set()).add(_person(m["Ad Soyad"]))
+    for p in ctx.data.records("Katılımcılar"):
+        names = members.get(_person(p["Kurum İsmi"])) if p["Kurum İsmi"] else None
+        if names is None or p["Vekil"] == "Evet" or _person(p["Ad-Soyad"]) in names:
+            continue
+        yield Finding(WARNING, rules.DEPUTY_ARTICLE, "Katılımcılar", p.cell("Ad-Soyad"),
+                      f"Toplantı {p['Toplantı No']}, {p.row}. satır: {p['Ad-Soyad'] or '(adı yazılmamış)'} "
+                      f"{p['Kurum İsmi']} adına katılmış ama 'Üyeler' sayfasında bu kurumun üyesi değil ve vekil "
+                      "olarak işaretlenmemiş. Üye yerine başkasını görevlendiremez; usulüne uygun atanmış vekilse "
+                      "'Vekil' sütununa Evet yazın.")
+
+
+@check(rules.DISTRICT_BOARD_PARTICIPANT[1])
+def migration_office_at_district_boards(ctx: Context) -> Iterator[Finding]:
+    """M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board."""
+    institution, article = rules.DISTRICT_BOARD_PARTICIPANT
+    if "Katılımcılar" not in ctx.data.tables or ctx.kind is rules.BoardKind.PROVINCE:
+        return  # a province workbook holds no district board (M8(1)); its merged ones are the districts' own
+    people = ctx.data.grouped("Katılımcılar", "Toplantı No")
+    for r in ctx.data.records("Toplantılar"):
+        if r["Kategori"] != rules.MeetingCategory.DISTRICT_BOARD.value or not r["Gerçekleşen Tarih"]:
+            continue
+        present = people.get(r["Toplantı No"], [])
+        if present and not any(_contains_any(p["Kurum İsmi"] or "", (institution,)) for p in present):
+            yield Finding(WARNING, article, "Toplantılar", r.cell("Toplantı No"),
+                          f"Toplantı {r['Toplantı No']} ({r['Gerçekleşen Tarih']:%d.%m.%Y}): katılımcılar arasında "
+                          f"{institution} yok; İlçe Göç Koordinasyon Kurullarına {institution} katılım sağlar.")
+
+
+# --- M5(7), M5(12): earlier decisions evaluated ----------------------------------------------------
+
+@check("M5(7)", rules.CARRIED_EVALUATION_ARTICLE)
+def decisions_evaluated(ctx: Context) -> Iterator[Finding]:
+    """M5(7): a board meeting held evaluates the previous meeting's open decisions (recorded as 'Değerlendiren
+    Toplantı No'; a later meeting named there is the latest evaluation). M5(12), KURALLAR §7: once the year's first
+    board is held, every decision carried over from last year names the meeting of this year that evaluated it."""
+    boards = set(rules.BOARD_CATEGORIES.values())
+    for r in ctx.data.records("Toplantılar"):
+        category = rules.category_of(r["Kategori"])
+        if category not in boards or not r["Gerçekleşen Tarih"] or r["Toplantı No"] is None:
+            continue
+        m = Meeting(r, category, meeting_day(r))
+        for d in decisions_to_evaluate(ctx.data, m):
+            if carried_year(d) is not None or d["Değerlendiren Toplantı No"] is not None:
+                continue
+            yield Finding(WARNING, "M5(7)", "Kararlar", d.cell("Değerlendiren Toplantı No"),
+                          f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d['Toplantı No']}) açık; bir sonraki "
+                          f"kurul olan toplantı {m.no} ({r['Gerçekleşen Tarih']:%d.%m.%Y}) yapılmış ama kararın orada "
+                          "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
+                          f"{m.no} yazın (Ek-1 madde 8).")
+    year = ctx.data.setting(contract.S_YEAR)
+    first = first_board(ctx.data, year) if isinstance(year, int) else None
+    if first is None or not first.record["Gerçekleşen Tarih"]:
+        return
+    held = {r["Toplantı No"] for r in ctx.data.records("Toplantılar") if r["Gerçekleşen Tarih"]}
+    for d in carried_rows(ctx.data, "Kararlar"):
+        if d["Değerlendiren Toplantı No"] not in held:
+            yield Finding(WARNING, rules.CARRIED_EVALUATION_ARTICLE, "Kararlar", d.cell("Değerlendiren Toplantı No"),
+                          f"Karar {d['Karar No']} ({carried_year(d)} yılından devreden): yılın ilk kurulu (toplantı "
+                          f"{first.no}, {first.record['Gerçekleşen Tarih']:%d.%m.%Y}) yapıldı ama bu yılın yapılmış "
+                          "bir toplantısında değerlendirildiği yazılmamış. Değerlendirildiği toplantının numarasını "
+                          "'Değerlendiren Toplantı No'ya yazın.")
+
+
 # --- §4 composition ------------------------------------------------------------------------------
 
 def _active_members(ctx: Context) -> list[Record]:
@@ -373,9 +471,9 @@ def _governor_of(member: Record, district: str) -> bool:
 
 
 def record_label(r: Record, header: str, word: str) -> str:
-    """'Karar 7', or '8. satırdaki karar' when the number cell is empty."""
+    """'Karar 7' ('Karar 7 (2025)' when carried from 2025), or '8. satırdaki karar' when the number is empty."""
     value = r[header]
-    return f"{word} {value}" if value is not None else f"{r.row}. satırdaki {word.lower()}"
+    return f"{word} {number_text(r, header)}" if value is not None else f"{r.row}. satırdaki {word.lower()}"
 
 
 def _is_required(ctx: Context, required: rules.RequiredMember) -> bool:
@@ -448,19 +546,30 @@ def subcommission(ctx: Context) -> Iterator[Finding]:
             yield Finding(ERROR, "M6(1)", "Üyeler", m.cell("Görev"),
                           f"Alt Komisyon yalnız İl GKK bünyesinde kurulur; '{m['Görev']}' bu kitapta olamaz.")
         return
+    seats = rules.SUBCOMMISSION_SEATS_ARTICLE
     for req in required_members(ctx):
         if req.article != "M4(2)" or not req.subcommission:
             continue
         for role, word in ((rules.ROLE_SUB_PRIMARY, "asil"), (rules.ROLE_SUB_SUBSTITUTE, "yedek")):
             if not any(m["Görev"] == role and _matches(m, req) for m in sub):
-                yield Finding(ERROR, "M6(3)", "Üyeler", None,
+                yield Finding(ERROR, seats, "Üyeler", None,
                               f"Alt Komisyonda {req.name} için {word} üye yok.")
-    keywords = [parse.ascii_fold(k) for k in rules.SUBCOMMISSION_TITLE_KEYWORDS]
+    # exactly one asil and one yedek per institution (by its name: "kamu üniversiteleri" are several institutions)
+    for role, word in ((rules.ROLE_SUB_PRIMARY, "asil"), (rules.ROLE_SUB_SUBSTITUTE, "yedek")):
+        first: dict[str, Record] = {}
+        for m in sub:
+            if m["Görev"] != role or not m["Kurum"]:
+                continue
+            other = first.setdefault(_person(m["Kurum"]), m)
+            if other is not m:
+                yield Finding(ERROR, seats, "Üyeler", m.cell("Görev"),
+                              f"{m['Kurum']} için Alt Komisyonda ikinci aktif {word} üye: {m['Ad Soyad']} "
+                              f"({other.row}. satırda {other['Ad Soyad']} var). Her kurumun bir asil ve bir yedek "
+                              "üyesi olur; görevi biten üyenin 'Aktif' sütununa Hayır yazın.")
     for m in sub:
         if m["Görev"] == rules.ROLE_SUB_CHAIR:
             continue
-        title = parse.ascii_fold(m["Unvan"] or "")
-        if title and not any(k in title for k in keywords):
+        if m["Unvan"] and not branch_manager_level(m["Unvan"]):
             yield Finding(WARNING, rules.SUBCOMMISSION_TITLE_ARTICLE, "Üyeler", m.cell("Unvan"),
                           f"{m['Ad Soyad']} ({m['Kurum']}): Alt Komisyon üyesi şube müdürü düzeyinde olmalı; "
                           f"unvanı '{m['Unvan']}'.")
@@ -474,6 +583,17 @@ def subcommission(ctx: Context) -> Iterator[Finding]:
             yield Finding(WARNING, article, "Üyeler", m.cell("Kurum"),
                           f"Alt Komisyona {inst} Uyum Çalışma Grubu Başkanı / Uyum İrtibat Görevlisi başkanlık "
                           "eder.")
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(r"(?:^|[\s(/.,-])" + re.escape(parse.ascii_fold(t))) for t in rules.SUBCOMMISSION_TITLES)
+
+
+def branch_manager_level(title: str) -> bool:
+    """M6(4): the title is one of the listed ones (şube müdürü or an equivalent or higher), as a word of it."""
+    folded = parse.ascii_fold(title)
+    return any(p.search(folded) for p in _title_patterns())
 
 
 @check("M8(1)")

@@ -68,8 +68,61 @@ def place_name(data: WorkbookData) -> str:
 
 
 
+def carried_year(r: Record) -> int | None:
+    """The year a row carried over by `devir` came from (`Devreden Yıl`); None for a row of this year and on the
+    sheets that carry nothing over."""
+    year = dict.get(r, contract.CARRIED_COLUMN)  # not r[...]: most sheets have no such column
+    return year if isinstance(year, int) else None
+
+
+def carried_rows(data: WorkbookData, sheet: str) -> list[Record]:
+    """A sheet's rows carried over from earlier years, by year of origin and number (built once per read)."""
+    def build() -> list[Record]:
+        rows = [r for r in data.records(sheet) if carried_year(r) is not None]
+        number = contract.SHEETS_BY_NAME[sheet].key[0]
+        return sorted(rows, key=lambda r: (carried_year(r), key_order(r[number]), r.row))
+
+    return data.derived(("carried", sheet), build)
+
+
+# A reference to a carried row from a row of this year: "2025/3" (year of origin / its number).
+_CARRIED_REF = re.compile(r"(\d{4})\s*/\s*(\S.*)")
+
+
+def row_key(r: Record, number: str) -> tuple[int | None, str | None]:
+    """A row's identity on a sheet that carries rows over: (year of origin or None, its number)."""
+    return carried_year(r), r[number]
+
+
+def reference_key(r: Record, header: str) -> tuple[int | None, str] | None:
+    """The identity a reference cell names: a plain number names a row of the referring row's own year (so a
+    carried decision's Sorun No names the problem carried with it); "2025/3" names the row carried from 2025."""
+    value = r[header]
+    if value is None:
+        return None
+    m = _CARRIED_REF.fullmatch(str(value))
+    if m:
+        return int(m.group(1)), m.group(2).strip()
+    return carried_year(r), value
+
+
+def carried_reference(value: object, year: int | None) -> str:
+    """How a row of `year` is named from another year's rows: "2025/3" (unchanged when it already is one)."""
+    text = str(value)
+    return text if year is None or _CARRIED_REF.fullmatch(text) else f"{year}/{text}"
+
+
+def number_text(r: Record, number: str) -> str:
+    """How a row's number is shown: '5', or '5 (2025)' for a row carried from 2025."""
+    year = carried_year(r)
+    value = r[number] if r[number] is not None else "?"
+    return f"{value} ({year})" if year is not None else str(value)
+
+
 def of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Record]:
-    rows = data.grouped(sheet, "Toplantı No").get(no, [])
+    """The rows of one of this workbook's meetings (a carried row's Toplantı No names a meeting of its own year's
+    workbook, not this one)."""
+    rows = [r for r in data.grouped(sheet, "Toplantı No").get(no, []) if carried_year(r) is None]
     return sorted(rows, key=lambda r: (r[order] is None, number_order(r[order]), r.row))
 
 
@@ -125,23 +178,38 @@ def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
 
 
 def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
-    """Ek-1 item 8 / M5(7): decisions whose 'Değerlendiren Toplantı No' is this meeting; by default the
-    open decisions of the previous meeting of the same category."""
-    chosen = data.grouped("Kararlar", "Değerlendiren Toplantı No").get(m.no, []) if m.no is not None else []
-    if chosen:
-        return sorted(chosen, key=lambda r: (number_order(r["Karar No"]), r.row))
+    """Ek-1 item 8 / M5(7): at the year's first board (M5(12)) the open decisions carried over from last year;
+    then the open decisions of the previous meeting of the same category; then every other decision whose
+    'Değerlendiren Toplantı No' is this meeting."""
+    named = data.grouped("Kararlar", "Değerlendiren Toplantı No").get(m.no, []) if m.no is not None else []
+    out: list[Record] = []
+    if is_first_board_of_year(data, m):
+        named_ids = {id(r) for r in named}
+        out += [r for r in carried_rows(data, "Kararlar") if r["Durum"] in rules.DECISION_OPEN or id(r) in named_ids]
     prev = previous_meeting(data, m)
-    if prev is None:
-        return []
-    return [r for r in decisions(data, prev) if r["Durum"] in rules.DECISION_OPEN]
-
+    if prev is not None:
+        out += [r for r in decisions(data, prev) if r["Durum"] in rules.DECISION_OPEN]
+    out += sorted(named, key=lambda r: (carried_year(r) or 0, number_order(r["Karar No"]), r.row))
+    return list({id(r): r for r in out}.values())
 
 
 def is_first_board_of_year(data: WorkbookData, m: Meeting) -> bool:
-    if m.category is not Category.PROVINCE_BOARD or m.date is None:
+    """The year's first meeting of the workbook's own board (İl or İlçe GKK): M5(12) for both, and the province's
+    first-board duties (M13(2), M5(8), M5(13))."""
+    if m.category not in rules.BOARD_CATEGORIES.values() or m.date is None:
         return False
     prev = previous_meeting(data, m)
     return prev is None or prev.date is None or prev.date.year < m.date.year
+
+
+def first_board(data: WorkbookData, year: int) -> Meeting | None:
+    """The year's first meeting (held or planned) of the workbook's own board."""
+    category = rules.BOARD_CATEGORIES.get(data.board_kind)
+    entries = [e for e in _dated_meetings(data).get(category.value if category else "", []) if e[0].year == year]
+    if not entries:
+        return None
+    day, _, r = entries[0]
+    return Meeting(r, category, day)
 
 
 # Board types in the order the report lists them (item 2).
@@ -162,11 +230,13 @@ class YearMeeting:
     no: str
     category: Category | None
     day: dt.date
+    district: str | None = None  # a district's board, merged into a province workbook
 
     @property
     def label(self) -> str:
         kind = CATEGORY_SHORT[self.category] if self.category else "Toplantı"
-        return f"{kind} {self.no}\n{tr_date(self.day)}"
+        where = f"{self.district} " if self.district else ""
+        return f"{where}{kind} {self.no}\n{tr_date(self.day)}"
 
 
 
@@ -206,7 +276,8 @@ def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Ca
 
 
 def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Record]:
-    decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings]
+    """The decisions taken at the year's meetings (carried ones were taken in an earlier year)."""
+    decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings and carried_year(d) is None]
     decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
                                   key_order(d["Karar No"])))
     return decisions
@@ -214,18 +285,19 @@ def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list
 
 
 def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record],
-                        ) -> tuple[list[Record], dict[str, list[Record]]]:
+                        ) -> tuple[list[Record], dict[tuple, list[Record]]]:
     """Ek-3 item 4 (M13(4)): problems still open or unsolved although the year's boards took decisions on
-    them, in Sorun No order, and each problem's decisions."""
-    by_problem: dict[str, list[Record]] = {}
-    for d in sorted(data.records("Kararlar"), key=lambda d: key_order(d["Karar No"])):
-        if d["Sorun No"] is not None:
-            by_problem.setdefault(d["Sorun No"], []).append(d)
-    linked = {d["Sorun No"] for d in decisions}
+    them, in Sorun No order, and each problem's decisions (keyed by `row_key`)."""
+    by_problem: dict[tuple, list[Record]] = {}
+    for d in sorted(data.records("Kararlar"), key=lambda d: (carried_year(d) or 0, key_order(d["Karar No"]))):
+        ref = reference_key(d, "Sorun No")
+        if ref is not None:
+            by_problem.setdefault(ref, []).append(d)
+    linked = {reference_key(d, "Sorun No") for d in decisions}
     unresolved = [p for p in data.records("Sorunlar")
-                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and p["Sorun No"] in by_problem
-                  and (p["Toplantı No"] in meetings or p["Sorun No"] in linked)]
-    return sorted(unresolved, key=lambda p: key_order(p["Sorun No"])), by_problem
+                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and row_key(p, "Sorun No") in by_problem
+                  and ((p["Toplantı No"] in meetings and carried_year(p) is None) or row_key(p, "Sorun No") in linked)]
+    return sorted(unresolved, key=lambda p: (carried_year(p) or 0, key_order(p["Sorun No"]))), by_problem
 
 
 

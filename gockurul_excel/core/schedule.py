@@ -14,11 +14,11 @@ from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT
 from .districts import district_follow_up, district_state_for, follow_up_findings, required_district_boards
-from .meetings import meeting_day
+from .meetings import carried_year, first_board, meeting_day, number_text
 from .model import Record, WorkbookData
 from .text import tr_date
 from .windows import Window, build_calendar, required_windows, windows_for
-from .workdays import WorkCalendar, add_months, deadline
+from .workdays import Due, WorkCalendar, add_months, due, month_end
 
 Category = rules.MeetingCategory
 
@@ -27,17 +27,22 @@ DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
 STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
                  PAST: "Geçti (izlenmiyor)"}
 
+# Extra meetings may be held at any time (M7(3), M8(4)).
+EXTRA_MEETING_ARTICLE = "M7(3), M8(4)"
+# How a moved date says it rests on an estimated holiday (KURALLAR §2: estimated Islamic dates are marked).
+ESTIMATED_NOTE = "tahmini bayram tarihine göre kaydırıldı"
+
 # The articles the calendar checks cite (core.checks registers them with `calendar_checks`).
 FINDING_ARTICLES = tuple(dict.fromkeys([
     *(w.article for w in (rules.PROVINCE_BOARD_QUARTERLY, rules.PROVINCE_BOARD_BIANNUAL, rules.SUBCOMMISSION_QUARTERLY,
                           rules.SUBCOMMISSION_BIANNUAL, rules.DISTRICT_BOARD_WINDOW)),
     rules.DISTRICT_WINDOW_ARTICLES, *rules.MEETING_DATE_ARTICLE.values(),
     *(d.articles for d in rules.MEETING_DEADLINES), "Ek-1", rules.PROJECT_REPORTS_ARTICLE,
-    rules.DISTRICT_MINUTES_ARTICLE]))
+    rules.DISTRICT_MINUTES_ARTICLE, EXTRA_MEETING_ARTICLE]))
 # Order of events on the same day: the meeting first, then what follows from it.
 KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
-              "tutanak_teblig", "platform_giris", "karar_suresi", "yillik_rapor", "yillik_rapor_platform",
-              "proje_ara_rapor", "proje_nihai_rapor")
+              "tutanak_teblig", "platform_giris", "eylem_plani_guncelleme", "karar_suresi", "yillik_rapor",
+              "yillik_rapor_platform", "proje_ara_rapor", "proje_nihai_rapor")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class Event:
     meeting_no: str | None = None
     proposal: bool = False
     district: str | None = None
+    limit: dt.date | None = None  # the legal limit, when it is not `date` (the target shown)
+    estimated: bool = False  # `date` rests on a holiday whose date is only estimated
 
     def sort_key(self) -> tuple:
         order = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
@@ -59,7 +66,8 @@ class Event:
     def to_json(self) -> dict:
         return {"tur": self.kind, "tarih": self.date.isoformat(), "toplanti_no": self.meeting_no,
                 "aciklama": self.description, "madde": self.article, "durum": self.status,
-                "oneri": self.proposal, "ilce": self.district}
+                "oneri": self.proposal, "ilce": self.district,
+                "yasal_son_tarih": (self.limit or self.date).isoformat(), "tahmini": self.estimated}
 
 
 @dataclass
@@ -92,49 +100,85 @@ def _status_by(done: bool, day: dt.date, today: dt.date) -> str:
 
 def _meeting_event(s: Schedule, category: Category, day: dt.date, no: str | None, held: dt.date | None,
                    article: str, text: str, key: str, proposal: bool = False) -> Event:
+    if held is None and no is not None and day < s.today:
+        text += " — tarihi geçti, gerçekleşen tarih yazılmamış"
     return Event(CATEGORY_CODE[category], day, text, article, _status_meeting(held, day, s.today), key, no,
                  proposal)
+
+
+def shown(d: Due) -> str:
+    """What the calendar adds to a target date: the legal limit where it differs, and the estimate mark."""
+    return (f"; yasal son gün {tr_date(d.limit)}" if d.differs else "") + (f" — {ESTIMATED_NOTE}" if d.estimated
+                                                                          else "")
+
+
+def judged(d: Due) -> str:
+    """How a finding names a deadline: the legal limit it judges by, and the calendar's target where it differs."""
+    return tr_date(d.limit) + (f" (takvimdeki hedef: {tr_date(d.target)})" if d.differs else "")
+
+
+def _due_event(s: Schedule, kind: str, d: Due, text: str, article: str, done: bool, key: str,
+               no: str | None = None, proposal: bool = False, status: str | None = None) -> Event:
+    """An event at the target date; its status judged by the legal limit (as `kontrol` judges it)."""
+    return Event(kind, d.target, text + shown(d), article, status or _status_by(done, d.limit, s.today), key, no,
+                 proposal, None, d.limit if d.differs else None, d.estimated)
+
+
+DONE_FIELDS = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
 
 
 def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Record | None,
                      key: str, only_before: bool = False) -> None:
     no = meeting["Toplantı No"] if meeting else None
     held = meeting["Gerçekleşen Tarih"] if meeting else None
-    done_fields = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
     for rule in rules.MEETING_DEADLINES:
         if category not in rule.categories:
             continue
         if only_before and rule.direction is not rules.Direction.BEFORE:
             continue
-        due = deadline(s.calendar, day, rule)
-        if rule.kind in done_fields:
-            done = bool(meeting and meeting[done_fields[rule.kind]])
+        if rule.kind in DONE_FIELDS:
+            done = bool(meeting and meeting[DONE_FIELDS[rule.kind]])
         else:
             done = bool(held)
         whose = f"toplantı {no}" if no else f"önerilen {CATEGORY_SHORT[category]} toplantısı"
         text = f"{rule.label} — {whose} ({tr_date(day)}) ({rule.articles})"
-        s.events.append(Event(rule.kind, due, text, rule.articles, _status_by(done, due, s.today),
-                              f"{key}/{rule.kind}/{rule.articles}", no, no is None))
+        s.events.append(_due_event(s, rule.kind, due(s.calendar, day, rule), text, rule.articles, done,
+                                   f"{key}/{rule.kind}/{rule.articles}", no, no is None))
+    if meeting is not None and held and meeting[contract.ACTION_PLAN_UPDATE_COLUMN] == "Evet":
+        rule = rules.ACTION_PLAN_UPDATE
+        d = due(s.calendar, held, rule)
+        text = f"{rule.label} — toplantı {no} ({tr_date(held)}) {rule.days} gün süre verdi ({rule.articles})"
+        s.events.append(_due_event(s, rule.kind, d, text, rule.articles, False, f"{key}/{rule.kind}", no,
+                                   status=_untracked(d.limit, s.today)))
+
+
+def _untracked(limit: dt.date, today: dt.date) -> str:
+    """A deadline whose completion no column records: "geçti" once its limit has passed."""
+    return PAST if limit < today else UPCOMING
 
 
 def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
-    """Put each ordinary meeting into its window; return the ordinary meetings outside every window."""
+    """Put each ordinary meeting into its window — held meetings by their held date first, then meetings only
+    planned, by their planned date (KURALLAR §2: only the held ones satisfy a window); return the ordinary
+    meetings outside every window."""
     outside = []
     undated = []
-    for m in meetings:
-        cat = _category(m)
-        if cat is None or m["Tür"] != "Olağan":
-            continue
-        day = meeting_day(m)
-        if day is None:
-            undated.append(m)
-            continue
-        candidates = [w for w in s.windows if w.category is cat and w.contains(day)]
-        free = [w for w in candidates if w.meeting is None]
-        if free:
-            free[0].meeting = m
-        elif not candidates and s.year is not None and day.year == s.year:
-            outside.append(m)
+    ordinary = [m for m in meetings if _category(m) is not None and m["Tür"] == "Olağan"]
+    for held in (True, False):
+        for m in ordinary:
+            if (m["Gerçekleşen Tarih"] is not None) is not held:
+                continue
+            cat = _category(m)
+            day = meeting_day(m)
+            if day is None:
+                undated.append(m)
+                continue
+            candidates = [w for w in s.windows if w.category is cat and w.contains(day)]
+            free = [w for w in candidates if w.meeting is None]
+            if free:
+                free[0].meeting = m
+            elif not candidates and s.year is not None and day.year == s.year:
+                outside.append(m)
     for m in undated:  # "else the proposal": the first window of its kind still open
         cat = _category(m)
         free = [w for w in s.windows if w.category is cat and w.meeting is None]
@@ -168,16 +212,18 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
             m = w.meeting
             keys[m["Toplantı No"]] = key
             day = s.meeting_dates[m["Toplantı No"]]
-            text = f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
+            text = (f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) "
+                    f"({w.article})")
             s.events.append(_meeting_event(s, w.category, day, m["Toplantı No"], m["Gerçekleşen Tarih"],
                                            w.article, text, key))
         else:
-            limit = f"; en geç {tr_date(w.limit)} ({rules.DISTRICT_BOARD_WINDOW.late_limit_article})" \
-                if w.limit != w.end else ""
             text = (f"Önerilen tarih: {CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} "
-                    f"({tr_date(w.start)}–{tr_date(w.end)}{limit}) ({w.article})")
+                    f"({tr_date(w.start)}–{tr_date(w.end)}{_late_limit(w)}) ({w.article})")
+            if w.estimated:
+                text += f" — {ESTIMATED_NOTE}"
             status = OVERDUE if w.limit < today else UPCOMING
-            s.events.append(Event(CATEGORY_CODE[w.category], w.proposal, text, w.article, status, key, None, True))
+            s.events.append(Event(CATEGORY_CODE[w.category], w.proposal, text, w.article, status, key, None, True,
+                                  None, None, w.estimated))
             if status == UPCOMING:
                 _deadline_events(s, w.category, w.proposal, None, key, only_before=True)
 
@@ -189,16 +235,17 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
             continue
         key = keys.get(no, f"{prefix}/toplanti/{no}")
         if m["Tür"] != "Olağan":
-            text = f"{CATEGORY_NAME[cat]} ek toplantısı (toplantı {no}) (M7(3), M8(4))"
-            s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], "M7(3), M8(4)", text, key))
+            text = f"{CATEGORY_NAME[cat]} ek toplantısı (toplantı {no}) ({EXTRA_MEETING_ARTICLE})"
+            s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], EXTRA_MEETING_ARTICLE, text,
+                                           key))
         elif id(m) in outside_ids:
             text = f"{CATEGORY_NAME[cat]} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
             article = next((w.article for w in s.windows if w.category is cat), "")
             s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], article, text, key))
         _deadline_events(s, cat, day, m, key)
 
-    _first_board_events(s, meetings, prefix)
-    _annual_report_events(s, prefix)
+    _first_board_events(s, data, prefix)
+    _annual_report_events(s, data, prefix)
     _decision_events(s, data, prefix)
     _project_events(s, data, prefix)
     district_findings = _district_obligations(s, data, prefix)
@@ -207,46 +254,80 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     return s
 
 
-def _first_board_events(s: Schedule, meetings: list[Record], prefix: str) -> None:
-    if s.kind is not rules.BoardKind.PROVINCE:
+def _late_limit(w: Window) -> str:
+    """'; en geç 28.10.2027 (M8(3); yasal son gün 31.10.2027)' for a window with a late limit, else ''."""
+    if w.limit == w.end:
+        return ""
+    legal = f"; yasal son gün {tr_date(w.limit)}" if w.shown_limit != w.limit else ""
+    return f"; en geç {tr_date(w.shown_limit)} ({rules.DISTRICT_BOARD_WINDOW.late_limit_article}{legal})"
+
+
+def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
+    """The duties of the year's first board (M5(12) for İl and İlçe; the province's M13(2), M5(8), M5(13)) on the
+    day of that board, else of its proposal."""
+    duties = rules.first_board_duties(s.kind)
+    category = rules.BOARD_CATEGORIES.get(s.kind)
+    if not duties or category is None:
         return
-    boards = sorted(((s.meeting_dates[m["Toplantı No"]], m) for m in meetings
-                     if _category(m) is Category.PROVINCE_BOARD and m["Toplantı No"] in s.meeting_dates),
-                    key=lambda x: x[0])
-    boards = [(d, m) for d, m in boards if d.year == s.year]
-    if boards:
-        day, m = boards[0]
-        no, held = m["Toplantı No"], m["Gerçekleşen Tarih"]
+    first = first_board(data, s.year)
+    if first is not None:
+        day, no, held = s.meeting_dates.get(first.no, first.date), first.no, first.record["Gerçekleşen Tarih"]
     else:
-        proposals = [w for w in s.windows if w.category is Category.PROVINCE_BOARD]
+        proposals = [w for w in s.windows if w.category is category]
         if not proposals:
             return
         day, no, held = proposals[0].proposal, None, None
-    for kind, article, label in rules.FIRST_BOARD_DUTIES:
+    for duty in duties:
         where = f"toplantı {no}" if no else "önerilen ilk kurul"
-        s.events.append(Event(kind, day, f"Yılın ilk kurulu ({where}): {label} ({article})", article,
-                              _status_meeting(held, day, s.today), f"{prefix}/ilk_kurul/{article}", no, no is None))
+        s.events.append(Event(duty.kind, day, f"Yılın ilk kurulu ({where}): {duty.label} ({duty.article})",
+                              duty.article, _status_meeting(held, day, s.today), f"{prefix}/ilk_kurul/{duty.article}",
+                              no, no is None))
 
 
-def _annual_report_events(s: Schedule, prefix: str) -> None:
+def annual_report_due(cal: WorkCalendar, data: WorkbookData, report_year: int, rule: rules.YearlyDeadline) -> Due:
+    """M13: a task of January after `report_year`; the report's preparation is due by the next year's first board
+    when that comes first (it approves the report, M13(2)) — known when this workbook is of that year."""
+    d = month_end(cal, report_year + 1, rule.month)
+    year = data.setting(contract.S_YEAR)
+    if rule.before_first_board and year == report_year + 1:
+        board = first_board(data, year)
+        day = board.date if board is not None else None
+        if day is not None and day < d.limit:
+            target = cal.previous_working_day(day)
+            return Due(target, day, target != day and cal.estimated_between(target, day))
+    return d
+
+
+def _annual_report_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     if s.kind is not rules.BoardKind.PROVINCE:
         return  # the İl Göç İdaresi Müdürlüğü reports for the province and its districts (M13(1))
     for report_year in (s.year - 1, s.year):
-        for d in rules.ANNUAL_DEADLINES:
-            due = s.calendar.last_working_day_of_month(report_year + 1, d.month)
-            status = PAST if due < s.today else UPCOMING
-            s.events.append(Event(d.kind, due, f"{report_year} yılı: {d.label} ({d.article})", d.article, status,
-                                  f"{prefix}/yillik/{report_year}/{d.kind}"))
+        for rule in rules.ANNUAL_DEADLINES:
+            d = annual_report_due(s.calendar, data, report_year, rule)
+            text = f"{report_year} yılı: {rule.label} ({rule.article})"
+            if d.limit < month_end(s.calendar, report_year + 1, rule.month).limit:
+                text += " — onaylayacak olan yılın ilk kurulundan önce"
+            s.events.append(_due_event(s, rule.kind, d, text, rule.article, False,
+                                       f"{prefix}/yillik/{report_year}/{rule.kind}",
+                                       status=_untracked(d.limit, s.today)))
+
+
+def _carried_key(r: Record) -> str:
+    """A carried row's part of an event key ('devreden-2025/'): its number may repeat one of this year's."""
+    year = carried_year(r)
+    return f"devreden-{year}/" if year is not None else ""
 
 
 def _decision_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     for r in data.records("Kararlar"):
-        due = r["Verilen Süre"]
-        if due is None or r["Durum"] not in rules.DECISION_OPEN:
+        due_day = r["Verilen Süre"]
+        if due_day is None or r["Durum"] not in rules.DECISION_OPEN:
             continue
-        text = f"Karar {r['Karar No']} için verilen süre doluyor: {r['Alınan Karar'] or ''}".rstrip(": ")
-        s.events.append(Event("karar_suresi", due, text + " (Ek-1)", "Ek-1", _status_by(False, due, s.today),
-                              f"{prefix}/karar/{r['Karar No']}", r["Toplantı No"]))
+        text = f"Karar {number_text(r, 'Karar No')} için verilen süre doluyor: {r['Alınan Karar'] or ''}".rstrip(": ")
+        # a carried decision's meeting is in its own year's workbook, not this one
+        no = r["Toplantı No"] if carried_year(r) is None else None
+        s.events.append(Event("karar_suresi", due_day, text + " (Ek-1)", "Ek-1", _status_by(False, due_day, s.today),
+                              f"{prefix}/karar/{_carried_key(r)}{r['Karar No']}", no))
 
 
 MAX_REPORT_INTERVAL_MONTHS = 120
@@ -272,11 +353,12 @@ def project_reports(s: Schedule, r: Record) -> list[tuple[str, dt.date, bool]]:
 def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     words = {"proje_ara_rapor": "ara raporu", "proje_nihai_rapor": "nihai raporu ve uygulama sonuçları"}
     for r in data.records("Projeler"):
-        for kind, due, done in project_reports(s, r):
-            text = f"Proje {r['Proje No']} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa gönderilir " \
-                   f"({rules.PROJECT_REPORTS_ARTICLE})"
-            s.events.append(Event(kind, due, text, rules.PROJECT_REPORTS_ARTICLE, _status_by(done, due, s.today),
-                                  f"{prefix}/proje/{r['Proje No']}/{kind}"))
+        for kind, due_day, done in project_reports(s, r):
+            text = f"Proje {number_text(r, 'Proje No')} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa " \
+                   f"gönderilir ({rules.PROJECT_REPORTS_ARTICLE})"
+            s.events.append(Event(kind, due_day, text, rules.PROJECT_REPORTS_ARTICLE,
+                                  _status_by(done, due_day, s.today),
+                                  f"{prefix}/proje/{_carried_key(r)}{r['Proje No']}/{kind}"))
 
 
 def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[Finding]:
@@ -291,8 +373,8 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[
     for d in required_district_boards(data):
         _required, why, _sentence = rules.district_board_duty(d["Yabancı Nüfusu"], d["Hudut İlçesi"] == "Evet")
         for i, w in enumerate(windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar)):
-            text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}; "
-                    f"en geç {tr_date(w.limit)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})")
+            text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}"
+                    f"{_late_limit(w)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})")
             status = PAST if w.limit < s.today else UPCOMING
             st = follow.get(d["İlçe"])
             if st is not None and i < len(st.windows):
@@ -311,10 +393,15 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
     out: list[Finding] = []
     sheet = "Toplantılar"
     for w in s.windows:
-        if w.meeting is None and w.limit < s.today:
-            out.append(Finding(ERROR, w.article, sheet, None,
-                               f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; son gün "
-                               f"{tr_date(w.limit)} geçti."))
+        if w.held is None and w.limit < s.today:
+            planned = ""
+            if w.meeting is not None and w.meeting["Planlanan Tarih"] is not None:
+                planned = (f" Toplantı {w.meeting['Toplantı No']} {tr_date(w.meeting['Planlanan Tarih'])} için "
+                           "planlanmış ama gerçekleşen tarihi yazılmamış: yapıldıysa 'Gerçekleşen Tarih'i yazın.")
+            cell = w.meeting.cell("Gerçekleşen Tarih") if w.meeting is not None else None
+            out.append(Finding(ERROR, w.article, sheet, cell,
+                               f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; "
+                               f"son gün {tr_date(w.limit)} geçti.{planned}"))
     for m in outside:
         cat = _category(m)
         day = meeting_day(m)
@@ -338,22 +425,42 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
         if cat is None or day is None:
             continue
         out.extend(_meeting_day_findings(s, m, cat))
+        out.extend(_not_recorded_held(s, m, cat))
         out.extend(_minutes_findings(s, m, cat, day))
     out.extend(_agenda_findings(s, data, meetings))
     for r in data.records("Kararlar"):
-        due = r["Verilen Süre"]
-        if due and due < s.today and r["Durum"] in rules.DECISION_OPEN:
+        due_day = r["Verilen Süre"]
+        if due_day and due_day < s.today and r["Durum"] in rules.DECISION_OPEN:
             out.append(Finding(WARNING, "Ek-1", "Kararlar", r.cell("Durum"),
-                               f"Karar {r['Karar No']}: verilen süre {tr_date(due)} geçti, durumu '{r['Durum']}'."))
+                               f"Karar {number_text(r, 'Karar No')}: verilen süre {tr_date(due_day)} geçti, durumu "
+                               f"'{r['Durum']}'."))
     for r in data.records("Projeler"):
-        for kind, due, done in project_reports(s, r):
-            if not done and due < s.today:
+        for kind, due_day, done in project_reports(s, r):
+            if not done and due_day < s.today:
                 col = "Son Ara Rapor Tarihi" if kind == "proje_ara_rapor" else "Nihai Rapor Tarihi"
                 what = "ara raporu" if kind == "proje_ara_rapor" else "nihai raporu"
                 out.append(Finding(ERROR, rules.PROJECT_REPORTS_ARTICLE, "Projeler", r.cell(col),
-                                   f"Proje {r['Proje No']}: {what} {tr_date(due)} tarihine kadar Başkanlığa "
-                                   "gönderilmeliydi; gönderildiği tarih yazılmamış."))
+                                   f"Proje {number_text(r, 'Proje No')}: {what} {tr_date(due_day)} tarihine kadar "
+                                   "Başkanlığa gönderilmeliydi; gönderildiği tarih yazılmamış."))
     return out
+
+
+def _meeting_article(s: Schedule, m: Record, cat: Category) -> str:
+    """The article a meeting is held under: its window's for an ordinary one, M7(3)/M8(4) for an extra one."""
+    if m["Tür"] == "Olağan":
+        return next((w.article for w in s.windows if w.category is cat), rules.MEETING_DATE_ARTICLE[cat])
+    return EXTRA_MEETING_ARTICLE
+
+
+def _not_recorded_held(s: Schedule, m: Record, cat: Category) -> list[Finding]:
+    """KURALLAR §2: a planned date in the past with no held date — was it held?"""
+    planned = m["Planlanan Tarih"]
+    if m["Gerçekleşen Tarih"] is not None or planned is None or planned >= s.today:
+        return []
+    return [Finding(WARNING, _meeting_article(s, m, cat), "Toplantılar", m.cell("Gerçekleşen Tarih"),
+                    f"Toplantı {m['Toplantı No']} {tr_date(planned)} için planlanmıştı; gerçekleşen tarih yazılmamış. "
+                    "Toplantı yapıldıysa 'Gerçekleşen Tarih'i yazın (yapılmamış bir toplantı olağan toplantı "
+                    "yükümlülüğünü karşılamaz); yapılmadıysa yeni tarihini 'Planlanan Tarih'e yazın.")]
 
 
 def _meeting_day_findings(s: Schedule, m: Record, cat: Category) -> list[Finding]:
@@ -375,25 +482,26 @@ def _meeting_day_findings(s: Schedule, m: Record, cat: Category) -> list[Finding
 
 
 def _minutes_findings(s: Schedule, m: Record, cat: Category, day: dt.date) -> list[Finding]:
+    """M12: minutes notified and entered in the platform, judged by the legal limit. The periods run from the
+    held date; a meeting only planned is judged from its planned date, as the calendar shows it."""
     out = []
     held = m["Gerçekleşen Tarih"]
-    if not held:
-        return out
-    fields = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
     for rule in rules.MEETING_DEADLINES:
-        if cat not in rule.categories or rule.kind not in fields:
+        if cat not in rule.categories or rule.kind not in DONE_FIELDS:
             continue
-        col = fields[rule.kind]
-        due = deadline(s.calendar, held, rule)
+        col = DONE_FIELDS[rule.kind]
+        d = due(s.calendar, held or day, rule)
         done = m[col]
-        if done and done > due:
+        if done and held and done > d.limit:
             out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
-                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()} en geç {tr_date(due)} olmalıydı; "
+                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()}; en geç {judged(d)} olmalıydı, "
                                f"{tr_date(done)} yazılmış."))
-        elif not done and due < s.today:
+        elif not done and d.limit < s.today:
+            unheld = "" if held else (" Toplantının gerçekleşen tarihi de yazılmamış (süre planlanan tarihten "
+                                      "hesaplandı).")
             out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
-                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()} en geç {tr_date(due)} olmalıydı; "
-                               "tarihi yazılmamış."))
+                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()}; en geç {judged(d)} olmalıydı, "
+                               f"tarihi yazılmamış.{unheld}"))
     return out
 
 
@@ -406,9 +514,9 @@ def _agenda_findings(s: Schedule, data: WorkbookData, meetings: dict[str, Record
         day = s.meeting_dates.get(no)
         if not proposed or m is None or day is None or _category(m) not in rule.categories:
             continue
-        due = deadline(s.calendar, day, rule)
-        if proposed > due:
+        d = due(s.calendar, day, rule)
+        if proposed > d.limit:
             out.append(Finding(WARNING, rule.articles, "Gündem", r.cell("Öneri Tarihi"),
-                               f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {tr_date(due)} "
+                               f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {judged(d)} "
                                "iletilmeliydi."))
     return out

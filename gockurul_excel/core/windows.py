@@ -11,7 +11,7 @@ from .. import contract, rules
 from ..rules import MeetingCategory as Category
 from .model import Record, WorkbookData
 from .text import MONTHS
-from .workdays import WorkCalendar
+from .workdays import WorkCalendar, month_end
 
 
 @dataclass
@@ -23,9 +23,21 @@ class Window:
     month: int
     start: dt.date
     end: dt.date  # last regular day (after the holiday move for the sub-commission)
-    limit: dt.date  # last allowed day (M8(3) for district boards; else = end)
+    limit: dt.date  # last allowed day, as the text reads it (M8(3) for district boards: the calendar last day)
     proposal: dt.date
-    meeting: Record | None = None
+    meeting: Record | None = None  # the ordinary meeting of this window: held in it, else planned in it
+    limit_target: dt.date | None = None  # the limit as shown: its last working day (KURALLAR §3); None = limit
+    estimated: bool = False  # the proposal or the shown limit moved across a holiday whose date is an estimate
+
+    @property
+    def shown_limit(self) -> dt.date:
+        return self.limit_target or self.limit
+
+    @property
+    def held(self) -> dt.date | None:
+        """The day its meeting was held (KURALLAR §2: only a held meeting satisfies a window)."""
+        day = self.meeting["Gerçekleşen Tarih"] if self.meeting is not None else None
+        return day if day is not None and self.contains(day) else None
 
     @property
     def label(self) -> str:
@@ -51,12 +63,15 @@ def windows_for(category_window: rules.MeetingWindow, year: int, cal: WorkCalend
         else:
             # M6(9): a first week lost to holidays or leave moves to the next working day.
             end = max(dt.date(year, last_month, w.last_day), cal.next_working_day(start))
-        limit = end
+        limit, limit_target, estimated = end, None, False
         if w.late_limit_months:
-            limit_month = last_month + w.late_limit_months
-            limit = cal.last_working_day_of_month(year, limit_month)  # "ayın son günü": last working day
-        proposal = cal.next_working_day(dt.date(year, month, w.proposal_day))
-        out.append(Window(w.category, w.article, month, start, end, limit, proposal))
+            # "takip eden ayın son gününe kadar": judged by the calendar last day, shown as its last working day
+            shown = month_end(cal, year, last_month + w.late_limit_months)
+            limit, limit_target, estimated = shown.limit, shown.target, shown.estimated
+        wanted = dt.date(year, month, w.proposal_day)
+        proposal = cal.next_working_day(wanted)
+        estimated = estimated or (proposal != wanted and cal.estimated_between(wanted, proposal))
+        out.append(Window(w.category, w.article, month, start, end, limit, proposal, None, limit_target, estimated))
     return out
 
 

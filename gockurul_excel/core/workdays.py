@@ -120,6 +120,17 @@ class WorkCalendar:
             return "hafta sonu"
         return None
 
+    def estimated_between(self, first: dt.date, last: dt.date) -> bool:
+        """Whether a day off in `first`..`last` has a date the package only estimates (a bayram of a future year):
+        a date moved across it is an estimate too."""
+        day = min(first, last)
+        while day <= max(first, last):
+            off = self.day_off(day)
+            if off is not None and off.estimated:
+                return True
+            day += ONE_DAY
+        return False
+
     def days_off(self, year: int) -> list[DayOff]:
         """Every holiday, half day and listed leave of a year, for the Takvim sheet."""
         self._load(year)
@@ -127,12 +138,44 @@ class WorkCalendar:
         return sorted(days, key=lambda d: (d.date, d.kind))
 
 
-def deadline(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> dt.date:
-    """A §3 deadline of a meeting: calendar days, then moved by the rule's direction."""
+@dataclass(frozen=True)
+class Due:
+    """The two dates of a §3 deadline (KURALLAR §3): `target`, shown in the calendar, the dashboard and reminders
+    (moved to a working day so that the office is never caught by a weekend), and `limit`, the text's own date,
+    by which lateness is judged. `estimated`: the move crosses a holiday whose date is only estimated."""
+
+    target: dt.date
+    limit: dt.date
+    estimated: bool = False
+
+    @property
+    def differs(self) -> bool:
+        return self.target != self.limit
+
+
+def due(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> Due:
+    """A §3 deadline of a meeting, with its target and its legal limit."""
     if rule.direction is rules.Direction.MONTH_END:
-        return calendar.last_working_day_of_month(meeting_day.year, meeting_day.month)
+        return month_end(calendar, meeting_day.year, meeting_day.month)
     sign = -1 if rule.direction is rules.Direction.BEFORE else 1
-    return calendar.move(meeting_day + sign * dt.timedelta(days=rule.days), rule.direction)
+    text = meeting_day + sign * dt.timedelta(days=rule.days)
+    target = calendar.move(text, rule.direction)
+    # After an event, a period that ends on a non-working day is met on the next working day (the general rule for
+    # time limits): the target is then the limit too. Before an event, the text's day itself is the limit.
+    limit = target if rule.direction is rules.Direction.AFTER else text
+    return Due(target, limit, target != text and calendar.estimated_between(text, target))
+
+
+def month_end(calendar: WorkCalendar, year: int, month: int) -> Due:
+    """"Ayın son gününe kadar": the last working day (target), the calendar last day (limit)."""
+    last = dt.date(year, month, monthrange(year, month)[1])
+    target = calendar.previous_working_day(last)
+    return Due(target, last, target != last and calendar.estimated_between(target, last))
+
+
+def deadline(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> dt.date:
+    """The target date of a §3 deadline (what letters and the calendar show)."""
+    return due(calendar, meeting_day, rule).target
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

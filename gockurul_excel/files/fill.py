@@ -1,12 +1,14 @@
-"""Fill a fresh workbook from the template with settings and rows (for `ornek`, tests and benchmarks)."""
+"""Fill a fresh workbook from the template with settings and rows (for `ornek`, `devir`, tests and benchmarks)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from .. import contract
 from ..core import parse
+from ..errors import InvalidArgument
 from .atomic import XLSX, check_output, save_atomic
 from .template import build_template, number_format
 
@@ -22,11 +24,11 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     wb = build_template(version)
     ws = wb[contract.SETTINGS_SHEET]
     by_name = {parse.normalize_header(ws.cell(r, 1).value): r for r in range(2, ws.max_row + 1)}
-    later = {parse.normalize_header(s.name) for s in contract.SETTINGS} - set(by_name)
+    newer = {s.name for s in contract.SETTINGS} - {s.name for s in contract.settings_for(version)}
     for name, value in settings.items():
         r = by_name.get(parse.normalize_header(name))
-        if r is None and parse.normalize_header(name) in later:
-            continue  # a setting of a newer template
+        if r is None and name in newer:
+            continue  # a setting a later template added: an older workbook could not have it
         if r is None:
             raise KeyError(f"Ayarlar has no row {name!r} in template {version}")
         ws.cell(r, 2).value = value
@@ -67,3 +69,24 @@ def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[lis
     check_output(path, XLSX, create=True, overwrite=overwrite)  # before the work: refused at once
     wb = fill_template(settings, rows, version)
     return save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)  # the backup of a file written over
+
+
+def write_new_year(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
+                   source: Path | None = None, overwrite: bool = False) -> Path | None:
+    """`devir`: the next year's workbook, on the current template, by the one write rule (files/atomic.py): an
+    existing file is refused unless `overwrite` (then it is backed up first, as `yeni` does), and never the
+    workbook it is made from. Returns the backup of a file it replaced."""
+    path = Path(path)
+    if source is not None and path.exists() and path.resolve() == Path(source).resolve():
+        raise InvalidArgument(f"'{path.name}' devredilen kitabın kendisi; yeni yılın kitabı için başka bir ad "
+                              "verin. Hiçbir dosya değişmedi.")
+    check_output(path, XLSX, create=True, overwrite=overwrite)  # before the work: refused at once
+    wb = fill_template(settings, rows)
+    return save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)
+
+
+def next_year_path(path: Path, year: int, new_year: int) -> Path:
+    """Where the button puts next year's workbook: beside this one, the year in its name replaced
+    ('GAZIANTEP_2026.xlsx' -> 'GAZIANTEP_2027.xlsx'), else added ('Kurul.xlsx' -> 'Kurul_2027.xlsx')."""
+    stem, count = re.subn(rf"(?<!\d){year}(?!\d)", str(new_year), path.stem)
+    return path.with_name(f"{stem if count else f'{path.stem}_{new_year}'}{path.suffix or '.xlsx'}")

@@ -92,6 +92,9 @@ PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
                                    "gockurul davet")),
     ("Eylem Planı İzleme", "Yerel Uyum Eylem Planı izleme raporunu üretir. Komut satırında: gockurul eylem"),
     ("Platform Dosyaları", "Başkanlığın dijital platformuna girilecek bilgileri dosya olarak hazırlar."),
+    ("Yeni Yıla Devret", ("Yılın sonunda: gelecek yılın kitabını bu kitaptan yapar (ayarlar, ilçeler, aktif üyeler "
+                         "ve Alt Komisyon, açık eylemler, süren projeler, açık kararlar ve sorunlar devredilir; bu "
+                         "kitap değişmez). Komut satırında: gockurul devir")),
     ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını (ve platform klasörlerini) "
                                    f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
                                    f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "

@@ -27,14 +27,18 @@ from typing import Any
 
 from .. import contract, rules
 from ..core import meetings, parse
+from ..core.annual import Row, YearRows, origin_year
+from ..core.districts import DECISIONS_SHEET as DISTRICT_DECISIONS_SHEET
+from ..core.districts import PROBLEMS_SHEET as DISTRICT_PROBLEMS_SHEET
+from ..core.districts import DistrictRecord
 from ..core.meetings import (
     MIGRATION_OFFICE,
     active_member,
     board_types,
+    carried_reference,
+    carried_year,
     key_order,
-    unresolved_problems,
-    year_decisions,
-    year_meetings,
+    of_meeting,
 )
 from ..core.model import Record, WorkbookData, without_gc
 from ..errors import GocKurulError
@@ -110,6 +114,8 @@ UNRESOLVED_FIELDS = (F("no", "Sorun No", "key"), F("alan", "Alan", "enum", "Alan
 UNRESOLVED_DECISION_FIELDS = (F("karar_no", "Karar No", "key"), F("durum", "Durum", "enum", "KararDurumu"))
 NOT_DONE_FIELDS = (F("no", "Karar No", "key"), F("toplanti_no", "Toplantı No", "key"), F("karar", "Alınan Karar"),
                    F("uygulanamama_sebebi", "Uygulanamama Sebebi"))
+# The identifiers `_numbered` writes as "2025/5" (a carried row) or "Nizip/5" (a district's row).
+EVALUATION_NUMBERS = {"karar_no": "Karar No", "toplanti_no": "Toplantı No"}
 ANNUAL_TEXT_FIELDS = (F("beklenen_destekler", contract.ANNUAL_SUPPORT_COLUMN),
                       F("sonuc_degerlendirme_ve_oneriler", contract.ANNUAL_CONCLUSION_COLUMN))
 ACTION_FIELDS = (F("no", "Eylem No", "key"), F("alan", "Alan", "enum", "Alan"), F("eylem", "Eylem"),
@@ -161,9 +167,12 @@ def _row_source(sheet: str, rec: Record, label: str, specs: Iterable[F] = (), he
     return Source(sheet, f"{label} ({rec.row}. satır)", rec.cells, rec.raw, {}, header, tuple(specs))
 
 
-def _label(rec: Record, header: str, word: str) -> str:
+def _label(rec: Record | DistrictRecord, header: str, word: str) -> str:
     value = rec[header]
-    return f"{word} {value}" if value is not None else f"{rec.row}. satırdaki {word.lower()}"
+    if value is None:
+        return f"{rec.row}. satırdaki {word.lower()}" if isinstance(rec, Record) else word
+    year = origin_year(rec)
+    return f"{word} {value}" + (f" ({year} yılından devreden)" if year is not None else "")
 
 
 class _Sources(dict):
@@ -241,16 +250,28 @@ _AS_IS = frozenset({"text", "key", "int", "time"})  # kinds whose parsed value i
 
 
 def _item(rec: Record, specs: Iterable[F], mask: bool = False) -> dict:
-    values = rec
     out = {}
     for f in specs:
-        v = values.get(f.header)
+        v = rec.get(f.header)
         out[f.name] = v if v is not None and f.kind in _AS_IS else _value(rec, f, mask)
     return out
 
 
 def _ordered(records: Iterable[Record], header: str) -> list[Record]:
-    return sorted(records, key=lambda r: (r[header] is None, key_order(r[header]), r.row))
+    return sorted(records, key=lambda r: (r[header] is None, carried_year(r) or 0, key_order(r[header]), r.row))
+
+
+def _numbered(item: dict, rec: Row, fields: dict[str, str]) -> dict:
+    """Numbers as the documents write them without a field of their own for it: a row carried over from 2025 is
+    "2025/5" (the workbook's notation for it, KURALLAR §7), a district's row in the province's report "Nizip/5"."""
+    district = rec.district if isinstance(rec, DistrictRecord) else None
+    year = origin_year(rec)
+    for name, header in fields.items():
+        value = rec[header]
+        if value is not None and name in item:
+            value = carried_reference(value, year)
+            item[name] = f"{district}/{value}" if district else value
+    return item
 
 
 def _occurs(rec: Record, header: str) -> bool:
@@ -322,7 +343,7 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
         sources.add(("konu_basliklari", i), _row_source, "Gündem", r,
                     f"Toplantı {no} gündem maddesi {r['Sıra']}", header=AGENDA_FIELD.header)
 
-    problems = _ordered(data.grouped("Sorunlar", "Toplantı No").get(no, []) if no is not None else [], "Sorun No")
+    problems = _ordered(of_meeting(data, "Sorunlar", no, "Sorun No") if no is not None else [], "Sorun No")
     doc["tespit_edilen_sorunlar"] = []
     doc["cozum_onerileri"] = []
     for r in problems:
@@ -338,7 +359,8 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
     category = rules.category_of(rec["Kategori"])
     meeting = meetings.Meeting(rec, category, rec["Gerçekleşen Tarih"])
     evaluated = meetings.decisions_to_evaluate(data, meeting) if category is not None and no is not None else []
-    doc["onceki_kararlarin_degerlendirmesi"] = [_item(r, EVALUATION_FIELDS) for r in evaluated]
+    doc["onceki_kararlarin_degerlendirmesi"] = [_numbered(_item(r, EVALUATION_FIELDS), r, EVALUATION_NUMBERS)
+                                                for r in evaluated]
     for i, r in enumerate(evaluated):
         sources.add(("onceki_kararlarin_degerlendirmesi", i), _row_source, "Kararlar", r,
                     _label(r, "Karar No", "Karar"), EVALUATION_FIELDS)
@@ -363,55 +385,65 @@ def _annual_row(data: WorkbookData, year: Any) -> Record | None:
     return next((r for r in data.records(contract.ANNUAL_SHEET) if r["Yıl"] == year), None)
 
 
+def _source_of(sheet: str, r: Row, label: str, specs: Iterable[F]) -> Source:
+    """Where an annual report row comes from: a row of this workbook, or a province's merged district sheet."""
+    if isinstance(r, DistrictRecord):
+        merged = DISTRICT_PROBLEMS_SHEET if sheet == "Sorunlar" else DISTRICT_DECISIONS_SHEET
+        return Source(merged, f"{r.district} {label}", {}, r.values, {}, None, tuple(specs))
+    return _row_source(sheet, r, f"{label}", specs)
+
+
 def _annual_document(ctx: _Context, year: int, row: Record) -> _Built:
     data = ctx.data
     doc, sources = ctx.start(ANNUAL_REPORT, f"{ctx.base}-yillik-rapor")
-    meetings = year_meetings(data, year)
-    categories = board_types(data, meetings)
+    y = YearRows(data, year)
+    categories = board_types(data, y.meetings)
     kinds = closed_lists()["Kategori"]
 
-    problems = [p for p in data.records("Sorunlar") if p["Toplantı No"] in meetings]
+    def numbered(item: dict, r: Row) -> dict:
+        return _numbered(item, r, {"no": "Sorun No" if "sorun" in item else "Karar No", "toplanti_no": "Toplantı No"})
+
     doc["kurul_turleri"] = []
     doc["temel_sorunlar"] = []
     for category in categories:
-        own = [p for p in problems if meetings[p["Toplantı No"]].category is category]
-        own.sort(key=lambda p: (meetings[p["Toplantı No"]].day, key_order(p["Toplantı No"]), key_order(p["Sorun No"])))
-        doc["kurul_turleri"].append({"kategori": kinds[category.value],
-                                     "toplanti_sayisi": sum(m.category is category for m in meetings.values()),
+        own = [p for p in y.problems if y.meeting(p).category is category]
+        doc["kurul_turleri"].append({"kategori": kinds[category.value], "toplanti_sayisi": y.count(category),
                                      "sorun_sayisi": len(own)})
         for p in own:
-            sources.add(("temel_sorunlar", len(doc["temel_sorunlar"])), _row_source,
-                        "Sorunlar", p, _label(p, "Sorun No", "Sorun"), ANNUAL_PROBLEM_FIELDS)
-            doc["temel_sorunlar"].append({"kategori": kinds[category.value], **_item(p, ANNUAL_PROBLEM_FIELDS)})
+            sources.add(("temel_sorunlar", len(doc["temel_sorunlar"])), _source_of, "Sorunlar", p,
+                        _label(p, "Sorun No", "Sorun"), ANNUAL_PROBLEM_FIELDS)
+            doc["temel_sorunlar"].append({"kategori": kinds[category.value],
+                                          **numbered(_item(p, ANNUAL_PROBLEM_FIELDS), p)})
 
-    decisions = year_decisions(data, meetings)
+    decisions = y.decisions
     statuses = Counter(d["Durum"] for d in decisions)
     doc["karar_ozeti"] = {"toplam": len(decisions), "durumu_yazilmamis": statuses[None],
                           **{c: statuses[label] for label, c in closed_lists()["KararDurumu"].items()}}
     doc["kararlar"] = []
     for d in decisions:
-        category = meetings[d["Toplantı No"]].category
-        sources.add(("kararlar", len(doc["kararlar"])), _row_source, "Kararlar", d, _label(d, "Karar No", "Karar"),
+        category = y.meeting(d).category
+        sources.add(("kararlar", len(doc["kararlar"])), _source_of, "Kararlar", d, _label(d, "Karar No", "Karar"),
                     ANNUAL_DECISION_FIELDS)
         doc["kararlar"].append({"kategori": kinds[category.value] if category else None,
-                                **_item(d, ANNUAL_DECISION_FIELDS)})
+                                **numbered(_item(d, ANNUAL_DECISION_FIELDS), d)})
 
     # Item 4, as the Ek-3 sheet reads it: unresolved problems that had decisions, and decisions not implemented.
-    unresolved, by_problem = unresolved_problems(data, meetings, decisions)
     doc["cozulemeyen_sorunlar"] = []
-    for i, p in enumerate(unresolved):
-        sources.add(("cozulemeyen_sorunlar", i), _row_source, "Sorunlar", p, _label(p, "Sorun No", "Sorun"),
+    for i, p in enumerate(y.unresolved):
+        sources.add(("cozulemeyen_sorunlar", i), _source_of, "Sorunlar", p, _label(p, "Sorun No", "Sorun"),
                     UNRESOLVED_FIELDS)
-        taken = by_problem[p["Sorun No"]]
+        taken = y.decisions_on(p)
         for j, d in enumerate(taken):
-            sources.add(("cozulemeyen_sorunlar", i, "kararlar", j), _row_source,
+            sources.add(("cozulemeyen_sorunlar", i, "kararlar", j), _source_of,
                         "Kararlar", d, _label(d, "Karar No", "Karar"), UNRESOLVED_DECISION_FIELDS)
-        doc["cozulemeyen_sorunlar"].append({**_item(p, UNRESOLVED_FIELDS),
-                                            "kararlar": [_item(d, UNRESOLVED_DECISION_FIELDS) for d in taken]})
+        doc["cozulemeyen_sorunlar"].append({
+            **_numbered(_item(p, UNRESOLVED_FIELDS), p, {"no": "Sorun No"}),
+            "kararlar": [_numbered(_item(d, UNRESOLVED_DECISION_FIELDS), d, {"karar_no": "Karar No"})
+                         for d in taken]})
     not_done = [d for d in decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
-    doc["uygulanamayan_kararlar"] = [_item(d, NOT_DONE_FIELDS) for d in not_done]
+    doc["uygulanamayan_kararlar"] = [numbered(_item(d, NOT_DONE_FIELDS), d) for d in not_done]
     for i, d in enumerate(not_done):
-        sources.add(("uygulanamayan_kararlar", i), _row_source, "Kararlar", d, _label(d, "Karar No", "Karar"),
+        sources.add(("uygulanamayan_kararlar", i), _source_of, "Kararlar", d, _label(d, "Karar No", "Karar"),
                     NOT_DONE_FIELDS)
 
     for f in ANNUAL_TEXT_FIELDS:
@@ -436,7 +468,7 @@ def _table_document(ctx: _Context, kind: str, sheet: str, key_header: str, word:
                     specs: tuple[F, ...], summary: Callable[[list[dict]], dict] | None = None) -> _Built:
     doc, sources = ctx.start(kind, f"{ctx.base}-{kind.replace('_', '-')}")
     rows = _ordered(ctx.data.records(sheet), key_header)
-    doc[list_name] = [_item(r, specs) for r in rows]
+    doc[list_name] = [_numbered(_item(r, specs), r, {"no": key_header}) for r in rows]
     for i, r in enumerate(rows):
         sources.add((list_name, i), _row_source, sheet, r, _label(r, key_header, word), specs)
     if summary:

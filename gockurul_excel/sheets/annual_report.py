@@ -11,17 +11,9 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import contract, rules
-from ..core.meetings import (
-    MIGRATION_OFFICE,
-    YearMeeting,
-    active_member,
-    board_types,
-    key_order,
-    place_name,
-    unresolved_problems,
-    year_decisions,
-    year_meetings,
-)
+from ..core.annual import Row, YearRows, origin_year
+from ..core.districts import DistrictRecord
+from ..core.meetings import MIGRATION_OFFICE, active_member, board_types, place_name
 from ..core.model import Record, WorkbookData
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec, Value
@@ -142,22 +134,42 @@ class _Form(FormBuilder):
         self.row += 1
 
 
+def _number(r: Row, header: str) -> object:
+    """A row's number as the report shows it: '5 (2025)' for a row carried over from 2025."""
+    year = origin_year(r)
+    return f"{r[header]} ({year})" if year is not None else r[header]
+
+
+def _district_note(f: _Form, y: YearRows, year: int) -> None:
+    """Which districts' boards the report cannot show: their workbooks have not been merged (a note that wraps
+    when printed)."""
+    d = y.districts
+    if d is None:
+        return
+    if not d.merged:
+        names = f" Kurul toplaması zorunlu ilçeler (M8(1)): {', '.join(d.not_merged)}." if d.not_merged else ""
+        f.note(f"İlçe kitapları henüz il kitabına birleştirilmedi ('gockurul birlestir' ya da 'İlçe Kitaplarını "
+               f"Birleştir' düğmesi); ilçe kurullarının {year} yılı verileri bu rapora girmedi.{names}", "italic")
+    elif d.not_merged:
+        f.note(f"Kitabı birleştirilmemiş, kurul toplaması zorunlu ilçeler (M8(1)): {', '.join(d.not_merged)}. Bu "
+               "ilçelerin kurulları rapora girmedi.", "italic")
+
+
 # --- item 2 --------------------------------------------------------------------------------------
 
 PROBLEM_SPANS = (1, 1, 1, 1, 1, 1)
 PROBLEM_HEADERS = ("Sorun No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Toplantı", "Durum")
 
 
-def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMeeting]) -> None:
+def _item_2(f: _Form, data: WorkbookData, year: int, y: YearRows) -> None:
     f.heading(2, ITEM_2, NOTE_2)
-    problems = [p for p in data.records("Sorunlar") if p["Toplantı No"] in meetings]
-    problems.sort(key=lambda p: (meetings[p["Toplantı No"]].day, key_order(p["Toplantı No"]),
-                                 key_order(p["Sorun No"])))
-    for category in board_types(data, meetings):
-        own = [p for p in problems if meetings[p["Toplantı No"]].category is category]
-        count = sum(1 for m in meetings.values() if m.category is category)
+    for category in board_types(data, y.meetings):
+        own = [p for p in y.problems if y.meeting(p).category is category]
+        count = y.count(category)
         f.spanned([(None, 1), (f"{CATEGORY_NAME[category]} ({count} toplantı, {len(own)} sorun)", NCOLS - 1)],
                   ["text", "label"], keep_next=3 * LINE_HEIGHT)
+        if category is Category.DISTRICT_BOARD:
+            _district_note(f, y, year)
         if not count:
             f.note(f"Bu kitapta {year} yılına ait {CATEGORY_NAME[category]} toplantısı kayıtlı değil.")
             continue
@@ -165,8 +177,8 @@ def _item_2(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMee
             f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantılarında sorun kaydedilmemiş.")
             continue
         f.table_rows(PROBLEM_HEADERS, PROBLEM_SPANS,
-                     [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"],
-                       meetings[p["Toplantı No"]].label, p["Durum"]) for p in own], ["text"] * len(PROBLEM_SPANS))
+                     [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"], y.meeting(p).label,
+                       p["Durum"]) for p in own], ["text"] * len(PROBLEM_SPANS))
 
 
 # --- item 3 --------------------------------------------------------------------------------------
@@ -176,8 +188,9 @@ DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Sonuç (Değerlen
                     "Yaşanan Sıkıntılar")
 
 
-def _item_3(f: _Form, year: int, meetings: dict[str, YearMeeting], decisions: list[Record]) -> None:
+def _item_3(f: _Form, year: int, y: YearRows) -> None:
     f.heading(3, ITEM_3, NOTE_3)
+    decisions = y.decisions
     if not decisions:
         f.note(f"{year} yılında kurullarda alınan karar kayıtlı değil.")
         return
@@ -185,9 +198,11 @@ def _item_3(f: _Form, year: int, meetings: dict[str, YearMeeting], decisions: li
     parts = [f"{counts[s]} {s.lower()}" for s in rules.DECISION_STATUSES if counts[s]]
     if counts[None]:
         parts.append(f"{counts[None]} kararın durumu yazılmamış")
-    f.note(f"{year} yılında kurullarda {len(decisions)} karar alındı: {', '.join(parts)}.")
+    district = sum(isinstance(d, DistrictRecord) for d in decisions)
+    where = f" ({len(decisions) - district} il, {district} ilçe kurullarında)" if district else ""
+    f.note(f"{year} yılında kurullarda {len(decisions)} karar alındı{where}: {', '.join(parts)}.")
     f.table_rows(DECISION_HEADERS, DECISION_SPANS,
-                 [(d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"], d["Değerlendirme"], d["Durum"],
+                 [(d["Karar No"], y.meeting(d).label, d["Alınan Karar"], d["Değerlendirme"], d["Durum"],
                    d["Uygulanamama Sebebi"]) for d in decisions], ["text"] * len(DECISION_SPANS))
 
 
@@ -204,27 +219,29 @@ def _institutions(value: object) -> str | None:
     return "; ".join(map(str, value)) if isinstance(value, list) else value  # type: ignore[return-value]
 
 
-def _item_4(f: _Form, data: WorkbookData, year: int, meetings: dict[str, YearMeeting],
-            decisions: list[Record]) -> None:
+def _item_4(f: _Form, year: int, y: YearRows) -> None:
     f.heading(4, ITEM_4)
-    unresolved, by_problem = unresolved_problems(data, meetings, decisions)
     f.spanned([(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)], ["text", "label"],
               keep_next=3 * LINE_HEIGHT)
-    if unresolved:
-        f.table_rows(UNRESOLVED_HEADERS, UNRESOLVED_SPANS,
-                     [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"],
-                       "\n".join(f"Karar {d['Karar No']} ({d['Durum'] or 'durumu yazılmamış'})"
-                                 for d in by_problem[p["Sorun No"]]), p["Durum"]) for p in unresolved],
-                     ["text"] * len(UNRESOLVED_SPANS), autofit=True)
+    if y.unresolved:
+        rows = []
+        for p in y.unresolved:
+            taken = "\n".join(f"Karar {_number(d, 'Karar No')} ({d['Durum'] or 'durumu yazılmamış'})"
+                              for d in y.decisions_on(p))
+            number = _number(p, "Sorun No")
+            if isinstance(p, DistrictRecord):
+                number = f"{p.district} {number}"
+            rows.append((number, p["Alan"], p["Tespit Edilen Sorun"], taken, p["Durum"]))
+        f.table_rows(UNRESOLVED_HEADERS, UNRESOLVED_SPANS, rows, ["text"] * len(UNRESOLVED_SPANS), autofit=True)
     else:
         f.note(f"{year} yılında karar alınmasına rağmen çözülemeyen sorun kayıtlı değil.")
 
-    not_done = [d for d in decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
+    not_done = [d for d in y.decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
     f.spanned([(None, 1), ("b) Uygulanamayan kararlar ve sebepleri", NCOLS - 1)], ["text", "label"],
               keep_next=3 * LINE_HEIGHT)
     if not_done:
         f.table_rows(NOT_DONE_HEADERS, NOT_DONE_SPANS,
-                     [(d["Karar No"], meetings[d["Toplantı No"]].label, d["Alınan Karar"],
+                     [(d["Karar No"], y.meeting(d).label, d["Alınan Karar"],
                        d["Uygulanamama Sebebi"] or "Sebep yazılmamış.", d["Verilen Süre"],
                        _institutions(d["Sorumlu Kurum ve Kuruluşlar"])) for d in not_done],
                      ["text", "text", "text", "text", "date", "text"])
@@ -299,15 +316,14 @@ def annual_report_sheet(data: WorkbookData, year: int) -> SheetSpec:
     f.spec.row_heights[1] = 22.0
     f.spec.row_heights[2] = 20.0
     f.blank()
-    meetings = year_meetings(data, year)
-    decisions = year_decisions(data, meetings)
+    y = YearRows(data, year)
     f.cell(1, "1", "label")
     f.cell(2, ITEM_1, "label", span=2)
     f.cell(4, place_name(data) or None, "text", span=NCOLS - 3)
     f.row += 1
-    _item_2(f, data, year, meetings)
-    _item_3(f, year, meetings, decisions)
-    _item_4(f, data, year, meetings, decisions)
+    _item_2(f, data, year, y)
+    _item_3(f, year, y)
+    _item_4(f, year, y)
     _user_item(f, data, year, 5, ITEM_5, None, COL_SUPPORT)
     _user_item(f, data, year, 6, ITEM_6, NOTE_6, COL_CONCLUSION)
     _item_7(f, data, year)

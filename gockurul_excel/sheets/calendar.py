@@ -18,6 +18,7 @@ KIND_LABELS = {
     "il_gkk": "İl GKK", "ilce_gkk": "İlçe GKK", "alt_komisyon": "Alt Komisyon", "ilk_kurul": "Yılın ilk kurulu",
     "gundem_hazirlik": "Gündem hazırlığı", "gundem_onerisi": "Gündem önerileri", "bildirim": "Toplantı bildirimi",
     "tutanak_teblig": "Tutanak tebliği", "platform_giris": "Platform girişi", "karar_suresi": "Karar süresi",
+    "eylem_plani_guncelleme": "Eylem planı güncellemesi",
     "yillik_rapor": "Yıllık rapor", "yillik_rapor_platform": "Yıllık rapor platform girişi",
     "proje_ara_rapor": "Proje ara raporu", "proje_nihai_rapor": "Proje nihai raporu",
 }
@@ -66,9 +67,11 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
                      print_setup=PrintSetup(orientation="landscape", title_rows=(1, 3)), tab_color="4472C4")
     spec.merges = ["A1:G1", "A2:G2"]
     spec.blocks.append(Block(1, 1, [[f"Takvim — {board_title(data)}"]], style="title"))
-    spec.blocks.append(Block(2, 1, [[f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre hesaplanmıştır; "
-                                     "tatile denk gelen bir süre iş gününe kaydırılmıştır. 'Yaklaşıyor': "
-                                     f"{SOON_DAYS} gün içinde; 'İleride': daha sonra."]], style="plain"))
+    spec.blocks.append(Block(2, 1, [[f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre. Tarih, "
+                                     "hedef tarihtir: tatile denk gelen süre iş gününe kaydırılmıştır; genelgenin "
+                                     "kendi son günü farklıysa olayda 'yasal son gün' olarak yazılıdır ve gecikme "
+                                     f"ona göre değerlendirilir. 'Yaklaşıyor': {SOON_DAYS} gün içinde; 'İleride': "
+                                     "daha sonra."]], style="plain"))
     spec.blocks.append(Block(3, 1, [headers], style="header"))
     rows = [[e.date, DAY_NAMES[e.date.weekday()], KIND_LABELS.get(e.kind, e.kind), e.description,
              e.meeting_no or ("öneri" if e.proposal else ""), cite_short(e.article), None] for e in s.events]

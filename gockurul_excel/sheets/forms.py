@@ -13,6 +13,8 @@ from .. import rules
 from ..core import parse
 from ..core.meetings import (
     Meeting,
+    carried_rows,
+    carried_year,
     decisions,
     decisions_to_evaluate,
     is_first_board_of_year,
@@ -112,17 +114,22 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     _list_item(f, 5, EK1_ITEMS[4], [text for text, _source in agenda_items(data, m)])
     _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
+    earlier = decisions_to_evaluate(data, m)
+    heading = "Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7))"
+    if any(carried_year(r) is not None for r in earlier):  # the year's first board (M5(12), KURALLAR §7)
+        heading += " ve bir önceki yılda alınan kararların değerlendirilmesi (M5(12))"
     for number, text, style in ((8, EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
-                                (None, "Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7)):", "label")):
+                                (None, heading + ":", "label")):
         f.cell(1, number, "label")
         f.cell(2, text, style, span=f.ncols - 1)
         f.row += 1
-    earlier = decisions_to_evaluate(data, m)
     for r in earlier:
         text = (f"{r['Alınan Karar'] or ''} — Durum: {r['Durum'] or EMPTY}."
                 + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] else "")
                 + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))
-        f.fields([(None, "label"), (f"Karar {r['Karar No']} (toplantı {r['Toplantı No']}):", "italic"),
+        year = carried_year(r)
+        origin = f"{year} yılından devreden, toplantı" if year is not None else "toplantı"
+        f.fields([(None, "label"), (f"Karar {r['Karar No']} ({origin} {r['Toplantı No']}):", "italic"),
                   (text, "text")])
     if not earlier:
         f.fields([(None, "label"), (None, "italic"), ("Değerlendirilecek önceki karar yok.", "text")])
@@ -200,6 +207,17 @@ def _source(article: str, proposals: list) -> str:
     return "; ".join([cite_short(article)] + ([f"öneren: {', '.join(proposers)}"] if proposers else []))
 
 
+def _first_board_item(data: WorkbookData, duty: rules.FirstBoardDuty) -> str:
+    """A first-board duty as an agenda item; M5(12) names the decisions carried over from last year (§7)."""
+    if duty.article != rules.CARRIED_EVALUATION_ARTICLE:
+        return duty.label
+    carried = [r for r in carried_rows(data, "Kararlar") if r["Durum"] in rules.DECISION_OPEN]
+    if not carried:
+        return duty.label
+    numbers = ", ".join(f"{r['Karar No']} ({carried_year(r)})" for r in carried)
+    return f"{duty.label} (önceki yıldan devreden açık kararlar: {numbers})"
+
+
 def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
     """(item, source) in order: opening and M5(7) evaluation, first-board duties, the proposals (M10(2)),
     the standing items (M10(4)–(9)), closing. A proposal that restates a standing item is that item, listed once
@@ -217,7 +235,8 @@ def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = [("Açılış", "")]
     items += [(text, _source(article, restating.get(article, []))) for article, text in opening]
     if is_first_board_of_year(data, m):
-        items += [(label, cite_short(article)) for _kind, article, label in rules.FIRST_BOARD_DUTIES]
+        items += [(_first_board_item(data, duty), cite_short(duty.article))
+                  for duty in rules.first_board_duties(data.board_kind)]
     for r in proposals:
         source = f"Öneren: {r['Öneren Kurum']}" if r["Öneren Kurum"] else cite_short("M10(2)")
         items.append((r["Konu Başlığı"] or EMPTY, source))

@@ -47,3 +47,7 @@ End Sub
 Sub Pdf(Optional control As Variant)
     RunPython "import gockurul_excel.makro as m; m.pdf()"
 End Sub
+
+Sub YeniYilaDevret(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.yeni_yila_devret()"
+End Sub

@@ -67,3 +67,8 @@ def ilce_kitaplarini_birlestir(book: xw.Book):
 @script(**_options("pdf"))
 def pdf(book: xw.Book):
     makro.pdf(book)
+
+
+@script(**_options("yeni_yila_devret"))
+def yeni_yila_devret(book: xw.Book):
+    makro.yeni_yila_devret(book)

@@ -1,0 +1,90 @@
+"""Ek-3 of a province covers its district boards (M13(1): "İl ve İlçe Göç Koordinasyon Kurulları"; KURALLAR §5):
+before the districts' workbooks are merged it says so, naming the districts that must hold boards; after
+`birlestir` items 2–4 carry the district boards' meetings, problems, decisions and unresolved items, and the
+platform's annual document the same. A province of 2033 (not used elsewhere), in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from gockurul_excel import commands, contract, rules
+from gockurul_excel.core.merge import incoming_from_workbook
+from gockurul_excel.core.model import workbook_from_rows
+from gockurul_excel.platform.documents import export_documents
+from gockurul_excel.sheets import annual_report
+
+from .test_commands_pure import rows_of
+
+D = dt.date
+YEAR = 2033
+BOARD, DISTRICT_BOARD = rules.MeetingCategory.PROVINCE_BOARD.value, rules.MeetingCategory.DISTRICT_BOARD.value
+
+
+def province_book(state=None):
+    settings = {contract.S_KIND: "İl", contract.S_PROVINCE: "Mardin", contract.S_YEAR: YEAR,
+                contract.S_POPULATION: 90_000}
+    rows = {"İlçeler": [["Kızıltepe", 12_000, "Evet"], ["Nusaybin", 2_000, "Evet"], ["Savur", 300, "Hayır"]],
+            "Toplantılar": [[1, BOARD, "Olağan", D(YEAR, 1, 17), D(YEAR, 1, 17), dt.time(10), "Valilik"]],
+            "Sorunlar": [[1, 1, "Eğitim", "İl sorunu", None, "Açık"]],
+            "Kararlar": [[1, 1, "İl kararı", "G", "A", "Valilik", D(YEAR, 6, 1), "Bekliyor", None, None, None, 1]],
+            "Yıllık Rapor": [[YEAR, "Destek", "Sonuç"]]}
+    return workbook_from_rows(settings, rows, state=state, path=Path("mardin.xlsx"))
+
+
+def kiziltepe():
+    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Mardin", contract.S_DISTRICT: "Kızıltepe",
+                contract.S_YEAR: YEAR, contract.S_POPULATION: 12_000, contract.S_BORDER: "Evet"}
+    rows = {"Toplantılar": [[1, DISTRICT_BOARD, "Olağan", D(YEAR, 2, 21), D(YEAR, 2, 21), dt.time(10), "Kaymakamlık"],
+                            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 22), D(YEAR, 8, 22), dt.time(10), "Kaymakamlık"]],
+            "Sorunlar": [[1, 1, "Sağlık", "İlçede tercüman eksikliği", "Tercüman", "Çözülemedi"],
+                         [2, 2, "Kamu Düzeni", "Sınır kapısında yoğunluk", None, "Çözüldü"],
+                         [1, 1, "Diğer", "Geçen yıldan gelen sorun", None, "Açık", YEAR - 1]],
+            "Kararlar": [[1, 1, "Tercüman istenmesine", "G", "A", "İlçe Sağlık Müdürlüğü", D(YEAR, 5, 1),
+                          "Uygulanamadı", "Kadro yok", None, None, 1],
+                         [2, 2, "Ortak denetime", "G", "A", "İlçe Emniyet Müdürlüğü", D(YEAR, 10, 1), "Uygulandı",
+                          None, "Yapıldı", None, 2],
+                         [1, 1, "Geçen yıldan gelen karar", "G", "A", "Kaymakamlık", D(YEAR, 3, 1), "Bekliyor",
+                          None, None, None, 1, YEAR - 1]]}
+    return workbook_from_rows(settings, rows, path=Path("kiziltepe.xlsx"))
+
+
+def merged():
+    merge = commands.merge(province_book(), [incoming_from_workbook("kiziltepe.xlsx", kiziltepe())],
+                           today=D(YEAR, 12, 1), now=dt.datetime(YEAR, 12, 1, 9))
+    return province_book({s.name: rows_of(s) for s in merge.specs if s.name in contract.STATE_SHEETS})
+
+
+def texts(data) -> list[str]:
+    spec = annual_report.annual_report_sheet(data, YEAR)
+    return [str(v) for b in spec.blocks for row in b.values for v in row if v is not None]
+
+
+def test_before_the_merge_ek3_names_the_districts_that_must_report():
+    t = texts(province_book())
+    assert "İlçe Göç Koordinasyon Kurulu (0 toplantı, 0 sorun)" in t
+    note = next(x for x in t if x.startswith("İlçe kitapları henüz il kitabına birleştirilmedi"))
+    assert "Kızıltepe" in note and "Nusaybin" in note and "Savur" not in note  # M8(1): 2.000 and border districts
+
+
+def test_after_the_merge_ek3_carries_the_district_boards():
+    t = texts(merged())
+    assert "İlçe Göç Koordinasyon Kurulu (2 toplantı, 2 sorun)" in t
+    assert "İlçede tercüman eksikliği" in t and "Sınır kapısında yoğunluk" in t
+    assert f"Kızıltepe İlçe GKK 1\n21.02.{YEAR}" in t
+    assert "Geçen yıldan gelen sorun" not in t and "Geçen yıldan gelen karar" not in t  # last year's business
+    assert any(x.startswith(f"{YEAR} yılında kurullarda 3 karar alındı (1 il, 2 ilçe kurullarında)") for x in t)
+    assert "Kızıltepe 1" in t and "Karar 1 (Uygulanamadı)" in t  # item 4 a): unresolved despite a decision
+    assert "Kadro yok" in t  # item 4 b): not implemented, with its reason
+    note = next(x for x in t if x.startswith("Kitabı birleştirilmemiş"))
+    assert "Nusaybin" in note and "Kızıltepe" not in note
+
+
+def test_the_annual_platform_document_carries_the_district_boards():
+    doc = next(d for d in export_documents(merged()).values() if d["belge_turu"] == "yillik_rapor")
+    counts = {k["kategori"]: (k["toplanti_sayisi"], k["sorun_sayisi"]) for k in doc["kurul_turleri"]}
+    assert counts["ilce_gkk"] == (2, 2) and counts["il_gkk"] == (1, 1)
+    assert {d["no"] for d in doc["kararlar"]} == {"1", "Kızıltepe/1", "Kızıltepe/2"}
+    assert [p["no"] for p in doc["cozulemeyen_sorunlar"]] == ["1", "Kızıltepe/1"]
+    assert doc["uygulanamayan_kararlar"][0]["toplanti_no"] == "Kızıltepe/1"

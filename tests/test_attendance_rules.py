@@ -1,0 +1,160 @@
+"""KURALLAR §4 and §3 as `kontrol` reads them: who may attend (M9(2)), the İl Göç İdaresi Müdürlüğü at district
+boards (M8(1), M11(3)), the sub-commission's seats and titles (M6(3), M6(4)), the "varsa" centres (M4(2), ruling
+on M3(e)/(f)), and the evaluation of the previous meeting's decisions (M5(7), Ek-1 item 8). Each rule on both
+sides of its edge, on the clean example (which has no finding at all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gockurul_excel import commands, example, rules
+from gockurul_excel.core.meetings import decisions_to_evaluate, find_meeting
+
+from .conftest import TODAY, clean_example_rows
+
+D = dt.date
+
+
+def findings(data, rule, today=TODAY):
+    return [(f.level, f.sheet, f.cell, f.message) for f in commands.check(data, today).payload if f.rule == rule]
+
+
+# --- M9(2): a member, a deputy, a stranger ---------------------------------------------------------------
+
+def _with_participant(name: str, deputy: str):
+    rows = clean_example_rows()
+    member = next(m for m in rows["Üyeler"] if m[0] == "İl Sağlık Müdürlüğü" and m[2] == rules.ROLE_MEMBER
+                  and m[7] == "Evet")
+    rows["Katılımcılar"].append([3, 99, "İl Sağlık Müdürlüğü", "Müdür", name or member[4], None, deputy])
+    return rows
+
+
+@pytest.mark.parametrize("name, deputy, reported", [
+    (None, "Hayır", False),  # the member in Üyeler
+    ("Kemal Vekiloğlu", "Evet", False),  # a properly appointed deputy
+    ("Kemal Vekiloğlu", "Hayır", True),  # someone else sent in the member's place
+    ("Eski Üye", "Hayır", False),  # a member who has since left still attended as a member
+])
+def test_m9_2_only_members_and_deputies_attend_for_a_member_institution(memory_book, name, deputy, reported):
+    found = findings(memory_book(rows=_with_participant(name, deputy)), rules.DEPUTY_ARTICLE)
+    assert bool(found) is reported
+    if reported:
+        row = len(clean_example_rows()["Katılımcılar"]) + 2
+        assert found == [("uyari", "Katılımcılar", f"E{row}", found[0][3])]
+        assert f"{row}. satır" in found[0][3] and "Kemal Vekiloğlu" in found[0][3] and "Vekil" in found[0][3]
+
+
+def test_m9_2_a_guest_of_an_institution_that_is_no_member_is_not_a_deputy_question(memory_book):
+    rows = clean_example_rows()
+    rows["Katılımcılar"].append([3, 99, "Gaziantep Barosu", "Baro Başkanı", "Av. Deniz Er", None, "Hayır"])
+    assert findings(memory_book(rows=rows), rules.DEPUTY_ARTICLE) == []
+
+
+# --- M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board --------------------------
+
+@pytest.mark.parametrize("institution, reported", [("Kilis İl Göç İdaresi Müdürlüğü", False),
+                                                   ("İlçe Göç İdaresi Müdürlüğü", True)])
+def test_district_board_without_the_il_goc_idaresi_mudurlugu(memory_book, institution, reported):
+    settings = {"Kurul Türü": "İlçe", "İl": "Kilis", "İlçe": "Elbeyli", "Yıl": 2028, "Yabancı Nüfusu": 2_200,
+                rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Evet"}
+    day = D(2028, 2, 21)
+    rows = {"Toplantılar": [[1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan", day, day, dt.time(10),
+                             "Kaymakamlık", None, None]],
+            "Katılımcılar": [[1, 1, "Elbeyli Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
+                             [1, 2, institution, "Müdür", "C D", None, "Hayır"]]}
+    found = findings(memory_book(settings=settings, rows=rows), rules.DISTRICT_BOARD_PARTICIPANT[1], D(2028, 3, 1))
+    assert bool(found) is reported
+    if reported:
+        assert found[0][:3] == ("uyari", "Toplantılar", "A2") and "İl Göç İdaresi Müdürlüğü" in found[0][3]
+
+
+# --- M6(3), M6(4): the sub-commission --------------------------------------------------------------------
+
+def test_m6_3_a_second_asil_of_one_institution(memory_book):
+    rows = clean_example_rows()
+    assert findings(memory_book(rows=rows), "M6(3)") == []
+    rows["Üyeler"].append(["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "İkinci Asil",
+                           None, None, "Evet"])
+    found = findings(memory_book(rows=rows), "M6(3)")
+    assert [(f[0], f[2]) for f in found] == [("hata", f"C{len(rows['Üyeler']) + 1}")]
+    assert "ikinci aktif asil" in found[0][3] and "İkinci Asil" in found[0][3]
+    rows["Üyeler"][-1][7] = "Hayır"  # the one whose term ended
+    assert findings(memory_book(rows=rows), "M6(3)") == []
+
+
+def test_m6_3_each_public_university_sends_its_own_asil(memory_book):
+    rows = clean_example_rows()
+    rows["Üyeler"] += [["Hasan Kalyoncu Üniversitesi", "Daimi", role, "Şube Müdürü", name, None, None, "Evet"]
+                       for role, name in ((rules.ROLE_SUB_PRIMARY, "Üni Asil"), (rules.ROLE_SUB_SUBSTITUTE, "Üni Y"))]
+    assert findings(memory_book(rows=rows), "M6(3)") == []
+
+
+@pytest.mark.parametrize("title, warned", [("Jandarma Binbaşı", False), ("Müftü Yardımcısı", False),
+                                           ("İl Müdür Yardımcısı", False), ("Kıdemli Yüzbaşı", False),
+                                           ("Memur", True), ("Astsubay", True), ("Uzman", True)])
+def test_m6_4_equivalent_titles_are_a_list(memory_book, title, warned):
+    rows = clean_example_rows()
+    yedek = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_SUBSTITUTE)
+    yedek[3] = title
+    found = findings(memory_book(rows=rows), rules.SUBCOMMISSION_TITLE_ARTICLE)
+    assert bool(found) is warned and all(f[0] == "uyari" for f in found)
+
+
+# --- M4(2): Geri Gönderme and Geçici Barınma Merkezi only where they exist -----------------------------------
+
+def _without_centres(answer):
+    rows = clean_example_rows()
+    rows["Üyeler"] = [m for m in rows["Üyeler"] if m[0] not in ("Geri Gönderme Merkezi", "Geçici Barınma Merkezi")]
+    settings = {**example.example_settings(), rules.SETTING_REMOVAL_CENTRE: answer,
+                rules.SETTING_TEMPORARY_SHELTER: answer}
+    return settings, rows
+
+
+@pytest.mark.parametrize("answer, errors", [("Hayır", 0), ("Evet", 6)])
+def test_removal_and_shelter_centres_are_members_only_where_they_exist(memory_book, answer, errors):
+    """A province without the centres has no finding (formerly six permanent ones: two board members, two asil,
+    two yedek); one that has them must have them on the board and in the sub-commission."""
+    settings, rows = _without_centres(answer)
+    found = [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
+             if "Merkezi" in f.message and f.rule in ("M4(2)", "M6(3)")]
+    assert len(found) == errors and all(f.level == "hata" for f in found)
+
+
+def test_an_unanswered_centre_question_asks_the_office(memory_book):
+    settings, rows = _without_centres(None)
+    found = [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
+             if f.sheet == "Ayarlar"]
+    assert {f.message.split("'")[1] for f in found} == {rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER}
+    assert not [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
+                if "Merkezi" in f.message and f.rule == "M4(2)"]
+
+
+# --- M5(7), Ek-1 item 8: the previous meeting's decisions ----------------------------------------------------
+
+def test_ek1_item_8_keeps_the_previous_meetings_open_decisions_when_another_names_the_meeting(memory_book):
+    """Issue 15 item 5: decision 5 (meeting 4, open) and the decisions that name meeting 6 are all evaluated there;
+    naming one no longer hides the others."""
+    rows = clean_example_rows()
+    for d in rows["Kararlar"]:
+        if d[0] == 5:
+            d[10] = None
+    data = memory_book(rows=rows)
+    listed = [r["Karar No"] for r in decisions_to_evaluate(data, find_meeting(data, "6"))]
+    assert listed == ["5", "3", "4"]
+
+
+@pytest.mark.parametrize("evaluated_at, warned", [(None, True), ("6", False), ("8", False)])
+def test_m5_7_a_meeting_held_without_evaluating_the_previous_ones_decisions(memory_book, evaluated_at, warned):
+    """Decision 5 of the extra board 4 is open; board 6 is held. With no 'Değerlendiren Toplantı No' it was never
+    evaluated (warning on its cell); named at 6 — or at a later board, the latest evaluation — it was."""
+    rows = clean_example_rows()
+    index = next(i for i, d in enumerate(rows["Kararlar"]) if d[0] == 5)
+    rows["Kararlar"][index][10] = evaluated_at
+    found = findings(memory_book(rows=rows), "M5(7)")
+    assert bool(found) is warned
+    if warned:
+        assert found == [("uyari", "Kararlar", f"K{index + 2}", found[0][3])]
+        assert "toplantı 6" in found[0][3] and "Karar 5" in found[0][3]
