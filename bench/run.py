@@ -361,7 +361,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(args._olc, args._kitap, args._is, args._ornek)))
         return 0
 
+    # The package as an installed copy has it: compiled to bytecode (pip compiles on install). An editable checkout
+    # under PYTHONDONTWRITEBYTECODE would compile every module again in each measured process.
+    import compileall
+
     import generate
+
+    import gockurul_excel
+
+    compileall.compile_dir(str(Path(gockurul_excel.__file__).parent), quiet=1)
 
     sizes = [1.0, 4.0] if args.hizli else args.boyutlar
     ops = [c for c, _, _ in OPERATIONS]

@@ -11,33 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import contract, rules
-from .core.carry import carried_summary
-from .core.carry import carry_over as plan_carry_over
-from .core.checks import run_checks
-from .core.districts import district_state_for
 from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meeting_day, place_name
-from .core.merge import Incoming, MergeResult, Unusable, action_counts, plan_merge
 from .core.model import WorkbookData
-from .core.schedule import OVERDUE, Schedule, build_schedule
 from .core.text import tr_date, upper_tr
-from .core.windows import build_calendar
 from .errors import EXIT_FINDINGS, EXIT_OK, GocKurulError
 from .findings import summary
-from .platform.bundle import PlatformFiles, render_platform
 from .rules import CATEGORY_NAME
-from .sheets.action_plan import action_plan_sheet
-from .sheets.annual_report import annual_report_sheet
-from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
-from .sheets.findings import findings_sheet
-from .sheets.forms import agenda_items, agenda_sheet, attendance_sheet, minutes_sheet, subcommission_list_sheet
-from .sheets.invitations import Invitation, eml_draft, ics_request, log_sheet, plan_invitation
-from .sheets.letter_docx import agenda_docx, letter_docx
-from .sheets.letters import LETTER_WARNINGS, invitation_letter, letter_sheet, notice_letter
-from .sheets.merge import follow_up_sheet, follow_up_spec_for, merge_sheets
 from .sheetspec import SheetSpec, sheet_key
+
+if TYPE_CHECKING:
+    from .core.merge import Incoming, Unusable
+    from .core.schedule import Schedule
+    from .sheets.invitations import Invitation
+
+# Each command imports the sheet and document builders it uses when it runs: a button press (and a cold
+# xlwings Lite or server worker) loads only what its command needs, not python-docx, e-mail and the platform.
 
 
 class Backend(Protocol):
@@ -86,6 +77,9 @@ def workbook_year(data: WorkbookData, year: int | None = None) -> int:
 def check(data: WorkbookData, today: dt.date, *, sheet: bool = True) -> Outcome:
     """Kontrol Et / `gockurul kontrol`: every check; the findings go to the `Kontrol` sheet (`sheet` False: the
     findings only, for `--json`, which writes nothing)."""
+    from .core.checks import run_checks
+    from .sheets.findings import findings_sheet
+
     findings = run_checks(data, today)
     counts = summary(findings)
     if findings:
@@ -108,6 +102,10 @@ def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = 
     """Takvimi Hesapla / `gockurul takvim`: `Takvim`, `Pano` and, in a province workbook with merged district
     data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well (`sheets` False:
     the schedule only, for `--json`)."""
+    from .core.schedule import OVERDUE, build_schedule
+    from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
+    from .sheets.merge import follow_up_spec_for
+
     schedule = build_schedule(data, today)
     specs = []
     if sheets:
@@ -130,16 +128,24 @@ def _meeting_forms(data: WorkbookData, meeting_no: str, specs: list[SheetSpec]) 
 
 def minutes(data: WorkbookData, meeting_no: str) -> Outcome:
     """Tutanak (Ek-1) / `gockurul tutanak`."""
+    from .sheets.forms import minutes_sheet
+
     return _meeting_forms(data, meeting_no, [minutes_sheet(data, find_meeting(data, meeting_no))])
 
 
 def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
     """Katılımcı Listesi (Ek-2) / `gockurul katilimci`."""
+    from .sheets.forms import attendance_sheet
+
     return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
 
 
 def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
     """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
+    from .core.windows import build_calendar
+    from .sheets.forms import agenda_sheet, subcommission_list_sheet
+    from .sheets.letters import invitation_letter, letter_sheet, notice_letter
+
     cal = build_calendar(data)
     specs = [agenda_sheet(data, m), letter_sheet(invitation_letter(data, m, cal)),
              letter_sheet(notice_letter(data, m, cal))]
@@ -151,6 +157,10 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
 def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
     """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes), and
     their problems (an empty distribution, no signer) said in the message."""
+    from .core.windows import build_calendar
+    from .sheets.letter_docx import letter_docx
+    from .sheets.letters import LETTER_WARNINGS, invitation_letter, notice_letter
+
     m = find_meeting(data, meeting_no)
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
     cal = build_calendar(data)
@@ -177,6 +187,12 @@ class InvitationFiles:
 def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel: bool = False) -> Outcome:
     """Toplantı Daveti / `gockurul davet`: an e-mail draft to every member with an e-mail, with the letter and
     the agenda, and an iCalendar request (or cancellation) whose SEQUENCE follows `Davet Kayıtları`."""
+    from .core.windows import build_calendar
+    from .sheets.forms import agenda_items
+    from .sheets.invitations import eml_draft, ics_request, log_sheet, plan_invitation
+    from .sheets.letter_docx import agenda_docx, letter_docx
+    from .sheets.letters import invitation_letter
+
     m = find_meeting(data, meeting_no)
     cal = build_calendar(data)
     letter = invitation_letter(data, m, cal)
@@ -203,6 +219,8 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
     """`gockurul formlar`: Ek-1 and Ek-2 of every meeting held or planned in the year, by date; the payload
     says why a meeting of the year was left out (its row cannot make a form, or its forms would take
     another's sheets)."""
+    from .sheets.forms import attendance_sheet, minutes_sheet
+
     year = workbook_year(data, year)
     dated, skipped = [], []
     for r in data.records("Toplantılar"):
@@ -250,6 +268,8 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
 
 def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
     """Yıllık Rapor (Ek-3) / `gockurul yillik`: the report of `year` (default: the workbook's)."""
+    from .sheets.annual_report import annual_report_sheet
+
     year = workbook_year(data, year)
     spec = annual_report_sheet(data, year)
     return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}")
@@ -257,13 +277,17 @@ def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
 
 def action_plan(data: WorkbookData, today: dt.date) -> Outcome:
     """Eylem Planı İzleme / `gockurul eylem` (M5(13)–(14))."""
+    from .sheets.action_plan import action_plan_sheet
+
     spec = action_plan_sheet(data, today)
     return Outcome([spec], f"Eylem planı izleme raporu: {written([spec.name])}")
 
 
 def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool = False) -> Outcome:
     """Platform Dosyaları / `gockurul platform`: every upload file, validated, in memory (payload)."""
-    files: PlatformFiles = render_platform(data, personal_data=personal_data, csv=csv)
+    from .platform.bundle import render_platform
+
+    files = render_platform(data, personal_data=personal_data, csv=csv)
     meetings = sum(d["belge_turu"] == "toplanti" for d in files.documents.values())
     message = (f"Platform belgeleri hazırlandı ve doğrulandı: {len(files.files)} dosya ({meetings} toplantı "
                f"belgesi; telefonlar {'maskelenmeden' if personal_data else 'maskelenerek'}).")
@@ -275,6 +299,9 @@ def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool
 def carry_over(data: WorkbookData, *, foreign_population: int | None = None) -> Outcome:
     """Yeni Yıla Devret / `gockurul devir`: next year's workbook from this one (KURALLAR §7). Nothing is written
     here: the payload (`CarryOver`) holds the new workbook's settings and rows; the backend makes the file."""
+    from .core.carry import carried_summary
+    from .core.carry import carry_over as plan_carry_over
+
     year = workbook_year(data)
     carried = plan_carry_over(data, year, foreign_population=foreign_population)
     message = (f"{carried.year} yılının kitabı {year} kitabından hazırlandı. Devredilen: "
@@ -288,7 +315,11 @@ def carry_over(data: WorkbookData, *, foreign_population: int | None = None) -> 
 def merge(data: WorkbookData, sources: list[Incoming | Unusable], *, today: dt.date, now: dt.datetime) -> Outcome:
     """İlçe Kitaplarını Birleştir / `gockurul birlestir`: the sources (read by the backend) merged into the
     province's generated sheets; the merged state so far comes from the same workbook data."""
-    result: MergeResult = plan_merge(data, district_state_for(data), sources, today=today, now=now)
+    from .core.districts import district_state_for
+    from .core.merge import action_counts, plan_merge
+    from .sheets.merge import follow_up_sheet, merge_sheets
+
+    result = plan_merge(data, district_state_for(data), sources, today=today, now=now)
     result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
     counts = action_counts(result.entries)
     parts = [f"{n} {action}" for action, n in counts.items() if n]

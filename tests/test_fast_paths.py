@@ -399,3 +399,23 @@ def test_live_styling_rectangles_of_a_large_sheet_join_rows():
 
     cells = {(r, c) for r in range(1, 4001) for c in range(1, 9)}  # one style over 4,000 rows × 8 columns
     assert rectangles(cells) == [(1, 1, 4000, 8)]
+
+
+def test_row_instances_built_by_column_equal_the_row_by_row_ones(memory_book):
+    """kontrol's schema instances are built column by column (checks._instances): the same as one row at a time
+    (checks._instance), unreadable cells included (the schema must see what they hold)."""
+    import copy
+
+    from gockurul_excel import example
+
+    rows = copy.deepcopy(example.example_rows())
+    rows["Toplantılar"][0][3] = "31.02.2025"  # no such day: value None, the text kept for the message
+    rows["Toplantılar"][1][5] = "25:99"
+    rows["Kararlar"][0][6] = "yarın"
+    rows["Katılımcılar"][0][1] = "bir"
+    rows["Projeler"][0][9] = -3
+    data = memory_book(rows=rows)
+    for table in data.tables.values():
+        by_row = [checks._instance(r, r.raw) for r in table.records]
+        assert checks._instances(table.records) == by_row, table.sheet
+    assert any("31.02.2025" in str(i) for i in checks._instances(data.tables["Toplantılar"].records))

@@ -23,8 +23,9 @@ from gockurul_excel import example
 from gockurul_excel.errors import GocKurulError
 from gockurul_excel.files import pdf
 from gockurul_excel.files.fill import fill_workbook
-from gockurul_excel.files.package import NS_MAIN, WORKBOOK
+from gockurul_excel.files.package import NS_MAIN
 from gockurul_excel.files.reader import read_workbook
+from gockurul_excel.files.safety import WORKBOOK
 from gockurul_excel.files.writer import write_sheets
 from gockurul_excel.sheets import annual_report as annual_report_mod
 from gockurul_excel.sheets.action_plan import action_plan_sheet

@@ -125,6 +125,31 @@ def _instance(values: dict, raw: dict) -> dict:
     return out
 
 
+def _instances(records: list[Record]) -> list[dict]:
+    """`_instance` of every record, built column by column: a column of plain values (text, whole numbers,
+    lists: most of them) is taken as it is, in C, and only the other cells are looked at one by one."""
+    if not records:
+        return []
+    layout = records[0].layout
+    headers = list(layout.index)
+    columns = []
+    for header in headers:
+        values = list(map(itemgetter(header), records))
+        if not set(map(type, values)) <= _PLAIN_KINDS:  # dates, and empty values whose cell held something
+            i = layout.index[header]
+            raw = [r.raw_cells[i] for r in records]
+            values = [v if v.__class__ in _PLAIN else
+                      (v.isoformat() if v.__class__ is dt.date else
+                       None if v is None and (c is None or c == "") else _json_value(v, c))
+                      for v, c in zip(values, raw, strict=True)]
+        columns.append(values)
+    return [{h: v for h, v in zip(headers, row, strict=True) if v is not None}
+            for row in zip(*columns, strict=True)]
+
+
+_PLAIN_KINDS = {str, int, list}
+
+
 _KIND_WORDS = {
     "int": "tam sayı olmalı",
     "date": "tarih olmalı (GG.AA.YYYY)",
@@ -704,7 +729,7 @@ def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
         validator = _validator(("row", name, tuple(sorted(table.columns))))
         columns = {h: table.definition.column(h) for h in table.columns}
         records = table.records
-        instances = [_instance(r, r.raw) for r in records]
+        instances = _instances(records)
         for i, errors in validator.errors_of_many(instances):
             r = records[i]
             findings.extend(_schema_findings(name, columns, instances[i], r.cell, r.bad, errors))

@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import FileChanged, GocKurulError, InvalidArgument, WorkbookLocked
-from .package import PathLike
-from .safety import OLE2_MAGIC, OWN_PREFIX, check_not_locked, host_tag, own_lock, pid_alive
+from .safety import OLE2_MAGIC, OWN_PREFIX, PathLike, check_not_locked, host_tag, own_lock, pid_alive
 
 BACKUP_DIR = "Yedekler"
 TEMP_PREFIX = OWN_PREFIX + "-"

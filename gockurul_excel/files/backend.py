@@ -16,7 +16,6 @@ from ..sheetspec import SheetSpec
 from .atomic import Stamp, stamp
 from .reader import read_workbook
 from .safety import own_lock
-from .writer import write_sheets
 
 
 class FileBackend:
@@ -42,4 +41,6 @@ class FileBackend:
 
     def write(self, specs: list[SheetSpec]) -> Path | None:
         """The backup made of the previous file (None without one, or when nothing changed)."""
+        from .writer import write_sheets  # lxml and the package writer: not for a command that only reads
+
         return write_sheets(self.path, specs, make_backup=self.make_backup, expect=self.stamp)

@@ -16,8 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import UnreadableWorkbook, WouldLoseContent
-from .package import NS_R, RT_SHARED_STRINGS, WORKBOOK, Package, PathLike, local_name
-from .safety import check_package
+from .package import NS_R, RT_SHARED_STRINGS, Package, local_name
+from .safety import WORKBOOK, PathLike, check_package
 
 # Content types by their last dotted segment (lower case) -> what the user would call the content.
 _CONTENT_LABELS = {

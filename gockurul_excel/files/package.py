@@ -11,7 +11,6 @@ a backup copy was made in `Yedekler/`: a crash or a killed process never leaves 
 
 from __future__ import annotations
 
-import os
 import posixpath
 import zipfile
 from collections.abc import Callable, Iterable
@@ -21,8 +20,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from ..errors import UnreadableWorkbook
-
-PathLike = str | os.PathLike
+from .safety import PathLike
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -42,7 +40,6 @@ CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.work
 CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-WORKBOOK = "xl/workbook.xml"
 CONTENT_TYPES = "[Content_Types].xml"
 XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

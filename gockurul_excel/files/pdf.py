@@ -26,8 +26,8 @@ from ..core import parse
 from ..errors import GocKurulError, InvalidArgument
 from ..sheetspec import sheet_key
 from .atomic import PDF, check_output, save_atomic
-from .package import NS_MAIN, WORKBOOK
-from .safety import check_package
+from .package import NS_MAIN
+from .safety import WORKBOOK, check_package
 
 TIMEOUT_SECONDS = 180
 WINDOWS_CANDIDATES = (

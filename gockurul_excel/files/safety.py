@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import GocKurulError, UnreadableWorkbook, WorkbookLocked
-from .package import WORKBOOK, PathLike
+
+PathLike = str | os.PathLike
+WORKBOOK = "xl/workbook.xml"  # the part every workbook package has
 
 MAX_TOTAL_UNCOMPRESSED = 512 * 2**20
 

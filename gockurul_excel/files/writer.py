@@ -31,10 +31,8 @@ from .package import (
     RT_DRAWING,
     RT_STYLES,
     RT_WORKSHEET,
-    WORKBOOK,
     WORKBOOK_ORDER,
     Package,
-    PathLike,
     insert_ordered,
     local_name,
     main_tag,
@@ -43,7 +41,7 @@ from .package import (
     resolve_target,
     xml_parser,
 )
-from .safety import check_package, own_lock
+from .safety import WORKBOOK, PathLike, check_package, own_lock
 from .styles import MINIMAL_STYLES, Styles
 from .worksheet import Kept, collect_cells, render_sheet
 
