@@ -18,6 +18,8 @@ kept on the safe side (`PAGE_FILL`): a page may end a little early, never a row 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +65,7 @@ def fit_scale(widths: list[float], ps: PrintSetup, spread: float = 1.0) -> float
     return min(1.0, printable / total) if ps.fit_to_width and total else 1.0
 
 
+@lru_cache(maxsize=65536)  # labels and repeated texts (institutions, statuses) are measured again and again
 def lines_needed(text: str, width: float) -> int:
     """Printed lines of `text` wrapped at word boundaries in a column of `width` (Excel and LibreOffice move
     a word that does not fit to the next line; a word longer than a line is cut)."""
@@ -110,6 +113,7 @@ class FormBuilder:
         self._used = 0.0
         self._repeat: Callable[[], None] | None = None  # re-writes the running table heading on a new page
         self._holding = 0  # inside `together`: the group decides where the page breaks
+        self._capacity: tuple[tuple[float, ...], float] | None = None  # (title rows' heights, capacity)
 
     @property
     def ncols(self) -> int:
@@ -138,8 +142,14 @@ class FormBuilder:
 
     @property
     def page_capacity(self) -> float:
-        """Row points a page holds under the repeated title rows."""
+        """Row points a page holds under the repeated title rows (computed again only when their heights change)."""
         ps = self.spec.print_setup
+        key = tuple(self._height(r) for r in range(ps.title_rows[0], ps.title_rows[1] + 1)) if ps.title_rows else ()
+        if self._capacity is None or self._capacity[0] != key:
+            self._capacity = (key, self._page_capacity(ps))
+        return self._capacity[1]
+
+    def _page_capacity(self, ps: PrintSetup) -> float:
         _, page_h = PAGE_SIZE_PT[ps.orientation]
         top, _right, bottom, _left = ps.margins_cm
         printable = (page_h - (top + bottom) * PT_PER_CM - FOOTER_ALLOWANCE_PT) / self.scale * PAGE_FILL
@@ -180,7 +190,8 @@ class FormBuilder:
         used = self._simulate()
         if self._holding:
             return False
-        if used and used + min(height, self.page_capacity) > self.page_capacity:
+        capacity = self.page_capacity
+        if used and used + min(height, capacity) > capacity:
             self.break_page()
             return True
         return False
@@ -233,10 +244,13 @@ class FormBuilder:
 
     def fields(self, cells: list[tuple[Value, str | None]]) -> None:
         """One row of unmerged cells from column A, one per grid column, its height left to Excel live."""
-        self.need(self.row_height([(v, 1) for v, _ in cells]))
+        heights = [self.height_of(value, self.widths[col]) for col, (value, _) in enumerate(cells)]
+        self.need(max(heights, default=DEFAULT_ROW_HEIGHT))
+        r = self.row
         for col, (value, style) in enumerate(cells, start=1):
-            self.cell(col, value, style)
-        self.spec.autofit_rows.add(self.row)
+            self.spec.blocks.append(Block(r, col, [[value]], style=style))
+        self.spec.row_heights[r] = max(self.spec.row_heights.get(r, 0), *heights)
+        self.spec.autofit_rows.add(r)
         self.row += 1
 
     def line(self, value: Value, style: str | None = "plain", min_lines: int = 1, keep_next: float = 0) -> None:
