@@ -377,7 +377,7 @@ def test_unexpected_error_never_raises(make_book, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("x")
 
-    monkeypatch.setattr("gockurul_excel.commands.run_checks", boom)
+    monkeypatch.setattr("gockurul_excel.core.checks.run_checks", boom)
     message = makro.kontrol_et(book)
     assert "beklenmeyen bir hata" in message and "RuntimeError" in message
 

@@ -247,8 +247,8 @@ class FormBuilder:
         heights = [self.height_of(value, self.widths[col]) for col, (value, _) in enumerate(cells)]
         self.need(max(heights, default=DEFAULT_ROW_HEIGHT))
         r = self.row
-        for col, (value, style) in enumerate(cells, start=1):
-            self.spec.blocks.append(Block(r, col, [[value]], style=style))
+        # One block for the row (a style per cell): one write on a live book, and fewer objects for a long form.
+        self.spec.blocks.append(Block(r, 1, [[value for value, _ in cells]], col_styles=[s for _, s in cells]))
         self.spec.row_heights[r] = max(self.spec.row_heights.get(r, 0), *heights)
         self.spec.autofit_rows.add(r)
         self.row += 1
