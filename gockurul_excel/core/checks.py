@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from operator import itemgetter
 
 from .. import contract, rules
@@ -384,6 +384,7 @@ def held_meeting_has_participants(ctx: Context) -> Iterator[Finding]:
                           "(Ek-2).")
 
 
+@lru_cache(maxsize=65536)  # the same names and institutions come back in every meeting
 def _person(text: object) -> str:
     """A name or an institution as compared across sheets: Turkish letters folded, spaces collapsed."""
     return " ".join(parse.ascii_fold(str(text or "")).split())

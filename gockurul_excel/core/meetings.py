@@ -68,11 +68,14 @@ def place_name(data: WorkbookData) -> str:
 
 
 
+CARRIED = contract.CARRIED_COLUMN
+
+
 def carried_year(r: Record) -> int | None:
     """The year a row carried over by `devir` came from (`Devreden Yıl`); None for a row of this year and on the
     sheets that carry nothing over."""
-    year = dict.get(r, contract.CARRIED_COLUMN)  # not r[...]: most sheets have no such column
-    return year if isinstance(year, int) else None
+    year = dict.get(r, CARRIED)  # not r[...]: most sheets have no such column
+    return year if year.__class__ is int else None
 
 
 def carried_rows(data: WorkbookData, sheet: str) -> list[Record]:

@@ -18,11 +18,10 @@ kept on the safe side (`PAGE_FILL`): a page may end a little early, never a row 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from ..sheetspec import Block, PrintSetup, SheetSpec, Value, cell_ref
 
