@@ -236,7 +236,7 @@ def test_first_board_agenda_and_ek1_evaluate_last_years_decisions(make_book, tmp
     assert rules.FIRST_BOARD_DUTIES[1].label in items  # M13(2)
     sheet = forms.minutes_sheet(data, m)
     texts = [str(v) for b in sheet.blocks for row in b.values for v in row if v is not None]
-    assert any("bir önceki yılda alınan kararların değerlendirilmesi (M5(12))" in t for t in texts)
+    assert any("bir önceki yılda alınan kararların değerlendirilmesi (Genelge m. 5/12)" in t for t in texts)
     for label in (f"Karar 1 ({OLD} yılından devreden, toplantı 1):", f"Karar 4 ({OLD - 1} yılından devreden, "
                                                                       "toplantı 3):"):
         assert label in texts

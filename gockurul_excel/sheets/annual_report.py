@@ -15,6 +15,7 @@ from ..core.annual import Row, YearRows, origin_year
 from ..core.districts import DistrictRecord
 from ..core.meetings import MIGRATION_OFFICE, active_member, board_types, place_name
 from ..core.model import Record, WorkbookData
+from ..core.text import cite_short
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec, Value
 from .formsheet import LINE_HEIGHT, FormBuilder, lines_needed, sheet_name
@@ -147,11 +148,13 @@ def _district_note(f: _Form, y: YearRows, year: int) -> None:
     if d is None:
         return
     if not d.merged:
-        names = f" Kurul toplaması zorunlu ilçeler (M8(1)): {', '.join(d.not_merged)}." if d.not_merged else ""
+        names = (f" Kurul toplaması zorunlu ilçeler ({cite_short('M8(1)')}): {', '.join(d.not_merged)}."
+                 if d.not_merged else "")
         f.note(f"İlçe kitapları henüz il kitabına birleştirilmedi ('gockurul birlestir' ya da 'İlçe Kitaplarını "
                f"Birleştir' düğmesi); ilçe kurullarının {year} yılı verileri bu rapora girmedi.{names}", "italic")
     elif d.not_merged:
-        f.note(f"Kitabı birleştirilmemiş, kurul toplaması zorunlu ilçeler (M8(1)): {', '.join(d.not_merged)}. Bu "
+        f.note(f"Kitabı birleştirilmemiş, kurul toplaması zorunlu ilçeler ({cite_short('M8(1)')}): "
+               f"{', '.join(d.not_merged)}. Bu "
                "ilçelerin kurulları rapora girmedi.", "italic")
 
 

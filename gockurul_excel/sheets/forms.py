@@ -115,9 +115,9 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
     earlier = decisions_to_evaluate(data, m)
-    heading = "Bir önceki kurulda alınan kararların değerlendirilmesi (M5(7))"
+    heading = f"Bir önceki kurulda alınan kararların değerlendirilmesi ({cite_short('M5(7)')})"
     if any(carried_year(r) is not None for r in earlier):  # the year's first board (M5(12), KURALLAR §7)
-        heading += " ve bir önceki yılda alınan kararların değerlendirilmesi (M5(12))"
+        heading += f" ve bir önceki yılda alınan kararların değerlendirilmesi ({cite_short('M5(12)')})"
     for number, text, style in ((8, EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
                                 (None, heading + ":", "label")):
         f.cell(1, number, "label")
