@@ -18,6 +18,7 @@ from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meetin
 from .core.model import WorkbookData
 from .core.text import tr_date, upper_tr
 from .errors import EXIT_FINDINGS, EXIT_OK, GocKurulError
+from .findings import ERROR
 from .findings import summary
 from .rules import CATEGORY_NAME
 from .sheetspec import SheetSpec, sheet_key
@@ -72,6 +73,36 @@ def workbook_year(data: WorkbookData, year: int | None = None) -> int:
     return year
 
 
+# What each printing command reads: an unreadable cell there (a text date, a renamed header, merged cells, a
+# missing sheet) stops it, for a signed form with a value silently missing is worse than no form.
+FORM_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar",
+               "Tatiller")
+ACTION_PLAN_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Eylem Planı")
+ALL_SHEETS = None  # every input sheet (the calendar and the annual report draw on all of them)
+_SHOWN = 10
+
+
+def refuse_unreadable(data: WorkbookData, sheets: tuple[str, ...] | None, what: str) -> None:
+    """Stop before anything is built when `sheets` (None: every input sheet) were not read whole."""
+    wanted = None if sheets is None else set(sheets)
+    problems = [(f.sheet, f.cell, f.message) for f in data.findings
+                if f.level == ERROR and (wanted is None or f.sheet in wanted)]
+    if wanted is None or contract.SETTINGS_SHEET in wanted:
+        problems += [(contract.SETTINGS_SHEET, s.cell, f"'{name}': {s.bad}")
+                     for name, s in data.settings.items() if s.bad]
+    for sheet in data.tables if wanted is None else [n for n in sheets if n in data.tables]:
+        problems += [(sheet, r.cell(header), f"'{header}' okunamadı ({why}); hücrede '{r.raw.get(header)}' yazılı.")
+                     for r in data.records(sheet) if r.bad for header, why in r.bad.items()]
+    if not problems:
+        return
+    lines = [f"- '{sheet}' sayfası" + (f", {cell} hücresi" if cell else "") + f": {message}"
+             for sheet, cell, message in problems[:_SHOWN]]
+    if len(problems) > _SHOWN:
+        lines.append(f"- … ve {len(problems) - _SHOWN} sorun daha ('gockurul kontrol' hepsini gösterir).")
+    raise GocKurulError(f"Kitap okunurken sorun bulundu; {what} üretilmedi ve kitaba bir şey yazılmadı. Eksik "
+                        "okunan bir değer çıktıda sessizce boş kalırdı; önce bunları düzeltin:\n" + "\n".join(lines))
+
+
 # --- kontrol, takvim -------------------------------------------------------------------------------------
 
 def check(data: WorkbookData, today: dt.date, *, sheet: bool = True) -> Outcome:
@@ -106,6 +137,8 @@ def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = 
     from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
     from .sheets.merge import follow_up_spec_for
 
+    workbook_year(data)
+    refuse_unreadable(data, ALL_SHEETS, "takvim")
     schedule = build_schedule(data, today)
     specs = []
     if sheets:
@@ -130,6 +163,7 @@ def minutes(data: WorkbookData, meeting_no: str) -> Outcome:
     """Tutanak (Ek-1) / `gockurul tutanak`."""
     from .sheets.forms import minutes_sheet
 
+    refuse_unreadable(data, FORM_SHEETS, "Ek-1 Rapor Formu")
     return _meeting_forms(data, meeting_no, [minutes_sheet(data, find_meeting(data, meeting_no))])
 
 
@@ -137,6 +171,7 @@ def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
     """Katılımcı Listesi (Ek-2) / `gockurul katilimci`."""
     from .sheets.forms import attendance_sheet
 
+    refuse_unreadable(data, FORM_SHEETS, "Ek-2 Katılımcı Listesi")
     return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
 
 
@@ -161,6 +196,7 @@ def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
     from .sheets.letter_docx import letter_docx
     from .sheets.letters import LETTER_WARNINGS, invitation_letter, notice_letter
 
+    refuse_unreadable(data, FORM_SHEETS, "gündem ve yazılar")
     m = find_meeting(data, meeting_no)
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
     cal = build_calendar(data)
@@ -193,6 +229,7 @@ def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel
     from .sheets.letter_docx import agenda_docx, letter_docx
     from .sheets.letters import invitation_letter
 
+    refuse_unreadable(data, FORM_SHEETS, "davet")
     m = find_meeting(data, meeting_no)
     cal = build_calendar(data)
     letter = invitation_letter(data, m, cal)
@@ -222,6 +259,7 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
     from .sheets.forms import attendance_sheet, minutes_sheet
 
     year = workbook_year(data, year)
+    refuse_unreadable(data, FORM_SHEETS, "formlar")
     dated, skipped = [], []
     for r in data.records("Toplantılar"):
         if (day := meeting_day(r)) is None or day.year != year:
@@ -271,6 +309,7 @@ def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
     from .sheets.annual_report import annual_report_sheet
 
     year = workbook_year(data, year)
+    refuse_unreadable(data, ALL_SHEETS, "Ek-3 Yıllık Değerlendirme Raporu")
     spec = annual_report_sheet(data, year)
     return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}")
 
@@ -279,6 +318,7 @@ def action_plan(data: WorkbookData, today: dt.date) -> Outcome:
     """Eylem Planı İzleme / `gockurul eylem` (M5(13)–(14))."""
     from .sheets.action_plan import action_plan_sheet
 
+    refuse_unreadable(data, ACTION_PLAN_SHEETS, "eylem planı izleme raporu")
     spec = action_plan_sheet(data, today)
     return Outcome([spec], f"Eylem planı izleme raporu: {written([spec.name])}")
 

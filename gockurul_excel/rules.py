@@ -360,6 +360,7 @@ DISTRICT_CHAIR = RequiredMember("Kaymakamlık", "M4(1)", unvan="Kaymakam", subco
                                 also_matches=("Kaymakamlığı",), unvan_excludes=("Yardımcı",), label="Kaymakam")
 
 RESEARCH_UNITS = ("Araştırma Merkez", "Enstitü", "Uygulama ve Araştırma")
+UNIVERSITY = "Üniversitesi"  # "kamu üniversiteleri": each university is an institution of its own
 SETTING_COAST_GUARD = "İl Sahil Güvenlik Komutanlığı Var"
 SETTING_RESEARCH_CENTRE = "Göç Araştırma Merkezi Var"
 SETTING_DISTRICT_RED_CRESCENT = "İlçede Türk Kızılay Temsilciliği Var"
@@ -369,6 +370,9 @@ SETTING_DISTRICT_MIGRATION_OFFICE = "İlçe Göç İdaresi Müdürlüğü Var"
 # provinces do not have, and a body that does not exist sends no member: read as "varsa" too.
 SETTING_REMOVAL_CENTRE = "Geri Gönderme Merkezi Var"
 SETTING_TEMPORARY_SHELTER = "Geçici Barınma Merkezi Var"
+# The ruling's questions must be answered (unanswered = a finding asking the office); an older template that never
+# asked them is unanswered too. The other "varsa" settings of an older template are simply not demanded.
+MUST_ANSWER_SETTINGS = (SETTING_REMOVAL_CENTRE, SETTING_TEMPORARY_SHELTER)
 
 PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("Valilik", "M4(2)", unvan="Vali Yardımcısı", subcommission=False, also_matches=("Valiliği",),
@@ -395,9 +399,10 @@ PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(2)"),
     RequiredMember("Geri Gönderme Merkezi", "M4(2)", optional_setting=SETTING_REMOVAL_CENTRE),
     RequiredMember("Geçici Barınma Merkezi", "M4(2)", optional_setting=SETTING_TEMPORARY_SHELTER),
-    RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay",)),
+    # a district branch of the Kızılay is not its province representation
+    RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay",), excludes=("İlçe",)),
     # "kamu üniversiteleri": a university, but not its research centre (which is the next item)
-    RequiredMember("Üniversitesi", "M4(2)", excludes=RESEARCH_UNITS, label="Kamu üniversitesi"),
+    RequiredMember(UNIVERSITY, "M4(2)", excludes=RESEARCH_UNITS, label="Kamu üniversitesi"),
     RequiredMember("Göç Araştırma Merkezi", "M4(2)", optional_setting=SETTING_RESEARCH_CENTRE),
 )
 
@@ -417,7 +422,7 @@ DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("Gençlik Merkezi", "M4(3)"),
     RequiredMember("Türk Kızılay İlçe Temsilciliği", "M4(3)", optional_setting=SETTING_DISTRICT_RED_CRESCENT,
                    also_matches=("Kızılay",)),
-    RequiredMember("Üniversitesi", "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY, excludes=RESEARCH_UNITS,
+    RequiredMember(UNIVERSITY, "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY, excludes=RESEARCH_UNITS,
                    label="İlçedeki kamu üniversitesi"),
 )
 
@@ -433,13 +438,17 @@ BOARD_MEETING_CATEGORIES = {
 }
 
 # M6(4): sub-commission members "şube müdürü düzeyinde" (warning only). The titles read as that level or above, as
-# a list: a member's Unvan passes when one of its words begins one of these (Turkish letters folded, so "Şube
-# Müdürü", "İl Müdür Yardımcısı", "Jandarma Binbaşı", "Kıdemli Yüzbaşı" pass; "Memur", "Uzman", "Şef" do not).
+# a list: a member's Unvan passes when it contains one of these as whole words, a possessive ending allowed
+# (Turkish letters folded: "Şube Müdürü", "İl Müdür Yardımcısı", "İlçe Müftüsü", "Jandarma Binbaşı", "Kıdemli
+# Yüzbaşı" pass; "Memur", "Uzman", "Şef", "Üsteğmen", and "Müdürlük Memuru" or "Müftülük Uzmanı" do not).
 SUBCOMMISSION_TITLE_ARTICLE = "M6(4)"
 SUBCOMMISSION_TITLES = (
     "Şube Müdürü", "Müdür Yardımcısı", "Müdür",  # a director is above the branch manager
     "Müftü Yardımcısı", "Müftü", "Daire Başkanı", "Koordinatör", "Başhekim Yardımcısı", "Başhekim",
-    "Yüzbaşı", "Binbaşı", "Yarbay", "Albay",  # military ranks (Jandarma, Sahil Güvenlik) from yüzbaşı up
+    "Vali Yardımcısı", "Kaymakam", "Rektör Yardımcısı", "Rektör", "Dekan Yardımcısı", "Dekan",
+    # military ranks (Jandarma, Sahil Güvenlik) from yüzbaşı up, generals and admirals included
+    "Yüzbaşı", "Binbaşı", "Yarbay", "Albay", "Tuğgeneral", "Tümgeneral", "Korgeneral", "Orgeneral",
+    "Tuğamiral", "Tümamiral", "Koramiral", "Oramiral",
 )
 # M6(3): one asil and one yedek per institution — exactly one of each.
 SUBCOMMISSION_SEATS_ARTICLE = "M6(3)"
@@ -450,6 +459,7 @@ DEPUTY_ARTICLE = "M9(2)"
 DISTRICT_BOARD_PARTICIPANT = ("İl Göç İdaresi Müdürlüğü", "M8(1), M11(3)")
 # M6(2): the sub-commission is chaired by the integration lead of the İl Göç İdaresi Müdürlüğü.
 SUBCOMMISSION_CHAIR_INSTITUTION = ("İl Göç İdaresi Müdürlüğü", "M6(2)")
+SUBCOMMISSION_CHAIR_TITLES = ("Uyum Çalışma Grubu", "Uyum İrtibat")  # words of the chair's Unvan (M6(2))
 
 # KURALLAR §7 (M5(12), M5(7), M13(2)): what `devir` carries from a year's workbook into the next one — besides
 # the settings, the districts and the active members (with the sub-commission), every row still open. The rest of

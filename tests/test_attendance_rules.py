@@ -53,6 +53,18 @@ def test_m9_2_a_guest_of_an_institution_that_is_no_member_is_not_a_deputy_questi
     assert findings(memory_book(rows=rows), rules.DEPUTY_ARTICLE) == []
 
 
+@pytest.mark.parametrize("institution", ["Gaziantep İl Sağlık Müdürlüğü", "GAZİANTEP İL SAĞLIK MÜDÜRLÜĞÜ",
+                                         "Gaziantep Valiliği", "Gaziantep İl Emniyet Müdürlüğü"])
+def test_m9_2_the_institution_spelled_with_the_province_name_is_the_same_institution(memory_book, institution):
+    """M9(2): Kurum İsmi is free text; the institution is matched the way the composition check (M4(2)) matches it."""
+    rows = clean_example_rows()
+    rows["Katılımcılar"].append([3, 99, institution, "Müdür", "Kemal Yabancı", None, "Hayır"])
+    found = findings(memory_book(rows=rows), rules.DEPUTY_ARTICLE)
+    assert len(found) == 1 and "Kemal Yabancı" in found[0][3]
+    rows["Katılımcılar"][-1][6] = "Evet"
+    assert findings(memory_book(rows=rows), rules.DEPUTY_ARTICLE) == []
+
+
 # --- M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board --------------------------
 
 @pytest.mark.parametrize("institution, reported", [("Kilis İl Göç İdaresi Müdürlüğü", False),
@@ -85,6 +97,51 @@ def test_m6_3_a_second_asil_of_one_institution(memory_book):
     assert findings(memory_book(rows=rows), "M6(3)") == []
 
 
+def test_m6_3_a_second_asil_spelled_with_the_province_name(memory_book):
+    """M6(3): "Gaziantep İl Müftülüğü" is the İl Müftülüğü, both as its asil and as a second asil."""
+    rows = clean_example_rows()
+    rows["Üyeler"].append(["Gaziantep İl Müftülüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "İkinci Asil",
+                           None, None, "Evet"])
+    found = findings(memory_book(rows=rows), "M6(3)")
+    assert len(found) == 1 and "ikinci aktif asil" in found[0][3]
+
+
+def test_m6_3_one_person_cannot_be_asil_and_yedek(memory_book):
+    rows = clean_example_rows()
+    asil = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_PRIMARY)
+    yedek = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_SUBSTITUTE and m[0] == asil[0])
+    yedek[4] = asil[4]
+    found = findings(memory_book(rows=rows), "M6(3)")
+    assert len(found) == 1 and "hem asil" in found[0][3]
+
+
+@pytest.mark.parametrize("title, warned", [("Uyum Çalışma Grubu Başkanı", False), ("Uyum İrtibat Görevlisi", False),
+                                           ("Şube Müdürü", True)])
+def test_m6_2_the_chair_is_the_integration_lead(memory_book, title, warned):
+    rows = clean_example_rows()
+    chair = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_CHAIR)
+    chair[3] = title
+    found = findings(memory_book(rows=rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1])
+    assert bool(found) is warned and all(f[0] == "uyari" for f in found)
+
+
+def test_m6_2_one_chair(memory_book):
+    rows = clean_example_rows()
+    chair = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_CHAIR)
+    rows["Üyeler"].append([chair[0], "Daimi", rules.ROLE_SUB_CHAIR, "Uyum İrtibat Görevlisi", "İkinci Başkan",
+                           None, None, "Evet"])
+    found = findings(memory_book(rows=rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1])
+    assert len(found) == 1 and "İkinci Başkan" in found[0][3] and found[0][2] == f"C{len(rows['Üyeler']) + 1}"
+
+
+def test_m4_2_a_district_kizilay_branch_is_not_the_province_representation(memory_book):
+    rows = clean_example_rows()
+    kizilay = next(m for m in rows["Üyeler"] if "Kızılay" in m[0] and m[2] == rules.ROLE_MEMBER)
+    kizilay[0] = "Türk Kızılay Nizip İlçe Temsilciliği"
+    found = findings(memory_book(rows=rows), "M4(2)")
+    assert any("Türk Kızılay İl Temsilciliği" in f[3] for f in found)
+
+
 def test_m6_3_each_public_university_sends_its_own_asil(memory_book):
     rows = clean_example_rows()
     rows["Üyeler"] += [["Hasan Kalyoncu Üniversitesi", "Daimi", role, "Şube Müdürü", name, None, None, "Evet"]
@@ -94,7 +151,11 @@ def test_m6_3_each_public_university_sends_its_own_asil(memory_book):
 
 @pytest.mark.parametrize("title, warned", [("Jandarma Binbaşı", False), ("Müftü Yardımcısı", False),
                                            ("İl Müdür Yardımcısı", False), ("Kıdemli Yüzbaşı", False),
-                                           ("Memur", True), ("Astsubay", True), ("Uzman", True)])
+                                           ("Memur", True), ("Astsubay", True), ("Uzman", True),
+                                           ("İlçe Müftüsü", False), ("Yüzbaşı", False), ("Üsteğmen", True),
+                                           ("Tuğgeneral", False), ("Jandarma Tümgeneral", False),
+                                           ("Tuğamiral", False), ("Müdürlük Memuru", True),
+                                           ("Müftülük Uzmanı", True), ("Yüzbaşılık", True)])
 def test_m6_4_equivalent_titles_are_a_list(memory_book, title, warned):
     rows = clean_example_rows()
     yedek = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_SUBSTITUTE)
@@ -130,6 +191,18 @@ def test_an_unanswered_centre_question_asks_the_office(memory_book):
     assert {f.message.split("'")[1] for f in found} == {rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER}
     assert not [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
                 if "Merkezi" in f.message and f.rule == "M4(2)"]
+
+
+def test_an_older_template_without_the_centre_questions_asks_the_office(memory_book):
+    """KURALLAR §4: unanswered = a finding asking the office to answer; a 1.2 book never had the question."""
+    settings, rows = _without_centres(None)
+    settings = {k: v for k, v in settings.items()
+                if k not in (rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER)}
+    found = [f for f in commands.check(memory_book(settings=settings, rows=rows, version="1.2"), TODAY).payload
+             if f.sheet == "Ayarlar" and "guncelle" in f.message]
+    assert sorted(f.message.split("'")[1] for f in found) == sorted(
+        [rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER])
+    assert all(f.rule == "M4(2)" for f in found)
 
 
 # --- M5(7), Ek-1 item 8: the previous meeting's decisions ----------------------------------------------------

@@ -518,14 +518,44 @@ def test_libreoffice_lock_file_is_honoured(make_book, tmp_path):
     assert book.read_bytes() == original and backups(tmp_path) == []
 
 
-def test_formlar_says_which_meeting_it_left_out_under_a_merged_cell(make_book):
+def test_formlar_refuses_a_meeting_number_under_a_merged_cell(make_book):
+    """Signed forms with a meeting silently missing are worse than none: the merged range is named, nothing is
+    written."""
     book = make_book()
     wb = openpyxl.load_workbook(book)
     ws = wb["Toplantılar"]
     ws.merge_cells("A2:A3")  # meeting 2's number now sits under the merged cell of meeting 1
     wb.save(book)
+    original = book.read_bytes()
     proc = run_cli("formlar", str(book))
-    assert_clean(proc, 0, "Atlandı: Toplantılar sayfası 3. satır", "Toplantı No boş", "birleştirilmiş")
+    assert_clean(proc, 2, "'Toplantılar' sayfası, A2 hücresi", "A2:A3", "birleştirilmiş", "formlar üretilmedi")
+    assert book.read_bytes() == original
+
+
+@pytest.mark.parametrize("command", [("formlar",), ("tutanak", "--toplanti", "1"), ("katilimci", "--toplanti", "1"),
+                                     ("gundem", "--toplanti", "1"), ("yillik",), ("takvim",)])
+@pytest.mark.parametrize("damage, words", [
+    ("date", ("'Kararlar' sayfası, G3 hücresi", "31.02.2027")),
+    ("header", ("'Kararlar' sayfası, G1 hücresi", "'Verilen Sure' başlığı 'Verilen Süre' olmalı")),
+    ("sheet", ("'Kararlar' sayfası bulunamadı",)),
+])
+def test_printing_commands_refuse_a_book_not_read_whole(make_book, command, damage, words):
+    """A text date that is no date, a renamed header, a missing sheet: the printing commands name the sheet and
+    cell, exit 2 and leave the book as it was (formerly the Ek-1 printed "Verilen Süre: —" with exit 0)."""
+    book = make_book()
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Kararlar"]
+    column = [c.value for c in ws[1]].index("Verilen Süre") + 1
+    if damage == "date":
+        ws.cell(3, column).value = "31.02.2027"
+    elif damage == "header":
+        ws.cell(1, column).value = "Verilen Sure"
+    else:
+        wb.remove(ws)
+    wb.save(book)
+    original = book.read_bytes()
+    assert_clean(run_cli(*command[:1], str(book), *command[1:]), 2, *words)
+    assert book.read_bytes() == original
 
 
 def test_a_date_serial_of_zero_or_less_is_explained_not_shown_as_a_time(make_book):

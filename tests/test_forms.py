@@ -87,9 +87,11 @@ def test_ek2_one_row_per_participant_with_empty_signature(book):
         assert h in t
     people = [r for r in data.records("Katılımcılar") if r["Toplantı No"] == "2"]
     body = [row for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature" for row in b.values]
-    assert len(body) == len(people) + forms_mod.EK2_SPARE_ROWS  # over pages, the heading repeated on each
+    # a held meeting: as many rows as there were participants (KURALLAR §5), over pages, the heading on each
+    assert m.record["Gerçekleşen Tarih"]
+    assert len(body) == len(people)
     assert all(row[-1] is None for row in body)
-    assert [row[0] for row in body] == list(range(1, len(people) + forms_mod.EK2_SPARE_ROWS + 1))
+    assert [row[0] for row in body] == list(range(1, len(people) + 1))
     for p in people:
         assert any(p["Ad-Soyad"] in str(v) for row in body for v in row)
     rows = [b.row + i for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature"

@@ -49,9 +49,9 @@ KEEP: dict[str, Callable[[Record, int], bool]] = {
     "Kararlar": lambda r, year: r["Durum"] is None or r["Durum"] in rules.DECISION_OPEN,
     "Sorunlar": lambda r, year: r["Durum"] is None or r["Durum"] in rules.CARRIED_PROBLEM_STATUSES,
 }
-# Cleared on a carried row: it named a meeting of the old workbook (the new year's meeting that evaluates the
-# decision is written there, M5(12)).
-CLEARED = {"Kararlar": ("Değerlendiren Toplantı No",)}
+# Cleared on a carried row: they belong to a meeting of the old workbook (its number, and what that meeting said);
+# the new year's first meeting evaluates the decision afresh and writes both here (M5(12)). The old book keeps them.
+CLEARED = {"Kararlar": ("Değerlendiren Toplantı No", "Değerlendirme")}
 # Sheets whose reading must be sound before anything is carried (an unreadable column could lose open rows).
 READ = (contract.SETTINGS_SHEET, *KEEP)
 

@@ -30,6 +30,7 @@ from .meetings import (
     row_key,
 )
 from .model import TEMPLATE_RULE, Record, WorkbookData
+from .districts import district_state_for
 from .schedule import FINDING_ARTICLES, build_schedule
 from .schemacheck import SchemaCheck
 
@@ -390,6 +391,26 @@ def _person(text: object) -> str:
     return " ".join(parse.ascii_fold(str(text or "")).split())
 
 
+def institution_key(ctx: Context, kurum: object) -> str:
+    """One key per institution however the office spells it ("Gaziantep İl Sağlık Müdürlüğü" is the İl Sağlık
+    Müdürlüğü, "Gaziantep Valiliği" the Valilik): the listed institution it matches, the way the composition check
+    matches it, else the name itself. Universities stay apart: "kamu üniversiteleri" are several institutions."""
+    return _institution_key(ctx.kind, _person(kurum))
+
+
+@lru_cache(maxsize=4096)
+def _institution_key(kind: rules.BoardKind | None, folded: str) -> str:
+    listed = ((rules.PROVINCE_CHAIR, *rules.PROVINCE_MEMBERS) if kind is rules.BoardKind.PROVINCE
+              else (rules.DISTRICT_CHAIR, *rules.DISTRICT_MEMBERS) if kind is rules.BoardKind.DISTRICT else ())
+    for req in listed:
+        if req.kurum == rules.UNIVERSITY:
+            continue
+        if _contains_any(folded, (req.kurum, *req.also_matches)) and not (
+                req.excludes and _contains_any(folded, req.excludes)):
+            return "\x00" + _person(req.kurum)
+    return folded
+
+
 @check(rules.DEPUTY_ARTICLE)
 def deputies(ctx: Context) -> Iterator[Finding]:
     """M9(2): whoever attends for a member institution is one of its members in `Üyeler` (by name; a member who
@@ -399,9 +420,9 @@ def deputies(ctx: Context) -> Iterator[Finding]:
     members: dict[str, set[str]] = {}
     for m in ctx.data.records("Üyeler"):
         if m["Kurum"]:
-            members.setdefault(_person(m["Kurum"]), set()).add(_person(m["Ad Soyad"]))
+            members.setdefault(institution_key(ctx, m["Kurum"]), set()).add(_person(m["Ad Soyad"]))
     for p in ctx.data.records("Katılımcılar"):
-        names = members.get(_person(p["Kurum İsmi"])) if p["Kurum İsmi"] else None
+        names = members.get(institution_key(ctx, p["Kurum İsmi"])) if p["Kurum İsmi"] else None
         if names is None or p["Vekil"] == "Evet" or _person(p["Ad-Soyad"]) in names:
             continue
         yield Finding(WARNING, rules.DEPUTY_ARTICLE, "Katılımcılar", p.cell("Ad-Soyad"),
@@ -415,8 +436,11 @@ def deputies(ctx: Context) -> Iterator[Finding]:
 def migration_office_at_district_boards(ctx: Context) -> Iterator[Finding]:
     """M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board."""
     institution, article = rules.DISTRICT_BOARD_PARTICIPANT
-    if "Katılımcılar" not in ctx.data.tables or ctx.kind is rules.BoardKind.PROVINCE:
-        return  # a province workbook holds no district board (M8(1)); its merged ones are the districts' own
+    if ctx.kind is rules.BoardKind.PROVINCE:
+        yield from _migration_office_at_merged_boards(ctx)
+        return
+    if "Katılımcılar" not in ctx.data.tables:
+        return
     people = ctx.data.grouped("Katılımcılar", "Toplantı No")
     for r in ctx.data.records("Toplantılar"):
         if r["Kategori"] != rules.MeetingCategory.DISTRICT_BOARD.value or not r["Gerçekleşen Tarih"]:
@@ -426,6 +450,30 @@ def migration_office_at_district_boards(ctx: Context) -> Iterator[Finding]:
             yield Finding(WARNING, article, "Toplantılar", r.cell("Toplantı No"),
                           f"Toplantı {r['Toplantı No']} ({r['Gerçekleşen Tarih']:%d.%m.%Y}): katılımcılar arasında "
                           f"{institution} yok; İlçe Göç Koordinasyon Kurullarına {institution} katılım sağlar.")
+
+
+def _migration_office_at_merged_boards(ctx: Context) -> Iterator[Finding]:
+    """The same rule on the district boards a province merged (`birlestir`): their participants are in the merged
+    sheets, so the province sees a district board held without its İl Göç İdaresi Müdürlüğü."""
+    institution, article = rules.DISTRICT_BOARD_PARTICIPANT
+    state = district_state_for(ctx.data)
+    if state is None:
+        return
+    board = rules.MeetingCategory.DISTRICT_BOARD.value
+    for rows in state.districts.values():
+        people: dict[object, list[dict]] = {}
+        for p in rows.tables[contract.DISTRICT_PARTICIPANTS_SHEET]:
+            people.setdefault(p["Toplantı No"], []).append(p)
+        for r in rows.meetings():
+            held = r["Gerçekleşen Tarih"]
+            present = people.get(r["Toplantı No"], [])
+            if r["Kategori"] != board or not isinstance(held, dt.date) or not present:
+                continue
+            if not any(_contains_any(p["Kurum İsmi"] or "", (institution,)) for p in present):
+                yield Finding(WARNING, article, contract.DISTRICT_PARTICIPANTS_SHEET, None,
+                              f"{rows.district} İlçe GKK toplantı {r['Toplantı No']} ({held:%d.%m.%Y}): "
+                              f"katılımcılar arasında {institution} yok; İlçe Göç Koordinasyon Kurullarına "
+                              f"{institution} katılım sağlar.")
 
 
 # --- M5(7), M5(12): earlier decisions evaluated ----------------------------------------------------
@@ -546,6 +594,14 @@ def composition(ctx: Context) -> Iterator[Finding]:
                       f"Kurul Başkanı {chair_rule.name} olmalı; yazılan: {chairs[0]['Unvan'] or 'boş'} "
                       f"({chairs[0]['Kurum'] or 'kurum boş'}).")
     board = [m for m in members if m["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)]
+    listed = rules.PROVINCE_MEMBERS if ctx.kind is rules.BoardKind.PROVINCE else rules.DISTRICT_MEMBERS
+    asked = dict.fromkeys(req.optional_setting.lstrip("!") for req in listed if req.optional_setting)
+    for name in asked:
+        if name in rules.MUST_ANSWER_SETTINGS and name not in ctx.data.settings:  # never asked (KURALLAR §4)
+            req = next(r for r in listed if (r.optional_setting or "").lstrip("!") == name)
+            yield Finding(WARNING, req.article, contract.SETTINGS_SHEET, None,
+                          f"'{name}' ayarı bu kitapta yok (eski şablon); yanıtlanmadan {req.name} üyeliği "
+                          "denetlenemez. 'gockurul guncelle' ile ekleyip Evet veya Hayır yazın.")
     for req in required_members(ctx):
         if req.article == "M4(1)":
             continue
@@ -586,12 +642,22 @@ def subcommission(ctx: Context) -> Iterator[Finding]:
         for m in sub:
             if m["Görev"] != role or not m["Kurum"]:
                 continue
-            other = first.setdefault(_person(m["Kurum"]), m)
+            other = first.setdefault(institution_key(ctx, m["Kurum"]), m)
             if other is not m:
                 yield Finding(ERROR, seats, "Üyeler", m.cell("Görev"),
                               f"{m['Kurum']} için Alt Komisyonda ikinci aktif {word} üye: {m['Ad Soyad']} "
                               f"({other.row}. satırda {other['Ad Soyad']} var). Her kurumun bir asil ve bir yedek "
                               "üyesi olur; görevi biten üyenin 'Aktif' sütununa Hayır yazın.")
+    primaries = {(institution_key(ctx, m["Kurum"]), _person(m["Ad Soyad"])): m for m in sub
+                 if m["Görev"] == rules.ROLE_SUB_PRIMARY and m["Kurum"] and m["Ad Soyad"]}
+    for m in sub:
+        if m["Görev"] != rules.ROLE_SUB_SUBSTITUTE or not m["Kurum"] or not m["Ad Soyad"]:
+            continue
+        other = primaries.get((institution_key(ctx, m["Kurum"]), _person(m["Ad Soyad"])))
+        if other is not None:
+            yield Finding(ERROR, seats, "Üyeler", m.cell("Ad Soyad"),
+                          f"{m['Ad Soyad']} ({m['Kurum']}) Alt Komisyonda hem asil ({other.row}. satır) hem yedek "
+                          "üye yazılmış; asil ve yedek ayrı kişilerdir.")
     for m in sub:
         if m["Görev"] == rules.ROLE_SUB_CHAIR:
             continue
@@ -604,16 +670,26 @@ def subcommission(ctx: Context) -> Iterator[Finding]:
     if not chairs:
         yield Finding(WARNING, article, "Üyeler", None,
                       "Alt Komisyon Başkanı (Uyum Çalışma Grubu Başkanı / Uyum İrtibat Görevlisi) belirtilmemiş.")
+    for m in chairs[1:]:
+        yield Finding(WARNING, article, "Üyeler", m.cell("Görev"),
+                      f"Alt Komisyonun bir başkanı olur: {m['Ad Soyad']} ikinci aktif Alt Komisyon Başkanı "
+                      f"({chairs[0].row}. satırda {chairs[0]['Ad Soyad']} var).")
     for m in chairs:
         if parse.ascii_fold(inst) not in parse.ascii_fold(m["Kurum"] or ""):
             yield Finding(WARNING, article, "Üyeler", m.cell("Kurum"),
                           f"Alt Komisyona {inst} Uyum Çalışma Grubu Başkanı / Uyum İrtibat Görevlisi başkanlık "
                           "eder.")
+        elif m["Unvan"] and not _contains_any(m["Unvan"], rules.SUBCOMMISSION_CHAIR_TITLES):
+            yield Finding(WARNING, article, "Üyeler", m.cell("Unvan"),
+                          f"Alt Komisyon Başkanı {m['Ad Soyad']}: unvanı '{m['Unvan']}'. Alt Komisyona {inst} "
+                          "Uyum Çalışma Grubu Başkanı veya Uyum İrtibat Görevlisi başkanlık eder.")
 
 
 @cache
 def _title_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(r"(?:^|[\s(/.,-])" + re.escape(parse.ascii_fold(t))) for t in rules.SUBCOMMISSION_TITLES)
+    # whole words, a possessive ending allowed (Müdür/Müdürü, Müftü/Müftüsü), never a longer word (Müdürlük)
+    return tuple(re.compile(r"(?:^|[^a-z0-9])" + re.escape(parse.ascii_fold(t)) + r"(?:s?[iu])?(?![a-z0-9])")
+                 for t in rules.SUBCOMMISSION_TITLES)
 
 
 def branch_manager_level(title: str) -> bool:
@@ -662,8 +738,8 @@ def statistics(ctx: Context) -> Iterator[Finding]:
                                       r["Koordinasyon Tarihi"])
         if published and not coordinated:
             yield Finding(ERROR, rules.STATISTICS_COORDINATED_ARTICLE, "Veri Paylaşımı", r.cell("Yayın Tarihi"),
-                          f"{no}: veri yayımlanmış ama Başkanlıkla koordinasyon tarihi yok; "
-                          "yayından önce koordinasyon gerekir.")
+                          f"{no}: yayın tarihi ({published:%d.%m.%Y}) yazılmış ama Başkanlıkla koordinasyon "
+                          "tarihi yok; yayından önce koordinasyon gerekir.")
         elif published and coordinated and published < coordinated:
             yield Finding(ERROR, rules.STATISTICS_COORDINATED_ARTICLE, "Veri Paylaşımı", r.cell("Yayın Tarihi"),
                           f"{no}: yayın ({published:%d.%m.%Y}) Başkanlıkla koordinasyondan "

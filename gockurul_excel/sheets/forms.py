@@ -39,7 +39,7 @@ EK1_DECISION_FIELDS = (("Alınan Karar:", "Alınan Karar"), ("Karar Gerekçesi:"
                        ("Amaç:", "Amaç"), ("Sorumlu Kurum ve Kuruluşlar:", "Sorumlu Kurum ve Kuruluşlar"),
                        ("Verilen Süre:", "Verilen Süre"))
 EK2_HEADERS = ["SIRA", "KURUM İSMİ", "UNVAN", "AD-SOYAD", "TELEFON NUMARASI", "İMZA"]
-EK2_SPARE_ROWS = 5  # for late arrivals
+EK2_SPARE_ROWS = 5  # for late arrivals, on the list printed before the meeting
 EMPTY = "—"
 # Printed height of a row signed by hand: room for a wet signature (at least 10 mm on paper).
 SIGNATURE_ROW_MM = 10.5
@@ -124,8 +124,11 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
         f.cell(2, text, style, span=f.ncols - 1)
         f.row += 1
     for r in earlier:
+        # an evaluation belongs to the meeting that made it: last year's is not this meeting's (KURALLAR §7)
+        evaluator = r["Değerlendiren Toplantı No"]
+        own = evaluator == m.no or (evaluator is None and carried_year(r) is None)
         text = (f"{r['Alınan Karar'] or ''} — Durum: {r['Durum'] or EMPTY}."
-                + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] else "")
+                + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] and own else "")
                 + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))
         year = carried_year(r)
         origin = f"{year} yılından devreden, toplantı" if year is not None else "toplantı"
@@ -184,7 +187,8 @@ def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     people = participants(data, m)
     rows = [[i, p["Kurum İsmi"], p["Unvan"], (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
              p["Telefon Numarası"], None] for i, p in enumerate(people, start=1)]
-    rows += [[len(people) + i, None, None, None, None, None] for i in range(1, EK2_SPARE_ROWS + 1)]
+    if not m.record["Gerçekleşen Tarih"]:  # printed for signing before the meeting; once held, only who attended
+        rows += [[len(people) + i, None, None, None, None, None] for i in range(1, EK2_SPARE_ROWS + 1)]
     f.table(EK2_HEADERS, rows, ["number", "text", "text", "text", "text", "signature"], min_lines=2,
             min_height=f.mm(SIGNATURE_ROW_MM))
     return f.finish()
