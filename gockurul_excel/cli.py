@@ -28,7 +28,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import operations
 from .core.text import upper_tr
-from .errors import EXIT_FATAL, GocKurulError
+from .errors import EXIT_FATAL, GocKurulError, os_error_message
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "gockurul"
@@ -149,6 +149,10 @@ def _guarded(fn):
         except KeyboardInterrupt:
             _err("İşlem durduruldu; dosya değiştirilmedi.")
             raise typer.Exit(130) from None
+        except OSError as exc:  # a path the system refused (a loop of links, a folder, no permission)
+            _log_exception()
+            _err(f"HATA: {os_error_message(exc)}")
+            raise typer.Exit(EXIT_FATAL) from None
         except Exception:
             where = _log_exception()
             _err("HATA: Beklenmeyen bir sorun oluştu; işlem tamamlanmadı (yazılan dosyalar ya tamamen yazılır ya "
@@ -498,7 +502,7 @@ def birlestir(
     _skipped(skipped)
     for entry in result.entries:
         reason = f" — {entry.reason}" if entry.reason else ""
-        typer.echo(f"{entry.action}: {entry.district or '?'} ({Path(entry.file).name}){reason}")
+        typer.echo(f"{entry.action}: {entry.district + ' ' if entry.district else ''}({Path(entry.file).name}){reason}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
     raise typer.Exit(1 if result.refused else 0)

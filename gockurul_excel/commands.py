@@ -18,8 +18,7 @@ from .core.meetings import Meeting, find_meeting, is_first_board_of_year, meetin
 from .core.model import WorkbookData
 from .core.text import tr_date, upper_tr
 from .errors import EXIT_FINDINGS, EXIT_OK, GocKurulError
-from .findings import ERROR
-from .findings import summary
+from .findings import ERROR, summary
 from .rules import CATEGORY_NAME
 from .sheetspec import SheetSpec, sheet_key
 

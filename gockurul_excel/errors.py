@@ -49,3 +49,28 @@ class NewerTemplate(GocKurulError):
 
 class InvalidArgument(GocKurulError):
     """A command-line argument or setting the command cannot use."""
+
+
+# What the operating system said, in the office's words (errno names; no I/O here).
+_OS_REASONS = {
+    "ENOENT": "bulunamadı", "EISDIR": "bu bir klasör, dosya değil", "ENOTDIR": "yolundaki bir ad klasör değil",
+    "EACCES": "erişim izni yok", "EPERM": "izin yok", "ELOOP": "kısayollar (sembolik bağlantılar) birbirini "
+    "gösteriyor; gerçek dosyayı verin", "ENOSPC": "diskte yer kalmadı", "EDQUOT": "disk kotası doldu",
+    "EROFS": "disk salt okunur", "ENAMETOOLONG": "adı ya da yolu çok uzun", "EBUSY": "başka bir program "
+    "kullanıyor", "EMFILE": "çok fazla dosya açık", "EIO": "disk okunurken ya da yazılırken hata oluştu",
+    "ETXTBSY": "başka bir program kullanıyor", "EXDEV": "başka bir diske taşınamıyor",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Turkish (never its English strerror)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_REASONS.get(name, f"işletim sistemi hatası ({name or exc.errno or 'bilinmiyor'})")
+
+
+def os_error_message(exc: OSError) -> str:
+    """A Turkish sentence for an operating-system error, naming the file."""
+    target = f"'{exc.filename}'" if exc.filename else "Dosya"
+    return f"{target}: {os_reason(exc)}. Dosya değiştirilmedi."

@@ -211,6 +211,13 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
         message = f"{label}: {exc}"
     except GocKurulError as exc:
         message = f"{label} yapılamadı: {exc.full_message()}"
+    except OSError as exc:
+        import traceback
+
+        from .errors import os_error_message
+
+        _log_details(book, label, traceback.format_exc())
+        message = f"{label} yapılamadı: {os_error_message(exc)}"
     except Exception as exc:
         import traceback
 

@@ -88,3 +88,23 @@ def test_the_annual_platform_document_carries_the_district_boards():
     assert {d["no"] for d in doc["kararlar"]} == {"1", "Kızıltepe/1", "Kızıltepe/2"}
     assert [p["no"] for p in doc["cozulemeyen_sorunlar"]] == ["1", "Kızıltepe/1"]
     assert doc["uygulanamayan_kararlar"][0]["toplanti_no"] == "Kızıltepe/1"
+
+
+def test_a_merged_district_board_without_the_il_goc_idaresi_is_reported_by_the_province():
+    """M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board. The province sees the
+    merged boards' participants: Kızıltepe's board 1 without it is reported, board 2 with it is not."""
+    district = kiziltepe()
+    people = [[1, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
+              [2, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
+              [2, 2, "Mardin İl Göç İdaresi Müdürlüğü", "Uyum İrtibat Görevlisi", "C D", None, "Hayır"]]
+    district = workbook_from_rows(
+        {k: s.value for k, s in district.settings.items()},
+        {**{name: [list(r.raw_cells) for r in district.records(name)] for name in ("Toplantılar", "Sorunlar",
+                                                                                   "Kararlar")},
+         "Katılımcılar": people}, path=Path("kiziltepe.xlsx"))
+    merge = commands.merge(province_book(), [incoming_from_workbook("kiziltepe.xlsx", district)],
+                           today=D(YEAR, 12, 1), now=dt.datetime(YEAR, 12, 1, 9))
+    data = province_book({s.name: rows_of(s) for s in merge.specs if s.name in contract.STATE_SHEETS})
+    found = [f for f in commands.check(data, D(YEAR, 12, 1)).payload if f.rule == rules.DISTRICT_BOARD_PARTICIPANT[1]]
+    assert [(f.level, f.sheet) for f in found] == [("uyari", contract.DISTRICT_PARTICIPANTS_SHEET)]
+    assert "Kızıltepe İlçe GKK toplantı 1 (21.02.2033)" in found[0].message

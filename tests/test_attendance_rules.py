@@ -219,6 +219,23 @@ def test_ek1_item_8_keeps_the_previous_meetings_open_decisions_when_another_name
     assert listed == ["5", "3", "4"]
 
 
+@pytest.mark.parametrize("evaluated_at, shown", [("6", True), ("8", False)])
+def test_ek1_item_8_prints_an_evaluation_only_in_the_minutes_of_the_meeting_that_made_it(memory_book, evaluated_at,
+                                                                                       shown):
+    """Decision 5 (meeting 4) is listed at meeting 6; its 'Değerlendirme' text is that meeting's words only when
+    meeting 6 made the evaluation — written at meeting 8, it does not belong in meeting 6's minutes."""
+    from gockurul_excel.sheets.forms import minutes_sheet
+
+    rows = clean_example_rows()
+    decision = next(d for d in rows["Kararlar"] if d[0] == 5)
+    decision[9], decision[10], decision[7] = "Uygulama sürüyor, yeni süre verildi.", evaluated_at, "Devam Ediyor"
+    data = memory_book(rows=rows)
+    spec = minutes_sheet(data, find_meeting(data, "6"))
+    text = " ".join(str(v) for b in spec.blocks for row in b.values for v in row if v is not None)
+    assert "Karar 5 (toplantı 4):" in text
+    assert ("Uygulama sürüyor, yeni süre verildi." in text) is shown
+
+
 @pytest.mark.parametrize("evaluated_at, warned", [(None, True), ("6", False), ("8", False)])
 def test_m5_7_a_meeting_held_without_evaluating_the_previous_ones_decisions(memory_book, evaluated_at, warned):
     """Decision 5 of the extra board 4 is open; board 6 is held. With no 'Değerlendiren Toplantı No' it was never

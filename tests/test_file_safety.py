@@ -635,3 +635,61 @@ def test_our_lock_waits_for_a_live_holder_and_takes_over_from_a_dead_or_ancient_
     with safety.own_lock(book, wait=0.3):
         pass
     assert not lock.exists()
+
+
+def test_a_folder_or_a_loop_of_links_as_the_book_is_explained(tmp_path):
+    """Paths the system refuses get a Turkish sentence naming them, exit 2, and no English strerror."""
+    folder = tmp_path / "kitap.xlsx"
+    folder.mkdir()
+    assert_clean(run_cli("kontrol", str(folder), "--json"), 2, "'kitap.xlsx' bir klasör")
+    (tmp_path / "a.xlsx").symlink_to(tmp_path / "b.xlsx")
+    (tmp_path / "b.xlsx").symlink_to(tmp_path / "a.xlsx")
+    proc = run_cli("kontrol", str(tmp_path / "a.xlsx"), "--json")
+    assert_clean(proc, 2, "sembolik bağlantılar")
+    assert "Too many" not in proc.stderr and "Beklenmeyen" not in proc.stderr
+
+
+def test_platform_oku_refuses_a_folder_and_python_limits_in_turkish(tmp_path):
+    (tmp_path / "belge.json").mkdir()
+    assert_clean(run_cli("platform-oku", str(tmp_path / "belge.json")), 2, "bu bir dosya değil")
+    big = tmp_path / "sayi.json"
+    big.write_text("1" * 5000, encoding="utf-8")
+    proc = run_cli("platform-oku", str(big))
+    assert_clean(proc, 2, "geçerli bir JSON değil", "okunamayacak kadar uzun")
+    assert "Exceeds" not in proc.stderr and "sys.set_int_max_str_digits" not in proc.stderr
+
+
+def test_a_damaged_sheet_is_named(make_book, tmp_path):
+    """A sheet part cut in half or missing from the package: the message names the sheet, not a Python class."""
+    book = make_book()
+    import zipfile
+
+    with zipfile.ZipFile(book) as zin:
+        names = {e.get("name"): e.get(f"{{{R}}}id") for e in _sheets(zin)}
+        target = _part_of(zin, names["Kararlar"])
+        damaged = tmp_path / "yarim.xlsx"
+        with zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                zout.writestr(info, data[: len(data) // 2] if info.filename == target else data)
+    original = damaged.read_bytes()
+    proc = run_cli("kontrol", str(damaged), "--json")
+    assert_clean(proc, 2, "'Kararlar' sayfası bozuk ya da eksik")
+    assert "Error" not in proc.stderr and damaged.read_bytes() == original
+
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _sheets(zin):
+    from lxml import etree
+
+    return etree.fromstring(zin.read("xl/workbook.xml")).iter(f"{{{M}}}sheet")
+
+
+def _part_of(zin, rid: str) -> str:
+    from lxml import etree
+
+    rels = etree.fromstring(zin.read("xl/_rels/workbook.xml.rels"))
+    target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target

@@ -64,6 +64,60 @@ def test_a_planned_date_alone_is_reported_before_its_window_closes(memory_book):
     assert board.status == "gecikti" and "gerçekleşen tarih yazılmamış" in board.description
 
 
+def test_no_minutes_are_due_for_a_meeting_that_may_still_be_held(memory_book):
+    """KURALLAR §2: M12 runs from the held date. A district board planned for 10 March 2026 and not held by 10
+    April is asked about ("was it held?"), but its M8(3) late limit (30 April) has not passed: no minutes are
+    demanded of it, by `kontrol` or by the calendar."""
+    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
+                contract.S_YEAR: 2026, contract.S_POPULATION: 2_000}
+    data = memory_book(settings=settings, rows={"Toplantılar": [
+        meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10))]})
+    found = findings(data, D(2026, 4, 10))
+    assert not [f for f in found if f[1].startswith("M12")]
+    assert [f[0] for f in found if "gerçekleşen tarih yazılmamış" in f[4]] == ["uyari"]
+    assert not [e for e in events(data, D(2026, 4, 10)) if e.kind in ("tutanak_teblig", "platform_giris")]
+    # once the late limit has passed the board is missing, and so are its minutes (judged from the planned day)
+    late = findings(data, D(2026, 5, 1))
+    assert {f[1] for f in late if f[0] == "hata" and f[1].startswith("M12")} == {"M12(4), M12(5)", "M12(5)"}
+
+
+def test_the_district_minutes_message_keeps_the_institutions_capitals(memory_book):
+    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
+                contract.S_YEAR: 2026, contract.S_POPULATION: 2_000}
+    data = memory_book(settings=settings, rows={"Toplantılar": [
+        meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10), D(2026, 3, 10))]})
+    notice = next(f for f in findings(data, D(2026, 4, 10)) if f[1] == "M12(4), M12(5)")
+    assert "İl Göç İdaresi Müdürlüğüne" in notice[4] and "\u0307" not in notice[4]
+    assert notice[4].startswith("Toplantı 1: tutanak")
+
+
+@pytest.mark.parametrize("column", [7, 8])  # Tutanak Tebliğ Tarihi, Platform Giriş Tarihi
+def test_a_district_books_minutes_dates_cite_the_district_articles(memory_book, column):
+    """M12(4), M12(5): a district board's minutes dates written without a held date cite the district's
+    articles, not the province's M12(2)/M12(3)."""
+    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
+                contract.S_YEAR: 2026, contract.S_POPULATION: 2_000}
+    row = meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10))
+    row[column] = D(2026, 3, 12)
+    found = [f for f in findings(memory_book(settings=settings, rows={"Toplantılar": [row]}), D(2026, 3, 20))
+             if "yazılmış ama toplantının gerçekleşen tarihi boş" in f[4]]
+    assert [f[1] for f in found] == ["M12(4), M12(5)" if column == 7 else "M12(5)"]
+
+
+@pytest.mark.parametrize("days_before, late", [(15, False), (16, False), (14, True)])
+def test_deadlines_before_a_postponed_meeting_run_from_its_planned_date(memory_book, days_before, late):
+    """KURALLAR §2: deadlines before a meeting are computed from its planned date when set. Planned for Wednesday
+    15 April 2026, held a week later: a proposal 14 days before the planned date is late, though it was three weeks
+    before the day the board met."""
+    proposed = D(2026, 4, 15) - dt.timedelta(days=days_before)
+    data = memory_book(settings=province(2026, 12_000), rows={
+        "Toplantılar": [meeting(1, BOARD, D(2026, 4, 15), D(2026, 4, 22), D(2026, 4, 24), D(2026, 4, 24))],
+        "Gündem": [[1, 1, "Eğitim", "İl Milli Eğitim Müdürlüğü", proposed]]})
+    assert bool([f for f in findings(data, D(2026, 5, 1)) if f[1] == "M10(2)"]) is late
+    notify = next(e for e in events(data, D(2026, 3, 1)) if e.kind == "bildirim" and e.meeting_no == "1")
+    assert notify.date == D(2026, 4, 10)
+
+
 def test_a_planned_date_alone_never_satisfies_the_window(memory_book):
     """KURALLAR §2: once January has passed, the January board is missing (hata, M7(2)) although it was planned;
     its minutes' notice (M12(2)) and platform entry (M12(3)) are missing as well — as the calendar shows them."""
@@ -196,6 +250,16 @@ def test_annual_report_is_due_by_the_first_board(memory_book, board, due_day):
     platform = next(e for e in events(data, D(2030, 1, 2)) if e.kind == "yillik_rapor_platform"
                     and "2029 yılı" in e.description)
     assert platform.date == D(2030, 1, 31)
+
+
+def test_annual_report_is_due_by_the_proposed_first_board_when_none_is_entered(memory_book):
+    """KURALLAR §2/§3: with no board entered, the calendar proposes Thursday 15 January 2026 for the first board,
+    which approves the report (M13(2)): the report is due then, not at the end of January."""
+    data = memory_book(settings=province(2026, 12_000), rows={})
+    evs = events(data, D(2026, 1, 2))
+    prepare = [e for e in evs if e.kind == "yillik_rapor" and "2025 yılı" in e.description]
+    approve = [e for e in evs if e.kind == "yillik_rapor" and "onaylanır" in e.description]
+    assert [e.date for e in prepare] == [D(2026, 1, 15)] and [e.date for e in approve] == [D(2026, 1, 15)]
 
 
 # --- M5(13): fifteen days to update the action plan ----------------------------------------------------------

@@ -177,6 +177,21 @@ def test_devir_refuses_an_existing_target_unless_told_and_then_backs_it_up(make_
     assert [b.read_bytes() for b in backups] == [b"ofisin dosyasi"]
 
 
+def test_devir_again_with_nothing_changed_writes_nothing(make_book, tmp_path):
+    """The same carry-over twice (`--uzerine-yaz`): only the save time in docProps/core.xml would differ, so the
+    file is left as it was and no backup is made ("içerik değişmiyorsa hiç yazmaz")."""
+    import time
+
+    old = make_book(settings=province_settings(), rows=old_rows(), name="eski.xlsx")
+    target = tmp_path / "yeni.xlsx"
+    assert run_cli("devir", str(old), str(target)).returncode == 0
+    first = target.read_bytes()
+    time.sleep(1.1)  # a second later: another save time
+    proc = run_cli("devir", str(old), str(target), "--uzerine-yaz")
+    assert proc.returncode == 0, proc.stderr
+    assert target.read_bytes() == first and not (tmp_path / "Yedekler").exists()
+
+
 def test_devir_output_opens_in_libreoffice(make_book, tmp_path):
     """The new workbook is a real one: LibreOffice opens and saves it, and the carried rows read back the same."""
     _, new, _, _ = _devir(make_book, tmp_path, province_settings(), old_rows())

@@ -18,6 +18,7 @@ from operator import itemgetter
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from . import parse
+from .districts import district_state_for
 from .meetings import (
     Meeting,
     carried_rows,
@@ -30,7 +31,6 @@ from .meetings import (
     row_key,
 )
 from .model import TEMPLATE_RULE, Record, WorkbookData
-from .districts import district_state_for
 from .schedule import FINDING_ARTICLES, build_schedule
 from .schemacheck import SchemaCheck
 
@@ -331,7 +331,12 @@ def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
                           f"{record_label(r, 'Karar No', 'Karar')} uygulanamadı; yıllık raporda sebebi yazılmalı.")
 
 
-@check(TEMPLATE_RULE, "M12(2)", "M12(3)")
+_MINUTES_COLUMNS = (("tutanak_teblig", "Tutanak Tebliğ Tarihi"), ("platform_giris", "Platform Giriş Tarihi"))
+_MINUTES_ARTICLES = {(kind, cat): d.articles for kind, _col in _MINUTES_COLUMNS for d in rules.MEETING_DEADLINES
+                     if d.kind == kind for cat in d.categories}  # M12(2)/(3) of the İl, M12(4)/(5)/(6) of others
+
+
+@check(TEMPLATE_RULE, *dict.fromkeys(_MINUTES_ARTICLES.values()))
 def meeting_dates(ctx: Context) -> Iterator[Finding]:
     year = ctx.data.setting(contract.S_YEAR)
     for r in ctx.data.records("Toplantılar"):
@@ -348,7 +353,10 @@ def meeting_dates(ctx: Context) -> Iterator[Finding]:
             yield Finding(WARNING, TEMPLATE_RULE, "Toplantılar", r.cell("Gerçekleşen Tarih" if held else
                                                                        "Planlanan Tarih"),
                           f"Toplantı {no}, {when.year} yılında; bu kitap {year} yılı için.")
-        for col, article in (("Tutanak Tebliğ Tarihi", "M12(2)"), ("Platform Giriş Tarihi", "M12(3)")):
+        category = rules.category_of(r["Kategori"])
+        for kind, col in _MINUTES_COLUMNS:
+            article = _MINUTES_ARTICLES.get((kind, category)) or _MINUTES_ARTICLES[
+                (kind, rules.MeetingCategory.PROVINCE_BOARD)]
             d = r[col]
             if d and not held:
                 yield Finding(ERROR, article, "Toplantılar", r.cell(col),

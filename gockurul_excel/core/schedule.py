@@ -16,7 +16,7 @@ from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT
 from .districts import district_follow_up, district_state_for, follow_up_findings, required_district_boards
 from .meetings import carried_year, first_board, meeting_day, number_text
 from .model import Record, WorkbookData
-from .text import tr_date
+from .text import lower_first, tr_date
 from .windows import Window, build_calendar, required_windows, windows_for
 from .workdays import Due, WorkCalendar, add_months, due, month_end
 
@@ -134,15 +134,21 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
     for rule in rules.MEETING_DEADLINES:
         if category not in rule.categories:
             continue
-        if only_before and rule.direction is not rules.Direction.BEFORE:
+        before = rule.direction is rules.Direction.BEFORE
+        if only_before and not before:
             continue
+        base = before_day(meeting, day) if before else held
+        if base is None:  # M12 runs from the held date; a meeting ahead shows it from its planned date
+            if day < s.today and not missed(s, meeting):
+                continue  # past, not held, still in its window: "was it held?" is asked instead
+            base = day
         if rule.kind in DONE_FIELDS:
             done = bool(meeting and meeting[DONE_FIELDS[rule.kind]])
         else:
             done = bool(held)
         whose = f"toplantı {no}" if no else f"önerilen {CATEGORY_SHORT[category]} toplantısı"
-        text = f"{rule.label} — {whose} ({tr_date(day)}) ({rule.articles})"
-        s.events.append(_due_event(s, rule.kind, due(s.calendar, day, rule), text, rule.articles, done,
+        text = f"{rule.label} — {whose} ({tr_date(base)}) ({rule.articles})"
+        s.events.append(_due_event(s, rule.kind, due(s.calendar, base, rule), text, rule.articles, done,
                                    f"{key}/{rule.kind}/{rule.articles}", no, no is None))
     if meeting is not None and held and meeting[contract.ACTION_PLAN_UPDATE_COLUMN] == "Evet":
         rule = rules.ACTION_PLAN_UPDATE
@@ -150,6 +156,20 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
         text = f"{rule.label} — toplantı {no} ({tr_date(held)}) {rule.days} gün süre verdi ({rule.articles})"
         s.events.append(_due_event(s, rule.kind, d, text, rule.articles, False, f"{key}/{rule.kind}", no,
                                    status=_untracked(d.limit, s.today)))
+
+
+def before_day(meeting: Record | None, day: dt.date) -> dt.date:
+    """The day the deadlines *before* a meeting run from (KURALLAR §2): its planned date when set, else the day it
+    stands for (held, or the proposal)."""
+    planned = meeting["Planlanan Tarih"] if meeting is not None else None
+    return planned or day
+
+
+def missed(s: Schedule, meeting: Record | None) -> bool:
+    """An ordinary meeting only planned whose window (or M8(3) late limit) has passed: it counts as not held
+    (KURALLAR §2), and its minutes, judged from the planned date, as not sent either."""
+    return (meeting is not None and meeting["Gerçekleşen Tarih"] is None
+            and any(w.meeting is meeting and w.limit < s.today for w in s.windows))
 
 
 def _untracked(limit: dt.date, today: dt.date) -> str:
@@ -284,14 +304,16 @@ def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
                               no, no is None))
 
 
-def annual_report_due(cal: WorkCalendar, data: WorkbookData, report_year: int, rule: rules.YearlyDeadline) -> Due:
+def annual_report_due(cal: WorkCalendar, data: WorkbookData, report_year: int, rule: rules.YearlyDeadline,
+                      proposal: dt.date | None = None) -> Due:
     """M13: a task of January after `report_year`; the report's preparation is due by the next year's first board
-    when that comes first (it approves the report, M13(2)) — known when this workbook is of that year."""
+    when that comes first (it approves the report, M13(2)) — known when this workbook is of that year: the board's
+    planned or held date, else (for the calendar) the `proposal` of the first board (KURALLAR §2)."""
     d = month_end(cal, report_year + 1, rule.month)
     year = data.setting(contract.S_YEAR)
     if rule.before_first_board and year == report_year + 1:
         board = first_board(data, year)
-        day = board.date if board is not None else None
+        day = before_day(board.record, board.date) if board is not None else proposal
         if day is not None and day < d.limit:
             target = cal.previous_working_day(day)
             return Due(target, day, target != day and cal.estimated_between(target, day))
@@ -301,9 +323,11 @@ def annual_report_due(cal: WorkCalendar, data: WorkbookData, report_year: int, r
 def _annual_report_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     if s.kind is not rules.BoardKind.PROVINCE:
         return  # the İl Göç İdaresi Müdürlüğü reports for the province and its districts (M13(1))
+    category = rules.BOARD_CATEGORIES.get(s.kind)
+    proposal = next((w.proposal for w in s.windows if w.category is category), None)
     for report_year in (s.year - 1, s.year):
         for rule in rules.ANNUAL_DEADLINES:
-            d = annual_report_due(s.calendar, data, report_year, rule)
+            d = annual_report_due(s.calendar, data, report_year, rule, proposal)
             text = f"{report_year} yılı: {rule.label} ({rule.article})"
             if d.limit < month_end(s.calendar, report_year + 1, rule.month).limit:
                 text += " — onaylayacak olan yılın ilk kurulundan önce"
@@ -435,13 +459,24 @@ def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -
                                f"Karar {number_text(r, 'Karar No')}: verilen süre {tr_date(due_day)} geçti, durumu "
                                f"'{r['Durum']}'."))
     for r in data.records("Projeler"):
+        no = number_text(r, "Proje No")
         for kind, due_day, done in project_reports(s, r):
             if not done and due_day < s.today:
                 col = "Son Ara Rapor Tarihi" if kind == "proje_ara_rapor" else "Nihai Rapor Tarihi"
                 what = "ara raporu" if kind == "proje_ara_rapor" else "nihai raporu"
+                last = r["Son Ara Rapor Tarihi"] if kind == "proje_ara_rapor" else None
+                sent = (f"son ara rapor {tr_date(last)} tarihinde gönderilmiş, sonrakinin gönderildiği tarih "
+                        "yazılmamış" if last else "gönderildiği tarih yazılmamış")
                 out.append(Finding(ERROR, rules.PROJECT_REPORTS_ARTICLE, "Projeler", r.cell(col),
-                                   f"Proje {number_text(r, 'Proje No')}: {what} {tr_date(due_day)} tarihine kadar "
-                                   "Başkanlığa gönderilmeliydi; gönderildiği tarih yazılmamış."))
+                                   f"Proje {no}: {what} {tr_date(due_day)} tarihine kadar Başkanlığa "
+                                   f"gönderilmeliydi; {sent}."))
+        start, end, every = r["Başlangıç"], r["Bitiş"], r["Ara Rapor Sıklığı (Ay)"]
+        running = start is not None and start <= s.today and (end is None or end >= s.today)
+        if (running and every is None and "Ara Rapor Sıklığı (Ay)" in r.cells
+                and r["Başkanlık Görüşü"] != rules.OPINION_UNFAVOURABLE):
+            out.append(Finding(WARNING, rules.PROJECT_REPORTS_ARTICLE, "Projeler", r.cell("Ara Rapor Sıklığı (Ay)"),
+                               f"Proje {no} sürüyor ama ara raporların kaç ayda bir gönderileceği yazılmamış; ara "
+                               "raporlar Başkanlığa düzenli olarak gönderilir ve bu sıklık olmadan izlenemez."))
     return out
 
 
@@ -483,9 +518,13 @@ def _meeting_day_findings(s: Schedule, m: Record, cat: Category) -> list[Finding
 
 def _minutes_findings(s: Schedule, m: Record, cat: Category, day: dt.date) -> list[Finding]:
     """M12: minutes notified and entered in the platform, judged by the legal limit. The periods run from the
-    held date; a meeting only planned is judged from its planned date, as the calendar shows it."""
+    held date ("kurulu takiben", "toplandığı ay"). A meeting only planned is not judged while it may still be held
+    in its window; once that has passed it is missing, and so are its minutes, from the planned date (as the
+    calendar shows them)."""
     out = []
     held = m["Gerçekleşen Tarih"]
+    if held is None and not missed(s, m):
+        return out
     for rule in rules.MEETING_DEADLINES:
         if cat not in rule.categories or rule.kind not in DONE_FIELDS:
             continue
@@ -494,13 +533,13 @@ def _minutes_findings(s: Schedule, m: Record, cat: Category, day: dt.date) -> li
         done = m[col]
         if done and held and done > d.limit:
             out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
-                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()}; en geç {judged(d)} olmalıydı, "
+                               f"Toplantı {m['Toplantı No']}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
                                f"{tr_date(done)} yazılmış."))
         elif not done and d.limit < s.today:
             unheld = "" if held else (" Toplantının gerçekleşen tarihi de yazılmamış (süre planlanan tarihten "
                                       "hesaplandı).")
             out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
-                               f"Toplantı {m['Toplantı No']}: {rule.label.lower()}; en geç {judged(d)} olmalıydı, "
+                               f"Toplantı {m['Toplantı No']}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
                                f"tarihi yazılmamış.{unheld}"))
     return out
 
@@ -514,7 +553,7 @@ def _agenda_findings(s: Schedule, data: WorkbookData, meetings: dict[str, Record
         day = s.meeting_dates.get(no)
         if not proposed or m is None or day is None or _category(m) not in rule.categories:
             continue
-        d = due(s.calendar, day, rule)
+        d = due(s.calendar, before_day(m, day), rule)
         if proposed > d.limit:
             out.append(Finding(WARNING, rule.articles, "Gündem", r.cell("Öneri Tarihi"),
                                f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {judged(d)} "

@@ -23,6 +23,14 @@ def upper_tr(text: str) -> str:
     return text.replace("i", "İ").replace("ı", "I").upper()
 
 
+def lower_first(text: str) -> str:
+    """A sentence's first letter lowered the Turkish way, proper nouns inside it kept ("İl Göç İdaresi")."""
+    if not text:
+        return text
+    head = {"İ": "i", "I": "ı"}.get(text[0], text[0].lower())
+    return head + text[1:]
+
+
 def tr_time(value) -> str:
     """A meeting's time as official letters write it: 10.00 (a dt.time, or text typed as 10:00)."""
     if hasattr(value, "hour"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
 import re
 import stat as stat_mod
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import FileChanged, GocKurulError, InvalidArgument, WorkbookLocked
+from ..errors import FileChanged, GocKurulError, InvalidArgument, WorkbookLocked, os_reason
 from .safety import OLE2_MAGIC, OWN_PREFIX, PathLike, check_not_locked, host_tag, own_lock, pid_alive
 
 BACKUP_DIR = "Yedekler"
@@ -154,7 +155,7 @@ def check_output(path: PathLike, kind: str | None, *, create: bool = False, over
     except (FileNotFoundError, NotADirectoryError):
         st = None
     except OSError as exc:
-        raise GocKurulError(f"'{name}' okunamadı: {exc.strerror or exc}. Dosya değiştirilmedi.") from exc
+        raise GocKurulError(f"'{name}' okunamadı: {os_reason(exc)}. Dosya değiştirilmedi.") from exc
     if st is not None:
         if stat_mod.S_ISDIR(st.st_mode):
             raise InvalidArgument(f"'{name}' bir klasör; dosya olarak yazılamaz. Bir dosya adı verin.")
@@ -167,7 +168,7 @@ def check_output(path: PathLike, kind: str | None, *, create: bool = False, over
             try:
                 found = kind_of(real)
             except OSError as exc:
-                raise GocKurulError(f"'{name}' okunamadı: {exc.strerror or exc}. Dosya değiştirilmedi.") from exc
+                raise GocKurulError(f"'{name}' okunamadı: {os_reason(exc)}. Dosya değiştirilmedi.") from exc
             # Told to overwrite, a file of no kind known here is replaced (after a backup); a known other
             # kind never is: a workbook is not replaced by a calendar, a PDF or a Word file by a workbook.
             if found not in (kind, EMPTY) and not (overwrite and found is None):
@@ -311,7 +312,7 @@ def save_atomic(path: PathLike, write: Callable[[BinaryIO], None], *, kind: str 
         try:
             tmp = _new_temp(folder)
         except OSError as exc:
-            raise GocKurulError(f"'{folder}' klasörüne yazılamıyor: {exc.strerror or exc}.") from exc
+            raise GocKurulError(f"'{folder}' klasörüne yazılamıyor: {os_reason(exc)}.") from exc
         try:
             try:
                 with open(tmp, "wb") as f:
@@ -322,12 +323,12 @@ def save_atomic(path: PathLike, write: Callable[[BinaryIO], None], *, kind: str 
                 old = None
                 if expect is not None:
                     old = _still(real, expect, path.name)
-                    if _same_bytes(tmp, old):  # nothing changed: no write, no backup
+                    if _same_bytes(tmp, old) or (create and _same_package(tmp, old)):  # nothing changed
                         tmp.unlink()
                         return None
                 backup_path = backup(real, data=old) if make_backup and expect is not None else None
             except OSError as exc:  # disk full, backup folder not writable...
-                raise GocKurulError(f"'{path.name}' kaydedilemedi: {exc.strerror or exc}. Dosyanın önceki hâli "
+                raise GocKurulError(f"'{path.name}' kaydedilemedi: {os_reason(exc)}. Dosyanın önceki hâli "
                                     "değişmedi.") from exc
             check_not_locked(path)  # Excel may have opened it while we were writing
             if expect is not None and not expect.same_stat(stamp(real)):
@@ -359,6 +360,23 @@ def _same_bytes(tmp: Path, old: bytes) -> bool:
     return tmp.read_bytes() == old
 
 
+# Parts that say when a package was saved, not what it holds.
+_TIMESTAMP_PARTS = frozenset({"docProps/core.xml"})
+
+
+def _same_package(tmp: Path, old: bytes) -> bool:
+    """A file made afresh (`yeni`, `devir`, `sablon`) equal to the one it would replace but for the save time in
+    docProps/core.xml: the same content, so no write and no backup."""
+    try:
+        with zipfile.ZipFile(tmp) as new_zip, zipfile.ZipFile(io.BytesIO(old)) as old_zip:
+            names = new_zip.namelist()
+            if names != old_zip.namelist():
+                return False
+            return all(n in _TIMESTAMP_PARTS or new_zip.read(n) == old_zip.read(n) for n in names)
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        return False
+
+
 def _copy_mode(original: Path, tmp: Path) -> None:
     # mkstemp makes the file private (0600); the file keeps the permissions it had.
     try:
@@ -385,7 +403,7 @@ def _replace(tmp: Path, path: Path) -> None:
                     "tutan programı kapatıp tekrar deneyin. Dosyanın önceki hâli değişmedi.") from exc
             time.sleep(0.2)
         except OSError as exc:
-            raise GocKurulError(f"'{path.name}' kaydedilemedi: {exc.strerror or exc}. Dosyanın önceki hâli "
+            raise GocKurulError(f"'{path.name}' kaydedilemedi: {os_reason(exc)}. Dosyanın önceki hâli "
                                 "değişmedi.") from exc
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import contract, rules
-from ..errors import GocKurulError, InvalidArgument
+from ..errors import GocKurulError, InvalidArgument, os_reason
 from ..platform.codes import ANNUAL_REPORT, MANIFEST_FILE, MEETING
 from ..sheets.national import national_sheets
 from .atomic import save_atomic
@@ -78,7 +78,7 @@ def _read_one(folder: Path) -> tuple[list[tuple], list[tuple], list[tuple], str 
         lines = exc.full_message().splitlines()
         return [], [], [], " ".join(lines[:2]) if len(lines) > 1 else lines[0]
     except OSError as exc:
-        return [], [], [], f"okunamadı: {exc.strerror or exc}"
+        return [], [], [], f"okunamadı: {os_reason(exc)}"
     for d in docs:
         head = (d["il"], d["ilce"] or "", d["kurul_turu"], d["yil"])
         if d["belge_turu"] == MEETING:

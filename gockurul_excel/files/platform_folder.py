@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import GocKurulError
+from ..errors import GocKurulError, os_error_message, os_reason
 from ..platform.bundle import sha256_hex
 from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING
 from ..platform.schemas import DocumentError, validate_document
@@ -67,7 +67,12 @@ def load_json(data: bytes | str, name: str) -> Any:
     except RecursionError:
         raise _too_deep(name) from None
     except ValueError as exc:
-        where = f"satır {exc.lineno}, sütun {exc.colno}" if hasattr(exc, "lineno") else str(exc)
+        if hasattr(exc, "lineno"):
+            where = f"satır {exc.lineno}, sütun {exc.colno}"
+        elif "JSON'da geçerli değil" in str(exc):
+            where = str(exc)
+        else:  # Python's own limits (an integer of thousands of digits): its English sentence stays in the log
+            where = "bir sayı ya da değer okunamayacak kadar uzun"
         raise _unreadable(name, f"geçerli bir JSON değil ({where})") from None
 
 
@@ -83,7 +88,10 @@ def _validated(doc: Any, name: str) -> dict:
 def read_json_file(path: Path, name: str | None = None) -> Any:
     """`load_json` of a file, its size checked before it is read."""
     name = name or path.name
-    size = path.stat().st_size
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):  # a folder, a pipe or a device: nothing to read (a pipe would never end)
+        raise _unreadable(name, "bu bir dosya değil (klasör ya da özel bir dosya)")
+    size = st.st_size
     if size > MAX_JSON_BYTES:
         raise _unreadable(name, f"dosya çok büyük ({size / 2**20:.1f} MB; bir platform belgesi en çok "
                                 f"{MAX_JSON_BYTES // 2**20} MB olabilir)")
@@ -211,7 +219,7 @@ def _os_message(exc: OSError) -> str:
     name = Path(exc.filename).name if getattr(exc, "filename", None) else None
     if isinstance(exc, PermissionError) and name:
         return f"'{name}' başka bir programda (ör. Excel'de) açık ya da yazma izni yok"
-    return f"{exc.strerror or exc}" + (f" ('{name}')" if name else "")
+    return f"{os_reason(exc)}" + (f" ('{name}')" if name else "")
 
 
 
@@ -326,7 +334,7 @@ def read_document(path: Path) -> dict:
     except FileNotFoundError:
         raise GocKurulError(f"'{path}' bulunamadı.") from None
     except OSError as exc:
-        raise GocKurulError(f"'{path}' okunamadı: {exc.strerror or exc}.") from None
+        raise GocKurulError(os_error_message(exc)) from None
     return _validated(doc, path.name)
 
 

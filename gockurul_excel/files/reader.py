@@ -85,9 +85,13 @@ def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[t
             rows = sheet.to_python(skip_empty_area=False)
             merged = _merged_ranges(sheet)
     except BaseException as exc:
-        if not _is_panic(exc):
-            raise
-        return _openpyxl_rows(path, name), []
+        if _is_panic(exc):
+            return _openpyxl_rows(path, name), []
+        if isinstance(exc, Exception) and not isinstance(exc, (UnreadableWorkbook, NewerTemplate)):
+            raise UnreadableWorkbook(f"'{path.name}' okunamadı: '{name}' sayfası bozuk ya da eksik (kopyalama ya da "
+                                     "indirme yarıda kalmış olabilir). Dosyanın sağlam bir kopyasını kullanın."
+                                     ) from None
+        raise
     return rows, merged
 
 
@@ -103,8 +107,9 @@ def read_workbook(path: str | Path) -> WorkbookData:
             data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
     except (UnreadableWorkbook, NewerTemplate):
         raise
-    except Exception as exc:
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: içerik bozuk ({type(exc).__name__}).") from None
+    except Exception:
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: içeriği bozuk. Dosyanın sağlam bir kopyasını kullanın."
+                                 ) from None
     finally:
         close = getattr(wb, "close", None)
         if close:

@@ -55,6 +55,8 @@ def check_package(path: PathLike, data: bytes | None = None) -> None:
     path = Path(path)
     name = path.name
     if data is None and not path.is_file():
+        if path.is_dir():
+            raise UnreadableWorkbook(f"'{name}' bir klasör, Excel dosyası değil; kitabın kendisini (.xlsx) verin.")
         raise UnreadableWorkbook(f"'{name}' dosyası bulunamadı.")
     corrupt = (f"'{name}' bozuk ya da eksik; açılamadı (kopyalama ya da indirme yarıda kalmış olabilir). "
                "Dosyanın sağlam bir kopyasını kullanın.")

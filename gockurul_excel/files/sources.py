@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..core.merge import Incoming, Refused, Unusable, incoming_from_workbook
-from ..errors import GocKurulError
+from ..errors import GocKurulError, os_reason
 from ..platform.codes import MANIFEST_FILE
 from ..platform.districts import incoming_from_documents
 from ..sheetspec import sheet_key
@@ -66,7 +66,7 @@ def choose_sources(sources: Iterable[Path]) -> tuple[list[Path], list[tuple[Path
             try:
                 entries = list(os.scandir(folder))
             except OSError as exc:
-                skipped.append((folder, f"okunamadı: {exc.strerror or exc}"))
+                skipped.append((folder, f"okunamadı: {os_reason(exc)}"))
                 continue
             for entry in entries:
                 path = Path(entry.path)
@@ -135,5 +135,5 @@ def read_sources(sources: Iterable[Path], *, province_path: Path | None = None,
         except GocKurulError as exc:
             out.append(Unusable(src.name, exc.full_message().replace("\n", " ")))
         except OSError as exc:
-            out.append(Unusable(src.name, f"okunamadı: {exc.strerror or exc}"))
+            out.append(Unusable(src.name, f"okunamadı: {os_reason(exc)}"))
     return out
