@@ -144,6 +144,8 @@ def _guarded(fn):
         except typer.Exit:
             raise
         except GocKurulError as exc:
+            if exc.__cause__ is not None:  # what lay beneath the Turkish message, for IT
+                _log_exception()
             _err(f"HATA: {exc.full_message()}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:

@@ -63,21 +63,25 @@ def written(names: list[str]) -> str:
     return f"{sheets_text(names)} yazıldı." if names else "Yazılacak sayfa yok."
 
 
-def workbook_year(data: WorkbookData, year: int | None = None) -> int:
-    """The year asked for, else the workbook's (`Ayarlar`): the one check every year-based command makes."""
+def workbook_year(data: WorkbookData, year: int | None = None, *, option: bool = True) -> int:
+    """The year asked for, else the workbook's (`Ayarlar`): the one check every year-based command makes (`option`:
+    the command has a --yil to mention)."""
     year = year if year is not None else data.setting(contract.S_YEAR)
     if not isinstance(year, int):
-        raise GocKurulError("Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın (komut satırında --yil de "
-                            "verilebilir).", sheet=contract.SETTINGS_SHEET)
+        hint = " (komut satırında --yil de verilebilir)" if option else ""
+        raise GocKurulError(f"Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın{hint}.", sheet=contract.SETTINGS_SHEET)
     return year
 
 
 # What each printing command reads: an unreadable cell there (a text date, a renamed header, merged cells, a
-# missing sheet) stops it, for a signed form with a value silently missing is worse than no form.
-FORM_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar",
-               "Tatiller")
+# missing sheet) stops it, for a signed form with a value silently missing is worse than no form. Only the sheets
+# it reads: a typo in `Projeler` does not stop an attendance list.
+ATTENDANCE_SHEETS = (contract.SETTINGS_SHEET, "Toplantılar", "Katılımcılar")
+FORM_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar")
+LETTER_SHEETS = (*FORM_SHEETS, "Tatiller")  # the letters state deadlines on working days
+CALENDAR_SHEETS = (contract.SETTINGS_SHEET, "İlçeler", "Toplantılar", "Gündem", "Kararlar", "Projeler", "Tatiller")
 ACTION_PLAN_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Eylem Planı")
-ALL_SHEETS = None  # every input sheet (the calendar and the annual report draw on all of them)
+ALL_SHEETS = None  # every input sheet (the annual report draws on all of them)
 _SHOWN = 10
 
 
@@ -136,8 +140,8 @@ def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = 
     from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
     from .sheets.merge import follow_up_spec_for
 
-    workbook_year(data)
-    refuse_unreadable(data, ALL_SHEETS, "takvim")
+    workbook_year(data, option=False)
+    refuse_unreadable(data, CALENDAR_SHEETS, "takvim")
     schedule = build_schedule(data, today)
     specs = []
     if sheets:
@@ -170,7 +174,7 @@ def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
     """Katılımcı Listesi (Ek-2) / `gockurul katilimci`."""
     from .sheets.forms import attendance_sheet
 
-    refuse_unreadable(data, FORM_SHEETS, "Ek-2 Katılımcı Listesi")
+    refuse_unreadable(data, ATTENDANCE_SHEETS, "Ek-2 Katılımcı Listesi")
     return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
 
 
@@ -195,7 +199,7 @@ def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
     from .sheets.letter_docx import letter_docx
     from .sheets.letters import LETTER_WARNINGS, invitation_letter, notice_letter
 
-    refuse_unreadable(data, FORM_SHEETS, "gündem ve yazılar")
+    refuse_unreadable(data, LETTER_SHEETS, "gündem ve yazılar")
     m = find_meeting(data, meeting_no)
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
     cal = build_calendar(data)
@@ -228,7 +232,7 @@ def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel
     from .sheets.letter_docx import agenda_docx, letter_docx
     from .sheets.letters import invitation_letter
 
-    refuse_unreadable(data, FORM_SHEETS, "davet")
+    refuse_unreadable(data, LETTER_SHEETS, "davet")
     m = find_meeting(data, meeting_no)
     cal = build_calendar(data)
     letter = invitation_letter(data, m, cal)
@@ -341,7 +345,7 @@ def carry_over(data: WorkbookData, *, foreign_population: int | None = None) -> 
     from .core.carry import carried_summary
     from .core.carry import carry_over as plan_carry_over
 
-    year = workbook_year(data)
+    year = workbook_year(data, option=False)
     carried = plan_carry_over(data, year, foreign_population=foreign_population)
     message = (f"{carried.year} yılının kitabı {year} kitabından hazırlandı. Devredilen: "
                f"{carried_summary(carried, data)}. Devreden satırlar 'Devreden Yıl' sütununda {year} (ya da geldikleri "

@@ -70,7 +70,8 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(name, f"işletim sistemi hatası ({name or exc.errno or 'bilinmiyor'})")
 
 
-def os_error_message(exc: OSError) -> str:
-    """A Turkish sentence for an operating-system error, naming the file."""
-    target = f"'{exc.filename}'" if exc.filename else "Dosya"
-    return f"{target}: {os_reason(exc)}. Dosya değiştirilmedi."
+def os_error_message(exc: OSError, *, unchanged: bool = True) -> str:
+    """A Turkish sentence for an operating-system error, naming the file (`unchanged`: say that no file was
+    changed, as every write here is all or nothing)."""
+    target = f"'{exc.filename}'" if exc.filename else "Bir dosya ya da klasör"
+    return f"{target}: {os_reason(exc)}." + (" Dosya değiştirilmedi." if unchanged else "")

@@ -217,7 +217,11 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
         from .errors import os_error_message
 
         _log_details(book, label, traceback.format_exc())
-        message = f"{label} yapılamadı: {os_error_message(exc)}"
+        if exc.errno is None or isinstance(exc, (ConnectionError, TimeoutError)):  # a connection, not a file
+            message = (f"{label} yapılamadı: bağlantı kurulamadı ya da zaman aşımına uğradı "
+                       f"({type(exc).__name__}). Biraz sonra yeniden deneyin.")
+        else:
+            message = f"{label} yapılamadı: {os_error_message(exc)}"
     except Exception as exc:
         import traceback
 

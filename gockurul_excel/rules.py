@@ -345,6 +345,7 @@ class RequiredMember:
     excludes: tuple[str, ...] = field(default_factory=tuple)  # a Kurum containing one of these is another body
     unvan_excludes: tuple[str, ...] = field(default_factory=tuple)
     label: str | None = None  # how messages name it, when not `kurum`
+    plural: bool = False  # "kamu üniversiteleri", "Göç Araştırma Merkezleri": each one an institution of its own
 
     @property
     def name(self) -> str:
@@ -402,8 +403,8 @@ PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
     # a district branch of the Kızılay is not its province representation
     RequiredMember("Türk Kızılay İl Temsilciliği", "M4(2)", also_matches=("Kızılay",), excludes=("İlçe",)),
     # "kamu üniversiteleri": a university, but not its research centre (which is the next item)
-    RequiredMember(UNIVERSITY, "M4(2)", excludes=RESEARCH_UNITS, label="Kamu üniversitesi"),
-    RequiredMember("Göç Araştırma Merkezi", "M4(2)", optional_setting=SETTING_RESEARCH_CENTRE),
+    RequiredMember(UNIVERSITY, "M4(2)", excludes=RESEARCH_UNITS, label="Kamu üniversitesi", plural=True),
+    RequiredMember("Göç Araştırma Merkezi", "M4(2)", optional_setting=SETTING_RESEARCH_CENTRE, plural=True),
 )
 
 DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
@@ -423,7 +424,7 @@ DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("Türk Kızılay İlçe Temsilciliği", "M4(3)", optional_setting=SETTING_DISTRICT_RED_CRESCENT,
                    also_matches=("Kızılay",)),
     RequiredMember(UNIVERSITY, "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY, excludes=RESEARCH_UNITS,
-                   label="İlçedeki kamu üniversitesi"),
+                   label="İlçedeki kamu üniversitesi", plural=True),
 )
 
 # M4(2): kaymakams of districts with more than 2,000 foreigners; a member whose Kurum or Unvan names the

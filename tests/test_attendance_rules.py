@@ -106,6 +106,29 @@ def test_m6_3_a_second_asil_spelled_with_the_province_name(memory_book):
     assert len(found) == 1 and "ikinci aktif asil" in found[0][3]
 
 
+def test_units_under_the_valilik_are_their_own_institutions(memory_book):
+    """"Gaziantep Valiliği İl Göç İdaresi Müdürlüğü" is the İl Göç İdaresi Müdürlüğü (the most specific listed name
+    wins), not a second Valilik: no false M6(3) duplicates, no false M9(2) strangers."""
+    rows = clean_example_rows()
+    for m in rows["Üyeler"]:
+        if m[0] in ("İl Göç İdaresi Müdürlüğü", "İl Afet ve Acil Durum Müdürlüğü"):
+            m[0] = "Gaziantep Valiliği " + m[0]
+    for p in rows["Katılımcılar"]:
+        if p[2] == "İl Göç İdaresi Müdürlüğü":
+            p[2] = "Gaziantep Valiliği İl Göç İdaresi Müdürlüğü"
+    data = memory_book(rows=rows)
+    assert findings(data, "M6(3)") == [] and findings(data, rules.DEPUTY_ARTICLE) == []
+
+
+def test_each_migration_research_centre_sends_its_own_asil(memory_book):
+    """M4(2) "Göç Araştırma Merkezleri", like the universities, are several institutions."""
+    rows = clean_example_rows()
+    rows["Üyeler"] += [["Hasan Kalyoncu Üniversitesi Göç Araştırma Merkezi", "Daimi", role, "Şube Müdürü", name, None,
+                        None, "Evet"]
+                       for role, name in ((rules.ROLE_SUB_PRIMARY, "Merkez Asil"), (rules.ROLE_SUB_SUBSTITUTE, "Merkez Y"))]
+    assert findings(memory_book(rows=rows), "M6(3)") == []
+
+
 def test_m6_3_one_person_cannot_be_asil_and_yedek(memory_book):
     rows = clean_example_rows()
     asil = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_PRIMARY)
@@ -234,6 +257,20 @@ def test_ek1_item_8_prints_an_evaluation_only_in_the_minutes_of_the_meeting_that
     text = " ".join(str(v) for b in spec.blocks for row in b.values for v in row if v is not None)
     assert "Karar 5 (toplantı 4):" in text
     assert ("Uygulama sürüyor, yeni süre verildi." in text) is shown
+
+
+@pytest.mark.parametrize("evaluated_at, shown", [("6", True), ("8", False)])
+def test_the_platform_document_carries_the_evaluation_the_minutes_print(memory_book, evaluated_at, shown):
+    """The meeting's platform document is the digital copy of its Ek-1: the same rule for item 8's evaluation."""
+    from gockurul_excel.platform.documents import export_documents
+
+    rows = clean_example_rows()
+    decision = next(d for d in rows["Kararlar"] if d[0] == 5)
+    decision[9], decision[10], decision[7] = "Uygulama sürüyor.", evaluated_at, "Devam Ediyor"
+    docs = export_documents(memory_book(rows=rows))
+    doc = next(d for d in docs.values() if d.get("belge_turu") == "toplanti" and d["toplanti_no"] == "6")
+    item = next(e for e in doc["onceki_kararlarin_degerlendirmesi"] if e["karar_no"] == "5")
+    assert (item["degerlendirme"] == "Uygulama sürüyor.") is shown
 
 
 @pytest.mark.parametrize("evaluated_at, warned", [(None, True), ("6", False), ("8", False)])

@@ -532,7 +532,7 @@ def test_formlar_refuses_a_meeting_number_under_a_merged_cell(make_book):
     assert book.read_bytes() == original
 
 
-@pytest.mark.parametrize("command", [("formlar",), ("tutanak", "--toplanti", "1"), ("katilimci", "--toplanti", "1"),
+@pytest.mark.parametrize("command", [("formlar",), ("tutanak", "--toplanti", "1"),
                                      ("gundem", "--toplanti", "1"), ("yillik",), ("takvim",)])
 @pytest.mark.parametrize("damage, words", [
     ("date", ("'Kararlar' sayfası, G3 hücresi", "31.02.2027")),
@@ -635,6 +635,17 @@ def test_our_lock_waits_for_a_live_holder_and_takes_over_from_a_dead_or_ancient_
     with safety.own_lock(book, wait=0.3):
         pass
     assert not lock.exists()
+
+
+def test_an_attendance_list_is_not_stopped_by_a_sheet_it_does_not_read(make_book):
+    """Ek-2 reads Ayarlar, Toplantılar and Katılımcılar: a text date in Kararlar does not stop it (Ek-1 stops)."""
+    book = make_book()
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Kararlar"]
+    ws.cell(3, [c.value for c in ws[1]].index("Verilen Süre") + 1).value = "31.02.2027"
+    wb.save(book)
+    assert run_cli("katilimci", str(book), "--toplanti", "1").returncode == 0
+    assert_clean(run_cli("tutanak", str(book), "--toplanti", "1"), 2, "'Kararlar' sayfası, G3 hücresi")
 
 
 def test_a_folder_or_a_loop_of_links_as_the_book_is_explained(tmp_path):

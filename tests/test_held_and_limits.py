@@ -118,6 +118,25 @@ def test_deadlines_before_a_postponed_meeting_run_from_its_planned_date(memory_b
     assert notify.date == D(2026, 4, 10)
 
 
+def test_a_board_held_earlier_than_planned_has_no_before_deadline_after_it(memory_book):
+    """Planned for Monday 20 January 2031, held on Thursday 9 January: the notice (M11(3)) and the annual report
+    (M13(2), approved there) are due before the day the board met, not before the day it was planned for."""
+    data = memory_book(settings=province(2031), rows={"Toplantılar": [meeting(1, BOARD, D(2031, 1, 20),
+                                                                              D(2031, 1, 9))]})
+    evs = events(data, D(2031, 1, 2))
+    notify = next(e for e in evs if e.kind == "bildirim" and e.meeting_no == "1")
+    report = next(e for e in evs if e.kind == "yillik_rapor" and "2030 yılı" in e.description)
+    assert notify.date == D(2031, 1, 3) and report.date == D(2031, 1, 9)  # 4 January is a Saturday
+
+
+def test_a_sub_commission_minutes_date_without_a_held_date_cites_m12_6(memory_book):
+    row = meeting(1, SUB, D(2026, 6, 1))
+    row[7] = D(2026, 6, 3)
+    found = [f for f in findings(memory_book(settings=province(2026), rows={"Toplantılar": [row]}), D(2026, 6, 5))
+             if "yazılmış ama toplantının gerçekleşen tarihi boş" in f[4]]
+    assert [f[1] for f in found] == ["M12(6)"]
+
+
 def test_a_planned_date_alone_never_satisfies_the_window(memory_book):
     """KURALLAR §2: once January has passed, the January board is missing (hata, M7(2)) although it was planned;
     its minutes' notice (M12(2)) and platform entry (M12(3)) are missing as well — as the calendar shows them."""

@@ -355,8 +355,9 @@ def meeting_dates(ctx: Context) -> Iterator[Finding]:
                           f"Toplantı {no}, {when.year} yılında; bu kitap {year} yılı için.")
         category = rules.category_of(r["Kategori"])
         for kind, col in _MINUTES_COLUMNS:
-            article = _MINUTES_ARTICLES.get((kind, category)) or _MINUTES_ARTICLES[
-                (kind, rules.MeetingCategory.PROVINCE_BOARD)]
+            article = (_MINUTES_ARTICLES.get((kind, category))  # the sub-commission's outputs: M12(6)
+                       or _MINUTES_ARTICLES.get(("platform_giris", category))
+                       or _MINUTES_ARTICLES[(kind, rules.MeetingCategory.PROVINCE_BOARD)])
             d = r[col]
             if d and not held:
                 yield Finding(ERROR, article, "Toplantılar", r.cell(col),
@@ -402,21 +403,30 @@ def _person(text: object) -> str:
 def institution_key(ctx: Context, kurum: object) -> str:
     """One key per institution however the office spells it ("Gaziantep İl Sağlık Müdürlüğü" is the İl Sağlık
     Müdürlüğü, "Gaziantep Valiliği" the Valilik): the listed institution it matches, the way the composition check
-    matches it, else the name itself. Universities stay apart: "kamu üniversiteleri" are several institutions."""
+    matches it, else the name itself. Universities and research centres stay apart (M4(2) names them in the
+    plural: each is an institution of its own)."""
     return _institution_key(ctx.kind, _person(kurum))
 
 
 @lru_cache(maxsize=4096)
 def _institution_key(kind: rules.BoardKind | None, folded: str) -> str:
+    """The most specific listed name in `folded` wins: "Gaziantep Valiliği İl Göç İdaresi Müdürlüğü" is the İl
+    Göç İdaresi Müdürlüğü (a unit under the Valilik), not the Valilik."""
+    best, length = folded, 0
+    for req, spellings in _listed_spellings(kind):
+        for spelling in spellings:
+            if len(spelling) > length and spelling in folded and not (
+                    req.excludes and _contains_any(folded, req.excludes)):
+                best, length = "\x00" + _person(req.kurum), len(spelling)
+    return best
+
+
+@cache
+def _listed_spellings(kind: rules.BoardKind | None) -> tuple[tuple[rules.RequiredMember, tuple[str, ...]], ...]:
     listed = ((rules.PROVINCE_CHAIR, *rules.PROVINCE_MEMBERS) if kind is rules.BoardKind.PROVINCE
               else (rules.DISTRICT_CHAIR, *rules.DISTRICT_MEMBERS) if kind is rules.BoardKind.DISTRICT else ())
-    for req in listed:
-        if req.kurum == rules.UNIVERSITY:
-            continue
-        if _contains_any(folded, (req.kurum, *req.also_matches)) and not (
-                req.excludes and _contains_any(folded, req.excludes)):
-            return "\x00" + _person(req.kurum)
-    return folded
+    return tuple((req, tuple(parse.ascii_fold(w) for w in (req.kurum, *req.also_matches)))
+                 for req in listed if not req.plural)
 
 
 @check(rules.DEPUTY_ARTICLE)
@@ -468,6 +478,7 @@ def _migration_office_at_merged_boards(ctx: Context) -> Iterator[Finding]:
     if state is None:
         return
     board = rules.MeetingCategory.DISTRICT_BOARD.value
+    year = ctx.data.setting(contract.S_YEAR)
     for rows in state.districts.values():
         people: dict[object, list[dict]] = {}
         for p in rows.tables[contract.DISTRICT_PARTICIPANTS_SHEET]:
@@ -475,7 +486,7 @@ def _migration_office_at_merged_boards(ctx: Context) -> Iterator[Finding]:
         for r in rows.meetings():
             held = r["Gerçekleşen Tarih"]
             present = people.get(r["Toplantı No"], [])
-            if r["Kategori"] != board or not isinstance(held, dt.date) or not present:
+            if r["Kategori"] != board or not isinstance(held, dt.date) or not present or held.year != year:
                 continue
             if not any(_contains_any(p["Kurum İsmi"] or "", (institution,)) for p in present):
                 yield Finding(WARNING, article, contract.DISTRICT_PARTICIPANTS_SHEET, None,
@@ -608,8 +619,9 @@ def composition(ctx: Context) -> Iterator[Finding]:
         if name in rules.MUST_ANSWER_SETTINGS and name not in ctx.data.settings:  # never asked (KURALLAR §4)
             req = next(r for r in listed if (r.optional_setting or "").lstrip("!") == name)
             yield Finding(WARNING, req.article, contract.SETTINGS_SHEET, None,
-                          f"'{name}' ayarı bu kitapta yok (eski şablon); yanıtlanmadan {req.name} üyeliği "
-                          "denetlenemez. 'gockurul guncelle' ile ekleyip Evet veya Hayır yazın.")
+                          f"'{name}' ayarı bu kitapta yok (şablonun eski bir sürümünde bu soru yoktu); yanıtlanmadan "
+                          f"{req.name} üyeliği denetlenemez. 'Ayarlar' sayfasına bu adla bir satır ekleyip Evet ya "
+                          "da Hayır yazın (komut satırında 'gockurul guncelle' yeni ayarları kendisi ekler).")
     for req in required_members(ctx):
         if req.article == "M4(1)":
             continue

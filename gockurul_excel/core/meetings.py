@@ -78,6 +78,24 @@ def carried_year(r: Record) -> int | None:
     return year if year.__class__ is int else None
 
 
+def before_day(record: Record | None, day: dt.date) -> dt.date:
+    """The day the deadlines *before* a meeting run from (KURALLAR §2): its planned date when set — or the held date
+    when the board met earlier than planned, so no "before" falls after the meeting — else `day` (held, or the
+    proposal)."""
+    if record is None:
+        return day
+    dates = [d for d in (record["Planlanan Tarih"], record["Gerçekleşen Tarih"]) if d is not None]
+    return min(dates) if dates else day
+
+
+def evaluation_is_of(r: Record, meeting_no: object) -> bool:
+    """Whether a decision's `Değerlendirme` is what meeting `meeting_no` said of it (Ek-1 item 8, M5(7)): the meeting
+    named in `Değerlendiren Toplantı No`, or, when none is named, any meeting of this year (never last year's words,
+    KURALLAR §7)."""
+    evaluator = r["Değerlendiren Toplantı No"]
+    return evaluator == meeting_no or (evaluator is None and carried_year(r) is None)
+
+
 def carried_rows(data: WorkbookData, sheet: str) -> list[Record]:
     """A sheet's rows carried over from earlier years, by year of origin and number (built once per read)."""
     def build() -> list[Record]:

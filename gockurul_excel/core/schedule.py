@@ -14,7 +14,7 @@ from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT
 from .districts import district_follow_up, district_state_for, follow_up_findings, required_district_boards
-from .meetings import carried_year, first_board, meeting_day, number_text
+from .meetings import before_day, carried_year, first_board, meeting_day, number_text
 from .model import Record, WorkbookData
 from .text import lower_first, tr_date
 from .windows import Window, build_calendar, required_windows, windows_for
@@ -158,13 +158,6 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
                                    status=_untracked(d.limit, s.today)))
 
 
-def before_day(meeting: Record | None, day: dt.date) -> dt.date:
-    """The day the deadlines *before* a meeting run from (KURALLAR §2): its planned date when set, else the day it
-    stands for (held, or the proposal)."""
-    planned = meeting["Planlanan Tarih"] if meeting is not None else None
-    return planned or day
-
-
 def missed(s: Schedule, meeting: Record | None) -> bool:
     """An ordinary meeting only planned whose window (or M8(3) late limit) has passed: it counts as not held
     (KURALLAR §2), and its minutes, judged from the planned date, as not sent either."""
@@ -201,7 +194,7 @@ def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
                 outside.append(m)
     for m in undated:  # "else the proposal": the first window of its kind still open
         cat = _category(m)
-        free = [w for w in s.windows if w.category is cat and w.meeting is None]
+        free = [w for w in s.windows if w.category is cat and w.meeting is None and w.limit >= s.today]
         if free:
             free[0].meeting = m
             s.meeting_dates[m["Toplantı No"]] = free[0].proposal
@@ -536,7 +529,8 @@ def _minutes_findings(s: Schedule, m: Record, cat: Category, day: dt.date) -> li
                                f"Toplantı {m['Toplantı No']}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
                                f"{tr_date(done)} yazılmış."))
         elif not done and d.limit < s.today:
-            unheld = "" if held else (" Toplantının gerçekleşen tarihi de yazılmamış (süre planlanan tarihten "
+            basis = "planlanan" if m["Planlanan Tarih"] else "önerilen"
+            unheld = "" if held else (f" Toplantının gerçekleşen tarihi de yazılmamış (süre {basis} tarihten "
                                       "hesaplandı).")
             out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
                                f"Toplantı {m['Toplantı No']}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "

@@ -334,7 +334,7 @@ def read_document(path: Path) -> dict:
     except FileNotFoundError:
         raise GocKurulError(f"'{path}' bulunamadı.") from None
     except OSError as exc:
-        raise GocKurulError(os_error_message(exc)) from None
+        raise GocKurulError(os_error_message(exc, unchanged=False)) from None
     return _validated(doc, path.name)
 
 

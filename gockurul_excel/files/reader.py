@@ -90,7 +90,7 @@ def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[t
         if isinstance(exc, Exception) and not isinstance(exc, (UnreadableWorkbook, NewerTemplate)):
             raise UnreadableWorkbook(f"'{path.name}' okunamadı: '{name}' sayfası bozuk ya da eksik (kopyalama ya da "
                                      "indirme yarıda kalmış olabilir). Dosyanın sağlam bir kopyasını kullanın."
-                                     ) from None
+                                     ) from exc  # the cause goes to the log for IT, never to the screen
         raise
     return rows, merged
 
@@ -107,9 +107,9 @@ def read_workbook(path: str | Path) -> WorkbookData:
             data = build_workbook_data(path, list(wb.sheet_names), lambda name: _sheet_rows(wb, path, name))
     except (UnreadableWorkbook, NewerTemplate):
         raise
-    except Exception:
+    except Exception as exc:
         raise UnreadableWorkbook(f"'{path.name}' okunamadı: içeriği bozuk. Dosyanın sağlam bir kopyasını kullanın."
-                                 ) from None
+                                 ) from exc
     finally:
         close = getattr(wb, "close", None)
         if close:

@@ -261,6 +261,13 @@ def _ordered(records: Iterable[Record], header: str) -> list[Record]:
     return sorted(records, key=lambda r: (r[header] is None, carried_year(r) or 0, key_order(r[header]), r.row))
 
 
+def _own_evaluation(item: dict, rec: Record, meeting_no: object) -> dict:
+    """The minutes' item 8 as the printed Ek-1 has it: another meeting's evaluation is not this one's."""
+    if not meetings.evaluation_is_of(rec, meeting_no):
+        item["degerlendirme"] = None
+    return item
+
+
 def _numbered(item: dict, rec: Row, fields: dict[str, str]) -> dict:
     """Numbers as the documents write them without a field of their own for it: a row carried over from 2025 is
     "2025/5" (the workbook's notation for it, KURALLAR §7), a district's row in the province's report "Nizip/5"."""
@@ -359,7 +366,8 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
     category = rules.category_of(rec["Kategori"])
     meeting = meetings.Meeting(rec, category, rec["Gerçekleşen Tarih"])
     evaluated = meetings.decisions_to_evaluate(data, meeting) if category is not None and no is not None else []
-    doc["onceki_kararlarin_degerlendirmesi"] = [_numbered(_item(r, EVALUATION_FIELDS), r, EVALUATION_NUMBERS)
+    doc["onceki_kararlarin_degerlendirmesi"] = [_own_evaluation(_numbered(_item(r, EVALUATION_FIELDS), r,
+                                                                          EVALUATION_NUMBERS), r, no)
                                                 for r in evaluated]
     for i, r in enumerate(evaluated):
         sources.add(("onceki_kararlarin_degerlendirmesi", i), _row_source, "Kararlar", r,

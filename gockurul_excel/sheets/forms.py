@@ -17,6 +17,7 @@ from ..core.meetings import (
     carried_year,
     decisions,
     decisions_to_evaluate,
+    evaluation_is_of,
     is_first_board_of_year,
     of_meeting,
     participants,
@@ -124,9 +125,7 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
         f.cell(2, text, style, span=f.ncols - 1)
         f.row += 1
     for r in earlier:
-        # an evaluation belongs to the meeting that made it: last year's is not this meeting's (KURALLAR §7)
-        evaluator = r["Değerlendiren Toplantı No"]
-        own = evaluator == m.no or (evaluator is None and carried_year(r) is None)
+        own = evaluation_is_of(r, m.no)  # another meeting's words are not this meeting's minutes
         text = (f"{r['Alınan Karar'] or ''} — Durum: {r['Durum'] or EMPTY}."
                 + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] and own else "")
                 + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))

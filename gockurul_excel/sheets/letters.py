@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import contract, rules
-from ..core.meetings import Meeting, active_member, decisions
+from ..core.meetings import Meeting, active_member, before_day, decisions
 from ..core.model import WorkbookData
 from ..core.text import (
     CIRCULAR_NAME,
@@ -245,7 +245,7 @@ def invitation_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Lett
                       ("Saat", tr_time(time) if time else "belirlenecek"),
                       ("Yer", m.record["Yer"] or "belirlenecek")]
     if m.date:
-        due = deadline(cal, m.date, rule)
+        due = deadline(cal, before_day(m.record, m.date), rule)
         letter.notes.insert(0, f"Bu yazı {'Alt Komisyon' if m.category is Category.SUBCOMMISSION else 'kurul'} "
                                f"üyelerine en geç {tr_date(due)} tarihinde bildirilmelidir "
                                f"({rule.articles}: toplantıdan en az {rule.days} gün önce).")
