@@ -24,7 +24,7 @@ import stat as stat_mod
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -270,22 +270,29 @@ def _new_temp(folder: Path) -> Path:
     return Path(name)
 
 
-def remove_stale_temps(folder: Path) -> None:
-    """Remove the temporary files runs that died left in `folder`: at once when the run was on this computer
-    (its process is gone), after an hour otherwise."""
+def left_by_dead_runs(folder: Path, glob: str, name: re.Pattern) -> Iterator[Path]:
+    """What runs that died left in `folder` (`name` captures the run's pid and host): at once when the run was on
+    this computer (its process is gone), after an hour otherwise."""
     limit = time.time() - STALE_TEMP_SECONDS
     here = host_tag()
     try:
-        candidates = list(folder.glob(TEMP_PREFIX + "*.tmp"))
+        candidates = list(folder.glob(glob))
     except OSError:
         return
     for p in candidates:
-        m = _TEMP_NAME.fullmatch(p.name)
+        m = name.fullmatch(p.name)
         try:
             if (m and m[2] == here and not pid_alive(int(m[1]))) or p.stat().st_mtime < limit:
-                p.unlink()
+                yield p
         except (OSError, ValueError):
-            pass
+            continue
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Remove the temporary files runs that died left in `folder`."""
+    for p in left_by_dead_runs(folder, TEMP_PREFIX + "*.tmp", _TEMP_NAME):
+        with contextlib.suppress(OSError):
+            p.unlink()
 
 
 # --- the save -----------------------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import shutil
 import stat
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,8 +25,8 @@ from ..errors import GocKurulError, os_error_message, os_reason
 from ..platform.bundle import sha256_hex
 from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING
 from ..platform.schemas import DocumentError, validate_document
-from .atomic import STALE_TEMP_SECONDS, resolve
-from .safety import OWN_PREFIX, host_tag, own_lock, pid_alive
+from .atomic import left_by_dead_runs, resolve
+from .safety import OWN_PREFIX, host_tag, own_lock
 
 TEMP_PREFIX = OWN_PREFIX + "-platform-"
 MAX_JSON_BYTES = 20 * 2**20  # a meeting's document is a few kilobytes; a year's manifest well under a megabyte
@@ -197,22 +196,14 @@ def _read_only(path: Path) -> bool:
         return False
 
 
+_STAGING_NAME = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)@([0-9a-f]{8})-.*")
+
+
 def _remove_stale_temps(parent: Path) -> None:
     """The staging folders runs that died left beside platform folders."""
-    pattern = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)@([0-9a-f]{8})-.*")
-    limit = time.time() - STALE_TEMP_SECONDS
-    here = host_tag()
-    try:
-        candidates = list(parent.glob(TEMP_PREFIX + "*"))
-    except OSError:
-        return
-    for p in candidates:
-        m = pattern.fullmatch(p.name)
-        try:
-            if p.is_dir() and ((m and m[2] == here and not pid_alive(int(m[1]))) or p.stat().st_mtime < limit):
-                shutil.rmtree(p, ignore_errors=True)
-        except (OSError, ValueError):
-            pass
+    for p in left_by_dead_runs(parent, TEMP_PREFIX + "*", _STAGING_NAME):
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def _os_message(exc: OSError) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -74,7 +75,8 @@ def _top_rule(paragraph) -> None:
     ppr.append(bdr)
 
 
-def letter_docx(letter: Letter) -> bytes:
+def _new_document(title: str) -> tuple[Any, Any]:
+    """An A4 document in the letter's font and margins, with fixed properties (the same letter, the same bytes)."""
     doc = Document()
     normal = doc.styles[NORMAL_STYLE]
     normal.font.name, normal.font.size = LETTER_FONT, FONT_SIZE
@@ -88,7 +90,12 @@ def letter_docx(letter: Letter) -> bytes:
     props = doc.core_properties
     props.created = props.modified = FIXED_TIME
     props.author = props.last_modified_by = "gockurul"
-    props.title = f"{letter.subject}"
+    props.title = title
+    return doc, section
+
+
+def letter_docx(letter: Letter) -> bytes:
+    doc, section = _new_document(f"{letter.subject}")
 
     for text in ("T.C.", letter.authority, letter.unit):
         if text:
@@ -169,18 +176,7 @@ def letter_docx(letter: Letter) -> bytes:
 
 def agenda_docx(title: str, subtitle: str, items: list[tuple[str, str]]) -> bytes:
     """The meeting's agenda as a Word document (the invitation's attachment): a numbered table."""
-    doc = Document()
-    normal = doc.styles[NORMAL_STYLE]
-    normal.font.name, normal.font.size = LETTER_FONT, FONT_SIZE
-    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, MARGIN)
-    props = doc.core_properties
-    props.created = props.modified = FIXED_TIME
-    props.author = props.last_modified_by = "gockurul"
-    props.title = title
+    doc, _section = _new_document(title)
     _paragraph(doc, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     _paragraph(doc, subtitle, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
     table = doc.add_table(rows=1 + len(items), cols=3)
