@@ -3,8 +3,11 @@ and the file's bytes unchanged."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
+import json
+import os
+import subprocess
+import sys
 import zipfile
 
 import openpyxl
@@ -230,8 +233,19 @@ def test_date_typed_as_text_is_read(make_book):
 
 
 def test_cli_json_is_deterministic(make_book):
-    path = make_book()
-    assert kontrol_json(path, dt.date(2026, 1, 1)) == kontrol_json(path, dt.date(2026, 1, 1))
+    """The example with its deliberate mistakes, checked twice in fresh processes with different hash seeds: the
+    same findings in the same order (sets and dicts never decide the order)."""
+    from gockurul_excel import example
+
+    path = make_book(rows=example.example_rows())
+    runs = []
+    for seed in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--json", "--bugun",
+                               "2026-01-01"], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"})
+        assert proc.returncode == 1, proc.stderr
+        runs.append(json.loads(proc.stdout))
+    assert len(runs[0]) > 5 and runs[0] == runs[1]
 
 
 def test_huge_number_in_date_column(make_book):

@@ -1,6 +1,7 @@
 """Values as office staff type them."""
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -58,10 +59,25 @@ cell_values = st.one_of(st.none(), st.text(max_size=60), st.integers(-10**12, 10
                         st.dates(), st.datetimes(), st.times())
 
 
+PARSED_KIND = {parse.date: dt.date, parse.integer: int, parse.time: str, parse.text: str, parse.key: str,
+               parse.text_list: list}
+
+
 @given(cell_values)
-def test_parsers_only_raise_value_error(value):
-    for fn in (parse.date, parse.integer, parse.time, parse.text, parse.key, parse.text_list):
+def test_parsers_return_their_kind_or_explain(value):
+    """Whatever a cell holds, a parser returns nothing for a blank, a value of its kind, or a ValueError whose
+    message a finding can print; never another exception."""
+    for fn, kind in PARSED_KIND.items():
         try:
-            fn(value)
-        except ValueError:
-            pass
+            out = fn(value)
+        except ValueError as exc:
+            assert str(exc).strip(), fn.__name__
+            continue
+        if parse.is_blank(value):
+            assert out is None, (fn.__name__, value, out)
+        else:
+            assert out is None or isinstance(out, kind), (fn.__name__, value, out)
+        if kind is int:
+            assert not isinstance(out, bool)
+        if fn is parse.time and out is not None:
+            assert re.fullmatch(r"[0-2]\d:[0-5]\d", out), out

@@ -286,9 +286,17 @@ def test_province_names(typed, expected):
 
 @pytest.mark.parametrize("kind", ["il", "IL", "İl", "ilce", "İlçe", "ILÇE", "ilçe"])
 def test_board_kinds(kind, tmp_path):
+    """Any spelling of il/ilçe makes a workbook of that kind, read back as such (Ayarlar!Kurul Türü)."""
+    from gockurul_excel.files.reader import read_workbook
+
     district = None if parse.ascii_fold(kind) == "il" else "Merkez"
     template.new_workbook(tmp_path / "k.xlsx", kind=kind, province="Kilis", district=district, year=2025,
                           foreign_population=10)
+    data = read_workbook(tmp_path / "k.xlsx")
+    expected = rules.BoardKind.PROVINCE if district is None else rules.BoardKind.DISTRICT
+    assert data.board_kind is expected
+    assert data.setting(contract.S_KIND) == ("İl" if district is None else "İlçe")
+    assert data.setting(contract.S_DISTRICT) == district
 
 
 def test_new_workbook_refusals(tmp_path):
