@@ -42,30 +42,11 @@ from .package import (
     xml_parser,
 )
 from .safety import WORKBOOK, PathLike, check_package, own_lock
+from .sheetnames import check_sheet_name
 from .styles import MINIMAL_STYLES, Styles
 from .worksheet import Kept, collect_cells, render_sheet
 
-_BAD_SHEET_CHARS = set("[]:*?/\\")
-
-
-
 MANAGED_NAMES = ("_xlnm.print_area", "_xlnm.print_titles", "_xlnm._filterdatabase")
-
-
-
-def _check_sheet_name(name: str) -> None:
-    problem = None
-    if not name or len(name) > 31:
-        problem = "1 ile 31 karakter arasında olmalı"
-    elif any(ch in _BAD_SHEET_CHARS or ord(ch) < 32 for ch in name):
-        problem = "[ ] : * ? / \\ karakterlerini içeremez"
-    elif name.startswith("'") or name.endswith("'"):
-        problem = "kesme işaretiyle (') başlayıp bitemez"
-    elif sheet_key(name) == "history":
-        problem = "Excel'e ayrılmış bir ad"
-    if problem:
-        raise GocKurulError(f"'{name}' sayfa adı olarak kullanılamaz: {problem}.")
-
 
 
 class _Book:
@@ -178,7 +159,7 @@ class _Book:
     # the operation ------------------------------------------------------------------------------
 
     def put_sheet(self, spec: SheetSpec) -> None:
-        _check_sheet_name(spec.name)
+        check_sheet_name(spec.name)
         entries = self.entries
         wanted = sheet_key(spec.name)
         index = self.entry_index.get(wanted)
