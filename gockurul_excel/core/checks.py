@@ -503,21 +503,23 @@ def decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     Toplantı No'; a later meeting named there is the latest evaluation). M5(12), KURALLAR §7: once the year's first
     board is held, every decision carried over from last year names the meeting of this year that evaluated it."""
     boards = set(rules.BOARD_CATEGORIES.values())
-    for r in ctx.data.records("Toplantılar"):
-        category = rules.category_of(r["Kategori"])
-        if category not in boards or not r["Gerçekleşen Tarih"] or r["Toplantı No"] is None:
-            continue
-        m = Meeting(r, category, meeting_day(r))
+    held = sorted(((r["Gerçekleşen Tarih"], i, r) for i, r in enumerate(ctx.data.records("Toplantılar"))
+                   if r["Gerçekleşen Tarih"] and r["Toplantı No"] is not None
+                   and rules.category_of(r["Kategori"]) in boards), key=lambda e: (e[0], e[1]))
+    said: set[int] = set()  # a decision left open across several boards is reported once, at the first (M5(7))
+    for _, _, r in held:
+        m = Meeting(r, rules.category_of(r["Kategori"]), meeting_day(r))
         for d in decisions_to_evaluate(ctx.data, m):
-            if carried_year(d) is not None or d["Değerlendiren Toplantı No"] is not None:
+            if carried_year(d) is not None or d["Değerlendiren Toplantı No"] is not None or id(d) in said:
                 continue
+            said.add(id(d))
             yield Finding(WARNING, "M5(7)", "Kararlar", d.cell("Değerlendiren Toplantı No"),
                           f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d['Toplantı No']}) açık; bir sonraki "
                           f"kurul olan toplantı {m.no} ({r['Gerçekleşen Tarih']:%d.%m.%Y}) yapılmış ama kararın orada "
                           "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
                           f"{m.no} yazın (Ek-1 madde 8).")
     year = ctx.data.setting(contract.S_YEAR)
-    first = first_board(ctx.data, year) if isinstance(year, int) else None
+    first = first_board(ctx.data, year, ctx.today) if isinstance(year, int) else None
     if first is None or not first.record["Gerçekleşen Tarih"]:
         return
     held = {r["Toplantı No"] for r in ctx.data.records("Toplantılar") if r["Gerçekleşen Tarih"]}
