@@ -569,13 +569,16 @@ def devir(
                                                       "(verilmezse eski kitaptaki)")] = None,
     uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
     = False,
+    yil_farkli: Annotated[bool, typer.Option("--yil-farkli", help="Dosya adındaki yıl yeni kitabın yılından farklı "
+                                             "olsa da yaz.")] = False,
 ) -> None:
     """Yeni yılın kitabını bu yılın kitabından yapar: ayarlar, ilçeler, aktif üyeler ve Alt Komisyon, açık eylemler,
     süren projeler, açık kararlar ve sorunlar devredilir; eski kitap değişmez."""
     _require_xlsx(eski)
     _require_xlsx(yeni)
     population = _parse_count(yabanci_nufus) if yabanci_nufus is not None else None
-    result = operations.carry_over_workbook(eski, yeni, foreign_population=population, overwrite=uzerine_yaz)
+    result = operations.carry_over_workbook(eski, yeni, foreign_population=population, overwrite=uzerine_yaz,
+                                            other_year=yil_farkli)
     typer.echo(f"{yeni.name}: {result.message}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")

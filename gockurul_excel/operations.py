@@ -282,13 +282,14 @@ class CarryOverResult:
 
 
 def carry_over_workbook(old: str | Path, new: str | Path, *, foreign_population: int | None = None,
-                        overwrite: bool = False) -> CarryOverResult:
+                        overwrite: bool = False, other_year: bool = False) -> CarryOverResult:
     """`gockurul devir`: next year's workbook from this year's (KURALLAR §7). The old workbook is only read."""
     from . import commands
     from .files.backend import FileBackend
     from .files.fill import write_new_year
 
-    outcome = commands.carry_over(FileBackend(old).read(), foreign_population=foreign_population)
+    outcome = commands.carry_over(FileBackend(old).read(), foreign_population=foreign_population,
+                                  target_name=Path(new).name, other_year=other_year)
     carried = outcome.payload
     backup = write_new_year(Path(new), carried.settings, carried.rows, source=Path(old), overwrite=overwrite)
     return CarryOverResult(Path(new), carried.year, carried.counts, outcome.message, backup)

@@ -11,7 +11,10 @@ import pytest
 from gockurul_excel import commands, contract, rules
 from gockurul_excel.core.carry import carry_over
 from gockurul_excel.core.meetings import decisions_to_evaluate, find_meeting, first_board_of, is_first_board_of_year
+from gockurul_excel.errors import GocKurulError
 from gockurul_excel.sheets import forms
+
+from .conftest import run_cli
 
 D = dt.date
 BOARD = rules.MeetingCategory.PROVINCE_BOARD.value
@@ -235,3 +238,30 @@ def test_deadlines_before_a_board_run_from_the_earlier_of_planned_and_held(memor
     data = memory_book(settings=province(2031), rows={"Toplantılar": [meeting(1, BOARD, D(2031, 7, 21), held)]})
     e = next(e for e in events(data, D(2031, 6, 1)) if e.kind == "bildirim" and e.meeting_no == "1")
     assert (e.limit or e.date) == notice
+
+
+# --- item 5: a command asked for another year refuses (KURALLAR §7) ------------------------------------------
+
+def test_yillik_for_another_year_refuses_naming_both(memory_book):
+    data = memory_book(settings=province(2029), rows={"Toplantılar": [meeting(1, BOARD, D(2029, 1, 15))]})
+    with pytest.raises(GocKurulError) as err:
+        commands.annual_report(data, 2030)
+    assert "2030" in str(err.value) and "2029" in str(err.value)
+    assert commands.annual_report(data, 2029).specs  # its own year, asked or not
+    assert commands.annual_report(data).specs
+
+
+def test_cli_yillik_and_devir_refuse_another_year_and_leave_files_alone(make_book, tmp_path):
+    book = make_book(settings=province(2029), rows={"Toplantılar": [meeting(1, BOARD, D(2029, 1, 15))]},
+                     name="KILIS_2029.xlsx")
+    before = book.read_bytes()
+    proc = run_cli("yillik", str(book), "--yil", "2030")
+    assert proc.returncode != 0 and "2030" in proc.stderr + proc.stdout and "Traceback" not in proc.stderr
+    assert book.read_bytes() == before
+    wrong = tmp_path / "KILIS_2031.xlsx"
+    proc = run_cli("devir", str(book), str(wrong))
+    assert proc.returncode != 0 and "2030" in proc.stderr + proc.stdout and not wrong.exists()
+    proc = run_cli("devir", str(book), str(wrong), "--yil-farkli")
+    assert proc.returncode == 0, proc.stderr
+    right = tmp_path / "KILIS_2030.xlsx"
+    assert run_cli("devir", str(book), str(right)).returncode == 0 and right.exists()
