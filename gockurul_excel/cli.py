@@ -505,6 +505,8 @@ def birlestir(
     for entry in result.entries:
         reason = f" — {entry.reason}" if entry.reason else ""
         typer.echo(f"{entry.action}: {entry.district + ' ' if entry.district else ''}({Path(entry.file).name}){reason}")
+    if not result.specs:
+        typer.echo("Değişiklik yok: kitap yazılmadı.")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
     raise typer.Exit(1 if result.refused else 0)
@@ -591,7 +593,8 @@ def ornek(
     uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
     = False,
 ) -> None:
-    """Gerçekçi bir örnek il kitabı üretir (kontrolün bulacağı birkaç kasıtlı hata ile)."""
+    """Gerçekçi bir örnek il kitabı (kontrolün bulacağı birkaç kasıtlı hata ile), platform dosyalarını ve yanındaki
+    'İlçe Kitapları' klasörüne iki ilçe kitabı üretir."""
     _require_xlsx(kitap)
     result = operations.create_example(kitap, overwrite=uzerine_yaz)
     errors = sum(f.level == "hata" for f in result.findings)
@@ -599,6 +602,9 @@ def ornek(
                "yıllık rapor, eylem planı izleme).")
     typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
     typer.echo(f"Platform dosyaları: {result.platform}")
+    if result.districts:
+        typer.echo(f"İlçe kitapları ('gockurul birlestir' için): "
+                   f"{', '.join(str(p) for p in result.districts)}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 

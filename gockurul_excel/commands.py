@@ -377,12 +377,17 @@ def merge(data: WorkbookData, sources: list[Incoming | Unusable], *, today: dt.d
     """İlçe Kitaplarını Birleştir / `gockurul birlestir`: the sources (read by the backend) merged into the
     province's generated sheets; the merged state so far comes from the same workbook data."""
     from .core.districts import district_state_for
-    from .core.merge import action_counts, plan_merge
+    from .core.merge import UNCHANGED, action_counts, plan_merge
     from .sheets.merge import follow_up_sheet, merge_sheets
 
     result = plan_merge(data, district_state_for(data), sources, today=today, now=now)
-    result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
     counts = action_counts(result.entries)
+    if result.entries and counts[UNCHANGED] == len(result.entries):
+        # the same files again: nothing changes, not even the log (README: "değişiklik yok")
+        n = len(result.entries)
+        return Outcome([], f"İlçe kitapları okundu ({n} dosya: {n} {UNCHANGED}); içerikleri daha önce "
+                           "birleştirilenle aynı, kitap yazılmadı.", EXIT_OK, result)
+    result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
     parts = [f"{n} {action}" for action, n in counts.items() if n]
     message = (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
                f"Ayrıntılar '{contract.MERGE_LOG_SHEET}' sayfasında; ilçe kurullarının durumu "

@@ -8,7 +8,7 @@ Heavy modules are imported inside the functions: `import gockurul_excel.operatio
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -336,19 +336,28 @@ class ExampleResult:
     sheets: list[str]
     platform: Path | None = None  # the platform folder written beside it
     backup: Path | None = None  # the file it replaced (--uzerine-yaz), kept in Yedekler/
+    districts: list[Path] = field(default_factory=list)  # the district books written in 'İlçe Kitapları/'
 
 
 def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
     """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes, and every sheet the
     commands generate from it (forms of each meeting, Ek-3, action plan, calendar, dashboard, findings)
     — written in one go."""
-    from . import commands
-    from .example import write_example
+    from . import commands, contract
+    from .example import EXAMPLE_DISTRICTS, district_file_name, write_district_examples, write_example
+    from .files.atomic import XLSX, check_output
     from .files.backend import FileBackend
 
     path = Path(path)
     today = today or dt.date.today()
+    # the district books go where the button 'İlçe Kitaplarını Birleştir' looks by default; every target is checked
+    # before anything is written (an existing one is refused without --uzerine-yaz)
+    districts = path.parent / contract.DISTRICT_FOLDER
+    for name in EXAMPLE_DISTRICTS if districts.is_dir() else ():
+        check_output(districts / district_file_name(name), XLSX, create=True, overwrite=overwrite)
+    check_output(path, XLSX, create=True, overwrite=overwrite)
     replaced = write_example(path, overwrite=overwrite)
+    district_books = write_district_examples(districts, overwrite=overwrite)
     with FileBackend(path, make_backup=False, lock=True) as backend:  # the file this run just made
         data = backend.read()
         checked = commands.check(data, today)
@@ -360,4 +369,4 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
         specs = [s for o in outcomes for s in o.specs]
         backend.write(specs)
     exported = export_platform(path, platform_folder(path))
-    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced)
+    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced, district_books)
