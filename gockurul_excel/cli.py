@@ -399,10 +399,12 @@ def sunucu(
         raise GocKurulError("xlwings Server bir lisans anahtarı ister: kurumunuzun kullanımı ticari değilse "
                             "--lisans noncommercial (PolyForm Noncommercial), değilse satın alınan anahtar. "
                             "Lisans koşulları: README, 'Lisanslar'.")
-    typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev bölmesi: "
-               "/taskpane.html. Durdurmak için Ctrl+C.")
+    def announce() -> None:  # only once the server can start (xlwings-server installed)
+        typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev "
+                   "bölmesi: /taskpane.html. Durdurmak için Ctrl+C.")
+
     operations.serve(adres, port, workers=workers, token=anahtar or "", licence=lisans, settings_file=ayarlar,
-                     max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika)
+                     max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika, announce=announce)
 
 
 @app.command("eklenti")

@@ -315,18 +315,29 @@ def check_installation(addin: str | Path | None = None, *, press: bool = True) -
 
 def build_offline_bundle(output: str | Path, source: str | Path | None = None, *, overwrite: bool = False) -> Any:
     """`gockurul paket`: the offline bundle for IT."""
+    import os
+    import re
+
+    from .errors import InvalidArgument
     from .files.offline import build_bundle
 
+    if os.name != "nt" and re.match(r"[A-Za-z]:", str(output)):
+        # `--cikti D:\gockurul-kurulum` typed on Linux/macOS: the shell drops the backslash and a folder named
+        # 'D:gockurul-kurulum' would appear here
+        raise InvalidArgument(f"'{output}' bir Windows sürücü yolu gibi görünüyor; bu bilgisayarda sürücü harfi "
+                              "yok ve paket bulunduğunuz klasörde bu adla bir klasöre yazılırdı. Bu bilgisayardaki "
+                              "bir klasör verin (ör. --cikti gockurul-kurulum), sonra klasörü USB belleğe kopyalayın. "
+                              "Hiçbir şey yazılmadı.")
     return build_bundle(Path(output), Path(source) if source else None, overwrite=overwrite)
 
 
 def serve(host: str, port: int, *, workers: int, token: str, licence: str, settings_file: Path | None,
-          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None) -> None:
+          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None, announce=None) -> None:
     """`gockurul sunucu`: the official xlwings Server with our buttons."""
     from .server import serve as run
 
     run(host, port, workers=workers, token=token, licence=licence, settings_file=settings_file, max_body=max_body,
-        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile)
+        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, announce=announce)
 
 
 @dataclass
