@@ -5,6 +5,7 @@ command asked for another year (KURALLAR §7). In years other than the demo's, o
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -265,3 +266,17 @@ def test_cli_yillik_and_devir_refuse_another_year_and_leave_files_alone(make_boo
     assert proc.returncode == 0, proc.stderr
     right = tmp_path / "KILIS_2030.xlsx"
     assert run_cli("devir", str(book), str(right)).returncode == 0 and right.exists()
+
+
+def test_devir_refuses_two_rows_with_one_key_naming_the_sheet_and_rows(memory_book):
+    """KURALLAR §7: two open decisions numbered 3 (both of 2029) would be carried twice: refused, the sheet and
+    both rows named; a closed duplicate is not carried, so it does not stop the carry-over."""
+    rows = {"Toplantılar": [meeting(1, BOARD, D(2029, 1, 15), D(2029, 1, 15))],
+            "Kararlar": [decision(3, 1), decision(3, 1, "Devam Ediyor")]}
+    data = memory_book(settings=province(2029), rows=rows)
+    with pytest.raises(GocKurulError) as err:
+        carry_over(data, 2029)
+    assert err.value.sheet == "Kararlar" and "Karar No 3" in str(err.value)
+    assert re.search(r"\d+\., \d+\. satırlar", str(err.value))
+    rows["Kararlar"][1] = decision(3, 1, "Uygulandı")
+    assert len(carry_over(memory_book(settings=province(2029), rows=rows), 2029).rows["Kararlar"]) == 1
