@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from gockurul_excel import commands, contract, rules
+from gockurul_excel import commands, contract, example, rules
 from gockurul_excel.core.carry import carry_over
 from gockurul_excel.core.meetings import decisions_to_evaluate, find_meeting, first_board_of, is_first_board_of_year
 from gockurul_excel.errors import GocKurulError
@@ -280,3 +280,31 @@ def test_devir_refuses_two_rows_with_one_key_naming_the_sheet_and_rows(memory_bo
     assert re.search(r"\d+\., \d+\. satırlar", str(err.value))
     rows["Kararlar"][1] = decision(3, 1, "Uygulandı")
     assert len(carry_over(memory_book(settings=province(2029), rows=rows), 2029).rows["Kararlar"]) == 1
+
+
+@pytest.mark.parametrize("book", ["three_boards", "example"])
+def test_kontrol_reports_each_decision_at_the_first_meeting_that_listed_it(memory_book, book):
+    """kontrol finds the M5(7) pairs in one pass (unevaluated_decisions); they are exactly the first held board
+    whose Ek-1 item 8 lists each decision without an evaluation."""
+    from gockurul_excel.core.meetings import Meeting, meeting_day, unevaluated_decisions
+
+    if book == "three_boards":
+        data = _three_boards(memory_book)
+    else:
+        rows = {k: [list(r) for r in v] for k, v in example.example_rows().items()}
+        for d in rows["Kararlar"]:
+            d[10] = None  # nothing evaluated: every open decision is reported
+        data = memory_book(rows=rows)
+    boards = {c.value for c in rules.BOARD_CATEGORIES.values()}
+    held = sorted((r["Gerçekleşen Tarih"], i, r) for i, r in enumerate(data.records("Toplantılar"))
+                  if r["Gerçekleşen Tarih"] and r["Kategori"] in boards)
+    expected, seen = [], set()
+    for _, _, r in held:
+        m = Meeting(r, rules.category_of(r["Kategori"]), meeting_day(r))
+        for d in decisions_to_evaluate(data, m):
+            if dict.get(d, contract.CARRIED_COLUMN) is None and d["Değerlendiren Toplantı No"] is None \
+                    and id(d) not in seen:
+                seen.add(id(d))
+                expected.append((d["Karar No"], r["Toplantı No"]))
+    got = [(d["Karar No"], r["Toplantı No"]) for d, r in unevaluated_decisions(data)]
+    assert got == expected and got

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -231,6 +231,23 @@ def _evaluated_before(data: WorkbookData, d: Record, m: Meeting) -> bool:
     the meeting that took it): then `m` no longer lists it (M5(7), KURALLAR §3)."""
     evaluator, held = _evaluation(data, d)
     return evaluator != m.no and held is not None and m.date is not None and held < m.date
+
+
+def unevaluated_decisions(data: WorkbookData) -> list[tuple[Record, Record]]:
+    """M5(7) for `kontrol`: (decision, meeting) for each open decision of this year with no evaluation recorded, and
+    the first board meeting of its kind held after it — where its Ek-1 item 8 first listed it — in the order of
+    those meetings. The same pairs `decisions_to_evaluate` gives meeting by meeting, found once per decision."""
+    out: list[tuple[tuple, Record, Record]] = []
+    for category in rules.BOARD_CATEGORIES.values():
+        held = sorted((r["Gerçekleşen Tarih"], i, r) for i, r in enumerate(data.records("Toplantılar"))
+                      if r["Gerçekleşen Tarih"] is not None and r["Toplantı No"] is not None
+                      and r["Kategori"] == category.value)
+        for day, i, evaluator, _, d in _open_decisions(data).get(category.value, []):
+            k = bisect_right(held, day, key=lambda e: e[0])  # the first held strictly after its meeting
+            if evaluator is None and k < len(held):
+                out.append(((held[k][0], held[k][1], day, i), d, held[k][2]))
+    out.sort(key=lambda e: e[0])
+    return [(d, m) for _, d, m in out]
 
 
 def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
