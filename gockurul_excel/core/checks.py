@@ -20,15 +20,14 @@ from ..findings import ERROR, WARNING, Finding
 from . import parse
 from .districts import district_state_for
 from .meetings import (
-    Meeting,
     carried_rows,
     carried_year,
-    decisions_to_evaluate,
     first_board,
     meeting_day,
     number_text,
     reference_key,
     row_key,
+    unevaluated_decisions,
 )
 from .model import TEMPLATE_RULE, Record, WorkbookData
 from .schedule import FINDING_ARTICLES, build_schedule
@@ -502,22 +501,16 @@ def decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     """M5(7): a board meeting held evaluates the previous meeting's open decisions (recorded as 'Değerlendiren
     Toplantı No'; a later meeting named there is the latest evaluation). M5(12), KURALLAR §7: once the year's first
     board is held, every decision carried over from last year names the meeting of this year that evaluated it."""
-    boards = set(rules.BOARD_CATEGORIES.values())
-    for r in ctx.data.records("Toplantılar"):
-        category = rules.category_of(r["Kategori"])
-        if category not in boards or not r["Gerçekleşen Tarih"] or r["Toplantı No"] is None:
-            continue
-        m = Meeting(r, category, meeting_day(r))
-        for d in decisions_to_evaluate(ctx.data, m):
-            if carried_year(d) is not None or d["Değerlendiren Toplantı No"] is not None:
-                continue
-            yield Finding(WARNING, "M5(7)", "Kararlar", d.cell("Değerlendiren Toplantı No"),
-                          f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d['Toplantı No']}) açık; bir sonraki "
-                          f"kurul olan toplantı {m.no} ({r['Gerçekleşen Tarih']:%d.%m.%Y}) yapılmış ama kararın orada "
-                          "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
-                          f"{m.no} yazın (Ek-1 madde 8).")
+    # once per decision, at the first board held after it (decisions_to_evaluate lists it there and later)
+    for d, r in unevaluated_decisions(ctx.data):
+        no = r["Toplantı No"]
+        yield Finding(WARNING, "M5(7)", "Kararlar", d.cell("Değerlendiren Toplantı No"),
+                      f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d['Toplantı No']}) açık; bir sonraki "
+                      f"kurul olan toplantı {no} ({r['Gerçekleşen Tarih']:%d.%m.%Y}) yapılmış ama kararın orada "
+                      "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
+                      f"{no} yazın (Ek-1 madde 8).")
     year = ctx.data.setting(contract.S_YEAR)
-    first = first_board(ctx.data, year) if isinstance(year, int) else None
+    first = first_board(ctx.data, year, ctx.today) if isinstance(year, int) else None
     if first is None or not first.record["Gerçekleşen Tarih"]:
         return
     held = {r["Toplantı No"] for r in ctx.data.records("Toplantılar") if r["Gerçekleşen Tarih"]}
