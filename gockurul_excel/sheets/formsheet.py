@@ -88,6 +88,16 @@ def lines_needed(text: str, width: float) -> int:
     return total
 
 
+def wrapped_height(cells: list[tuple[object, float]], min_lines: int = 1) -> float:
+    """The one page-layout measure of a row of wrapped cells (value, printed column width in characters): the
+    points the row needs so that neither Excel nor LibreOffice prints a cell's last lines over the next row.
+    Neither program grows a row for wrapped text a program wrote; both print Calibri 11 (LibreOffice its
+    metric twin Carlito) at LINE_HEIGHT a line. Sheets laid out without a FormBuilder (Takvim, Pano, Kontrol)
+    use this too."""
+    lines = max((lines_needed(str(v), w) for v, w in cells if v is not None and str(v) != ""), default=1)
+    return min(MAX_ROW_HEIGHT, LINE_HEIGHT * max(min_lines, lines) + 3)
+
+
 class FormBuilder:
     """Rows of a form on columns of fixed widths (1-based), laid out in pages."""
 
@@ -123,11 +133,9 @@ class FormBuilder:
 
     def height_of(self, text: Value, width: float, min_lines: int = 1) -> float:
         """The height (points) a row needs for `text` in a column of `width`."""
-        lines = min_lines if text is None else max(min_lines, self._lines(str(text), width))
-        return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
-
-    def _lines(self, text: str, width: float) -> int:
-        return lines_needed(text, width * self.chars_per_width / CHARS_PER_WIDTH)
+        if text is None:
+            return wrapped_height([], min_lines)
+        return wrapped_height([(text, width * self.chars_per_width / CHARS_PER_WIDTH)], min_lines)
 
     def _fit(self, row: int, text: Value, width: float, min_lines: int = 1) -> None:
         height = self.height_of(text, width, min_lines)
