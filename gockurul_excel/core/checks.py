@@ -18,6 +18,7 @@ from operator import itemgetter
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from . import parse
+from .annual import ANNUAL_ARTICLE, report_gaps, report_in_preparation
 from .districts import district_state_for
 from .meetings import (
     Meeting,
@@ -768,6 +769,14 @@ def statistics(ctx: Context) -> Iterator[Finding]:
             yield Finding(WARNING, rules.STATISTICS_SHARED_ARTICLE, "Veri Paylaşımı",
                           r.cell("Başkanlıkla Paylaşım Tarihi"),
                           f"{no}: verinin Başkanlıkla paylaşıldığı tarih yazılmamış.")
+
+
+@check(ANNUAL_ARTICLE)
+def annual_report_gaps(ctx: Context) -> Iterator[Finding]:
+    """While the province prepares last year's Ek-3 (January, M13(1)), what its signed page would lack."""
+    year = ctx.data.setting(contract.S_YEAR)
+    if ctx.kind is rules.BoardKind.PROVINCE and report_in_preparation(year, ctx.today):
+        yield from report_gaps(ctx.data, year)
 
 
 @check(TEMPLATE_RULE)

@@ -123,6 +123,8 @@ class FormBuilder:
         self._repeat: Callable[[], None] | None = None  # re-writes the running table heading on a new page
         self._holding = 0  # inside `together`: the group decides where the page breaks
         self._capacity: tuple[tuple[float, ...], float] | None = None  # (title rows' heights, capacity)
+        # (first row, row after) of the heading rows just written: they go to the page of what follows them
+        self._keep: tuple[int, int] | None = None
 
     @property
     def ncols(self) -> int:
@@ -193,15 +195,32 @@ class FormBuilder:
 
     def need(self, height: float) -> bool:
         """Make room for `height` points on this page: a new page when they would not fit (a block taller than
-        a page starts on a page of its own). True when a page was started."""
+        a page starts on a page of its own). A heading written just before (`keep_with_next`) moves to the new
+        page with them, so that no heading ends a page. True when a page was started."""
         used = self._simulate()
+        if self._keep is not None and self._keep[1] != self.row:
+            self._keep = None  # something was written under the heading already
         if self._holding:
             return False
         capacity = self.page_capacity
         if used and used + min(height, capacity) > capacity:
-            self.break_page()
+            keep = self._keep
+            if keep is not None and keep[0] > self._page_start and self._repeat is None:
+                self.spec.print_setup.row_breaks.append(keep[0] - 1)
+                self._page_start = self._scanned = keep[0]
+                self._used = 0.0
+                self._simulate()
+            else:
+                self.break_page()
             return True
         return False
+
+    def keep_with_next(self, start: int) -> None:
+        """Rows `start`..the current row (a heading, written) print on the page of the first row written after
+        them; a heading right under another heading joins it."""
+        if self._keep is not None and self._keep[1] == start:
+            start = self._keep[0]
+        self._keep = (start, self.row)
 
     @contextmanager
     def together(self) -> Iterator[None]:
@@ -265,6 +284,8 @@ class FormBuilder:
         self.need(self.height_of(value, sum(self.widths), min_lines) + keep_next)
         self.cell(1, value, style, span=self.ncols, min_lines=min_lines)
         self.row += 1
+        if keep_next:
+            self.keep_with_next(self.row - 1)
 
     def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
               min_lines: int = 1, uniform: bool = False, min_height: float = 0, keep_whole: bool = False,
