@@ -190,7 +190,8 @@ def test_empty_items_5_and_6_print_room_to_write_and_kontrol_says_what_is_missin
     assert len(item5) == 1  # the heading only: its text row is empty, tall enough to write by hand
     blank = item_row(spec, annual_report_mod.ITEM_5) + 1
     assert spec.row_heights[blank] >= annual_report_mod.BLANK_LINES * 15
-    assert row_with(region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY), "Yalnız sonuç yazıldı.") is not None
+    item6 = region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY)
+    assert row_with(item6, "Yalnız sonuç yazıldı.") is not None
     gaps = report_gaps(read_workbook(path), YEAR)
     assert [g for g in gaps if "madde 5" in g.message and "'Beklenen Destekler'" in g.message]
     assert not [g for g in gaps if "madde 6" in g.message]
