@@ -409,6 +409,15 @@ def institution_key(ctx: Context, kurum: object) -> str:
     return _institution_key(ctx.kind, _person(kurum))
 
 
+def same_institution(kind: rules.BoardKind | None, a: object, b: object) -> bool:
+    """Two spellings of one institution, matched as the M9(2) check matches them."""
+    return _institution_key(kind, _person(a)) == _institution_key(kind, _person(b))
+
+
+def same_person(a: object, b: object) -> bool:
+    return bool(a) and _person(a) == _person(b)
+
+
 @lru_cache(maxsize=4096)
 def _institution_key(kind: rules.BoardKind | None, folded: str) -> str:
     """The most specific listed name in `folded` wins: "Gaziantep Valiliği İl Göç İdaresi Müdürlüğü" is the İl
