@@ -36,7 +36,7 @@ DISTRICT_BOARD = rules.MeetingCategory.DISTRICT_BOARD.value
 HALL = "Nizip Kaymakamlığı Toplantı Salonu"
 INVITEE = ("Nizip Ticaret ve Sanayi Odası", "Genel Sekreter", "Levent Oral")
 FOOTER = re.compile(r"Sayfa (\d+) / (\d+)")
-TODAY = "15.12.2026"
+TODAY = "10.08.2026"
 
 
 def _members() -> list[list]:
@@ -67,12 +67,12 @@ def district_rows() -> dict[str, list[list]]:
         "Toplantılar": [
             [1, DISTRICT_BOARD, "Olağan", D(YEAR, 2, 18), D(YEAR, 2, 18), dt.time(14, 0), HALL, D(YEAR, 2, 25),
              D(YEAR, 2, 27), None],
-            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 12, 21), None, dt.time(14, 0), HALL, None, None, None],
+            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 17), None, dt.time(14, 0), HALL, None, None, None],
         ],
         "Gündem": [[1, 1, "Mevsimlik tarım işçisi yabancıların barınma koşullarının görüşülmesi",
                     "İlçe Tarım ve Orman Müdürlüğü", D(YEAR, 2, 2)],
                    [1, 2, "Yerel Uyum Eylem Planı", "İl Göç İdaresi Müdürlüğü", D(YEAR, 2, 2)]],
-        "Sorunlar": [[1, 1, "Barınma", "Mevsimlik işçi çadır alanlarında altyapı eksikliği.",
+        "Sorunlar": [[1, 1, "Sosyal Destek", "Mevsimlik işçi çadır alanlarında altyapı eksikliği.",
                       "Belediye ile ortak altyapı çalışması.", "Açık"]],
         "Kararlar": [
             # carried from 2025, out of order in the sheet; 5 is named for meeting 2 as well

@@ -300,7 +300,7 @@ class FormBuilder:
                    for r in rows]
         if uniform and heights:
             heights = [max(heights)] * len(heights)
-        header_h = self.height_of(max(headers, key=len), min(self.widths))
+        header_h = max(self.height_of(h, self.widths[c]) for c, h in enumerate(headers))
         caption_h = self.height_of(caption, sum(self.widths)) if caption else 0
         whole = caption_h + header_h + sum(heights)
         # a table that fits on a page is not cut when asked; any other keeps its heading with two rows
