@@ -79,6 +79,8 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
     # The year's holidays and leave, so staff see why a date moved.
     row = 4 + len(rows) + 2
     year = s.year or s.today.year
+    # On a page of its own: its heading and header row never end a page of events.
+    spec.print_setup.row_breaks.append(row - 1)
     spec.blocks.append(Block(row, 1, [[f"{year} yılı tatilleri ve idari izinler"]], style="subtitle"))
     spec.blocks.append(Block(row + 1, 1, [["Tarih", "Gün", "Tür", "Ad"]], style="header"))
     days = [[d.date, DAY_NAMES[d.date.weekday()], DAYOFF_LABELS.get(d.kind, d.kind),

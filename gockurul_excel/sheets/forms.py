@@ -150,7 +150,8 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
         m.category.value,
         place_name(data),
         f"{place} / {_when(m)}",
-        len(participants(data, m)),
+        # not held and nobody entered: written in on the day, not "0"
+        len(participants(data, m)) or (0 if m.record["Gerçekleşen Tarih"] else None),
     ]
     for i, value in enumerate(values, start=1):
         f.fields([(i, "label"), (EK1_ITEMS[i - 1], "label"), (value, "text")])

@@ -64,6 +64,15 @@ def fit_scale(widths: list[float], ps: PrintSetup, spread: float = 1.0) -> float
     return min(1.0, printable / total) if ps.fit_to_width and total else 1.0
 
 
+# Calibri 11 (LibreOffice: Carlito, the same widths) prints a capital about 0.6 em wide, 1.3 times the average
+# character CHARS_PER_WIDTH assumes: headings and labels in capitals take that much more of a line.
+CAPITAL_EXTRA = 0.3
+
+
+def _size(word: str) -> float:
+    return len(word) + CAPITAL_EXTRA * sum(c.isupper() for c in word)
+
+
 @lru_cache(maxsize=65536)  # labels and repeated texts (institutions, statuses) are measured again and again
 def lines_needed(text: str, width: float) -> int:
     """Printed lines of `text` wrapped at word boundaries in a column of `width` (Excel and LibreOffice move
@@ -71,18 +80,18 @@ def lines_needed(text: str, width: float) -> int:
     per_line = max(1, int(width * CHARS_PER_WIDTH))
     total = 0
     for part in str(text).split("\n"):
-        if len(part) <= per_line:  # most cells: one line, no need to wrap word by word
+        if _size(part) <= per_line:  # most cells: one line, no need to wrap word by word
             total += 1
             continue
-        lines, used = 1, 0
+        lines, used = 1, 0.0
         for word in part.split():
-            size = len(word)
+            size = _size(word)
             if used and used + 1 + size <= per_line:
                 used += 1 + size
                 continue
             if used:
                 lines += 1
-            lines += (size - 1) // per_line if size else 0
+            lines += int((size - 1) // per_line) if size else 0
             used = size % per_line or (per_line if size else 0)
         total += lines
     return total
