@@ -76,19 +76,18 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         spec.autofilter = f"A3:G{3 + len(rows)}"
         for i, row in enumerate(rows):  # the event's sentence wraps in its column: its row gets the height
             spec.row_heights[4 + i] = wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
-    # The year's holidays and leave, so staff see why a date moved.
-    row = 4 + len(rows) + 2
+    # The year's holidays and leave, so staff see why a date moved: on a page of their own (the heading never ends
+    # a page of events), in the events' columns (Tarih, Gün, Tür, Olay), under the header the page repeats.
+    row = 4 + len(rows) + 1
     year = s.year or s.today.year
-    # On a page of its own: its heading and header row never end a page of events.
     spec.print_setup.row_breaks.append(row - 1)
     spec.blocks.append(Block(row, 1, [[f"{year} yılı tatilleri ve idari izinler"]], style="subtitle"))
-    spec.blocks.append(Block(row + 1, 1, [["Tarih", "Gün", "Tür", "Ad"]], style="header"))
     days = [[d.date, DAY_NAMES[d.date.weekday()], DAYOFF_LABELS.get(d.kind, d.kind),
              d.name + (" — tahmini tarih" if d.estimated else "")] for d in s.calendar.days_off(year)]
     if days:
-        spec.blocks.append(Block(row + 2, 1, days, col_styles=["date", "text", "text", "text"]))
+        spec.blocks.append(Block(row + 1, 1, days, col_styles=["date", "text", "text", "text"]))
         for i, values in enumerate(days):  # "Yarım gün (13.00'ten sonra)" wraps in its column
-            spec.row_heights[row + 2 + i] = wrapped_height([(v, widths[c + 1]) for c, v in enumerate(values)
+            spec.row_heights[row + 1 + i] = wrapped_height([(v, widths[c + 1]) for c, v in enumerate(values)
                                                             if isinstance(v, str)])
     return spec
 
