@@ -288,3 +288,14 @@ def test_district_yillik_refuses_saying_where_ek3_is_made(district, tmp_path):
     message = proc.stdout + proc.stderr
     assert "İl Göç İdaresi Müdürlüğü" in message and "13/1" in message
     assert input_snapshot(book) == before
+
+
+def test_province_invitee_and_presidency_staff_sign_ek2_not_ek1(province):
+    """M4(4), M4(5): the Ticaret Odası's invitee and the Presidency's expert attend meeting 3; M12(1): the chair and
+    members sign the minutes."""
+    _book, printed = province
+    ek1 = printed.flat("Ek-1 3")
+    signatures = ek1[ek1.index("İMZALAR"):]
+    assert "Kemal Çeber (Kurul Başkanı)" in signatures
+    for name in ("Burak Tunç", "Selin Kaplan"):
+        assert name not in signatures and name in printed.flat("Ek-2 3")
