@@ -299,3 +299,29 @@ def test_province_invitee_and_presidency_staff_sign_ek2_not_ek1(province):
     assert "Kemal Çeber (Kurul Başkanı)" in signatures
     for name in ("Burak Tunç", "Selin Kaplan"):
         assert name not in signatures and name in printed.flat("Ek-2 3")
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_a_heading_moves_to_the_page_of_what_follows_it(monkeypatch, keep):
+    """FormBuilder.keep_with_next: a heading whose first content does not fit under it starts the next page with
+    it (issue 24 item 9: "a heading left alone at the bottom of a page"); without it the heading ends the page."""
+    from gockurul_excel.sheets.annual_report import WIDTHS, _Form
+
+    if not keep:
+        monkeypatch.setattr(_Form, "keep_with_next", lambda self, start: None)
+    f = _Form("Deneme", WIDTHS, title_rows=(1, 1))
+    f.line("Başlık", "title")
+    while f.page_capacity - f._simulate() > 70:  # fill the page to four lines from its foot
+        f.line("Bir satır", "text")
+    f.heading(4, "KURULLARDA KARAR ALINMASINA RAĞMEN ÇÖZÜLEMİYEN SORUNLAR:")
+    heading_row = f.row - 1
+    f.table_rows(("A", "B", "C", "D", "E", "F"), (1, 1, 1, 1, 1, 1), [("1", "x", "y " * 60, "z", "t", "u")],
+                 ["text"] * 6)
+    assert (heading_row - 1 in f.spec.print_setup.row_breaks) is keep
+
+
+def test_capitals_take_more_of_a_line_than_small_letters():
+    from gockurul_excel.sheets.formsheet import lines_needed, wrapped_height
+
+    assert lines_needed("TELEFON NUMARASI", 16) == 2 and lines_needed("telefon numaras", 16) == 1
+    assert wrapped_height([("a " * 60, 20), (None, 5)]) > wrapped_height([("a", 20)])
