@@ -325,3 +325,41 @@ def test_capitals_take_more_of_a_line_than_small_letters():
 
     assert lines_needed("TELEFON NUMARASI", 16) == 2 and lines_needed("telefon numaras", 16) == 1
     assert wrapped_height([("a " * 60, 20), (None, 5)]) > wrapped_height([("a", 20)])
+
+
+def _a_year_earlier(value):
+    if isinstance(value, dt.date):
+        return value.replace(year=value.year - 1)
+    return value - 1 if value in (YEAR, YEAR - 1) else value
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    """The province example with Nizip's 2025 book merged (`birlestir`): its board of 18.02 held, the one of 17.08
+    planned and never held."""
+    folder = tmp_path_factory.mktemp("birlesik")
+    district_book = folder / "NIZIP_2025.xlsx"
+    rows = {sheet: [[_a_year_earlier(v) for v in r] for r in table] for sheet, table in district_rows().items()}
+    fill_workbook(district_book, {**district_settings(), contract.S_YEAR: YEAR - 1}, rows, overwrite=True)
+    book = folder / "ornek.xlsx"
+    assert run_cli("ornek", str(book)).returncode == 0
+    _ok("birlestir", str(book), str(district_book))
+    proc = run_cli("yillik", str(book))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return book, _print(book, ["Ek-3 2025"], folder / "ek3.pdf"), proc.stdout
+
+
+def test_merged_province_ek3_counts_held_district_boards_without_overprint(merged):
+    _book, printed, message = merged
+    text = printed.flat("Ek-3 2025")
+    assert "İlçe Göç Koordinasyon Kurulu (1 toplantı, 1 sorun)" in text  # Nizip's 17.08 board never met
+    assert "Nizip İlçe GKK 1" in text
+    for i in printed.pages["Ek-3 2025"]:
+        assert overprints(printed.words[i]) == [], i + 1
+    # the district heading and its note print on the page of their table (never alone at a page's foot)
+    page = next(printed.layout[i] for i in printed.pages["Ek-3 2025"] if "İlçe Göç Koordinasyon Kurulu (" in
+                printed.layout[i])
+    assert "Nizip İlçe GKK 1" in page[page.index("İlçe Göç Koordinasyon Kurulu ("):]
+    for instruction in ("gockurul", "düğme", "Bu kitapta", "sütununa"):
+        assert instruction not in text
+    assert "Şahinbey" in message and "birleştirilmemiş" in message  # yillik says what the page does not

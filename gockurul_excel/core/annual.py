@@ -96,12 +96,13 @@ def report_gaps(data: WorkbookData, year: int) -> list[Finding]:
                                f"{year} satırının '{column}' sütununa yazın; yazılmazsa madde elle doldurulmak üzere "
                                "boş basılır."))
     districts = district_year(data, year)
-    if districts is not None:
-        for name in districts.not_merged:
-            out.append(Finding(WARNING, ANNUAL_ARTICLE, "İlçeler", None,
-                               f"{name} ilçesinin kurul toplaması zorunlu (M8(1)) ama kitabı il kitabına "
-                               f"birleştirilmemiş: {year} yılı Ek-3'ünde ilçenin kurulları yer almaz. İlçe kitabını "
-                               "'İlçe Kitaplarını Birleştir' düğmesi ya da 'gockurul birlestir' ile birleştirin."))
+    if districts is not None and districts.not_merged:
+        names = ", ".join(districts.not_merged)
+        out.append(Finding(WARNING, ANNUAL_ARTICLE, "İlçeler", None,
+                           f"Kurul toplaması zorunlu (M8(1)) ilçelerden {names} kitabı il kitabına "
+                           f"birleştirilmemiş: {year} yılı Ek-3'ünde bu ilçelerin kurulları yer almaz. İlçe "
+                           "kitaplarını 'İlçe Kitaplarını Birleştir' düğmesi ya da 'gockurul birlestir' ile "
+                           "birleştirin."))
     return out
 
 

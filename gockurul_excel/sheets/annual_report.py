@@ -153,6 +153,7 @@ def _district_note(f: _Form, y: YearRows, year: int) -> None:
         return
     f.note(f"Kurul toplaması zorunlu olup {year} yılı kurul kayıtları bu rapora girmeyen ilçeler "
            f"({cite_short('M8(1)')}): {', '.join(d.not_merged)}.", "italic")
+    f.keep_with_next(f.row - 1)  # with the heading above it, on the page of the table below
 
 
 # --- item 2 --------------------------------------------------------------------------------------
