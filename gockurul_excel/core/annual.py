@@ -77,10 +77,11 @@ def user_text(data: WorkbookData, year: int, column: str) -> str | None:
     return None
 
 
-def report_gaps(data: WorkbookData, year: int) -> list[Finding]:
+def report_gaps(data: WorkbookData, year: int, *, unmerged: bool = True) -> list[Finding]:
     """What the province's Ek-3 of `year` would print without (M13(1), M13(4)): items 5–6 not written, districts
-    that must hold boards (M8(1)) whose workbooks were not merged. Said by `kontrol` and by `yillik`, never on
-    the signed page (KURALLAR §5)."""
+    that must hold boards (M8(1)) whose workbooks were not merged. Said by `yillik` and by `kontrol`, never on
+    the signed page (KURALLAR §5). Without `unmerged`, the districts only once some district book was merged
+    (`kontrol` says nothing of district boards before any merge: it cannot see them, core.districts)."""
     out = []
     table = data.table(contract.ANNUAL_SHEET)
     for item, column in USER_ITEMS:
@@ -96,7 +97,7 @@ def report_gaps(data: WorkbookData, year: int) -> list[Finding]:
                                f"{year} satırının '{column}' sütununa yazın; yazılmazsa madde elle doldurulmak üzere "
                                "boş basılır."))
     districts = district_year(data, year)
-    if districts is not None and districts.not_merged:
+    if districts is not None and districts.not_merged and (unmerged or districts.merged):
         names = ", ".join(districts.not_merged)
         out.append(Finding(WARNING, ANNUAL_ARTICLE, "İlçeler", None,
                            f"Kurul toplaması zorunlu (M8(1)) ilçelerden {names} kitabı il kitabına "

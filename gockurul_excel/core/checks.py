@@ -785,7 +785,7 @@ def annual_report_gaps(ctx: Context) -> Iterator[Finding]:
     """While the province prepares last year's Ek-3 (January, M13(1)), what its signed page would lack."""
     year = ctx.data.setting(contract.S_YEAR)
     if ctx.kind is rules.BoardKind.PROVINCE and report_in_preparation(year, ctx.today):
-        yield from report_gaps(ctx.data, year)
+        yield from report_gaps(ctx.data, year, unmerged=False)
 
 
 @check(TEMPLATE_RULE)
