@@ -76,6 +76,7 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         spec.autofilter = f"A3:G{3 + len(rows)}"
         for i, row in enumerate(rows):  # the event's sentence wraps in its column: its row gets the height
             spec.row_heights[4 + i] = wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
+            spec.autofit_rows.add(4 + i)  # unmerged: on a live book Excel fits the run in one call
     # The year's holidays and leave, so staff see why a date moved: on a page of their own (the heading never ends
     # a page of events), in the events' columns (Tarih, Gün, Tür, Olay), under the header the page repeats.
     row = 4 + len(rows) + 1
@@ -89,6 +90,7 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         for i, values in enumerate(days):  # "Yarım gün (13.00'ten sonra)" wraps in its column
             spec.row_heights[row + 1 + i] = wrapped_height([(v, widths[c + 1]) for c, v in enumerate(values)
                                                             if isinstance(v, str)])
+            spec.autofit_rows.add(row + 1 + i)
     return spec
 
 

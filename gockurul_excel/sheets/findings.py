@@ -55,7 +55,9 @@ def findings_sheet(findings: list[Finding], today: dt.date) -> SheetSpec:
                 start = i
         spec.autofilter = f"A3:E{3 + len(rows)}"
         # A finding of two or more lines gets the rows' height for them (no program grows a row for written text).
+        # On a live book Excel fits these unmerged rows itself: one autofit call for the run.
         for i, values in enumerate(rows):
             spec.row_heights[4 + i] = wrapped_height(list(zip(values, FINDING_WIDTHS, strict=True)))
+            spec.autofit_rows.add(4 + i)
     spec.row_heights[2] = wrapped_height([(status, sum(FINDING_WIDTHS))])
     return spec
