@@ -316,12 +316,24 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
 
 def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
     """Yıllık Rapor (Ek-3) / `gockurul yillik`: the report of `year` (default: the workbook's)."""
+    from .core.annual import report_gaps
     from .sheets.annual_report import annual_report_sheet
 
+    if data.board_kind is rules.BoardKind.DISTRICT:
+        # M13(1)–(2): the report is the province's; the district's boards reach it through its workbook, merged
+        # at the province (M12(5)). A district page titled Ek-3 would be a form the circular does not have.
+        raise GocKurulError(
+            "Ek-3 Yıllık Değerlendirme Raporu ilçe kitabında üretilmez: raporu İl Göç İdaresi Müdürlüğü il ve ilçe "
+            "kurullarını birlikte değerlendirerek hazırlar ve yılın ilk İl Göç Koordinasyon Kurulunda onaylanır "
+            "(Genelge m. 13/1, 13/2). İlçe kurullarının toplantıları, sorunları ve kararları rapora, bu kitap il "
+            "kitabına birleştirilince girer: kitabı İl Göç İdaresi Müdürlüğüne gönderin.",
+            sheet=contract.SETTINGS_SHEET)
     year = workbook_year(data, year)
     refuse_unreadable(data, ALL_SHEETS, "Ek-3 Yıllık Değerlendirme Raporu")
     spec = annual_report_sheet(data, year)
-    return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}")
+    gaps = "".join(f"\n- {f.message}" for f in report_gaps(data, year))
+    return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}"
+                   + (f" Raporda eksik kalanlar:{gaps}" if gaps else ""))
 
 
 def action_plan(data: WorkbookData, today: dt.date) -> Outcome:

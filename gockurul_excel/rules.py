@@ -264,22 +264,32 @@ ANNUAL_DEADLINES = (
 
 @dataclass(frozen=True)
 class FirstBoardDuty:
-    """Done at the year's first meeting of a board (İl or İlçe GKK): listed on its agenda and in the calendar."""
+    """Done at the year's first meeting of a board (İl or İlçe GKK): listed on its agenda and in the calendar.
+    `label` is the rule's sentence (calendar); `agenda` the agenda item, a noun phrase, and `joins` the article of
+    the standing item it is the same topic as (one item, the articles merged in its Dayanak)."""
 
     kind: str  # `tur` of the takvim JSON contract
     article: str
     label: str
     boards: tuple[BoardKind, ...] = (BoardKind.PROVINCE,)
+    agenda: str = ""
+    joins: str | None = None
 
 
 # M5(12) speaks of every "Kurul" (İl and İlçe); the annual report, the sub-commission and the action plan are the
-# province's (M13(2), M6(1), M5(13)).
+# province's (M13(2), M6(1), M5(13)). At the year's first board the previous board is last year's: M5(7)'s
+# evaluation and M5(12)'s are one item; the action plan's approval (M5(13)) is the M10(4) item.
 FIRST_BOARD_DUTIES = (
     FirstBoardDuty("ilk_kurul", "M5(12)", "Bir önceki yılda alınan kararlar değerlendirilir ve yeni yılın "
-                   "planlaması yapılır", (BoardKind.PROVINCE, BoardKind.DISTRICT)),
-    FirstBoardDuty("yillik_rapor", "M13(2), M5(12)", "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır"),
-    FirstBoardDuty("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır"),
-    FirstBoardDuty("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır"),
+                   "planlaması yapılır", (BoardKind.PROVINCE, BoardKind.DISTRICT),
+                   "Bir önceki yılda alınan kararların uygulanmasının değerlendirilmesi ve yeni yılın planlanması",
+                   "M5(7)"),
+    FirstBoardDuty("yillik_rapor", "M13(2), M5(12)", "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır",
+                   agenda="Önceki yılın Yıllık Değerlendirme Raporunun (Ek-3) onaylanması"),
+    FirstBoardDuty("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır",
+                   agenda="Alt Komisyonun oluşturulması ve üye listesinin imza altına alınması"),
+    FirstBoardDuty("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır",
+                   agenda="Yerel Uyum Eylem Planının görüşülmesi ve onaylanması", joins="M10(4)"),
 )
 # The article of the first board's evaluation of the previous year's decisions (the carried ones, KURALLAR §7).
 CARRIED_EVALUATION_ARTICLE = FIRST_BOARD_DUTIES[0].article
@@ -292,26 +302,44 @@ def first_board_duties(kind: BoardKind | None) -> tuple[FirstBoardDuty, ...]:
     return tuple(d for d in FIRST_BOARD_DUTIES if kind in d.boards)
 
 
-# M10: what every board agenda carries besides the institutions' proposals (M10(2)). (article, item)
+# M10: what every board agenda carries besides the institutions' proposals (M10(2)), as noun phrases. (article,
+# item); "{yer}" is the board's level ("İlde" / "İlçede", M10(6), M10(9): "ilde/ilçede").
 AGENDA_OPENING = ("M5(7)", "Bir önceki kurulda alınan kararların uygulanmasının değerlendirilmesi")
 AGENDA_STANDING_ITEMS = (
-    ("M10(4)", "Yerel Uyum Eylem Planı"),
+    ("M10(4)", "Yerel Uyum Eylem Planının görüşülmesi"),
     ("M10(5)", "Sosyal uyum başta olmak üzere düzenli göç, uluslararası koruma, geçici koruma, insan ticaretiyle "
-               "mücadele ve düzensiz göç"),
-    ("M10(6)", "Yabancıların profili ve statülere göre dağılımı: ulusal ve yerel veriler (İl Göç İdaresi "
-               "Müdürlüğü sunumu)"),
+               "mücadele ve düzensiz göç konularının görüşülmesi"),
+    ("M10(6)", "{yer} bulunan yabancıların profili ve statülere göre dağılımına ilişkin ulusal ve yerel verilerin "
+               "sunulması (İl Göç İdaresi Müdürlüğü)"),
     ("M10(7)", "STK, kanaat önderleri ve akademisyenlerle toplantılar, hane ziyaretleri, bilgilendirme "
-               "toplantıları ve İlçe Göç Koordinasyon Kurullarından elde edilen önemli bulgular; kurumların "
-               "tespit ettiği sorunlar ve çözüm önerileri"),
-    ("M10(8)", "Kurul üyesi kurumların yabancılara yönelik gerçekleştirdiği veya planladığı faaliyetler"),
-    ("M10(9)", "İlde/ilçede yaşanan veya yaşanması muhtemel olumsuz olaylar ve sosyal gerginlikler"),
+               "toplantıları{ilceler} elde edilen önemli bulguların; kurumların tespit ettiği sorunların ve çözüm "
+               "önerilerinin görüşülmesi"),
+    ("M10(8)", "Kurul üyesi kurumların yabancılara yönelik gerçekleştirdiği veya planladığı faaliyetlerin "
+               "görüşülmesi"),
+    ("M10(9)", "{yer} yaşanan veya yaşanması muhtemel olumsuz olayların ve sosyal gerginliklerin "
+               "değerlendirilmesi"),
 )
+
+
+def agenda_standing_items(kind: BoardKind | None) -> tuple[tuple[str, str], ...]:
+    """The standing items of a board of `kind`: "ilde/ilçede" resolved to its level; a province board hears the
+    district boards' findings (M10(7)), a district board has none under it."""
+    province = kind is not BoardKind.DISTRICT
+    words = {"yer": "İlde" if province else "İlçede",
+             "ilceler": " ve İlçe Göç Koordinasyon Kurullarından" if province else " ile"}
+    out = []
+    for article, text in AGENDA_STANDING_ITEMS:
+        text = text.format(**words)
+        out.append((article, text[0].upper() + text[1:]))
+    return tuple(out)
+
+
 # The sub-commission prepares the board's agenda (M10(3)), reports on the M6(7) areas (M6(8)) and
 # monitors the action plan (M5(14)).
 SUBCOMMISSION_STANDING_ITEMS = (
-    ("M6(8)", "Çalışma alanlarında sahada yaşanan sorunların tespiti ve çözüm önerileri"),
-    ("M5(14)", "Yerel Uyum Eylem Planı'nın izlenmesi"),
-    ("M10(3)", "Kurul gündemine sunulacak katkılar ve raporlar"),
+    ("M6(8)", "Çalışma alanlarında sahada yaşanan sorunların tespiti ve çözüm önerilerinin görüşülmesi"),
+    ("M5(14)", "Yerel Uyum Eylem Planının izlenmesi"),
+    ("M10(3)", "Kurul gündemine sunulacak katkıların ve raporların hazırlanması"),
 )
 AGENDA_CLOSING = "Dilek ve temenniler, kapanış"
 # Our reading of "the same topic": an institution's proposal (M10(2)) that names a standing item's subject is

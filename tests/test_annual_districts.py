@@ -26,7 +26,9 @@ def province_book(state=None):
     settings = {contract.S_KIND: "İl", contract.S_PROVINCE: "Mardin", contract.S_YEAR: YEAR,
                 contract.S_POPULATION: 90_000}
     rows = {"İlçeler": [["Kızıltepe", 12_000, "Evet"], ["Nusaybin", 2_000, "Evet"], ["Savur", 300, "Hayır"]],
-            "Toplantılar": [[1, BOARD, "Olağan", D(YEAR, 1, 17), D(YEAR, 1, 17), dt.time(10), "Valilik"]],
+            "Toplantılar": [[1, BOARD, "Olağan", D(YEAR, 1, 17), D(YEAR, 1, 17), dt.time(10), "Valilik"],
+                            # planned and never held: not a meeting of the year (KURALLAR §5)
+                            [2, BOARD, "Ek", D(YEAR, 11, 20), None, dt.time(14), "Valilik"]],
             "Sorunlar": [[1, 1, "Eğitim", "İl sorunu", None, "Açık"]],
             "Kararlar": [[1, 1, "İl kararı", "G", "A", "Valilik", D(YEAR, 6, 1), "Bekliyor", None, None, None, 1]],
             "Yıllık Rapor": [[YEAR, "Destek", "Sonuç"]]}
@@ -37,7 +39,8 @@ def kiziltepe():
     settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Mardin", contract.S_DISTRICT: "Kızıltepe",
                 contract.S_YEAR: YEAR, contract.S_POPULATION: 12_000, contract.S_BORDER: "Evet"}
     rows = {"Toplantılar": [[1, DISTRICT_BOARD, "Olağan", D(YEAR, 2, 21), D(YEAR, 2, 21), dt.time(10), "Kaymakamlık"],
-                            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 22), D(YEAR, 8, 22), dt.time(10), "Kaymakamlık"]],
+                            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 22), D(YEAR, 8, 22), dt.time(10), "Kaymakamlık"],
+                            [3, DISTRICT_BOARD, "Ek", D(YEAR, 11, 14), None, dt.time(14), "Kaymakamlık"]],
             "Sorunlar": [[1, 1, "Sağlık", "İlçede tercüman eksikliği", "Tercüman", "Çözülemedi"],
                          [2, 2, "Kamu Düzeni", "Sınır kapısında yoğunluk", None, "Çözüldü"],
                          [1, 1, "Diğer", "Geçen yıldan gelen sorun", None, "Açık", YEAR - 1]],
@@ -61,11 +64,64 @@ def texts(data) -> list[str]:
     return [str(v) for b in spec.blocks for row in b.values for v in row if v is not None]
 
 
-def test_before_the_merge_ek3_names_the_districts_that_must_report():
+INSTRUCTIONS = ("gockurul", "düğme", "Bu kitap", "bu kitap", "sayfasında", "sütununa", "[", "birleştir")
+
+
+def test_before_the_merge_ek3_names_the_districts_it_does_not_cover_and_instructs_nobody():
     t = texts(province_book())
-    assert "İlçe Göç Koordinasyon Kurulu (0 toplantı, 0 sorun)" in t
-    note = next(x for x in t if x.startswith("İlçe kitapları henüz il kitabına birleştirilmedi"))
+    assert "İlçe Göç Koordinasyon Kurulu" in t  # no meeting count claimed for boards the report cannot see
+    assert not any(x.startswith("İlçe Göç Koordinasyon Kurulu (") for x in t)
+    note = next(x for x in t if "bu rapora girmeyen ilçeler" in x)
     assert "Kızıltepe" in note and "Nusaybin" in note and "Savur" not in note  # M8(1): 2.000 and border districts
+    # KURALLAR §5: the signed page tells the software's user nothing; kontrol and yillik do
+    assert not [x for x in t if any(word in x for word in INSTRUCTIONS)]
+
+
+def test_ek3_item_2_counts_only_held_meetings_province_and_districts():
+    """KURALLAR §5 (M13(1)): the province's board 2 and Kızıltepe's board 3 were planned and never held."""
+    t = texts(merged())
+    assert "İl Göç Koordinasyon Kurulu (1 toplantı, 1 sorun)" in t
+    assert "İlçe Göç Koordinasyon Kurulu (2 toplantı, 2 sorun)" in t
+    doc = next(d for d in export_documents(merged()).values() if d["belge_turu"] == "yillik_rapor")
+    counts = {k["kategori"]: k["toplanti_sayisi"] for k in doc["kurul_turleri"]}
+    assert counts["ilce_gkk"] == 2 and counts["il_gkk"] == 1
+    # on the edge: once the date it was held is entered, the meeting counts
+    book = province_book()
+    book.records("Toplantılar")[1]["Gerçekleşen Tarih"] = D(YEAR, 11, 20)
+    assert "İl Göç Koordinasyon Kurulu (2 toplantı, 1 sorun)" in texts(book)
+
+
+def test_missing_parts_of_ek3_are_kontrol_findings_in_january_and_yillik_says_them():
+    """M13(1): prepared in January of the following year. Items 5–6 empty and districts not merged are warnings
+    then (not notes on the signed page); the year before, nothing."""
+    from gockurul_excel.core.checks import run_checks
+
+    book = province_book()
+    book.records("Yıllık Rapor")[0]["Beklenen Destekler"] = None
+    found = [f for f in run_checks(book, D(YEAR + 1, 1, 10)) if f.rule == "M13(1)"]
+    # before any merge kontrol says nothing of district boards (it cannot see them); yillik does, below
+    assert len(found) == 1 and found[0].level == "uyari"
+    assert "madde 5" in found[0].message and found[0].sheet == "Yıllık Rapor"
+    after = [f for f in run_checks(merged(), D(YEAR + 1, 1, 10)) if f.rule == "M13(1)"]
+    assert len(after) == 1 and "Nusaybin" in after[0].message and "Kızıltepe" not in after[0].message
+    assert not [f for f in run_checks(book, D(YEAR, 12, 31)) if f.rule == "M13(1)"]
+    assert not [f for f in run_checks(book, D(YEAR + 1, 2, 1)) if f.rule == "M13(1)"]
+    message = commands.annual_report(book).message
+    assert "madde 5 yazılmamış" in message and "Nusaybin" in message and "Kızıltepe" in message
+    t = texts(book)
+    assert not [x for x in t if any(word in x for word in INSTRUCTIONS)]
+
+
+def test_a_district_book_refuses_ek3_saying_where_it_is_made():
+    """M13(1)–(2): the annual report is the province's; the district's boards reach it through the merge."""
+    import pytest
+
+    from gockurul_excel.errors import GocKurulError
+
+    with pytest.raises(GocKurulError) as refused:
+        commands.annual_report(kiziltepe())
+    text = str(refused.value)
+    assert "İl Göç İdaresi Müdürlüğü" in text and "m. 13/1" in text and "birleştir" in text
 
 
 def test_after_the_merge_ek3_carries_the_district_boards():
@@ -77,7 +133,7 @@ def test_after_the_merge_ek3_carries_the_district_boards():
     assert any(x.startswith(f"{YEAR} yılında kurullarda 3 karar alındı (1 il, 2 ilçe kurullarında)") for x in t)
     assert "Kızıltepe 1" in t and "Karar 1 (Uygulanamadı)" in t  # item 4 a): unresolved despite a decision
     assert "Kadro yok" in t  # item 4 b): not implemented, with its reason
-    note = next(x for x in t if x.startswith("Kitabı birleştirilmemiş"))
+    note = next(x for x in t if "bu rapora girmeyen ilçeler" in x)
     assert "Nusaybin" in note and "Kızıltepe" not in note
 
 

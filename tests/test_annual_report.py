@@ -18,7 +18,6 @@ from gockurul_excel.sheetspec import SheetSpec
 from .conftest import clean_example_rows
 
 YEAR = example.YEAR
-MERGE_NOTE = "İlçe kitapları henüz il kitabına birleştirilmedi"
 SUPPORT = ("Göçmen sağlığı merkezleri için Başkanlıktan tercüman kadrosu ve ödenek desteği beklenmektedir.\n"
            "Mobil aşı ekiplerine araç ve personel desteği sağlanması önerilmektedir.")
 CONCLUSION = "Kurullar olağan toplantılarını zamanında yapmış; İlçe kurullarının katılımı güçlendirilmelidir."
@@ -109,7 +108,7 @@ def test_every_decision_of_the_year_with_status_result_and_difficulty(make_book)
 def test_problems_grouped_by_board_type(make_book):
     spec = build(make_book)
     rows = region(spec, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3)
-    heads = {c: next(r for r, vs in rows.items() if str(vs[0]).startswith(NAMES[c] + " (")) for c in Category}
+    heads = {c: next(r for r, vs in rows.items() if str(vs[0]).startswith(NAMES[c])) for c in Category}
     assert heads[Category.PROVINCE_BOARD] < heads[Category.SUBCOMMISSION] < heads[Category.DISTRICT_BOARD]
     bounds = {Category.PROVINCE_BOARD: (heads[Category.PROVINCE_BOARD], heads[Category.SUBCOMMISSION]),
               Category.SUBCOMMISSION: (heads[Category.SUBCOMMISSION], heads[Category.DISTRICT_BOARD]),
@@ -121,11 +120,13 @@ def test_problems_grouped_by_board_type(make_book):
         assert r is not None and low < r < high, text
         assert {str(no), area, status} <= set(rows[r])
         assert any(str(v).startswith(("İl GKK " + str(meeting), "Alt Komisyon " + str(meeting))) for v in rows[r])
-    # No district workbook merged into the province's example: said so, naming the districts that must hold boards
-    # (M8(1)), and no district board meeting recorded — not left blank.
-    note, district = rows[heads[Category.DISTRICT_BOARD] + 1][0], rows[heads[Category.DISTRICT_BOARD] + 2][0]
-    assert "henüz il kitabına birleştirilmedi" in note and "Şahinbey" in note and "Oğuzeli" not in note
-    assert "İlçe Göç Koordinasyon Kurulu toplantısı kayıtlı değil" in district
+    # No district workbook merged into the province's example: the report says as a fact which districts that must
+    # hold boards (M8(1)) it does not cover, claims no count of their meetings, and tells the user nothing to do
+    # (KURALLAR §5: that is kontrol's).
+    head, note = rows[heads[Category.DISTRICT_BOARD]][0], rows[heads[Category.DISTRICT_BOARD] + 1][0]
+    assert head == NAMES[Category.DISTRICT_BOARD]
+    assert "bu rapora girmeyen ilçeler" in note and "Şahinbey" in note and "Oğuzeli" not in note
+    assert heads[Category.DISTRICT_BOARD] + 2 not in rows
 
 
 def test_only_the_years_meetings_count(make_book):
@@ -176,24 +177,34 @@ def test_items_5_and_6_come_from_the_yillik_rapor_sheet(make_book):
     assert "Geçen yılın sonucu" not in cells(spec).values()
 
 
-def test_empty_items_5_and_6_show_where_to_write_them(make_book):
+def test_empty_items_5_and_6_print_room_to_write_and_kontrol_says_what_is_missing(make_book):
+    """KURALLAR §5: the signed page carries no note to the software's user; an empty item gets blank lines."""
+    from gockurul_excel.core.annual import report_gaps
+
     rows = clean_example_rows()
     rows["Yıllık Rapor"] = [[YEAR, None, "Yalnız sonuç yazıldı."]]
-    spec = build(make_book, rows)
-    warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v
-                and not v.startswith(MERGE_NOTE)]
-    assert len(warnings) == 1
-    assert "'Yıllık Rapor'" in warnings[0] and "'Beklenen Destekler'" in warnings[0] and str(YEAR) in warnings[0]
-    assert row_with(region(spec, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6), warnings[0]) is not None
-    assert row_with(region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY), "Yalnız sonuç yazıldı.") is not None
+    path = make_book(rows=rows)
+    spec = annual_report_mod.annual_report_sheet(read_workbook(path), YEAR)
+    assert not [b for b in spec.blocks if b.style == "uyari"]
+    item5 = region(spec, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6)
+    assert len(item5) == 1  # the heading only: its text row is empty, tall enough to write by hand
+    blank = item_row(spec, annual_report_mod.ITEM_5) + 1
+    assert spec.row_heights[blank] >= annual_report_mod.BLANK_LINES * 15
+    item6 = region(spec, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY)
+    assert row_with(item6, "Yalnız sonuç yazıldı.") is not None
+    gaps = report_gaps(read_workbook(path), YEAR)
+    assert [g for g in gaps if "madde 5" in g.message and "'Beklenen Destekler'" in g.message]
+    assert not [g for g in gaps if "madde 6" in g.message]
 
 
-def test_workbook_without_yillik_rapor_sheet_says_to_upgrade(make_book):
-    rows = clean_example_rows()
-    spec = build(make_book, rows, version="1.1")
-    warnings = [v for b in spec.blocks if b.style == "uyari" for row in b.values for v in row if v
-                and not v.startswith(MERGE_NOTE)]
-    assert len(warnings) == 2 and all("gockurul guncelle" in w for w in warnings)
+def test_workbook_without_yillik_rapor_sheet_says_to_upgrade_in_findings_not_on_the_page(make_book):
+    from gockurul_excel.core.annual import report_gaps
+
+    path = make_book(rows=clean_example_rows(), version="1.1")
+    spec = annual_report_mod.annual_report_sheet(read_workbook(path), YEAR)
+    assert not [v for b in spec.blocks for row in b.values for v in row if isinstance(v, str) and "gockurul" in v]
+    gaps = [g for g in report_gaps(read_workbook(path), YEAR) if "guncelle" in g.message]
+    assert len(gaps) == 2
 
 
 def test_long_text_is_split_into_rows_excel_can_show(make_book):
@@ -261,4 +272,6 @@ def test_year_without_meetings_says_so(make_book):
     texts = [v for v in cells(spec).values() if isinstance(v, str)]
     assert f"{YEAR + 5} yılında kurullarda alınan karar kayıtlı değil." in texts
     assert "Karar No" not in texts and "Sorun No" not in texts
-    assert sum("toplantısı kayıtlı değil" in t for t in texts) == 3
+    # held meetings only; the district boards of a province that merged no district book are not counted at all
+    assert sum("toplantısı yapılmamıştır" in t for t in texts) == 2
+    assert any("bu rapora girmeyen ilçeler" in t for t in texts)

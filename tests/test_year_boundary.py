@@ -246,9 +246,9 @@ def test_first_board_agenda_and_ek1_evaluate_last_years_decisions(make_book, tmp
     data = read_workbook(_new_year(tmp_path, make_book))
     m = find_meeting(data, "1")
     items = [text for text, _ in forms.agenda_items(data, m)]
-    evaluation = next(t for t in items if t.startswith(rules.FIRST_BOARD_DUTIES[0].label))
+    evaluation = next(t for t in items if t.startswith(rules.FIRST_BOARD_DUTIES[0].agenda))
     assert f"4 ({OLD - 1}), 1 ({OLD}), 2 ({OLD})" in evaluation
-    assert rules.FIRST_BOARD_DUTIES[1].label in items  # M13(2)
+    assert rules.FIRST_BOARD_DUTIES[1].agenda in items  # M13(2)
     sheet = forms.minutes_sheet(data, m)
     texts = [str(v) for b in sheet.blocks for row in b.values for v in row if v is not None]
     assert any("bir önceki yılda alınan kararların değerlendirilmesi (Genelge m. 5/12)" in t for t in texts)
@@ -261,8 +261,8 @@ def test_first_board_agenda_and_ek1_evaluate_last_years_decisions(make_book, tmp
 def test_district_first_board_has_only_the_m5_12_duty(make_book, tmp_path):
     data = read_workbook(_new_year(tmp_path, make_book, province=False))
     items = [text for text, _ in forms.agenda_items(data, find_meeting(data, "1"))]
-    assert any(t.startswith(rules.FIRST_BOARD_DUTIES[0].label) for t in items)
-    assert not any(duty.label in items for duty in rules.FIRST_BOARD_DUTIES[1:])
+    assert any(t.startswith(rules.FIRST_BOARD_DUTIES[0].agenda) for t in items)
+    assert not any(duty.agenda in items for duty in rules.FIRST_BOARD_DUTIES[1:])
     evs = commands.calendar(data, D(NEW, 1, 5)).payload.schedule.events
     assert {e.article for e in evs if e.kind == "ilk_kurul"} == {"M5(12)"}
 

@@ -18,6 +18,7 @@ from operator import itemgetter
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from . import parse
+from .annual import ANNUAL_ARTICLE, report_gaps, report_in_preparation
 from .districts import district_state_for
 from .meetings import (
     carried_rows,
@@ -407,6 +408,15 @@ def institution_key(ctx: Context, kurum: object) -> str:
     return _institution_key(ctx.kind, _person(kurum))
 
 
+def same_institution(kind: rules.BoardKind | None, a: object, b: object) -> bool:
+    """Two spellings of one institution, matched as the M9(2) check matches them."""
+    return _institution_key(kind, _person(a)) == _institution_key(kind, _person(b))
+
+
+def same_person(a: object, b: object) -> bool:
+    return bool(a) and _person(a) == _person(b)
+
+
 @lru_cache(maxsize=4096)
 def _institution_key(kind: rules.BoardKind | None, folded: str) -> str:
     """The most specific listed name in `folded` wins: "Gaziantep Valiliği İl Göç İdaresi Müdürlüğü" is the İl
@@ -761,6 +771,14 @@ def statistics(ctx: Context) -> Iterator[Finding]:
             yield Finding(WARNING, rules.STATISTICS_SHARED_ARTICLE, "Veri Paylaşımı",
                           r.cell("Başkanlıkla Paylaşım Tarihi"),
                           f"{no}: verinin Başkanlıkla paylaşıldığı tarih yazılmamış.")
+
+
+@check(ANNUAL_ARTICLE)
+def annual_report_gaps(ctx: Context) -> Iterator[Finding]:
+    """While the province prepares last year's Ek-3 (January, M13(1)), what its signed page would lack."""
+    year = ctx.data.setting(contract.S_YEAR)
+    if ctx.kind is rules.BoardKind.PROVINCE and report_in_preparation(year, ctx.today):
+        yield from report_gaps(ctx.data, year, unmerged=False)
 
 
 @check(TEMPLATE_RULE)

@@ -387,9 +387,9 @@ def district_year(data: WorkbookData, year: int) -> DistrictYear | None:
             day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
             if (m["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value and isinstance(day, dt.date)
                     and day.year == year and m["Toplantı No"] is not None):
-                meetings[(d.district, m["Toplantı No"])] = YearMeeting(m["Toplantı No"],
-                                                                       rules.MeetingCategory.DISTRICT_BOARD, day,
-                                                                       d.district)
+                meetings[(d.district, m["Toplantı No"])] = YearMeeting(
+                    m["Toplantı No"], rules.MeetingCategory.DISTRICT_BOARD, day, d.district,
+                    held=isinstance(m["Gerçekleşen Tarih"], dt.date))
         for sheet, out, every in ((PROBLEMS_SHEET, problems, all_problems),
                                   (DECISIONS_SHEET, decisions, all_decisions)):
             for row in d.tables[sheet]:

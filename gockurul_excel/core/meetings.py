@@ -366,6 +366,7 @@ class YearMeeting:
     category: Category | None
     day: dt.date
     district: str | None = None  # a district's board, merged into a province workbook
+    held: bool = True  # Gerçekleşen Tarih set: only a held meeting is a meeting of the year (KURALLAR §5, Ek-3)
 
     @property
     def label(self) -> str:
@@ -395,7 +396,8 @@ def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
         no, day = m["Toplantı No"], meeting_day(m)
         if no is None or not isinstance(day, dt.date) or day.year != year:
             continue
-        out.append(YearMeeting(no, rules.category_of(m["Kategori"]), day))
+        out.append(YearMeeting(no, rules.category_of(m["Kategori"]), day,
+                               held=isinstance(m["Gerçekleşen Tarih"], dt.date)))
     out.sort(key=lambda x: (x.day, key_order(x.no)))
     return {m.no: m for m in out}
 

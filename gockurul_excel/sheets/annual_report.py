@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import contract, rules
-from ..core.annual import Row, YearRows, origin_year
+from ..core.annual import Row, YearRows, origin_year, user_text
 from ..core.districts import DistrictRecord
 from ..core.meetings import MIGRATION_OFFICE, active_member, board_types, place_name
 from ..core.model import Record, WorkbookData
@@ -90,12 +90,15 @@ class _Form(FormBuilder):
         if unmerged and min_lines == 1:
             self.spec.autofit_rows.add(self.row)
         self.row += 1
+        if keep_next:
+            self.keep_with_next(self.row - 1)
 
     def heading(self, number: int, label: str, note: str | None = None) -> None:
         """An item of the form: its number and underlined label, then the annex's italic note; kept on the page
         of the first lines under it."""
         width = sum(self.widths[1:])
         self.need(self.height_of(label, width) + (self.height_of(note, width) if note else 0) + 3 * LINE_HEIGHT)
+        start = self.row
         self.cell(1, str(number), "label")
         self.cell(2, label, "label", span=self.ncols - 1)
         self.row += 1
@@ -103,6 +106,7 @@ class _Form(FormBuilder):
             self.cell(1, None, "text")
             self.cell(2, note, "italic", span=self.ncols - 1)
             self.row += 1
+        self.keep_with_next(start)
 
     def table_rows(self, headers: tuple[str, ...], spans: tuple[int, ...], rows: list[tuple],
                    styles: list[str], autofit: bool | None = None) -> None:
@@ -142,20 +146,14 @@ def _number(r: Row, header: str) -> object:
 
 
 def _district_note(f: _Form, y: YearRows, year: int) -> None:
-    """Which districts' boards the report cannot show: their workbooks have not been merged (a note that wraps
-    when printed)."""
+    """Which districts' boards the report does not cover, said as a fact of the report (what to do about it is a
+    `kontrol` finding, never printed on the signed page: KURALLAR §5)."""
     d = y.districts
-    if d is None:
+    if d is None or not d.not_merged:
         return
-    if not d.merged:
-        names = (f" Kurul toplaması zorunlu ilçeler ({cite_short('M8(1)')}): {', '.join(d.not_merged)}."
-                 if d.not_merged else "")
-        f.note(f"İlçe kitapları henüz il kitabına birleştirilmedi ('gockurul birlestir' ya da 'İlçe Kitaplarını "
-               f"Birleştir' düğmesi); ilçe kurullarının {year} yılı verileri bu rapora girmedi.{names}", "italic")
-    elif d.not_merged:
-        f.note(f"Kitabı birleştirilmemiş, kurul toplaması zorunlu ilçeler ({cite_short('M8(1)')}): "
-               f"{', '.join(d.not_merged)}. Bu "
-               "ilçelerin kurulları rapora girmedi.", "italic")
+    f.note(f"Kurul toplaması zorunlu olup {year} yılı kurul kayıtları bu rapora girmeyen ilçeler "
+           f"({cite_short('M8(1)')}): {', '.join(d.not_merged)}.", "italic")
+    f.keep_with_next(f.row - 1)  # with the heading above it, on the page of the table below
 
 
 # --- item 2 --------------------------------------------------------------------------------------
@@ -168,16 +166,21 @@ def _item_2(f: _Form, data: WorkbookData, year: int, y: YearRows) -> None:
     f.heading(2, ITEM_2, NOTE_2)
     for category in board_types(data, y.meetings):
         own = [p for p in y.problems if y.meeting(p).category is category]
-        count = y.count(category)
-        f.spanned([(None, 1), (f"{CATEGORY_NAME[category]} ({count} toplantı, {len(own)} sorun)", NCOLS - 1)],
-                  ["text", "label"], keep_next=3 * LINE_HEIGHT)
+        count = y.count(category)  # held meetings only (KURALLAR §5)
+        merged_districts = category is not Category.DISTRICT_BOARD or y.districts is None or y.districts.merged
+        title = CATEGORY_NAME[category] + (f" ({count} toplantı, {len(own)} sorun)" if merged_districts else "")
+        f.spanned([(None, 1), (title, NCOLS - 1)], ["text", "label"], keep_next=3 * LINE_HEIGHT)
         if category is Category.DISTRICT_BOARD:
             _district_note(f, y, year)
+        if not merged_districts:
+            if not (y.districts and y.districts.not_merged):
+                f.note(f"İlçe göç koordinasyon kurullarının {year} yılı kayıtları bu rapora girmemiştir.")
+            continue
         if not count:
-            f.note(f"Bu kitapta {year} yılına ait {CATEGORY_NAME[category]} toplantısı kayıtlı değil.")
+            f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantısı yapılmamıştır.")
             continue
         if not own:
-            f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantılarında sorun kaydedilmemiş.")
+            f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantılarında sorun tespit edilmemiştir.")
             continue
         f.table_rows(PROBLEM_HEADERS, PROBLEM_SPANS,
                      [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"], y.meeting(p).label,
@@ -254,31 +257,20 @@ def _item_4(f: _Form, year: int, y: YearRows) -> None:
 
 # --- items 5 and 6 --------------------------------------------------------------------------------
 
-def _user_text(data: WorkbookData, year: int, column: str) -> str | None:
-    for r in data.records(ANNUAL_SHEET):
-        if r["Yıl"] == year and r[column]:
-            return str(r[column])
-    return None
-
-
-def placeholder(data: WorkbookData, year: int, column: str, item: int) -> str:
-    if data.table(ANNUAL_SHEET) is None:
-        return (f"[Bu kitapta '{ANNUAL_SHEET}' sayfası yok. Kitabı 'gockurul guncelle' ile güncelleyin; madde "
-                f"{item} metnini '{ANNUAL_SHEET}' sayfasında {year} yılı satırının '{column}' sütununa yazın ve "
-                "raporu yeniden üretin.]")
-    return (f"[Madde {item} henüz yazılmamış: metni '{ANNUAL_SHEET}' sayfasında {year} yılı satırının "
-            f"'{column}' sütununa yazın ve raporu yeniden üretin. Bu sayfaya yazılanlar yeniden üretimde "
-            "silinir.]")
+# Lines left for the office's own words when items 5–6 were not written in the book: the report is signed as
+# printed, so an empty item gets room to write by hand, never a note to the software's user (KURALLAR §5; `kontrol`
+# reports the missing text, checks.annual_report_text).
+BLANK_LINES = 4
 
 
 def _user_item(f: _Form, data: WorkbookData, year: int, number: int, label: str, note: str | None,
                column: str) -> None:
     f.heading(number, label, note)
-    text = _user_text(data, year, column)
+    text = user_text(data, year, column)
     if text:
         f.text_rows(text)
     else:
-        f.note(placeholder(data, year, column, number), "uyari")
+        f.spanned([(None, 1), (None, NCOLS - 1)], ["text", "text"], min_lines=BLANK_LINES)
 
 
 # --- item 7 --------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ..core.schedule import DONE, OVERDUE, PAST, STATUS_LABELS, UPCOMING, Event,
 from ..core.text import DAY_NAMES, cite_short, tr_date
 from ..rules import CATEGORY_SHORT
 from ..sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
-from .formsheet import LINE_HEIGHT, lines_needed
+from .formsheet import wrapped_height
 
 KIND_LABELS = {
     "il_gkk": "İl GKK", "ilce_gkk": "İlçe GKK", "alt_komisyon": "Alt Komisyon", "ilk_kurul": "Yılın ilk kurulu",
@@ -38,13 +38,6 @@ def shown_status(e: Event, today: dt.date) -> str:
     return e.status
 
 
-def _wrapped_height(texts: list[tuple[object, float]]) -> float:
-    """Row height for wrapped cells (value, column width): neither Excel nor LibreOffice grows a row for text
-    a program wrote."""
-    lines = max((lines_needed(str(v), w) for v, w in texts if v is not None), default=1)
-    return LINE_HEIGHT * lines + 3
-
-
 def board_title(data: WorkbookData) -> str:
     year = data.setting(contract.S_YEAR) or ""
     return f"{place_name(data)} {year}".strip()
@@ -67,11 +60,13 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
                      print_setup=PrintSetup(orientation="landscape", title_rows=(1, 3)), tab_color="4472C4")
     spec.merges = ["A1:G1", "A2:G2"]
     spec.blocks.append(Block(1, 1, [[f"Takvim — {board_title(data)}"]], style="title"))
-    spec.blocks.append(Block(2, 1, [[f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre. Tarih, "
-                                     "hedef tarihtir: tatile denk gelen süre iş gününe kaydırılmıştır; genelgenin "
-                                     "kendi son günü farklıysa olayda 'yasal son gün' olarak yazılıdır ve gecikme "
-                                     f"ona göre değerlendirilir. 'Yaklaşıyor': {SOON_DAYS} gün içinde; 'İleride': "
-                                     "daha sonra."]], style="plain"))
+    note = (f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre. Tarih, hedef tarihtir: tatile denk "
+            "gelen süre iş gününe kaydırılmıştır; genelgenin kendi son günü farklıysa olayda 'yasal son gün' olarak "
+            f"yazılıdır ve gecikme ona göre değerlendirilir. 'Yaklaşıyor': {SOON_DAYS} gün içinde; 'İleride': "
+            "daha sonra.")
+    spec.blocks.append(Block(2, 1, [[note]], style="plain"))
+    # The note wraps over the merged A2:G2 and prints on every page (title rows): its row holds all its lines.
+    spec.row_heights[2] = wrapped_height([(note, sum(widths.values()))])
     spec.blocks.append(Block(3, 1, [headers], style="header"))
     rows = [[e.date, DAY_NAMES[e.date.weekday()], KIND_LABELS.get(e.kind, e.kind), e.description,
              e.meeting_no or ("öneri" if e.proposal else ""), cite_short(e.article), None] for e in s.events]
@@ -80,16 +75,22 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         _status_runs(spec, 4, 7, [shown_status(e, s.today) for e in s.events])
         spec.autofilter = f"A3:G{3 + len(rows)}"
         for i, row in enumerate(rows):  # the event's sentence wraps in its column: its row gets the height
-            spec.row_heights[4 + i] = _wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
-    # The year's holidays and leave, so staff see why a date moved.
-    row = 4 + len(rows) + 2
+            spec.row_heights[4 + i] = wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
+            spec.autofit_rows.add(4 + i)  # unmerged: on a live book Excel fits the run in one call
+    # The year's holidays and leave, so staff see why a date moved: on a page of their own (the heading never ends
+    # a page of events), in the events' columns (Tarih, Gün, Tür, Olay), under the header the page repeats.
+    row = 4 + len(rows) + 1
     year = s.year or s.today.year
+    spec.print_setup.row_breaks.append(row - 1)
     spec.blocks.append(Block(row, 1, [[f"{year} yılı tatilleri ve idari izinler"]], style="subtitle"))
-    spec.blocks.append(Block(row + 1, 1, [["Tarih", "Gün", "Tür", "Ad"]], style="header"))
     days = [[d.date, DAY_NAMES[d.date.weekday()], DAYOFF_LABELS.get(d.kind, d.kind),
              d.name + (" — tahmini tarih" if d.estimated else "")] for d in s.calendar.days_off(year)]
     if days:
-        spec.blocks.append(Block(row + 2, 1, days, col_styles=["date", "text", "text", "text"]))
+        spec.blocks.append(Block(row + 1, 1, days, col_styles=["date", "text", "text", "text"]))
+        for i, values in enumerate(days):  # "Yarım gün (13.00'ten sonra)" wraps in its column
+            spec.row_heights[row + 1 + i] = wrapped_height([(v, widths[c + 1]) for c, v in enumerate(values)
+                                                            if isinstance(v, str)])
+            spec.autofit_rows.add(row + 1 + i)
     return spec
 
 
@@ -109,7 +110,7 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         spec.blocks.append(Block(row + 2, 1, body, col_styles=styles if rows else ["text"] * len(headers)))
         first = row + 2
         for i, values in enumerate(body):  # the event's sentence wraps: its row gets the height
-            spec.row_heights[first + i] = _wrapped_height([(v, widths.get(c + 1, 10)) for c, v in enumerate(values)
+            spec.row_heights[first + i] = wrapped_height([(v, widths.get(c + 1, 10)) for c, v in enumerate(values)
                                                            if isinstance(v, str)])
         row += 2 + len(body) + 1
         return first

@@ -8,12 +8,14 @@ import datetime as dt
 from .. import contract
 from ..findings import ERROR, WARNING, Finding
 from ..sheetspec import Block, PrintSetup, SheetSpec, quote_sheet
+from .formsheet import wrapped_height
 
 LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}
 
 
 
 FINDING_HEADERS = ("Düzey", "Kural", "Sayfa", "Hücre", "Açıklama")
+FINDING_WIDTHS = (9, 16, 18, 9, 90)
 
 
 
@@ -27,7 +29,7 @@ def findings_sheet(findings: list[Finding], today: dt.date) -> SheetSpec:
         status = f"{today:%d.%m.%Y} tarihli kontrol: sorun bulunmadı."
     spec = SheetSpec(
         name=contract.FINDINGS_SHEET,
-        col_widths={1: 9, 2: 16, 3: 18, 4: 9, 5: 90},
+        col_widths=dict(enumerate(FINDING_WIDTHS, start=1)),
         freeze="A4",
         merges=["A1:E1", "A2:E2"],
         print_setup=PrintSetup(orientation="landscape", title_rows=(3, 3)),
@@ -52,4 +54,10 @@ def findings_sheet(findings: list[Finding], today: dt.date) -> SheetSpec:
                                          style=levels[start]))
                 start = i
         spec.autofilter = f"A3:E{3 + len(rows)}"
+        # A finding of two or more lines gets the rows' height for them (no program grows a row for written text).
+        # On a live book Excel fits these unmerged rows itself: one autofit call for the run.
+        for i, values in enumerate(rows):
+            spec.row_heights[4 + i] = wrapped_height(list(zip(values, FINDING_WIDTHS, strict=True)))
+            spec.autofit_rows.add(4 + i)
+    spec.row_heights[2] = wrapped_height([(status, sum(FINDING_WIDTHS))])
     return spec

@@ -19,11 +19,12 @@ from ..core.meetings import (
     decisions_to_evaluate,
     evaluation_is_of,
     is_first_board_of_year,
+    number_order,
     of_meeting,
     participants,
     place_name,
 )
-from ..core.model import WorkbookData
+from ..core.model import Record, WorkbookData
 from ..core.text import DAY_NAMES, cite_short, tr_date, tr_time, upper_tr
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec
@@ -63,28 +64,70 @@ def _value_text(value) -> str:
     return str(value)
 
 
+def _board_roles(m: Meeting) -> tuple[str, ...]:
+    """The Görev of those who make up the meeting's body: the board's chair and members, or the sub-commission."""
+    if m.category is Category.SUBCOMMISSION:
+        return rules.SUBCOMMISSION_ROLES
+    return (rules.ROLE_CHAIR, rules.ROLE_MEMBER)
+
+
+def _body(data: WorkbookData, m: Meeting) -> list[Record]:
+    """The permanent members of the meeting's body (Üyelik Türü Daimi): invitees (M4(4)) and Presidency staff
+    (M4(5)) take part but are not members."""
+    return [r for r in data.records("Üyeler") if r["Üyelik Türü"] == "Daimi" and r["Görev"] in _board_roles(m)]
+
+
+def _member_of(data: WorkbookData, m: Meeting, p: Record) -> Record | None:
+    """The member a participant signs for: by name, or as the properly appointed deputy (Vekil = Evet, M9(2)) of a
+    member institution. None for an invitee."""
+    from ..core.checks import same_institution, same_person  # matched as M9(2) matches; loaded for held meetings
+
+    body = _body(data, m)
+    by_name = next((r for r in body if same_person(r["Ad Soyad"], p["Ad-Soyad"])), None)
+    if by_name is not None or p["Vekil"] != "Evet":
+        return by_name
+    return next((r for r in body if same_institution(data.board_kind, r["Kurum"], p["Kurum İsmi"])), None)
+
+
 def _signers(data: WorkbookData, m: Meeting) -> list[tuple[str, str, str]]:
-    """(role, name, title and institution) of those who sign the minutes: the chair first (M12(1))."""
-    chair = next((r for r in data.records("Üyeler") if r["Görev"] == rules.ROLE_CHAIR and r["Aktif"] != "Hayır"),
-                 None)
-    chair_name = chair["Ad Soyad"] if chair else None
+    """(role, name, title and institution) of those who sign the minutes: the chair and the members (M12(1)),
+    the chair first. Invited participants sign Ek-2, not Ek-1 (KURALLAR §5)."""
     out = []
     people = participants(data, m)
+    chair_role = rules.ROLE_SUB_CHAIR if m.category is Category.SUBCOMMISSION else rules.ROLE_CHAIR
     if people:
         for p in people:
-            role = "Kurul Başkanı" if chair_name and p["Ad-Soyad"] == chair_name else "Üye"
+            member = _member_of(data, m, p)
+            if member is None:
+                continue
+            role = "Kurul Başkanı" if member["Görev"] == rules.ROLE_CHAIR else "Üye"
             if m.category is Category.SUBCOMMISSION:
-                role = "Katılımcı"
+                role = "Alt Komisyon Başkanı" if member["Görev"] == chair_role else "Üye"
             deputy = " (vekil)" if p["Vekil"] == "Evet" else ""
             out.append((role, (p["Ad-Soyad"] or "") + deputy, f"{p['Unvan'] or ''} — {p['Kurum İsmi'] or ''}"))
     else:  # not held yet: the permanent members, to be signed on the day
-        for r in data.records("Üyeler"):
-            if r["Aktif"] != "Hayır" and r["Üyelik Türü"] == "Daimi" and r["Görev"] in (rules.ROLE_CHAIR,
-                                                                                       rules.ROLE_MEMBER):
-                role = "Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else "Üye"
-                out.append((role, r["Ad Soyad"] or "", f"{r['Unvan'] or ''} — {r['Kurum'] or ''}"))
-    out.sort(key=lambda x: x[0] != "Kurul Başkanı")
+        for r in _expected(data, m):
+            role = "Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else (
+                "Alt Komisyon Başkanı" if r["Görev"] == rules.ROLE_SUB_CHAIR else "Üye")
+            out.append((role, r["Ad Soyad"] or "", f"{r['Unvan'] or ''} — {r['Kurum'] or ''}"))
+    out.sort(key=lambda x: not x[0].endswith("Başkanı"))
     return out
+
+
+def _expected(data: WorkbookData, m: Meeting) -> list[Record]:
+    """The active permanent members expected at a meeting, the chair first: a sub-commission's substitutes
+    (yedek) come only in their primary's place (M6(3)), so they are not expected."""
+    body = [r for r in _body(data, m) if r["Aktif"] != "Hayır" and r["Görev"] != rules.ROLE_SUB_SUBSTITUTE]
+    return sorted(body, key=lambda r: r["Görev"] not in (rules.ROLE_CHAIR, rules.ROLE_SUB_CHAIR))
+
+
+def _expected_guests(data: WorkbookData, m: Meeting) -> list[Record]:
+    """Invitees (M4(4)) and Presidency staff (M4(5)) listed in Üyeler: asked to the board's meetings, they sign
+    Ek-2."""
+    if m.category is Category.SUBCOMMISSION:
+        return []
+    return [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır" and r["Üyelik Türü"] in ("Davetli",
+                                                                                               "Başkanlık Personeli")]
 
 
 # number / KARAR-n | label | value, as the annex's two-column form; the value keeps the whole right side so that
@@ -107,7 +150,8 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
         m.category.value,
         place_name(data),
         f"{place} / {_when(m)}",
-        len(participants(data, m)),
+        # not held and nobody entered: written in on the day, not "0"
+        len(participants(data, m)) or (0 if m.record["Gerçekleşen Tarih"] else None),
     ]
     for i, value in enumerate(values, start=1):
         f.fields([(i, "label"), (EK1_ITEMS[i - 1], "label"), (value, "text")])
@@ -115,7 +159,10 @@ def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     _list_item(f, 5, EK1_ITEMS[4], [text for text, _source in agenda_items(data, m)])
     _list_item(f, 6, EK1_ITEMS[5], [f"[{r['Alan'] or EMPTY}] {r['Tespit Edilen Sorun'] or ''}" for r in problems])
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
-    earlier = decisions_to_evaluate(data, m)
+    # In decision order, those carried from an earlier year first (their year, then number): the order the board
+    # took them in, whatever rule brought each to this meeting.
+    earlier = sorted(decisions_to_evaluate(data, m),
+                     key=lambda r: (carried_year(r) is None, carried_year(r) or 0, number_order(r["Karar No"]), r.row))
     heading = f"Bir önceki kurulda alınan kararların değerlendirilmesi ({cite_short('M5(7)')})"
     if any(carried_year(r) is not None for r in earlier):  # the year's first board (M5(12), KURALLAR §7)
         heading += f" ve bir önceki yılda alınan kararların değerlendirilmesi ({cite_short('M5(12)')})"
@@ -184,19 +231,25 @@ def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     f.line(f"{m.category.value} — {place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} "
            f"(Toplantı No: {m.no})", "plain")
     people = participants(data, m)
-    rows = [[i, p["Kurum İsmi"], p["Unvan"], (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
-             p["Telefon Numarası"], None] for i, p in enumerate(people, start=1)]
-    if not m.record["Gerçekleşen Tarih"]:  # printed for signing before the meeting; once held, only who attended
-        rows += [[len(people) + i, None, None, None, None, None] for i in range(1, EK2_SPARE_ROWS + 1)]
+    rows = [[p["Kurum İsmi"], p["Unvan"], (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
+             p["Telefon Numarası"]] for p in people]
+    if not m.record["Gerçekleşen Tarih"]:
+        # Printed to be signed at the door: one row per member expected (and the invitees in Üyeler), filled in,
+        # then blank rows for deputies and late invitees; once held, only who attended.
+        if not people:
+            rows = [[r["Kurum"], r["Unvan"], r["Ad Soyad"], r["Telefon"]]
+                    for r in [*_expected(data, m), *_expected_guests(data, m)]]
+        rows += [[None, None, None, None] for _ in range(EK2_SPARE_ROWS)]
+    rows = [[i, *r, None] for i, r in enumerate(rows, start=1)]
     f.table(EK2_HEADERS, rows, ["number", "text", "text", "text", "text", "signature"], min_lines=2,
             min_height=f.mm(SIGNATURE_ROW_MM))
     return f.finish()
 
 
-def _standing_items(m: Meeting) -> list[tuple[str, str]]:
+def _standing_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
     if m.category is Category.SUBCOMMISSION:
         return list(rules.SUBCOMMISSION_STANDING_ITEMS)
-    return list(rules.AGENDA_STANDING_ITEMS)
+    return list(rules.agenda_standing_items(data.board_kind))
 
 
 def restated_item(topic: object, articles: list[str]) -> str | None:
@@ -205,28 +258,26 @@ def restated_item(topic: object, articles: list[str]) -> str | None:
     return next((a for a in articles if any(w in folded for w in rules.AGENDA_TOPIC_WORDS.get(a, ()))), None)
 
 
-def _source(article: str, proposals: list) -> str:
+def _source(articles: list[str], proposals: list) -> str:
     proposers = list(dict.fromkeys(r["Öneren Kurum"] for r in proposals if r["Öneren Kurum"]))
-    return "; ".join([cite_short(article)] + ([f"öneren: {', '.join(proposers)}"] if proposers else []))
+    cited = cite_short(", ".join(articles)) if articles else ""
+    return "; ".join(([cited] if cited else []) + ([f"öneren: {', '.join(proposers)}"] if proposers else []))
 
 
-def _first_board_item(data: WorkbookData, duty: rules.FirstBoardDuty) -> str:
-    """A first-board duty as an agenda item; M5(12) names the decisions carried over from last year (§7)."""
-    if duty.article != rules.CARRIED_EVALUATION_ARTICLE:
-        return duty.label
+def _carried_numbers(data: WorkbookData) -> str:
+    """The decisions carried over from last year and still open, for the M5(12) item (§7)."""
     carried = [r for r in carried_rows(data, "Kararlar") if r["Durum"] in rules.DECISION_OPEN]
-    if not carried:
-        return duty.label
-    numbers = ", ".join(f"{r['Karar No']} ({carried_year(r)})" for r in carried)
-    return f"{duty.label} (önceki yıldan devreden açık kararlar: {numbers})"
+    carried.sort(key=lambda r: (carried_year(r) or 0, number_order(r["Karar No"]), r.row))
+    return ", ".join(f"{r['Karar No']} ({carried_year(r)})" for r in carried)
 
 
 def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
-    """(item, source) in order: opening and M5(7) evaluation, first-board duties, the proposals (M10(2)),
-    the standing items (M10(4)–(9)), closing. A proposal that restates a standing item is that item, listed once
-    with its proposer."""
+    """(item, Dayanak / Öneren) in order: opening and the M5(7) evaluation, the first board's duties, the proposals
+    (M10(2)), the standing items (M10(4)–(9)), closing. Items are noun phrases; each topic is one item: a proposal
+    that restates a standing item is that item (its proposer named), and a first-board duty on a standing item's
+    topic (M5(12) on M5(7), M5(13) on M10(4)) replaces its wording, the articles merged in its Dayanak."""
     opening = [rules.AGENDA_OPENING] if m.category is not Category.SUBCOMMISSION else []
-    standing = [*opening, *_standing_items(m)]
+    standing = [*opening, *_standing_items(data, m)]
     restating: dict[str, list] = {}
     proposals = []
     for r in of_meeting(data, "Gündem", m.no, "Sıra"):
@@ -235,15 +286,31 @@ def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
             proposals.append(r)
         else:
             restating.setdefault(article, []).append(r)
-    items: list[tuple[str, str]] = [("Açılış", "")]
-    items += [(text, _source(article, restating.get(article, []))) for article, text in opening]
+    # article -> [text, articles cited]
+    topics = {article: [text, [article]] for article, text in standing}
+    duties = []
     if is_first_board_of_year(data, m):
-        items += [(_first_board_item(data, duty), cite_short(duty.article))
-                  for duty in rules.first_board_duties(data.board_kind)]
+        for duty in rules.first_board_duties(data.board_kind):
+            text = duty.agenda or duty.label
+            if duty.article == rules.CARRIED_EVALUATION_ARTICLE and (numbers := _carried_numbers(data)):
+                text += f" (önceki yıldan devreden açık kararlar: {numbers})"
+            if duty.joins in topics:
+                topics[duty.joins][0] = text
+                topics[duty.joins][1].append(duty.article)
+            else:
+                duties.append((text, cite_short(duty.article)))
+
+    def item(article: str) -> tuple[str, str]:
+        text, articles = topics[article]
+        return text, _source(articles, restating.get(article, []))
+
+    items: list[tuple[str, str]] = [("Açılış", "")]
+    items += [item(article) for article, _ in opening]
+    items += duties
     for r in proposals:
         source = f"Öneren: {r['Öneren Kurum']}" if r["Öneren Kurum"] else cite_short("M10(2)")
         items.append((r["Konu Başlığı"] or EMPTY, source))
-    items += [(text, _source(article, restating.get(article, []))) for article, text in _standing_items(m)]
+    items += [item(article) for article, _ in _standing_items(data, m)]
     items.append((rules.AGENDA_CLOSING, ""))
     return items
 

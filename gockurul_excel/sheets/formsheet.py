@@ -64,6 +64,15 @@ def fit_scale(widths: list[float], ps: PrintSetup, spread: float = 1.0) -> float
     return min(1.0, printable / total) if ps.fit_to_width and total else 1.0
 
 
+# Calibri 11 (LibreOffice: Carlito, the same widths) prints a capital about 0.6 em wide, 1.3 times the average
+# character CHARS_PER_WIDTH assumes: headings and labels in capitals take that much more of a line.
+CAPITAL_EXTRA = 0.3
+
+
+def _size(word: str) -> float:
+    return len(word) + CAPITAL_EXTRA * sum(c.isupper() for c in word)
+
+
 @lru_cache(maxsize=65536)  # labels and repeated texts (institutions, statuses) are measured again and again
 def lines_needed(text: str, width: float) -> int:
     """Printed lines of `text` wrapped at word boundaries in a column of `width` (Excel and LibreOffice move
@@ -71,21 +80,31 @@ def lines_needed(text: str, width: float) -> int:
     per_line = max(1, int(width * CHARS_PER_WIDTH))
     total = 0
     for part in str(text).split("\n"):
-        if len(part) <= per_line:  # most cells: one line, no need to wrap word by word
+        if _size(part) <= per_line:  # most cells: one line, no need to wrap word by word
             total += 1
             continue
-        lines, used = 1, 0
+        lines, used = 1, 0.0
         for word in part.split():
-            size = len(word)
+            size = _size(word)
             if used and used + 1 + size <= per_line:
                 used += 1 + size
                 continue
             if used:
                 lines += 1
-            lines += (size - 1) // per_line if size else 0
+            lines += int((size - 1) // per_line) if size else 0
             used = size % per_line or (per_line if size else 0)
         total += lines
     return total
+
+
+def wrapped_height(cells: list[tuple[object, float]], min_lines: int = 1) -> float:
+    """The one page-layout measure of a row of wrapped cells (value, printed column width in characters): the
+    points the row needs so that neither Excel nor LibreOffice prints a cell's last lines over the next row.
+    Neither program grows a row for wrapped text a program wrote; both print Calibri 11 (LibreOffice its
+    metric twin Carlito) at LINE_HEIGHT a line. Sheets laid out without a FormBuilder (Takvim, Pano, Kontrol)
+    use this too."""
+    lines = max((lines_needed(str(v), w) for v, w in cells if v is not None and str(v) != ""), default=1)
+    return min(MAX_ROW_HEIGHT, LINE_HEIGHT * max(min_lines, lines) + 3)
 
 
 class FormBuilder:
@@ -113,6 +132,8 @@ class FormBuilder:
         self._repeat: Callable[[], None] | None = None  # re-writes the running table heading on a new page
         self._holding = 0  # inside `together`: the group decides where the page breaks
         self._capacity: tuple[tuple[float, ...], float] | None = None  # (title rows' heights, capacity)
+        # (first row, row after) of the heading rows just written: they go to the page of what follows them
+        self._keep: tuple[int, int] | None = None
 
     @property
     def ncols(self) -> int:
@@ -123,11 +144,9 @@ class FormBuilder:
 
     def height_of(self, text: Value, width: float, min_lines: int = 1) -> float:
         """The height (points) a row needs for `text` in a column of `width`."""
-        lines = min_lines if text is None else max(min_lines, self._lines(str(text), width))
-        return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
-
-    def _lines(self, text: str, width: float) -> int:
-        return lines_needed(text, width * self.chars_per_width / CHARS_PER_WIDTH)
+        if text is None:
+            return wrapped_height([], min_lines)
+        return wrapped_height([(text, width * self.chars_per_width / CHARS_PER_WIDTH)], min_lines)
 
     def _fit(self, row: int, text: Value, width: float, min_lines: int = 1) -> None:
         height = self.height_of(text, width, min_lines)
@@ -185,15 +204,32 @@ class FormBuilder:
 
     def need(self, height: float) -> bool:
         """Make room for `height` points on this page: a new page when they would not fit (a block taller than
-        a page starts on a page of its own). True when a page was started."""
+        a page starts on a page of its own). A heading written just before (`keep_with_next`) moves to the new
+        page with them, so that no heading ends a page. True when a page was started."""
         used = self._simulate()
+        if self._keep is not None and self._keep[1] != self.row:
+            self._keep = None  # something was written under the heading already
         if self._holding:
             return False
         capacity = self.page_capacity
         if used and used + min(height, capacity) > capacity:
-            self.break_page()
+            keep = self._keep
+            if keep is not None and keep[0] > self._page_start and self._repeat is None:
+                self.spec.print_setup.row_breaks.append(keep[0] - 1)
+                self._page_start = self._scanned = keep[0]
+                self._used = 0.0
+                self._simulate()
+            else:
+                self.break_page()
             return True
         return False
+
+    def keep_with_next(self, start: int) -> None:
+        """Rows `start`..the current row (a heading, written) print on the page of the first row written after
+        them; a heading right under another heading joins it."""
+        if self._keep is not None and self._keep[1] == start:
+            start = self._keep[0]
+        self._keep = (start, self.row)
 
     @contextmanager
     def together(self) -> Iterator[None]:
@@ -257,6 +293,8 @@ class FormBuilder:
         self.need(self.height_of(value, sum(self.widths), min_lines) + keep_next)
         self.cell(1, value, style, span=self.ncols, min_lines=min_lines)
         self.row += 1
+        if keep_next:
+            self.keep_with_next(self.row - 1)
 
     def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
               min_lines: int = 1, uniform: bool = False, min_height: float = 0, keep_whole: bool = False,
@@ -271,7 +309,7 @@ class FormBuilder:
                    for r in rows]
         if uniform and heights:
             heights = [max(heights)] * len(heights)
-        header_h = self.height_of(max(headers, key=len), min(self.widths))
+        header_h = max(self.height_of(h, self.widths[c]) for c, h in enumerate(headers))
         caption_h = self.height_of(caption, sum(self.widths)) if caption else 0
         whole = caption_h + header_h + sum(heights)
         # a table that fits on a page is not cut when asked; any other keeps its heading with two rows
