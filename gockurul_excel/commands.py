@@ -178,15 +178,23 @@ def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
     return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
 
 
-def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
-    """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
+def meeting_letters(data: WorkbookData, m: Meeting) -> list:
+    """The invitation and, once the meeting is held (its `Gerçekleşen Tarih` entered), the cover letter of its
+    signed minutes: a Tebliğ exists only for a held meeting (KURALLAR §5, M12(2))."""
     from .core.windows import build_calendar
-    from .sheets.forms import agenda_sheet, subcommission_list_sheet
-    from .sheets.letters import invitation_letter, letter_sheet, notice_letter
+    from .sheets.letters import invitation_letter, notice_letter
 
     cal = build_calendar(data)
-    specs = [agenda_sheet(data, m), letter_sheet(invitation_letter(data, m, cal)),
-             letter_sheet(notice_letter(data, m, cal))]
+    return [invitation_letter(data, m, cal), *([notice_letter(data, m, cal)] if m.held else [])]
+
+
+def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
+    """Agenda, invitation, the minutes' cover letter (a held meeting's) and, at the year's first board, the
+    sub-commission list."""
+    from .sheets.forms import agenda_sheet, subcommission_list_sheet
+    from .sheets.letters import letter_sheet
+
+    specs = [agenda_sheet(data, m), *(letter_sheet(letter) for letter in meeting_letters(data, m))]
     if is_first_board_of_year(data, m) and m.category is rules.MeetingCategory.PROVINCE_BOARD:
         specs.append(subcommission_list_sheet(data, m.date.year))  # M5(8), M6(5): the province's
     return specs
@@ -195,15 +203,16 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
 def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
     """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes), and
     their problems (an empty distribution, no signer) said in the message."""
-    from .core.windows import build_calendar
     from .sheets.letter_docx import letter_docx
-    from .sheets.letters import LETTER_WARNINGS, invitation_letter, notice_letter
+    from .sheets.letters import LETTER_WARNINGS
 
     refuse_unreadable(data, LETTER_SHEETS, "gündem ve yazılar")
     m = find_meeting(data, meeting_no)
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
-    cal = build_calendar(data)
-    letters = (invitation_letter(data, m, cal), notice_letter(data, m, cal))
+    letters = meeting_letters(data, m)
+    if not m.held:
+        outcome.message += (" Tebliğ yazısı yazılmadı: toplantı henüz yapılmamış ('Toplantılar' › 'Gerçekleşen "
+                            "Tarih' boş); tutanak imzalandıktan sonra yeniden üretin.")
     warnings = [f"'{letter.sheet}': {note}" for letter in letters for note in letter.notes
                 if note.startswith(LETTER_WARNINGS)]
     if warnings:
