@@ -264,6 +264,32 @@ def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel
     return Outcome([log_sheet(inv.log, now)], message, EXIT_OK, InvitationFiles(inv, attachments, ics, eml, now))
 
 
+def district_mail(data: WorkbookData) -> Outcome:
+    """`gockurul gonder` / İl'e Gönder: the district's mail to the İl Göç İdaresi Müdürlüğü (M12(5)). The latest
+    held meeting's Tebliğ and Ek-1 are (re)written as sheets, to be printed to PDF; the payload (`DistrictMail`)
+    says to whom and what, for the backend that attaches the workbook and the PDFs."""
+    from .core.windows import build_calendar
+    from .sheets.district_mail import latest_held_meeting, plan_district_mail
+    from .sheets.forms import minutes_sheet
+    from .sheets.letters import letter_sheet, notice_letter
+
+    if data.board_kind is not rules.BoardKind.DISTRICT:
+        raise GocKurulError("Bu bir il kurulu kitabı: il müdürlüğüne gönderim ilçe kurulu kitaplarından yapılır "
+                            "(il kurulu ilçe kitaplarını 'gockurul birlestir' ile alır).",
+                            sheet=contract.SETTINGS_SHEET)
+    refuse_unreadable(data, LETTER_SHEETS, "il müdürlüğüne gönderim")
+    m = latest_held_meeting(data)
+    if m is None:
+        raise GocKurulError("Gönderilecek tutanak yok: 'Toplantılar' sayfasında 'Gerçekleşen Tarih'i yazılı bir "
+                            "ilçe kurulu toplantısı bulunamadı.", sheet="Toplantılar")
+    notice = letter_sheet(notice_letter(data, m, build_calendar(data)))
+    minutes = minutes_sheet(data, m)
+    mail = plan_district_mail(data, notice.name, minutes.name, m)
+    message = (f"Toplantı {m.no}: il müdürlüğüne ({mail.to}) e-posta taslağı hazırlandı; ekinde kitap, "
+               f"'{notice.name}' ve '{minutes.name}' (PDF). Program e-posta göndermez.")
+    return Outcome([notice, minutes], message, EXIT_OK, mail)
+
+
 def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
     """`gockurul formlar`: Ek-1 and Ek-2 of every meeting held or planned in the year, by date; the payload
     says why a meeting of the year was left out (its row cannot make a form, or its forms would take

@@ -67,9 +67,14 @@ def nizip_rows(time_1="14:00") -> dict[str, list[list]]:
             [1, ILCE, "Olağan", dt.date(2025, 2, 19), dt.date(2025, 2, 19), time_1, HALL, dt.date(2025, 2, 26), None],
             [2, ILCE, "Olağan", dt.date(2025, 8, 20), None, "10:30", HALL, None, None],
         ],
+        "Katılımcılar": [[1, i, kurum, title, name, "0342 000 00 00", "Hayır"] for i, (kurum, title, name) in
+                         enumerate([("Nizip Kaymakamlığı", "Kaymakam", "Ali Yıldız"),
+                                    ("İl Göç İdaresi Müdürlüğü", "Uyum İrtibat Görevlisi", "Umut Kurt"),
+                                    ("İlçe Milli Eğitim Müdürlüğü", "Müdür", "Fatma Kara"),
+                                    ("Nizip Ticaret Odası", "Genel Sekreter", "Cem Oral")], start=1)],
         "Kararlar": [
             [1, 1, "Yabancı öğrencilerin okula kaydı için rehberlik masası kurulması", "Kayıt dışı kalan öğrenciler",
-             "Okullaşma oranının artırılması", ["İlçe Milli Eğitim Müdürlüğü", "Nizip Ticaret Odası"],
+             "Okullaşma oranının artırılması", "İlçe Milli Eğitim Müdürlüğü; Nizip Ticaret Odası",
              dt.date(2025, 6, 30), "Devam Ediyor"],
         ],
     }
@@ -316,3 +321,88 @@ def test_the_district_invitation_mail_carries_the_afternoon_time_and_a_numbered_
     assert "NİZİP KAYMAKAMLIĞI" in text and "14.00" in text and "19.02.2025 Çarşamba" in text
     assert "arz ve rica ederim" in text and "Sayfa 1 / 1" in text
     assert text.index("Dağıtım:") < text.index("Nizip Ticaret Odası")  # no Bilgi: the whole list is Gereği
+
+
+# --- 14. the district's mail to the province, both ends --------------------------------------------------------
+
+def _district_book(make_book, **settings):
+    return make_book(nizip_settings(**{contract.S_PROVINCE_EMAIL: "gaziantep.gim@goc.gov.tr", **settings}),
+                     nizip_rows(), name="Nizip_2025.xlsx")
+
+
+def test_gonder_writes_a_draft_to_the_province_with_the_book_and_the_minutes_as_pdf(make_book, tmp_path):
+    from .conftest import run_cli
+
+    book = _district_book(make_book)
+    proc = run_cli("gonder", str(book))
+    assert proc.returncode == 0, proc.stderr
+    eml = book.with_name("Nizip_2025_yazilar") / "Toplantı 1 - il müdürlüğüne.eml"
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1" and msg["To"].addresses[0].addr_spec == "gaziantep.gim@goc.gov.tr"
+    assert msg["From"].addresses[0].addr_spec == "nizip.gkk@ornek.gov.tr"
+    subject = msg["Subject"]
+    assert "Nizip" in subject and "2025" in subject and "Toplantı 1" in subject and "19.02.2025" in subject
+    parts = {p.get_filename(): p for p in msg.iter_attachments()}
+    assert set(parts) == {"Nizip_2025.xlsx", "Tebliğ 1.pdf", "Ek-1 1.pdf"}
+    assert parts["Nizip_2025.xlsx"].get_content() == book.read_bytes()  # the workbook as saved
+    body = msg.get_body(("plain",)).get_content()
+    assert "12 nci maddesinin beşinci fıkrası" in body
+    texts = {}
+    for name in ("Tebliğ 1.pdf", "Ek-1 1.pdf"):
+        pdf = tmp_path / name
+        pdf.write_bytes(parts[name].get_content())
+        texts[name] = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                     check=True).stdout
+    assert "NİZİP KAYMAKAMLIĞI" in texts["Tebliğ 1.pdf"] and "Kaymakamlığımıza" in texts["Tebliğ 1.pdf"]
+    assert "arz ve rica ederim" in " ".join(texts["Tebliğ 1.pdf"].split())
+    assert "RAPOR FORMU" in texts["Ek-1 1.pdf"] and "Sayfa 1 /" in texts["Ek-1 1.pdf"]
+    # the province merges the saved e-mail, and a folder of them, as it merges the workbook itself
+    province_book = make_book(name="il.xlsx")
+    inbox = tmp_path / "gelen"
+    inbox.mkdir()
+    (inbox / "nizip.eml").write_bytes(eml.read_bytes())
+    (inbox / "not.txt").write_text("x")
+    for source in (eml, inbox):
+        proc = run_cli("birlestir", str(province_book), str(source))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        import openpyxl
+
+        wb = openpyxl.load_workbook(province_book)
+        meetings_sheet = [tuple(c.value for c in row) for row in wb[contract.DISTRICT_MEETINGS_SHEET].iter_rows()]
+        assert any("Nizip" in str(row) for row in meetings_sheet)
+
+
+def test_birlestir_says_why_a_saved_email_cannot_be_merged(make_book, tmp_path):
+    from email.message import EmailMessage
+
+    from gockurul_excel.files.sources import read_sources
+
+    plain = EmailMessage()
+    plain["Subject"] = "ek yok"
+    plain.set_content("merhaba")
+    (tmp_path / "bos.eml").write_bytes(bytes(plain))
+    two = EmailMessage()
+    two.set_content("iki kitap")
+    for name in ("a.xlsx", "b.xlsx"):
+        two.add_attachment(b"PK", maintype="application", subtype="octet-stream", filename=name)
+    (tmp_path / "iki.eml").write_bytes(bytes(two))
+    bad = EmailMessage()
+    bad.set_content("bozuk kitap")
+    bad.add_attachment(b"not a zip", maintype="application", subtype="octet-stream", filename="Nizip.xlsx")
+    (tmp_path / "bozuk.eml").write_bytes(bytes(bad))
+    found = {u.name: u.reason for u in read_sources([tmp_path / n for n in ("bos.eml", "iki.eml", "bozuk.eml")])}
+    assert "Excel kitabı (.xlsx) eki yok" in found["bos.eml"]
+    assert "birden çok Excel kitabı" in found["iki.eml"] and "a.xlsx" in found["iki.eml"]
+    assert "Nizip.xlsx" in found["bozuk.eml"] and "değil" in found["bozuk.eml"]  # the reader's own reason
+
+
+def test_gonder_refuses_a_province_book_and_a_book_without_the_province_address(make_book):
+    from .conftest import run_cli
+
+    proc = run_cli("gonder", str(make_book(name="il.xlsx")))
+    assert proc.returncode == 2 and "il kurulu kitabı" in proc.stderr + proc.stdout
+    book = _district_book(make_book, **{contract.S_PROVINCE_EMAIL: None})
+    before = book.read_bytes()
+    proc = run_cli("gonder", str(book))
+    assert proc.returncode == 2 and contract.S_PROVINCE_EMAIL in proc.stderr + proc.stdout
+    assert "Traceback" not in proc.stderr and book.read_bytes() == before

@@ -411,10 +411,16 @@ def letter_sheet(letter: Letter) -> SheetSpec:
         if title:
             f.cell(1, title, "letter_bold", span=3)
             f.row += 1
-        for left, right in columns(names):
-            f.need(f.row_height([(left, 3), (right, 1)]))
-            f.cell(1, left, "letter", span=3)
-            f.cell(4, right, "letter")
+        rows = columns(names)
+        two = any(right is not None for _, right in rows)
+        for left, right in rows:
+            if two:
+                f.need(f.row_height([(left, 3), (right, 1)]))
+                f.cell(1, left, "letter", span=3)
+                f.cell(4, right, "letter")
+            else:  # one name a line, over the whole width
+                f.need(f.row_height([(left, f.ncols)]))
+                f.cell(1, left, "letter", span=f.ncols)
             f.row += 1
     contact = "\n".join(letter.contact)
     if contact and len(contact) + len(f.spec.print_setup.footer) + 8 > FOOTER_LIMIT:
