@@ -214,6 +214,9 @@ def test_a_province_letter_closes_rica_ederim_unless_the_presidency_is_in_its_di
     with_presidency = letter_of(province(), "3")
     assert with_presidency.info == ["İçişleri Bakanlığı (Göç İdaresi Başkanlığı)"]  # addressed through the Ministry
     assert with_presidency.closing.endswith("arz ve rica ederim.")
+    printed = with_presidency.printed_text().splitlines()
+    assert printed[printed.index("Bilgi:") + 1] == "İçişleri Bakanlığına (Göç İdaresi Başkanlığı)"
+    assert "İl Milli Eğitim Müdürlüğüne" in printed[printed.index("Gereği:"):]
     assert "Göç İdaresi Başkanlığı" not in with_presidency.action
 
 
@@ -224,7 +227,7 @@ def test_an_invited_body_is_asked_to_attend_under_gereği():
     letter = letter_of(nizip(), "1")
     assert "Nizip Ticaret Odası" in letter.action and "Nizip Ticaret Odası" not in letter.info
     printed = letter.printed_text().splitlines()
-    assert printed.index("Nizip Ticaret Odası") > printed.index("Dağıtım:")
+    assert printed.index("Nizip Ticaret Odasına") > printed.index("Dağıtım:")  # addressed in the dative
     assert "Nizip Kaymakamlığı" not in letter.action  # the sender is not in its own distribution
 
 
@@ -406,3 +409,16 @@ def test_gonder_refuses_a_province_book_and_a_book_without_the_province_address(
     proc = run_cli("gonder", str(book))
     assert proc.returncode == 2 and contract.S_PROVINCE_EMAIL in proc.stderr + proc.stdout
     assert "Traceback" not in proc.stderr and book.read_bytes() == before
+
+
+def test_the_button_on_a_remote_client_says_where_to_send_from_and_writes_nothing(make_book):
+    """xlwings Lite / the server have no folder of the user's: the button says to use desktop Excel or the CLI."""
+    from gockurul_excel import makro
+
+    from .test_makro import remote_book
+
+    book = remote_book(_district_book(make_book))
+    message = makro.il_mudurlugune_gonder(book)
+    assert "gockurul gonder" in message and "masaüstü Excel" in message
+    assert "addSheet" not in {a["func"] for a in book.json()["actions"]}
+    assert makro.BUTTONS["il_mudurlugune_gonder"] == "İl Müdürlüğüne Gönder"

@@ -104,10 +104,15 @@ class Letter:
 
 
 def distribution_parts(letter: Letter) -> list[tuple[str | None, list[str]]]:
-    """Gereği, then Bilgi, each under its heading; a letter with only Gereği lists it without a heading."""
+    """Gereği, then Bilgi, each under its heading; a letter with only Gereği lists it without a heading. Each
+    recipient is written as it is addressed, in the dative ("İl Milli Eğitim Müdürlüğüne", "İçişleri Bakanlığına
+    (Göç İdaresi Başkanlığı)", "Gaziantep Valiliğine (İl Göç İdaresi Müdürlüğü)")."""
+    def addressed(names: list[str]) -> list[str]:
+        return [inflect(name, DATIVE) for name in names]
+
     if letter.info:
-        return [("Gereği:", letter.action), ("Bilgi:", letter.info)]
-    return [(None, letter.action)]
+        return [("Gereği:", addressed(letter.action)), ("Bilgi:", addressed(letter.info))]
+    return [(None, addressed(letter.action))]
 
 
 def columns(names: list[str]) -> list[tuple[str, str | None]]:
