@@ -433,11 +433,13 @@ def _district_sources(book: Any) -> list[Path]:
                            f"da kitabı bilgisayarınıza kaydedip yanına '{DISTRICT_FOLDER}' klasörünü açın.")
     folder = district_folder(path, typed)
     if not folder.is_dir():
-        raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx) ve platform "
-                           "klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' sayfasındaki 'İlçe Kitapları "
-                           "Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye yeniden basın.")
+        raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx), kaydedilmiş "
+                           "e-postaları (.eml) ve platform klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' "
+                           "sayfasındaki 'İlçe Kitapları Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye "
+                           "yeniden basın.")
     if not expand_sources([folder]):
-        raise _UserMessage(f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx) ya da platform klasörü yok.")
+        raise _UserMessage(f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx), kaydedilmiş e-posta (.eml) "
+                           "ya da platform klasörü yok.")
     return [folder]
 
 

@@ -422,3 +422,31 @@ def test_the_button_on_a_remote_client_says_where_to_send_from_and_writes_nothin
     assert "gockurul gonder" in message and "masaüstü Excel" in message
     assert "addSheet" not in {a["func"] for a in book.json()["actions"]}
     assert makro.BUTTONS["il_mudurlugune_gonder"] == "İl Müdürlüğüne Gönder"
+
+
+def test_the_district_letter_sheets_print_the_time_the_formula_and_the_invitee(make_book, tmp_path):
+    """The sheets as LibreOffice prints them (`gockurul pdf`): Davet 1 (held, 14.00) and Davet 2 (planned, no
+    Tebliğ 2 sheet), Tebliğ 1 with its suffix and formula."""
+    import openpyxl
+
+    from .conftest import run_cli
+
+    book = _district_book(make_book)
+    for no in ("1", "2"):
+        proc = run_cli("gundem", str(book), "--toplanti", no)
+        assert proc.returncode == 0, proc.stderr
+    assert "Tebliğ 2" not in openpyxl.load_workbook(book, read_only=True).sheetnames
+    texts = {}
+    for sheet in ("Davet 1", "Tebliğ 1", "Davet 2"):
+        pdf = tmp_path / f"{sheet}.pdf"
+        assert run_cli("pdf", str(book), "--sayfa", sheet, "--cikti", str(pdf)).returncode == 0
+        raw = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+        texts[sheet] = " ".join(raw.split())
+    assert "Saat : 14.00" in texts["Davet 1"] and "Saat : 10.30" in texts["Davet 2"]
+    for sheet, text in texts.items():
+        assert "arz ve rica ederim" in text, sheet
+        assert "Gaziantep Valiliğine (İl Göç İdaresi Müdürlüğü)" in text, sheet
+        assert "Hakkında Genelgenin" in text and "Genelgesinin" not in text, sheet
+    assert "Nizip Ticaret Odasına" in texts["Davet 1"]  # the invitee, called to the meeting
+    assert "Kaymakamlığımıza bildirilmesi" in texts["Tebliğ 1"]

@@ -201,9 +201,11 @@ def letter_docx(letter: Letter) -> bytes:
             _font(p.add_run(line))
     _paragraph(doc)
     _paragraph(doc, "Dağıtım:", bold=True)
-    for title, names in distribution_parts(letter):
+    for i, (title, names) in enumerate(distribution_parts(letter)):
         if title:
-            _paragraph(doc, title, bold=True)
+            p = _paragraph(doc, title, bold=True)
+            if i:  # Bilgi apart from the Gereği list above it
+                p.paragraph_format.space_before = Pt(6)
         _names(doc, names)
 
     footer = section.footer
