@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Türkiye's time (UTC+3 all year since 2016) from the IANA database (tzdata comes with icalendar), not a fixed
-# offset: the clock of a server set to UTC is converted, never taken as Istanbul time.
-ISTANBUL = ZoneInfo("Europe/Istanbul")
+# Türkiye's time from the IANA database (tzdata comes with icalendar): the clock of a server set to UTC is
+# converted, never taken as Istanbul time. Where no database is installed (a bare Pyodide), UTC+3, Türkiye's
+# offset all year since 2016.
+try:
+    ISTANBUL: dt.tzinfo = ZoneInfo("Europe/Istanbul")
+except ZoneInfoNotFoundError:  # pragma: no cover - depends on the platform
+    ISTANBUL = dt.timezone(dt.timedelta(hours=3), "+03")
 
 MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
           "Aralık")
