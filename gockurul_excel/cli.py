@@ -314,6 +314,19 @@ def davet(kitap: Workbook, toplanti: MeetingNo,
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 
 
+@app.command("gonder")
+@_guarded
+def gonder(kitap: Workbook) -> None:
+    """İlçe kurulu kitabını ve son yapılan toplantının tebliğ yazısı ile tutanağını (Ek-1, PDF) il göç idaresi
+    müdürlüğüne gönderilecek e-posta taslağı (.eml) olarak hazırlar (M12(5)). Program e-posta göndermez."""
+    result = operations.mail_to_province(kitap)
+    typer.echo(f"{kitap.name}: {result.message}")
+    typer.echo(f"E-posta taslağı (Outlook'ta açıp Gönder'e basın): {result.eml}")
+    typer.echo("Ekler: " + ", ".join(result.attachments))
+    if result.backup:
+        typer.echo(f"Önceki hali yedeklendi: {result.backup}")
+
+
 @app.command("yillik")
 @_guarded
 def yillik(kitap: Workbook,
@@ -493,8 +506,8 @@ def _skipped(skipped: list[tuple[Path, str]]) -> None:
 @_guarded
 def birlestir(
     il_kitabi: Annotated[Path, typer.Argument(help="İl kitabı (.xlsx)")],
-    kaynaklar: Annotated[list[Path], typer.Argument(help="İlçe kitapları (.xlsx), platform klasörleri ya da "
-                                                    "bunları içeren klasörler")],
+    kaynaklar: Annotated[list[Path], typer.Argument(help="İlçe kitapları (.xlsx), kaydedilmiş e-postaları (.eml), "
+                                                    "platform klasörleri ya da bunları içeren klasörler")],
     bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
 ) -> None:
     """İlçelerden gelen kitapları il kitabının üretilmiş sayfalarına birleştirir; girdi sayfalarına dokunmaz."""

@@ -185,15 +185,23 @@ def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
     return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
 
 
-def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
-    """Agenda, invitation, the minutes' cover letter and, at the year's first board, the sub-commission list."""
+def meeting_letters(data: WorkbookData, m: Meeting) -> list:
+    """The invitation and, once the meeting is held (its `Gerçekleşen Tarih` entered), the cover letter of its
+    signed minutes: a Tebliğ exists only for a held meeting (KURALLAR §5, M12(2))."""
     from .core.windows import build_calendar
-    from .sheets.forms import agenda_sheet, subcommission_list_sheet
-    from .sheets.letters import invitation_letter, letter_sheet, notice_letter
+    from .sheets.letters import invitation_letter, notice_letter
 
     cal = build_calendar(data)
-    specs = [agenda_sheet(data, m), letter_sheet(invitation_letter(data, m, cal)),
-             letter_sheet(notice_letter(data, m, cal))]
+    return [invitation_letter(data, m, cal), *([notice_letter(data, m, cal)] if m.held else [])]
+
+
+def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
+    """Agenda, invitation, the minutes' cover letter (a held meeting's) and, at the year's first board, the
+    sub-commission list."""
+    from .sheets.forms import agenda_sheet, subcommission_list_sheet
+    from .sheets.letters import letter_sheet
+
+    specs = [agenda_sheet(data, m), *(letter_sheet(letter) for letter in meeting_letters(data, m))]
     if is_first_board_of_year(data, m) and m.category is rules.MeetingCategory.PROVINCE_BOARD:
         specs.append(subcommission_list_sheet(data, m.date.year))  # M5(8), M6(5): the province's
     return specs
@@ -202,15 +210,16 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
 def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
     """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes), and
     their problems (an empty distribution, no signer) said in the message."""
-    from .core.windows import build_calendar
     from .sheets.letter_docx import letter_docx
-    from .sheets.letters import LETTER_WARNINGS, invitation_letter, notice_letter
+    from .sheets.letters import LETTER_WARNINGS
 
     refuse_unreadable(data, LETTER_SHEETS, "gündem ve yazılar")
     m = find_meeting(data, meeting_no)
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
-    cal = build_calendar(data)
-    letters = (invitation_letter(data, m, cal), notice_letter(data, m, cal))
+    letters = meeting_letters(data, m)
+    if not m.held:
+        outcome.message += (" Tebliğ yazısı yazılmadı: toplantı henüz yapılmamış ('Toplantılar' › 'Gerçekleşen "
+                            "Tarih' boş); tutanak imzalandıktan sonra yeniden üretin.")
     warnings = [f"'{letter.sheet}': {note}" for letter in letters for note in letter.notes
                 if note.startswith(LETTER_WARNINGS)]
     if warnings:
@@ -260,6 +269,32 @@ def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel
     if not inv.organizer:
         message += f" 'Ayarlar'da '{contract.S_EMAIL}' yok: taslağın göndereni ve toplantının düzenleyeni boş."
     return Outcome([log_sheet(inv.log, now)], message, EXIT_OK, InvitationFiles(inv, attachments, ics, eml, now))
+
+
+def district_mail(data: WorkbookData) -> Outcome:
+    """`gockurul gonder` / İl'e Gönder: the district's mail to the İl Göç İdaresi Müdürlüğü (M12(5)). The latest
+    held meeting's Tebliğ and Ek-1 are (re)written as sheets, to be printed to PDF; the payload (`DistrictMail`)
+    says to whom and what, for the backend that attaches the workbook and the PDFs."""
+    from .core.windows import build_calendar
+    from .sheets.district_mail import latest_held_meeting, plan_district_mail
+    from .sheets.forms import minutes_sheet
+    from .sheets.letters import letter_sheet, notice_letter
+
+    if data.board_kind is not rules.BoardKind.DISTRICT:
+        raise GocKurulError("Bu bir il kurulu kitabı: il müdürlüğüne gönderim ilçe kurulu kitaplarından yapılır "
+                            "(il kurulu ilçe kitaplarını 'gockurul birlestir' ile alır).",
+                            sheet=contract.SETTINGS_SHEET)
+    refuse_unreadable(data, LETTER_SHEETS, "il müdürlüğüne gönderim")
+    m = latest_held_meeting(data)
+    if m is None:
+        raise GocKurulError("Gönderilecek tutanak yok: 'Toplantılar' sayfasında 'Gerçekleşen Tarih'i yazılı bir "
+                            "ilçe kurulu toplantısı bulunamadı.", sheet="Toplantılar")
+    notice = letter_sheet(notice_letter(data, m, build_calendar(data)))
+    minutes = minutes_sheet(data, m)
+    mail = plan_district_mail(data, notice.name, minutes.name, m)
+    message = (f"Toplantı {m.no}: il müdürlüğüne ({mail.to}) e-posta taslağı hazırlandı; ekinde kitap, "
+               f"'{notice.name}' ve '{minutes.name}' (PDF). Program e-posta göndermez.")
+    return Outcome([notice, minutes], message, EXIT_OK, mail)
 
 
 def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:

@@ -16,8 +16,9 @@ from . import rules
 # and free-text notes on meetings; "1.2" adds `Yıllık Rapor`, where staff write Ek-3 items 5–6; "1.3" adds the
 # year boundary (`Devreden Yıl` on the rows `devir` carries over), the Geri Gönderme / Geçici Barınma Merkezi
 # "varsa" settings and the meeting's request to update the action plan (M5(13)); "1.4" adds the letters' signer
-# and the office's address, telephone, e-mail and KEP address (Resmî Yazışma Yönetmeliği).
-TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4")
+# and the office's address, telephone, e-mail and KEP address (Resmî Yazışma Yönetmeliği); "1.5" the circular's
+# date and number for the letters and, in a district book, the İl Göç İdaresi Müdürlüğü's e-mail (`gonder`).
+TEMPLATE_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4", "1.5")
 TEMPLATE_VERSION = TEMPLATE_VERSIONS[-1]
 
 
@@ -139,6 +140,10 @@ S_POPULATION, S_BORDER, S_VERSION = "Yabancı Nüfusu", "Hudut İlçesi", "Şabl
 # Who signs the letters and how the office is reached (the letter's signature block and contact footer).
 S_SIGNER, S_SIGNER_TITLE = "İmzalayan Ad Soyad", "İmzalayan Unvanı"
 S_ADDRESS, S_PHONE, S_EMAIL, S_KEP = "Adres", "Telefon", "E-posta", "KEP Adresi"
+# The circular's date and number, cited in each letter's first mention of it (the text we hold does not give them).
+S_CIRCULAR_REFERENCE = "Genelge Tarih ve Sayısı"
+# Where a district sends its workbook and minutes (M12(5)): the İl Göç İdaresi Müdürlüğü's e-mail.
+S_PROVINCE_EMAIL = "İl Göç İdaresi E-postası"
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(S_KIND, "enum", "KurulTuru", note="İl veya İlçe kurulu"),
@@ -172,6 +177,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(S_EMAIL, "email", required=False, since="1.4",
             note="Kurul sekretaryasının e-posta adresi: yazıların altında ve toplantı davetlerinde gönderen"),
     Setting(S_KEP, "text", required=False, since="1.4", note="Kayıtlı elektronik posta (KEP) adresi"),
+    Setting(S_CIRCULAR_REFERENCE, "text", required=False, since="1.5",
+            note="Genelgenin tarihi ve sayısı, yazılarda ilk anıldığı yerde: ör. 'GG.AA.2023 tarihli ve "
+                 "… sayılı'"),
+    Setting(S_PROVINCE_EMAIL, "email", required=False, since="1.5", applies_to=(rules.BoardKind.DISTRICT,),
+            note="İlçe kurulunda kitabın ve tutanağın gönderildiği İl Göç İdaresi Müdürlüğü e-postası (M12(5))"),
     Setting(S_VERSION, "text", note="Değiştirmeyin: kitabın yapıldığı şablonun sürümü"),
 )
 

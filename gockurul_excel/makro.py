@@ -56,6 +56,7 @@ BUTTONS: dict[str, str] = {
     "eylem_plani": "Eylem Planı İzleme",
     "platform_dosyalari": "Platform Dosyaları",
     "ilce_kitaplarini_birlestir": "İlçe Kitaplarını Birleştir",
+    "il_mudurlugune_gonder": "İl Müdürlüğüne Gönder",
     "pdf": "PDF",
     "yeni_yila_devret": "Yeni Yıla Devret",
 }
@@ -64,7 +65,8 @@ BUTTONS: dict[str, str] = {
 BUTTON_GROUPS: dict[str, tuple[str, ...]] = {
     "Kitap": ("kontrol_et", "takvimi_hesapla", "yeni_yila_devret"),
     "Toplantı": ("tutanak", "katilimci_listesi", "gundem_ve_davet", "toplanti_daveti"),
-    "Raporlar": ("yillik_rapor", "eylem_plani", "platform_dosyalari", "ilce_kitaplarini_birlestir", "pdf"),
+    "Raporlar": ("yillik_rapor", "eylem_plani", "platform_dosyalari", "ilce_kitaplarini_birlestir",
+                 "il_mudurlugune_gonder", "pdf"),
 }
 
 # The sheets each button reads: what xlwings Lite and the server's Office.js client send (`include=`). The
@@ -431,11 +433,13 @@ def _district_sources(book: Any) -> list[Path]:
                            f"da kitabı bilgisayarınıza kaydedip yanına '{DISTRICT_FOLDER}' klasörünü açın.")
     folder = district_folder(path, typed)
     if not folder.is_dir():
-        raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx) ve platform "
-                           "klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' sayfasındaki 'İlçe Kitapları "
-                           "Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye yeniden basın.")
+        raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx), kaydedilmiş "
+                           "e-postaları (.eml) ve platform klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' "
+                           "sayfasındaki 'İlçe Kitapları Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye "
+                           "yeniden basın.")
     if not expand_sources([folder]):
-        raise _UserMessage(f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx) ya da platform klasörü yok.")
+        raise _UserMessage(f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx), kaydedilmiş e-posta (.eml) "
+                           "ya da platform klasörü yok.")
     return [folder]
 
 
@@ -462,6 +466,42 @@ def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | 
         return _show(book, outcome) + (" Kitabı kaydetmeyi unutmayın." if outcome.specs else "")
 
     return _run(book, "ilce_kitaplarini_birlestir", work)
+
+
+def il_mudurlugune_gonder(book: Any = None) -> str:
+    """İl Müdürlüğüne Gönder = `gockurul gonder` (a district book, M12(5)): the latest held meeting's Tebliğ and
+    Ek-1 written, printed to PDF by Excel, and an e-mail draft to the province with them and a copy of the book
+    as it is now (Excel's SaveCopyAs: the user's file and its saved state are not touched). Desktop Excel only."""
+
+    def work(book: Any) -> str:
+        import tempfile
+
+        from . import commands
+        from .files.letters import district_mail_file, letters_folder
+        from .live.backend import book_path, is_remote
+
+        path = book_path(book)
+        if is_remote(book) or not path.parent.is_dir() or not path.suffix:
+            raise _UserMessage("Bu bağlantıda dosya yazılamaz: il müdürlüğüne gönderilecek e-posta taslağı için "
+                               "kitabı bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul gonder' "
+                               "komutunu kullanın.")
+        outcome = commands.district_mail(_data(book))
+        _show(book, outcome)
+        mail = outcome.payload
+        with tempfile.TemporaryDirectory(prefix="gockurul-gonder-") as tmp_name:
+            tmp = Path(tmp_name)
+            pdfs = {}
+            for sheet in (mail.notice_sheet, mail.minutes_sheet):
+                target = tmp / f"{sheet}.pdf"
+                book.sheets[sheet].to_pdf(str(target))
+                pdfs[target.name] = target.read_bytes()
+            copy = tmp / path.name
+            book.api.SaveCopyAs(str(copy))  # Windows Excel; the book as the user sees it, unsaved changes too
+            eml, _names = district_mail_file(path, mail, letters_folder(path), _now(), book_bytes=copy.read_bytes(),
+                                             pdfs=pdfs)
+        return f"{outcome.message} Taslak: {eml}. Kitabı kaydetmeyi unutmayın."
+
+    return _run(book, "il_mudurlugune_gonder", work)
 
 
 def pdf(book: Any = None) -> str:

@@ -165,6 +165,25 @@ def send_invitations(path: str | Path, meeting_no: str, *, cancel: bool = False,
     return InvitationResult(outcome.message, eml, ics, pdf, backup)
 
 
+@dataclass
+class DistrictMailResult:
+    message: str
+    eml: Path
+    attachments: list[str]
+    backup: Path | None = None
+
+
+def mail_to_province(path: str | Path, *, now: dt.datetime | None = None) -> DistrictMailResult:
+    """`gockurul gonder`: the district's e-mail draft to the İl Göç İdaresi Müdürlüğü (M12(5)) in `letters_folder`,
+    with the workbook (as saved, with the Tebliğ and Ek-1 sheets just written) and those two sheets as PDF."""
+    from . import commands
+    from .files.letters import district_mail_file, letters_folder
+
+    outcome, backup = _run_file(path, commands.district_mail)
+    eml, names = district_mail_file(Path(path), outcome.payload, letters_folder(path), now or dt.datetime.now())
+    return DistrictMailResult(outcome.message, eml, names, backup)
+
+
 def write_annual_report(path: str | Path, year: int | None = None) -> FormsResult:
     """`gockurul yillik`: Ek-3 of a year (default: the workbook's year)."""
     from . import commands

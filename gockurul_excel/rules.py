@@ -532,3 +532,13 @@ STATISTICS_SHARED_ARTICLE = "GK(a)"
 STATISTICS_COORDINATED_ARTICLE = "GK(b)"
 PROJECT_OPINION_ARTICLE = "GK(c)"
 PROJECT_REPORTS_ARTICLE = "GK(ç)"
+
+
+# --- official letters (Resmî Yazışmalarda Uygulanacak Usul ve Esaslar; KURALLAR §5) ---------------------------
+# A letter whose distribution includes a higher authority closes "arz ve rica ederim"; to equals and subordinates
+# "rica ederim". Higher than a kaymakamlık: the Valilik (and its units, addressed "X Valiliği (…)"); higher than
+# a province: the Ministry, to which the Presidency is addressed.
+CLOSING_TO_EQUALS = "rica ederim"
+CLOSING_TO_SUPERIOR = "arz ve rica ederim"
+PRESIDENCY_ADDRESS = "İçişleri Bakanlığı (Göç İdaresi Başkanlığı)"
+PRESIDENCY_NAMES = ("göç idaresi başkanlığı", "içişleri bakanlığı")  # how members write the Presidency

@@ -44,6 +44,7 @@ def rows_of(spec: SheetSpec) -> list[list]:
 def district_book(name: str, population: int, meetings: list[dt.date]):
     settings = {"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": name, "Yıl": example.YEAR,
                 "Yabancı Nüfusu": population, "Hudut İlçesi": "Hayır",
+                contract.S_PROVINCE_EMAIL: "gaziantep.gim@goc.gov.tr",
                 rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır", rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
                 rules.SETTING_DISTRICT_UNIVERSITY: "Hayır"}
     rows = {"Toplantılar": [[i, BOARD, "Olağan", day, day, dt.time(10), "Kaymakamlık", None, None]
@@ -86,6 +87,7 @@ def every_command(data, sources) -> dict[str, commands.Outcome]:
         "printable": commands.printable("Ek-1 1"),
         "invitations": commands.invitations(data, first, NOW),
         "carry_over": commands.carry_over(data, foreign_population=500_000),
+        "district_mail": commands.district_mail(district_book("Nizip", 2_000, [dt.date(example.YEAR, 2, 20)])),
     }
 
 
@@ -137,7 +139,8 @@ def test_commands_are_the_only_functions_buttons_and_cli_need():
     public = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
               and ast.unparse(n.returns) == "Outcome"}
     covered = {"check", "calendar", "minutes", "attendance", "agenda", "year_forms", "annual_report",
-               "action_plan", "platform_files", "merge", "printable", "invitations", "carry_over"}
+               "action_plan", "platform_files", "merge", "printable", "invitations", "carry_over",
+               "district_mail"}
     assert public == covered
 
 

@@ -164,7 +164,9 @@ def test_invitation_and_cover_letter(book):
     assert "GAZİANTEP VALİLİĞİ" in printed and invitation.unit == "İl Göç İdaresi Müdürlüğü"
     assert any("10.04.2025" in n for n in invitation.notes)  # the deadline stays on screen (M11(3))
     assert "Valilik" not in invitation.action and "İl Göç İdaresi Müdürlüğü" not in invitation.action
-    assert "Gaziantep Ticaret Odası" in invitation.info  # an invitee (M4(4)) is informed
+    # an invitee (M4(4)) is asked to attend: under Gereği (KURALLAR §5); the Presidency, through its Ministry, informed
+    assert "Gaziantep Ticaret Odası" in invitation.action and "Gaziantep Ticaret Odası" not in invitation.info
+    assert invitation.info == ["İçişleri Bakanlığı (Göç İdaresi Başkanlığı)"]
     assert invitation.signer == "Seda AKSOY" and invitation.signer_title == ["Vali a.", "Vali Yardımcısı"]
     from gockurul_excel import contract, example
     from gockurul_excel.core.model import workbook_from_rows

@@ -64,3 +64,25 @@ def _letter_pdf(attachments: dict[str, bytes]) -> dict[str, bytes] | None:
         return {letters[0].removesuffix(".docx") + ".pdf": produced.read_bytes()}
 
 
+
+
+def district_mail_file(workbook: Path, mail, folder: Path, now, *, book_bytes: bytes | None = None,
+                       pdfs: dict[str, bytes] | None = None) -> tuple[Path, list[str]]:
+    """The district's mail to the province (sheets.district_mail) as an .eml in `folder`: the workbook's bytes
+    (`book_bytes`, else the file as saved), and its Tebliğ and Ek-1 sheets as one PDF each (`pdfs` made by Excel,
+    else by LibreOffice from the saved file; each numbered on its own)."""
+    from ..sheets.district_mail import district_mail_eml
+    from .pdf import export_pdf
+
+    attachments = {workbook.name: workbook.read_bytes() if book_bytes is None else book_bytes}
+    if pdfs is None:
+        pdfs = {}
+        with tempfile.TemporaryDirectory(prefix="gockurul-gonder-") as tmp_name:
+            for sheet in (mail.notice_sheet, mail.minutes_sheet):
+                pdfs[f"{sheet}.pdf"] = export_pdf(workbook, [sheet], Path(tmp_name) / f"{sheet}.pdf").read_bytes()
+    attachments.update(pdfs)
+    eml = district_mail_eml(mail, attachments, now)
+    folder.mkdir(exist_ok=True)
+    target = folder / f"Toplantı {mail.meeting.no} - il müdürlüğüne.eml"
+    save_atomic(target, lambda f: f.write(eml), kind=EML)
+    return target, list(attachments)

@@ -24,6 +24,7 @@ from .reader import read_workbook
 from .safety import is_lock_or_temp
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # named as a source; a folder gives its .xlsx files
+MAIL_SUFFIX = ".eml"  # a saved e-mail (a district's `gonder`): its workbook attachment is the source
 BACKUPS = "programın yedekleri klasöründe (Yedekler)"
 HIDDEN = "gizli dosya ya da klasör"
 LOCK = "Excel, LibreOffice ya da bu programın kilit/geçici dosyası"
@@ -84,7 +85,7 @@ def choose_sources(sources: Iterable[Path]) -> tuple[list[Path], list[tuple[Path
                         found.append(path)
                     else:
                         stack.append(path)
-                elif is_file and entry.name.lower().endswith(".xlsx"):
+                elif is_file and entry.name.lower().endswith((".xlsx", MAIL_SUFFIX)):
                     if (why := _left_out(entry)) is not None:
                         skipped.append((path, why))
                     else:
@@ -104,9 +105,42 @@ def read_source(src: Path) -> Incoming:
         return incoming_from_documents(src.name, read_folder(src))
     if not src.exists():
         raise Refused(f"'{src}' bulunamadı.")
+    if src.suffix.lower() == MAIL_SUFFIX:
+        return _from_mail(src)
     if src.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise Refused("Excel kitabı (.xlsx) ya da platform klasörü değil.")
+        raise Refused("Excel kitabı (.xlsx), kaydedilmiş e-posta (.eml) ya da platform klasörü değil.")
     return incoming_from_workbook(src.name, read_workbook(src))
+
+
+def _from_mail(src: Path) -> Incoming:
+    """A saved e-mail: its one workbook attachment, by the rules of a workbook named as a source (an .xlsx or
+    .xlsm, never a lock or temporary file), read as a file would be."""
+    import email
+    import tempfile
+    from email import policy
+
+    try:
+        msg = email.message_from_bytes(src.read_bytes(), policy=policy.default)
+    except (ValueError, TypeError, LookupError, IndexError) as exc:  # the email parser's failures on a damaged file
+        raise Refused(f"e-posta okunamadı ({type(exc).__name__}).") from exc
+    books = []
+    for part in msg.iter_attachments():
+        name = Path(part.get_filename() or "").name
+        if name.lower().endswith(WORKBOOK_SUFFIXES) and not is_lock_or_temp(name):
+            books.append((name, part))
+    if not books:
+        raise Refused("e-postada Excel kitabı (.xlsx) eki yok.")
+    if len(books) > 1:
+        raise Refused(f"e-postada birden çok Excel kitabı var ({', '.join(n for n, _ in books)}); her kitabı ayrı "
+                      "e-postayla ya da dosya olarak verin.")
+    name, part = books[0]
+    payload = part.get_payload(decode=True)
+    if not payload:
+        raise Refused(f"e-postadaki '{name}' eki boş.")
+    with tempfile.TemporaryDirectory(prefix="gockurul-eposta-") as tmp:
+        book = Path(tmp) / name
+        book.write_bytes(payload)
+        return incoming_from_workbook(f"{src.name} › {name}", read_workbook(book))
 
 
 def read_sources(sources: Iterable[Path], *, province_path: Path | None = None,

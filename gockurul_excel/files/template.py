@@ -99,6 +99,9 @@ PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
                                    f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
                                    f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "
                                    "gösterir. Komut satırında: gockurul birlestir")),
+    ("İl Müdürlüğüne Gönder", ("İlçe kurulunda: son yapılan toplantının tebliğ yazısını ve tutanağını (Ek-1) PDF "
+                              "olarak, kitapla birlikte İl Göç İdaresi Müdürlüğüne gönderilecek e-posta taslağına "
+                              "ekler (M12(5)). Komut satırında: gockurul gonder")),
     ("PDF", "Açık form sayfasını kitabın yanına PDF olarak kaydeder. Komut satırında: gockurul pdf"),
 )
 

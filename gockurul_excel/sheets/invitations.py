@@ -26,7 +26,7 @@ from .. import contract, rules
 from ..core.meetings import Meeting
 from ..core.model import WorkbookData
 from ..core.parse import text as parse_text
-from ..core.text import tr_date, tr_time
+from ..core.text import ISTANBUL, clock_time, in_istanbul, tr_date, tr_time
 from ..rules import CATEGORY_NAME
 from ..sheetspec import Block, PrintSetup, SheetSpec
 from .letters import Letter
@@ -37,8 +37,7 @@ LOG_SHEET = contract.INVITATION_LOG_SHEET
 LOG_HEADERS = ["Toplantı No", "UID", "SEQUENCE", "Yöntem", "Tarih", "Saat", "Yer", "Alıcı", "Üretildi"]
 REQUEST, CANCEL = "REQUEST", "CANCEL"
 MEETING_HOURS = 2  # the event's length when the workbook says nothing of it
-DEFAULT_TIME = dt.time(10, 0)
-UTC_OFFSET = dt.timedelta(hours=3)  # Türkiye: UTC+3 all year since 2016
+DEFAULT_TIME = dt.time(10, 0)  # only when `Saat` is empty (the letter then says "belirlenecek")
 PRODID = "-//gockurul_excel//Göç Koordinasyon Kurulu Davetleri//TR"
 
 
@@ -71,7 +70,7 @@ class Invitation:
     recipients: list[tuple[str, str]]  # (name, e-mail)
     without_email: list[str]  # members the office must reach otherwise
     organizer: str | None
-    start: dt.datetime | None  # local time (Türkiye)
+    start: dt.datetime | None  # aware, Türkiye's time
     agenda: list[tuple[str, str]] = field(default_factory=list)
     log: list[Sent] = field(default_factory=list)  # every line of the log, this one last
 
@@ -109,10 +108,7 @@ def _members(data: WorkbookData, m: Meeting) -> list:
 def _start(m: Meeting) -> dt.datetime | None:
     if m.date is None:
         return None
-    t = m.record["Saat"]
-    if not isinstance(t, dt.time):
-        t = DEFAULT_TIME
-    return dt.datetime.combine(m.date, t)
+    return dt.datetime.combine(m.date, clock_time(m.record["Saat"]) or DEFAULT_TIME, tzinfo=ISTANBUL)
 
 
 def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list[tuple[str, str]], *,
@@ -138,8 +134,8 @@ def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list
                       _start(m), agenda, [*log, entry])
 
 
-def _local_to_utc(moment: dt.datetime) -> dt.datetime:
-    return (moment - UTC_OFFSET).replace(tzinfo=dt.UTC)
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return in_istanbul(moment).astimezone(dt.UTC)
 
 
 def ics_request(inv: Invitation, now: dt.datetime) -> bytes:
@@ -154,10 +150,10 @@ def ics_request(inv: Invitation, now: dt.datetime) -> bytes:
     ev = Event()
     ev.add("uid", inv.uid)
     ev.add("sequence", inv.sequence)
-    ev.add("dtstamp", now.astimezone(dt.UTC) if now.tzinfo else _local_to_utc(now))
+    ev.add("dtstamp", _utc(now))
     if inv.start is not None:
-        ev.add("dtstart", _local_to_utc(inv.start))
-        ev.add("dtend", _local_to_utc(inv.start + dt.timedelta(hours=MEETING_HOURS)))
+        ev.add("dtstart", _utc(inv.start))
+        ev.add("dtend", _utc(inv.start + dt.timedelta(hours=MEETING_HOURS)))
     ev.add("summary", f"{CATEGORY_NAME[m.category]} Toplantısı (Toplantı {m.no})")
     if m.record["Yer"]:
         ev.add("location", str(m.record["Yer"]))
@@ -200,7 +196,7 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
     if inv.organizer:
         msg.add_header("From", formataddr((inv.letter.unit or inv.letter.authority, inv.organizer)))
     msg.add_header("To", ", ".join(formataddr((name, email)) for name, email in inv.recipients))
-    msg.add_header("Date", format_datetime(now if now.tzinfo else _local_to_utc(now)))
+    msg.add_header("Date", format_datetime(in_istanbul(now)))
     msg.add_header("X-Unsent", "1")
     msg.set_content(_body(inv))
     for name, payload in attachments.items():
@@ -226,7 +222,7 @@ def log_sheet(log: list[Sent], now: dt.datetime) -> SheetSpec:
                      freeze="A2", print_setup=PrintSetup(orientation="landscape", title_rows=(1, 1)),
                      tab_color="A5A5A5")
     spec.blocks.append(Block(1, 1, [LOG_HEADERS], style="header"))
-    stamp = f"{now:%d.%m.%Y %H:%M}"
+    stamp = f"{in_istanbul(now):%d.%m.%Y %H:%M}"
     rows = [[s.meeting_no, s.uid, s.sequence, s.method, s.date, s.time, s.place, s.recipients,
              stamp if i == len(log) - 1 else s.issued] for i, s in enumerate(log)]
     if rows:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..sheetspec import LETTER_FONT
-from .letters import Letter
+from .letters import Letter, columns, distribution_parts
 
 NORMAL_STYLE = "Normal"  # Word's base paragraph style
 FONT_SIZE = Pt(11)
@@ -64,6 +64,14 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _repeat_header(row) -> None:
+    """The table's heading row again on every page."""
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
 def _top_rule(paragraph) -> None:
     """A thin line above the contact lines."""
     ppr = paragraph._p.get_or_add_pPr()
@@ -73,6 +81,31 @@ def _top_rule(paragraph) -> None:
         top.set(qn(key), value)
     bdr.append(top)
     ppr.append(bdr)
+
+
+def _field(paragraph, instruction: str, size=CONTACT_SIZE) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out the pages."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    fld.append(run)
+    paragraph._p.append(fld)
+    from docx.text.run import Run
+
+    _font(Run(run, paragraph), size)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+
+
+def _page_numbers(section) -> None:
+    """"Sayfa 1 / 2" on the right of the page footer, under the contact lines."""
+    p = section.footer.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _font(p.add_run("Sayfa "), CONTACT_SIZE)
+    _field(p, "PAGE")
+    _font(p.add_run(" / "), CONTACT_SIZE)
+    _field(p, "NUMPAGES")
 
 
 def _new_document(title: str) -> tuple[Any, Any]:
@@ -92,6 +125,26 @@ def _new_document(title: str) -> tuple[Any, Any]:
     props.author = props.last_modified_by = "gockurul"
     props.title = title
     return doc, section
+
+
+def _names(doc, names: list[str]) -> None:
+    """Names one a line; a long list in two columns (sheets.letters.columns)."""
+    rows = columns(names)
+    if all(right is None for _, right in rows):
+        for name, _ in rows:
+            _paragraph(doc, name)
+        return
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _no_borders(table)
+    for column in table.columns:
+        column.width = TEXT_WIDTH // 2
+    for row, pair in zip(table.rows, rows, strict=True):
+        for cell, name in zip(row.cells, pair, strict=True):
+            cell.width = TEXT_WIDTH // 2
+            if name:
+                _font(cell.paragraphs[0].add_run(name))
 
 
 def letter_docx(letter: Letter) -> bytes:
@@ -140,26 +193,20 @@ def letter_docx(letter: Letter) -> bytes:
     for i, line in enumerate(letter.attachment_lines()):
         p = _paragraph(doc)
         label, sep, rest = line.partition(" : ")
-        if i == 0:
-            _font(p.add_run(label + (" :" if sep or line.endswith(":") else "")), bold=True)
+        if i == 0:  # "Ek : Toplantı Gündemi" or the heading "Ekler :" of a numbered list
+            _font(p.add_run(f"{label} :" if sep else line), bold=True)
             if sep:
                 _font(p.add_run(" " + rest))
         else:
             _font(p.add_run(line))
     _paragraph(doc)
     _paragraph(doc, "Dağıtım:", bold=True)
-    if letter.info:
-        table = doc.add_table(rows=1 + max(len(letter.action), len(letter.info)), cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        _no_borders(table)
-        for col, (title, names) in enumerate((("Gereği:", letter.action), ("Bilgi:", letter.info))):
-            cells = [row.cells[col] for row in table.rows]
-            _font(cells[0].paragraphs[0].add_run(title), bold=True)
-            for cell, name in zip(cells[1:], names, strict=False):
-                _font(cell.paragraphs[0].add_run(name))
-    else:
-        for name in letter.action:
-            _paragraph(doc, name)
+    for i, (title, names) in enumerate(distribution_parts(letter)):
+        if title:
+            p = _paragraph(doc, title, bold=True)
+            if i:  # Bilgi apart from the Gereği list above it
+                p.paragraph_format.space_before = Pt(6)
+        _names(doc, names)
 
     footer = section.footer
     first = True
@@ -169,14 +216,21 @@ def letter_docx(letter: Letter) -> bytes:
             _top_rule(p)
             first = False
         _font(p.add_run(line), CONTACT_SIZE)
+    _page_numbers(section)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def agenda_docx(title: str, subtitle: str, items: list[tuple[str, str]]) -> bytes:
-    """The meeting's agenda as a Word document (the invitation's attachment): a numbered table."""
-    doc, _section = _new_document(title)
+AGENDA_WIDTHS = (Cm(1.3), Cm(10.7), Cm(6.0))  # Sıra, Gündem Maddesi, Dayanak / Öneren: the text width, 18 cm
+
+
+def agenda_docx(title: str, subtitle: str, items: list[tuple[str, str]], mark: str = "Ek") -> bytes:
+    """The meeting's agenda as a Word document (the invitation's attachment, marked "Ek" at the top right): a
+    numbered table whose grid (`tblGrid`) and cells (`tcW`) say the same widths, fixed, so Word and LibreOffice
+    draw the same columns; the page number in the footer."""
+    doc, section = _new_document(title)
+    _paragraph(doc, mark, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=6)
     _paragraph(doc, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     _paragraph(doc, subtitle, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
     table = doc.add_table(rows=1 + len(items), cols=3)
@@ -186,9 +240,17 @@ def agenda_docx(title: str, subtitle: str, items: list[tuple[str, str]]) -> byte
     for i, (text, source) in enumerate(items, start=1):
         for cell, value in zip(table.rows[i].cells, (str(i), text, source), strict=True):
             _font(cell.paragraphs[0].add_run(value))
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, AGENDA_WIDTHS, strict=True):
+        column.width = width  # the grid
     for row in table.rows:
-        for cell, width in zip(row.cells, (Cm(1.3), Cm(11.0), Cm(5.7)), strict=True):
-            cell.width = width
+        for cell, width in zip(row.cells, AGENDA_WIDTHS, strict=True):
+            cell.width = width  # each cell
+    _repeat_header(table.rows[0])
+    _page_numbers(section)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

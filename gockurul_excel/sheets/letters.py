@@ -20,8 +20,11 @@ from ..core.meetings import Meeting, active_member, before_day, decisions
 from ..core.model import WorkbookData
 from ..core.text import (
     CIRCULAR_NAME,
+    DATIVE,
     DAY_NAMES,
+    GENITIVE,
     cite,
+    inflect,
     ordinal,
     ordinal_word,
     signature_name,
@@ -43,12 +46,16 @@ DISTRICT_MIGRATION_OFFICE = "İlçe Göç İdaresi Müdürlüğü"
 # Paragraphs start 1.25 cm in (Yönetmelik); a cell has no first-line indent, so non-breaking spaces make it.
 INDENT = "\u00a0" * 10
 # A4 with 1.5 cm on every side (Yönetmelik: yazı alanı); label, label, text, the signature's column on the right.
-WIDTHS = [14.0, 14.0, 30.0, 38.0]
+# Columns A–C and D are the two halves of a long distribution list.
+WIDTHS = [14.0, 14.0, 20.0, 48.0]
 MARGINS_CM = (1.5, 1.5, 1.5, 1.5)
 NOTE_COLUMN = 6  # F: one empty column between the letter and the notes
 FOOTER_LIMIT = 255  # Excel's limit for a page footer's code
 ARIAL_CHARS_PER_WIDTH = 0.92  # Arial 11 is wider than the workbook's Calibri 11
 SIGNATURE_SPACE_ROWS = 3  # blank lines above the signer's name for the wet signature (2–4 in the Yönetmelik)
+
+
+COLUMN_AFTER = 8  # a distribution list longer than this is laid in two columns, so a board's letter keeps one page
 
 
 @dataclass
@@ -86,13 +93,34 @@ class Letter:
                  f"Sayı : {self.number}", f"Tarih : {self.date_text}", f"Konu : {self.subject}", self.addressee,
                  self.paragraphs[0], *(f"{k} : {v}" for k, v in self.details), *self.paragraphs[1:], self.closing,
                  self.signer, *self.signer_title, *self.attachment_lines(), "Dağıtım:",
-                 *(["Gereği:", *self.action, "Bilgi:", *self.info] if self.info else self.action), *self.contact]
+                 *(x for title, names in distribution_parts(self) for x in ([title] if title else []) + names),
+                 *self.contact]
         return "\n".join(lines)
 
     def attachment_lines(self) -> list[str]:
         if len(self.attachments) == 1:
             return [f"Ek : {self.attachments[0]}"]
         return ["Ekler :", *(f"{i}- {a}" for i, a in enumerate(self.attachments, start=1))]
+
+
+def distribution_parts(letter: Letter) -> list[tuple[str | None, list[str]]]:
+    """Gereği, then Bilgi, each under its heading; a letter with only Gereği lists it without a heading. Each
+    recipient is written as it is addressed, in the dative ("İl Milli Eğitim Müdürlüğüne", "İçişleri Bakanlığına
+    (Göç İdaresi Başkanlığı)", "Gaziantep Valiliğine (İl Göç İdaresi Müdürlüğü)")."""
+    def addressed(names: list[str]) -> list[str]:
+        return [inflect(name, DATIVE) for name in names]
+
+    if letter.info:
+        return [("Gereği:", addressed(letter.action)), ("Bilgi:", addressed(letter.info))]
+    return [(None, addressed(letter.action))]
+
+
+def columns(names: list[str]) -> list[tuple[str, str | None]]:
+    """Rows of a distribution list: one name a row, or two when it is long (read down the left column first)."""
+    if len(names) <= COLUMN_AFTER:
+        return [(name, None) for name in names]
+    half = (len(names) + 1) // 2
+    return [(names[i], names[i + half] if i + half < len(names) else None) for i in range(half)]
 
 
 # --- who writes, who signs, who receives -------------------------------------------------------------
@@ -123,18 +151,37 @@ def _is_sender(institution: str, data: WorkbookData, sender_names: tuple[str, ..
 
 
 def _recipient_name(institution: str, data: WorkbookData) -> str:
-    """A district letter names the province's migration office with its authority."""
-    if data.board_kind is rules.BoardKind.DISTRICT and contract.turkish_lower(institution) == \
-            contract.turkish_lower(MIGRATION_OFFICE):
+    """A district letter names the province's migration office with its authority; the Presidency is written to
+    through its Ministry: "İçişleri Bakanlığı (Göç İdaresi Başkanlığı)"."""
+    low = contract.turkish_lower(institution)
+    if data.board_kind is rules.BoardKind.DISTRICT and low == contract.turkish_lower(MIGRATION_OFFICE):
         return f"{data.setting(contract.S_PROVINCE) or ''} Valiliği ({MIGRATION_OFFICE})".strip()
+    if any(name in low for name in rules.PRESIDENCY_NAMES):
+        return rules.PRESIDENCY_ADDRESS
     return institution
 
 
+def is_superior(recipient: str, data: WorkbookData) -> bool:
+    """A recipient above the sender (KURALLAR §5): the Ministry (the Presidency) for every letter; the Valilik
+    and its units for a kaymakamlık's letter."""
+    low = contract.turkish_lower(recipient)
+    if any(name in low for name in rules.PRESIDENCY_NAMES):
+        return True
+    return data.board_kind is rules.BoardKind.DISTRICT and "valili" in low
+
+
+def closing_formula(data: WorkbookData, recipients: list[str]) -> str:
+    """"arz ve rica ederim" when a superior is among the recipients, else "rica ederim"."""
+    superior = any(is_superior(r, data) for r in recipients)
+    return rules.CLOSING_TO_SUPERIOR if superior else rules.CLOSING_TO_EQUALS
+
+
 def distribution(data: WorkbookData, m: Meeting, *, minutes: bool = False) -> tuple[list[str], list[str]]:
-    """(Gereği, Bilgi) of a meeting's letter, without the sender: the members who must act; the invitees and
-    the Presidency's staff (M4(4), M4(5)) are informed of an invitation. The minutes go to the member
-    institutions and to invited bodies made responsible by a decision (M12(2), M12(4)); a district's also to
-    the İl Göç İdaresi Müdürlüğü (M12(5)), which takes part in every district board (M11(3))."""
+    """(Gereği, Bilgi) of a meeting's letter, without the sender. An invitation asks the members and the invited
+    bodies (M4(4), M9(1): they are asked to attend, KURALLAR §5) to act; the Presidency, whose staff may attend
+    (M4(5)), is informed. The minutes go to the member institutions and to invited bodies made responsible by a
+    decision (M12(2), M12(4)); a district's also to the İl Göç İdaresi Müdürlüğü (M12(5)), which takes part in
+    every district board (M11(3))."""
     _, _, sender_names = _sender(data)
     members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır" and r["Kurum"]]
     if m.category is Category.SUBCOMMISSION:
@@ -143,8 +190,10 @@ def distribution(data: WorkbookData, m: Meeting, *, minutes: bool = False) -> tu
         info: list[str] = []
     else:
         board = [r for r in members if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)]
+        presidency = [r for r in board if r["Üyelik Türü"] == "Başkanlık Personeli"]
         action = [r["Kurum"] for r in board if r["Üyelik Türü"] == "Daimi"]
-        info = [r["Kurum"] for r in board if r["Üyelik Türü"] != "Daimi"]
+        action += [r["Kurum"] for r in board if r not in presidency and r["Üyelik Türü"] != "Daimi"]
+        info = [r["Kurum"] for r in presidency]
         if minutes:
             responsible = [x for d in decisions(data, m) for x in (d["Sorumlu Kurum ve Kuruluşlar"] or [])]
             action += responsible
@@ -200,9 +249,12 @@ PLACEHOLDER_SIGNER = "Ad SOYAD"
 LETTER_WARNINGS = ("Dağıtım listesi boş", "İmzalayan belli değil")
 
 
-def _first_citation(article: str) -> str:
-    """The circular named in full with the article, as the first mention in a letter."""
-    return cite(article).replace("Genelgenin", f"{CIRCULAR_OWNER} {CIRCULAR_NAME}nin", 1)
+def _first_citation(data: WorkbookData, article: str) -> str:
+    """The circular named in full, with its date and number (`Ayarlar`), and the article: the first mention in a
+    letter ("İçişleri Bakanlığının … tarihli ve … sayılı İl ve İlçe … Hakkında Genelgenin 11 inci maddesinin …")."""
+    reference = str(data.setting(contract.S_CIRCULAR_REFERENCE) or "").strip()
+    named = " ".join(x for x in (CIRCULAR_OWNER, reference, inflect(CIRCULAR_NAME, GENITIVE)) if x)
+    return cite(article).replace("Genelgenin", named, 1)
 
 
 def _meeting_kind(m: Meeting) -> str:
@@ -211,14 +263,19 @@ def _meeting_kind(m: Meeting) -> str:
 
 def _base(data: WorkbookData, m: Meeting, sheet: str, subject: str, paragraphs: list[str], closing: str,
           attachments: list[str], *, minutes: bool) -> Letter:
+    """`closing` is the last paragraph up to its formula, which follows the distribution's hierarchy."""
     authority, unit, _ = _sender(data)
     name, title = _signer(data, m)
     action, info = distribution(data, m, minutes=minutes)
+    closing = f"{closing} {closing_formula(data, action + info)}."
     year = m.date.year if m.date else data.setting(contract.S_YEAR)
     letter = Letter(sheet, authority, unit, subject, paragraphs, closing, name or PLACEHOLDER_SIGNER,
                     title or ["Unvan"], attachments, action, info, year=year if isinstance(year, int) else None,
                     contact=_contact(data))
     _common_notes(data, letter)
+    if not data.setting(contract.S_CIRCULAR_REFERENCE):
+        letter.notes.append(f"Genelgenin tarihi ve sayısı yazıda yok: 'Ayarlar' sayfasına "
+                            f"'{contract.S_CIRCULAR_REFERENCE}' yazın (ör. 'GG.AA.2023 tarihli ve … sayılı').")
     return letter
 
 
@@ -227,17 +284,18 @@ def invitation_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Lett
     rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
     name = CATEGORY_NAME[m.category]
     if m.category is Category.SUBCOMMISSION:
-        first = (f"{_first_citation(rule.articles)} uyarınca, Alt Komisyonun {_meeting_kind(m)} toplantısı "
+        first = (f"{_first_citation(data, rule.articles)} uyarınca, Alt Komisyonun {_meeting_kind(m)} toplantısı "
                  f"{MIGRATION_OFFICE}nce belirlenen aşağıdaki gün, saat ve yerde yapılacaktır.")
         closing = ("Toplantı gündemi ekte gönderilmiştir. Toplantıya kurumunuzun Alt Komisyon asil üyesinin, "
-                   "mazereti hâlinde yedek üyesinin katılımı hususunda bilgilerinizi ve gereğini rica ederim.")
+                   "mazereti hâlinde yedek üyesinin katılımı hususunda bilgilerinizi ve gereğini")
     else:
-        first = (f"{_first_citation(rule.articles)} uyarınca, {name}nun {_meeting_kind(m)} toplantısı Kurul "
+        first = (f"{_first_citation(data, rule.articles)} uyarınca, {inflect(name, GENITIVE)} {_meeting_kind(m)} "
+                 "toplantısı Kurul "
                  "Başkanınca belirlenen aşağıdaki gün, saat ve yerde yapılacaktır.")
         closing = (f"Toplantı gündemi ekte gönderilmiştir. {cite('M9(2)')} uyarınca kurul üyeleri yerlerine "
                    "başkasını görevlendiremeyeceğinden, toplantıya kurumunuzu temsilen kurul üyesinin, görevinden "
                    "geçici veya sürekli olarak ayrılmış olması hâlinde usulüne uygun olarak atanmış vekilinin "
-                   "katılımı hususunda bilgilerinizi ve gereğini rica ederim.")
+                   "katılımı hususunda bilgilerinizi ve gereğini")
     letter = _base(data, m, sheet_name(contract.INVITATION_PREFIX, m.no), f"{name} Toplantısı", [first], closing,
                    ["Toplantı Gündemi"], minutes=False)
     time = m.record["Saat"]
@@ -266,22 +324,21 @@ def notice_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Letter:
         subject = "Alt Komisyon Toplantı Raporu"
         paragraphs = [f"{held} Alt Komisyon toplantısının çıktılarının işlendiği rapor formunun (Ek-1) ve "
                       "katılımcı listesinin (Ek-2) birer örneği bilgi için ekte gönderilmiştir. Bu çıktılar "
-                      f"{_first_citation('M12(6)')} uyarınca {MIGRATION_OFFICE}nce muhafaza edilmekte ve dijital "
+                      f"{_first_citation(data, 'M12(6)')} uyarınca {MIGRATION_OFFICE}nce muhafaza edilmekte ve dijital "
                       f"platforma girilmekte; {ordinal(10)} maddesinin {ordinal_word(3)} fıkrası uyarınca kurul "
                       "gündemine sunulmaktadır."]
-        closing = ("Rapor formunda kurumunuzun sorumlu olarak yer aldığı hususların takibi hususunda bilgilerinizi "
-                   "rica ederim.")
+        closing = "Rapor formunda kurumunuzun sorumlu olarak yer aldığı hususların takibi hususunda bilgilerinizi"
         attachments = ["Alt Komisyon Toplantı Raporu (Rapor Formu, Ek-1)", "Katılımcı Listesi (Ek-2)"]
     else:
         article = "M12(2)" if m.category is Category.PROVINCE_BOARD else "M12(4)"
         name = CATEGORY_NAME[m.category]
         paragraphs = [f"{held} {name} toplantısında alınan kararların yer aldığı, kurul başkanı ve üyelerince "
                       "imzalanarak onaylanan toplantı tutanağının (Rapor Formu, Ek-1) ve katılımcı listesinin (Ek-2) "
-                      f"birer örneği, {_first_citation(article)} uyarınca ekte gönderilmiştir."]
+                      f"birer örneği, {_first_citation(data, article)} uyarınca ekte gönderilmiştir."]
         reporter = "Müdürlüğümüz" if unit else "Kaymakamlığımız"
         closing = ("Tutanakta kurumunuzun sorumlu kurum ve kuruluşlar arasında yer aldığı kararların verilen süreler "
-                   f"içinde uygulanması ve uygulama sonuçlarının {reporter}ne bildirilmesi hususunda bilgilerinizi "
-                   "ve gereğini rica ederim.")
+                   f"içinde uygulanması ve uygulama sonuçlarının {inflect(reporter, DATIVE)} bildirilmesi hususunda "
+                   "bilgilerinizi ve gereğini")
         subject = f"{name} Toplantı Tutanağı"
         attachments = ["Toplantı Tutanağı (Rapor Formu, Ek-1)", "Katılımcı Listesi (Ek-2)"]
     letter = _base(data, m, sheet_name(contract.NOTICE_PREFIX, m.no), subject, paragraphs, closing, attachments,
@@ -355,17 +412,20 @@ def letter_sheet(letter: Letter) -> SheetSpec:
     f.need(f.height_of("Dağıtım:", 20) * 3)
     f.cell(1, "Dağıtım:", "letter_bold", span=3)
     f.row += 1
-    if letter.info:
-        f.cell(1, "Gereği:", "letter_bold", span=3)
-        f.cell(4, "Bilgi:", "letter_bold")
-        f.row += 1
-        for i in range(max(len(letter.action), len(letter.info))):
-            f.cell(1, letter.action[i] if i < len(letter.action) else None, "letter", span=3)
-            f.cell(4, letter.info[i] if i < len(letter.info) else None, "letter")
+    for title, names in distribution_parts(letter):
+        if title:
+            f.cell(1, title, "letter_bold", span=3)
             f.row += 1
-    else:
-        for name in letter.action:
-            f.cell(1, name, "letter", span=3)
+        rows = columns(names)
+        two = any(right is not None for _, right in rows)
+        for left, right in rows:
+            if two:
+                f.need(f.row_height([(left, 3), (right, 1)]))
+                f.cell(1, left, "letter", span=3)
+                f.cell(4, right, "letter")
+            else:  # one name a line, over the whole width
+                f.need(f.row_height([(left, f.ncols)]))
+                f.cell(1, left, "letter", span=f.ncols)
             f.row += 1
     contact = "\n".join(letter.contact)
     if contact and len(contact) + len(f.spec.print_setup.footer) + 8 > FOOTER_LIMIT:

@@ -32,6 +32,10 @@ Sub ToplantiDaveti(Optional control As Variant)
     RunPython "import gockurul_excel.makro as m; m.toplanti_daveti()"
 End Sub
 
+Sub IlMudurluguneGonder(Optional control As Variant)
+    RunPython "import gockurul_excel.makro as m; m.il_mudurlugune_gonder()"
+End Sub
+
 Sub EylemPlani(Optional control As Variant)
     RunPython "import gockurul_excel.makro as m; m.eylem_plani()"
 End Sub
