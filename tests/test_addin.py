@@ -233,6 +233,81 @@ def test_eklenti_refuses_a_shipped_addin_of_another_xlwings(tmp_path, monkeypatc
     assert list(tmp_path.iterdir()) == []
 
 
+# --- doktor tells the truth ---------------------------------------------------------------------------
+
+def _addin_for(tmp_path: Path, interpreter: str, name: str = "gockurul.xlam") -> Path:
+    xlam = tmp_path / name
+    shutil.copyfile(addin.SHIPPED, xlam)
+    addin.configure(xlam, interpreter)
+    return xlam
+
+
+def _doktor(xlam: Path, tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path), **env}
+    return subprocess.run([sys.executable, "-m", "gockurul_excel", "doktor", "--eklenti", str(xlam)],
+                          capture_output=True, text=True, env=environ, timeout=300)
+
+
+def _line(out: str, name: str) -> str:
+    return next(line for line in out.splitlines() if f"] {name}:" in line)
+
+
+def test_doktor_passes_on_a_correct_install(tmp_path):
+    """The add-in names this Python through a %VAR% (as kur.ps1's default does); doktor expands it, finds our
+    module in the PROJECT stream and runs xlwings' RunPython command line on the example book."""
+    folder = Path(addin.interpreter_for()).parent
+    xlam = _addin_for(tmp_path, "%GOCKURUL_TEST_PY%" + os.sep + Path(addin.interpreter_for()).name)
+    proc = _doktor(xlam, tmp_path, GOCKURUL_TEST_PY=str(folder))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _line(proc.stdout, "Kurulu eklenti").startswith("[TAMAM")
+    button = _line(proc.stdout, "Örnek kitapta düğme")
+    assert button.startswith("[TAMAM") and "RunPython" in button and "Kontrol tamamlandı" in button
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_doktor_fails_in_turkish_for_a_wrong_interpreter(tmp_path):
+    xlam = _addin_for(tmp_path, r"%LOCALAPPDATA%\Yok\venv\Scripts\pythonw.exe")
+    proc = _doktor(xlam, tmp_path, LOCALAPPDATA=str(tmp_path / "yerel"))
+    assert proc.returncode == 1, proc.stdout
+    installed = _line(proc.stdout, "Kurulu eklenti")
+    assert installed.startswith("[HATA") and "diye bir dosya yok" in installed
+    assert str(tmp_path / "yerel") in installed  # shown after expansion
+    assert "Could not find Interpreter!" in installed
+    assert _line(proc.stdout, "Örnek kitapta düğme").startswith("[HATA")
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_doktor_fails_in_turkish_for_an_addin_without_our_module(tmp_path):
+    """An .xlam whose VBA project is xlwings' own (no GocKurul module): the ribbon's macros do not exist."""
+    xlam = _addin_for(tmp_path, addin.interpreter_for())
+    infos, members = addin._read_members(xlam)
+    members[addin.VBA_PART] = zipfile.ZipFile(addin.template_path()).read(addin.VBA_PART)
+    addin._replace(xlam, infos, members)
+    proc = _doktor(xlam, tmp_path)
+    assert proc.returncode == 1, proc.stdout
+    installed = _line(proc.stdout, "Kurulu eklenti")
+    assert installed.startswith("[HATA") and "'GocKurul' modülü yok" in installed
+    assert _line(proc.stdout, "Örnek kitapta düğme").startswith("[HATA")
+
+
+def test_runpython_call_is_the_line_xlwings_builds(tmp_path, template_vba):
+    """The cmd.exe line ExecuteWindows builds, from xlwings' VBA: interpreter in quotes, -B -c with
+    prepare_sys_path of the escaped PYTHONPATH, then --wb/--from_xl/--app/--hwnd and stderr to the log."""
+    from gockurul_excel import doctor
+
+    assert 'PYTHONPATH = Replace(PYTHONPATH, "\\", "\\\\")' in template_vba
+    assert '" -B -c ""import xlwings.utils;xlwings.utils.prepare_sys_path(\\""" & PYTHONPATH' in template_vba
+    call = doctor.runpython_call(r"C:\P Q\pythonw.exe", "import m; m.f()", {"ADD_WORKBOOK_TO_PYTHONPATH": "False"},
+                                 Path(r"C:\K\A&B.xlsx"), Path(r"C:\X\gockurul.xlam"), Path(r"C:\T\x.log"),
+                                 app=r"C:\O\EXCEL.EXE", hwnd="42")
+    assert call.line.startswith(r'cmd.exe /C C: & cd "C:\P Q" & "C:\P Q\pythonw.exe" -B -c "import xlwings.utils;')
+    assert r'prepare_sys_path(\"False;C:\\K\\A^&B.xlsx;C:\\X\\gockurul.xlam;;;;\"); import m; m.f()"' in call.line
+    assert call.line.endswith(r' --wb="A&B.xlsx" --from_xl=1 --app="C:\O\EXCEL.EXE" --hwnd="42" 2> "C:\T\x.log" ')
+    assert call.argv[1:3] == ["-B", "-c"] and call.argv[4:] == ["--wb=A&B.xlsx", "--from_xl=1",
+                                                                r"--app=C:\O\EXCEL.EXE", "--hwnd=42"]
+    assert doctor.kontrol_command(addin.SHIPPED) == "import gockurul_excel.makro as m; m.kontrol_et()"
+
+
 # --- the buttons on desktop: caller, message box, frozen panes ---------------------------------------
 
 class FakeBook:
