@@ -259,7 +259,15 @@ def test_bundle_is_assembled(tmp_path, monkeypatch):
     source.write_bytes(b"PK")
     bundle = offline.build_bundle(tmp_path / "paket", source, fetch=fake_fetch)
     names = sorted(p.name for p in bundle.folder.iterdir())
-    assert names == sorted([*offline.SCRIPTS, "BENIOKU.txt", "gereksinimler.txt", "python", "tekerlekler"])
+    assert names == sorted([*offline.SCRIPTS, "BENIOKU.txt", "gereksinimler.txt", "python", "tekerlekler",
+                            "gockurul.xlam"])
+    from gockurul_excel.files import addin
+
+    assert (bundle.folder / "gockurul.xlam").read_bytes() == addin.SHIPPED.read_bytes()
+    assert addin.contains_our_module(bundle.folder / "gockurul.xlam")[0]
+    readme = (bundle.folder / "BENIOKU.txt").read_text(encoding="utf-8-sig")
+    for words in ("Set-AuthenticodeSignature", "AllSigned", "Güvenilen Yayımcılar", "Dijital İmza", "yönetici izni"):
+        assert words in readme, words
     requirements = (bundle.folder / "gereksinimler.txt").read_text(encoding="utf-8")
     assert "gockurul-excel==0.1.0" in requirements and "pywin32==" in requirements
     assert len(bundle.wheels) == len(offline.pinned()) + 1
