@@ -185,6 +185,11 @@ def test_native_commands_never_run_under_stop(scripts):
         assert native_calls_under_stop(tree) == [], name
         assert "2>$null" not in tree.text(0), name
     assert native_calls_under_stop(scripts["kotu.ps1"])  # the old kur.ps1's py.exe … 2>$null is caught
+    # A function's output is its value: Yerel shows the program's output and returns only the exit code.
+    for name in ("kur.ps1", "kaldir.ps1"):
+        tree = scripts[name]
+        body = tree.text(tree.function("Yerel"))
+        assert "& $Program @Argumanlar | Out-Host" in body and body.rstrip("}\r\n ").endswith("return $LASTEXITCODE")
 
 
 def test_python_is_installed_per_user_without_elevation(scripts):

@@ -13,7 +13,7 @@ function Dur([string]$Metin, [int]$Kod = 1) { Write-Host "HATA: $Metin" -Foregro
 
 function Yerel([string]$Program, [string[]]$Argumanlar) {
   $ErrorActionPreference = 'Continue'
-  & $Program @Argumanlar
+  & $Program @Argumanlar | Out-Host  # shown, not returned: the function's value is the exit code
   return $LASTEXITCODE
 }
 

@@ -22,7 +22,7 @@ function Dur([string]$Metin, [int]$Kod = 1) { Write-Host "HATA: $Metin" -Foregro
 function Yerel([string]$Program, [string[]]$Argumanlar) {
   # A native program: its exit code is the answer, its stderr is shown, never a PowerShell error.
   $ErrorActionPreference = 'Continue'
-  & $Program @Argumanlar
+  & $Program @Argumanlar | Out-Host  # shown, not returned: the function's value is the exit code
   return $LASTEXITCODE
 }
 
