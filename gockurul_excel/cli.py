@@ -426,17 +426,21 @@ def eklenti(
     cikti: Annotated[Path | None, typer.Option("--cikti", help="Eklenti dosyası (.xlam)")] = None,
     xlstart: Annotated[bool, typer.Option("--xlstart", help="Eklentiyi Excel'in XLSTART klasörüne kur "
                                           "(her Excel açılışında yüklenir).")] = False,
-    kontrol: Annotated[bool, typer.Option("--kontrol", help="Yalnızca denetle: eklentinin bütün dosyaları var mı, "
-                                          "ayar sayfası yazılabiliyor mu (her sistemde).")] = False,
+    kontrol: Annotated[bool, typer.Option("--kontrol", help="Yalnızca denetle: hazır eklenti var mı, modülümüzü "
+                                          "içeriyor mu, ayar sayfası yazılabiliyor mu (her sistemde).")] = False,
     python: Annotated[str | None, typer.Option("--python", help="Eklentinin çalıştıracağı Python (varsayılan: bu "
                                                "Python'un pythonw.exe'si; %LOCALAPPDATA% gibi değişkenler "
                                                "kullanılabilir)")] = None,
+    excel_ile: Annotated[bool, typer.Option("--excel-ile", help="Bilgi işlem için yedek yol: eklentiyi xlwings "
+                                            "şablonundan Excel ile yeniden yap (Windows, Excel ve VBA proje "
+                                            "erişimi gerekir).")] = False,
 ) -> None:
-    """Excel eklentisini (gockurul.xlam) bu Python'a ayarlı olarak üretir; Windows ve Excel gerektirir."""
+    """Hazır Excel eklentisini (gockurul.xlam) bu Python'a ayarlar: yalnızca ayar sayfası yazılır; Excel ya da
+    yönetici izni gerekmez."""
     from .files.addin import ADDIN_FILE, installed_addin
 
     target = None if kontrol else installed_addin() if xlstart else (cikti or Path(ADDIN_FILE))
-    result = operations.build_addin(target, python, check_only=kontrol)
+    result = operations.build_addin(target, python, check_only=kontrol, with_excel=excel_ile)
     if kontrol:
         for line in result.lines:
             typer.echo(line)

@@ -303,10 +303,36 @@ def _limited_note(book: Any) -> str:
 
 # --- buttons: each is one `commands` function on the live book ---------------------------------------
 
+# `gockurul doktor` runs the exact command line of xlwings' RunPython for Kontrol Et. Where no Excel holds the
+# book (Linux, or before Excel is checked), this variable names the example file the button works on instead.
+DOCTOR_BOOK_ENV = "GOCKURUL_DOKTOR_KITAP"
+
+
+def _press_on_file(path: Path) -> str:
+    """Kontrol Et on a workbook file (doktor's run without Excel): the same command, written by the file
+    backend; the message on stdout. A failure is a Turkish line on stderr and exit code 1, as under RunPython."""
+    from . import commands
+    from .errors import GocKurulError
+    from .files.backend import FileBackend
+
+    try:
+        backend = FileBackend(path)
+        outcome = commands.check(backend.read(), _today())
+        backend.write(outcome.specs)
+    except (GocKurulError, OSError) as exc:
+        sys.stderr.write(f"{BUTTONS['kontrol_et']} yapılamadı: {exc}\n")
+        raise SystemExit(1) from None
+    if sys.stdout is not None:  # pythonw.exe has none
+        sys.stdout.write(outcome.message + "\n")
+    return outcome.message
+
+
 def kontrol_et(book: Any = None) -> str:
     """Kontrol Et = `gockurul kontrol`: findings on the `Kontrol` sheet."""
     from . import commands
 
+    if book is None and os.environ.get(DOCTOR_BOOK_ENV):
+        return _press_on_file(Path(os.environ[DOCTOR_BOOK_ENV]))
     return _run(book, "kontrol_et", lambda b: _show(b, commands.check(_data(b), _today())))
 
 

@@ -314,15 +314,17 @@ def carry_over_workbook(old: str | Path, new: str | Path, *, foreign_population:
     return CarryOverResult(Path(new), carried.year, carried.counts, outcome.message, backup)
 
 
-def build_addin(output: str | Path | None, interpreter: str | None = None, *, check_only: bool = False) -> Any:
-    """`gockurul eklenti`: the Excel add-in (Windows with Excel), configured for this Python (or `interpreter`);
-    its path. With `check_only` (`--kontrol`, any system): whether every asset is found and the package step
-    works, as a report."""
+def build_addin(output: str | Path | None, interpreter: str | None = None, *, check_only: bool = False,
+                with_excel: bool = False) -> Any:
+    """`gockurul eklenti`: the shipped add-in with its config sheet naming this Python (or `interpreter`); its
+    path. With `check_only` (`--kontrol`): whether the shipped add-in is whole and configurable, as a report.
+    With `with_excel` (`--excel-ile`, IT's fallback): the add-in made again from xlwings' template through
+    Excel first."""
     from .files import addin
 
     if check_only:
         return addin.check()
-    return addin.build_addin(Path(output), interpreter)
+    return addin.build_addin(Path(output), interpreter, with_excel=with_excel)
 
 
 def check_installation(addin: str | Path | None = None, *, press: bool = True) -> list:

@@ -1,78 +1,201 @@
-"""The desktop add-in: what its VBA reads (from xlwings' real template, with oletools) is what we write; the
-ribbon calls Subs that exist; the build cleans up after a failure; the buttons find their book and are never
-silent; frozen panes through the desktop object model."""
+"""The desktop add-in, built without Excel (MS-OVBA): oletools and LibreOffice read our module back from the
+shipped gockurul.xlam, byte for byte; the PROJECT and dir streams list it; no compiled cache is carried; the
+config sheet holds every key xlwings' VBA asks for and keeps its code name; the VBA is guarded when no
+workbook is open; `gockurul eklenti` only writes the config sheet."""
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import struct
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import olefile
 import pytest
 import python_calamine
 import xlwings as xw
 from lxml import etree
-from oletools.olevba import VBA_Parser
+from oletools.olevba import VBA_Parser, decompress_stream
 
 from gockurul_excel import makro
 from gockurul_excel.errors import GocKurulError
-from gockurul_excel.files import addin
+from gockurul_excel.files import addin, vbaproject
 from gockurul_excel.live import backend
 
-from .conftest import run_cli
+from .conftest import run_cli, soffice
+
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
-@pytest.fixture(scope="module")
-def template_vba() -> str:
-    parser = VBA_Parser(str(addin.template_path()))
+def olevba_sources(data: bytes) -> dict[str, str]:
+    parser = VBA_Parser("vbaProject.bin", data=data)
     try:
-        return "\n".join(code for _, _, _, code in parser.extract_macros())
+        return {name.rsplit(".", 1)[0]: code for _, _, name, code in parser.extract_macros()}
     finally:
         parser.close()
 
 
-def test_project_name_and_version_are_read_from_the_template(template_vba):
+@pytest.fixture(scope="module")
+def template_vba() -> str:
+    return olevba_sources(zipfile.ZipFile(addin.template_path()).read(addin.VBA_PART))["xlwings"]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, bytes]:
+    with zipfile.ZipFile(addin.SHIPPED) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_template_names_the_project_and_version_we_replace(template_vba):
     name = re.search(r'Const PROJECT_NAME As String = "(\w+)"', template_vba).group(1)
     version = re.search(r'Const XLWINGS_VERSION As String = "([\w.]+)"', template_vba).group(1)
-    assert name == addin.PROJECT_NAME and addin.CONFIG_SHEET == f"{name}.conf"
-    assert version == xw.__version__
+    assert name == addin.TEMPLATE_PROJECT_NAME and version == xw.__version__
     # The VBA reads the add-in's own sheet (ThisWorkbook) before any file.
     assert 'SheetExists(ThisWorkbook, PROJECT_NAME & ".conf")' in template_vba
 
 
-def test_config_sheet_holds_the_keys_its_vba_reads(tmp_path, template_vba):
+# --- MS-OVBA: compression checked against oletools' own decompressor ---------------------------------
+
+@pytest.mark.parametrize("data", [b"", b"a", b"abc" * 3000, bytes(range(256)) * 16, os.urandom(4096) * 2 + b"x",
+                                  b"Sub A()\r\n" * 500 + os.urandom(3000)])
+def test_compression_round_trips_through_olevba(data):
+    packed = vbaproject.compress(data)
+    assert bytes(decompress_stream(bytearray(packed))) == data
+    assert vbaproject.decompress(packed) == data
+
+
+def test_dir_stream_records_round_trip():
+    raw = zipfile.ZipFile(addin.template_path()).read(addin.VBA_PART)
+    with olefile.OleFileIO(raw) as ole:
+        dir_bytes = bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read())))
+    assert vbaproject.write_dir(vbaproject.parse_dir(dir_bytes)) == dir_bytes
+
+
+# --- the shipped add-in -------------------------------------------------------------------------------
+
+def test_shipped_addin_is_the_build_of_these_sources(tmp_path):
+    """The committed gockurul.xlam is exactly what the build makes from xlwings' template and GocKurul.bas:
+    edit the .bas (or update xlwings) and this fails until `python -m gockurul_excel.files.addin` is run."""
+    fresh = addin.build_from_template(tmp_path / "gockurul.xlam")
+    assert fresh.read_bytes() == addin.SHIPPED.read_bytes()
+
+
+def test_olevba_reads_every_module_back_byte_for_byte(shipped, template_vba):
+    ours = olevba_sources(shipped[addin.VBA_PART])
+    template = olevba_sources(zipfile.ZipFile(addin.template_path()).read(addin.VBA_PART))
+    assert set(ours) == {*template, addin.MODULE_NAME}
+    assert ours[addin.MODULE_NAME] == addin.module_source()
+    assert ours[addin.MODULE_NAME].encode("ascii")  # the module stays ASCII
+    for name, code in template.items():
+        if name == "xlwings":  # only its project name changes
+            code = code.replace(f'PROJECT_NAME As String = "{addin.TEMPLATE_PROJECT_NAME}"',
+                                f'PROJECT_NAME As String = "{addin.PROJECT_NAME}"')
+        assert ours[name] == code, name
+    assert f'Public Const PROJECT_NAME As String = "{addin.PROJECT_NAME}"' in ours["xlwings"]
+
+
+def test_project_and_dir_streams_list_the_module_without_compiled_cache(shipped):
+    with olefile.OleFileIO(shipped[addin.VBA_PART]) as ole:
+        names = ["/".join(p) for p in ole.listdir()]
+        project = ole.openstream("PROJECT").read().decode("latin-1")
+        dir_bytes = bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read())))
+        vba_project = ole.openstream("VBA/_VBA_PROJECT").read()
+        wm = ole.openstream("PROJECTwm").read()
+    assert "Module=GocKurul\r\n" in project and f'Name="{addin.VBA_PROJECT_NAME}"' in project
+    records = vbaproject.parse_dir(dir_bytes)
+    mods = vbaproject.modules(records, vbaproject.codepage_of(records))
+    assert [m.name for m in mods][-1] == addin.MODULE_NAME and "VBA/GocKurul" in names
+    count = next(struct.unpack("<H", p)[0] for r, p in records if r == vbaproject.PROJECTMODULES)
+    assert count == len(mods) == 6
+    assert next(p for r, p in records if r == vbaproject.PROJECTNAME) == addin.VBA_PROJECT_NAME.encode()
+    # No compiled cache: source only in every module stream, the _VBA_PROJECT header of MS-OVBA 2.3.4.1 with
+    # version 0xFFFF and no PerformanceCache, no __SRP_ streams.
+    assert all(m.offset == 0 for m in mods)
+    assert vba_project == bytes.fromhex("CC61FFFF000000")
+    assert not [n for n in names if "__SRP_" in n]
+    assert b"GocKurul\0" + "GocKurul".encode("utf-16-le") + b"\0\0" in wm
+
+
+def test_libreoffice_opens_the_addin_and_lists_the_module(tmp_path):
+    """A real office program (LibreOffice, through Python-UNO) opens the .xlam and lists our module in the
+    VBA library it imported, with our Subs."""
+    exe = soffice()
+    if exe is None:
+        pytest.skip("LibreOffice yok")
+    script = Path(__file__).with_name("lo_vba_modules.py")
+    done = subprocess.run(["/usr/bin/python3", str(script), exe, str(addin.SHIPPED), str(tmp_path / "profile")],
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    listing = done.stdout
+    lib = addin.VBA_PROJECT_NAME  # LibreOffice names the library after the VBA project
+    assert f"MODULE {lib}/GocKurul" in listing and f"MODULE {lib}/xlwings" in listing, listing[:2000]
+    ours = listing.split(f"MODULE {lib}/GocKurul", 1)[1].split("MODULE ", 1)[0]
+    for sub in addin.vba_subs(addin.VBA_MODULE.read_text(encoding="ascii")):
+        assert f"Sub {sub}(" in ours, sub
+
+
+def test_config_sheet_holds_every_key_xlwings_asks_for(tmp_path, shipped):
+    vba = olevba_sources(shipped[addin.VBA_PART])["xlwings"]
+    asked = set(re.findall(r'GetConfig\("([A-Z_ ]+)"', vba))
     xlam = tmp_path / "gockurul.xlam"
-    shutil.copyfile(addin.template_path(), xlam)
+    shutil.copyfile(addin.SHIPPED, xlam)
     addin.configure(xlam, r"C:\GocKurul\venv\Scripts\pythonw.exe")
     config = addin.read_config(xlam)
     assert config["INTERPRETER_WIN"] == r"C:\GocKurul\venv\Scripts\pythonw.exe"
-    assert config["ADD_WORKBOOK_TO_PYTHONPATH"] == "False"
-    assert config[addin.VERSION_KEY] == xw.__version__
-    asked = set(re.findall(r'GetConfig\("([A-Z_ ]+)"', template_vba))
-    assert {k for k in config if k != addin.VERSION_KEY} <= asked, asked
-    # A real reader sees the enabled sheet with keys from A1 down, without gaps (the VBA stops at a gap).
+    assert config["ADD_WORKBOOK_TO_PYTHONPATH"] == "False" and config[addin.VERSION_KEY] == xw.__version__
+    # Every key the VBA asks for is on our sheet, so GetConfig stops there and never reads a gockurul.conf
+    # file; TEMP DIR keeps xlwings' default (an empty one would put the log at the drive's root).
+    assert set(config) - {addin.VERSION_KEY} == asked
+    assert config["TEMP DIR"] == "%TEMP%" and config["SHOW_ERROR_POPUPS"] == "True"
     with zipfile.ZipFile(xlam) as z:
-        names = [s.get("name") for s in etree.fromstring(z.read("xl/workbook.xml")).iter(
-            "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet")]
+        workbook = etree.fromstring(z.read("xl/workbook.xml"))
+        sheet_xml = etree.fromstring(z.read("xl/worksheets/sheet1.xml"))
         ribbon = z.read(addin.RIBBON_PART).decode("utf-8")
-    assert names == [addin.CONFIG_SHEET]
+        vba_after = z.read(addin.VBA_PART)
+    assert [s.get("name") for s in workbook.iter(f"{NS}sheet")] == [addin.CONFIG_SHEET]
+    # The sheet keeps its code name: vbaProject.bin has the document module Sheet2 for it.
+    assert sheet_xml.find(f"{NS}sheetPr").get("codeName") == "Sheet2"
+    assert "Document=Sheet2/" in vbaproject.project_text(vba_after)
+    assert vba_after == shipped[addin.VBA_PART]  # configuring touches only the sheet
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(xlam.read_bytes()))
     rows = book.get_sheet_by_name(addin.CONFIG_SHEET).to_python()
-    assert [r[0] for r in rows] == list(config) and all(r[0] for r in rows)
+    assert [r[0] for r in rows] == list(config) and all(r[0] for r in rows)  # A1 down without a gap
     assert "Göç Kurulu" in ribbon and "office/2006/01/customui" in ribbon
     assert addin.ribbon_callbacks(ribbon) <= addin.vba_subs(addin.VBA_MODULE.read_text(encoding="ascii"))
 
 
-def test_template_as_shipped_has_no_active_config():
+def test_template_as_shipped_by_xlwings_has_no_active_config():
     assert addin.read_config(addin.template_path()) == {}
+
+
+def _vba_string(expr: str) -> str:
+    """The value of a VBA string expression of "literals" and ChrW(n) joined by &."""
+    out = ""
+    for token in re.findall(r'"[^"]*"|ChrW\(\d+\)', expr):
+        out += token[1:-1] if token.startswith('"') else chr(int(token[5:-1]))
+    return out
+
+
+def test_every_button_is_guarded_when_no_workbook_is_open():
+    text = addin.module_source()
+    subs = re.findall(r"^Sub (\w+)\(Optional control As Variant\)\r\n(.*?)\r\nEnd Sub", text, re.M | re.S)
+    assert len(subs) == len(makro.BUTTONS)
+    for name, body in subs:
+        first = body.split("\r\n")[0].strip()
+        assert first == "If ActiveWorkbook Is Nothing Then NoWorkbook: Exit Sub", name
+    box = re.search(r"Private Sub NoWorkbook\(\)\r\n(?:\s*'.*\r\n)*\s*MsgBox (.*?)\r\nEnd Sub", text, re.S).group(1)
+    message, _, title = re.sub(r" _\r\n\s*", " ", box).rpartition(", vbExclamation, ")
+    assert _vba_string(message) == addin.NO_WORKBOOK_MESSAGE and _vba_string(title) == "Göç Kurulu"
 
 
 def test_ribbon_subs_call_existing_buttons():
     text = addin.VBA_MODULE.read_text(encoding="ascii")  # ASCII: the VBA editor imports in the ANSI code page
-    calls = dict(re.findall(r'^Sub (\w+)\(.*?\)\s*\n\s*RunPython "import gockurul_excel\.makro as m; m\.(\w+)\(\)"',
+    calls = dict(re.findall(r'^Sub (\w+)\(.*?\)\s*\n.*\n\s*RunPython "import gockurul_excel\.makro as m; m\.(\w+)\(\)"',
                             text, re.M))
     assert set(calls.values()) == set(makro.BUTTONS)
     assert addin.ribbon_callbacks(addin.RIBBON.read_text(encoding="utf-8")) == set(calls)
@@ -91,40 +214,98 @@ def test_interpreter_is_pythonw_beside_python_exe(tmp_path):
     assert addin.interpreter_for(tmp_path / "python.exe") == str(tmp_path / "pythonw.exe")
 
 
-def test_build_leaves_nothing_behind_when_excel_fails(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setattr(addin.tempfile, "tempdir", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-
-    def refuse(path):
-        raise GocKurulError("Excel VBA projesine erişim vermedi. " + addin.NEEDS)
-
-    monkeypatch.setattr(addin, "import_vba", refuse)
-    out = tmp_path / "out" / "gockurul.xlam"
-    with pytest.raises(GocKurulError, match="güvenilir erişim"):
-        addin.build_addin(out)
-    assert not out.exists() and list((tmp_path / "tmp").iterdir()) == []
-    assert list((tmp_path / "out").iterdir()) == []
-
-
-def test_build_writes_a_configured_addin(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "platform", "win32")
-    imported = []
-    monkeypatch.setattr(addin, "import_vba", imported.append)
-    out = addin.build_addin(tmp_path / "gockurul.xlam", interpreter=r"C:\P\pythonw.exe")
-    assert len(imported) == 1 and out.is_file()
-    assert addin.read_config(out)["INTERPRETER_WIN"] == r"C:\P\pythonw.exe"
-
-
-def test_eklenti_says_what_it_needs_off_windows(tmp_path):
-    if sys.platform == "win32":
-        pytest.skip("Windows builds the add-in")
-    proc = run_cli("eklenti", "--cikti", str(tmp_path / "gockurul.xlam"))
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert "Windows" in proc.stderr and "güvenilir erişim" in proc.stderr
-    assert list(tmp_path.iterdir()) == []
+def test_eklenti_writes_only_the_config_sheet_on_any_system(tmp_path):
+    out = tmp_path / "gockurul.xlam"
+    proc = run_cli("eklenti", "--cikti", str(out), "--python", r"%LOCALAPPDATA%\X\pythonw.exe")
+    assert proc.returncode == 0, proc.stderr
+    assert addin.read_config(out)["INTERPRETER_WIN"] == r"%LOCALAPPDATA%\X\pythonw.exe"
+    with zipfile.ZipFile(out) as z, zipfile.ZipFile(addin.SHIPPED) as s:
+        changed = [n for n in s.namelist() if z.read(n) != s.read(n)]
+    assert changed == ["xl/worksheets/sheet1.xml"]
     check = run_cli("eklenti", "--kontrol")
     assert check.returncode == 0 and addin.CONFIG_SHEET in check.stdout, check.stdout + check.stderr
+
+
+def test_eklenti_refuses_a_shipped_addin_of_another_xlwings(tmp_path, monkeypatch):
+    monkeypatch.setattr(xw, "__version__", "0.0.1")
+    with pytest.raises(GocKurulError, match="xlwings"):
+        addin.build_addin(tmp_path / "gockurul.xlam")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- doktor tells the truth ---------------------------------------------------------------------------
+
+def _addin_for(tmp_path: Path, interpreter: str, name: str = "gockurul.xlam") -> Path:
+    xlam = tmp_path / name
+    shutil.copyfile(addin.SHIPPED, xlam)
+    addin.configure(xlam, interpreter)
+    return xlam
+
+
+def _doktor(xlam: Path, tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path), **env}
+    return subprocess.run([sys.executable, "-m", "gockurul_excel", "doktor", "--eklenti", str(xlam)],
+                          capture_output=True, text=True, env=environ, timeout=300)
+
+
+def _line(out: str, name: str) -> str:
+    return next(line for line in out.splitlines() if f"] {name}:" in line)
+
+
+def test_doktor_passes_on_a_correct_install(tmp_path):
+    """The add-in names this Python through a %VAR% (as kur.ps1's default does); doktor expands it, finds our
+    module in the PROJECT stream and runs xlwings' RunPython command line on the example book."""
+    folder = Path(addin.interpreter_for()).parent
+    xlam = _addin_for(tmp_path, "%GOCKURUL_TEST_PY%" + os.sep + Path(addin.interpreter_for()).name)
+    proc = _doktor(xlam, tmp_path, GOCKURUL_TEST_PY=str(folder))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _line(proc.stdout, "Kurulu eklenti").startswith("[TAMAM")
+    button = _line(proc.stdout, "Örnek kitapta düğme")
+    assert button.startswith("[TAMAM") and "RunPython" in button and "Kontrol tamamlandı" in button
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_doktor_fails_in_turkish_for_a_wrong_interpreter(tmp_path):
+    xlam = _addin_for(tmp_path, r"%LOCALAPPDATA%\Yok\venv\Scripts\pythonw.exe")
+    proc = _doktor(xlam, tmp_path, LOCALAPPDATA=str(tmp_path / "yerel"))
+    assert proc.returncode == 1, proc.stdout
+    installed = _line(proc.stdout, "Kurulu eklenti")
+    assert installed.startswith("[HATA") and "diye bir dosya yok" in installed
+    assert str(tmp_path / "yerel") in installed  # shown after expansion
+    assert "Could not find Interpreter!" in installed
+    assert _line(proc.stdout, "Örnek kitapta düğme").startswith("[HATA")
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_doktor_fails_in_turkish_for_an_addin_without_our_module(tmp_path):
+    """An .xlam whose VBA project is xlwings' own (no GocKurul module): the ribbon's macros do not exist."""
+    xlam = _addin_for(tmp_path, addin.interpreter_for())
+    infos, members = addin._read_members(xlam)
+    members[addin.VBA_PART] = zipfile.ZipFile(addin.template_path()).read(addin.VBA_PART)
+    addin._replace(xlam, infos, members)
+    proc = _doktor(xlam, tmp_path)
+    assert proc.returncode == 1, proc.stdout
+    installed = _line(proc.stdout, "Kurulu eklenti")
+    assert installed.startswith("[HATA") and "'GocKurul' modülü yok" in installed
+    assert _line(proc.stdout, "Örnek kitapta düğme").startswith("[HATA")
+
+
+def test_runpython_call_is_the_line_xlwings_builds(tmp_path, template_vba):
+    """The cmd.exe line ExecuteWindows builds, from xlwings' VBA: interpreter in quotes, -B -c with
+    prepare_sys_path of the escaped PYTHONPATH, then --wb/--from_xl/--app/--hwnd and stderr to the log."""
+    from gockurul_excel import doctor
+
+    assert 'PYTHONPATH = Replace(PYTHONPATH, "\\", "\\\\")' in template_vba
+    assert '" -B -c ""import xlwings.utils;xlwings.utils.prepare_sys_path(\\""" & PYTHONPATH' in template_vba
+    call = doctor.runpython_call(r"C:\P Q\pythonw.exe", "import m; m.f()", {"ADD_WORKBOOK_TO_PYTHONPATH": "False"},
+                                 Path(r"C:\K\A&B.xlsx"), Path(r"C:\X\gockurul.xlam"), Path(r"C:\T\x.log"),
+                                 app=r"C:\O\EXCEL.EXE", hwnd="42")
+    assert call.line.startswith(r'cmd.exe /C C: & cd "C:\P Q" & "C:\P Q\pythonw.exe" -B -c "import xlwings.utils;')
+    assert r'prepare_sys_path(\"False;C:\\K\\A^&B.xlsx;C:\\X\\gockurul.xlam;;;;\"); import m; m.f()"' in call.line
+    assert call.line.endswith(r' --wb="A&B.xlsx" --from_xl=1 --app="C:\O\EXCEL.EXE" --hwnd="42" 2> "C:\T\x.log" ')
+    assert call.argv[1:3] == ["-B", "-c"] and call.argv[4:] == ["--wb=A&B.xlsx", "--from_xl=1",
+                                                                r"--app=C:\O\EXCEL.EXE", "--hwnd=42"]
+    assert doctor.kontrol_command(addin.SHIPPED) == "import gockurul_excel.makro as m; m.kontrol_et()"
 
 
 # --- the buttons on desktop: caller, message box, frozen panes ---------------------------------------
@@ -223,7 +404,8 @@ def test_lite_and_server_send_only_the_sheets_a_button_reads():
 
 def test_assets_are_package_data():
     root = Path(addin.__file__).resolve().parent.parent / "assets"
-    for part in ("addin/GocKurul.bas", "addin/customUI14.xml", "offline/kur.ps1", "server/templates/manifest.xml"):
+    for part in ("addin/GocKurul.bas", "addin/customUI14.xml", "addin/gockurul.xlam", "offline/kur.ps1",
+                 "server/templates/manifest.xml"):
         assert (root / part).is_file(), part
 
 

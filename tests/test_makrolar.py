@@ -86,7 +86,9 @@ def _section(text: str, heading: str) -> str:
 def test_windows_checklist_covers_what_linux_cannot_verify():
     text = (MAKROLAR / "README.md").read_text(encoding="utf-8")
     checklist = _section(text, "## Windows denetim listesi")
-    for item in ("myaddin.conf", "ADD_WORKBOOK_TO_PYTHONPATH", "KUR.cmd", "--no-index", "Unblock-File", "İSTANBUL_İLÇE",
+    for item in ("gockurul.conf", "ADD_WORKBOOK_TO_PYTHONPATH", "SmartScreen", "Mark of the Web", "AllSigned",
+                 "ilk basış", "yönetici izni", "Could not find Interpreter!", "KUR.cmd", "--no-index", "Unblock-File",
+                 "İSTANBUL_İLÇE",
                  "Açık kitap yok", "Office 2016/2019", "güvenilir erişim", "Şerit", "used_range", "PageSetup",
                  "to_pdf", "app.alert", "Bölmeleri Dondur", "OneDrive", "gockurul doktor", "manifest", "Office.js",
                  "xlwings Lite", "Grafikler", "İlçe Kitaplarını Birleştir", "değişiklik yok", "beklenen",
@@ -110,8 +112,9 @@ def test_readme_install_guide_licences_and_routes():
         assert item in section, item
     it = _section(readme, "## Bilgi işlem için: kurulum")
     for item in ("gockurul paket", "KUR.cmd", "--no-index", "XLSTART", "Unblock-File", "gockurul doktor",
-                 "KALDIR.cmd", "AccessVBOM", "python-3.12"):
+                 "KALDIR.cmd", "AccessVBOM", "python-3.12", "kurulum.json", "yönetici izni gerekmez", "AllSigned"):
         assert item in it, item
+    assert "AccessVBOM`) dokunmaz" in it
     licences = _section(readme, "### Lisanslar")
     for item in ("BSD", "ücretsiz", "PolyForm Noncommercial", "government institution", "ticari kullanım",
                  "https://polyformproject.org/licenses/noncommercial/1.0.0", "https://www.xlwings.org/pricing",

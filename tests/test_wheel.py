@@ -20,6 +20,7 @@ from packaging.requirements import Requirement
 from .conftest import ROOT
 
 ASSETS = ("gockurul_excel/assets/addin/GocKurul.bas", "gockurul_excel/assets/addin/customUI14.xml",
+          "gockurul_excel/assets/addin/gockurul.xlam",
           "gockurul_excel/assets/offline/kur.ps1", "gockurul_excel/assets/offline/kaldir.ps1",
           "gockurul_excel/assets/offline/windows-requirements.txt",
           "gockurul_excel/assets/server/custom_scripts/__init__.py", "gockurul_excel/assets/server/pyproject.toml",
@@ -92,7 +93,7 @@ def test_installed_wheel_is_the_one_used(fresh_venv, tmp_path):
 def test_eklenti_kontrol_finds_every_asset_from_the_wheel(fresh_venv, tmp_path):
     proc = _run(fresh_venv, "-m", "gockurul_excel", "eklenti", "--kontrol", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "[HATA]" not in proc.stdout and "myaddin.conf" in proc.stdout
+    assert "[HATA]" not in proc.stdout and "gockurul.conf" in proc.stdout
     assert str(fresh_venv.parent.parent) in proc.stdout  # the assets of the installed copy
 
 

@@ -1,10 +1,10 @@
 """`gockurul paket`: the offline bundle an office's IT carries on a USB stick.
 
 One folder: the pinned Windows wheels (win_amd64, CPython 3.12; pip downloads them from any system), this
-package's own wheel, `gereksinimler.txt` (the pins), `kur.ps1`/`KUR.cmd` (install into a fixed folder with
-`pip install --no-index`, build the add-in into XLSTART, unblock it, run `gockurul doktor`), `kaldir.ps1`/
-`KALDIR.cmd`, and `BENIOKU.txt`. The add-in itself is built on the PC by kur.ps1: its VBA is imported through
-that PC's Excel, and its config sheet must name the Python installed there.
+package's own wheel, `gereksinimler.txt` (the pins), `kur.ps1`/`KUR.cmd` (install for the user with
+`pip install --no-index`, put the add-in into XLSTART with its config sheet written, run `gockurul doktor`),
+`kaldir.ps1`/`KALDIR.cmd`, `BENIOKU.txt` (with code signing for IT) and the finished add-in `gockurul.xlam`
+(the same file the wheel carries; IT can sign its scripts and inspect it before installing).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..errors import GocKurulError
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "offline"
 PINS = ASSETS / "windows-requirements.txt"
 SCRIPTS = ("kur.ps1", "kaldir.ps1", "KUR.cmd", "KALDIR.cmd")
+ADDIN = "gockurul.xlam"
 WHEELS = "tekerlekler"
 REQUIREMENTS = "gereksinimler.txt"
 DISTRIBUTION = "gockurul-excel"
@@ -161,23 +162,47 @@ class Bundle:
     size: int
 
 
-README = """Göç Kurulu — çevrimdışı kurulum paketi (sürüm {version})
+README = r"""Göç Kurulu — çevrimdışı kurulum paketi (sürüm {version})
 
 Bu klasör internet olmadan kurulum içindir: 64 bit Windows 10/11, Microsoft Excel (2016, 2019, 2021 ya da
-Microsoft 365), Python 3.12 (64 bit).
+Microsoft 365), Python 3.12 (64 bit). Yönetici izni ve Excel'de "VBA proje nesne modeline güvenilir erişim"
+gerekmez: Excel eklentisi (gockurul.xlam) hazır gelir, kurulum yalnızca ayar sayfasına bu bilgisayardaki
+Python'un yolunu yazar.
 
-1. Bütün Excel pencerelerini kapatın.
+1. Bütün Excel pencerelerini kapatın (açıksa kurulum hiçbir şeye dokunmadan durur).
 2. Python 3.12 bu bilgisayarda kurulu değilse python.org'dan indirilen 'python-3.12.x-amd64.exe' kurucusunu
-   bu klasördeki 'python' klasörüne koyun (kur.ps1 onu yalnızca bu kullanıcı için, sessizce kurar).
-3. KUR.cmd dosyasına çift tıklayın. Program %LOCALAPPDATA%\\GocKurul klasörüne kurulur, Excel eklentisi
-   (gockurul.xlam) %APPDATA%\\Microsoft\\Excel\\XLSTART klasörüne konur ve sonunda 'gockurul doktor'
-   denetimi çalışır. Bütün satırlar TAMAM (ya da UYGULANMAZ/UYARI) ise kurulum bitmiştir.
+   bu klasördeki 'python' klasörüne koyun. kur.ps1 onu yalnızca bu kullanıcı için, py başlatıcısı olmadan ve
+   PATH'e dokunmadan kurar (InstallAllUsers=0, Include_launcher=0): yönetici izni istenmez.
+3. KUR.cmd dosyasına çift tıklayın. Program %LOCALAPPDATA%\GocKurul klasörüne kurulur, Excel eklentisi
+   %APPDATA%\Microsoft\Excel\XLSTART klasörüne konur ve sonunda 'gockurul doktor' denetimi çalışır.
+   Bütün satırlar TAMAM (ya da UYGULANMAZ/UYARI) ise kurulum bitmiştir. KUR.cmd'nin çıkış kodu kur.ps1'inkidir
+   (0 tamam); toplu kurulumda GOCKURUL_SESSIZ=1 ortam değişkeni sondaki 'pause'u atlar.
 4. Excel'i açın: şeritte 'Göç Kurulu' sekmesi görünür.
 
-Kaldırmak için KALDIR.cmd. Sorun olursa '%LOCALAPPDATA%\\GocKurul\\venv\\Scripts\\gockurul.exe doktor'
-çıktısını destek birimine gönderin. Ayrıntılar: README.md, "Bilgi işlem için: kurulum".
+Kaldırmak için KALDIR.cmd: kur.ps1'in %LOCALAPPDATA%\GocKurul\kurulum.json dosyasına yazdığı her şeyi (program,
+eklenti, kur.ps1'in kurduğu Python, hata günlüğü) ve yalnızca onları siler; kurul kitaplarınıza dokunmaz.
+Sorun olursa '%LOCALAPPDATA%\GocKurul\venv\Scripts\gockurul.exe doktor' çıktısını destek birimine gönderin.
 
-İçindekiler: {wheel_count} tekerlek ({size_mb} MB), gereksinimler.txt (sabitlenmiş sürümler), kur.ps1, kaldir.ps1.
+Bilgi işlem için: kod imzalama
+------------------------------
+Grup ilkesi PowerShell yürütme ilkesini AllSigned yaptıysa KUR.cmd'deki '-ExecutionPolicy Bypass' geçmez;
+betikleri kurumunuzun kod imzalama sertifikasıyla imzalayın (bir kez, paketi dağıtmadan önce):
+
+    $sertifika = Get-ChildItem Cert:\CurrentUser\My -CodeSigningCert | Select-Object -First 1
+    Set-AuthenticodeSignature -FilePath .\kur.ps1, .\kaldir.ps1 -Certificate $sertifika `
+        -HashAlgorithm SHA256 -TimestampServer http://timestamp.digicert.com
+
+İmzadan sonra betiklerde tek harf değişirse imza bozulur; 'Get-AuthenticodeSignature .\kur.ps1' Valid
+demelidir. Sertifika, kullanıcıların "Güvenilen Yayımcılar" deposunda olmalıdır (grup ilkesiyle dağıtılır).
+Excel makro ilkesi "dijital olarak imzalanmış makrolar dışında tümünü devre dışı bırak" ise eklentinin VBA
+projesi de imzalanmalıdır: gockurul.xlam'ı bir kez Excel'de açıp Visual Basic Düzenleyicisi > Araçlar >
+Dijital İmza ile aynı sertifikayla imzalayın ve kaydedin; imzalı dosyayı bu klasördekiyle değiştirin. XLSTART
+Excel'in varsayılan güvenilir konumudur; ilke güvenilir konumları kapatmadıysa imza gerekmez.
+Eklentiyi Excel üzerinden yeniden yapmak (yedek yol; VBA proje erişimi gerekir): 'gockurul eklenti --excel-ile
+--xlstart'.
+
+İçindekiler: {wheel_count} tekerlek ({size_mb} MB), gereksinimler.txt (sabitlenmiş sürümler), gockurul.xlam,
+kur.ps1, kaldir.ps1, KUR.cmd, KALDIR.cmd.
 """
 
 
@@ -202,6 +227,9 @@ def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = 
             raise GocKurulError(f"Şu paketlerin tekerlekleri inmedi: {', '.join(missing)}.")
         for name in SCRIPTS:
             shutil.copyfile(ASSETS / name, stage / name)
+        from .addin import SHIPPED
+
+        shutil.copyfile(SHIPPED, stage / ADDIN)
         (stage / "python").mkdir()
         names = sorted(w.name for w in wheels.iterdir())
         size = sum(f.stat().st_size for f in stage.rglob("*") if f.is_file())
