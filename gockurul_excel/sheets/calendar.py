@@ -81,6 +81,7 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         spec.autofilter = f"A3:G{3 + len(rows)}"
         for i, row in enumerate(rows):  # the event's sentence wraps in its column: its row gets the height
             spec.row_heights[4 + i] = _wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
+        spec.autofit_rows.update(range(4, 4 + len(rows)))  # unmerged: a live book fits them itself
     # The year's holidays and leave, so staff see why a date moved.
     row = 4 + len(rows) + 2
     year = s.year or s.today.year
@@ -111,6 +112,7 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         for i, values in enumerate(body):  # the event's sentence wraps: its row gets the height
             spec.row_heights[first + i] = _wrapped_height([(v, widths.get(c + 1, 10)) for c, v in enumerate(values)
                                                            if isinstance(v, str)])
+        spec.autofit_rows.update(range(first, first + len(body)))
         row += 2 + len(body) + 1
         return first
 
