@@ -133,6 +133,19 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
                         cell.fill = PatternFill()
                     elif colour != "keep":
                         cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
+        elif f == "addConditionalFormat":  # "cell equals text": applied as Excel shows it, to the cells that match
+            rule = a["args"][0]
+            assert rule["type"] == "CellValue" and rule["operator"] == "EqualTo", rule
+            text = rule["formula1"][2:-1].replace('""', '"')
+            assert rule["formula1"] == '="' + text.replace('"', '""') + '"'
+            for c in _cells(ws, a):
+                if c.value != text:
+                    continue
+                f0 = c.font
+                c.font = Font(b=rule["font_bold"] or f0.b, i=rule["font_italic"] or f0.i, sz=f0.sz, name=f0.name,
+                              color=rule["font_color"].lstrip("#") if rule["font_color"] else f0.color)
+                if rule["fill_color"]:
+                    c.fill = PatternFill("solid", fgColor=rule["fill_color"].lstrip("#"))
         elif f == "setNumberFormat":
             for c in _cells(ws, a):
                 c.number_format = a["args"][0]
