@@ -25,6 +25,7 @@ DEFAULT_PORT = 8000
 DEFAULT_MAX_BODY = 20 * 1024 * 1024
 MAX_BODY_ENV = "GOCKURUL_MAX_BODY"
 TOKEN_ENV = "GOCKURUL_TOKEN"
+ICON_URL_ENV = "GOCKURUL_ICON_URL"  # where the ribbon icons are published (the admin centre must reach it)
 LICENCE_ENV = "XLWINGS_LICENSE_KEY"
 SCRIPT_PATH = "/xlwings/custom-scripts-call/"
 
@@ -38,6 +39,16 @@ NO_BOOK = "İstekte kitap verisi yok."
 MAX_DEPTH = 32
 NEEDS_EXTRA = ("Sunucu için xlwings-server paketi gerekli: pip install \"gockurul-excel[sunucu]\" (kurulum "
                "paketinde: README'deki 'Sunucu' bölümü).")
+
+
+def manifest_version(version: str) -> str:
+    """The package version as the manifest's four-part `Version` (digits only, as its XSD pattern allows):
+    a new release changes it, so Office and centrally deployed clients reload the ribbon."""
+    import re
+
+    release = re.match(r"\d+(?:\.\d+)*", version)  # "1.2.0rc1" -> 1.2.0: pre-release tags have no place
+    parts = [str(int(p)) for p in release.group(0).split(".")[:4]] if release else ["0"]
+    return ".".join(parts + ["0"] * (4 - len(parts)))
 
 
 def configure_environment(token: str | None = None, licence: str | None = None, settings_file: Path | None = None,
@@ -180,6 +191,10 @@ def create_app() -> Any:
     groups = [(group, [(name, makro.BUTTONS[name]) for name in names]) for group, names in makro.BUTTON_GROUPS.items()]
     templates.env.globals["gockurul_groups"] = groups
     templates.env.globals["gockurul_names"] = [name for _, names in groups for name, _ in names]
+    from . import __version__
+
+    templates.env.globals["gockurul_version"] = manifest_version(__version__)
+    templates.env.globals["gockurul_icon_url"] = (os.environ.get(ICON_URL_ENV) or "").rstrip("/")
     max_body = int(os.environ.get(MAX_BODY_ENV) or DEFAULT_MAX_BODY)
     return Guard(main_app, max_body)
 

@@ -50,6 +50,8 @@ STYLES: dict[str, Style] = {
     "date": Style(border=True, number_format=DATE_FORMAT, halign="center"),
     "link": Style(color="0563C1", underline=True, border=True),
     "hata": Style(bold=True, color="9C0006", fill="FFC7CE", border=True),
+    # The same inside a table of wrapped text (wraps like its neighbours, so only its colours and weight differ).
+    "hata_text": Style(bold=True, color="9C0006", fill="FFC7CE", border=True, wrap=True),
     "uyari": Style(bold=True, color="9C5700", fill="FFEB9C", border=True),
     "ok": Style(bold=True, color="006100", fill="C6EFCE", border=True),
     "signature": Style(border=True, valign="bottom"),
@@ -130,7 +132,7 @@ class SheetSpec:
     col_widths: dict[int, float] = field(default_factory=dict)  # 1-based column -> width (chars)
     row_heights: dict[int, float] = field(default_factory=dict)  # 1-based row -> points
     # Rows whose wrapped text sits in unmerged cells: a live book lets Excel fit their height (one autofit
-    # call per run of rows); files get the estimate in `row_heights` (Excel does not fit rows on opening).
+    # call over their span); files get the estimate in `row_heights` (Excel does not fit rows on opening).
     autofit_rows: set[int] = field(default_factory=set)
     merges: list[str] = field(default_factory=list)  # "A1:F1"
     freeze: str | None = None  # top-left cell of the scrolling pane, e.g. "A2"

@@ -92,7 +92,7 @@ def test_overdue_flag(make_book):
              if c == 2 and str(v).startswith("Eylem ")}
     assert flags == {"1": "Gecikti", "2": None, "3": None, "4": None, "5": "Gecikti", "6": "Gecikti",
                      "7": "Gecikti", "8": None}
-    red = [(b.row, b.col) for b in spec.blocks if b.style == "hata"]
+    red = [(b.row, b.col) for b in spec.blocks if b.style == "hata_text"]  # red, wrapped as its row
     assert len(red) == 4 and all(c == action_plan_mod.FLAG_COL for _, c in red)
     assert list(group_rows(spec)) == ["Eğitim", "Sağlık"]
 

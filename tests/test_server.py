@@ -168,7 +168,7 @@ def test_manifest_names_every_button(server):
     assert functions == [b for names in makro.BUTTON_GROUPS.values() for b in names]
     strings = {s.get("id"): s.get("DefaultValue") for s in root.iterfind(".//bt:ShortStrings/bt:String", ns)}
     for name, label in makro.BUTTONS.items():
-        assert strings[f"Button.{name}.Label"] == label
+        assert strings[f"{name}.L"] == label
     assert strings["Tab.Label"] == "Göç Kurulu" and set(makro.BUTTON_GROUPS) <= set(strings.values())
     # Air-gapped: every address in the manifest is this server's.
     urls = re.findall(r'(?:DefaultValue="|<AppDomain>)(https?://[^"<]+)', r.text)
@@ -335,3 +335,170 @@ def test_server_needs_token_and_licence():
     env_less = run_cli("sunucu", "--port", "1")
     assert env_less.returncode == 2 and "anahtar" in env_less.stderr and "Traceback" not in env_less.stderr
     assert contract.CONTROL_PANEL_SHEET in makro.SHEETS_READ["pdf"]
+
+
+# --- the manifest against the constraints of Microsoft's add-in manifest XSDs ----------------------------
+# OfficeAppManifestV1_1.xsd, TaskPaneAppVersionOverridesV1_0.xsd and OfficeAppBasicTypesV1_0.xsd ([MS-OWEMXML]
+# appendix A). No npm or PyPI package ships them, so every constraint they state for the elements our manifest
+# uses is checked here; GOCKURUL_OFFICE_XSD (a folder holding those three files) adds a full lxml validation.
+OFFICE = "http://schemas.microsoft.com/office/appforoffice/1.1"
+OV = "http://schemas.microsoft.com/office/taskpaneappversionoverrides"
+BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0"
+UUID = re.compile(r"(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                  r"|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}")
+VERSION = re.compile(r"([0-9]{1,5})(\.[0-9]{1,5}){0,3}")
+CULTURE = re.compile(r"[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?"
+                     r"|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?")
+SHORT, LONG, URL, REFERENCE_ID = 125, 250, 2048, 32
+# OfficeApp's sequence (TaskPaneApp) up to VersionOverrides, in the XSD's order.
+OFFICE_ORDER = ("Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description",
+                "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements",
+                "DefaultSettings", "Permissions", "VersionOverrides")
+# Which resource list each reference points into.
+RESOURCE_OF = {"Label": "ShortStrings", "Title": "ShortStrings", "Description": "LongStrings", "Image": "Images",
+               "SourceLocation": "Urls", "FunctionFile": "Urls", "Runtime": "Urls"}
+
+
+def manifest_problems(xml: bytes) -> list[str]:
+    """Every violation of the XSD constraints for the elements we use (empty: valid)."""
+    root = etree.fromstring(xml)
+    out: list[str] = []
+
+    def length(what: str, value: str | None, maximum: int) -> None:
+        if value is None or not 1 <= len(value) <= maximum:
+            out.append(f"{what}: {value!r} length not in 1..{maximum}")
+
+    def local(el) -> str:
+        return etree.QName(el).localname
+
+    if root.tag != f"{{{OFFICE}}}OfficeApp":
+        return ["root is not OfficeApp 1.1"]
+    names = [local(el) for el in root if isinstance(el.tag, str)]
+    positions = [OFFICE_ORDER.index(n) if n in OFFICE_ORDER else -1 for n in names]
+    if -1 in positions or positions != sorted(positions) or len(set(names)) != len(names):
+        out.append(f"OfficeApp children out of the XSD's order: {names}")
+    for required in ("Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description",
+                     "DefaultSettings"):
+        if required not in names:
+            out.append(f"missing {required}")
+    text = {local(el): (el.text or "").strip() for el in root if isinstance(el.tag, str)}
+    if not UUID.fullmatch(text.get("Id", "")):
+        out.append(f"Id is not a UUID: {text.get('Id')!r}")
+    if not VERSION.fullmatch(text.get("Version", "")):
+        out.append(f"Version does not match the XSD pattern: {text.get('Version')!r}")
+    if not CULTURE.fullmatch(text.get("DefaultLocale", "")):
+        out.append("DefaultLocale is not a culture name")
+    length("ProviderName", text.get("ProviderName"), SHORT)
+    length("DisplayName", root.find(f"{{{OFFICE}}}DisplayName").get("DefaultValue"), SHORT)
+    length("Description", root.find(f"{{{OFFICE}}}Description").get("DefaultValue"), LONG)
+    for tag in ("IconUrl", "HighResolutionIconUrl", "SupportUrl"):
+        for el in root.iterfind(f"{{{OFFICE}}}{tag}"):
+            length(tag, el.get("DefaultValue"), URL)
+    for el in root.iterfind(f".//{{{OFFICE}}}SourceLocation"):
+        length("SourceLocation", el.get("DefaultValue"), URL)
+    for el in root.iterfind(f".//{{{OFFICE}}}AppDomain"):
+        length("AppDomain", (el.text or "").strip(), URL)
+    # Resources: ids are ReferenceIds (1..32), unique per list; values within their type's length.
+    resources: dict[str, set[str]] = {}
+    for kind, maximum in (("Images", URL), ("Urls", URL), ("ShortStrings", SHORT), ("LongStrings", LONG)):
+        ids = resources.setdefault(kind, set())
+        for el in root.iterfind(f".//{{{OV}}}Resources/{{{BT}}}{kind}/*"):
+            rid = el.get("id")
+            length(f"{kind} id", rid, REFERENCE_ID)
+            length(f"{kind} {rid} value", el.get("DefaultValue"), maximum)
+            if rid in ids:
+                out.append(f"{kind}: id {rid!r} twice")
+            ids.add(rid)
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.get("resid") is None:
+            continue
+        rid = el.get("resid")
+        length(f"resid of {local(el)}", rid, REFERENCE_ID)
+        kind = RESOURCE_OF.get(local(el))
+        if kind is None or rid not in resources.get(kind, set()):
+            out.append(f"resid {rid!r} of {local(el)} names no {kind} resource")
+    # Controls, groups, tabs: ids are ShortStrings, unique; icons in the mandatory sizes 16, 32 and 80.
+    ids = [el.get("id") for el in root.iter(f"{{{OV}}}Control", f"{{{OV}}}Group", f"{{{OV}}}CustomTab")]
+    for cid in ids:
+        length("control id", cid, SHORT)
+    if len(set(ids)) != len(ids):
+        out.append("control ids repeat")
+    for icon in root.iter(f"{{{OV}}}Icon"):
+        sizes = sorted(int(img.get("size")) for img in icon)
+        if not {16, 32, 80} <= set(sizes):
+            out.append(f"icon without the mandatory sizes: {sizes}")
+    for el in root.iter(f"{{{OV}}}FunctionName"):
+        length("FunctionName", (el.text or "").strip(), LONG)
+    for el in root.iter(f"{{{OV}}}TaskpaneId"):
+        length("TaskpaneId", (el.text or "").strip(), SHORT)
+    for el in root.iter(f"{{{OV}}}Supertip"):
+        if [local(c) for c in el] != ["Title", "Description"]:
+            out.append("Supertip needs Title then Description")
+    xsd = os.environ.get("GOCKURUL_OFFICE_XSD")
+    if xsd:  # Microsoft's own files, when a machine has them
+        schema = etree.XMLSchema(etree.parse(str(Path(xsd) / "OfficeAppManifestV1_1.xsd")))
+        if not schema.validate(etree.fromstring(xml)):
+            out.extend(f"XSD: {e.message}" for e in schema.error_log)
+    return out
+
+
+def test_manifest_meets_the_xsd_constraints(server):
+    from gockurul_excel import __version__
+    from gockurul_excel.files import icons
+    from gockurul_excel.server import manifest_version
+
+    xml = httpx.get(server.url + "/manifest").content
+    assert manifest_problems(xml) == []
+    root = etree.fromstring(xml)
+    # Version follows the package, so a release reloads the ribbon of centrally deployed clients.
+    assert root.findtext(f"{{{OFFICE}}}Version") == manifest_version(__version__)
+    assert manifest_version("1.2.0rc1") == "1.2.0.0" and manifest_version("3") == "3.0.0.0"
+    assert manifest_version("1.2.3.4.5") == "1.2.3.4"
+    # One icon per button, served by this server as a PNG of the size the manifest states, all different.
+    images = {el.get("id"): el.get("DefaultValue") for el in root.iterfind(f".//{{{BT}}}Images/{{{BT}}}Image")}
+    seen = set()
+    for name in makro.BUTTONS:
+        for size in icons.SIZES:
+            r = httpx.get(images[f"{name}.{size}"])
+            assert r.status_code == 200 and r.content[:8] == b"\x89PNG\r\n\x1a\n", (name, size)
+            assert struct.unpack(">II", r.content[16:24]) == (size, size)
+            seen.add(r.content)
+        icon = root.find(f".//{{{OV}}}Control[@id='Button.{name}']/{{{OV}}}Icon")
+        assert {img.get("resid") for img in icon} == {f"{name}.{s}" for s in icons.SIZES}
+    assert len(seen) == len(makro.BUTTONS) * len(icons.SIZES)
+    # The committed PNGs are what the generator draws (python -m gockurul_excel.files.icons).
+    folder = Path(makro.__file__).parent / "assets" / "server" / "static" / "images" / "icons"
+    assert {p.name: p.read_bytes() for p in folder.glob("gk-*.png")} == icons.all_icons()
+
+
+def test_manifest_check_catches_a_33_character_id(server):
+    xml = httpx.get(server.url + "/manifest").text
+    assert manifest_problems(xml.encode()) == []
+    name = "ilce_kitaplarini_birlestir"
+    long_id = "x" * 31 + ".L"  # 33 characters, as 'Button.platform_dosyalari.Tooltip' was
+    bad = xml.replace(f'"{name}.L"', f'"{long_id}"')
+    problems = manifest_problems(bad.encode())
+    assert problems and all("length not in 1..32" in p for p in problems), problems
+    ok = xml.replace(f'"{name}.L"', f'"{"x" * 30}.L"')  # 32: allowed
+    assert manifest_problems(ok.encode()) == []
+    # Other constraints the check enforces.
+    assert any("Version" in p for p in manifest_problems(re.sub(r"<Version>[^<]*", "<Version>1.0.0.0.0",
+                                                                   xml).encode()))
+    assert any("names no" in p for p in manifest_problems(xml.replace(f'resid="{name}.T"', 'resid="yok.T"').encode()))
+    assert any("mandatory sizes" in p for p in manifest_problems(
+        re.sub(r'<bt:Image size="80" resid="pdf\.80" />', "", xml).encode()))
+
+
+def test_icon_url_for_the_admin_centre(tmp_path, monkeypatch):
+    """GOCKURUL_ICON_URL: the icons named at the address IT publishes them (the admin centre fetches them)."""
+    monkeypatch.setenv("GOCKURUL_ICON_URL", "https://simge.ornek.gov.tr/gockurul/")
+    s = Server(tmp_path)
+    try:
+        xml = httpx.get(s.url + "/manifest").content
+    finally:
+        s.stop()
+    assert manifest_problems(xml) == []
+    root = etree.fromstring(xml)
+    urls = [el.get("DefaultValue") for el in root.iterfind(f".//{{{BT}}}Images/{{{BT}}}Image")]
+    urls += [root.find(f"{{{OFFICE}}}IconUrl").get("DefaultValue")]
+    assert urls and all(u.startswith("https://simge.ornek.gov.tr/gockurul/gk-") for u in urls), urls

@@ -6,10 +6,13 @@ open in Excel (desktop engine) or sent by a remote client (xlwings Lite, xlwings
 Cost model (each xlwings call is a COM round trip on desktop or one JSON action remotely):
 - reading: one value read per input sheet, over A1..last used cell (so header rows found by the file
   reader are found at the same addresses);
-- rendering: one `.value =` per sheet, each format once per rectangle of cells sharing it, column widths
-  per run of equal widths, row heights of the rows a spec marks `autofit_rows` by ONE autofit call per run
-  of such rows (the file backend writes their estimated heights instead), so the number of calls does not
-  grow with the number of rows.
+- rendering: one `.value =` per sheet, each format once per rectangle of cells sharing it (row- or
+  column-wise, whichever needs fewer), column widths per run of equal widths, the rows a spec marks
+  `autofit_rows` by ONE autofit call over their span (the file backend writes their estimated heights
+  instead), an Office.js client's fill colours as `set_colors` matrices (one per 10,000 cells) when that
+  is fewer calls. Sheets laid out as tables then cost the same number of calls at any number of rows;
+  printed reports that repeat their column headings on every page (Ek-3, Eylem Planı İzleme) cost a few
+  calls per page.
 
 What each client gets (see `client_kind`):
 - desktop Excel (Windows/macOS, classic xlwings `RunPython`): everything, plus print options through
@@ -181,8 +184,19 @@ def _grid(spec: SheetSpec) -> tuple[dict, dict]:
 
 
 def rectangles(cells: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """Cover `cells` with few rectangles (r0, c0, r1, c1): runs along each row, then equal runs of
-    consecutive rows joined. Repeated row layouts (a form's lines) become one rectangle."""
+    """Cover `cells` with few rectangles (r0, c0, r1, c1): the fewer of row runs joined down the rows and
+    column runs joined across the columns. A cell that differs in one column (a flag, a status) breaks
+    the row runs of every row it is on, not the column runs of the other columns."""
+    by_rows = _row_rectangles(cells)
+    if len(by_rows) <= 1:
+        return by_rows
+    by_cols = [(r0, c0, r1, c1) for c0, r0, c1, r1 in _row_rectangles({(c, r) for r, c in cells})]
+    return by_rows if len(by_rows) <= len(by_cols) else sorted(by_cols)
+
+
+def _row_rectangles(cells: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Runs along each row, then equal runs of consecutive rows joined. Repeated row layouts (a form's
+    lines) become one rectangle."""
     cols_of: dict[int, list[int]] = {}
     for r, c in cells:  # one pass: scanning all cells for each row would be rows × cells
         cols_of.setdefault(r, []).append(c)
@@ -274,7 +288,7 @@ def _set(rng: Any, prop: str, value: Any, *, kind: str) -> None:
             rng.vertical_alignment = value
 
 
-def _apply_styles(sheet: Any, styles: dict, *, kind: str) -> None:
+def _apply_styles(sheet: Any, styles: dict, *, kind: str, values: dict | None = None) -> None:
     """One call per (property, value) per rectangle of cells sharing it — not per block or cell."""
     groups: dict[tuple[str, Any], set] = {}
     props = LIMITED_PROPERTIES if kind == LIMITED else _PROPERTIES
@@ -283,9 +297,81 @@ def _apply_styles(sheet: Any, styles: dict, *, kind: str) -> None:
             value = _property_value(st, prop)
             if value is not None:
                 groups.setdefault((prop, value), set()).add(key)
+    if kind == OFFICE_JS and values:
+        _value_keyed(sheet, groups, values)
+    fills = {key: value for (prop, value), cells in groups.items() if prop == "fill" for key in cells}
+    if kind == OFFICE_JS and _fill_matrix(sheet, fills):
+        groups = {k: v for k, v in groups.items() if k[0] != "fill"}
     for (prop, value), cells in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         for r0, c0, r1, c1 in rectangles(cells):
             _set(sheet.range((r0, c0), (r1, c1)), prop, value, kind=kind)
+
+
+# Font properties a conditional format can carry (xlwings' add_cell_value spec keys).
+_CONDITIONAL = {"bold": "font_bold", "italic": "font_italic", "color": "font_color"}
+
+
+def _value_keyed(sheet: Any, groups: dict[tuple[str, Any], set], values: dict) -> None:
+    """A font property that marks, in one column, exactly the cells holding one text (a status flag such as
+    'Gecikti' on scattered rows) becomes one conditional format on that column ("cell equals the text")
+    instead of one call per run of flagged rows. Cells handled so are removed from `groups`."""
+    for (prop, value), cells in list(groups.items()):
+        if prop not in _CONDITIONAL:
+            continue
+        by_col: dict[int, list[int]] = {}
+        for r, c in cells:
+            by_col.setdefault(c, []).append(r)
+        for col, col_rows in by_col.items():
+            by_text: dict[Any, list[int]] = {}
+            for r in col_rows:
+                by_text.setdefault(values.get((r, col)), []).append(r)
+            for text, rows in by_text.items():
+                if not isinstance(text, str) or not text or text.startswith("="):
+                    continue
+                rows.sort()
+                if len(_row_rectangles({(r, 0) for r in rows})) <= 2:
+                    continue
+                top, bottom = rows[0], rows[-1]
+                if [r for r in range(top, bottom + 1) if values.get((r, col)) == text] != rows:
+                    continue  # the text also stands unmarked in this column: not a rule on the value
+                rng = sheet.range((top, col), (bottom, col))
+                formats = getattr(rng, "conditional_formats", None)
+                if formats is None or not hasattr(formats, "add_cell_value"):
+                    return
+                formats.add_cell_value("equal_to", '="{}"'.format(text.replace('"', '""')),
+                                       **{_CONDITIONAL[prop]: _hex(value) if prop == "color" else True})
+                cells.difference_update((r, col) for r in rows)
+        if not cells:
+            del groups[(prop, value)]
+
+
+# xlwings-server's client writes at most this many cells per `set_colors` (static/js/custom-scripts/
+# range-colors.js, MAX_SET_COLOR_CELLS: one Office.js setCellProperties call).
+SET_COLORS_MAX_CELLS = 10_000
+
+
+def _fill_matrix(sheet: Any, fills: dict[tuple[int, int], str]) -> bool:
+    """Fill colours as `set_colors` matrices (one action per band of at most SET_COLORS_MAX_CELLS cells) when
+    that takes fewer actions than one `color` per rectangle; False (nothing done) otherwise, or when the
+    xlwings in use has no `set_colors`."""
+    if not fills:
+        return False
+    rects = rectangles(set(fills))
+    rows = [r for r, _ in fills]
+    cols = [c for _, c in fills]
+    r0, c0, r1, c1 = min(rows), min(cols), max(rows), max(cols)
+    width = c1 - c0 + 1
+    band = max(1, SET_COLORS_MAX_CELLS // width)
+    bands = -(-(r1 - r0 + 1) // band)
+    if bands >= len(rects) or not hasattr(sheet.range((r0, c0)), "set_colors"):
+        return False
+    for top in range(r0, r1 + 1, band):
+        bottom = min(r1, top + band - 1)
+        # "keep" (Ellipsis) where the spec sets no fill: the sheet was just cleared.
+        matrix = [[_hex(fills[(r, c)]) if (r, c) in fills else ... for c in range(c0, c1 + 1)]
+                  for r in range(top, bottom + 1)]
+        sheet.range((top, c0), (bottom, c1)).set_colors(matrix)
+    return True
 
 
 def _merge_groups(merges: list[str]) -> list[tuple[str, bool]]:
@@ -332,10 +418,6 @@ def _target_sheet(book: Any, name: str) -> Any:
     return book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
 
 
-def _row_runs(rows: set[int]) -> list[tuple[int, int]]:
-    return [(a, b) for a, b, _ in _runs({r: 0 for r in rows})]
-
-
 def render_sheet(book: Any, spec: SheetSpec) -> Any:
     """Write `spec` into the book: the existing generated sheet of that name is cleared and rewritten,
     otherwise a new sheet is added after the last one. Returns the xlwings sheet."""
@@ -350,7 +432,7 @@ def render_sheet(book: Any, spec: SheetSpec) -> Any:
         # The whole sheet in one write: the sheet is empty, so the gaps stay empty.
         sheet.range((r0, c0), (r1, c1)).value = [[values.get((r, c)) for c in range(c0, c1 + 1)]
                                                  for r in range(r0, r1 + 1)]
-    _apply_styles(sheet, styles, kind=kind)
+    _apply_styles(sheet, styles, kind=kind, values=values)
     if not full:
         return sheet
     for first, last, width in _runs(spec.col_widths):
@@ -359,11 +441,13 @@ def render_sheet(book: Any, spec: SheetSpec) -> Any:
     for ref, across in _merge_groups(spec.merges):
         sheet.range(ref).merge(across)
     # Rows left to Excel: one autofit per run (after values, wrap and widths, which it depends on).
+    # One autofit over the span of the rows left to Excel (rows in between without a height of their own
+    # fit to their content, as they would anyway), then the fixed heights, which win.
     auto = set(spec.autofit_rows)
+    if auto:
+        sheet.range(f"{min(auto)}:{max(auto)}").rows.autofit()
     for first, last, height in _runs({r: h for r, h in spec.row_heights.items() if r not in auto}):
         sheet.range(f"{first}:{last}").row_height = height
-    for first, last in _row_runs(auto):
-        sheet.range(f"{first}:{last}").rows.autofit()
     if spec.freeze:
         freeze_panes(sheet, spec.freeze, kind)
     _print_setup(sheet, spec, kind == DESKTOP)

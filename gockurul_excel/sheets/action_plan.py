@@ -93,6 +93,7 @@ class _Report(FormBuilder):
             for i, r in enumerate(rows):
                 for c, v in enumerate(r):
                     self._fit(first + i, v, self.widths[c])
+                self.spec.autofit_rows.add(first + i)  # unmerged cells: a live book fits the height itself
             self.row += len(rows)
         return first
 
@@ -165,7 +166,7 @@ def action_plan_sheet(data: WorkbookData, today: dt.date) -> SheetSpec:
             for row in rows:
                 start = r.rows([row], STYLES)
                 if row[-1] == OVERDUE:
-                    r.spec.blocks.append(Block(start, FLAG_COL, [[OVERDUE]], style="hata"))
+                    r.spec.blocks.append(Block(start, FLAG_COL, [[OVERDUE]], style="hata_text"))
     _signature(r, data)
     spec = r.finish()
     spec.tab_color = "ED7D31"

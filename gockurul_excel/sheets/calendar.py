@@ -76,7 +76,7 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         spec.autofilter = f"A3:G{3 + len(rows)}"
         for i, row in enumerate(rows):  # the event's sentence wraps in its column: its row gets the height
             spec.row_heights[4 + i] = wrapped_height([(row[2], widths[3]), (row[3], widths[4]), (row[5], widths[6])])
-            spec.autofit_rows.add(4 + i)  # unmerged: on a live book Excel fits the run in one call
+        spec.autofit_rows.update(range(4, 4 + len(rows)))  # unmerged: a live book fits them itself, in one call
     # The year's holidays and leave, so staff see why a date moved: on a page of their own (the heading never ends
     # a page of events), in the events' columns (Tarih, Gün, Tür, Olay), under the header the page repeats.
     row = 4 + len(rows) + 1
@@ -112,6 +112,7 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         for i, values in enumerate(body):  # the event's sentence wraps: its row gets the height
             spec.row_heights[first + i] = wrapped_height([(v, widths.get(c + 1, 10)) for c, v in enumerate(values)
                                                            if isinstance(v, str)])
+        spec.autofit_rows.update(range(first, first + len(body)))
         row += 2 + len(body) + 1
         return first
 
