@@ -341,7 +341,8 @@ def gundem_ve_davet(book: Any = None) -> str:
     """Gündem ve Davet = `gockurul gundem`."""
     from . import commands
 
-    return _meeting_button(book, "gundem_ve_davet", commands.agenda)
+    # The buttons show the sheets; the Word letters are `gockurul gundem`'s (python-docx is not in xlwings Lite).
+    return _meeting_button(book, "gundem_ve_davet", lambda data, no: commands.agenda(data, no, documents=False))
 
 
 def toplanti_daveti(book: Any = None) -> str:
@@ -349,17 +350,19 @@ def toplanti_daveti(book: Any = None) -> str:
     (desktop; a remote client has no folder of the user's: there only `Davet Kayıtları` is shown)."""
 
     def work(book: Any) -> str:
-        from . import commands
-        from .files.letters import invitation_files, letters_folder
         from .live.backend import book_path, is_remote
 
-        data = _data(book)
-        outcome = commands.invitations(data, _meeting_number(book, data), _now())
+        # First whether files can be written here: the draft needs python-docx and icalendar, not in xlwings Lite.
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:
             raise _UserMessage("Bu bağlantıda dosya yazılamaz: e-posta taslağı ve takvim isteği için kitabı "
                                "bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul davet' komutunu "
                                "kullanın.")
+        from . import commands
+        from .files.letters import invitation_files, letters_folder
+
+        data = _data(book)
+        outcome = commands.invitations(data, _meeting_number(book, data), _now())
         eml, _ics, _pdf = invitation_files(outcome, letters_folder(path))
         _show(book, outcome)
         return f"{outcome.message} Taslak: {eml}. Kitabı kaydetmeyi unutmayın."
@@ -387,15 +390,16 @@ def platform_dosyalari(book: Any = None) -> str:
 
     def work(book: Any) -> str:
         from . import commands
-        from .files.platform_folder import beside, install_files
         from .live.backend import book_path, is_remote
 
         outcome = commands.platform_files(_data(book))
         path = book_path(book)
-        if is_remote(book) or not path.parent.is_dir() or not path.suffix:
+        if is_remote(book) or not path.parent.is_dir() or not path.suffix:  # files/ is not in xlwings Lite
             return (f"{outcome.message} Ancak bu bağlantıda dosya yazılamaz: dosyaları almak için kitabı "
                     "bilgisayarınıza kaydedip 'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi "
                     "kullanın.")
+        from .files.platform_folder import beside, install_files
+
         out_dir = beside(path)
         install_files(out_dir, outcome.payload.files)
         return f"{len(outcome.payload.files)} platform dosyası '{out_dir}' klasörüne yazıldı."
@@ -489,8 +493,6 @@ def yeni_yila_devret(book: Any = None) -> str:
     client has no folder of the user's); an existing file is never replaced from a button."""
 
     def work(book: Any) -> str:
-        from . import commands
-        from .files.fill import next_year_path, write_new_year
         from .live.backend import book_path, is_remote
 
         path = book_path(book)
@@ -498,6 +500,9 @@ def yeni_yila_devret(book: Any = None) -> str:
             raise _UserMessage("Yeni yılın kitabı bu bağlantıda ya da kaydedilmemiş bir kitaptan yazılamaz: kitabı "
                                "bilgisayarınıza kaydedip masaüstü Excel'de düğmeye yeniden basın ya da komut "
                                "satırında 'gockurul devir ESKİ.xlsx YENİ.xlsx' komutunu çalıştırın.")
+        from . import commands
+        from .files.fill import next_year_path, write_new_year  # openpyxl: not in xlwings Lite
+
         outcome = commands.carry_over(_data(book))
         carried = outcome.payload
         target = next_year_path(path, carried.year - 1, carried.year)
