@@ -45,7 +45,8 @@ def build_wheels(out: Path) -> list[Path]:
     src = Path(tempfile.mkdtemp(prefix="kaynak", dir=out))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    shutil.copytree(ROOT / "gockurul_excel", src / "gockurul_excel", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(ROOT / "gockurul_excel", src / "gockurul_excel",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--wheel-dir", str(out), str(src),
                            str(HARNESS / "rpds_standin")], capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
@@ -70,9 +71,9 @@ def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = 
                "install": install_order(folder), "main_py": main_py or MAIN_PY.read_text(encoding="utf-8"),
                "jobs": jobs}
         Path(tmp, "job.json").write_text(json.dumps(job, ensure_ascii=False, default=str), encoding="utf-8")
-        proc = subprocess.run(["node", str(HARNESS / "press.mjs"), str(Path(tmp, "job.json")), str(Path(tmp, "out.json"))],
-                              capture_output=True, text=True, timeout=timeout, cwd=HARNESS,
-                              env={**os.environ, "HOME": tmp})
+        proc = subprocess.run(["node", str(HARNESS / "press.mjs"), str(Path(tmp, "job.json")),
+                               str(Path(tmp, "out.json"))], capture_output=True, text=True, timeout=timeout,
+                              cwd=HARNESS, env={**os.environ, "HOME": tmp})
         if proc.returncode != 0:
             # Node prints the minified line of Pyodide that threw: only the short lines say what happened.
             lines = [line for line in (proc.stdout + proc.stderr).splitlines() if len(line) < 1000 and line.strip()]
