@@ -299,6 +299,42 @@ def _limited_note(book: Any) -> str:
     return f" {LIMITED_NOTE}" if client_kind(book) == LIMITED else ""
 
 
+# What the buttons import, ahead of the first press (warm_up). Not files/ (openpyxl, calamine: desktop only) nor
+# sheets.letter_docx (python-docx): xlwings Lite has neither.
+_WARM_PACKAGES = ("core", "sheets", "platform", "live")
+_NOT_IN_LITE = ("gockurul_excel.sheets.letter_docx",)
+
+
+def warm_up(today: dt.date | None = None) -> list[str]:
+    """Import what the buttons use and load this year's and next year's holidays; return the modules imported.
+
+    For xlwings Lite's main.py, which runs when Lite starts: Pyodide keeps no compiled bytecode between
+    sessions, so each module's first import compiles its source (our modules, holidays' calendars, jsonschema:
+    1-2 s). Done here, while Lite starts, that time does not fall on the user's first press."""
+    import importlib
+    import pkgutil
+
+    from . import commands  # noqa: F401
+
+    names = []
+    package = Path(__file__).resolve().parent
+    for sub in _WARM_PACKAGES:
+        for info in pkgutil.iter_modules([str(package / sub)]):
+            name = f"{__package__}.{sub}.{info.name}"
+            if name not in _NOT_IN_LITE:
+                importlib.import_module(name)
+                names.append(name)
+    from jsonschema import FormatChecker, validators  # noqa: F401  schemacheck's (no compiled validator in Lite)
+
+    from .core.workdays import WorkCalendar
+
+    day = today or _today()
+    calendar = WorkCalendar()
+    for year in (day.year, day.year + 1):
+        calendar.is_working_day(dt.date(year, 1, 1))
+    return names
+
+
 # --- buttons: each is one `commands` function on the live book ---------------------------------------
 
 def kontrol_et(book: Any = None) -> str:

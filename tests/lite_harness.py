@@ -60,8 +60,11 @@ def install_order(folder: Path) -> list[str]:
     return [*names, next(p.name for p in folder.glob("gockurul_excel-*.whl"))]
 
 
-def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = None, timeout: int = 1200) -> dict:
-    """Run `jobs` ([{button, payload}]) in one Pyodide, in order; the raw result of press.mjs."""
+def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = None, timeout: int = 1200,
+                     requirements_url: str | None = None) -> dict:
+    """Run `jobs` ([{button, payload}]) in one Pyodide, in order; the raw result of press.mjs. With
+    `requirements_url`, our wheel is installed from the requirements.txt found there (its URL line), not from
+    the local file."""
     with tempfile.TemporaryDirectory(prefix="pyodide-") as tmp:
         folder = Path(tmp, "wheels")
         folder.mkdir()
@@ -69,7 +72,7 @@ def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = 
             shutil.copy(w, folder / w.name)
         job = {"wheels_dir": str(folder), "micropip": next(folder.glob("micropip-*.whl")).name,
                "install": install_order(folder), "main_py": main_py or MAIN_PY.read_text(encoding="utf-8"),
-               "jobs": jobs}
+               "jobs": jobs, "requirements_url": requirements_url}
         Path(tmp, "job.json").write_text(json.dumps(job, ensure_ascii=False, default=str), encoding="utf-8")
         proc = subprocess.run(["node", str(HARNESS / "press.mjs"), str(Path(tmp, "job.json")),
                                str(Path(tmp, "out.json"))], capture_output=True, text=True, timeout=timeout,
@@ -79,7 +82,7 @@ def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = 
             lines = [line for line in (proc.stdout + proc.stderr).splitlines() if len(line) < 1000 and line.strip()]
             raise RuntimeError("\n".join(lines[-60:]))
         out = json.loads(Path(tmp, "out.json").read_text(encoding="utf-8"))
-        out["log"] = proc.stdout
+        out["log"] = proc.stdout + proc.stderr
         return out
 
 

@@ -124,3 +124,22 @@ def test_server_app_has_the_route(monkeypatch):
         monkeypatch.delenv(key)
 
     assert isinstance(server.create_app(), lite.LiteFiles)
+
+
+def test_every_schema_we_validate_with_is_valid_for_its_metaschema():
+    """SchemaCheck no longer checks its schema at run time (a cost of every first press in Lite): here instead."""
+    from jsonschema import validators
+
+    from gockurul_excel import contract, rules
+    from gockurul_excel.core import checks
+    from gockurul_excel.platform.codes import SCHEMA_KINDS
+    from gockurul_excel.platform.schemas import load_schema
+
+    schemas = [checks.row_schema(sheet) for sheet in contract.SHEETS_BY_NAME]
+    schemas += [checks.settings_schema(kind) for kind in (None, *(k.value for k in rules.BoardKind))]
+    schemas += [load_schema(kind) for kind in SCHEMA_KINDS]
+    for schema in schemas:
+        validators.validator_for(schema).check_schema(schema)
+    broken = {**checks.row_schema("Üyeler"), "type": "satır"}  # the test can fail
+    with pytest.raises(Exception, match="satır"):
+        validators.validator_for(broken).check_schema(broken)

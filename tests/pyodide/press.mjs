@@ -25,7 +25,16 @@ import micropip
 # ours must be met by what is installed, or micropip goes to the network and fails (there is none).
 await micropip.install(["emfs:/wheels/" + n for n in job["install"][:-1]], deps=False)
 t = time.perf_counter()
-await micropip.install("emfs:/wheels/" + job["install"][-1], deps=True)
+if job.get("requirements_url"):
+    # As Lite does with its requirements.txt: here the one `gockurul sunucu` serves, naming its own wheel's URL
+    # (fetched over HTTP from the test's server); the PyPI packages it names are installed already.
+    from pyodide.http import pyfetch
+    text = await (await pyfetch(job["requirements_url"])).string()
+    lines = [x.strip() for x in text.splitlines() if x.strip() and not x.strip().startswith("#")]
+    await micropip.install(lines, deps=True)
+    job["requirements"] = lines
+else:
+    await micropip.install("emfs:/wheels/" + job["install"][-1], deps=True)
 install_s = time.perf_counter() - t
 import os
 os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # Lite's own xlwings has its licence; the PyPI wheel wants one
@@ -41,15 +50,28 @@ import_s = time.perf_counter() - t
 results = []
 for j in job["jobs"]:
     book = xw.Book(json=j["payload"])
+    profile = None
+    if j.get("profile"):  # bench/lite_bench.py --profil: where a press spends its time
+        import cProfile, io, pstats
+        profile = cProfile.Profile()
+        profile.enable()
     t = time.perf_counter()
     await custom_scripts_call(main, j["button"], typehint_to_value={xw.Book: book})
     actions = book.json()
     seconds = time.perf_counter() - t
+    if profile is not None:
+        profile.disable()
+        text = io.StringIO()
+        pstats.Stats(profile, stream=text).sort_stats("cumulative").print_stats(j["profile"])
+        j["profile_text"] = text.getvalue()
     book.close()
-    results.append({"button": j["button"], "seconds": seconds, "actions": actions})
+    results.append({"button": j["button"], "seconds": seconds, "actions": actions,
+                    "profile": j.get("profile_text")})
 heavy = sorted(m for m in ("pandas", "python_calamine", "lxml", "docx", "openpyxl", "jsonschema", "holidays",
                            "pycountry", "icalendar", "numpy") if m in sys.modules)
-json.dumps({"python": sys.version, "platform": sys.platform, "install_s": install_s, "import_s": import_s,
+from importlib.metadata import version as dist_version
+json.dumps({"gockurul_excel": dist_version("gockurul-excel"), "requirements": job.get("requirements"),
+            "python": sys.version, "platform": sys.platform, "install_s": install_s, "import_s": import_s,
             "results": results, "modules": heavy})
 `);
 writeFileSync(process.argv[3], out);
