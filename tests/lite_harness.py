@@ -35,8 +35,14 @@ def missing() -> str | None:
         return "node (apt-get install nodejs)"
     if not (PYODIDE / "pyodide.asm.wasm").exists():
         return "tests/pyodide/node_modules (npm ci --prefix tests/pyodide)"
-    if not list(WHEELS.glob("xlwings-*.whl")):
-        return "tests/pyodide/wheels (pip download ... -r tests/pyodide/wheels.txt)"
+    from importlib import metadata
+
+    from gockurul_excel.files.lite import FROM_PYPI
+
+    for name in ("micropip", "jsonschema", *FROM_PYPI):  # Lite's pins are the installed versions
+        pin = f"{name}-{metadata.version(name)}-" if name in FROM_PYPI else f"{name}-"
+        if not list(WHEELS.glob(f"{pin}*.whl")):
+            return f"tests/pyodide/wheels/{pin}*.whl (.ci/run: pip download ... -r tests/pyodide/wheels.txt)"
     return None
 
 
@@ -54,10 +60,10 @@ def build_wheels(out: Path) -> list[Path]:
     return [next(out.glob("rpds_py-*.whl")), next(out.glob("gockurul_excel-*.whl"))]
 
 
-def install_order(folder: Path) -> list[str]:
-    """Every wheel in `folder` (deps, then ours last: it is installed with dependency resolution)."""
-    names = sorted(p.name for p in folder.glob("*.whl") if not p.name.startswith(("micropip-", "gockurul_excel-")))
-    return [*names, next(p.name for p in folder.glob("gockurul_excel-*.whl"))]
+def install_order(folder: Path) -> tuple[list[str], str | None]:
+    """The dependencies' wheels in `folder`, and ours (installed last, with dependency resolution) if there."""
+    deps = sorted(p.name for p in folder.glob("*.whl") if not p.name.startswith(("micropip-", "gockurul_excel-")))
+    return deps, next((p.name for p in folder.glob("gockurul_excel-*.whl")), None)
 
 
 def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = None, timeout: int = 1200,
@@ -70,9 +76,10 @@ def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = 
         folder.mkdir()
         for w in [*WHEELS.glob("*.whl"), *built]:
             shutil.copy(w, folder / w.name)
-        job = {"wheels_dir": str(folder), "micropip": next(folder.glob("micropip-*.whl")).name,
-               "install": install_order(folder), "main_py": main_py or MAIN_PY.read_text(encoding="utf-8"),
-               "jobs": jobs, "requirements_url": requirements_url}
+        deps, ours = install_order(folder)
+        job = {"wheels_dir": str(folder), "micropip": next(folder.glob("micropip-*.whl")).name, "deps": deps,
+               "ours": ours, "main_py": main_py or MAIN_PY.read_text(encoding="utf-8"), "jobs": jobs,
+               "requirements_url": requirements_url}
         Path(tmp, "job.json").write_text(json.dumps(job, ensure_ascii=False, default=str), encoding="utf-8")
         proc = subprocess.run(["node", str(HARNESS / "press.mjs"), str(Path(tmp, "job.json")),
                                str(Path(tmp, "out.json"))], capture_output=True, text=True, timeout=timeout,

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import ast
 import re
+import socket
 import sys
+import threading
+import time
 
 import pytest
 
@@ -85,3 +88,42 @@ def test_lite_requirements_name_no_pypi_package_we_do_not_publish():
     text = (ROOT / "makrolar" / "xlwings_lite" / "requirements.txt").read_text(encoding="utf-8")
     lines = [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
     assert not any(re.match(r"gockurul[-_.]excel\b", line, re.I) for line in lines), lines
+
+
+@pytest.fixture
+def lite_server(built, monkeypatch):
+    """`gockurul sunucu`'s /lite/ route (files/lite.LiteFiles) on an ephemeral port, over our built wheel; the
+    rest of the app stands aside (404)."""
+    import uvicorn
+
+    from gockurul_excel.files import lite
+
+    async def rest(scope, receive, send):
+        await send({"type": "http.response.start", "status": 404, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    monkeypatch.setitem(lite._WHEEL, "wheel", built[-1].read_bytes())
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(lite.LiteFiles(rest), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_lite_installs_our_wheel_from_the_servers_requirements(lite_server, built, tmp_path_factory):
+    """What an office with a province server pastes into Lite: /lite/requirements.txt, whose last line is the
+    server's own wheel URL; micropip installs from it (HTTP, this computer) and the button runs."""
+    from gockurul_excel.files import lite
+
+    payload = payload_from_xlsx(_demo(tmp_path_factory), selection=("Toplantılar", "A7"))
+    out = harness.press_in_pyodide([{"button": "kontrol_et", "payload": payload}], built[:-1],
+                                   requirements_url=f"{lite_server}/lite/requirements.txt")
+    assert out["requirements"][-1] == f"{lite_server}/lite/{lite.wheel_name()}"
+    assert out["gockurul_excel"] == lite.version()
+    expected = harness.press_in_cpython([{"button": "kontrol_et", "payload": payload}])
+    assert harness.comparable(out["results"][0]["actions"]) == harness.comparable(expected[0]["actions"])

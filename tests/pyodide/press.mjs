@@ -1,6 +1,6 @@
 // Presses xlwings Lite's buttons in real Pyodide under Node (tests/test_lite_pyodide.py, bench/lite_bench.py).
-// node press.mjs JOB.json OUT.json — JOB: {wheels_dir, install: [wheel file names, deps first, ours last],
-// main_py, jobs: [{button, payload}]}. Wheels come from local files only: Pyodide never fetches anything.
+// node press.mjs JOB.json OUT.json — JOB: {wheels_dir, micropip, deps: [wheel file names], ours: our wheel's
+// file name (or requirements_url: a requirements.txt naming its URL), main_py, jobs: [{button, payload}]}. Wheels come from local files only: Pyodide never fetches anything.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,10 +23,10 @@ job = json.loads(job_json)
 import micropip
 # Dependencies without resolving (they are the closure), then our wheel WITH resolution: every requirement of
 # ours must be met by what is installed, or micropip goes to the network and fails (there is none).
-await micropip.install(["emfs:/wheels/" + n for n in job["install"][:-1]], deps=False)
+await micropip.install(["emfs:/wheels/" + n for n in job["deps"]], deps=False)
 t = time.perf_counter()
 if job.get("requirements_url"):
-    # As Lite does with its requirements.txt: here the one `gockurul sunucu` serves, naming its own wheel's URL
+    # As Lite does with its requirements.txt: here the one gockurul sunucu serves, naming its own wheel's URL
     # (fetched over HTTP from the test's server); the PyPI packages it names are installed already.
     from pyodide.http import pyfetch
     text = await (await pyfetch(job["requirements_url"])).string()
@@ -34,7 +34,7 @@ if job.get("requirements_url"):
     await micropip.install(lines, deps=True)
     job["requirements"] = lines
 else:
-    await micropip.install("emfs:/wheels/" + job["install"][-1], deps=True)
+    await micropip.install("emfs:/wheels/" + job["ours"], deps=True)
 install_s = time.perf_counter() - t
 import os
 os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # Lite's own xlwings has its licence; the PyPI wheel wants one
