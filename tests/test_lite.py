@@ -143,3 +143,18 @@ def test_every_schema_we_validate_with_is_valid_for_its_metaschema():
     broken = {**checks.row_schema("Üyeler"), "type": "satır"}  # the test can fail
     with pytest.raises(Exception, match="satır"):
         validators.validator_for(broken).check_schema(broken)
+
+
+def test_warm_up_loads_what_the_buttons_use_and_nothing_lite_lacks():
+    """makro.warm_up (Lite's main.py runs it at start): the buttons' modules and holidays, never the desktop's
+    libraries (Lite has none of them: a warm-up importing one would break Lite's start)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from gockurul_excel import makro; names = makro.warm_up(); "
+            "lacking = ('pandas', 'python_calamine', 'lxml', 'docx', 'openpyxl', 'icalendar', 'gockurul_excel.files'); "
+            "print(sorted(m for m in sys.modules if m.startswith(lacking))); "
+            "print('holidays' in sys.modules, 'jsonschema' in sys.modules, 'gockurul_excel.core.checks' in names)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["[]", "True True True"], proc.stdout
