@@ -314,7 +314,7 @@ def warm_up(today: dt.date | None = None) -> list[str]:
     import importlib
     import pkgutil
 
-    from . import commands  # noqa: F401
+    from . import commands
 
     names = []
     package = Path(__file__).resolve().parent
@@ -332,6 +332,12 @@ def warm_up(today: dt.date | None = None) -> list[str]:
     calendar = WorkCalendar()
     for year in (day.year, day.year + 1):
         calendar.is_working_day(dt.date(year, 1, 1))
+    # One check of the example book, in memory: what a first press builds once (the schemas' validators, the
+    # provinces from pycountry) is built now.
+    from .core.model import workbook_from_rows
+    from .example import example_rows, example_settings
+
+    commands.check(workbook_from_rows(example_settings(), example_rows(), path=Path("ornek.xlsx")), day)
     return names
 
 
@@ -486,14 +492,15 @@ def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | 
     only: remote clients cannot reach the user's folders); `sources` names them explicitly."""
 
     def work(book: Any) -> str:
-        from . import commands
-        from .core.merge import require_province
-        from .files.sources import read_sources
         from .live.backend import book_path, is_remote
 
         remote = is_remote(book)
-        if sources is None and remote:
+        if sources is None and remote:  # before importing files/: xlwings Lite has no folders to read
             raise _UserMessage(MERGE_REMOTE)
+        from . import commands
+        from .core.merge import require_province
+        from .files.sources import read_sources
+
         data = _data(book)
         require_province(data, book.name)
         found = [Path(s) for s in sources] if sources is not None else _district_sources(book)

@@ -28,6 +28,7 @@ from .test_makro import payload_from_xlsx
 ROOT = harness.ROOT
 # What Lite must never import (not in its dependency set: pyproject.toml's emscripten markers).
 NOT_IN_LITE = {"pandas", "python_calamine", "lxml", "docx", "openpyxl", "icalendar", "numpy"}
+FILE_CODE = "gockurul_excel.files"  # no button imports file code before it knows it can write files
 
 
 def lite_buttons() -> list[str]:
@@ -73,6 +74,7 @@ def test_every_lite_button_in_pyodide_equals_cpython(make, built, tmp_path_facto
     out = harness.press_in_pyodide(jobs, built)
     assert out["platform"] == "emscripten" and out["python"].startswith("3.14")
     assert not set(out["modules"]) & NOT_IN_LITE, out["modules"]
+    assert not [m for m in out["modules"] if m.startswith(FILE_CODE)], out["modules"]
     expected = harness.press_in_cpython(jobs)
     for got, want in zip(out["results"], expected, strict=True):
         assert got["button"] == want["button"]

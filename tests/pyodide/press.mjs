@@ -69,6 +69,7 @@ for j in job["jobs"]:
                     "profile": j.get("profile_text")})
 heavy = sorted(m for m in ("pandas", "python_calamine", "lxml", "docx", "openpyxl", "jsonschema", "holidays",
                            "pycountry", "icalendar", "numpy") if m in sys.modules)
+heavy += sorted(m for m in sys.modules if m.startswith("gockurul_excel.files"))  # file code: never in Lite
 from importlib.metadata import version as dist_version
 json.dumps({"gockurul_excel": dist_version("gockurul-excel"), "requirements": job.get("requirements"),
             "python": sys.version, "platform": sys.platform, "install_s": install_s, "import_s": import_s,
