@@ -120,9 +120,11 @@ class LiteFiles:
     def __init__(self, app) -> None:
         self.app = app
 
-    def _content(self, name: str, scope: dict) -> tuple[bytes, bytes] | None:
-        if name == wheel_name():
-            return wheel_bytes(), b"application/octet-stream"
+    async def _content(self, name: str, scope: dict) -> tuple[bytes, bytes] | None:
+        if name == wheel_name():  # made once, off the event loop (from a checkout it is a pip build)
+            import asyncio
+
+            return await asyncio.to_thread(wheel_bytes), b"application/octet-stream"
         if name == "requirements.txt":
             headers = dict(scope.get("headers", []))
             host = headers.get(b"host", b"").decode("latin-1") or "localhost"
@@ -144,7 +146,7 @@ class LiteFiles:
         if method == "OPTIONS":
             await _respond(send, 204, b"", b"text/plain")
             return
-        found = self._content(path[len(ROUTE):], scope) if method in ("GET", "HEAD") else None
+        found = await self._content(path[len(ROUTE):], scope) if method in ("GET", "HEAD") else None
         if found is None:
             status = 404 if method in ("GET", "HEAD") else 405
             await _respond(send, status, "Bulunamadı.".encode(), b"text/plain; charset=utf-8")
