@@ -53,8 +53,11 @@ def build_wheels(out: Path) -> list[Path]:
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(ROOT / "gockurul_excel", src / "gockurul_excel",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    standin = Path(tempfile.mkdtemp(prefix="rpds", dir=out))  # a copy: setuptools builds in place (build/)
+    shutil.copytree(HARNESS / "rpds_standin", standin, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--wheel-dir", str(out), str(src),
-                           str(HARNESS / "rpds_standin")], capture_output=True, text=True, timeout=600)
+                           str(standin)], capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr)
     return [next(out.glob("rpds_py-*.whl")), next(out.glob("gockurul_excel-*.whl"))]
