@@ -420,6 +420,21 @@ def sunucu(
                      max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika, announce=announce)
 
 
+@app.command("lite")
+@_guarded
+def lite(
+    wheel_url: Annotated[str, typer.Option("--wheel-url", help="Tekerleğin yayımlanacağı HTTPS adresi (klasör "
+                                           "adresi '/' ile biter; il sunucusunda: https://SUNUCU/lite/)")],
+    cikti: Annotated[Path, typer.Option("--cikti", help="Dosyaların yazılacağı klasör")] = Path("xlwings_lite"),
+    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyaların yerine yaz.")] = False,
+) -> None:
+    """xlwings Lite için main.py, requirements.txt ve tekerleği yazar (tekerleğin adresiyle)."""
+    written = operations.write_lite(wheel_url, cikti, overwrite=uzerine_yaz)
+    typer.echo(f"xlwings Lite dosyaları '{cikti}' klasörüne yazıldı: {', '.join(p.name for p in written)}. "
+               f"Tekerleği '{wheel_url}' adresine koyun; main.py ile requirements.txt'yi xlwings Lite'ın "
+               "düzenleyicisine yapıştırın (README, 'xlwings Lite').")
+
+
 @app.command("eklenti")
 @_guarded
 def eklenti(

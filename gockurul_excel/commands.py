@@ -207,10 +207,10 @@ def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
     return specs
 
 
-def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
-    """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes), and
-    their problems (an empty distribution, no signer) said in the message."""
-    from .sheets.letter_docx import letter_docx
+def agenda(data: WorkbookData, meeting_no: str, *, documents: bool = True) -> Outcome:
+    """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes;
+    `documents=False`: none, for the buttons, which show only the sheets), and their problems (an empty
+    distribution, no signer) said in the message."""
     from .sheets.letters import LETTER_WARNINGS
 
     refuse_unreadable(data, LETTER_SHEETS, "gündem ve yazılar")
@@ -224,7 +224,10 @@ def agenda(data: WorkbookData, meeting_no: str) -> Outcome:
                 if note.startswith(LETTER_WARNINGS)]
     if warnings:
         outcome.message += " Uyarı: " + " ".join(warnings)
-    outcome.payload = {f"{letter.sheet}.docx": letter_docx(letter) for letter in letters}
+    if documents:  # python-docx and lxml: not in xlwings Lite
+        from .sheets.letter_docx import letter_docx
+
+        outcome.payload = {f"{letter.sheet}.docx": letter_docx(letter) for letter in letters}
     return outcome
 
 

@@ -301,6 +301,48 @@ def _limited_note(book: Any) -> str:
     return f" {LIMITED_NOTE}" if client_kind(book) == LIMITED else ""
 
 
+# What the buttons import, ahead of the first press (warm_up). Not files/ (openpyxl, calamine: desktop only) nor
+# sheets.letter_docx (python-docx): xlwings Lite has neither.
+_WARM_PACKAGES = ("core", "sheets", "platform", "live")
+_NOT_IN_LITE = ("gockurul_excel.sheets.letter_docx",)
+
+
+def warm_up(today: dt.date | None = None) -> list[str]:
+    """Import what the buttons use and load this year's and next year's holidays; return the modules imported.
+
+    For xlwings Lite's main.py, which runs when Lite starts: Pyodide keeps no compiled bytecode between
+    sessions, so each module's first import compiles its source (our modules, holidays' calendars, jsonschema:
+    1-2 s). Done here, while Lite starts, that time does not fall on the user's first press."""
+    import importlib
+    import pkgutil
+
+    from . import commands
+
+    names = []
+    package = Path(__file__).resolve().parent
+    for sub in _WARM_PACKAGES:
+        for info in pkgutil.iter_modules([str(package / sub)]):
+            name = f"{__package__}.{sub}.{info.name}"
+            if name not in _NOT_IN_LITE:
+                importlib.import_module(name)
+                names.append(name)
+    from jsonschema import FormatChecker, validators  # noqa: F401  schemacheck's (no compiled validator in Lite)
+
+    from .core.workdays import WorkCalendar
+
+    day = today or _today()
+    calendar = WorkCalendar()
+    for year in (day.year, day.year + 1):
+        calendar.is_working_day(dt.date(year, 1, 1))
+    # One check of the example book, in memory: what a first press builds once (the schemas' validators, the
+    # provinces from pycountry) is built now.
+    from .core.model import workbook_from_rows
+    from .example import example_rows, example_settings
+
+    commands.check(workbook_from_rows(example_settings(), example_rows(), path=Path("ornek.xlsx")), day)
+    return names
+
+
 # --- buttons: each is one `commands` function on the live book ---------------------------------------
 
 # `gockurul doktor` runs the exact command line of xlwings' RunPython for Kontrol Et. Where no Excel holds the
@@ -369,7 +411,8 @@ def gundem_ve_davet(book: Any = None) -> str:
     """Gündem ve Davet = `gockurul gundem`."""
     from . import commands
 
-    return _meeting_button(book, "gundem_ve_davet", commands.agenda)
+    # The buttons show the sheets; the Word letters are `gockurul gundem`'s (python-docx is not in xlwings Lite).
+    return _meeting_button(book, "gundem_ve_davet", lambda data, no: commands.agenda(data, no, documents=False))
 
 
 def toplanti_daveti(book: Any = None) -> str:
@@ -377,17 +420,19 @@ def toplanti_daveti(book: Any = None) -> str:
     (desktop; a remote client has no folder of the user's: there only `Davet Kayıtları` is shown)."""
 
     def work(book: Any) -> str:
-        from . import commands
-        from .files.letters import invitation_files, letters_folder
         from .live.backend import book_path, is_remote
 
-        data = _data(book)
-        outcome = commands.invitations(data, _meeting_number(book, data), _now())
+        # First whether files can be written here: the draft needs python-docx and icalendar, not in xlwings Lite.
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:
             raise _UserMessage("Bu bağlantıda dosya yazılamaz: e-posta taslağı ve takvim isteği için kitabı "
                                "bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul davet' komutunu "
                                "kullanın.")
+        from . import commands
+        from .files.letters import invitation_files, letters_folder
+
+        data = _data(book)
+        outcome = commands.invitations(data, _meeting_number(book, data), _now())
         eml, _ics, _pdf = invitation_files(outcome, letters_folder(path))
         _show(book, outcome)
         return f"{outcome.message} Taslak: {eml}. Kitabı kaydetmeyi unutmayın."
@@ -415,15 +460,16 @@ def platform_dosyalari(book: Any = None) -> str:
 
     def work(book: Any) -> str:
         from . import commands
-        from .files.platform_folder import beside, install_files
         from .live.backend import book_path, is_remote
 
         outcome = commands.platform_files(_data(book))
         path = book_path(book)
-        if is_remote(book) or not path.parent.is_dir() or not path.suffix:
+        if is_remote(book) or not path.parent.is_dir() or not path.suffix:  # files/ is not in xlwings Lite
             return (f"{outcome.message} Ancak bu bağlantıda dosya yazılamaz: dosyaları almak için kitabı "
                     "bilgisayarınıza kaydedip 'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi "
                     "kullanın.")
+        from .files.platform_folder import beside, install_files
+
         out_dir = beside(path)
         install_files(out_dir, outcome.payload.files)
         return f"{len(outcome.payload.files)} platform dosyası '{out_dir}' klasörüne yazıldı."
@@ -476,14 +522,15 @@ def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | 
     only: remote clients cannot reach the user's folders); `sources` names them explicitly."""
 
     def work(book: Any) -> str:
-        from . import commands
-        from .core.merge import require_province
-        from .files.sources import read_sources
         from .live.backend import book_path, is_remote
 
         remote = is_remote(book)
-        if sources is None and remote:
+        if sources is None and remote:  # before importing files/: xlwings Lite has no folders to read
             raise _UserMessage(MERGE_REMOTE)
+        from . import commands
+        from .core.merge import require_province
+        from .files.sources import read_sources
+
         data = _data(book)
         require_province(data, book.name)
         found = [Path(s) for s in sources] if sources is not None else _district_sources(book)
@@ -556,8 +603,6 @@ def yeni_yila_devret(book: Any = None) -> str:
     client has no folder of the user's); an existing file is never replaced from a button."""
 
     def work(book: Any) -> str:
-        from . import commands
-        from .files.fill import next_year_path, write_new_year
         from .live.backend import book_path, is_remote
 
         path = book_path(book)
@@ -565,6 +610,9 @@ def yeni_yila_devret(book: Any = None) -> str:
             raise _UserMessage("Yeni yılın kitabı bu bağlantıda ya da kaydedilmemiş bir kitaptan yazılamaz: kitabı "
                                "bilgisayarınıza kaydedip masaüstü Excel'de düğmeye yeniden basın ya da komut "
                                "satırında 'gockurul devir ESKİ.xlsx YENİ.xlsx' komutunu çalıştırın.")
+        from . import commands
+        from .files.fill import next_year_path, write_new_year  # openpyxl: not in xlwings Lite
+
         outcome = commands.carry_over(_data(book))
         carried = outcome.payload
         target = next_year_path(path, carried.year - 1, carried.year)

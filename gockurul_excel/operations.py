@@ -352,6 +352,14 @@ def build_offline_bundle(output: str | Path, source: str | Path | None = None, *
     return build_bundle(Path(output), Path(source) if source else None, overwrite=overwrite)
 
 
+def write_lite(wheel_url: str, output: str | Path, *, overwrite: bool = False) -> list[Path]:
+    """`gockurul lite`: xlwings Lite's main.py and requirements.txt naming `wheel_url`, and the wheel to put
+    there, into `output`."""
+    from .files.lite import write_lite as write
+
+    return write(Path(output), wheel_url, overwrite=overwrite)
+
+
 def serve(host: str, port: int, *, workers: int, token: str, licence: str, settings_file: Path | None,
           max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None, announce=None) -> None:
     """`gockurul sunucu`: the official xlwings Server with our buttons."""

@@ -196,7 +196,15 @@ def create_app() -> Any:
     templates.env.globals["gockurul_version"] = manifest_version(__version__)
     templates.env.globals["gockurul_icon_url"] = (os.environ.get(ICON_URL_ENV) or "").rstrip("/")
     max_body = int(os.environ.get(MAX_BODY_ENV) or DEFAULT_MAX_BODY)
-    return Guard(main_app, max_body)
+    return _with_lite(Guard(main_app, max_body))
+
+
+def _with_lite(app: Any) -> Any:
+    """/lite/: our wheel, Lite's requirements.txt and main.py for xlwings Lite (files/lite.py; README, 'xlwings
+    Lite')."""
+    from .files.lite import LiteFiles
+
+    return LiteFiles(app)
 
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, workers: int = 1, token: str | None = None,

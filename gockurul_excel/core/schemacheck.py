@@ -38,8 +38,9 @@ class SchemaCheck:
         if self._slow is None:
             from jsonschema import FormatChecker, validators
 
+            # No check_schema here: the schemas are ours, checked against their metaschema in the tests
+            # (tests/test_lite.py); checking them at each first use was half a second of a press in xlwings Lite.
             cls = validators.validator_for(self.schema)
-            cls.check_schema(self.schema)
             self._slow = cls(self.schema, format_checker=FormatChecker())
         return self._slow
 

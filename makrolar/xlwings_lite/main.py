@@ -10,6 +10,9 @@ from xlwings import script
 
 from gockurul_excel import makro
 
+# While Lite starts: the modules the buttons use are compiled now, not on the user's first press (makro.warm_up).
+makro.warm_up()
+
 
 def _options(button):
     return {"name": makro.BUTTONS[button], "include": list(makro.SHEETS_READ[button])}
