@@ -53,6 +53,11 @@ def toplanti_daveti(book: xw.Book):
     makro.toplanti_daveti(book)
 
 
+@script(**_options("il_mudurlugune_gonder"))
+def il_mudurlugune_gonder(book: xw.Book):
+    makro.il_mudurlugune_gonder(book)
+
+
 @script(**_options("eylem_plani"))
 def eylem_plani(book: xw.Book):
     makro.eylem_plani(book)
