@@ -7,13 +7,21 @@ only points xlwings-server at that folder and adds what it leaves to the deploym
 - bodies that are not a workbook (bad JSON, nested too deep, not what a client sends) are a Turkish 400,
   never a 500 (FastAPI dependency overrides of xlwings-server's own `parse_book_input` / `get_book`, which
   keep its `book.close()` after every call: the book is released, memory levels off).
+- a book bounded in sheets, rows and cells (a Turkish 413 naming the limit), and each button run in a worker
+  process off the event loop with a time limit (stopped, a Turkish 503, when it is exceeded), so one heavy
+  request never blocks `GET /` or the other users (issue 23);
 The app is stateless: more uvicorn workers or containers behind a load balancer scale it.
 Needs the `sunucu` extra: pip install "gockurul-excel[sunucu]".
 """
 
 
+import asyncio
+import contextlib
 import json
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,6 +42,20 @@ NOT_JSON = "İstek geçerli bir JSON değil; Excel eklentisinin gönderdiği kit
 TOO_DEEP = "İstek çok iç içe (JSON derinliği sınırı aşıldı); bu bir Excel kitabının verisi değil."
 NOT_A_BOOK = "İstekteki veri bir Excel kitabı değil ({why})."
 NO_BOOK = "İstekte kitap verisi yok."
+# What one request may carry (issue 23). A province's busiest input sheet (Katılımcılar of a year) is a few
+# thousand rows; the generated sheets a button does not read come with empty values.
+MAX_SHEETS = 300
+MAX_ROWS = 10_000  # per sheet
+MAX_CELLS = 250_000  # over the whole request
+TIME_LIMIT_ENV, DEFAULT_TIME_LIMIT = "GOCKURUL_TIME_LIMIT", 120.0  # seconds a button may run
+PARALLEL = 2  # buttons run at once per server process (more wait their turn, within their time limit)
+TOO_MANY_SHEETS = "İstek çok büyük: {n} sayfa gönderildi, en çok {limit} sayfa kabul edilir."
+TOO_MANY_ROWS = ("İstek çok büyük: '{sheet}' sayfasında {n} satır var, bir sayfada en çok {limit} satır kabul "
+                 "edilir. Boş satırları silin ya da kitabı bölün.")
+TOO_MANY_CELLS = ("İstek çok büyük: {n} hücre gönderildi, bir istekte en çok {limit} hücre kabul edilir. Boş "
+                  "satır ve sütunları silin.")
+TOO_SLOW = ("İşlem {limit} saniyede bitmedi ve durduruldu; kitap değiştirilmedi. Kitap bu sunucu için çok büyük "
+            "olabilir: masaüstü eklentisini ya da 'gockurul' komutunu kullanın.")
 # A workbook payload is a few levels deep (book > sheets > values > row > cell); far more is an attack.
 MAX_DEPTH = 32
 NEEDS_EXTRA = ("Sunucu için xlwings-server paketi gerekli: pip install \"gockurul-excel[sunucu]\" (kurulum "
@@ -86,7 +108,97 @@ def book_payload(raw: bytes) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("book"), dict) or not isinstance(data.get("sheets"),
                                                                                                 list):
         raise HTTPException(status_code=400, detail=NOT_A_BOOK.format(why="'book' ve 'sheets' alanları yok"))
+    check_size(data["sheets"])
     return data
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def check_size(sheets: list) -> None:
+    """Sheets, rows per sheet and cells per request within the limits, or a Turkish 413 naming the limit."""
+    from fastapi import HTTPException
+
+    if len(sheets) > MAX_SHEETS:
+        raise HTTPException(status_code=413, detail=TOO_MANY_SHEETS.format(n=_number(len(sheets)),
+                                                                           limit=_number(MAX_SHEETS)))
+    cells = 0
+    for sheet in sheets:
+        values = sheet.get("values") if isinstance(sheet, dict) else None
+        if not isinstance(values, list):
+            continue
+        if len(values) > MAX_ROWS:
+            name = str(sheet.get("name", "?"))[:40]
+            raise HTTPException(status_code=413, detail=TOO_MANY_ROWS.format(sheet=name, n=_number(len(values)),
+                                                                             limit=_number(MAX_ROWS)))
+        cells += sum(len(row) if isinstance(row, list) else 1 for row in values)
+    if cells > MAX_CELLS:
+        raise HTTPException(status_code=413, detail=TOO_MANY_CELLS.format(n=_number(cells), limit=_number(MAX_CELLS)))
+
+
+_POOL: ProcessPoolExecutor | None = None
+BUSY = "Sunucu bu sırada yeniden başlatıldı; düğmeye tekrar basın."
+
+
+def time_limit() -> float:
+    try:
+        return float(os.environ.get(TIME_LIMIT_ENV) or DEFAULT_TIME_LIMIT)
+    except ValueError:
+        return DEFAULT_TIME_LIMIT
+
+
+def _pool() -> ProcessPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        # spawn: a clean interpreter, as on Windows (no fork of a process that runs threads and an event loop)
+        _POOL = ProcessPoolExecutor(max_workers=PARALLEL, mp_context=multiprocessing.get_context("spawn"))
+    return _POOL
+
+
+def _kill_pool() -> None:
+    """A run past its time limit: its process is stopped (with the other runs of the pool, answered 503)."""
+    global _POOL
+    pool, _POOL = _POOL, None
+    if pool is None:
+        return
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(Exception):
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run_in_worker(name: str, book_json: dict) -> list:
+    """In a worker process: the button `name` on the book the client sent; the actions it produced."""
+    import xlwings as xw
+
+    book = xw.Book(json=book_json)
+    try:
+        getattr(makro, name)(book)
+        return list(book.json()["actions"])
+    finally:
+        book.close()
+
+
+async def run_button(name: str, book: Any) -> Any:
+    """Run a button in a worker process, never on the event loop (nor in a thread of this process, whose
+    interpreter lock would slow every other request), within the time limit. Its actions are added to `book`,
+    which xlwings-server answers with. A run past the limit is stopped and answered with a Turkish 503: the
+    client applies nothing, so the book is unchanged."""
+    from fastapi import HTTPException
+
+    limit = time_limit()
+    try:
+        future = asyncio.get_running_loop().run_in_executor(_pool(), run_in_worker, name, book.impl.api)
+        actions = await asyncio.wait_for(future, timeout=limit)
+    except TimeoutError:
+        _kill_pool()
+        raise HTTPException(status_code=503, detail=TOO_SLOW.format(limit=round(limit, 1))) from None
+    except BrokenProcessPool:
+        _kill_pool()
+        raise HTTPException(status_code=503, detail=BUSY) from None
+    book.json()["actions"].extend(actions)
+    return book
 
 
 class Guard:
@@ -162,7 +274,7 @@ def create_app() -> Any:
     async def parse_book_input(request: Request,
                                form_data: Annotated[str | None, Form(alias="bookData")] = None) -> dict:
         raw = form_data.encode("utf-8") if form_data else await request.body()
-        return book_payload(raw)
+        return await asyncio.to_thread(book_payload, raw)  # parsing 20 MB of JSON must not stall the loop
 
     async def get_book(book_data: Annotated[dict, Depends(parse_book_input)]):
         try:

@@ -81,7 +81,8 @@ def test_bundle_is_assembled(tmp_path, monkeypatch):
     source.write_bytes(b"PK")
     bundle = offline.build_bundle(tmp_path / "paket", source, fetch=fake_fetch)
     names = sorted(p.name for p in bundle.folder.iterdir())
-    assert names == sorted([*offline.SCRIPTS, "BENIOKU.txt", "gereksinimler.txt", "python", "tekerlekler"])
+    assert names == sorted([*offline.SCRIPTS, "BENIOKU.txt", "gereksinimler.txt", "python", "tekerlekler",
+                            offline.MANIFEST])
     requirements = (bundle.folder / "gereksinimler.txt").read_text(encoding="utf-8")
     assert "gockurul-excel==0.1.0" in requirements and "pywin32==" in requirements
     assert len(bundle.wheels) == len(offline.pinned()) + 1

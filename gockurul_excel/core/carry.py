@@ -76,6 +76,37 @@ def _refuse_unreadable(data: WorkbookData) -> None:
                             "eksik okunabilir; önce 'gockurul kontrol' ile düzeltin. Yeni kitap yazılmadı.")
 
 
+def _refuse_duplicates(sheet: str, definition, records: list[Record], rows: list[list[Any]]) -> None:
+    """KURALLAR §7: two carried rows with one key are refused with the sheet and rows named, never written twice
+    (the new book would fail `kontrol` at once, and which of the two is the real one is the office's call)."""
+    if not definition.key:
+        return
+    headers = [c.header for c in definition.columns]
+    where = [headers.index(h) for h in definition.key]
+    seen: dict[tuple, int] = {}
+    for r, row in zip(records, rows, strict=True):
+        key = tuple(_key_part(row[i]) for i in where)
+        if all(part is None for part in key):
+            continue
+        if key in seen:
+            label = " / ".join(f"{h} {row[i]}" for h, i in zip(definition.key, where, strict=True)
+                               if row[i] is not None)
+            raise GocKurulError(f"{label} {seen[key]}. ve {r.row}. satırlarda iki kez yazılmış; yeni yıla ikisi "
+                                "birden devredilemez. Hangisinin doğru olduğuna karar verip birini düzeltin ya da "
+                                "silin. Yeni kitap yazılmadı.", sheet=sheet)
+        seen[key] = r.row
+
+
+def _key_part(value: Any) -> Any:
+    """Keys compare as the check of unique keys reads them: '3' and 3, ' Nizip' and 'Nizip' are one."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return int(text) if text.isdigit() else text.casefold()
+    return value
+
+
 def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None = None) -> CarryOver:
     """The next year's workbook of `data` (of `year`): settings and carried rows."""
     _refuse_unreadable(data)
@@ -118,6 +149,7 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
                 else:
                     row.append(_cell(r, c.header))
             out.append(row)
+        _refuse_duplicates(sheet, definitions[sheet], records, out)
         rows[sheet] = out
     return CarryOver(new_year, settings, rows, {sheet: len(v) for sheet, v in rows.items()})
 

@@ -31,7 +31,7 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
             continue  # a setting a later template added: an older workbook could not have it
         if r is None:
             raise KeyError(f"Ayarlar has no row {name!r} in template {version}")
-        ws.cell(r, 2).value = value
+        _put(ws.cell(r, 2), value)
     defs = {s.name: s for s in contract.sheets_for(version)}
     for sheet, data in rows.items():
         if sheet not in defs:
@@ -43,10 +43,18 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
             for (col, fmt), value in zip(columns, row, strict=False):
                 if value is not None:
                     cell = ws.cell(i, col)
-                    cell.value = value
+                    _put(cell, value)
                     cell.number_format = fmt  # openpyxl would stamp its own format on dates
         _grow_table(ws, defs[sheet].table, len(data) + 1)
     return wb
+
+
+def _put(cell, value: Any) -> None:
+    """A value into a cell; a text stays a text cell even when it starts with '=' (openpyxl would make it a
+    formula): every value we write came from a user or from us, never a formula (issue 23)."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
 
 
 def _grow_table(ws, table_name: str, last_row: int) -> None:
