@@ -14,6 +14,7 @@ import re
 import unicodedata
 from email.errors import HeaderParseError
 from email.headerregistry import Address
+from email.policy import SMTP as _SMTP
 from email.policy import default as _DEFAULT_POLICY
 
 from ..errors import GocKurulError
@@ -22,6 +23,7 @@ from ..errors import GocKurulError
 # embedding/override/isolate marks (a name shown backwards hides what it is).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
 MAX_NAME_CHARS = 200  # a display name or a calendar parameter; the rest of a 10,000-character cell is dropped
+MAX_SUBJECT_CHARS = 250  # a subject line (RFC 5322: no header line over 998 characters)
 
 
 def one_line(text: object) -> str:
@@ -83,6 +85,40 @@ def recipients(pairs: list[tuple[object, str]]) -> list[Address]:
     return out
 
 
+# Each mailbox folded on its own, a little under the 78-character line so that its comma fits.
+_FOLD = _SMTP.clone(max_line_length=76)
+SERIALIZE = _SMTP.clone(refold_source="none")  # writes an address field as address_field folded it
+
+
+def address_field(field: str, pairs: list[tuple[object, str]]) -> str:
+    """The folded value of an address header (To, From), one mailbox a line, for `Message.set_raw` and
+    SERIALIZE. Each mailbox is encoded and folded by `email` itself, and read back to check it is exactly that
+    mailbox: CPython 3.11's folder of a whole address list can encode a separating comma into an encoded-word
+    when a Turkish display name falls at a line end, and the next recipient is lost (seen on realistic
+    member lists). A mailbox whose name does not come back intact goes without the name."""
+    parts = [_one_mailbox(field, a) for a in recipients(pairs)]
+    # The first as `email` folded it after "To:" (perhaps on the next line); the others each on a line of its own.
+    return ",\r\n ".join([parts[0].removeprefix(" "), *(p.lstrip("\r\n ") for p in parts[1:])]) if parts else ""
+
+
+def _same(a: Address, b: Address) -> bool:
+    return a.addr_spec == b.addr_spec and "".join(a.display_name.split()) == "".join(b.display_name.split())
+
+
+def _one_mailbox(field: str, address: Address) -> str:
+    bare = Address(username=address.username, domain=address.domain)
+    for candidate in (address, bare):
+        folded = _DEFAULT_POLICY.header_factory(field, [candidate]).fold(policy=_FOLD)
+        value = folded[len(field) + 1:].rstrip("\r\n")  # after "To:": " mailbox" or "\r\n mailbox"
+        try:
+            back = _DEFAULT_POLICY.header_factory(field, value.replace("\r\n", "")).addresses
+        except (ValueError, IndexError, HeaderParseError):
+            continue
+        if len(back) == 1 and _same(back[0], candidate):
+            return value
+    raise ValueError(f"address {address.addr_spec!r} does not survive folding")  # a checked addr-spec always does
+
+
 # --- iCalendar ------------------------------------------------------------------------------------------------
 
 def calendar_text(text: object) -> str:
@@ -93,9 +129,9 @@ def calendar_text(text: object) -> str:
 
 
 def calendar_param(text: object) -> str:
-    """A calendar parameter value (an ATTENDEE's CN): one line, and no double quote (RFC 5545 has no escape for
-    it inside a quoted parameter)."""
-    return header_text(text, MAX_NAME_CHARS).replace('"', "'")
+    """A calendar parameter value (an ATTENDEE's CN): one line, no double quote (RFC 5545 has no escape for it
+    inside a quoted parameter) and no backslash (icalendar's reader takes it for one, and loses the address)."""
+    return header_text(text, MAX_NAME_CHARS).replace('"', "'").replace("\\", "/")
 
 
 # --- file names -----------------------------------------------------------------------------------------------

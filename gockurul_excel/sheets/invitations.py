@@ -19,13 +19,21 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime
 
 from .. import contract, rules
 from ..core.meetings import Meeting
 from ..core.model import WorkbookData
-from ..core.outbound import calendar_param, calendar_text, file_name, header_text, mail_address, recipients
+from ..core.outbound import (
+    MAX_SUBJECT_CHARS,
+    SERIALIZE,
+    address_field,
+    calendar_param,
+    calendar_text,
+    file_name,
+    header_text,
+    mail_address,
+)
 from ..core.parse import text as parse_text
 from ..core.text import tr_date, tr_time
 from ..rules import CATEGORY_NAME
@@ -205,10 +213,11 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
     m = inv.meeting
     when = f" — {tr_date(m.date)}" if m.date else ""
     prefix = "İPTAL: " if inv.method == CANCEL else ""
-    msg["Subject"] = header_text(f"{prefix}{inv.letter.subject}{when}")
+    msg["Subject"] = header_text(f"{prefix}{inv.letter.subject}{when}", MAX_SUBJECT_CHARS)
     if inv.organizer:
-        msg["From"] = recipients([(inv.letter.unit or inv.letter.authority, inv.organizer)])
-    msg["To"] = recipients(inv.recipients)
+        msg.set_raw("From", address_field("From", [(inv.letter.unit or inv.letter.authority, inv.organizer)]))
+    if inv.recipients:
+        msg.set_raw("To", address_field("To", inv.recipients))
     msg.add_header("Date", format_datetime(now if now.tzinfo else _local_to_utc(now)))
     msg.add_header("X-Unsent", "1")
     msg.set_content(_body(inv))
@@ -217,7 +226,7 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
         msg.add_attachment(payload, maintype=maintype, subtype=subtype, filename=file_name(name))
     msg.add_attachment(ics, maintype="text", subtype="calendar", filename=file_name(f"Toplantı {m.no}.ics"),
                        params={"method": inv.method})
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes(policy=SERIALIZE)
 
 
 def _mime(name: str) -> tuple[str, str]:
