@@ -116,6 +116,32 @@ def test_yeni_writes_a_formula_looking_district_name_as_text(tmp_path):
         assert values and all(c.data_type == "s" for c in values)
 
 
+def test_a_button_writes_a_formula_looking_text_as_text_on_a_live_book(make_book):
+    """The Ek-1 button (xlwings' remote engine, as the Office.js client gets it): a decision text '=…' goes with
+    Excel's text prefix (the apostrophe is not part of the cell's value), never as a formula."""
+    import xlwings as xw
+
+    from gockurul_excel import makro
+
+    from .test_makro import payload_from_xlsx
+
+    rows = clean_example_rows()
+    decision = next(d for d in rows["Kararlar"] if str(d[1]) == "3")
+    decision[2] = '=HYPERLINK("http://evil.example","tıkla")'
+    path = make_book(rows=rows)
+    wb = openpyxl.load_workbook(path)
+    wb["Kontrol Paneli"]["B3"] = "3"  # the meeting typed on the panel, as tests/test_makro.py does
+    wb.save(path)
+    book = xw.Book(json=payload_from_xlsx(path))
+    try:
+        message = makro.tutanak(book)
+        values = [v for a in book.json()["actions"] if a["func"] == "setValues" for row in a["values"] for v in row]
+    finally:
+        book.close()
+    assert "yapılamadı" not in message, message
+    assert "'" + decision[2] in values and decision[2] not in values
+
+
 # --- 3. two rows with one key ----------------------------------------------------------------------------------
 
 def test_devir_refuses_two_carried_rows_with_one_key_naming_sheet_and_rows(make_book, tmp_path):
