@@ -168,37 +168,66 @@ def _kill_pool() -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def run_in_worker(name: str, book_json: dict) -> list:
-    """In a worker process: the button `name` on the book the client sent; the actions it produced."""
+def run_in_worker(name: str, raw: bytes) -> tuple[int, str]:
+    """In a worker process: the body the client sent, checked (book_payload), the button `name` run on it, and
+    the HTTP status and JSON text of the answer (the actions; a Turkish detail otherwise). Parsing and encoding
+    happen here too, so the server process's event loop does no work in proportion to the book."""
     import xlwings as xw
+    from fastapi import HTTPException
 
-    book = xw.Book(json=book_json)
     try:
-        getattr(makro, name)(book)
-        return list(book.json()["actions"])
+        data = book_payload(raw)
+    except HTTPException as exc:
+        return exc.status_code, json.dumps({"detail": exc.detail}, ensure_ascii=False)
+    if data.pop("args", None):
+        return 400, json.dumps({"detail": f"Script '{name}' received extra argument(s)"})
+    try:
+        book = xw.Book(json=data)
+    except Exception as exc:  # a client of another xlwings version, or not a workbook at all
+        why = str(exc) if isinstance(exc, xw.XlwingsError) else type(exc).__name__
+        return 400, json.dumps({"detail": NOT_A_BOOK.format(why=why[:300])}, ensure_ascii=False)
+    try:
+        getattr(makro, name)(book)  # a button never raises (makro._run): its message is in the actions
+        return 200, json.dumps(book.json(), ensure_ascii=False, default=str)
     finally:
         book.close()
 
 
-async def run_button(name: str, book: Any) -> Any:
+async def run_button(name: str, raw: bytes) -> tuple[int, str]:
     """Run a button in a worker process, never on the event loop (nor in a thread of this process, whose
-    interpreter lock would slow every other request), within the time limit. Its actions are added to `book`,
-    which xlwings-server answers with. A run past the limit is stopped and answered with a Turkish 503: the
-    client applies nothing, so the book is unchanged."""
-    from fastapi import HTTPException
-
+    interpreter lock would slow every other request), within the time limit. A run past the limit is stopped
+    and answered with a Turkish 503: the client applies nothing, so the book is unchanged."""
     limit = time_limit()
     try:
-        future = asyncio.get_running_loop().run_in_executor(_pool(), run_in_worker, name, book.impl.api)
-        actions = await asyncio.wait_for(future, timeout=limit)
+        future = asyncio.get_running_loop().run_in_executor(_pool(), run_in_worker, name, raw)
+        return await asyncio.wait_for(future, timeout=limit)
     except TimeoutError:
         _kill_pool()
-        raise HTTPException(status_code=503, detail=TOO_SLOW.format(limit=round(limit, 1))) from None
+        return 503, json.dumps({"detail": TOO_SLOW.format(limit=round(limit, 1))}, ensure_ascii=False)
     except BrokenProcessPool:
         _kill_pool()
-        raise HTTPException(status_code=503, detail=BUSY) from None
-    book.json()["actions"].extend(actions)
-    return book
+        return 503, json.dumps({"detail": BUSY}, ensure_ascii=False)
+
+
+def _button_route(app: Any) -> None:
+    """Our own `POST …/xlwings/custom-scripts-call/{name}`, ahead of xlwings-server's: the same authentication
+    (its `User` dependency), the body handed unparsed to a worker process, and the worker's JSON text sent as
+    it is (xlwings-server's route would parse the book on the event loop and encode the answer there with
+    FastAPI's jsonable_encoder: about a second for a large book's findings, during which nothing else runs)."""
+    from fastapi import Form, Request, Response
+    from fastapi.routing import APIRoute
+    from xlwings_server import dependencies
+    from xlwings_server.config import settings
+
+    async def custom_scripts_call(script_name: str, request: Request, current_user: dependencies.User,
+                                  form_data: Annotated[str | None, Form(alias="bookData")] = None) -> Response:
+        raw = form_data.encode("utf-8") if form_data else await request.body()
+        status, body = await run_button(script_name, raw)
+        return Response(body.encode("utf-8"), status_code=status, media_type="application/json")
+
+    route = APIRoute(f"{settings.app_path}/xlwings/custom-scripts-call/{{script_name}}", custom_scripts_call,
+                     methods=["POST"])
+    app.router.routes.insert(0, route)
 
 
 class Guard:
@@ -289,6 +318,7 @@ def create_app() -> Any:
 
     app.dependency_overrides[dependencies.parse_book_input] = parse_book_input
     app.dependency_overrides[dependencies.get_book] = get_book
+    _button_route(app)
     groups = [(group, [(name, makro.BUTTONS[name]) for name in names]) for group, names in makro.BUTTON_GROUPS.items()]
     templates.env.globals["gockurul_groups"] = groups
     templates.env.globals["gockurul_names"] = [name for _, names in groups for name, _ in names]
