@@ -49,11 +49,15 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
     return wb
 
 
+class Formula(str):
+    """A formula a caller means to write (tests of how formulas are read); any other text is written as text."""
+
+
 def _put(cell, value: Any) -> None:
     """A value into a cell; a text stays a text cell even when it starts with '=' (openpyxl would make it a
-    formula): every value we write came from a user or from us, never a formula (issue 23)."""
-    cell.value = value
-    if isinstance(value, str):
+    formula): a value that came from a user is never a formula (issue 23), only a `Formula` is."""
+    cell.value = str(value) if isinstance(value, Formula) else value
+    if isinstance(value, str) and not isinstance(value, Formula):
         cell.data_type = "s"
 
 
