@@ -130,6 +130,8 @@ def test_every_command_on_hostile_cells(book, no_libreoffice, monkeypatch):
         folder.mkdir(parents=True)
         path = folder / "kitap.xlsx"
         fill_workbook(path, settings_values, rows, overwrite=True)
+        province = folder / "il.xlsx"  # a clean province book that takes the hostile book and its platform files in
+        fill_workbook(province, example.example_settings(), clean_example_rows(), overwrite=True)
         outside = _snapshot(root)
         runner = CliRunner()
         day = TODAY.strftime("%d.%m.%Y")
@@ -140,6 +142,10 @@ def test_every_command_on_hostile_cells(book, no_libreoffice, monkeypatch):
                 ["devir", str(path), str(folder / "yeni.xlsx")]]
         for number in _meeting_numbers(rows):
             runs += [[name, str(path), "--toplanti", number] for name in ("tutanak", "katilimci", "gundem", "davet")]
+        # A district's book and platform folder received by mail: merged into the province's, and summed up.
+        runs += [["birlestir", str(province), str(path), str(folder / "platform"), "--bugun", day],
+                 ["ulusal", str(folder / "platform"), "--cikti", str(folder / "ulusal.xlsx")],
+                 ["guncelle", str(path)]]
         for args in runs:
             result = runner.invoke(cli.app, args, prog_name="gockurul")
             shown = result.output + (result.stderr if result.stderr_bytes is not None else "")
@@ -153,7 +159,7 @@ def test_every_command_on_hostile_cells(book, no_libreoffice, monkeypatch):
                  and (folder / "Yedekler") not in p.parents]
         assert not stray, stray
         hostile = _user_formulas(rows, settings_values)
-        for book_path in (path, folder / "yeni.xlsx"):
+        for book_path in (path, folder / "yeni.xlsx", province, folder / "ulusal.xlsx"):
             assert not hostile & _formulas(book_path), book_path
         members = _emails(rows)
         for eml in (folder / "kitap_yazilar").glob("*.eml"):
