@@ -128,10 +128,9 @@ def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list
                     cancel: bool = False) -> Invitation:
     """Who gets it, and the UID, SEQUENCE and method from what was issued before."""
     people = _members(data, m)
-    # Every address checked before anything is made: one address per cell, or the cell is named.
-    to = list(dict.fromkeys((header_text(r["Ad Soyad"] or ""),
-                             mail_address(r["E-posta"], "Üyeler", r.cell("E-posta")))
-                            for r in people if r["E-posta"]))
+    # Every address checked before anything is made (core/outbound.py): one address per cell, or the cell is named.
+    recipients = list(dict.fromkeys((r["Ad Soyad"] or "", mail_address(r["E-posta"], "Üyeler", r.cell("E-posta")))
+                                    for r in people if r["E-posta"]))
     without = list(dict.fromkeys(f"{r['Ad Soyad'] or ''} ({r['Kurum'] or ''})" for r in people if not r["E-posta"]))
     uid = meeting_uid(data, m)
     log = sent_log(data)
@@ -145,12 +144,12 @@ def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list
         sequence = last.sequence + 1  # moved, cancelled or called again: the calendars must take the change
     else:
         sequence = last.sequence  # the same invitation issued again
-    entry = Sent(str(m.no), uid, sequence, method, *now_print, str(len(to)))
+    entry = Sent(str(m.no), uid, sequence, method, *now_print, str(len(recipients)))
     organizer = data.setting(contract.S_EMAIL)
     if organizer:
         held = data.settings.get(contract.S_EMAIL)
         organizer = mail_address(organizer, contract.SETTINGS_SHEET, held.cell if held else None)
-    return Invitation(m, letter, uid, sequence, method, to, without, organizer,
+    return Invitation(m, letter, uid, sequence, method, recipients, without, organizer,
                       _start(m), agenda, [*log, entry])
 
 
