@@ -212,7 +212,7 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
     m = inv.meeting
     when = f" — {tr_date(m.date)}" if m.date else ""
     prefix = "İPTAL: " if inv.method == CANCEL else ""
-    msg["Subject"] = header_text(f"{prefix}{inv.letter.subject}{when}", MAX_SUBJECT_CHARS)
+    msg.add_header("Subject", header_text(f"{prefix}{inv.letter.subject}{when}", MAX_SUBJECT_CHARS))
     if inv.organizer:
         msg.set_raw("From", address_field("From", [(inv.letter.unit or inv.letter.authority, inv.organizer)]))
     if inv.recipients:
