@@ -497,6 +497,8 @@ def paket(
     bundle = operations.build_offline_bundle(cikti, kaynak, overwrite=uzerine_yaz)
     typer.echo(f"Kurulum paketi yazıldı: {bundle.folder} ({len(bundle.wheels)} tekerlek, "
                f"{bundle.size / 1e6:.1f} MB). USB belleğe kopyalayın; bilgisayarda KUR.cmd'yi çalıştırın.")
+    if bundle.backup is not None:
+        typer.echo(f"Önceki paketin dosyaları yedeklendi: {bundle.backup}")
 
 
 def _progress_bar(label: str):

@@ -326,6 +326,12 @@ SHEETS: tuple[SheetDef, ...] = (
 del C
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+
+# Sane maxima of whole numbers (issue 23): above them a cell is a typing or pasting mistake, never data. A foreign
+# population above Türkiye's whole population (about 86 million) cannot be; a count or a year beyond these neither.
+POPULATION_MAX = 100_000_000
+INT_MAXIMA = {S_POPULATION: POPULATION_MAX, "Sıra": 10_000, "Ara Rapor Sıklığı (Ay)": 120,
+              CARRIED_COLUMN: 2100, S_YEAR: 2100}
 # The sheets whose open rows `devir` carries over with their year of origin (the others are standing data —
 # districts, members — or the year's own: meetings, agenda, participants, statistics, leave).
 CARRIED_SHEETS = tuple(s.name for s in SHEETS if any(c.header == CARRIED_COLUMN for c in s.columns))

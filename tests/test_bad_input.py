@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from gockurul_excel import contract
+from gockurul_excel.files.fill import Formula
 
 from .conftest import TODAY, clean_example_rows, kontrol_json, libreoffice_convert, run_cli
 
@@ -156,7 +157,7 @@ def test_merged_cells_in_table(make_book):
 def test_formulas_cached_values_are_read(make_book, tmp_path):
     """Formulas count by their cached result: LibreOffice computes and stores it."""
     rows = clean_example_rows()
-    rows["İlçeler"].append(["Formülilçe", "=1000*2+1", "Hayır"])
+    rows["İlçeler"].append(["Formülilçe", Formula("=1000*2+1"), "Hayır"])  # a text "=…" would stay text
     path = make_book(rows=rows)
     recalculated = libreoffice_convert(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     code, found = kontrol_json(recalculated)

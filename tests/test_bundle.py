@@ -265,7 +265,7 @@ def test_bundle_is_assembled(tmp_path, monkeypatch):
     bundle = offline.build_bundle(tmp_path / "paket", source, fetch=fake_fetch)
     names = sorted(p.name for p in bundle.folder.iterdir())
     assert names == sorted([*offline.SCRIPTS, "BENIOKU.txt", "gereksinimler.txt", "python", "tekerlekler",
-                            "gockurul.xlam"])
+                            "gockurul.xlam", offline.MANIFEST])
     from gockurul_excel.files import addin
 
     assert (bundle.folder / "gockurul.xlam").read_bytes() == addin.SHIPPED.read_bytes()

@@ -277,7 +277,7 @@ def test_devir_refuses_two_rows_with_one_key_naming_the_sheet_and_rows(memory_bo
     with pytest.raises(GocKurulError) as err:
         carry_over(data, 2029)
     assert err.value.sheet == "Kararlar" and "Karar No 3" in str(err.value)
-    assert re.search(r"\d+\., \d+\. satırlar", str(err.value))
+    assert re.search(r"\d+\. ve \d+\. satırlarda", str(err.value))
     rows["Kararlar"][1] = decision(3, 1, "Uygulandı")
     assert len(carry_over(memory_book(settings=province(2029), rows=rows), 2029).rows["Kararlar"]) == 1
 

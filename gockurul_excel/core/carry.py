@@ -76,22 +76,35 @@ def _refuse_unreadable(data: WorkbookData) -> None:
                             "eksik okunabilir; önce 'gockurul kontrol' ile düzeltin. Yeni kitap yazılmadı.")
 
 
-def _refuse_twice_carried(kept: dict[str, list[Record]], year: int) -> None:
-    """KURALLAR §7: two rows to carry with one key (number, year of origin) are refused, the sheet and rows named —
-    never written twice into the new book."""
-    for sheet in contract.CARRIED_SHEETS:
-        number = contract.SHEETS_BY_NAME[sheet].key[0]
-        rows: dict[tuple, list[int]] = {}
-        for r in kept.get(sheet, []):
-            if r[number] is not None:
-                rows.setdefault((str(r[number]), carried_year(r) or year), []).append(r.row)
-        twice = [(key, found) for key, found in rows.items() if len(found) > 1]
-        if twice:
-            (value, origin), found = twice[0]
-            rows_text = ", ".join(f"{n}." for n in found)
-            raise GocKurulError(f"{number} {value} ({origin} yılının) {len(found)} satırda var ({rows_text} "
-                                "satırlar) ve hepsi devredilecekti; yeni kitapta bir numara bir kez olabilir. "
-                                "Numaralardan birini düzeltin. Yeni kitap yazılmadı.", sheet=sheet)
+def _refuse_duplicates(sheet: str, definition, records: list[Record], rows: list[list[Any]]) -> None:
+    """KURALLAR §7: two carried rows with one key are refused with the sheet and rows named, never written twice
+    (the new book would fail `kontrol` at once, and which of the two is the real one is the office's call)."""
+    if not definition.key:
+        return
+    headers = [c.header for c in definition.columns]
+    where = [headers.index(h) for h in definition.key]
+    seen: dict[tuple, int] = {}
+    for r, row in zip(records, rows, strict=True):
+        key = tuple(_key_part(row[i]) for i in where)
+        if all(part is None for part in key):
+            continue
+        if key in seen:
+            label = " / ".join(f"{h} {row[i]}" for h, i in zip(definition.key, where, strict=True)
+                               if row[i] is not None)
+            raise GocKurulError(f"{label} {seen[key]}. ve {r.row}. satırlarda iki kez yazılmış; yeni yıla ikisi "
+                                "birden devredilemez. Hangisinin doğru olduğuna karar verip birini düzeltin ya da "
+                                "silin. Yeni kitap yazılmadı.", sheet=sheet)
+        seen[key] = r.row
+
+
+def _key_part(value: Any) -> Any:
+    """Keys compare as the check of unique keys reads them: '3' and 3, ' Nizip' and 'Nizip' are one."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return int(text) if text.isdigit() else text.casefold()
+    return value
 
 
 def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None = None) -> CarryOver:
@@ -120,7 +133,6 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
     kept["Sorunlar"] += [p for p in data.records("Sorunlar")
                          if id(p) not in chosen and row_key(p, "Sorun No") in wanted]
     kept["Sorunlar"].sort(key=lambda p: p.row)
-    _refuse_twice_carried(kept, year)
 
     definitions = {d.name: d for d in contract.sheets_for(contract.TEMPLATE_VERSION)}
     rows: dict[str, list[list[Any]]] = {}
@@ -137,6 +149,7 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
                 else:
                     row.append(_cell(r, c.header))
             out.append(row)
+        _refuse_duplicates(sheet, definitions[sheet], records, out)
         rows[sheet] = out
     return CarryOver(new_year, settings, rows, {sheet: len(v) for sheet, v in rows.items()})
 

@@ -42,7 +42,9 @@ def _column_schema(col: contract.Column | contract.Setting) -> dict:
     if kind == "enum":
         return {"enum": list(contract.lists()[col.choices])}
     if kind == "int":
-        return {"type": "integer", "minimum": 0}
+        name = col.header if isinstance(col, contract.Column) else col.name
+        maximum = contract.INT_MAXIMA.get(name)
+        return {"type": "integer", "minimum": 0, **({"maximum": maximum} if maximum is not None else {})}
     if kind == "date":
         return {"type": "string", "format": "date"}
     if kind == "time":
@@ -181,6 +183,9 @@ def _schema_findings(sheet: str, columns: dict, instance: dict, cells: Callable[
             msg = f"'{header}' için '{shown}' geçerli değil; seçenekler: {options}."
         elif err.validator == "minimum":
             msg = f"'{header}' negatif olamaz ('{shown}')."
+        elif err.validator == "maximum":
+            most = f"{err.validator_value:,}".replace(",", ".")
+            msg = f"'{header}' en çok {most} olabilir; '{shown}' yazılmış."
         elif err.validator == "maxLength" and col.kind in ("text", "key", "list"):
             length = len(str(instance.get(header)))
             msg = f"'{header}' {_KIND_WORDS[col.kind]}; {length} karakter yazılmış."

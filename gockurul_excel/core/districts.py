@@ -419,7 +419,9 @@ def district_year(data: WorkbookData, year: int) -> DistrictYear | None:
         if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and key in by_problem and (id(p) in raised or key in linked):
             unresolved.append(p)
     unresolved.sort(key=lambda p: (contract.turkish_sort_key(p.district), key_order(p["Sorun No"])))
-    not_merged = [r["İlçe"] for r in required_district_boards(data) if state is None or state.get(r["İlçe"]) is None]
+    # A district row without a name (a blank or whitespace-only cell) is named by its row, never dropped or None.
+    not_merged = [r["İlçe"] or f"'İlçeler' {r.row}. satırdaki adsız ilçe" for r in required_district_boards(data)
+                  if state is None or r["İlçe"] is None or state.get(r["İlçe"]) is None]
     return DistrictYear(meetings, problems, decisions, unresolved, by_problem, not_merged, bool(districts))
 
 

@@ -31,7 +31,7 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
             continue  # a setting a later template added: an older workbook could not have it
         if r is None:
             raise KeyError(f"Ayarlar has no row {name!r} in template {version}")
-        ws.cell(r, 2).value = value
+        _put(ws.cell(r, 2), value)
     defs = {s.name: s for s in contract.sheets_for(version)}
     for sheet, data in rows.items():
         if sheet not in defs:
@@ -43,10 +43,22 @@ def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
             for (col, fmt), value in zip(columns, row, strict=False):
                 if value is not None:
                     cell = ws.cell(i, col)
-                    cell.value = value
+                    _put(cell, value)
                     cell.number_format = fmt  # openpyxl would stamp its own format on dates
         _grow_table(ws, defs[sheet].table, len(data) + 1)
     return wb
+
+
+class Formula(str):
+    """A formula a caller means to write (tests of how formulas are read); any other text is written as text."""
+
+
+def _put(cell, value: Any) -> None:
+    """A value into a cell; a text stays a text cell even when it starts with '=' (openpyxl would make it a
+    formula): a value that came from a user is never a formula (issue 23), only a `Formula` is."""
+    cell.value = str(value) if isinstance(value, Formula) else value
+    if isinstance(value, str) and not isinstance(value, Formula):
+        cell.data_type = "s"
 
 
 def _grow_table(ws, table_name: str, last_row: int) -> None:

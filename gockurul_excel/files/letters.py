@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from ..core.outbound import file_name
 from .atomic import DOCX, EML, ICS, save_atomic
 
 
@@ -20,7 +21,7 @@ def write_documents(folder: Path, documents: dict[str, bytes]) -> list[Path]:
     folder.mkdir(exist_ok=True)
     written = []
     for name, payload in documents.items():
-        target = folder / name
+        target = folder / file_name(name)  # one name inside the folder, whatever the cell it came from held
         save_atomic(target, lambda f, data=payload: f.write(data), kind=DOCX)
         written.append(target)
     return written
@@ -39,7 +40,7 @@ def invitation_files(outcome, folder: Path) -> tuple[Path, Path, bool]:
     eml = eml_draft(files.invitation, attachments, files.ics, files.now) if pdf else files.eml
     folder.mkdir(exist_ok=True)
     stem = f"Toplantı {files.invitation.meeting.no} - {'iptal' if files.invitation.method == 'CANCEL' else 'davet'}"
-    targets = (folder / f"{stem}.eml", folder / f"{stem}.ics")
+    targets = (folder / file_name(f"{stem}.eml"), folder / file_name(f"{stem}.ics"))
     for target, payload, kind in zip(targets, (eml, files.ics), (EML, ICS), strict=True):
         save_atomic(target, lambda f, data=payload: f.write(data), kind=kind)
     return targets[0], targets[1], pdf is not None

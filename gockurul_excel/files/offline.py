@@ -160,6 +160,7 @@ class Bundle:
     folder: Path
     wheels: list[str]
     size: int
+    backup: Path | None = None  # the replaced bundle's files (--uzerine-yaz)
 
 
 README = r"""Göç Kurulu — çevrimdışı kurulum paketi (sürüm {version})
@@ -206,14 +207,104 @@ kur.ps1, kaldir.ps1, KUR.cmd, KALDIR.cmd.
 """
 
 
+MANIFEST = "paket-icerik.json"  # what a bundle holds, with checksums: the only files --uzerine-yaz replaces
+MANIFEST_KIND = "gockurul-kurulum-paketi"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _write_manifest(stage: Path) -> None:
+    files = sorted(p for p in stage.rglob("*") if p.is_file())
+    entries = [{"dosya": p.relative_to(stage).as_posix(), "sha256": _sha256(p)} for p in files]
+    (stage / MANIFEST).write_text(json.dumps({"belge_turu": MANIFEST_KIND, "dosyalar": entries}, indent=1,
+                                             ensure_ascii=False), encoding="utf-8")
+
+
+def _own_files(output: Path) -> list[str]:
+    """The files of `output` that our bundle manifest lists and that still hold what we wrote (checksum): the
+    only ones an overwrite may take away. A folder without our manifest is refused: it is not a bundle."""
+    try:
+        doc = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        if doc.get("belge_turu") != MANIFEST_KIND or not isinstance(doc.get("dosyalar"), list):
+            raise ValueError
+    except (OSError, ValueError, AttributeError):
+        raise GocKurulError(f"'{output}' klasörü bu programın yazdığı bir kurulum paketi değil ({MANIFEST} yok ya "
+                            "da okunamadı); içindeki hiçbir dosya silinmedi, paket yazılmadı. Boş ya da yeni bir "
+                            "klasör verin.") from None
+    own = []
+    root = output.resolve()
+    for entry in doc["dosyalar"]:
+        name = entry.get("dosya") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
+            continue
+        parts = name.split("/")
+        if any(part in ("", ".", "..") for part in parts):
+            continue  # a forged line naming something outside the bundle is never followed
+        path = output / name
+        try:
+            if path.is_symlink() or not path.is_file() or root not in path.resolve().parents:
+                continue
+            if _sha256(path) == entry.get("sha256"):
+                own.append(name)
+        except OSError:
+            continue
+    return own
+
+
+def _replace_bundle(output: Path, stage: Path) -> Path | None:
+    """Into an existing bundle folder: our files that are unchanged are moved to a backup folder
+    (`Yedekler/<klasör>_<zaman>` beside it), then the new files moved in. Anything else in the folder stays; a
+    new file whose name is taken by something that is not ours refuses the whole bundle first."""
+    import datetime as dt
+
+    own = set(_own_files(output))
+    new = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
+    taken = [n for n in new if (output / n).exists() and n not in own and n != MANIFEST]
+    if taken:
+        shown = ", ".join(f"'{n}'" for n in taken[:5])
+        raise GocKurulError(f"'{output}' klasöründe bu paketin yazmadığı ya da sonradan değiştirilmiş dosyalar var "
+                            f"({shown}); hiçbir dosya silinmedi, paket yazılmadı. Bu dosyaları taşıyın ya da boş bir "
+                            "klasör verin.")
+    backup = None
+    if own:
+        backup = output.parent / "Yedekler" / f"{output.name}_{dt.datetime.now():%Y%m%d-%H%M%S-%f}"
+        for name in sorted(own):
+            target = backup / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (output / name).replace(target)
+    (output / MANIFEST).unlink(missing_ok=True)
+    for name in new:
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (stage / name).replace(target)
+    for folder in sorted((p for p in output.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if folder.name != "python" and not any(folder.iterdir()):
+            folder.rmdir()  # a folder our old bundle had and the new one has not
+    (output / "python").mkdir(exist_ok=True)
+    return backup
+
+
 def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = False,
                  fetch: Callable[[Path, Path], None] = download) -> Bundle:
-    """Write the bundle folder `output` (staged beside it, moved into place when complete)."""
+    """Write the bundle folder `output` (staged beside it, moved into place when complete). Over an existing
+    bundle (`overwrite`) only the files its own manifest lists, unchanged, are replaced, after a backup."""
     output = Path(output).resolve()
-    if output.exists() and any(output.iterdir()) and not overwrite:
-        raise GocKurulError(f"'{output}' klasörü boş değil; başka bir klasör verin ya da --uzerine-yaz kullanın.")
+    if output.exists() and not output.is_dir():
+        raise GocKurulError(f"'{output}' bir klasör değil; paket yazılmadı.")
+    if output.exists() and any(output.iterdir()):
+        if not overwrite:
+            raise GocKurulError(f"'{output}' klasörü boş değil; başka bir klasör verin ya da --uzerine-yaz "
+                                "kullanın.")
+        _own_files(output)  # refused at once when the folder is not a bundle of ours
     output.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".gockurul-paket-", dir=output.parent))
+    backup = None
     try:
         wheels = stage / WHEELS
         wheels.mkdir()
@@ -236,10 +327,14 @@ def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = 
         (stage / "BENIOKU.txt").write_text(README.format(version=version, wheel_count=len(names),
                                                          size_mb=round(size / 1e6, 1)).replace("\n", "\r\n"),
                                            encoding="utf-8-sig")
-        if output.exists():
-            shutil.rmtree(output)
-        stage.rename(output)
+        _write_manifest(stage)
+        if output.exists() and any(output.iterdir()):
+            backup = _replace_bundle(output, stage)
+        else:
+            if output.exists():
+                output.rmdir()  # empty
+            stage.rename(output)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
-    return Bundle(output, names, size)
+    return Bundle(output, names, size, backup)

@@ -25,7 +25,7 @@ from ..errors import GocKurulError, os_error_message, os_reason
 from ..platform.bundle import sha256_hex
 from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING
 from ..platform.schemas import DocumentError, validate_document
-from .atomic import left_by_dead_runs, resolve
+from .atomic import KEEP_LAST, left_by_dead_runs, resolve
 from .safety import OWN_PREFIX, host_tag, own_lock
 
 TEMP_PREFIX = OWN_PREFIX + "-platform-"
@@ -173,7 +173,7 @@ def _previous_export(out_dir: Path, files: dict[str, bytes]) -> list[str]:
                 f"'{out_dir}' klasöründe başka bir kitabın platform dosyaları var ({_board(old)}, "
                 f"{old.get('kurul_turu', '?')} kurulu); üzerlerine yazılmadı ve hiçbiri silinmedi. Bu kitabın "
                 f"({_board(new)}) dosyaları için başka bir klasör verin.")
-        previous = [e["dosya"] for e in [*old["belgeler"], *old["csv_dosyalari"]]]
+        previous = _unchanged(out_dir, [*old["belgeler"], *old["csv_dosyalari"]])
     foreign = sorted(n for n in files if n != MANIFEST_FILE and n not in previous and (out_dir / n).exists())
     if foreign:
         shown = ", ".join(f"'{n}'" for n in foreign[:5]) + (f" ve {len(foreign) - 5} dosya daha" if len(foreign) > 5
@@ -187,6 +187,44 @@ def _previous_export(out_dir: Path, files: dict[str, bytes]) -> list[str]:
         raise GocKurulError(f"'{out_dir}' klasöründe salt okunur dosyalar var ({', '.join(sorted(read_only)[:5])}); "
                             "platform dosyaları yazılmadı. 'Salt okunur' işaretini kaldırıp tekrar deneyin.")
     return previous
+
+
+def _unchanged(out_dir: Path, entries: list) -> list[str]:
+    """The manifest's files that are one name inside `out_dir` and still hold the bytes it recorded (sha256): the
+    only ones an export may replace or remove. A forged or stale line, or a file edited since, is left alone."""
+    out = []
+    for e in entries:
+        name = e.get("dosya") if isinstance(e, dict) else None
+        if (not isinstance(name, str) or name in ("", ".", "..", MANIFEST_FILE) or Path(name).name != name
+                or "\\" in name or "/" in name or ":" in name):
+            continue
+        path = out_dir / name
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * MAX_JSON_BYTES:
+                continue
+            if sha256_hex(path.read_bytes()) == e.get("sha256"):
+                out.append(name)
+        except OSError:
+            continue
+    return out
+
+
+def _keep_backup(old: Path, out_dir: Path) -> Path | None:
+    """The files an export replaced or removed, kept in `Yedekler/<klasör>_<zaman>` beside the folder."""
+    import datetime as dt
+
+    if not old.is_dir() or not any(old.iterdir()):
+        return None
+    target = out_dir.parent / "Yedekler" / f"{out_dir.name}_{dt.datetime.now():%Y%m%d-%H%M%S-%f}"
+    try:
+        target.parent.mkdir(exist_ok=True)
+        os.replace(old, target)
+    except OSError:
+        shutil.copytree(old, target, dirs_exist_ok=True)
+    earlier = sorted(p for p in target.parent.glob(f"{out_dir.name}_*") if p.is_dir())
+    for p in earlier[:-KEEP_LAST]:  # the stamps sort by time
+        shutil.rmtree(p, ignore_errors=True)
+    return target
 
 
 def _read_only(path: Path) -> bool:
@@ -257,7 +295,9 @@ def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:
             except OSError as exc:
                 raise GocKurulError(f"Platform dosyaları yazılamadı: {_os_message(exc)}. Hiçbir dosya "
                                     "yazılmadı.") from exc
-            return _swap(out_dir, staged, tmp / "eski", files, previous)
+            stale = _swap(out_dir, staged, tmp / "eski", files, previous)
+            _keep_backup(tmp / "eski", out_dir)
+            return stale
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 

@@ -60,7 +60,7 @@ TEXT_FORMAT = "@"
 GENERAL_FORMAT = "General"
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
-POPULATION_MAX = 100_000_000  # plausibility: more than Türkiye's whole population is a typing mistake
+POPULATION_MAX = contract.POPULATION_MAX  # plausibility: more than Türkiye's whole population is a typing mistake
 DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
 
 LIST_NAME_PREFIX = "Liste_"
@@ -571,7 +571,9 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
     _, cols, rows = _settings_cells(ws)
     value_col = cols[contract.SETTING_COLUMNS[1]]
     for name, value in values.items():
-        ws.cell(rows[parse.normalize_header(name)], value_col, value)
+        cell = ws.cell(rows[parse.normalize_header(name)], value_col, value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # a name typed as '=…' stays that text, never a formula (issue 23)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     _save(path, _workbook_bytes(wb, now), overwrite=overwrite)  # a backup only when overwriting
 

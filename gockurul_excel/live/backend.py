@@ -34,6 +34,7 @@ from typing import Any
 
 from .. import contract
 from ..core.model import build_workbook_data
+from ..core.outbound import needs_text_prefix
 from ..errors import GocKurulError
 from ..sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter, sheet_key
 
@@ -150,6 +151,10 @@ def _hex(rgb: str) -> str:
 def _xl_value(value: Any) -> Any:
     if isinstance(value, float) and value != value:  # NaN
         return None
+    if needs_text_prefix(value):
+        # Excel (and Office.js) read a value set as '=…', '+…', '-…' or '@…' as typed: a formula. The apostrophe
+        # prefix keeps it the text the user wrote (it is not part of the cell's value).
+        return "'" + value
     return value
 
 

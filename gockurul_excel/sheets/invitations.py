@@ -19,12 +19,21 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 
 from .. import contract, rules
 from ..core.meetings import Meeting
 from ..core.model import WorkbookData
+from ..core.outbound import (
+    MAX_SUBJECT_CHARS,
+    SERIALIZE,
+    address_field,
+    calendar_param,
+    calendar_text,
+    file_name,
+    header_text,
+    mail_address,
+)
 from ..core.parse import text as parse_text
 from ..core.text import ISTANBUL, clock_time, in_istanbul, tr_date, tr_time
 from ..rules import CATEGORY_NAME
@@ -115,7 +124,9 @@ def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list
                     cancel: bool = False) -> Invitation:
     """Who gets it, and the UID, SEQUENCE and method from what was issued before."""
     people = _members(data, m)
-    recipients = list(dict.fromkeys((r["Ad Soyad"] or "", r["E-posta"]) for r in people if r["E-posta"]))
+    # Every address checked before anything is made (core/outbound.py): one address per cell, or the cell is named.
+    recipients = list(dict.fromkeys((r["Ad Soyad"] or "", mail_address(r["E-posta"], "Üyeler", r.cell("E-posta")))
+                                    for r in people if r["E-posta"]))
     without = list(dict.fromkeys(f"{r['Ad Soyad'] or ''} ({r['Kurum'] or ''})" for r in people if not r["E-posta"]))
     uid = meeting_uid(data, m)
     log = sent_log(data)
@@ -130,7 +141,11 @@ def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list
     else:
         sequence = last.sequence  # the same invitation issued again
     entry = Sent(str(m.no), uid, sequence, method, *now_print, str(len(recipients)))
-    return Invitation(m, letter, uid, sequence, method, recipients, without, data.setting(contract.S_EMAIL),
+    organizer = data.setting(contract.S_EMAIL)
+    if organizer:
+        held = data.settings.get(contract.S_EMAIL)
+        organizer = mail_address(organizer, contract.SETTINGS_SHEET, held.cell if held else None)
+    return Invitation(m, letter, uid, sequence, method, recipients, without, organizer,
                       _start(m), agenda, [*log, entry])
 
 
@@ -154,19 +169,20 @@ def ics_request(inv: Invitation, now: dt.datetime) -> bytes:
     if inv.start is not None:
         ev.add("dtstart", _utc(inv.start))
         ev.add("dtend", _utc(inv.start + dt.timedelta(hours=MEETING_HOURS)))
-    ev.add("summary", f"{CATEGORY_NAME[m.category]} Toplantısı (Toplantı {m.no})")
+    ev.add("summary", calendar_text(f"{CATEGORY_NAME[m.category]} Toplantısı (Toplantı {m.no})"))
     if m.record["Yer"]:
-        ev.add("location", str(m.record["Yer"]))
+        ev.add("location", calendar_text(m.record["Yer"]))
     items = "\n".join(f"{i}. {text}" for i, (text, _source) in enumerate(inv.agenda, start=1))
-    ev.add("description", f"{inv.letter.subject}\n\nGündem:\n{items}" if items else inv.letter.subject)
+    ev.add("description", calendar_text(f"{inv.letter.subject}\n\nGündem:\n{items}" if items
+                                        else inv.letter.subject))
     ev.add("status", "CANCELLED" if inv.method == CANCEL else "CONFIRMED")
     if inv.organizer:
         organizer = vCalAddress(f"mailto:{inv.organizer}")
-        organizer.params["cn"] = vText(inv.letter.unit or inv.letter.authority)
+        organizer.params["cn"] = vText(calendar_param(inv.letter.unit or inv.letter.authority))
         ev["organizer"] = organizer
     for name, email in inv.recipients:
         attendee = vCalAddress(f"mailto:{email}")
-        attendee.params.update({"cn": vText(name), "role": vText("REQ-PARTICIPANT"),
+        attendee.params.update({"cn": vText(calendar_param(name)), "role": vText("REQ-PARTICIPANT"),
                                 "partstat": vText("NEEDS-ACTION"), "rsvp": vText("TRUE")})
         ev.add("attendee", attendee, encode=0)
     cal.add_component(ev)
@@ -192,19 +208,20 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
     m = inv.meeting
     when = f" — {tr_date(m.date)}" if m.date else ""
     prefix = "İPTAL: " if inv.method == CANCEL else ""
-    msg.add_header("Subject", f"{prefix}{inv.letter.subject}{when}")
+    msg.add_header("Subject", header_text(f"{prefix}{inv.letter.subject}{when}", MAX_SUBJECT_CHARS))
     if inv.organizer:
-        msg.add_header("From", formataddr((inv.letter.unit or inv.letter.authority, inv.organizer)))
-    msg.add_header("To", ", ".join(formataddr((name, email)) for name, email in inv.recipients))
+        msg.set_raw("From", address_field("From", [(inv.letter.unit or inv.letter.authority, inv.organizer)]))
+    if inv.recipients:
+        msg.set_raw("To", address_field("To", inv.recipients))
     msg.add_header("Date", format_datetime(in_istanbul(now)))
     msg.add_header("X-Unsent", "1")
     msg.set_content(_body(inv))
     for name, payload in attachments.items():
         maintype, subtype = _mime(name)
-        msg.add_attachment(payload, maintype=maintype, subtype=subtype, filename=name)
-    msg.add_attachment(ics, maintype="text", subtype="calendar", filename=f"Toplantı {m.no}.ics",
+        msg.add_attachment(payload, maintype=maintype, subtype=subtype, filename=file_name(name))
+    msg.add_attachment(ics, maintype="text", subtype="calendar", filename=file_name(f"Toplantı {m.no}.ics"),
                        params={"method": inv.method})
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes(policy=SERIALIZE)
 
 
 def _mime(name: str) -> tuple[str, str]:

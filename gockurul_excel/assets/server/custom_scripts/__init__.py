@@ -1,6 +1,8 @@
 """The Göç Kurulu buttons as xlwings Server custom scripts: each calls the gockurul_excel.makro function of the
 same name with the book the Office.js client sent (the same functions as the desktop ribbon and xlwings Lite).
-`name` is the Turkish label; `include` sends only the sheets the button reads (makro.SHEETS_READ)."""
+`name` is the Turkish label; `include` sends only the sheets the button reads (makro.SHEETS_READ).
+On the server the call does not come here: gockurul_excel.server's own route runs the makro function in a worker
+process, off the event loop and within the time limit; these declare the buttons (names, sheets) to the client."""
 
 import xlwings as xw
 from xlwings.server import script  # the server decorator, whatever imported xlwings first
