@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 
 from .. import contract, rules
 from ..core.meetings import Meeting, find_meeting
 from ..core.model import WorkbookData
+from ..core.outbound import MAX_SUBJECT_CHARS, SERIALIZE, address_field, header_text, mail_address
 from ..core.text import DATIVE, in_istanbul, inflect, tr_date
 from ..errors import GocKurulError
 
@@ -58,6 +58,11 @@ def plan_district_mail(data: WorkbookData, notice_sheet: str, minutes_sheet: str
                             "ayarına il müdürlüğünün e-posta adresini yazın (şablon 1.5'ten eski bir kitapta önce "
                             "'gockurul guncelle').", sheet=contract.SETTINGS_SHEET,
                             cell=cell.cell if cell is not None else None)
+    # the same rule as every address that leaves the workbook: one address per cell, or the cell is named
+    to = mail_address(to, contract.SETTINGS_SHEET, _cell_of(data, contract.S_PROVINCE_EMAIL))
+    sender = data.setting(contract.S_EMAIL)
+    if sender:
+        sender = mail_address(sender, contract.SETTINGS_SHEET, _cell_of(data, contract.S_EMAIL))
     own_office = data.setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE) == "Evet"
     sender_name = f"{district} İlçe Göç İdaresi Müdürlüğü" if own_office else f"{district} Kaymakamlığı"
     day = tr_date(meeting.date) if meeting.date else ""
@@ -70,17 +75,21 @@ def plan_district_mail(data: WorkbookData, notice_sheet: str, minutes_sheet: str
             "Kurullarının Çalışma Usul ve Esasları Hakkında Genelgenin 12 nci maddesinin beşinci fıkrası uyarınca "
             f"ekte gönderilmiştir. Kurulun {year} yılı çalışma kitabı da il kurulu kitabına aktarılmak üzere "
             f"ektedir.\n\nBilgilerinize arz ederim.\n\n{sender_name}\n{province} / {district}\n")
-    return DistrictMail(to, data.setting(contract.S_EMAIL), sender_name, subject, body, meeting, notice_sheet,
-                        minutes_sheet)
+    return DistrictMail(to, sender, sender_name, subject, body, meeting, notice_sheet, minutes_sheet)
+
+
+def _cell_of(data: WorkbookData, setting: str) -> str | None:
+    held = data.settings.get(setting)
+    return held.cell if held is not None else None
 
 
 def district_mail_eml(mail: DistrictMail, attachments: dict[str, bytes], now: dt.datetime) -> bytes:
     """The draft with its attachments (file name -> bytes: the workbook, the PDFs)."""
     msg = EmailMessage()
-    msg.add_header("Subject", mail.subject)
+    msg.add_header("Subject", header_text(mail.subject, MAX_SUBJECT_CHARS))
     if mail.sender:
-        msg.add_header("From", formataddr((mail.sender_name, mail.sender)))
-    msg.add_header("To", formataddr(("İl Göç İdaresi Müdürlüğü", mail.to)))
+        msg.set_raw("From", address_field("From", [(mail.sender_name, mail.sender)]))
+    msg.set_raw("To", address_field("To", [("İl Göç İdaresi Müdürlüğü", mail.to)]))
     msg.add_header("Date", format_datetime(in_istanbul(now)))
     msg.add_header("X-Unsent", "1")
     msg.set_content(mail.body)
@@ -89,4 +98,4 @@ def district_mail_eml(mail: DistrictMail, attachments: dict[str, bytes], now: dt
         maintype, subtype = (XLSX_TYPE if lower.endswith((".xlsx", ".xlsm")) else
                              ("application", "pdf") if lower.endswith(".pdf") else ("application", "octet-stream"))
         msg.add_attachment(payload, maintype=maintype, subtype=subtype, filename=name)
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes(policy=SERIALIZE)
