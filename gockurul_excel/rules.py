@@ -187,6 +187,8 @@ MEETING_DATE_ARTICLE = {MeetingCategory.PROVINCE_BOARD: "M11(3)", MeetingCategor
                         MeetingCategory.SUBCOMMISSION: "M6(9)"}
 # M12(5): a district sends its minutes to the İl Göç İdaresi Müdürlüğü too (the province follows this up).
 DISTRICT_MINUTES_ARTICLE = "M12(5)"
+# Extra meetings may be held at any time (M7(3), M8(4)).
+EXTRA_MEETING_ARTICLE = "M7(3), M8(4)"
 
 
 class Direction(StrEnum):

@@ -17,10 +17,24 @@ from ..rules import MeetingCategory as Category
 from .model import Record, WorkbookData
 from .text import tr_date
 
+# The `Toplantılar` columns the rules read, named once.
+NO, CATEGORY, KIND, PLANNED, HELD = "Toplantı No", "Kategori", "Tür", "Planlanan Tarih", "Gerçekleşen Tarih"
+# M12: the two dates of a meeting's minutes, by the kind of their deadline in rules.MEETING_DEADLINES.
+MINUTES_COLUMNS = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
+
+
+def held(record: Record) -> dt.date | None:
+    """The day a meeting was held; None while it is only planned (KURALLAR §2: only a held one counts)."""
+    return record[HELD]
+
+
+def planned(record: Record) -> dt.date | None:
+    return record[PLANNED]
+
 
 def meeting_day(record: Record) -> dt.date | None:
     """The date a meeting row stands for: held, else planned."""
-    return record["Gerçekleşen Tarih"] or record["Planlanan Tarih"]
+    return record[HELD] or record[PLANNED]
 
 
 @dataclass
