@@ -506,3 +506,17 @@ STATISTICS_SHARED_ARTICLE = "GK(a)"
 STATISTICS_COORDINATED_ARTICLE = "GK(b)"
 PROJECT_OPINION_ARTICLE = "GK(c)"
 PROJECT_REPORTS_ARTICLE = "GK(ç)"
+
+
+# --- articles of kontrol's rules across rows (their sentences are in core.checks' section modules) ---
+# Ek-1: the form's decision rows — each names its meeting and problem, is given a time after its meeting and is
+# reported once that time has passed.
+DECISION_FORM_ARTICLE = "Ek-1"
+# M5(7): a board evaluates the decisions of the meeting before it.
+EVALUATION_ARTICLE = "M5(7)"
+# M12(1): the decisions are written in the minutes of the meeting that took them.
+MINUTES_DECISIONS_ARTICLE = "M12(1)"
+# M12(7): the list of participants (Ek-2) of a meeting held.
+PARTICIPANTS_ARTICLE = "M12(7)"
+# M13(4): the annual report gives the reason a decision could not be carried out.
+NOT_IMPLEMENTED_REASON_ARTICLE = "M13(4)"

@@ -23,41 +23,42 @@ from ..text import tr_date
 from .registry import Context, check, record_label, reference
 
 EVALUATOR = "Değerlendiren Toplantı No"
+EK1, EVALUATION = rules.DECISION_FORM_ARTICLE, rules.EVALUATION_ARTICLE
 
-reference("problem_meeting_exists", "Sorunlar", NO, "Toplantılar", NO, "Ek-1")
-reference("evaluating_meeting_exists", "Kararlar", EVALUATOR, "Toplantılar", NO, "M5(7)")
-reference("decision_problem_exists", "Kararlar", "Sorun No", "Sorunlar", "Sorun No", "Ek-1")
+reference("problem_meeting_exists", "Sorunlar", NO, "Toplantılar", NO, EK1)
+reference("evaluating_meeting_exists", "Kararlar", EVALUATOR, "Toplantılar", NO, EVALUATION)
+reference("decision_problem_exists", "Kararlar", "Sorun No", "Sorunlar", "Sorun No", EK1)
 
 
-@check("Ek-1")
+@check(EK1)
 def decision_due_after_meeting(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         due, day = r["Verilen Süre"], ctx.own_meeting_date(r)
         if due and day and due < day:
-            yield Finding(ERROR, "Ek-1", "Kararlar", r.cell("Verilen Süre"),
+            yield Finding(ERROR, EK1, "Kararlar", r.cell("Verilen Süre"),
                           f"{record_label(r, 'Karar No', 'Karar')}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı "
                           f"toplantıdan ({day:%d.%m.%Y}) önce olamaz.")
 
 
-@check("M5(7)")
+@check(EVALUATION)
 def evaluated_by_later_meeting(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         own, later = ctx.own_meeting_date(r), ctx.meeting_date(r[EVALUATOR])
         if own and later and later <= own:
-            yield Finding(ERROR, "M5(7)", "Kararlar", r.cell(EVALUATOR),
+            yield Finding(ERROR, EVALUATION, "Kararlar", r.cell(EVALUATOR),
                           f"{record_label(r, 'Karar No', 'Karar')}, kendisinden sonraki bir toplantıda "
                           f"değerlendirilmeli; toplantı {r[EVALUATOR]} kararın toplantısından sonra değil.")
 
 
-@check("M13(4)")
+@check(rules.NOT_IMPLEMENTED_REASON_ARTICLE)
 def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         if r["Durum"] == rules.DECISION_NOT_IMPLEMENTED and not r["Uygulanamama Sebebi"]:
-            yield Finding(WARNING, "M13(4)", "Kararlar", r.cell("Uygulanamama Sebebi"),
+            yield Finding(WARNING, rules.NOT_IMPLEMENTED_REASON_ARTICLE, "Kararlar", r.cell("Uygulanamama Sebebi"),
                           f"{record_label(r, 'Karar No', 'Karar')} uygulanamadı; yıllık raporda sebebi yazılmalı.")
 
 
-@check("M5(7)")
+@check(EVALUATION)
 def open_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     """M5(7): a board meeting held evaluates the previous meeting's open decisions (recorded as 'Değerlendiren
     Toplantı No'; a later meeting named there is the latest evaluation)."""
@@ -70,7 +71,7 @@ def open_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
         for d in decisions_to_evaluate(ctx.data, m):
             if carried_year(d) is not None or d[EVALUATOR] is not None:
                 continue
-            yield Finding(WARNING, "M5(7)", "Kararlar", d.cell(EVALUATOR),
+            yield Finding(WARNING, EVALUATION, "Kararlar", d.cell(EVALUATOR),
                           f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d[NO]}) açık; bir sonraki "
                           f"kurul olan toplantı {m.no} ({held(r):%d.%m.%Y}) yapılmış ama kararın orada "
                           "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
@@ -95,7 +96,7 @@ def carried_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
                           "'Değerlendiren Toplantı No'ya yazın.")
 
 
-@check("Ek-1")
+@check(EK1)
 def decisions_in_time(ctx: Context) -> Iterator[Finding]:
     """Ek-1: a decision still open after the time it was given."""
     if not ctx.schedule.built:
@@ -103,6 +104,6 @@ def decisions_in_time(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         due_day = r["Verilen Süre"]
         if due_day and due_day < ctx.today and r["Durum"] in rules.DECISION_OPEN:
-            yield Finding(WARNING, "Ek-1", "Kararlar", r.cell("Durum"),
+            yield Finding(WARNING, EK1, "Kararlar", r.cell("Durum"),
                           f"Karar {number_text(r, 'Karar No')}: verilen süre {tr_date(due_day)} geçti, durumu "
                           f"'{r['Durum']}'.")

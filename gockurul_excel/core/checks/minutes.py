@@ -24,8 +24,8 @@ Category = rules.MeetingCategory
 SHEET = "Toplantılar"
 
 reference("agenda_meeting_exists", "Gündem", NO, SHEET, NO, "M10(1)")
-reference("decision_meeting_exists", "Kararlar", NO, SHEET, NO, "M12(1)")
-reference("participant_meeting_exists", "Katılımcılar", NO, SHEET, NO, "M12(7)")
+reference("decision_meeting_exists", "Kararlar", NO, SHEET, NO, rules.MINUTES_DECISIONS_ARTICLE)
+reference("participant_meeting_exists", "Katılımcılar", NO, SHEET, NO, rules.PARTICIPANTS_ARTICLE)
 
 # (deadline kind, category) -> article: M12(2)/(3) of the İl, M12(4)/(5)/(6) of the others
 _ARTICLES = {(d.kind, cat): d.articles for d in rules.MEETING_DEADLINES if d.kind in MINUTES_COLUMNS
@@ -54,14 +54,14 @@ def minutes_after_meeting(ctx: Context, r: Record) -> Iterator[Finding]:
                           "olamaz.")
 
 
-@check("M12(7)")
+@check(rules.PARTICIPANTS_ARTICLE)
 def held_meeting_has_participants(ctx: Context) -> Iterator[Finding]:
     if "Katılımcılar" not in ctx.data.tables:
         return
     counts = Counter(r[NO] for r in ctx.data.records("Katılımcılar"))
     for r in ctx.data.records(SHEET):
         if r[HELD] and not counts.get(r[NO]):
-            yield Finding(WARNING, "M12(7)", SHEET, r.cell(NO),
+            yield Finding(WARNING, rules.PARTICIPANTS_ARTICLE, SHEET, r.cell(NO),
                           f"{record_label(r, NO, 'Toplantı')} yapılmış ama 'Katılımcılar' sayfasında "
                           "katılımcısı yok (Ek-2).")
 
