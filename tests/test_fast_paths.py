@@ -419,3 +419,37 @@ def test_row_instances_built_by_column_equal_the_row_by_row_ones(memory_book):
         by_row = [rowschema._instance(r, r.raw) for r in table.records]
         assert rowschema._instances(table.records) == by_row, table.sheet
     assert any("31.02.2025" in str(i) for i in rowschema._instances(data.tables["Toplantılar"].records))
+
+
+def test_columns_passed_as_a_whole_change_no_schema_finding(monkeypatch):
+    """Issue 22: a column whose every cell passes its schema (decided in C for the whole column) is left out of the
+    rows the validator sees; the findings are those of validating every column, on the golden test's books (the
+    example changed at random: wrong kinds, texts in number and date columns, blank required cells)."""
+    from tests.kontrol import golden
+
+    books = [book() for name, book, _days in golden.cases() if name.startswith(("degisik/", "ornek"))][:60]
+    passed = [rowschema.schema_findings(b) for b in books]
+    calls = []
+
+    def never(*args):
+        calls.append(args)
+        return False
+
+    monkeypatch.setattr(rowschema, "_column_passes", never)
+    assert [rowschema.schema_findings(b) for b in books] == passed
+    assert calls and any(passed)  # the whole-column path was taken, and the books do break the schemas
+
+
+@pytest.mark.parametrize("kind, value, passes", [
+    ("time", "09:30", True), ("time", "9:30", False), ("time", "09:30\n", False), ("time", "٠٩:٣٠", False),
+    ("phone", "0532 000 00 00", True), ("phone", "053", False), ("phone", "0532 000 00 00 ext", False),
+    ("email", "a.b@ornek.gov.tr", True), ("email", "a b@ornek.gov.tr", False), ("email", "ayşe@ornek.gov.tr", False),
+    ("email", "a@b", False),
+])
+def test_the_whole_column_patterns_are_narrower_than_the_schema(kind, value, passes):
+    """What the column check lets through, the schema's own pattern accepts (jsonschema-rs, ECMA regex)."""
+    col = contract.Column("X", kind)
+    assert rowschema._column_passes(col, [value], list, False) is passes
+    if passes:
+        schema = {"type": "object", "properties": {"X": rowschema._column_schema(col)}}
+        assert SchemaCheck(schema).is_valid({"X": value})

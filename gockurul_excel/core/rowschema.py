@@ -4,9 +4,11 @@ from the contract, and the template findings of rows and settings that break it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
-from functools import cache
-from operator import itemgetter
+from functools import cache, partial
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_, is_not, itemgetter
 
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
@@ -106,13 +108,14 @@ def _instance(values: dict, raw: dict) -> dict:
     return out
 
 
-def _instances(records: list[Record]) -> list[dict]:
-    """`_instance` of every record, built column by column: a column of plain values (text, whole numbers,
-    lists: most of them) is taken as it is, in C, and only the other cells are looked at one by one."""
+def _instances(records: list[Record], headers: list[str] | None = None) -> list[dict]:
+    """`_instance` of every record (of its `headers` only, when given), built column by column: a column of plain
+    values (text, whole numbers, lists: most of them) is taken as it is, in C, and only the other cells are looked
+    at one by one."""
     if not records:
         return []
     layout = records[0].layout
-    headers = list(layout.index)
+    headers = list(layout.index) if headers is None else headers
     columns = []
     for header in headers:
         values = list(map(itemgetter(header), records))
@@ -129,6 +132,70 @@ def _instances(records: list[Record]) -> list[dict]:
 
 
 _PLAIN_KINDS = {str, int, list}
+_NONE = type(None)
+_LENGTHS = {"key": 50, "text": 32767}
+# Narrower than the schema's patterns (_column_schema), in ASCII: a value matching one matches the schema's.
+_SAFE_PATTERNS = {
+    "time": re.compile(r"[0-9]{2}:[0-9]{2}"),
+    "phone": re.compile(r"[0-9 +()./-]{7,24}"),
+    "email": re.compile(r"[!-?A-~]+@[!-?A-~]+\.[!-?A-~]+"),
+}
+
+
+def _column_passes(col: contract.Column, values: list, raws: Callable[[], list], required: bool) -> bool:
+    """Whether no cell of a column can break its schema, decided for the whole column in C (sets, min/max): such a
+    column need not be put in the rows the validator sees (most columns of a large book). Kinds whose schema is a
+    regular expression (time, phone, e-mail) pass only what a stricter, ASCII-only Python pattern accepts (whatever
+    it lets through the schema's own pattern accepts too); the rest is left to the validator."""
+    kinds = set(map(type, values))
+    if _NONE in kinds:
+        if required:
+            return False
+        # an empty value whose cell held something is text the schema sees
+        if not set(compress(raws(), map(is_, values, repeat(None)))) <= {None, ""}:
+            return False
+        kinds.discard(_NONE)
+        values = list(filter(partial(is_not, None), values))
+    if not values:
+        return True
+    kind = col.kind
+    if kind == "enum":
+        return kinds <= {str} and set(values) <= _choices(col.choices)
+    if kind == "int":
+        return kinds <= {int} and min(values) >= 0
+    if kind == "date":
+        return kinds <= {dt.date}
+    if kind in _LENGTHS:
+        return kinds <= {str} and max(map(len, values)) <= _LENGTHS[kind]
+    if kind in _SAFE_PATTERNS:
+        return kinds <= {str} and all(map(_SAFE_PATTERNS[kind].fullmatch, values))
+    if kind == "list":
+        items = list(chain.from_iterable(values))
+        return (kinds <= {list} and min(map(len, values)) >= 1 and set(map(type, items)) <= {str}
+                and max(map(len, items), default=0) <= _LENGTHS["text"])
+    return False
+
+
+@cache
+def _choices(name: str) -> frozenset[str]:
+    return frozenset(contract.lists()[name])
+
+
+def _raw_column(records: list[Record], i: int) -> list:
+    return list(map(itemgetter(i), map(attrgetter("raw_cells"), records)))
+
+
+def _to_validate(table, required: set[str]) -> list[str]:
+    """The columns of a table (in sheet order) some cell of which the schema might refuse."""
+    records = table.records
+    layout = records[0].layout
+    out = []
+    for header, i in layout.index.items():
+        values = list(map(itemgetter(header), records))
+        raws = partial(_raw_column, records, i)
+        if not _column_passes(table.definition.column(header), values, raws, header in required):
+            out.append(header)
+    return out
 
 
 _KIND_WORDS = {
@@ -205,10 +272,16 @@ def schema_findings(data: WorkbookData) -> list[Finding]:
     """What the schemas find in the settings and in every row of every input sheet, in sheet and row order."""
     findings = list(_settings_findings(data))
     for name, table in data.tables.items():
-        validator = _validator(("row", name, tuple(sorted(table.columns))))
-        columns = {h: table.definition.column(h) for h in table.columns}
         records = table.records
-        instances = _instances(records)
+        if not records:
+            continue
+        required = {c.header for c in table.definition.columns if c.required and c.header in table.columns}
+        headers = _to_validate(table, required)
+        if not headers:
+            continue  # every column passes as a whole
+        validator = _validator(("row", name, tuple(sorted(headers))))
+        columns = {h: table.definition.column(h) for h in table.columns}
+        instances = _instances(records, headers)
         for i, errors in validator.errors_of_many(instances):
             r = records[i]
             findings.extend(_schema_findings(name, columns, instances[i], r.cell, r.bad, errors))

@@ -70,6 +70,7 @@ class WorkCalendar:
         self._half: dict[dt.date, DayOff] = {}
         self._extra = {d: DayOff(d, name, kind) for d, name, kind in extra_days}
         self._years: set[int] = set()
+        self._working: dict[dt.date, bool] = {}  # asked again and again: every deadline walks the same days
 
     def _load(self, year: int) -> None:
         if year in self._years:
@@ -88,7 +89,10 @@ class WorkCalendar:
         return self._half.get(day)
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and self.day_off(day) is None
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = day.weekday() < 5 and self.day_off(day) is None
+        return known
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` itself when it is a working day, else the first one after it."""

@@ -59,9 +59,4 @@ def run_checks(data: WorkbookData, today: dt.date) -> list[Finding]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen, out = set(), []
-    for f in findings:
-        if f not in seen:
-            seen.add(f)
-            out.append(f)
-    return out
+    return list(dict.fromkeys(findings))  # the first of each, in order
