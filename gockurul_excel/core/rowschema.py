@@ -247,10 +247,16 @@ def _settings_findings(data: WorkbookData) -> Iterator[Finding]:
     defs = {s.name: s for s in contract.SETTINGS}
     version = data.template_version or "1.0"
     present = {s.name for s in contract.settings_for(version if _valid_version(version) else "1.0")}
-    validator = _validator(("settings", kind if kind in contract.lists()["KurulTuru"] else None))
+    kind_key = kind if kind in contract.lists()["KurulTuru"] else None
+    required = settings_schema(kind_key)["required"]
+    if all(name in data.settings for name in required) and all(
+            _column_passes(defs[name], [s.value], partial(list, (s.raw,)), name in required)
+            for name, s in data.settings.items()):
+        errors = []  # every setting passes on its own: no validator to load (most books)
+    else:
+        errors = _validator(("settings", kind_key)).errors(instance)
     bad = {name: s.bad for name, s in data.settings.items() if s.bad}
-    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, bad,
-                              validator.errors(instance)):
+    for f in _schema_findings(contract.SETTINGS_SHEET, defs, instance, settings_cells.get, bad, errors):
         # A setting an older template did not have is not missing.
         if f.message.endswith("boş bırakılamaz.") and not any(f.message.startswith(f"'{n}'") for n in present):
             continue
