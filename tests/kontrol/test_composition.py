@@ -9,7 +9,7 @@ import pytest
 
 from gockurul_excel import example, rules
 
-from .base import findings, only
+from .base import assert_finds, assert_not_finds, book, findings, only, rows
 
 
 def _rename(example_rows, old, new, role=None):
@@ -112,3 +112,35 @@ def test_m4_1_chair_must_be_the_governor(memory_book, example_rows):
     chair[3] = "Vali Yardımcısı"
     found = only(findings(memory_book(rows=example_rows)), "M4(1)")
     assert len(found) == 1 and found[0][3] == "D2" and "Vali olmalı" in found[0][4]
+
+
+# --- each article on both sides of its edge (issue 22) ---
+
+def test_the_sub_commission_has_its_chair(example_rows):
+    """M6(2): the İl Göç İdaresi Müdürlüğü's Uyum Çalışma Grubu Başkanı chairs; without one, a warning."""
+    assert_not_finds(book(rows=example_rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1])
+    example_rows["Üyeler"] = [m for m in example_rows["Üyeler"] if m[2] != rules.ROLE_SUB_CHAIR]
+    assert_finds(book(rows=example_rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1], sheet="Üyeler", level="uyari",
+                 text="belirtilmemiş")
+
+
+def test_a_sub_commission_only_in_a_province_book(example_rows):
+    """M6(1): a district book holds no sub-commission member."""
+    district = {**example.example_settings(), "Kurul Türü": "İlçe", "İlçe": "Nizip"}
+    subs = [m for m in example_rows["Üyeler"] if m[2] in rules.SUBCOMMISSION_ROLES]
+    assert subs
+    assert_finds(book(district, example_rows), "M6(1)", sheet="Üyeler", level="hata", count=len(subs))
+    example_rows["Üyeler"] = [m for m in example_rows["Üyeler"] if m[2] not in rules.SUBCOMMISSION_ROLES]
+    assert_not_finds(book(district, example_rows), "M6(1)")
+
+
+def test_someone_attends_for_a_member_institution_only_as_its_member_or_deputy(example_rows):
+    """M9(2): the same participant row is fine as a member's name or as a deputy, reported as someone else."""
+    member = next(m for m in example_rows["Üyeler"] if m[0] == "İl Sağlık Müdürlüğü" and m[2] == rules.ROLE_MEMBER)
+    extra = rows("Katılımcılar", toplanti_no=3, sira=99, kurum_ismi="İl Sağlık Müdürlüğü", unvan="Müdür",
+                 ad_soyad=[member[4], "Kemal Vekiloğlu", "Kemal Vekiloğlu"], vekil=["Hayır", "Evet", "Hayır"])
+    base = list(example_rows["Katılımcılar"])
+    for row, reported in zip(extra, (False, False, True), strict=True):
+        example_rows["Katılımcılar"] = [*base, row]
+        found = [f for f in findings(book(rows=example_rows)) if f.rule == rules.DEPUTY_ARTICLE]
+        assert bool(found) is reported, (row, found)
