@@ -11,6 +11,7 @@ from the same catalogue; the usage line's placeholders and the value placeholder
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import gettext
@@ -647,7 +648,22 @@ def guncelle(kitap: Workbook) -> None:
         typer.echo(f"- {line}")
 
 
+def _group() -> None:
+    """Göç Koordinasyon Kurulu çalışma kitabı araçları."""
+
+
 def main() -> None:
+    """typer reads the signature of every command before running one (a tenth of a second of `gockurul kontrol`'s
+    start): when the command asked is known by name, only it is built. The group's help, an unknown command or
+    a misspelt one see every command."""
+    name = sys.argv[1] if len(sys.argv) > 1 else None
+    chosen = [c for c in app.registered_commands if name is not None and c.name == name]
+    if chosen:
+        one = copy.copy(app)
+        one.registered_commands = chosen
+        one.callback()(_group)  # still a group: with one command alone typer would drop the command's name
+        one(prog_name="gockurul")
+        return
     app(prog_name="gockurul")
 
 

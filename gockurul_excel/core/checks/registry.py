@@ -100,10 +100,11 @@ def reference(name: str, sheet: str, column: str, target: str, target_col: str, 
         if target not in ctx.data.tables or sheet not in ctx.data.tables:
             return
         carries = target in contract.CARRIED_SHEETS  # a row there is (year of origin, number)
+        own_meeting = column == NO and sheet in contract.CARRIED_SHEETS
         keys = {row_key(r, target_col) if carries else r[target_col] for r in ctx.data.records(target)}
         for r in ctx.data.records(sheet):
             v = r[column]
-            if v is None or (column == NO and carried_year(r) is not None):
+            if v is None or (own_meeting and carried_year(r) is not None):
                 continue  # a carried row's meeting is in the workbook of the year it came from
             if (reference_key(r, column) if carries else v) not in keys:
                 yield Finding(ERROR, article, sheet, r.cell(column),
