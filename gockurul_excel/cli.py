@@ -151,7 +151,6 @@ app = TurkishApp(
 )
 
 
-
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
