@@ -3,7 +3,8 @@
 
 Tolerates column order, extra columns, blank rows, headers with stray spaces or case, a title row above the
 header, dates and numbers typed as text. What it cannot use becomes a `Finding` naming the sheet and cell — it
-never raises for content. Pure: the rows come in, nothing here opens a file.
+never raises for content, only for a template newer than this program. Pure: the rows come in, nothing here
+opens a file.
 """
 
 from __future__ import annotations
