@@ -156,8 +156,31 @@ def recorded() -> dict[str, list[dict]]:
         return json.load(f)
 
 
+def changes(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, tuple[int, int]]:
+    """Per article: (findings only before, findings only after), over every case (order aside)."""
+    from collections import Counter
+
+    out: dict[str, list[int]] = {}
+    for name in before.keys() | after.keys():
+        old = Counter(json.dumps(f, ensure_ascii=False, sort_keys=True) for f in before.get(name, []))
+        new = Counter(json.dumps(f, ensure_ascii=False, sort_keys=True) for f in after.get(name, []))
+        for text, n in (old - new).items():
+            out.setdefault(json.loads(text)["kural"], [0, 0])[0] += n
+        for text, n in (new - old).items():
+            out.setdefault(json.loads(text)["kural"], [0, 0])[1] += n
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
+
+
 def main() -> int:
     result = compute()
+    if "--fark" in sys.argv:  # what a deliberate rule change changed, before recording it
+        before = recorded()
+        moved = [n for n in before if n in result and before[n] != result[n]
+                 and sorted(map(str, before[n])) == sorted(map(str, result[n]))]
+        print(f"sırası değişen durum: {len(moved)}")
+        for article, (gone, new) in changes(before, result).items():
+            print(f"{article}: {gone} bulgu gitti, {new} bulgu geldi")
+        return 0
     DATA.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(DATA, "wb", mtime=0) as f:  # the same findings give the same bytes
         f.write(json.dumps(result, ensure_ascii=False, indent=0, sort_keys=True).encode())
