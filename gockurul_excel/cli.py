@@ -435,10 +435,12 @@ def sunucu(
         raise GocKurulError("xlwings Server bir lisans anahtarı ister: kurumunuzun kullanımı ticari değilse "
                             "--lisans noncommercial (PolyForm Noncommercial), değilse satın alınan anahtar. "
                             "Lisans koşulları: README, 'Lisanslar'.")
-    typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev bölmesi: "
-               "/taskpane.html. Durdurmak için Ctrl+C.")
+    def announce() -> None:  # only once the server can start (xlwings-server installed)
+        typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev "
+                   "bölmesi: /taskpane.html. Durdurmak için Ctrl+C.")
+
     operations.serve(adres, port, workers=workers, token=anahtar or "", licence=lisans, settings_file=ayarlar,
-                     max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika)
+                     max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika, announce=announce)
 
 
 @app.command("eklenti")
@@ -541,6 +543,8 @@ def birlestir(
     for entry in result.entries:
         reason = f" — {entry.reason}" if entry.reason else ""
         typer.echo(f"{entry.action}: {entry.district + ' ' if entry.district else ''}({Path(entry.file).name}){reason}")
+    if not result.specs:
+        typer.echo("Değişiklik yok: kitap yazılmadı.")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
     raise typer.Exit(1 if result.refused else 0)
@@ -605,13 +609,16 @@ def devir(
                                                       "(verilmezse eski kitaptaki)")] = None,
     uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
     = False,
+    yil_farkli: Annotated[bool, typer.Option("--yil-farkli", help="Dosya adındaki yıl yeni kitabın yılından farklı "
+                                             "olsa da yaz.")] = False,
 ) -> None:
     """Yeni yılın kitabını bu yılın kitabından yapar: ayarlar, ilçeler, aktif üyeler ve Alt Komisyon, açık eylemler,
     süren projeler, açık kararlar ve sorunlar devredilir; eski kitap değişmez."""
     _require_xlsx(eski)
     _require_xlsx(yeni)
     population = _parse_count(yabanci_nufus) if yabanci_nufus is not None else None
-    result = operations.carry_over_workbook(eski, yeni, foreign_population=population, overwrite=uzerine_yaz)
+    result = operations.carry_over_workbook(eski, yeni, foreign_population=population, overwrite=uzerine_yaz,
+                                            other_year=yil_farkli)
     typer.echo(f"{yeni.name}: {result.message}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
@@ -624,7 +631,8 @@ def ornek(
     uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
     = False,
 ) -> None:
-    """Gerçekçi bir örnek il kitabı üretir (kontrolün bulacağı birkaç kasıtlı hata ile)."""
+    """Gerçekçi bir örnek il kitabı (kontrolün bulacağı birkaç kasıtlı hata ile), platform dosyalarını ve yanındaki
+    'İlçe Kitapları' klasörüne iki ilçe kitabı üretir."""
     _require_xlsx(kitap)
     result = operations.create_example(kitap, overwrite=uzerine_yaz)
     errors = sum(f.level == "hata" for f in result.findings)
@@ -632,6 +640,9 @@ def ornek(
                "yıllık rapor, eylem planı izleme).")
     typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
     typer.echo(f"Platform dosyaları: {result.platform}")
+    if result.districts:
+        typer.echo(f"İlçe kitapları ('gockurul birlestir' için): "
+                   f"{', '.join(str(p) for p in result.districts)}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 

@@ -10,6 +10,7 @@ the summaries and the messages exist once, here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -66,7 +67,13 @@ def written(names: list[str]) -> str:
 def workbook_year(data: WorkbookData, year: int | None = None, *, option: bool = True) -> int:
     """The year asked for, else the workbook's (`Ayarlar`): the one check every year-based command makes (`option`:
     the command has a --yil to mention)."""
-    year = year if year is not None else data.setting(contract.S_YEAR)
+    own = data.setting(contract.S_YEAR)
+    if year is not None and isinstance(own, int) and year != own:
+        # KURALLAR §7: a book holds one year; another year's report from it would be empty, not that year's
+        raise GocKurulError(f"{year} yılı istendi ama bu kitap {own} yılının kitabı ('Ayarlar' sayfasındaki Yıl). "
+                            f"{year} yılı için o yılın kitabını kullanın ya da --yil vermeyin ({own} yılı). Hiçbir "
+                            "şey yazılmadı.", sheet=contract.SETTINGS_SHEET)
+    year = year if year is not None else own
     if not isinstance(year, int):
         hint = " (komut satırında --yil de verilebilir)" if option else ""
         raise GocKurulError(f"Yıl belirlenemedi: 'Ayarlar' sayfasına Yıl yazın{hint}.", sheet=contract.SETTINGS_SHEET)
@@ -339,13 +346,24 @@ def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool
 
 # --- devir --------------------------------------------------------------------------------------------------
 
-def carry_over(data: WorkbookData, *, foreign_population: int | None = None) -> Outcome:
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def carry_over(data: WorkbookData, *, foreign_population: int | None = None, target_name: str | None = None,
+               other_year: bool = False) -> Outcome:
     """Yeni Yıla Devret / `gockurul devir`: next year's workbook from this one (KURALLAR §7). Nothing is written
-    here: the payload (`CarryOver`) holds the new workbook's settings and rows; the backend makes the file."""
+    here: the payload (`CarryOver`) holds the new workbook's settings and rows; the backend makes the file.
+    `target_name`: the new file's name — one that carries another year than the new book's is refused unless
+    `other_year` (`--yil-farkli`), never a 2026 book written silently under a 2027 name (KURALLAR §7)."""
     from .core.carry import carried_summary
     from .core.carry import carry_over as plan_carry_over
 
     year = workbook_year(data, option=False)
+    named = sorted({int(y) for y in _NAME_YEAR.findall(target_name or "")})
+    if named and year + 1 not in named and not other_year:
+        raise GocKurulError(f"Yeni kitap {year + 1} yılının kitabı olacak ama dosya adı '{target_name}' "
+                            f"{', '.join(map(str, named))} yılını gösteriyor. Adı {year + 1} yılına göre düzeltin ya "
+                            "da bu adla yazmak için --yil-farkli ekleyin. Hiçbir şey yazılmadı.")
     carried = plan_carry_over(data, year, foreign_population=foreign_population)
     message = (f"{carried.year} yılının kitabı {year} kitabından hazırlandı. Devredilen: "
                f"{carried_summary(carried, data)}. Devreden satırlar 'Devreden Yıl' sütununda {year} (ya da geldikleri "
@@ -359,12 +377,17 @@ def merge(data: WorkbookData, sources: list[Incoming | Unusable], *, today: dt.d
     """İlçe Kitaplarını Birleştir / `gockurul birlestir`: the sources (read by the backend) merged into the
     province's generated sheets; the merged state so far comes from the same workbook data."""
     from .core.districts import district_state_for
-    from .core.merge import action_counts, plan_merge
+    from .core.merge import UNCHANGED, action_counts, plan_merge
     from .sheets.merge import follow_up_sheet, merge_sheets
 
     result = plan_merge(data, district_state_for(data), sources, today=today, now=now)
-    result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
     counts = action_counts(result.entries)
+    if result.entries and counts[UNCHANGED] == len(result.entries):
+        # the same files again: nothing changes, not even the log (README: "değişiklik yok")
+        n = len(result.entries)
+        return Outcome([], f"İlçe kitapları okundu ({n} dosya: {n} {UNCHANGED}); içerikleri daha önce "
+                           "birleştirilenle aynı, kitap yazılmadı.", EXIT_OK, result)
+    result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
     parts = [f"{n} {action}" for action, n in counts.items() if n]
     message = (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
                f"Ayrıntılar '{contract.MERGE_LOG_SHEET}' sayfasında; ilçe kurullarının durumu "

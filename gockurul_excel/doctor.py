@@ -210,5 +210,9 @@ def report(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+# Every JSON output is Turkish (kontrol, takvim, platform): so are doktor's keys (issue 25 item 8).
+JSON_KEYS = {"status": "durum", "name": "denetim", "detail": "ayrinti"}
+
+
 def to_json(results: list[Result]) -> list[dict]:
-    return [asdict(r) for r in results]
+    return [{JSON_KEYS[k]: v for k, v in asdict(r).items()} for r in results]

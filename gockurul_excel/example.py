@@ -332,3 +332,70 @@ def write_example(path: Path, *, overwrite: bool = False) -> Path | None:
     from .files.fill import fill_workbook
 
     return fill_workbook(path, example_settings(), example_rows(), overwrite=overwrite)
+
+
+# --- the example's district books ------------------------------------------------------------------------------
+# Nizip (2,001) and İslahiye (2,000) must hold their own boards (M8(1)); their books, sent to the province
+# (M12(5)), are what `birlestir` merges in the user guide. Both boards met in their windows (M8(1)) and the İl Göç
+# İdaresi Müdürlüğü took part (M8(1), M11(3)).
+EXAMPLE_DISTRICTS = ("Nizip", "İslahiye")
+DISTRICT_BOARD = rules.MeetingCategory.DISTRICT_BOARD.value
+_DISTRICT_MEETINGS = ((1, D(YEAR, 2, 18), D(YEAR, 2, 25), D(YEAR, 2, 27)),
+                      (2, D(YEAR, 8, 19), D(YEAR, 8, 26), D(YEAR, 8, 28)))
+
+
+def district_file_name(district: str) -> str:
+    """'NIZIP_2025.xlsx': how an office names a district's book."""
+    return f"{_email(district).split('@')[0].upper()}_{YEAR}.xlsx"
+
+
+def district_settings(district: str) -> dict[str, object]:
+    population = next(p for name, p, _ in DISTRICTS if name == district)
+    return {contract.S_KIND: rules.BoardKind.DISTRICT.value, contract.S_PROVINCE: PROVINCE,
+            contract.S_DISTRICT: district, contract.S_YEAR: YEAR, contract.S_POPULATION: population,
+            contract.S_BORDER: "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+            rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+            contract.S_SIGNER: _name(70), contract.S_SIGNER_TITLE: f"{district} Kaymakamı"}
+
+
+def district_rows(district: str) -> dict[str, list[list]]:
+    """A district book's rows: its board (M4(3): the İl Göç İdaresi Müdürlüğü where the district has no migration
+    office), two ordinary boards, their problems, decisions and participants."""
+    members = [[f"{district} Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", _name(70), _phone(70), None,
+                "Evet"]]
+    for i, req in enumerate(rules.DISTRICT_MEMBERS, start=71):
+        if req.optional_setting and not req.optional_setting.startswith("!"):
+            continue  # the district has no migration office, Kızılay representation or university
+        kurum = req.kurum if req.kurum.startswith("İl ") else f"{district} {req.kurum}"
+        members.append([kurum, "Daimi", rules.ROLE_MEMBER, "Müdür", _name(i), _phone(i), None, "Evet"])
+    for r in members:
+        r[6] = _email(r[4])
+    meetings, problems, decisions, participants = [], [], [], []
+    for no, held, notice, platform in _DISTRICT_MEETINGS:
+        meetings.append([no, DISTRICT_BOARD, "Olağan", held, held, dt.time(10, 0), f"{district} Kaymakamlığı",
+                         notice, platform, None])
+        problems.append([no, no, "Eğitim" if no == 1 else "Sağlık",
+                         "Okula kayıtlı olmayan yabancı çocuklar" if no == 1 else "Tercüman eksikliği",
+                         "Kayıt kampanyası" if no == 1 else "Tercüman desteği", "Açık"])
+        participants += [[no, k + 1, m[0], m[3], m[4], m[5], "Hayır"] for k, m in enumerate(members[:6])]
+    decisions.append([1, 1, "Okul kayıt kampanyası yapılmasına", "Okullaşma oranının düşük olması",
+                      "Tüm çocukların eğitime erişimi", f"{district} İlçe Milli Eğitim Müdürlüğü", D(YEAR, 6, 30),
+                      "Uygulandı", None, "Kampanya tamamlandı.", 2, 1])
+    decisions.append([2, 2, "Sağlık merkezine tercüman görevlendirilmesine", "Tercüman eksikliği",
+                      "Sağlık hizmetine erişim", f"{district} İlçe Sağlık Müdürlüğü", D(YEAR + 1, 6, 30),
+                      "Devam Ediyor", None, None, None, 2])
+    return {"Üyeler": members, "Toplantılar": meetings, "Sorunlar": problems, "Kararlar": decisions,
+            "Katılımcılar": participants}
+
+
+def write_district_examples(folder: Path, *, overwrite: bool = False) -> list[Path]:
+    """The example's district books in `folder` (made if missing); their paths."""
+    from .files.fill import fill_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for district in EXAMPLE_DISTRICTS:
+        path = folder / district_file_name(district)
+        fill_workbook(path, district_settings(district), district_rows(district), overwrite=overwrite)
+        paths.append(path)
+    return paths

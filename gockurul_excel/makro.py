@@ -458,7 +458,8 @@ def ilce_kitaplarini_birlestir(book: Any = None, *, sources: list[str | Path] | 
         require_province(data, book.name)
         found = [Path(s) for s in sources] if sources is not None else _district_sources(book)
         read = read_sources(found, province_path=None if remote else book_path(book))
-        return _show(book, commands.merge(data, read, today=_today(), now=_now())) + " Kitabı kaydetmeyi unutmayın."
+        outcome = commands.merge(data, read, today=_today(), now=_now())
+        return _show(book, outcome) + (" Kitabı kaydetmeyi unutmayın." if outcome.specs else "")
 
     return _run(book, "ilce_kitaplarini_birlestir", work)
 

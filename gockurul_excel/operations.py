@@ -8,7 +8,7 @@ Heavy modules are imported inside the functions: `import gockurul_excel.operatio
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -286,13 +286,14 @@ class CarryOverResult:
 
 
 def carry_over_workbook(old: str | Path, new: str | Path, *, foreign_population: int | None = None,
-                        overwrite: bool = False) -> CarryOverResult:
+                        overwrite: bool = False, other_year: bool = False) -> CarryOverResult:
     """`gockurul devir`: next year's workbook from this year's (KURALLAR §7). The old workbook is only read."""
     from . import commands
     from .files.backend import FileBackend
     from .files.fill import write_new_year
 
-    outcome = commands.carry_over(FileBackend(old).read(), foreign_population=foreign_population)
+    outcome = commands.carry_over(FileBackend(old).read(), foreign_population=foreign_population,
+                                  target_name=Path(new).name, other_year=other_year)
     carried = outcome.payload
     backup = write_new_year(Path(new), carried.settings, carried.rows, source=Path(old), overwrite=overwrite)
     return CarryOverResult(Path(new), carried.year, carried.counts, outcome.message, backup)
@@ -318,18 +319,29 @@ def check_installation(addin: str | Path | None = None, *, press: bool = True) -
 
 def build_offline_bundle(output: str | Path, source: str | Path | None = None, *, overwrite: bool = False) -> Any:
     """`gockurul paket`: the offline bundle for IT."""
+    import os
+    import re
+
+    from .errors import InvalidArgument
     from .files.offline import build_bundle
 
+    if os.name != "nt" and re.match(r"[A-Za-z]:", str(output)):
+        # `--cikti D:\gockurul-kurulum` typed on Linux/macOS: the shell drops the backslash and a folder named
+        # 'D:gockurul-kurulum' would appear here
+        raise InvalidArgument(f"'{output}' bir Windows sürücü yolu gibi görünüyor; bu bilgisayarda sürücü harfi "
+                              "yok ve paket bulunduğunuz klasörde bu adla bir klasöre yazılırdı. Bu bilgisayardaki "
+                              "bir klasör verin (ör. --cikti gockurul-kurulum), sonra klasörü USB belleğe kopyalayın. "
+                              "Hiçbir şey yazılmadı.")
     return build_bundle(Path(output), Path(source) if source else None, overwrite=overwrite)
 
 
 def serve(host: str, port: int, *, workers: int, token: str, licence: str, settings_file: Path | None,
-          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None) -> None:
+          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None, announce=None) -> None:
     """`gockurul sunucu`: the official xlwings Server with our buttons."""
     from .server import serve as run
 
     run(host, port, workers=workers, token=token, licence=licence, settings_file=settings_file, max_body=max_body,
-        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile)
+        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, announce=announce)
 
 
 @dataclass
@@ -339,19 +351,28 @@ class ExampleResult:
     sheets: list[str]
     platform: Path | None = None  # the platform folder written beside it
     backup: Path | None = None  # the file it replaced (--uzerine-yaz), kept in Yedekler/
+    districts: list[Path] = field(default_factory=list)  # the district books written in 'İlçe Kitapları/'
 
 
 def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
     """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes, and every sheet the
     commands generate from it (forms of each meeting, Ek-3, action plan, calendar, dashboard, findings)
     — written in one go."""
-    from . import commands
-    from .example import write_example
+    from . import commands, contract
+    from .example import EXAMPLE_DISTRICTS, district_file_name, write_district_examples, write_example
+    from .files.atomic import XLSX, check_output
     from .files.backend import FileBackend
 
     path = Path(path)
     today = today or dt.date.today()
+    # the district books go where the button 'İlçe Kitaplarını Birleştir' looks by default; every target is checked
+    # before anything is written (an existing one is refused without --uzerine-yaz)
+    districts = path.parent / contract.DISTRICT_FOLDER
+    for name in EXAMPLE_DISTRICTS if districts.is_dir() else ():
+        check_output(districts / district_file_name(name), XLSX, create=True, overwrite=overwrite)
+    check_output(path, XLSX, create=True, overwrite=overwrite)
     replaced = write_example(path, overwrite=overwrite)
+    district_books = write_district_examples(districts, overwrite=overwrite)
     with FileBackend(path, make_backup=False, lock=True) as backend:  # the file this run just made
         data = backend.read()
         checked = commands.check(data, today)
@@ -363,4 +384,4 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
         specs = [s for o in outcomes for s in o.specs]
         backend.write(specs)
     exported = export_platform(path, platform_folder(path))
-    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced)
+    return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced, district_books)

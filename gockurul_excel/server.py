@@ -186,7 +186,9 @@ def create_app() -> Any:
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, workers: int = 1, token: str | None = None,
           licence: str | None = None, settings_file: Path | None = None, max_body: int = DEFAULT_MAX_BODY,
-          ssl_keyfile: str | None = None, ssl_certfile: str | None = None) -> None:
+          ssl_keyfile: str | None = None, ssl_certfile: str | None = None, announce=None) -> None:
+    """`announce()` is called once the server can start: an address and "Ctrl+C" are never printed before a
+    refusal (issue 25 item 8)."""
     # Before anything imports xlwings_server: its settings are read at import, from this environment.
     configure_environment(token, licence, settings_file, max_body)
     import importlib.util
@@ -196,6 +198,9 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, workers: int = 
 
         raise GocKurulError(NEEDS_EXTRA)
     import uvicorn
+
+    if announce is not None:
+        announce()
     uvicorn.run("gockurul_excel.server:create_app", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, forwarded_allow_ips="127.0.0.1", ssl_keyfile=ssl_keyfile,
                 ssl_certfile=ssl_certfile, log_level="info")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
 import datetime as dt
 import json
@@ -9,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -20,6 +22,13 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 from gockurul_excel import contract, example, rules
 from gockurul_excel.files.fill import fill_workbook
+
+# Tests never touch the real home folder: what the program writes there (the error log `~/gockurul-hata.log`) goes
+# to a folder of this run, for the tests themselves and every command they start (issue 25 item 8).
+REAL_HOME = os.environ.get("HOME")
+TEST_HOME = tempfile.mkdtemp(prefix="gockurul-test-ev-")
+os.environ["HOME"] = os.environ["USERPROFILE"] = TEST_HOME
+atexit.register(shutil.rmtree, TEST_HOME, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 24)

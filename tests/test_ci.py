@@ -31,3 +31,25 @@ def test_readme_guide_works_as_printed_and_claims_only_what_is_true():
     assert "pip install gockurul-excel" not in readme  # no such distribution on PyPI
     assert "Bütün formlar A4 dikey" not in readme  # Takvim, Pano, Eylem Planı İzleme and Kontrol are landscape
     assert "--bugun 2026-" not in readme  # dates as GG.AA.YYYY everywhere
+
+
+def _version_check(command: str) -> str:
+    assert command.startswith("python3 -c '"), command
+    return command[len("python3 -c '"):command.index("' && ")]
+
+
+def test_both_commands_check_the_python_version_first_and_say_it_in_turkish():
+    """Issue 25 item 7: on a Python older than 3.11 the first step stops at once with a Turkish message (not pip's
+    English errors after a minute); on this Python it passes silently."""
+    import subprocess
+    import sys
+
+    main, tests = _commands()
+    check = _version_check(main)
+    assert _version_check(tests) == check
+    ok = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stderr == ""
+    # the same line on a Python that is too old (the limit raised past this one)
+    old = subprocess.run([sys.executable, "-c", check.replace("(3, 11)", "(99, 0)")], capture_output=True, text=True)
+    assert old.returncode == 1 and "Python 3.11 ya da daha yenisi gerekir" in old.stderr
+    assert f"{sys.version_info.major}.{sys.version_info.minor}" in old.stderr and "Traceback" not in old.stderr

@@ -23,7 +23,7 @@ from gockurul_excel.files.fill import fill_workbook
 from gockurul_excel.files.reader import read_workbook
 from gockurul_excel.operations import export_platform, merge_district_workbooks
 
-from .conftest import clean_example_rows, input_snapshot
+from .conftest import clean_example_rows, input_snapshot, run_cli
 
 D = dt.date
 TODAY = D(2026, 11, 24)
@@ -124,11 +124,27 @@ def test_merge_adds_and_is_idempotent(tmp_path, province):
     # KVKK: no phone numbers in the province's copy
     assert "0532" not in repr(sheet_values(province, (districts_mod.PARTICIPANTS_SHEET,)))
 
+    written = province.read_bytes()
     again = merge(province, a, b)
     assert [e.action for e in again.entries] == [UNCHANGED, UNCHANGED]
+    # issue 25 item 8: the same files again change nothing, not even the log ("değişiklik yok"), and no backup
+    assert province.read_bytes() == written and again.backup is None
     assert sheet_values(province) == first
-    assert [r[3] for r in log_rows(province)] == [ADDED, ADDED, UNCHANGED, UNCHANGED]
+    assert [r[3] for r in log_rows(province)] == [ADDED, ADDED]
     assert input_snapshot(province) == before
+
+
+def test_a_district_book_without_meetings_is_unchanged_the_second_time(tmp_path, province):
+    """Issue 25 item 8: a district book with no meeting yet leaves no row in the merged sheets; merged again it is
+    "değişiklik yok" (the log knows it), not "eklendi" with a new log row each time."""
+    empty = district(tmp_path, "Nurdağı", [], population=1_200)
+    assert [e.action for e in merge(province, empty).entries] == [ADDED]
+    written = province.read_bytes()
+    again = merge(province, empty)
+    assert [e.action for e in again.entries] == [UNCHANGED] and province.read_bytes() == written
+    proc = run_cli("birlestir", str(province), str(empty))
+    assert proc.returncode == 0 and "değişiklik yok" in proc.stdout and "kitap yazılmadı" in proc.stdout
+    assert province.read_bytes() == written
 
 
 def test_newer_version_replaces_and_log_says_what_changed(tmp_path, province):

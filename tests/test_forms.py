@@ -326,7 +326,9 @@ def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_b
     proc = run_cli("formlar", str(path))
     assert proc.returncode == 0 and "Atlandı:" in proc.stdout and "Kurultay" in proc.stdout
     proc = run_cli("formlar", str(path), "--yil", "2031")
-    assert proc.returncode == 2 and "2031 yılında" in proc.stderr and "Traceback" not in proc.stderr
+    # KURALLAR §7: another year than the book's is refused, naming both, never an empty set of forms
+    assert proc.returncode == 2 and "2031 yılı istendi" in proc.stderr and "2025 yılının kitabı" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_formlar_never_lets_two_meetings_share_a_sheet(make_book):

@@ -625,12 +625,10 @@ def test_merge_button_reads_the_state_from_the_open_book(tmp_path, fixed_now):
     book = xw.Book(json=payload)
     message = makro.ilce_kitaplarini_birlestir(book, sources=sources)
     assert "2 değişiklik yok" in message, message
-    log = next(a for a in book.json()["actions"] if a["func"] == "setValues"
-               and any("Birleştirme günlüğü" == row[0] for row in a["values"]))
-    actions = [row[3] for row in log["values"][3:]]
-    from gockurul_excel.core import merge
-
-    assert actions == [merge.ADDED, merge.ADDED, merge.UNCHANGED, merge.UNCHANGED]
+    # the same books again: nothing is written, not even a log row (issue 25 item 8, "değişiklik yok")
+    assert not [a for a in book.json()["actions"] if a["func"] == "setValues"
+                and any("Birleştirme günlüğü" == row[0] for row in a["values"])]
+    assert "kaydetmeyi unutmayın" not in message
     # Takvimi Hesapla on the live province book refreshes 'İlçe İzleme' from the same live state.
     message = makro.takvimi_hesapla(book)
     assert f"'{contract.FOLLOW_UP_SHEET}'" in message, message

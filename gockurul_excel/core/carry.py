@@ -76,6 +76,24 @@ def _refuse_unreadable(data: WorkbookData) -> None:
                             "eksik okunabilir; önce 'gockurul kontrol' ile düzeltin. Yeni kitap yazılmadı.")
 
 
+def _refuse_twice_carried(kept: dict[str, list[Record]], year: int) -> None:
+    """KURALLAR §7: two rows to carry with one key (number, year of origin) are refused, the sheet and rows named —
+    never written twice into the new book."""
+    for sheet in contract.CARRIED_SHEETS:
+        number = contract.SHEETS_BY_NAME[sheet].key[0]
+        rows: dict[tuple, list[int]] = {}
+        for r in kept.get(sheet, []):
+            if r[number] is not None:
+                rows.setdefault((str(r[number]), carried_year(r) or year), []).append(r.row)
+        twice = [(key, found) for key, found in rows.items() if len(found) > 1]
+        if twice:
+            (value, origin), found = twice[0]
+            rows_text = ", ".join(f"{n}." for n in found)
+            raise GocKurulError(f"{number} {value} ({origin} yılının) {len(found)} satırda var ({rows_text} "
+                                "satırlar) ve hepsi devredilecekti; yeni kitapta bir numara bir kez olabilir. "
+                                "Numaralardan birini düzeltin. Yeni kitap yazılmadı.", sheet=sheet)
+
+
 def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None = None) -> CarryOver:
     """The next year's workbook of `data` (of `year`): settings and carried rows."""
     _refuse_unreadable(data)
@@ -102,6 +120,7 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
     kept["Sorunlar"] += [p for p in data.records("Sorunlar")
                          if id(p) not in chosen and row_key(p, "Sorun No") in wanted]
     kept["Sorunlar"].sort(key=lambda p: p.row)
+    _refuse_twice_carried(kept, year)
 
     definitions = {d.name: d for d in contract.sheets_for(contract.TEMPLATE_VERSION)}
     rows: dict[str, list[list[Any]]] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,10 +52,8 @@ class Meeting:
         return self.record["Gerçekleşen Tarih"] is not None
 
 
-
 def find_meeting(data: WorkbookData, number: str) -> Meeting:
-    meetings = data.derived("meetings_by_no", lambda: {m["Toplantı No"]: m for m in data.records("Toplantılar")
-                                                       if m["Toplantı No"] is not None})
+    meetings = _meetings_by_no(data)
     key = str(number).strip()
     if key.endswith(".0"):
         key = key[:-2]
@@ -71,7 +69,6 @@ def find_meeting(data: WorkbookData, number: str) -> Meeting:
     return Meeting(r, category, meeting_day(r))
 
 
-
 def place_name(data: WorkbookData) -> str:
     """'Gaziantep', or 'Gaziantep / Nizip' for a district board: how every form and sheet names the board's place."""
     province = data.setting(contract.S_PROVINCE) or ""
@@ -79,7 +76,6 @@ def place_name(data: WorkbookData) -> str:
     if data.board_kind is rules.BoardKind.DISTRICT and district:
         return f"{province} / {district}".strip(" /")
     return province
-
 
 
 CARRIED = contract.CARRIED_COLUMN
@@ -161,21 +157,17 @@ def of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Reco
     return sorted(rows, key=lambda r: (r[order] is None, number_order(r[order]), r.row))
 
 
-
 def number_order(value) -> tuple:
     text = str(value or "")
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
-
 
 
 def participants(data: WorkbookData, m: Meeting) -> list[Record]:
     return of_meeting(data, "Katılımcılar", m.no, "Sıra")
 
 
-
 def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
     return of_meeting(data, "Kararlar", m.no, "Karar No")
-
 
 
 def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Record]]]:
@@ -191,7 +183,6 @@ def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Re
         return out
 
     return data.derived("dated_meetings", build)
-
 
 
 def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
@@ -211,53 +202,164 @@ def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
     return Meeting(best[1], m.category, best[0])
 
 
+def _meetings_by_no(data: WorkbookData) -> dict:
+    return data.derived("meetings_by_no", lambda: {r["Toplantı No"]: r for r in data.records("Toplantılar")
+                                                   if r["Toplantı No"] is not None})
+
+
+def _evaluation(data: WorkbookData, d: Record) -> tuple[object, dt.date | None]:
+    """(the meeting named in `Değerlendiren Toplantı No`, the day it was held — None when it was not, or names the
+    meeting that took the decision)."""
+    evaluator = d["Değerlendiren Toplantı No"]
+    if evaluator is None or (carried_year(d) is None and evaluator == d["Toplantı No"]):
+        return evaluator, None
+    r = _meetings_by_no(data).get(evaluator)
+    return evaluator, (r["Gerçekleşen Tarih"] if r is not None else None)
+
+
+def _open_decisions(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, object, dt.date | None, Record]]]:
+    """Category -> (its meeting's date, row order, evaluator, evaluator's held day, decision) of this year's open
+    decisions, by meeting date (built once: each meeting's Ek-1 item 8 then looks nothing up again)."""
+    def build() -> dict[str, list[tuple[dt.date, int, object, dt.date | None, Record]]]:
+        out: dict[str, list[tuple[dt.date, int, object, dt.date | None, Record]]] = {}
+        for category, entries in _dated_meetings(data).items():
+            out[category] = [(day, i, *_evaluation(data, d), d) for day, i, r in entries
+                             for d in of_meeting(data, "Kararlar", r["Toplantı No"], "Karar No")
+                             if d["Durum"] in rules.DECISION_OPEN]
+        return out
+
+    return data.derived("open_decisions", build)
+
+
+def _evaluated_before(data: WorkbookData, d: Record, m: Meeting) -> bool:
+    """Whether a held meeting before `m` evaluated decision `d` (its `Değerlendiren Toplantı No`, other than `m` and
+    the meeting that took it): then `m` no longer lists it (M5(7), KURALLAR §3)."""
+    evaluator, held = _evaluation(data, d)
+    return evaluator != m.no and held is not None and m.date is not None and held < m.date
+
+
+def unevaluated_decisions(data: WorkbookData) -> list[tuple[Record, Record]]:
+    """M5(7) for `kontrol`: (decision, meeting) for each open decision of this year with no evaluation recorded, and
+    the first board meeting of its kind held after it — where its Ek-1 item 8 first listed it — in the order of
+    those meetings. The same pairs `decisions_to_evaluate` gives meeting by meeting, found once per decision."""
+    out: list[tuple[tuple, Record, Record]] = []
+    for category in rules.BOARD_CATEGORIES.values():
+        held = sorted((r["Gerçekleşen Tarih"], i, r) for i, r in enumerate(data.records("Toplantılar"))
+                      if r["Gerçekleşen Tarih"] is not None and r["Toplantı No"] is not None
+                      and r["Kategori"] == category.value)
+        for day, i, evaluator, _, d in _open_decisions(data).get(category.value, []):
+            k = bisect_right(held, day, key=lambda e: e[0])  # the first held strictly after its meeting
+            if evaluator is None and k < len(held):
+                out.append(((held[k][0], held[k][1], day, i), d, held[k][2]))
+    out.sort(key=lambda e: e[0])
+    return [(d, m) for _, d, m in out]
+
 
 def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
-    """Ek-1 item 8 / M5(7): at the year's first board (M5(12)) the open decisions carried over from last year;
-    then the open decisions of the previous meeting of the same category; then every other decision whose
+    """Ek-1 item 8 / M5(7), KURALLAR §3: every still-open decision of an earlier meeting of the same board that no
+    held meeting has evaluated since (an extra board in between does not drop it) — at the workbook's own board
+    first the open decisions carried over from last year (M5(12), KURALLAR §7) — then every other decision whose
     'Değerlendiren Toplantı No' is this meeting."""
     named = data.grouped("Kararlar", "Değerlendiren Toplantı No").get(m.no, []) if m.no is not None else []
     out: list[Record] = []
-    if is_first_board_of_year(data, m):
+    own = rules.BOARD_CATEGORIES.get(data.board_kind) if data.board_kind is not None else None
+    if m.date is not None and (m.category is own or (own is None and is_first_board_of_year(data, m))):
         named_ids = {id(r) for r in named}
-        out += [r for r in carried_rows(data, "Kararlar") if r["Durum"] in rules.DECISION_OPEN or id(r) in named_ids]
-    prev = previous_meeting(data, m)
-    if prev is not None:
-        out += [r for r in decisions(data, prev) if r["Durum"] in rules.DECISION_OPEN]
+        out += [r for r in carried_rows(data, "Kararlar")
+                if id(r) in named_ids or (r["Durum"] in rules.DECISION_OPEN and not _evaluated_before(data, r, m))]
+    if m.date is not None:
+        entries = _open_decisions(data).get(m.category.value, [])
+        out += [d for _, _, evaluator, held, d in entries[:bisect_left(entries, m.date, key=lambda e: e[0])]
+                if held is None or held >= m.date or evaluator == m.no]
     out += sorted(named, key=lambda r: (carried_year(r) or 0, number_order(r["Karar No"]), r.row))
     return list({id(r): r for r in out}.values())
 
 
-def is_first_board_of_year(data: WorkbookData, m: Meeting) -> bool:
-    """The year's first meeting of the workbook's own board (İl or İlçe GKK): M5(12) for both, and the province's
-    first-board duties (M13(2), M5(8), M5(13))."""
+def _board_windows(data: WorkbookData, year: int) -> list:
+    """The ordinary windows of the workbook's own board (İl or İlçe GKK) in `year`, made once per read."""
+    from .windows import build_calendar, required_windows  # windows imports nothing of this module
+
+    def build() -> list:
+        kind = data.board_kind
+        category = rules.BOARD_CATEGORIES.get(kind) if kind is not None else None
+        if category is None:
+            return []
+        return [w for w in required_windows(data, kind, year, build_calendar(data)) if w.category is category]
+
+    return data.derived(("board_windows", year), build)
+
+
+def _missed(r: Record, windows: list, today: dt.date) -> bool:
+    """A board only planned is missed once the last day it could still count has passed: its ordinary window's
+    limit (M7, M8(3)), else — an extra board, or one outside every window — its planned date (KURALLAR §2, §7)."""
+    if r["Gerçekleşen Tarih"] is not None:
+        return False
+    day = r["Planlanan Tarih"]
+    if r["Tür"] == "Olağan":
+        limits = [w.limit for w in windows if w.contains(day)]
+        if limits:
+            return max(limits) < today
+    return day < today
+
+
+@dataclass(frozen=True)
+class FirstBoard:
+    """The year's first board (KURALLAR §7): an entered meeting, or the schedule's proposal (`meeting` None)."""
+
+    day: dt.date  # held, else planned, else proposed
+    meeting: Meeting | None
+
+
+def first_board_of(data: WorkbookData, year: int, today: dt.date) -> FirstBoard | None:
+    """KURALLAR §7 (M5(8), M5(12), M5(13), M6(1), M13(2)): as seen on `today`, the earliest board of the workbook's
+    own kind in `year` that is held, or planned and not yet missed, or — while its window is open and nothing is
+    entered in it — the schedule's proposed ordinary board. An extra board planned for March is not the first
+    while the January ordinary board can still be held."""
+    category = rules.BOARD_CATEGORIES.get(data.board_kind) if data.board_kind is not None else None
+    if category is None or not isinstance(year, int):
+        return None
+    windows = _board_windows(data, year)
+    entries = [e for e in _dated_meetings(data).get(category.value, []) if e[0].year == year]
+    candidates: list[tuple[dt.date, int, FirstBoard]] = []
+    entered = next(((day, r) for day, _, r in entries if not _missed(r, windows, today)), None)
+    if entered is not None:
+        day, r = entered
+        candidates.append((day, 0, FirstBoard(day, Meeting(r, category, day))))
+    ordinary = [e[0] for e in entries if e[2]["Tür"] == "Olağan"]
+    proposal = next((w for w in windows if w.limit >= today and not any(w.contains(d) for d in ordinary)), None)
+    if proposal is not None:
+        # a proposal already past is still to come: it can only be held from today on
+        candidates.append((max(proposal.proposal, today), 1, FirstBoard(proposal.proposal, None)))
+    return min(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+
+
+def is_first_board_of_year(data: WorkbookData, m: Meeting, today: dt.date | None = None) -> bool:
+    """Whether `m` is the year's first meeting of its board (M5(12) for İl and İlçe; the province's first-board
+    duties, M13(2), M5(8), M5(13)) — as seen on `today`, by default on the meeting's own day (its forms are for that
+    day: a board only planned before it and not held by then was missed)."""
     if m.category not in rules.BOARD_CATEGORIES.values() or m.date is None:
         return False
+    if data.board_kind is not None and m.category is rules.BOARD_CATEGORIES.get(data.board_kind):
+        first = first_board_of(data, m.date.year, today or m.date)
+        return first is not None and first.meeting is not None and first.meeting.record is m.record
     prev = previous_meeting(data, m)
     return prev is None or prev.date is None or prev.date.year < m.date.year
 
 
-def first_board(data: WorkbookData, year: int) -> Meeting | None:
-    """The year's first meeting (held or planned) of the workbook's own board."""
-    category = rules.BOARD_CATEGORIES.get(data.board_kind)
-    entries = [e for e in _dated_meetings(data).get(category.value if category else "", []) if e[0].year == year]
-    if not entries:
-        return None
-    day, _, r = entries[0]
-    return Meeting(r, category, day)
+def first_board(data: WorkbookData, year: int, today: dt.date) -> Meeting | None:
+    """The year's first board as entered (held or planned), None while it is only the schedule's proposal."""
+    first = first_board_of(data, year, today)
+    return first.meeting if first is not None else None
 
 
 # Board types in the order the report lists them (item 2).
 BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRICT_BOARD)
 
 
-
 UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
 
 
-
 MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
-
 
 
 @dataclass(frozen=True)
@@ -274,18 +376,15 @@ class YearMeeting:
         return f"{where}{kind} {self.no}\n{tr_date(self.day)}"
 
 
-
 def key_order(value: object) -> tuple:
     """Sort key for identifiers such as Karar No: 2 before 10, text after numbers."""
     return _key_order(str(value or ""))
-
 
 
 @lru_cache(maxsize=65536)  # identifiers repeat: every row of a meeting carries its Toplantı No
 def _key_order(text: str) -> tuple:
     parts = re.split(r"(\d+)", text)
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
-
 
 
 def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
@@ -300,7 +399,6 @@ def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
     return {m.no: m for m in out}
 
 
-
 def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Category]:
     kind = data.board_kind or rules.BoardKind.PROVINCE
     own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
@@ -309,14 +407,12 @@ def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Ca
     return [c for c in BOARD_ORDER if kind is rules.BoardKind.PROVINCE or c in own or c in held]
 
 
-
 def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Record]:
     """The decisions taken at the year's meetings (carried ones were taken in an earlier year)."""
     decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings and carried_year(d) is None]
     decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
                                   key_order(d["Karar No"])))
     return decisions
-
 
 
 def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record],
@@ -333,7 +429,6 @@ def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], de
                   if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and row_key(p, "Sorun No") in by_problem
                   and ((p["Toplantı No"] in meetings and carried_year(p) is None) or row_key(p, "Sorun No") in linked)]
     return sorted(unresolved, key=lambda p: (carried_year(p) or 0, key_order(p["Sorun No"]))), by_problem
-
 
 
 def active_member(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:

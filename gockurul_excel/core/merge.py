@@ -183,6 +183,9 @@ def plan_merge(data: WorkbookData, state: MergedState | None, sources: list[Inco
             r.sort(key=lambda row: tuple(key_order(row.get(c)) for c in ("Toplantı No", "Karar No", "Sorun No",
                                                                           "Sıra")))
         old = state.districts.get(dkey)
+        if old is None and any(len(row) > 3 and row[2] is not None and district_key(row[2]) == dkey
+                               and row[3] in (ADDED, REPLACED, UNCHANGED) for row in state.log):
+            old = DistrictRows(name)  # merged before with no rows: the merged sheets hold nothing of it
         for m in new.meetings():
             no = m["Toplantı No"]
             new.received[no] = (old.received.get(no) if old else None) or today

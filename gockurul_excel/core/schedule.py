@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .. import contract, rules
 from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT, EXTRA_MEETING_ARTICLE
 from .districts import DistrictStatus, district_follow_up, district_state_for, required_district_boards
-from .meetings import HELD, MINUTES_COLUMNS, NO, before_day, carried_year, first_board, meeting_day, number_text
+from .meetings import HELD, MINUTES_COLUMNS, NO, before_day, carried_year, first_board_of, meeting_day, number_text
 from .model import Record, WorkbookData
 from .text import tr_date
 from .windows import Window, build_calendar, required_windows, windows_for
@@ -272,9 +272,12 @@ def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     category = rules.BOARD_CATEGORIES.get(s.kind)
     if not duties or category is None:
         return
-    first = first_board(data, s.year)
-    if first is not None:
-        day, no, held = s.meeting_dates.get(first.no, first.date), first.no, first.record[HELD]
+    first = first_board_of(data, s.year, s.today)  # KURALLAR §7: an entered board, else the open proposal
+    if first is not None and first.meeting is not None:
+        m = first.meeting
+        day, no, held = s.meeting_dates.get(m.no, m.date), m.no, m.record[HELD]
+    elif first is not None:
+        day, no, held = first.day, None, None
     else:
         proposals = [w for w in s.windows if w.category is category]
         if not proposals:
@@ -288,15 +291,20 @@ def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
 
 
 def annual_report_due(cal: WorkCalendar, data: WorkbookData, report_year: int, rule: rules.YearlyDeadline,
-                      proposal: dt.date | None = None) -> Due:
+                      proposal: dt.date | None = None, today: dt.date | None = None) -> Due:
     """M13: a task of January after `report_year`; the report's preparation is due by the next year's first board
-    when that comes first (it approves the report, M13(2)) — known when this workbook is of that year: the board's
-    planned or held date, else (for the calendar) the `proposal` of the first board (KURALLAR §2)."""
+    when that comes first (it approves the report, M13(2)) — known when this workbook is of that year: the first
+    board as seen on `today` (KURALLAR §7: held or planned and not missed, its earlier date; or the open proposal),
+    else (for the calendar) the `proposal` of the first board (KURALLAR §2)."""
     d = month_end(cal, report_year + 1, rule.month)
     year = data.setting(contract.S_YEAR)
     if rule.before_first_board and year == report_year + 1:
-        board = first_board(data, year)
-        day = before_day(board.record, board.date) if board is not None else proposal
+        board = first_board_of(data, year, today) if today is not None else None
+        if board is not None:
+            m = board.meeting
+            day = before_day(m.record, m.date) if m is not None else board.day
+        else:
+            day = proposal
         if day is not None and day < d.limit:
             target = cal.previous_working_day(day)
             return Due(target, day, target != day and cal.estimated_between(target, day))
@@ -310,7 +318,7 @@ def _annual_report_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     proposal = next((w.proposal for w in s.windows if w.category is category), None)
     for report_year in (s.year - 1, s.year):
         for rule in rules.ANNUAL_DEADLINES:
-            d = annual_report_due(s.calendar, data, report_year, rule, proposal)
+            d = annual_report_due(s.calendar, data, report_year, rule, proposal, s.today)
             text = f"{report_year} yılı: {rule.label} ({rule.article})"
             if d.limit < month_end(s.calendar, report_year + 1, rule.month).limit:
                 text += " — onaylayacak olan yılın ilk kurulundan önce"

@@ -33,6 +33,15 @@ SCRIPTS = ("kur.ps1", "kaldir.ps1", "KUR.cmd", "KALDIR.cmd")
 WHEELS = "tekerlekler"
 REQUIREMENTS = "gereksinimler.txt"
 DISTRIBUTION = "gockurul-excel"
+# What IT reads first in gereksinimler.txt: Turkish (the pins file's English notes are for developers).
+REQUIREMENTS_HEADER = ("# Göç Kurulu çevrimdışı kurulum paketi: sabitlenmiş sürümler (64 bit Windows, Python 3.12).\n"
+                       "# kur.ps1 bunları 'tekerlekler' klasöründen internetsiz kurar (pip install --no-index).\n")
+
+
+def requirements_text(pins: str, version: str) -> str:
+    """gereksinimler.txt: the Turkish header, the pins without their developer comments, this package's own pin."""
+    lines = [line for line in pins.splitlines(keepends=True) if line.strip() and not line.lstrip().startswith("#")]
+    return REQUIREMENTS_HEADER + "".join(lines) + f"{DISTRIBUTION}=={version}\n"
 # The PCs the bundle is for: 64-bit Windows, CPython 3.12 (kur.ps1 looks for that Python).
 TARGET = ("--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp", "--abi", "cp312",
           "--only-binary=:all:")
@@ -186,8 +195,7 @@ def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = 
         ours = own_wheel(Path(source) if source else None, wheels)
         version = ours.name.split("-")[1]
         requirements = stage / REQUIREMENTS
-        pins = PINS.read_text(encoding="utf-8")
-        requirements.write_text(pins + f"{DISTRIBUTION}=={version}\n", encoding="utf-8")
+        requirements.write_text(requirements_text(PINS.read_text(encoding="utf-8"), version), encoding="utf-8")
         fetch(PINS, wheels)
         missing = [n for n in pinned() if not any(canonical(w.name.split("-")[0]) == n for w in wheels.iterdir())]
         if missing:

@@ -33,8 +33,9 @@ def _open(path: Path) -> Any:
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for corrupt content
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil "
-                                 f"({type(exc).__name__}).") from None
+        # the library's error type is no message for a user; it goes to the error log as the cause, for IT
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı "
+                                 "değil.") from exc
 
 
 

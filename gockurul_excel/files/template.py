@@ -592,8 +592,9 @@ def read_template_version(path: str | os.PathLike) -> str:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil "
-                                 f"({type(exc).__name__}).") from None
+        # the library's error type is no message for a user; it goes to the error log as the cause, for IT
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı "
+                                 "değil.") from exc
     try:
         if contract.SETTINGS_SHEET not in wb.sheetnames:
             return contract.TEMPLATE_VERSIONS[0]

@@ -256,17 +256,20 @@ def test_a_move_across_an_estimated_bayram_is_marked_estimated(memory_book):
 
 # --- M13: the annual report is prepared before the first board that approves it ---------------------------
 
-@pytest.mark.parametrize("board, due_day", [
-    (D(2030, 1, 8), D(2030, 1, 8)),  # the first board comes first: the report is due that day (M13(2))
-    (D(2030, 1, 28), D(2030, 1, 28)),
-    (D(2030, 2, 7), D(2030, 1, 31)),  # a late first board: January's end (M13(1))
+@pytest.mark.parametrize("board, today, due_day", [
+    (D(2030, 1, 8), D(2030, 1, 2), D(2030, 1, 8)),  # the first board comes first: the report is due that day (M13(2))
+    (D(2030, 1, 28), D(2030, 1, 2), D(2030, 1, 28)),
+    # KURALLAR §7: a board entered for February is not the first while January's can still be held: the proposed
+    # January board (Tuesday 15 January) is, and the report is due then ...
+    (D(2030, 2, 7), D(2030, 1, 2), D(2030, 1, 15)),
+    (D(2030, 2, 7), D(2030, 2, 1), D(2030, 1, 31)),  # ... once January has passed, a late first board: January's end
 ])
-def test_annual_report_is_due_by_the_first_board(memory_book, board, due_day):
+def test_annual_report_is_due_by_the_first_board(memory_book, board, today, due_day):
     data = memory_book(settings=province(2030), rows={"Toplantılar": [meeting(1, BOARD, board)]})
-    evs = [e for e in events(data, D(2030, 1, 2)) if e.kind == "yillik_rapor" and "2029 yılı" in e.description]
+    evs = [e for e in events(data, today) if e.kind == "yillik_rapor" and "2029 yılı" in e.description]
     assert [e.date for e in evs] == [due_day] and evs[0].article == "M13(1), M13(2)"
     # entered in the platform by the end of January whatever the board's day (M13(3))
-    platform = next(e for e in events(data, D(2030, 1, 2)) if e.kind == "yillik_rapor_platform"
+    platform = next(e for e in events(data, today) if e.kind == "yillik_rapor_platform"
                     and "2029 yılı" in e.description)
     assert platform.date == D(2030, 1, 31)
 

@@ -8,17 +8,7 @@ from collections.abc import Iterator
 
 from ... import contract, rules
 from ...findings import ERROR, WARNING, Finding
-from ..meetings import (
-    NO,
-    Meeting,
-    carried_rows,
-    carried_year,
-    decisions_to_evaluate,
-    first_board,
-    held,
-    meeting_day,
-    number_text,
-)
+from ..meetings import NO, carried_rows, carried_year, first_board, held, number_text, unevaluated_decisions
 from ..text import tr_date
 from .registry import Context, check, record_label, reference
 
@@ -61,21 +51,15 @@ def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
 @check(EVALUATION)
 def open_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     """M5(7): a board meeting held evaluates the previous meeting's open decisions (recorded as 'Değerlendiren
-    Toplantı No'; a later meeting named there is the latest evaluation)."""
-    boards = set(rules.BOARD_CATEGORIES.values())
-    for r in ctx.data.records("Toplantılar"):
-        category = rules.category_of(r["Kategori"])
-        if category not in boards or not held(r) or r[NO] is None:
-            continue
-        m = Meeting(r, category, meeting_day(r))
-        for d in decisions_to_evaluate(ctx.data, m):
-            if carried_year(d) is not None or d[EVALUATOR] is not None:
-                continue
-            yield Finding(WARNING, EVALUATION, "Kararlar", d.cell(EVALUATOR),
-                          f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d[NO]}) açık; bir sonraki "
-                          f"kurul olan toplantı {m.no} ({held(r):%d.%m.%Y}) yapılmış ama kararın orada "
-                          "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
-                          f"{m.no} yazın (Ek-1 madde 8).")
+    Toplantı No'; a later meeting named there is the latest evaluation) — said once per decision, at the first
+    board held after it (core.meetings.unevaluated_decisions)."""
+    for d, r in unevaluated_decisions(ctx.data):
+        no = r[NO]
+        yield Finding(WARNING, EVALUATION, "Kararlar", d.cell(EVALUATOR),
+                      f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d[NO]}) açık; bir sonraki "
+                      f"kurul olan toplantı {no} ({held(r):%d.%m.%Y}) yapılmış ama kararın orada "
+                      "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
+                      f"{no} yazın (Ek-1 madde 8).")
 
 
 @check(rules.CARRIED_EVALUATION_ARTICLE)
@@ -83,7 +67,7 @@ def carried_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     """M5(12), KURALLAR §7: once the year's first board is held, every decision carried over from last year names
     the meeting of this year that evaluated it."""
     year = ctx.data.setting(contract.S_YEAR)
-    first = first_board(ctx.data, year) if isinstance(year, int) else None
+    first = first_board(ctx.data, year, ctx.today) if isinstance(year, int) else None
     if first is None or not held(first.record):
         return
     done = {r[NO] for r in ctx.data.records("Toplantılar") if held(r)}
