@@ -207,8 +207,11 @@ def _scaled(key: str, factor: float, minimum: int = 1) -> int:
     return max(minimum, round(PER_YEAR[key] * factor))
 
 
-def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR) -> dict[str, list[list]]:
-    """Rows per input sheet (contract column order) of a size-`size` workbook."""
+def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outsiders: bool = False,
+                  ) -> dict[str, list[list]]:
+    """Rows per input sheet (contract column order) of a size-`size` workbook. `outsiders`: every participant
+    attends for a member institution under a name that is not its member's and without Vekil (a findings-heavy
+    book: one M9(2) finding per participant row)."""
     if size <= 0:
         raise ValueError("boyut sıfırdan büyük olmalı")
     rng = random.Random(seed)
@@ -299,6 +302,8 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR) -> dict
         p = people[(seq - 1 + no) % len(people)]
         deputy = "Evet" if (seq + no) % 11 == 0 and p[2] != rules.ROLE_CHAIR else "Hayır"
         name = _name(seq * 3 + no) if deputy == "Evet" else p[4]
+        if outsiders:
+            deputy, name = "Hayır", f"{_name(seq * 7 + no)} Dışarıdan"
         participants.append([no, seq, p[0], p[3], name, p[5], deputy])
 
     actions = []
@@ -367,12 +372,13 @@ KEY_COLUMNS = {"Toplantılar": (0,), "Gündem": (0,), "Sorunlar": (0, 1), "Karar
 ONCE = ("İlçeler", "Üyeler", "Tatiller")
 
 
-def generate_history_rows(years: int, size: float = 1.0, seed: int = SEED) -> dict[str, list[list]]:
+def generate_history_rows(years: int, size: float = 1.0, seed: int = SEED, outsiders: bool = False,
+                          ) -> dict[str, list[list]]:
     """`years` years of a size-`size` province kept in one workbook whose Yıl is the last of them: what an office
     has when it never starts a new book (every earlier year's rows are out of the book's year for `kontrol`)."""
     out: dict[str, list[list]] = {}
     for k, year in enumerate(range(YEAR - years + 1, YEAR + 1)):
-        rows = generate_rows(size, seed + k, year)
+        rows = generate_rows(size, seed + k, year, outsiders)
         offset = 10_000 * k
         for sheet, data in rows.items():
             if sheet in ONCE and sheet in out:
@@ -398,12 +404,14 @@ def row_counts(rows: dict[str, list[list]]) -> dict[str, int]:
     return {sheet: len(data) for sheet, data in rows.items()}
 
 
-def generate(path: str | Path, size: float = 1.0, seed: int = SEED, years: int = 1) -> dict[str, int]:
-    """Write a size-`size` workbook (of `years` years, see generate_history_rows) to `path` (overwritten); return
-    its row count per sheet."""
+def generate(path: str | Path, size: float = 1.0, seed: int = SEED, years: int = 1, outsiders: bool = False,
+             ) -> dict[str, int]:
+    """Write a size-`size` workbook (of `years` years, see generate_history_rows; `outsiders`, see generate_rows)
+    to `path` (overwritten); return its row count per sheet."""
     from gockurul_excel.files.fill import fill_workbook
 
-    rows = generate_rows(size, seed) if years == 1 else generate_history_rows(years, size, seed)
+    rows = (generate_rows(size, seed, outsiders=outsiders) if years == 1
+            else generate_history_rows(years, size, seed, outsiders))
     fill_workbook(Path(path), generate_settings(), rows, overwrite=True)
     return row_counts(rows)
 
@@ -415,8 +423,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tohum", type=int, default=SEED, help=f"rastgelelik tohumu (varsayılan {SEED})")
     parser.add_argument("--yillar", type=int, default=1,
                         help="kaç yılın satırları tek kitapta (varsayılan 1; 10: on yıllık geçmiş)")
+    parser.add_argument("--uye-disi", action="store_true",
+                        help="katılımcılar üye olmayan kişiler (her katılımcı satırı bir M9(2) bulgusu)")
     args = parser.parse_args(argv)
-    counts = generate(args.cikti, args.boyut, args.tohum, args.yillar)
+    counts = generate(args.cikti, args.boyut, args.tohum, args.yillar, args.uye_disi)
     total = sum(counts.values())
     detail = ", ".join(f"{k}: {v}" for k, v in counts.items())
     print(f"{args.cikti}: boyut {args.boyut:g}, {total} satır ({detail})")

@@ -11,9 +11,12 @@ from the same catalogue; the usage line's placeholders and the value placeholder
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import gettext
+import importlib.abc
+import importlib.util
 import os
 import re
 import sys
@@ -23,7 +26,6 @@ from typing import Annotated
 
 import click
 import typer
-from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
 
 from . import operations
@@ -53,9 +55,44 @@ def speak_turkish() -> gettext.NullTranslations:
     gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(DOMAIN)
     catalogue = gettext.translation(DOMAIN, str(LOCALE_DIR), languages=["tr"])
-    for setting, english in TYPER_SETTINGS.items():
-        setattr(rich_utils, setting, catalogue.gettext(english))
+
+    def turkish(rich_utils) -> None:
+        for setting, english in TYPER_SETTINGS.items():
+            setattr(rich_utils, setting, catalogue.gettext(english))
+
+    _when_imported("typer.rich_utils", turkish)
     return catalogue
+
+
+def _when_imported(name: str, then) -> None:
+    """Run `then(module)` once `name` is imported: now if it is, else when typer first imports it (for help or an
+    error only: it loads rich, 0.1 s that `kontrol` and the other commands never need)."""
+    if name in sys.modules:
+        then(sys.modules[name])
+        return
+
+    class Loader(importlib.abc.Loader):
+        def __init__(self, inner: importlib.abc.Loader) -> None:
+            self.inner = inner
+
+        def create_module(self, spec):
+            return self.inner.create_module(spec)
+
+        def exec_module(self, module) -> None:
+            self.inner.exec_module(module)
+            then(module)
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            if spec is not None and spec.loader is not None:
+                spec.loader = Loader(spec.loader)
+            return spec
+
+    sys.meta_path.insert(0, Finder())
 
 
 def _help_names(names: list[str], ctx: click.Context) -> list[str]:
@@ -112,7 +149,6 @@ app = TurkishApp(
     help="Göç Koordinasyon Kurulu çalışma kitabı araçları.",
     context_settings={"help_option_names": HELP_OPTIONS},
 )
-
 
 
 def _err(message: str) -> None:
@@ -656,7 +692,22 @@ def guncelle(kitap: Workbook) -> None:
         typer.echo(f"- {line}")
 
 
+def _group() -> None:
+    """Göç Koordinasyon Kurulu çalışma kitabı araçları."""
+
+
 def main() -> None:
+    """typer reads the signature of every command before running one (a tenth of a second of `gockurul kontrol`'s
+    start): when the command asked is known by name, only it is built. The group's help, an unknown command or
+    a misspelt one see every command."""
+    name = sys.argv[1] if len(sys.argv) > 1 else None
+    chosen = [c for c in app.registered_commands if name is not None and c.name == name]
+    if chosen:
+        one = copy.copy(app)
+        one.registered_commands = chosen
+        one.callback()(_group)  # still a group: with one command alone typer would drop the command's name
+        one(prog_name="gockurul")
+        return
     app(prog_name="gockurul")
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ERROR = "hata"
 WARNING = "uyari"
 LEVELS = (ERROR, WARNING)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """A tuple: built, hashed and compared in C (a findings-heavy book has tens of thousands)."""
+
     level: str  # "hata" | "uyari"
     rule: str  # article, e.g. "M8(1)"
     sheet: str | None
@@ -18,8 +19,11 @@ class Finding:
     message: str
 
     def to_json(self) -> dict:
-        return {"duzey": self.level, "kural": self.rule, "sayfa": self.sheet, "hucre": self.cell,
-                "mesaj": self.message}
+        return dict(zip(JSON_KEYS, self, strict=True))
+
+
+# The JSON names of a finding's fields, in their order (TASARIM.md).
+JSON_KEYS = ("duzey", "kural", "sayfa", "hucre", "mesaj")
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:

@@ -187,6 +187,8 @@ MEETING_DATE_ARTICLE = {MeetingCategory.PROVINCE_BOARD: "M11(3)", MeetingCategor
                         MeetingCategory.SUBCOMMISSION: "M6(9)"}
 # M12(5): a district sends its minutes to the İl Göç İdaresi Müdürlüğü too (the province follows this up).
 DISTRICT_MINUTES_ARTICLE = "M12(5)"
+# Extra meetings may be held at any time (M7(3), M8(4)).
+EXTRA_MEETING_ARTICLE = "M7(3), M8(4)"
 
 
 class Direction(StrEnum):
@@ -533,6 +535,19 @@ STATISTICS_COORDINATED_ARTICLE = "GK(b)"
 PROJECT_OPINION_ARTICLE = "GK(c)"
 PROJECT_REPORTS_ARTICLE = "GK(ç)"
 
+
+# --- articles of kontrol's rules across rows (their sentences are in core.checks' section modules) ---
+# Ek-1: the form's decision rows — each names its meeting and problem, is given a time after its meeting and is
+# reported once that time has passed.
+DECISION_FORM_ARTICLE = "Ek-1"
+# M5(7): a board evaluates the decisions of the meeting before it.
+EVALUATION_ARTICLE = "M5(7)"
+# M12(1): the decisions are written in the minutes of the meeting that took them.
+MINUTES_DECISIONS_ARTICLE = "M12(1)"
+# M12(7): the list of participants (Ek-2) of a meeting held.
+PARTICIPANTS_ARTICLE = "M12(7)"
+# M13(4): the annual report gives the reason a decision could not be carried out.
+NOT_IMPLEMENTED_REASON_ARTICLE = "M13(4)"
 
 # --- official letters (Resmî Yazışmalarda Uygulanacak Usul ve Esaslar; KURALLAR §5) ---------------------------
 # A letter whose distribution includes a higher authority closes "arz ve rica ederim"; to equals and subordinates

@@ -83,8 +83,12 @@ def test_child_measurement_and_tables(tiny_book, tmp_path):
     assert not any(n.startswith("Ek-3") for n in read_workbook(path).sheet_names)
     kontrol = run.measure("kontrol", path, tmp_path, 4)
     assert kontrol["bulgu"] == 0
+    process = run.run_child("kontrol_cli", path, 4, timeout=300)  # the CLI as a user runs it, from outside
+    assert process["sure"] > 0 and process["cpu"] > 0 and process["rss_kb"] is None
     fake = {code: {"sure": 0.5, "surec": 0.7, "rss_kb": 40_960} for code, _label, _w in run.OPERATIONS}
     fake["taban"] = {"sure": 0.1, "surec": 0.2, "rss_kb": 20_480}
+    fake["taban_surec"] = {"sure": 0.4, "surec": 0.4, "cpu": 0.2, "rss_kb": None}
+    fake["kontrol_cli"] = {"sure": 1.2, "surec": 1.2, "cpu": 0.6, "rss_kb": None}
     fake["import_makro"] = {"yok": True}
     fake["formlar_cli"] = {"sure": 3.0, "surec": 3.2, "rss_kb": 40_960, "tahmini": True, "toplanti": 40}
     text = run.size_table(fake)
@@ -99,5 +103,6 @@ def test_child_measurement_and_tables(tiny_book, tmp_path):
     assert "doğrusal büyüme (büyüme ≤ 1.1): KARŞILANMADI: kontrol" in verdicts
     assert "tepe bellek ≤ 500 MB (16×): 600 MB" in verdicts
     assert "makro henüz yok" in verdicts
+    assert "kontrol --json süreci ≤ 2,5× taban süreci (16×): 3.0× (CPU 3.0×) — KARŞILANMADI" in verdicts
     assert run.parse_sizes("16, 1x,4") == [1.0, 4.0, 16.0]
     assert contract.SETTINGS_SHEET in contract.INPUT_SHEETS

@@ -9,6 +9,7 @@ import pytest
 
 from gockurul_excel import contract, example, rules
 from gockurul_excel.core import districts as districts_mod
+from gockurul_excel.core.checks import run_checks
 from gockurul_excel.core.districts import (
     DECISIONS_SHEET,
     FOLLOW_UP_SHEET,
@@ -261,7 +262,7 @@ def test_follow_up_hand_checked(tmp_path, province):
         (districts_mod.RECEIVED, TODAY, True)]
     assert (by["Nizip"].open_decisions, by["Nizip"].overdue_decisions) == (2, 1)
 
-    found = districts_mod.follow_up_findings(data, state, TODAY)
+    found = [f for f in run_checks(data, TODAY) if f.rule in ("M8(1), M8(3)", "M12(5)")]
     errors = sorted(f.message for f in found if f.level == "hata")
     assert len(errors) == 3 and all(f.rule == "M8(1), M8(3)" for f in found if f.level == "hata")
     assert sum("Karkamış" in m for m in errors) == 2 and sum("Şahinbey" in m for m in errors) == 1
@@ -281,18 +282,19 @@ def test_follow_up_hand_checked(tmp_path, province):
 def test_kontrol_and_pano_use_merged_data(tmp_path, province):
     data = read_workbook(province)
     before = build_schedule(data, TODAY)
-    assert not [f for f in before.findings if f.rule in ("M8(1), M8(3)", "M12(5)") and "İlçe GKK" in f.message
+    assert not [f for f in run_checks(data, TODAY) if f.rule in ("M8(1), M8(3)", "M12(5)") and "İlçe GKK" in f.message
                 and any(n in f.message for n in ("Nizip", "Karkamış"))]
     assert {e.status for e in before.events if e.district} <= {"gecti"}
     merge(province, nizip(tmp_path), sahinbey(tmp_path))
     s = build_schedule(read_workbook(province), TODAY)
+    found = run_checks(read_workbook(province), TODAY)
     district_events = {(e.district, e.date.month): e.status for e in s.events if e.district}
     assert district_events[("Nizip", 3)] == "tamamlandi"
     assert district_events[("Nizip", 9)] == "tamamlandi"
     assert district_events[("Karkamış", 3)] == "gecikti"
     assert district_events[("Şahinbey", 3)] == "gecikti"
-    assert any(f.rule == "M8(1), M8(3)" and "Karkamış" in f.message for f in s.findings)
-    assert any(f.rule == "M12(5)" and "Nizip" in f.message for f in s.findings)
+    assert any(f.rule == "M8(1), M8(3)" and "Karkamış" in f.message for f in found)
+    assert any(f.rule == "M12(5)" and "Nizip" in f.message for f in found)
 
 
 def test_log_notes_unknown_district_and_clean_file(tmp_path, province):
@@ -314,8 +316,6 @@ def test_province_workbook_required(tmp_path):
 
 
 def test_kontrol_reports_follow_up_only_after_merge(tmp_path, province):
-    from gockurul_excel.core.checks import run_checks
-
     def district_findings():
         return [f for f in run_checks(read_workbook(province), TODAY)
                 if f.rule in ("M8(1), M8(3)", "M12(5)") and f.sheet in ("İlçeler", MEETINGS_SHEET)]

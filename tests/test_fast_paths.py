@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from gockurul_excel import contract
-from gockurul_excel.core import checks, model
+from gockurul_excel.core import checks, model, rowschema
 from gockurul_excel.core import meetings as meetings_mod
 from gockurul_excel.core.schemacheck import SchemaCheck
 from gockurul_excel.files import package as package_mod
@@ -54,7 +54,7 @@ def _agree(check: SchemaCheck, instance) -> None:
 
 @pytest.mark.parametrize("sheet", list(contract.SHEETS_BY_NAME))
 def test_row_schemas_fast_check_never_accepts_what_jsonschema_rejects(sheet):
-    check = SchemaCheck(checks.row_schema(sheet))
+    check = SchemaCheck(rowschema.row_schema(sheet))
     headers = [c.header for c in contract.SHEETS_BY_NAME[sheet].columns]
 
     @SETTINGS
@@ -66,7 +66,7 @@ def test_row_schemas_fast_check_never_accepts_what_jsonschema_rejects(sheet):
 
 
 def test_settings_schema_fast_check_agrees():
-    check = SchemaCheck(checks.settings_schema(None))
+    check = SchemaCheck(rowschema.settings_schema(None))
     names = [s.name for s in contract.SETTINGS]
 
     @SETTINGS
@@ -129,7 +129,7 @@ def test_platform_schemas_fast_check_never_accepts_what_jsonschema_rejects(examp
 
 
 def test_many_rows_in_one_call_find_exactly_the_rejected_rows():
-    check = SchemaCheck(checks.row_schema("Katılımcılar"))
+    check = SchemaCheck(rowschema.row_schema("Katılımcılar"))
     good = {"Toplantı No": "1", "Sıra": 1, "Kurum İsmi": "Valilik", "Unvan": "Vali Yardımcısı",
             "Ad-Soyad": "Ayşe Yılmaz", "Vekil": "Hayır"}
     assert check.errors(good) == []
@@ -162,11 +162,11 @@ def test_kontrol_explains_only_rejected_rows(make_book, monkeypatch):
         return Spy()
 
     monkeypatch.setattr(SchemaCheck, "slow", property(counting))
-    checks._validator.cache_clear()
+    rowschema._validator.cache_clear()
     try:
         findings = checks.run_checks(reader_mod.read_workbook(path), dt.date(2026, 11, 24))
     finally:
-        checks._validator.cache_clear()
+        rowschema._validator.cache_clear()
     assert any(f.sheet == "Katılımcılar" and "Sıra" in f.message for f in findings)
     assert len(calls) == 1 and calls[0]["Sıra"] == "on"
 
@@ -338,14 +338,14 @@ def test_without_the_compiled_libraries_the_answers_are_the_same(monkeypatch, ex
     """xlwings Lite (Pyodide) has no jsonschema-rs or orjson wheel: the pure-Python paths give the same result."""
     import sys
 
-    check = SchemaCheck(checks.row_schema("Katılımcılar"))
+    check = SchemaCheck(rowschema.row_schema("Katılımcılar"))
     rows = [{"Toplantı No": "1", "Sıra": n, "Kurum İsmi": "Valilik", "Unvan": "Vali", "Ad-Soyad": "A"}
             for n in (1, -2, 3, "x")]
     doc = example_documents[0]
     fast = (check.invalid_indexes(rows), [e.message for e in check.errors(rows[1])], bundle.dumps(doc))
     monkeypatch.setitem(sys.modules, "jsonschema_rs", None)  # import now raises ImportError
     monkeypatch.setitem(sys.modules, "orjson", None)
-    plain = SchemaCheck(checks.row_schema("Katılımcılar"))
+    plain = SchemaCheck(rowschema.row_schema("Katılımcılar"))
     assert plain._fast is None
     assert (plain.invalid_indexes(rows), [e.message for e in plain.errors(rows[1])], bundle.dumps(doc)) == fast
     assert fast[0] == [1, 3] and plain.is_valid(rows[0]) and not plain.is_valid(rows[3])
@@ -402,8 +402,8 @@ def test_live_styling_rectangles_of_a_large_sheet_join_rows():
 
 
 def test_row_instances_built_by_column_equal_the_row_by_row_ones(memory_book):
-    """kontrol's schema instances are built column by column (checks._instances): the same as one row at a time
-    (checks._instance), unreadable cells included (the schema must see what they hold)."""
+    """kontrol's schema instances are built column by column (rowschema._instances): the same as one row at a time
+    (rowschema._instance), unreadable cells included (the schema must see what they hold)."""
     import copy
 
     from gockurul_excel import example
@@ -416,6 +416,40 @@ def test_row_instances_built_by_column_equal_the_row_by_row_ones(memory_book):
     rows["Projeler"][0][9] = -3
     data = memory_book(rows=rows)
     for table in data.tables.values():
-        by_row = [checks._instance(r, r.raw) for r in table.records]
-        assert checks._instances(table.records) == by_row, table.sheet
-    assert any("31.02.2025" in str(i) for i in checks._instances(data.tables["Toplantılar"].records))
+        by_row = [rowschema._instance(r, r.raw) for r in table.records]
+        assert rowschema._instances(table.records) == by_row, table.sheet
+    assert any("31.02.2025" in str(i) for i in rowschema._instances(data.tables["Toplantılar"].records))
+
+
+def test_columns_passed_as_a_whole_change_no_schema_finding(monkeypatch):
+    """Issue 22: a column whose every cell passes its schema (decided in C for the whole column) is left out of the
+    rows the validator sees; the findings are those of validating every column, on the golden test's books (the
+    example changed at random: wrong kinds, texts in number and date columns, blank required cells)."""
+    from tests.kontrol import golden
+
+    books = [book() for name, book, _days in golden.cases() if name.startswith(("degisik/", "ornek"))][:60]
+    passed = [rowschema.schema_findings(b) for b in books]
+    calls = []
+
+    def never(*args):
+        calls.append(args)
+        return False
+
+    monkeypatch.setattr(rowschema, "_column_passes", never)
+    assert [rowschema.schema_findings(b) for b in books] == passed
+    assert calls and any(passed)  # the whole-column path was taken, and the books do break the schemas
+
+
+@pytest.mark.parametrize("kind, value, passes", [
+    ("time", "09:30", True), ("time", "9:30", False), ("time", "09:30\n", False), ("time", "٠٩:٣٠", False),
+    ("phone", "0532 000 00 00", True), ("phone", "053", False), ("phone", "0532 000 00 00 ext", False),
+    ("email", "a.b@ornek.gov.tr", True), ("email", "a b@ornek.gov.tr", False), ("email", "ayşe@ornek.gov.tr", False),
+    ("email", "a@b", False),
+])
+def test_the_whole_column_patterns_are_narrower_than_the_schema(kind, value, passes):
+    """What the column check lets through, the schema's own pattern accepts (jsonschema-rs, ECMA regex)."""
+    col = contract.Column("X", kind)
+    assert rowschema._column_passes(col, [value], list, False) is passes
+    if passes:
+        schema = {"type": "object", "properties": {"X": rowschema._column_schema(col)}}
+        assert SchemaCheck(schema).is_valid({"X": value})

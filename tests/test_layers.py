@@ -141,3 +141,68 @@ def test_the_checker_sees_what_it_must():
     assert ("gockurul_excel.files.backend", "FileBackend") in found  # inside a function
     assert ("gockurul_excel.findings", "ERROR") in found  # at the top
     assert layer_of("gockurul_excel.core.model") == 1 and layer_of("gockurul_excel.files.writer") == 4
+
+
+# --- issue 22: kontrol by the circular's sections ----------------------------------------------------------
+
+MAX_CORE_LINES = 450
+
+
+def test_no_core_module_is_over_450_lines():
+    long = {m: n for m, p in MODULES.items() if layer_of(m) == 1
+            and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_CORE_LINES}
+    assert not long, long
+
+
+def _checks():
+    from gockurul_excel.core import checks
+
+    return checks
+
+
+def test_every_article_a_check_declares_is_in_rules_py():
+    """An article a rule cites is written in rules.py next to its data (each part of 'M8(1), M8(3)')."""
+    from gockurul_excel.core.model import TEMPLATE_RULE
+
+    text = (PACKAGE / "rules.py").read_text(encoding="utf-8")
+    checks = _checks()
+    missing = {(c.name, part) for c in checks.CHECKS.values() for article in c.articles if article != TEMPLATE_RULE
+               for part in article.split(", ") if part not in text}
+    assert not missing, missing
+    assert len(checks.CHECKS) >= 30  # the registry was read, not an empty dict
+
+
+def test_every_article_has_exactly_one_section_module():
+    from gockurul_excel.core.model import TEMPLATE_RULE
+
+    checks = _checks()
+    homes: dict[str, set[str]] = {}
+    for c in checks.CHECKS.values():
+        for article in c.articles:
+            if article != TEMPLATE_RULE:  # the template's own rule, not an article of the circular
+                homes.setdefault(article, set()).add(c.module.rsplit(".", 1)[-1])
+    shared = {a: m for a, m in homes.items() if len(m) != 1}
+    assert not shared, shared
+    assert {m.__name__.rsplit(".", 1)[-1] for m in checks.SECTIONS} >= {
+        "composition", "meetings", "minutes", "decisions", "coordination"}
+    assert all(c.module in {m.__name__ for m in checks.SECTIONS} for c in checks.CHECKS.values())
+
+
+def test_every_check_runs_once_in_the_order_of_kontrol():
+    """Each registered check is in ORDER, itself or through its row pass, and ORDER names nothing else."""
+    checks = _checks()
+    named = [n for n in checks.ORDER if n not in checks.PASSES]
+    passes = [n for n in checks.ORDER if n in checks.PASSES]
+    assert len(set(checks.ORDER)) == len(checks.ORDER)
+    assert set(named) <= set(checks.CHECKS) and set(passes) == set(checks.PASSES)
+    assert {c.name for c in checks.CHECKS.values() if c.each is None} == set(named)
+    assert all(c.each in passes for c in checks.CHECKS.values() if c.each is not None)
+
+
+def test_no_header_of_toplantilar_is_written_in_the_checks_of_the_schedule():
+    """The meeting columns a rule reads are named once (core.meetings): no rule module spells them again."""
+    spelled = ('"Gerçekleşen Tarih"', '"Planlanan Tarih"', '"Toplantı No"', '"Tutanak Tebliğ Tarihi"',
+               '"Platform Giriş Tarihi"')
+    modules = [m for m in MODULES if m.startswith("gockurul_excel.core.checks.") or m == "gockurul_excel.core.schedule"]
+    wrong = [(m, s) for m in modules for s in spelled if s in MODULES[m].read_text(encoding="utf-8")]
+    assert not wrong, wrong

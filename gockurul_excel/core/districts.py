@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import contract, rules
-from ..findings import ERROR, WARNING, Finding
 from . import parse
 from .meetings import UNRESOLVED_PROBLEM_STATUSES, YearMeeting, key_order
 from .model import Record, WorkbookData
@@ -292,31 +291,6 @@ def district_follow_up(data: WorkbookData, state: MergedState, today: dt.date,
         out.append(DistrictStatus(name, population if isinstance(population, int) else None, border, required,
                                   reason, rows is not None, d.cell("İlçe"), windows, minutes, len(open_),
                                   len(overdue), rows.source if rows else ""))
-    return out
-
-
-def follow_up_findings(data: WorkbookData, state: MergedState | None, today: dt.date,
-                       cal: WorkCalendar | None = None) -> list[Finding]:
-    """`kontrol` of the province: missing required district boards (hata) and late minutes (uyari). Nothing
-    when no district data has been merged (the province cannot see the district boards then)."""
-
-    if state is None or not state.districts:
-        return []
-    year = data.setting(contract.S_YEAR)
-    out = []
-    for st in district_follow_up(data, state, today, cal):
-        for w in st.windows:
-            if w.status == MISSING:
-                why = "" if st.merged else " (ilçenin kitabı henüz birleştirilmedi)"
-                out.append(Finding(ERROR, rules.DISTRICT_WINDOW_ARTICLES, "İlçeler", st.cell,
-                                   f"{st.district} İlçe GKK olağan toplantısı ({w.label} {year}) yapılmamış{why}; "
-                                   f"son gün {tr_date(w.limit)} geçti."))
-        for m in st.minutes:
-            if m.late:
-                out.append(Finding(WARNING, rules.DISTRICT_MINUTES_ARTICLE, MEETINGS_SHEET, None,
-                                   f"{st.district} İlçe GKK toplantı {m.meeting_no} ({tr_date(m.held)}) tutanağı İl "
-                                   f"Göç İdaresi Müdürlüğüne en geç {tr_date(m.due)} iletilmeliydi; "
-                                   f"{tr_date(m.sent)} ({m.basis})."))
     return out
 
 

@@ -17,10 +17,24 @@ from ..rules import MeetingCategory as Category
 from .model import Record, WorkbookData
 from .text import tr_date
 
+# The `Toplantılar` columns the rules read, named once.
+NO, CATEGORY, KIND, PLANNED, HELD = "Toplantı No", "Kategori", "Tür", "Planlanan Tarih", "Gerçekleşen Tarih"
+# M12: the two dates of a meeting's minutes, by the kind of their deadline in rules.MEETING_DEADLINES.
+MINUTES_COLUMNS = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
+
+
+def held(record: Record) -> dt.date | None:
+    """The day a meeting was held; None while it is only planned (KURALLAR §2: only a held one counts)."""
+    return record[HELD]
+
+
+def planned(record: Record) -> dt.date | None:
+    return record[PLANNED]
+
 
 def meeting_day(record: Record) -> dt.date | None:
     """The date a meeting row stands for: held, else planned."""
-    return record["Gerçekleşen Tarih"] or record["Planlanan Tarih"]
+    return record[HELD] or record[PLANNED]
 
 
 @dataclass
@@ -36,7 +50,6 @@ class Meeting:
     @property
     def held(self) -> bool:
         return self.record["Gerçekleşen Tarih"] is not None
-
 
 
 def find_meeting(data: WorkbookData, number: str) -> Meeting:
@@ -56,7 +69,6 @@ def find_meeting(data: WorkbookData, number: str) -> Meeting:
     return Meeting(r, category, meeting_day(r))
 
 
-
 def place_name(data: WorkbookData) -> str:
     """'Gaziantep', or 'Gaziantep / Nizip' for a district board: how every form and sheet names the board's place."""
     province = data.setting(contract.S_PROVINCE) or ""
@@ -64,7 +76,6 @@ def place_name(data: WorkbookData) -> str:
     if data.board_kind is rules.BoardKind.DISTRICT and district:
         return f"{province} / {district}".strip(" /")
     return province
-
 
 
 CARRIED = contract.CARRIED_COLUMN
@@ -146,21 +157,17 @@ def of_meeting(data: WorkbookData, sheet: str, no: str, order: str) -> list[Reco
     return sorted(rows, key=lambda r: (r[order] is None, number_order(r[order]), r.row))
 
 
-
 def number_order(value) -> tuple:
     text = str(value or "")
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
-
 
 
 def participants(data: WorkbookData, m: Meeting) -> list[Record]:
     return of_meeting(data, "Katılımcılar", m.no, "Sıra")
 
 
-
 def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
     return of_meeting(data, "Kararlar", m.no, "Karar No")
-
 
 
 def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Record]]]:
@@ -178,7 +185,6 @@ def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Re
     return data.derived("dated_meetings", build)
 
 
-
 def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
     """The meeting of the same category held (or planned) last before this one (the first row on a tie)."""
     if m.date is None:
@@ -194,7 +200,6 @@ def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
     if best is None:
         return None
     return Meeting(best[1], m.category, best[0])
-
 
 
 def _meetings_by_no(data: WorkbookData) -> dict:
@@ -351,13 +356,10 @@ def first_board(data: WorkbookData, year: int, today: dt.date) -> Meeting | None
 BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRICT_BOARD)
 
 
-
 UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
 
 
-
 MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
-
 
 
 @dataclass(frozen=True)
@@ -375,18 +377,15 @@ class YearMeeting:
         return f"{where}{kind} {self.no}\n{tr_date(self.day)}"
 
 
-
 def key_order(value: object) -> tuple:
     """Sort key for identifiers such as Karar No: 2 before 10, text after numbers."""
     return _key_order(str(value or ""))
-
 
 
 @lru_cache(maxsize=65536)  # identifiers repeat: every row of a meeting carries its Toplantı No
 def _key_order(text: str) -> tuple:
     parts = re.split(r"(\d+)", text)
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
-
 
 
 def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
@@ -402,7 +401,6 @@ def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
     return {m.no: m for m in out}
 
 
-
 def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Category]:
     kind = data.board_kind or rules.BoardKind.PROVINCE
     own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
@@ -411,14 +409,12 @@ def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Ca
     return [c for c in BOARD_ORDER if kind is rules.BoardKind.PROVINCE or c in own or c in held]
 
 
-
 def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Record]:
     """The decisions taken at the year's meetings (carried ones were taken in an earlier year)."""
     decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings and carried_year(d) is None]
     decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
                                   key_order(d["Karar No"])))
     return decisions
-
 
 
 def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record],
@@ -435,7 +431,6 @@ def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], de
                   if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and row_key(p, "Sorun No") in by_problem
                   and ((p["Toplantı No"] in meetings and carried_year(p) is None) or row_key(p, "Sorun No") in linked)]
     return sorted(unresolved, key=lambda p: (carried_year(p) or 0, key_order(p["Sorun No"]))), by_problem
-
 
 
 def active_member(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:

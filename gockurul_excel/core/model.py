@@ -1,10 +1,10 @@
-"""The file backend's reader: every input sheet into a table, by header name.
+"""The workbook model: every input sheet as a table of records, by header name, whoever read the cells
+(files/reader.py with python-calamine for a file, live/backend.py with xlwings for an open book).
 
-Read-only, with python-calamine (the fastest xlsx reader; it reads cached formula results and never
-opens the file for writing). Tolerates column order, extra columns, blank rows, headers with stray
-spaces or case, a title row above the header, dates and numbers typed as text. What it cannot use
-becomes a `Finding` naming the sheet and cell — it never raises for content, only for a file it
-cannot open at all (`UnreadableWorkbook`).
+Tolerates column order, extra columns, blank rows, headers with stray spaces or case, a title row above the
+header, dates and numbers typed as text. What it cannot use becomes a `Finding` naming the sheet and cell — it
+never raises for content, only for a template newer than this program. Pure: the rows come in, nothing here
+opens a file.
 """
 
 from __future__ import annotations

@@ -82,6 +82,8 @@ def text(value: Any) -> str | None:
 
 def key(value: Any) -> str | None:
     """An identifier such as Toplantı No: 3, 3.0 and ' 3 ' are the same key."""
+    if value.__class__ is int or (value.__class__ is float and value.is_integer()):
+        return str(int(value))  # a number cell (most keys): what text() and the spaces below would leave
     s = text(value)
     return _WS.sub(" ", s) if s is not None else None
 

@@ -1,8 +1,9 @@
 """The year's schedule: ordinary meetings and their windows, every §3 deadline, decisions' and
-projects' due dates, annual-report deadlines — and the calendar checks of `kontrol`.
+projects' due dates, annual-report deadlines. It builds events only; `kontrol`'s rules judge by it
+(core.checks.meetings, .minutes, .decisions, .coordination).
 
-Pure: takes a `WorkbookData` and "today", returns `Event`s and `Finding`s. Everything it computes
-comes from rules.py (months, windows, lead times) and core.workdays (how dates move).
+Pure: takes a `WorkbookData` and "today", returns `Event`s. Everything it computes comes from rules.py
+(months, windows, lead times) and core.workdays (how dates move).
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import contract, rules
-from ..findings import ERROR, WARNING, Finding
-from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT
-from .districts import district_follow_up, district_state_for, follow_up_findings, required_district_boards
-from .meetings import before_day, carried_year, first_board_of, meeting_day, number_text
+from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT, EXTRA_MEETING_ARTICLE
+from .districts import DistrictStatus, district_follow_up, district_state_for, required_district_boards
+from .meetings import HELD, MINUTES_COLUMNS, NO, before_day, carried_year, first_board_of, meeting_day, number_text
 from .model import Record, WorkbookData
-from .text import lower_first, tr_date
+from .text import tr_date
 from .windows import Window, build_calendar, required_windows, windows_for
 from .workdays import Due, WorkCalendar, add_months, due, month_end
 
@@ -27,18 +27,9 @@ DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
 STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
                  PAST: "Geçti (izlenmiyor)"}
 
-# Extra meetings may be held at any time (M7(3), M8(4)).
-EXTRA_MEETING_ARTICLE = "M7(3), M8(4)"
 # How a moved date says it rests on an estimated holiday (KURALLAR §2: estimated Islamic dates are marked).
 ESTIMATED_NOTE = "tahmini bayram tarihine göre kaydırıldı"
 
-# The articles the calendar checks cite (core.checks registers them with `calendar_checks`).
-FINDING_ARTICLES = tuple(dict.fromkeys([
-    *(w.article for w in (rules.PROVINCE_BOARD_QUARTERLY, rules.PROVINCE_BOARD_BIANNUAL, rules.SUBCOMMISSION_QUARTERLY,
-                          rules.SUBCOMMISSION_BIANNUAL, rules.DISTRICT_BOARD_WINDOW)),
-    rules.DISTRICT_WINDOW_ARTICLES, *rules.MEETING_DATE_ARTICLE.values(),
-    *(d.articles for d in rules.MEETING_DEADLINES), "Ek-1", rules.PROJECT_REPORTS_ARTICLE,
-    rules.DISTRICT_MINUTES_ARTICLE, EXTRA_MEETING_ARTICLE]))
 # Order of events on the same day: the meeting first, then what follows from it.
 KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
               "tutanak_teblig", "platform_giris", "eylem_plani_guncelleme", "karar_suresi", "yillik_rapor",
@@ -78,8 +69,10 @@ class Schedule:
     calendar: WorkCalendar
     windows: list[Window] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
     meeting_dates: dict[str, dt.date] = field(default_factory=dict)  # Toplantı No -> date used
+    built: bool = False  # False without a year or a board kind: no windows, no deadlines
+    outside: list[Record] = field(default_factory=list)  # ordinary meetings outside every window of their kind
+    follow_up: list[DistrictStatus] = field(default_factory=list)  # merged district boards (a province)
 
 
 def _category(record: Record) -> Category | None:
@@ -124,13 +117,10 @@ def _due_event(s: Schedule, kind: str, d: Due, text: str, article: str, done: bo
                  proposal, None, d.limit if d.differs else None, d.estimated)
 
 
-DONE_FIELDS = {"tutanak_teblig": "Tutanak Tebliğ Tarihi", "platform_giris": "Platform Giriş Tarihi"}
-
-
 def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Record | None,
                      key: str, only_before: bool = False) -> None:
-    no = meeting["Toplantı No"] if meeting else None
-    held = meeting["Gerçekleşen Tarih"] if meeting else None
+    no = meeting[NO] if meeting else None
+    held = meeting[HELD] if meeting else None
     for rule in rules.MEETING_DEADLINES:
         if category not in rule.categories:
             continue
@@ -142,8 +132,8 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
             if day < s.today and not missed(s, meeting):
                 continue  # past, not held, still in its window: "was it held?" is asked instead
             base = day
-        if rule.kind in DONE_FIELDS:
-            done = bool(meeting and meeting[DONE_FIELDS[rule.kind]])
+        if rule.kind in MINUTES_COLUMNS:
+            done = bool(meeting and meeting[MINUTES_COLUMNS[rule.kind]])
         else:
             done = bool(held)
         whose = f"toplantı {no}" if no else f"önerilen {CATEGORY_SHORT[category]} toplantısı"
@@ -161,7 +151,7 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
 def missed(s: Schedule, meeting: Record | None) -> bool:
     """An ordinary meeting only planned whose window (or M8(3) late limit) has passed: it counts as not held
     (KURALLAR §2), and its minutes, judged from the planned date, as not sent either."""
-    return (meeting is not None and meeting["Gerçekleşen Tarih"] is None
+    return (meeting is not None and meeting[HELD] is None
             and any(w.meeting is meeting and w.limit < s.today for w in s.windows))
 
 
@@ -179,7 +169,7 @@ def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
     ordinary = [m for m in meetings if _category(m) is not None and m["Tür"] == "Olağan"]
     for held in (True, False):
         for m in ordinary:
-            if (m["Gerçekleşen Tarih"] is not None) is not held:
+            if (m[HELD] is not None) is not held:
                 continue
             cat = _category(m)
             day = meeting_day(m)
@@ -197,7 +187,7 @@ def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
         free = [w for w in s.windows if w.category is cat and w.meeting is None and w.limit >= s.today]
         if free:
             free[0].meeting = m
-            s.meeting_dates[m["Toplantı No"]] = free[0].proposal
+            s.meeting_dates[m[NO]] = free[0].proposal
     return outside
 
 
@@ -206,15 +196,16 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     kind = data.board_kind
     cal = build_calendar(data)
     s = Schedule(year if isinstance(year, int) else None, kind, today, cal)
-    meetings = [m for m in data.records("Toplantılar") if m["Toplantı No"] is not None]
+    meetings = [m for m in data.records("Toplantılar") if m[NO] is not None]
     for m in meetings:
         day = meeting_day(m)
         if day:
-            s.meeting_dates[m["Toplantı No"]] = day
+            s.meeting_dates[m[NO]] = day
     if s.year is None or kind is None:
         return s
     s.windows = required_windows(data, kind, s.year, cal)
-    outside = _assign_meetings(s, meetings)
+    s.built = True
+    s.outside = outside = _assign_meetings(s, meetings)
     outside_ids = {id(m) for m in outside}
     prefix = f"{data.setting(contract.S_PROVINCE) or ''}/{data.setting(contract.S_DISTRICT) or ''}/{s.year}"
 
@@ -223,11 +214,11 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
         key = f"{prefix}/olagan/{CATEGORY_CODE[w.category]}/{w.month:02d}"
         if w.meeting is not None:
             m = w.meeting
-            keys[m["Toplantı No"]] = key
-            day = s.meeting_dates[m["Toplantı No"]]
+            keys[m[NO]] = key
+            day = s.meeting_dates[m[NO]]
             text = (f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) "
                     f"({w.article})")
-            s.events.append(_meeting_event(s, w.category, day, m["Toplantı No"], m["Gerçekleşen Tarih"],
+            s.events.append(_meeting_event(s, w.category, day, m[NO], m[HELD],
                                            w.article, text, key))
         else:
             text = (f"Önerilen tarih: {CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} "
@@ -242,28 +233,27 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
 
     for m in meetings:
         cat = _category(m)
-        no = m["Toplantı No"]
+        no = m[NO]
         day = s.meeting_dates.get(no)
         if cat is None or day is None:
             continue
         key = keys.get(no, f"{prefix}/toplanti/{no}")
         if m["Tür"] != "Olağan":
             text = f"{CATEGORY_NAME[cat]} ek toplantısı (toplantı {no}) ({EXTRA_MEETING_ARTICLE})"
-            s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], EXTRA_MEETING_ARTICLE, text,
+            s.events.append(_meeting_event(s, cat, day, no, m[HELD], EXTRA_MEETING_ARTICLE, text,
                                            key))
         elif id(m) in outside_ids:
             text = f"{CATEGORY_NAME[cat]} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
             article = next((w.article for w in s.windows if w.category is cat), "")
-            s.events.append(_meeting_event(s, cat, day, no, m["Gerçekleşen Tarih"], article, text, key))
+            s.events.append(_meeting_event(s, cat, day, no, m[HELD], article, text, key))
         _deadline_events(s, cat, day, m, key)
 
     _first_board_events(s, data, prefix)
     _annual_report_events(s, data, prefix)
     _decision_events(s, data, prefix)
     _project_events(s, data, prefix)
-    district_findings = _district_obligations(s, data, prefix)
+    _district_obligations(s, data, prefix)
     s.events.sort(key=Event.sort_key)
-    s.findings = _calendar_findings(s, data, outside) + district_findings
     return s
 
 
@@ -285,7 +275,7 @@ def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     first = first_board_of(data, s.year, s.today)  # KURALLAR §7: an entered board, else the open proposal
     if first is not None and first.meeting is not None:
         m = first.meeting
-        day, no, held = s.meeting_dates.get(m.no, m.date), m.no, m.record["Gerçekleşen Tarih"]
+        day, no, held = s.meeting_dates.get(m.no, m.date), m.no, m.record[HELD]
     elif first is not None:
         day, no, held = first.day, None, None
     else:
@@ -350,7 +340,7 @@ def _decision_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
             continue
         text = f"Karar {number_text(r, 'Karar No')} için verilen süre doluyor: {r['Alınan Karar'] or ''}".rstrip(": ")
         # a carried decision's meeting is in its own year's workbook, not this one
-        no = r["Toplantı No"] if carried_year(r) is None else None
+        no = r[NO] if carried_year(r) is None else None
         s.events.append(Event("karar_suresi", due_day, text + " (Ek-1)", "Ek-1", _status_by(False, due_day, s.today),
                               f"{prefix}/karar/{_carried_key(r)}{r['Karar No']}", no))
 
@@ -386,15 +376,15 @@ def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
                                   f"{prefix}/proje/{_carried_key(r)}{r['Proje No']}/{kind}"))
 
 
-def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[Finding]:
+def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
     """District boards the province follows up. Without merged district data (`birlestir`) the province
-    cannot see them: past ones are "gecti". With it, done / overdue, and the follow-up findings."""
+    cannot see them: past ones are "gecti". With it, done / overdue (`s.follow_up`, which `kontrol` judges)."""
     if s.kind is not rules.BoardKind.PROVINCE:
-        return []
-
+        return
     state = district_state_for(data)
     merged = state is not None and bool(state.districts)
-    follow = {st.district: st for st in district_follow_up(data, state, s.today, s.calendar)} if merged else {}
+    s.follow_up = district_follow_up(data, state, s.today, s.calendar) if merged else []
+    follow = {st.district: st for st in s.follow_up}
     for d in required_district_boards(data):
         _required, why, _sentence = rules.district_board_duty(d["Yabancı Nüfusu"], d["Hudut İlçesi"] == "Evet")
         for i, w in enumerate(windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar)):
@@ -409,155 +399,3 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> list[
                     text += f" — yapıldı: {tr_date(held)} (toplantı {st.windows[i].meeting_no})"
             s.events.append(Event("ilce_gkk", w.end, text, rules.DISTRICT_WINDOW_ARTICLES, status,
                                   f"{prefix}/ilce/{d['İlçe']}/{w.month:02d}", None, False, d["İlçe"]))
-    return follow_up_findings(data, state, s.today, s.calendar) if merged else []
-
-
-# --- calendar checks of `kontrol` ----------------------------------------------------------------
-
-def _calendar_findings(s: Schedule, data: WorkbookData, outside: list[Record]) -> list[Finding]:
-    out: list[Finding] = []
-    sheet = "Toplantılar"
-    for w in s.windows:
-        if w.held is None and w.limit < s.today:
-            planned = ""
-            if w.meeting is not None and w.meeting["Planlanan Tarih"] is not None:
-                planned = (f" Toplantı {w.meeting['Toplantı No']} {tr_date(w.meeting['Planlanan Tarih'])} için "
-                           "planlanmış ama gerçekleşen tarihi yazılmamış: yapıldıysa 'Gerçekleşen Tarih'i yazın.")
-            cell = w.meeting.cell("Gerçekleşen Tarih") if w.meeting is not None else None
-            out.append(Finding(ERROR, w.article, sheet, cell,
-                               f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; "
-                               f"son gün {tr_date(w.limit)} geçti.{planned}"))
-    for m in outside:
-        cat = _category(m)
-        day = meeting_day(m)
-        col = "Gerçekleşen Tarih" if m["Gerçekleşen Tarih"] else "Planlanan Tarih"
-        same = [w for w in s.windows if w.category is cat]
-        if not same:
-            continue
-        if cat is Category.DISTRICT_BOARD:
-            allowed = "; ".join(f"{tr_date(w.start)}–{tr_date(w.end)}, en geç {tr_date(w.limit)}" for w in same)
-            article = rules.DISTRICT_WINDOW_ARTICLES
-        else:
-            allowed = ", ".join(f"{tr_date(w.start)}–{tr_date(w.end)}" for w in same)
-            article = same[0].article
-        out.append(Finding(ERROR, article, sheet, m.cell(col),
-                           f"Toplantı {m['Toplantı No']} ({tr_date(day)}) olağan toplantı döneminin dışında; "
-                           f"{CATEGORY_NAME[cat]} olağan toplantıları: {allowed}."))
-    meetings = {m["Toplantı No"]: m for m in data.records("Toplantılar") if m["Toplantı No"] is not None}
-    for no, m in meetings.items():
-        cat = _category(m)
-        day = s.meeting_dates.get(no)
-        if cat is None or day is None:
-            continue
-        out.extend(_meeting_day_findings(s, m, cat))
-        out.extend(_not_recorded_held(s, m, cat))
-        out.extend(_minutes_findings(s, m, cat, day))
-    out.extend(_agenda_findings(s, data, meetings))
-    for r in data.records("Kararlar"):
-        due_day = r["Verilen Süre"]
-        if due_day and due_day < s.today and r["Durum"] in rules.DECISION_OPEN:
-            out.append(Finding(WARNING, "Ek-1", "Kararlar", r.cell("Durum"),
-                               f"Karar {number_text(r, 'Karar No')}: verilen süre {tr_date(due_day)} geçti, durumu "
-                               f"'{r['Durum']}'."))
-    for r in data.records("Projeler"):
-        no = number_text(r, "Proje No")
-        for kind, due_day, done in project_reports(s, r):
-            if not done and due_day < s.today:
-                col = "Son Ara Rapor Tarihi" if kind == "proje_ara_rapor" else "Nihai Rapor Tarihi"
-                what = "ara raporu" if kind == "proje_ara_rapor" else "nihai raporu"
-                last = r["Son Ara Rapor Tarihi"] if kind == "proje_ara_rapor" else None
-                sent = (f"son ara rapor {tr_date(last)} tarihinde gönderilmiş, sonrakinin gönderildiği tarih "
-                        "yazılmamış" if last else "gönderildiği tarih yazılmamış")
-                out.append(Finding(ERROR, rules.PROJECT_REPORTS_ARTICLE, "Projeler", r.cell(col),
-                                   f"Proje {no}: {what} {tr_date(due_day)} tarihine kadar Başkanlığa "
-                                   f"gönderilmeliydi; {sent}."))
-        start, end, every = r["Başlangıç"], r["Bitiş"], r["Ara Rapor Sıklığı (Ay)"]
-        running = start is not None and start <= s.today and (end is None or end >= s.today)
-        if (running and every is None and "Ara Rapor Sıklığı (Ay)" in r.cells
-                and r["Başkanlık Görüşü"] != rules.OPINION_UNFAVOURABLE):
-            out.append(Finding(WARNING, rules.PROJECT_REPORTS_ARTICLE, "Projeler", r.cell("Ara Rapor Sıklığı (Ay)"),
-                               f"Proje {no} sürüyor ama ara raporların kaç ayda bir gönderileceği yazılmamış; ara "
-                               "raporlar Başkanlığa düzenli olarak gönderilir ve bu sıklık olmadan izlenemez."))
-    return out
-
-
-def _meeting_article(s: Schedule, m: Record, cat: Category) -> str:
-    """The article a meeting is held under: its window's for an ordinary one, M7(3)/M8(4) for an extra one."""
-    if m["Tür"] == "Olağan":
-        return next((w.article for w in s.windows if w.category is cat), rules.MEETING_DATE_ARTICLE[cat])
-    return EXTRA_MEETING_ARTICLE
-
-
-def _not_recorded_held(s: Schedule, m: Record, cat: Category) -> list[Finding]:
-    """KURALLAR §2: a planned date in the past with no held date — was it held?"""
-    planned = m["Planlanan Tarih"]
-    if m["Gerçekleşen Tarih"] is not None or planned is None or planned >= s.today:
-        return []
-    return [Finding(WARNING, _meeting_article(s, m, cat), "Toplantılar", m.cell("Gerçekleşen Tarih"),
-                    f"Toplantı {m['Toplantı No']} {tr_date(planned)} için planlanmıştı; gerçekleşen tarih yazılmamış. "
-                    "Toplantı yapıldıysa 'Gerçekleşen Tarih'i yazın (yapılmamış bir toplantı olağan toplantı "
-                    "yükümlülüğünü karşılamaz); yapılmadıysa yeni tarihini 'Planlanan Tarih'e yazın.")]
-
-
-def _meeting_day_findings(s: Schedule, m: Record, cat: Category) -> list[Finding]:
-    out = []
-    for col in ("Planlanan Tarih", "Gerçekleşen Tarih"):
-        day = m[col]
-        if day is None:
-            continue
-        reason = s.calendar.why_not_working(day)
-        if reason:
-            out.append(Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], "Toplantılar",
-                               m.cell(col), f"Toplantı {m['Toplantı No']}: {tr_date(day)} iş günü değil ({reason})."))
-        elif (half := s.calendar.half_day(day)) is not None:
-            out.append(Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], "Toplantılar",
-                               m.cell(col), f"Toplantı {m['Toplantı No']}: {tr_date(day)} yarım gün ({half.name})."))
-        if col == "Planlanan Tarih" and m["Gerçekleşen Tarih"]:
-            break  # what was planned matters less once the meeting is held
-    return out
-
-
-def _minutes_findings(s: Schedule, m: Record, cat: Category, day: dt.date) -> list[Finding]:
-    """M12: minutes notified and entered in the platform, judged by the legal limit. The periods run from the
-    held date ("kurulu takiben", "toplandığı ay"). A meeting only planned is not judged while it may still be held
-    in its window; once that has passed it is missing, and so are its minutes, from the planned date (as the
-    calendar shows them)."""
-    out = []
-    held = m["Gerçekleşen Tarih"]
-    if held is None and not missed(s, m):
-        return out
-    for rule in rules.MEETING_DEADLINES:
-        if cat not in rule.categories or rule.kind not in DONE_FIELDS:
-            continue
-        col = DONE_FIELDS[rule.kind]
-        d = due(s.calendar, held or day, rule)
-        done = m[col]
-        if done and held and done > d.limit:
-            out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
-                               f"Toplantı {m['Toplantı No']}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
-                               f"{tr_date(done)} yazılmış."))
-        elif not done and d.limit < s.today:
-            basis = "planlanan" if m["Planlanan Tarih"] else "önerilen"
-            unheld = "" if held else (f" Toplantının gerçekleşen tarihi de yazılmamış (süre {basis} tarihten "
-                                      "hesaplandı).")
-            out.append(Finding(ERROR, rule.articles, "Toplantılar", m.cell(col),
-                               f"Toplantı {m['Toplantı No']}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
-                               f"tarihi yazılmamış.{unheld}"))
-    return out
-
-
-def _agenda_findings(s: Schedule, data: WorkbookData, meetings: dict[str, Record]) -> list[Finding]:
-    out = []
-    rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "gundem_onerisi")
-    for r in data.records("Gündem"):
-        proposed, no = r["Öneri Tarihi"], r["Toplantı No"]
-        m = meetings.get(no)
-        day = s.meeting_dates.get(no)
-        if not proposed or m is None or day is None or _category(m) not in rule.categories:
-            continue
-        d = due(s.calendar, before_day(m, day), rule)
-        if proposed > d.limit:
-            out.append(Finding(WARNING, rule.articles, "Gündem", r.cell("Öneri Tarihi"),
-                               f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {judged(d)} "
-                               "iletilmeliydi."))
-    return out

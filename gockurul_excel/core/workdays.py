@@ -70,6 +70,8 @@ class WorkCalendar:
         self._half: dict[dt.date, DayOff] = {}
         self._extra = {d: DayOff(d, name, kind) for d, name, kind in extra_days}
         self._years: set[int] = set()
+        self._working: dict[dt.date, bool] = {}  # asked again and again: every deadline walks the same days
+        self.dues: dict[tuple[dt.date, rules.Deadline], Due] = {}  # several meetings a day share their deadlines
 
     def _load(self, year: int) -> None:
         if year in self._years:
@@ -88,7 +90,10 @@ class WorkCalendar:
         return self._half.get(day)
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and self.day_off(day) is None
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = day.weekday() < 5 and self.day_off(day) is None
+        return known
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` itself when it is a working day, else the first one after it."""
@@ -155,6 +160,13 @@ class Due:
 
 def due(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> Due:
     """A §3 deadline of a meeting, with its target and its legal limit."""
+    known = calendar.dues.get((meeting_day, rule))
+    if known is None:
+        known = calendar.dues[(meeting_day, rule)] = _due(calendar, meeting_day, rule)
+    return known
+
+
+def _due(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> Due:
     if rule.direction is rules.Direction.MONTH_END:
         return month_end(calendar, meeting_day.year, meeting_day.month)
     sign = -1 if rule.direction is rules.Direction.BEFORE else 1

@@ -346,7 +346,7 @@ def save_atomic(path: PathLike, write: Callable[[BinaryIO], None], *, kind: str 
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync_dir(folder)
+        fsync_dir(folder)
         return backup_path
 
 
@@ -414,7 +414,8 @@ def _replace(tmp: Path, path: Path) -> None:
                                 "değişmedi.") from exc
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); nothing elsewhere, and never an error."""
     if os.name != "posix":
         return
     try:

@@ -25,7 +25,7 @@ from ..errors import GocKurulError, os_error_message, os_reason
 from ..platform.bundle import sha256_hex
 from ..platform.codes import MANIFEST, MANIFEST_FILE, MEETING
 from ..platform.schemas import DocumentError, validate_document
-from .atomic import KEEP_LAST, left_by_dead_runs, resolve
+from .atomic import KEEP_LAST, fsync_dir, left_by_dead_runs, resolve
 from .safety import OWN_PREFIX, host_tag, own_lock
 
 TEMP_PREFIX = OWN_PREFIX + "-platform-"
@@ -121,22 +121,6 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         for done in [pool.submit(_write_file, folder / name, payload) for name, payload in files.items()]:
             done.result()  # the first OSError, raised here
-
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 
@@ -290,7 +274,7 @@ def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:
                 _write_files(staged, files)
                 if not out_dir.exists():
                     os.replace(staged, out_dir)
-                    _fsync_dir(parent)
+                    fsync_dir(parent)
                     return []
             except OSError as exc:
                 raise GocKurulError(f"Platform dosyaları yazılamadı: {_os_message(exc)}. Hiçbir dosya "
@@ -335,7 +319,7 @@ def _swap(out_dir: Path, staged: Path, old: Path, files: dict[str, bytes], previ
                 os.replace(old / name, out_dir / name)
         raise GocKurulError(f"Platform dosyaları '{out_dir}' klasörüne yazılamadı: {_os_message(exc)}. Klasördeki "
                             "önceki dosyalar geri konuldu; yeni dosyalardan hiçbiri kalmadı.") from exc
-    _fsync_dir(out_dir)
+    fsync_dir(out_dir)
     return stale
 
 

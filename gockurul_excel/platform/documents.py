@@ -3,7 +3,7 @@ platform (M12(3), M12(5), M12(6), M13(3)), as JSON valid against the schemas shi
 
 One document per held meeting (Ek-1 content and Ek-2 participants), the annual report (Ek-3), the action
 plan, the projects and the statistics shared; a `manifest.json` lists them with their SHA-256. Optional flat
-CSV files for Excel. Pure where it can be: `export_documents` and `render_platform` take a `WorkbookData`
+CSV files for Excel. Pure: `export_documents` (here) and `platform.bundle.render_platform` take a `WorkbookData`
 and return documents / file contents; only files/platform_folder.py touches the disk.
 
 Contracts:
@@ -13,7 +13,8 @@ Contracts:
   codes as the `takvim --json` contract; `LABELS` maps them back to the Turkish labels.
 - KVKK: participants' phone numbers are masked unless `personal_data=True`. The workbook is only read.
 - Every document is validated before anything is written; a violation names the sheet, row and cell
-  it came from, in Turkish. `read_document` / `read_folder` validate documents read back.
+  it came from, in Turkish. `files.platform_folder.read_document` / `read_folder` validate documents read
+  back.
 """
 
 from __future__ import annotations

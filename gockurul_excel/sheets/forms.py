@@ -80,7 +80,7 @@ def _body(data: WorkbookData, m: Meeting) -> list[Record]:
 def _member_of(data: WorkbookData, m: Meeting, p: Record) -> Record | None:
     """The member a participant signs for: by name, or as the properly appointed deputy (Vekil = Evet, M9(2)) of a
     member institution. None for an invitee."""
-    from ..core.checks import same_institution, same_person  # matched as M9(2) matches; loaded for held meetings
+    from ..core.identity import same_institution, same_person  # matched as M9(2) matches; loaded for held meetings
 
     body = _body(data, m)
     by_name = next((r for r in body if same_person(r["Ad Soyad"], p["Ad-Soyad"])), None)

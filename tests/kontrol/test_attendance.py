@@ -13,13 +13,15 @@ import pytest
 from gockurul_excel import commands, example, rules
 from gockurul_excel.core.meetings import decisions_to_evaluate, find_meeting
 
-from .conftest import TODAY, clean_example_rows
+from ..conftest import TODAY, clean_example_rows
+from . import base
 
 D = dt.date
 
 
 def findings(data, rule, today=TODAY):
-    return [(f.level, f.sheet, f.cell, f.message) for f in commands.check(data, today).payload if f.rule == rule]
+    """base.findings of one article, without the article."""
+    return [(f.level, f.sheet, f.cell, f.message) for f in base.findings(data, today) if f.rule == rule]
 
 
 # --- M9(2): a member, a deputy, a stranger ---------------------------------------------------------------
@@ -125,7 +127,8 @@ def test_each_migration_research_centre_sends_its_own_asil(memory_book):
     rows = clean_example_rows()
     rows["Üyeler"] += [["Hasan Kalyoncu Üniversitesi Göç Araştırma Merkezi", "Daimi", role, "Şube Müdürü", name, None,
                         None, "Evet"]
-                       for role, name in ((rules.ROLE_SUB_PRIMARY, "Merkez Asil"), (rules.ROLE_SUB_SUBSTITUTE, "Merkez Y"))]
+                       for role, name in ((rules.ROLE_SUB_PRIMARY, "Merkez Asil"),
+                                          (rules.ROLE_SUB_SUBSTITUTE, "Merkez Y"))]
     assert findings(memory_book(rows=rows), "M6(3)") == []
 
 

@@ -14,6 +14,8 @@ import pytest
 from gockurul_excel import commands, contract, rules
 from gockurul_excel.core.workdays import WorkCalendar, due
 
+from .base import findings
+
 D = dt.date
 CAL = WorkCalendar()
 BOARD = rules.MeetingCategory.PROVINCE_BOARD.value
@@ -37,8 +39,6 @@ def meeting(no, category, planned, held=None, notice=None, platform=None, kind="
     return [no, category, kind, planned, held, dt.time(10), "Valilik", notice, platform, None, update]
 
 
-def findings(data, today):
-    return [(f.level, f.rule, f.sheet, f.cell, f.message) for f in commands.check(data, today).payload]
 
 
 def events(data, today):
