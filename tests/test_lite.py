@@ -131,16 +131,16 @@ def test_every_schema_we_validate_with_is_valid_for_its_metaschema():
     from jsonschema import validators
 
     from gockurul_excel import contract, rules
-    from gockurul_excel.core import checks
+    from gockurul_excel.core import rowschema
     from gockurul_excel.platform.codes import SCHEMA_KINDS
     from gockurul_excel.platform.schemas import load_schema
 
-    schemas = [checks.row_schema(sheet) for sheet in contract.SHEETS_BY_NAME]
-    schemas += [checks.settings_schema(kind) for kind in (None, *(k.value for k in rules.BoardKind))]
+    schemas = [rowschema.row_schema(sheet) for sheet in contract.SHEETS_BY_NAME]
+    schemas += [rowschema.settings_schema(kind) for kind in (None, *(k.value for k in rules.BoardKind))]
     schemas += [load_schema(kind) for kind in SCHEMA_KINDS]
     for schema in schemas:
         validators.validator_for(schema).check_schema(schema)
-    broken = {**checks.row_schema("Üyeler"), "type": "satır"}  # the test can fail
+    broken = {**rowschema.row_schema("Üyeler"), "type": "satır"}  # the test can fail
     with pytest.raises(Exception, match="satır"):
         validators.validator_for(broken).check_schema(broken)
 
