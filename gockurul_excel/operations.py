@@ -383,6 +383,21 @@ class ExampleResult:
     districts: list[Path] = field(default_factory=list)  # the district books written in 'İlçe Kitapları/'
 
 
+def _example_sheets(commands, data, today: dt.date, checked) -> list:
+    """Every sheet the buttons make from an example book: findings, calendar, each meeting's forms and letters,
+    the annual report (a province's) and the action plan's monitoring."""
+    from . import rules
+
+    outcomes = [checked, commands.calendar(data, today)]
+    for record in data.records("Toplantılar"):
+        no = record["Toplantı No"]
+        outcomes += [commands.minutes(data, no), commands.attendance(data, no), commands.agenda(data, no)]
+    if data.board_kind is rules.BoardKind.PROVINCE:
+        outcomes.append(commands.annual_report(data))
+    outcomes.append(commands.action_plan(data, today))
+    return [s for o in outcomes for s in o.specs]
+
+
 def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date | None = None) -> ExampleResult:
     """`gockurul ornek`: a realistic province workbook with a few deliberate mistakes, and every sheet the
     commands generate from it (forms of each meeting, Ek-3, action plan, calendar, dashboard, findings)
@@ -405,12 +420,13 @@ def create_example(path: str | Path, *, overwrite: bool = False, today: dt.date 
     with FileBackend(path, make_backup=False, lock=True) as backend:  # the file this run just made
         data = backend.read()
         checked = commands.check(data, today)
-        outcomes = [checked, commands.calendar(data, today)]
-        for record in data.records("Toplantılar"):
-            no = record["Toplantı No"]
-            outcomes += [commands.minutes(data, no), commands.attendance(data, no), commands.agenda(data, no)]
-        outcomes += [commands.annual_report(data), commands.action_plan(data, today)]
-        specs = [s for o in outcomes for s in o.specs]
+        specs = _example_sheets(commands, data, today, checked)
         backend.write(specs)
+    # The district books get their own sheets too (forms, letters, calendar; Ek-3 is the province's), so the
+    # district documents are seen as often as the province's.
+    for book in district_books:
+        with FileBackend(book, make_backup=False, lock=True) as backend:
+            district = backend.read()
+            backend.write(_example_sheets(commands, district, today, commands.check(district, today)))
     exported = export_platform(path, platform_folder(path))
     return ExampleResult(path, checked.payload, [s.name for s in specs], exported.out_dir, replaced, district_books)
