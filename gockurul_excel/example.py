@@ -355,7 +355,9 @@ def district_settings(district: str) -> dict[str, object]:
             contract.S_DISTRICT: district, contract.S_YEAR: YEAR, contract.S_POPULATION: population,
             contract.S_BORDER: "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
             rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
-            contract.S_SIGNER: _name(70), contract.S_SIGNER_TITLE: f"{district} Kaymakamı"}
+            contract.S_SIGNER: _name(70), contract.S_SIGNER_TITLE: f"{district} Kaymakamı",
+            # where `gonder` addresses the district's mail (M12(5)): the province's office, as the example's Ayarlar
+            contract.S_EMAIL: _email(district), contract.S_PROVINCE_EMAIL: "gaziantep.gkk@ornek.gov.tr"}
 
 
 def district_rows(district: str) -> dict[str, list[list]]:
