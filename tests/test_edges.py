@@ -192,21 +192,28 @@ def test_a_save_that_changes_no_stat_field_is_seen_by_its_content(book):
 
 # --- Excel's sheet-name rule ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, ok", [
-    ("E" * 31, True), ("E" * 32, False),
-    ("Ek-1 " + "9" * 26, True), ("Ek-1 " + "9" * 27, False),
-    ("'Ek-1 3", False), ("Ek-1 3'", False), ("Ek-1 3'ün", True),
+LENGTH = "1 ile 31 karakter arasında olmalı"
+APOSTROPHE = "kesme işaretiyle (') başlayıp bitemez"
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("E" * 31, None), ("E" * 32, LENGTH), ("", LENGTH),
+    ("Ek-1 " + "9" * 26, None), ("Ek-1 " + "9" * 27, LENGTH),
+    ("'Ek-1 3", APOSTROPHE), ("Ek-1 3'", APOSTROPHE), ("Ek-1 3'ün", None),
+    ("Ek-1 2025/3", "[ ] : * ? / \\ karakterlerini içeremez"), ("History", "Excel'e ayrılmış bir ad"),
 ])
-def test_sheet_names_at_excels_limits(book, name, ok):
-    """Excel: 1–31 characters, and no apostrophe at the start or the end (inside one is allowed)."""
+def test_sheet_names_at_excels_limits(book, name, problem):
+    """Excel: 1–31 characters, none of [ ] : * ? / \\, no apostrophe at the start or the end (inside one is
+    allowed), not 'History'; the refusal says which rule, and nothing is written."""
     before = book.read_bytes()
     spec = SheetSpec(name, [Block(1, 1, [["x"]])])
-    if ok:
+    if problem is None:
         writer_mod.write_sheets(book, [spec], make_backup=False)
         from python_calamine import CalamineWorkbook
 
         assert name in CalamineWorkbook.from_path(str(book)).sheet_names
     else:
-        with pytest.raises(GocKurulError, match="sayfa adı olarak kullanılamaz"):
+        with pytest.raises(GocKurulError) as err:
             writer_mod.write_sheets(book, [spec])
+        assert str(err.value) == f"'{name}' sayfa adı olarak kullanılamaz: {problem}."
         assert book.read_bytes() == before
