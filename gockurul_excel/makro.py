@@ -547,17 +547,19 @@ def il_mudurlugune_gonder(book: Any = None) -> str:
     as it is now (Excel's SaveCopyAs: the user's file and its saved state are not touched). Desktop Excel only."""
 
     def work(book: Any) -> str:
-        import tempfile
-
-        from . import commands
-        from .files.letters import district_mail_file, letters_folder
         from .live.backend import book_path, is_remote
 
+        # First whether files can be written here (xlwings Lite has neither the file code nor a folder of the user's)
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:
             raise _UserMessage("Bu bağlantıda dosya yazılamaz: il müdürlüğüne gönderilecek e-posta taslağı için "
                                "kitabı bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul gonder' "
                                "komutunu kullanın.")
+        import tempfile
+
+        from . import commands
+        from .files.letters import district_mail_file, letters_folder
+
         outcome = commands.district_mail(_data(book))
         _show(book, outcome)
         mail = outcome.payload

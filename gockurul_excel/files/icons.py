@@ -25,6 +25,7 @@ CODES: dict[str, tuple[str, tuple[int, int, int]]] = {
     "katilimci_listesi": ("E2", _GREEN),
     "gundem_ve_davet": ("GD", _GREEN),
     "toplanti_daveti": ("TD", _GREEN),
+    "il_mudurlugune_gonder": ("IG", _GREEN),
     "yillik_rapor": ("E3", _ORANGE),
     "eylem_plani": ("EP", _ORANGE),
     "platform_dosyalari": ("PD", _ORANGE),

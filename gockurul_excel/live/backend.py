@@ -320,13 +320,15 @@ def _value_keyed(sheet: Any, groups: dict[tuple[str, Any], set], values: dict) -
     """A font property that marks, in one column, exactly the cells holding one text (a status flag such as
     'Gecikti' on scattered rows) becomes one conditional format on that column ("cell equals the text")
     instead of one call per run of flagged rows. Cells handled so are removed from `groups`."""
-    for (prop, value), cells in list(groups.items()):
+    # In a fixed order (property, column, first row): a set's order differs between Python builds (Lite's
+    # Pyodide and a desktop CPython must send the same actions for the same book).
+    for (prop, value), cells in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         if prop not in _CONDITIONAL:
             continue
         by_col: dict[int, list[int]] = {}
-        for r, c in cells:
+        for r, c in sorted(cells):
             by_col.setdefault(c, []).append(r)
-        for col, col_rows in by_col.items():
+        for col, col_rows in sorted(by_col.items()):
             by_text: dict[Any, list[int]] = {}
             for r in col_rows:
                 by_text.setdefault(values.get((r, col)), []).append(r)

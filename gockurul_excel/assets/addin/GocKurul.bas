@@ -43,6 +43,7 @@ Sub ToplantiDaveti(Optional control As Variant)
 End Sub
 
 Sub IlMudurluguneGonder(Optional control As Variant)
+    If ActiveWorkbook Is Nothing Then NoWorkbook: Exit Sub
     RunPython "import gockurul_excel.makro as m; m.il_mudurlugune_gonder()"
 End Sub
 
