@@ -164,7 +164,8 @@ def _column_passes(col: contract.Column, values: list, raws: Callable[[], list],
     if kind == "enum":
         return kinds <= {str} and set(values) <= _choices(col.choices)
     if kind == "int":
-        return kinds <= {int} and min(values) >= 0
+        most = contract.INT_MAXIMA.get(col.header if isinstance(col, contract.Column) else col.name)
+        return kinds <= {int} and min(values) >= 0 and (most is None or max(values) <= most)
     if kind == "date":
         return kinds <= {dt.date}
     if kind in _LENGTHS:
