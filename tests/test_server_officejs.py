@@ -1,0 +1,194 @@
+"""The xlwings Server end to end through xlwings' own JavaScript (issue 20, item 3).
+
+Headless Chromium (Debian's, driven by Playwright for Python with `executable_path`; no browser download) loads
+the task pane from a real `gockurul sunucu` on a free port. `office.js` is answered with tests/officejs/excel-mock.js,
+an in-memory Office.js workbook loaded from our `.xlsx` (values per sheet read with python-calamine; dates and
+times as Excel serials with their number format). Each task-pane button is clicked: xlwings-server's own client
+(static/js/custom-scripts) reads the mock book with getBookData, posts to /xlwings/custom-scripts-call/<button>
+and applies the returned actions to the mock with its own action handlers. The mock's generated sheets are then
+compared with what the file backend writes for the same command on the same book: values, merges, fills, bold,
+number formats of the cells that hold values, freeze panes, conditional-format ranges.
+
+Fails on: a member of the Excel object model the mock does not model (it throws and records it), an action the
+client does not know (the client's error box), a request to another URL than the button's own script, a request
+leaving 127.0.0.1, a difference from the file backend.
+
+What the mock does NOT model (stays on the Windows checklist, makrolar/README.md item 16): rendering (fonts,
+row auto-fit, column widths in pixels, page breaks, print preview), borders beyond recording them, the evaluation
+of formulas (HYPERLINK is compared as formula text), conditional formats' evaluation (only their ranges and rules
+are recorded), charts beyond recording their source/title, Office's own request batching limits and errors
+(payload size, 5 million cells), the alert box's rendering (its URL is recorded and checked), Entra ID sign-in,
+tables, shapes, names, notes, pivots (answered empty), calculation mode (always "Automatic").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import urllib.parse
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from gockurul_excel import commands, makro
+from gockurul_excel.files.backend import FileBackend
+
+from .test_server import TOKEN, Server
+
+MOCK = Path(__file__).parent / "officejs" / "excel-mock.js"
+SELECTION = ("Toplantılar", "A7")
+# Buttons whose sheets the file backend writes through the same `commands` function (the rest write files or
+# mail, which the Server refuses and reports in the status cell; those are checked for their message only).
+RENDERING = {
+    "kontrol_et": lambda data, today, no: commands.check(data, today),
+    "takvimi_hesapla": lambda data, today, no: commands.calendar(data, today),
+    "tutanak": lambda data, today, no: commands.minutes(data, no),
+    "katilimci_listesi": lambda data, today, no: commands.attendance(data, no),
+    "gundem_ve_davet": lambda data, today, no: commands.agenda(data, no, documents=False),
+    "yillik_rapor": lambda data, today, no: commands.annual_report(data),
+    "eylem_plani": lambda data, today, no: commands.action_plan(data, today),
+}
+EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium CI'da kurulu olmalı: .ci/run kurar.")
+        pytest.skip("chromium yok")
+    return found
+
+
+def _serial(v) -> float:
+    if isinstance(v, dt.datetime):
+        return round((v - EPOCH).total_seconds() / 86400, 6)
+    if isinstance(v, dt.date):
+        return float((dt.datetime(v.year, v.month, v.day) - EPOCH).days)
+    if isinstance(v, dt.time):
+        return round((v.hour * 3600 + v.minute * 60 + v.second) / 86400, 6)
+    raise TypeError(v)
+
+
+def book_json(path: Path) -> dict:
+    """The mock's book: python-calamine's values per sheet; dates and times as Excel keeps them (serial + format)."""
+    wb = CalamineWorkbook.from_path(str(path))
+    fmt = openpyxl.load_workbook(path, read_only=False)
+    sheets = []
+    for name in wb.sheet_names:
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        out = []
+        for r, row in enumerate(rows):
+            cells = []
+            for c, v in enumerate(row):
+                if isinstance(v, (dt.date, dt.time)):
+                    cells.append([_serial(v), fmt[name].cell(r + 1, c + 1).number_format])
+                else:
+                    cells.append(v)
+            out.append(cells)
+        sheets.append({"name": name, "values": out})
+    active = wb.sheet_names.index(SELECTION[0])
+    return {"name": path.name, "sheets": sheets, "active": active, "selection": SELECTION[1]}
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    from gockurul_excel import operations
+
+    path = tmp_path_factory.mktemp("ornek") / "ornek.xlsx"
+    operations.create_example(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    s = Server(tmp_path_factory.mktemp("sunucu"))
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def pressed(server, example, tmp_path_factory):
+    """Every task-pane button clicked once on the mock book loaded from `example`, in the order of the pane.
+    Returns {button: {"posts": [...], "error": str, "unknown": [...], "dialogs": [...], "sheets": {...}}}."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = _chromium()
+    data = book_json(example)
+    mock = MOCK.read_text(encoding="utf-8")
+    results: dict[str, dict] = {}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        try:
+            page = browser.new_page(viewport={"width": 420, "height": 900})
+            outside: list[str] = []
+            posts: list[tuple[str, dict]] = []
+            console_errors: list[str] = []
+
+            def route(r):
+                url = r.request.url
+                if urllib.parse.urlsplit(url).hostname != "127.0.0.1":
+                    outside.append(url)
+                    return r.abort()
+                if url.split("?")[0].endswith("/office.js"):
+                    return r.fulfill(status=200, content_type="text/javascript", body=mock)
+                return r.continue_()
+
+            page.route("**/*", route)
+            page.on("request", lambda req: posts.append((req.url, req.post_data_json))
+                    if req.method == "POST" else None)
+            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: console_errors.append(str(e)))
+            page.add_init_script(f"localStorage.setItem('gockurulToken', {json.dumps(TOKEN)});")
+            page.goto(server.url + "/taskpane.html", wait_until="load", timeout=60_000)
+            page.wait_for_selector('button[xw-click][xw-click-initialized="true"]', timeout=60_000)
+            order = page.eval_on_selector_all("button[xw-click]", "els => els.map(e => e.getAttribute('xw-click'))")
+            assert sorted(order) == sorted(makro.BUTTONS), order
+            for name in order:
+                posts.clear()
+                console_errors.clear()
+                page.evaluate("data => __mock.load(data)", data)  # each button on the book as saved
+                before = page.evaluate("__mock.dialogs.length")
+                page.click(f'button[xw-click="{name}"]')
+                page.wait_for_function(
+                    f"""() => {{ const b = document.querySelector('button[xw-click="{name}"]');
+                                 return !b.hasAttribute('disabled') && !b.querySelector('.spinner-border'); }}""",
+                    timeout=60_000)
+                error = page.evaluate("""() => { const a = document.querySelector('#global-error-alert');
+                                           return a.classList.contains('d-none') ? '' : a.textContent.trim(); }""")
+                results[name] = {
+                    "posts": list(posts),
+                    "error": error,
+                    "console": list(console_errors),
+                    "unknown": page.evaluate("__mock.unknown.splice(0)"),
+                    "dialogs": page.evaluate(f"__mock.dialogs.slice({before})"),
+                    "sheets": page.evaluate("""() => Object.fromEntries(
+                        __mock.sheetNames().map(n => [n, __mock.dump(n)]))"""),
+                }
+            results["__outside__"] = outside
+        finally:
+            browser.close()
+    return results
+
+
+def test_every_button_posts_its_own_script_and_the_client_applies_every_action(pressed):
+    assert pressed["__outside__"] == []  # nothing left 127.0.0.1 (office.js itself is the mock)
+    for name in makro.BUTTONS:
+        got = pressed[name]
+        urls = [u for u, _ in got["posts"]]
+        assert [urllib.parse.urlsplit(u).path for u in urls] == [f"/xlwings/custom-scripts-call/{name}"], (name, urls)
+        body = got["posts"][0][1]
+        assert body["client"] == "Office.js" and body["book"]["selection"] == SELECTION[1], name
+        assert got["unknown"] == [], (name, got["unknown"])
+        assert got["error"] == "", (name, got["error"])
+        # Exactly one message box, titled as ours, with a Turkish message that is not an unexpected error.
+        assert len(got["dialogs"]) == 1, (name, got["dialogs"])
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(got["dialogs"][0]).query)
+        assert query["title"] == [makro.TITLE], name
+        assert query["prompt"][0] and "beklenmeyen" not in query["prompt"][0], (name, query["prompt"])
+        if name in RENDERING:  # the buttons that write sheets did so
+            assert "yapılamadı" not in query["prompt"][0], (name, query["prompt"])
