@@ -26,12 +26,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import urllib.parse
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 from python_calamine import CalamineWorkbook
 
 from gockurul_excel import commands, makro
@@ -192,3 +194,105 @@ def test_every_button_posts_its_own_script_and_the_client_applies_every_action(p
         assert query["prompt"][0] and "beklenmeyen" not in query["prompt"][0], (name, query["prompt"])
         if name in RENDERING:  # the buttons that write sheets did so
             assert "yapılamadı" not in query["prompt"][0], (name, query["prompt"])
+
+
+def _meeting_number(data) -> str:
+    """The meeting the mock's selection (Toplantılar!A7) names, as makro._meeting_number reads it."""
+    row = int(SELECTION[1][1:])
+    for record in data.table(makro.MEETINGS_SHEET).records:
+        if record.row == row:
+            return str(record[makro.MEETING_KEY])
+    raise AssertionError("ornek'te Toplantılar!A7 boş")
+
+
+def _file_sheet(path: Path, name: str) -> dict:
+    """What the file backend wrote on one sheet, in the mock's terms: cell -> value (calamine; formulas as their
+    text, as setValues sends them), fill, bold, number format (of cells with values); merges; frozen cell."""
+    values = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python(skip_empty_area=False)
+    ws = openpyxl.load_workbook(path)[name]
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            v = values[c.row - 1][c.column - 1] if c.row <= len(values) and c.column <= len(values[0]) else ""
+            if isinstance(c.value, str) and c.value.startswith("="):
+                v = c.value
+            fill = None
+            if c.fill is not None and c.fill.fill_type == "solid":
+                fill = "#" + str(c.fill.fgColor.rgb)[-6:].upper()
+            link = c.hyperlink.location if c.hyperlink is not None else None
+            cells[c.coordinate] = {"value": _plain(v), "fill": fill, "bold": bool(c.font.b),
+                                   "numberFormat": c.number_format, "link": link}
+    frozen = ws.freeze_panes
+    return {"cells": cells, "merges": sorted(str(m) for m in ws.merged_cells.ranges), "frozen": frozen}
+
+
+def _plain(v):
+    if isinstance(v, (dt.date, dt.time)):
+        return _serial(v)
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+HYPERLINK = re.compile(r'^=HYPERLINK\("#((?:[^"]|"")*)","((?:[^"]|"")*)"\)$')
+
+
+def _cells_of(ref: str):
+    first, _, last = ref.partition(":")
+    (c0, r0), (c1, r1) = coordinate_from_string(first), coordinate_from_string(last or first)
+    for r in range(r0, r1 + 1):
+        for c in range(column_index_from_string(c0), column_index_from_string(c1) + 1):
+            yield f"{get_column_letter(c)}{r}"
+
+
+def _mock_sheet(dump: dict) -> dict:
+    """The mock's sheet as Excel would show it: HYPERLINK formulas as their text and target (Excel evaluates
+    them; the file backend writes the text with a hyperlink), and the one conditional-format kind our live
+    backend adds ("cell value equals a text": bold or colour) applied to the cells it matches."""
+    cells = {}
+    for ref, x in dump["cells"].items():
+        v, link = x["value"], None
+        m = HYPERLINK.match(v) if isinstance(v, str) else None
+        if m:
+            link, v = m.group(1).replace('""', '"'), m.group(2).replace('""', '"')
+        cells[ref] = {"value": _plain(v), "fill": x["fill"], "bold": bool(x["font"].get("bold")),
+                      "numberFormat": x["numberFormat"], "link": link}
+    for rule in dump["cf"]:
+        assert rule["type"] == "CellValue", rule  # the only kind the live backend adds
+        spec = rule["cellValue"]
+        m = re.fullmatch(r'="((?:[^"]|"")*)"', spec["rule"]["formula1"])
+        assert spec["rule"]["operator"] == "EqualTo" and m, rule
+        text = m.group(1).replace('""', '"')
+        for ref in _cells_of(rule["range"]):
+            if ref in cells and cells[ref]["value"] == text:
+                if spec["format"]["font"].get("bold"):
+                    cells[ref]["bold"] = True
+    return {"cells": cells, "merges": sorted(dump["merges"]), "frozen": dump["frozen"]}
+
+
+@pytest.mark.parametrize("name", sorted(RENDERING))
+def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, tmp_path, name):
+    copy = tmp_path / example.name
+    shutil.copyfile(example, copy)
+    backend = FileBackend(copy, make_backup=False)
+    data = backend.read()
+    outcome = RENDERING[name](data, dt.date.today(), _meeting_number(data))
+    assert outcome.specs, name
+    backend.write(outcome.specs)
+    for spec in outcome.specs:
+        live = pressed[name]["sheets"].get(spec.name)
+        assert live is not None, (name, spec.name, "the client did not write this sheet")
+        want, got = _file_sheet(copy, spec.name), _mock_sheet(live)
+        assert got["merges"] == want["merges"], (name, spec.name)
+        assert got["frozen"] == want["frozen"], (name, spec.name)
+        refs = {r for r, x in want["cells"].items() if x["value"] not in ("", None)}
+        refs |= {r for r, x in got["cells"].items() if x["value"] not in ("", None)}
+        diffs = []
+        for ref in sorted(refs):
+            empty = {"value": "", "fill": None, "bold": False, "numberFormat": "General", "link": None}
+            w, g = want["cells"].get(ref, empty), got["cells"].get(ref, empty)
+            for key in ("value", "fill", "bold", "numberFormat", "link"):
+                if w[key] != g[key]:
+                    diffs.append((ref, key, w[key], g[key]))
+        assert diffs == [], (name, spec.name, len(diffs), diffs[:15])
+        assert len(live["charts"]) == len(spec.charts), (name, spec.name)

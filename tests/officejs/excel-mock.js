@@ -77,6 +77,17 @@
     return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
   }
 
+  // Excel types what Range.values receives: an ISO date (time) string becomes a date serial, as xlwings' remote
+  // engine relies on (it sends dates as ISO strings). Nothing else is converted here.
+  function typed(v) {
+    if (v === null) return "";
+    if (typeof v !== "string") return v;
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(v);
+    if (!m) return v;
+    const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] || 0), +(m[5] || 0), +(m[6] || 0));
+    return Math.round((ms / 86400000 + 25569) * 1e6) / 1e6;
+  }
+
   // ---- the book ----
   const book = { name: "kitap.xlsx", sheets: [], active: 0, selection: null };
   function newSheet(name) {
@@ -300,7 +311,7 @@
         if (!Array.isArray(m) || m.length !== r1 - r0 + 1 || m.some((row) => row.length !== c1 - c0 + 1)) {
           throw new Error("Office.js mock: values dimensions do not match " + a1(r0, c0, r1, c1));
         }
-        m.forEach((row, i) => row.forEach((v, j) => { cell(sh, r0 + i, c0 + j, true).value = v === null ? "" : v; }));
+        m.forEach((row, i) => row.forEach((v, j) => { cell(sh, r0 + i, c0 + j, true).value = typed(v); }));
         log.push(["values", sh.name, a1(r0, c0, r1, c1)]);
       },
       get numberFormat() {
