@@ -34,6 +34,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
+from playwright.sync_api import sync_playwright
 from python_calamine import CalamineWorkbook
 
 from gockurul_excel import commands, makro
@@ -117,12 +118,11 @@ def server(tmp_path_factory):
 def pressed(server, example, tmp_path_factory):
     """Every task-pane button clicked once on the mock book loaded from `example`, in the order of the pane.
     Returns {button: {"posts": [...], "error": str, "unknown": [...], "dialogs": [...], "sheets": {...}}}."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     chromium = _chromium()
     data = book_json(example)
     mock = MOCK.read_text(encoding="utf-8")
     results: dict[str, dict] = {}
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True,
                                     args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
         try:
@@ -172,6 +172,15 @@ def pressed(server, example, tmp_path_factory):
                         __mock.sheetNames().map(n => [n, __mock.dump(n)]))"""),
                 }
             results["__outside__"] = outside
+            # The harness's own teeth: an action the client does not know, a member the mock does not model.
+            results["__unknown_action__"] = page.evaluate("""async () => {
+                try { await xlwings.runActions({actions: [{func: "yokBoyleBirEylem", args: [], values: null,
+                      sheet_position: 0, start_row: 0, start_column: 0, row_count: 1, column_count: 1}]});
+                      return ""; } catch (e) { return String(e.message || e); } }""")
+            results["__unknown_member__"] = page.evaluate("""async () => {
+                try { await Excel.run(async ctx => { ctx.workbook.worksheets.getItem(__mock.sheetNames()[0])
+                      .protection.protect(); }); return ""; }
+                catch (e) { return String(e.message || e) + " | " + __mock.unknown.splice(0).join(","); } }""")
         finally:
             browser.close()
     return results
@@ -296,3 +305,9 @@ def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, tm
                     diffs.append((ref, key, w[key], g[key]))
         assert diffs == [], (name, spec.name, len(diffs), diffs[:15])
         assert len(live["charts"]) == len(spec.charts), (name, spec.name)
+
+
+def test_an_unknown_action_or_unmodelled_member_fails(pressed):
+    assert "unknown function: yokBoyleBirEylem" in pressed["__unknown_action__"]
+    assert "Worksheet.protection is not modelled" in pressed["__unknown_member__"]
+    assert pressed["__unknown_member__"].endswith("| Worksheet.protection")
