@@ -6,8 +6,10 @@ an in-memory Office.js workbook loaded from our `.xlsx` (values per sheet read w
 times as Excel serials with their number format). Each task-pane button is clicked: xlwings-server's own client
 (static/js/custom-scripts) reads the mock book with getBookData, posts to /xlwings/custom-scripts-call/<button>
 and applies the returned actions to the mock with its own action handlers. The mock's generated sheets are then
-compared with what the file backend writes for the same command on the same book: values, merges, fills, bold,
-number formats of the cells that hold values, freeze panes, conditional-format ranges.
+compared with what the file backend writes for the same command on the same book, cell by cell over every cell
+that holds a value on either side: values (formulas: HYPERLINK as its text and target), fills, bold, font colour,
+number formats, hyperlinks; per sheet: merges, the frozen cell, the number of charts. Conditional formats are
+applied as Excel would (the one kind the live backend adds: cell equals a text -> bold / colour) before comparing.
 
 Fails on: a member of the Excel object model the mock does not model (it throws and records it), an action the
 client does not know (the client's error box), a request to another URL than the button's own script, a request
@@ -229,7 +231,9 @@ def _file_sheet(path: Path, name: str) -> dict:
             if c.fill is not None and c.fill.fill_type == "solid":
                 fill = "#" + str(c.fill.fgColor.rgb)[-6:].upper()
             link = c.hyperlink.location if c.hyperlink is not None else None
-            cells[c.coordinate] = {"value": _plain(v), "fill": fill, "bold": bool(c.font.b),
+            color = c.font.color.rgb if c.font.color is not None and isinstance(c.font.color.rgb, str) else None
+            color = "#" + color[-6:].upper() if color and color[-6:].upper() != "000000" else None
+            cells[c.coordinate] = {"value": _plain(v), "fill": fill, "bold": bool(c.font.b), "color": color,
                                    "numberFormat": c.number_format, "link": link}
     frozen = ws.freeze_panes
     return {"cells": cells, "merges": sorted(str(m) for m in ws.merged_cells.ranges), "frozen": frozen}
@@ -264,7 +268,9 @@ def _mock_sheet(dump: dict) -> dict:
         m = HYPERLINK.match(v) if isinstance(v, str) else None
         if m:
             link, v = m.group(1).replace('""', '"'), m.group(2).replace('""', '"')
-        cells[ref] = {"value": _plain(v), "fill": x["fill"], "bold": bool(x["font"].get("bold")),
+        color = x["font"].get("color")
+        color = color.upper() if color and color.upper() != "#000000" else None
+        cells[ref] = {"value": _plain(v), "fill": x["fill"], "bold": bool(x["font"].get("bold")), "color": color,
                       "numberFormat": x["numberFormat"], "link": link}
     for rule in dump["cf"]:
         assert rule["type"] == "CellValue", rule  # the only kind the live backend adds
@@ -276,6 +282,8 @@ def _mock_sheet(dump: dict) -> dict:
             if ref in cells and cells[ref]["value"] == text:
                 if spec["format"]["font"].get("bold"):
                     cells[ref]["bold"] = True
+                if spec["format"]["font"].get("color"):
+                    cells[ref]["color"] = spec["format"]["font"]["color"].upper()
     return {"cells": cells, "merges": sorted(dump["merges"]), "frozen": dump["frozen"]}
 
 
@@ -296,11 +304,12 @@ def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, tm
         assert got["frozen"] == want["frozen"], (name, spec.name)
         refs = {r for r, x in want["cells"].items() if x["value"] not in ("", None)}
         refs |= {r for r, x in got["cells"].items() if x["value"] not in ("", None)}
+        assert refs, (name, spec.name)
         diffs = []
         for ref in sorted(refs):
-            empty = {"value": "", "fill": None, "bold": False, "numberFormat": "General", "link": None}
+            empty = {"value": "", "fill": None, "bold": False, "color": None, "numberFormat": "General", "link": None}
             w, g = want["cells"].get(ref, empty), got["cells"].get(ref, empty)
-            for key in ("value", "fill", "bold", "numberFormat", "link"):
+            for key in ("value", "fill", "bold", "color", "numberFormat", "link"):
                 if w[key] != g[key]:
                     diffs.append((ref, key, w[key], g[key]))
         assert diffs == [], (name, spec.name, len(diffs), diffs[:15])
