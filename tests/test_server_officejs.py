@@ -79,7 +79,7 @@ def _serial(v) -> float:
     raise TypeError(v)
 
 
-def book_json(path: Path) -> dict:
+def book_json(path: Path, selection: tuple[str, str]) -> dict:
     """The mock's book: python-calamine's values per sheet; dates and times as Excel keeps them (serial + format)."""
     wb = CalamineWorkbook.from_path(str(path))
     fmt = openpyxl.load_workbook(path, read_only=False)
@@ -96,8 +96,8 @@ def book_json(path: Path) -> dict:
                     cells.append(v)
             out.append(cells)
         sheets.append({"name": name, "values": out})
-    active = wb.sheet_names.index(SELECTION[0])
-    return {"name": path.name, "sheets": sheets, "active": active, "selection": SELECTION[1]}
+    active = wb.sheet_names.index(selection[0])
+    return {"name": path.name, "sheets": sheets, "active": active, "selection": selection[1]}
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +110,20 @@ def example(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def district(example):
+    """A district book `ornek` writes beside it (İlçe Kitapları/), with its own meetings and generated sheets."""
+    from gockurul_excel import contract
+
+    return sorted((example.parent / contract.DISTRICT_FOLDER).glob("*.xlsx"))[0]
+
+
+def _last_meeting_row(path: Path) -> tuple[str, str]:
+    data = FileBackend(path).read()
+    rows = [r.row for r in data.table(makro.MEETINGS_SHEET).records if r[makro.MEETING_KEY] is not None]
+    return (makro.MEETINGS_SHEET, f"A{rows[-1]}")
+
+
+@pytest.fixture(scope="module")
 def server(tmp_path_factory):
     s = Server(tmp_path_factory.mktemp("sunucu"))
     yield s
@@ -117,11 +131,11 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def pressed(server, example, tmp_path_factory):
-    """Every task-pane button clicked once on the mock book loaded from `example`, in the order of the pane.
-    Returns {button: {"posts": [...], "error": str, "unknown": [...], "dialogs": [...], "sheets": {...}}}."""
+def pressed(server, example, district):
+    """Every task-pane button clicked once on the mock book loaded from `example` (Toplantılar!A7 selected), in
+    the order of the pane; then the sheet-writing buttons on a district book (its last meeting selected).
+    Returns {button or ("ilce", button): {"posts", "error", "unknown", "dialogs", "sheets", "selection"}}."""
     chromium = _chromium()
-    data = book_json(example)
     mock = MOCK.read_text(encoding="utf-8")
     results: dict[str, dict] = {}
     with sync_playwright() as p:
@@ -153,10 +167,17 @@ def pressed(server, example, tmp_path_factory):
             results["__days__"] = [dt.date.today()]  # the server's today (makro._today) while the buttons run
             order = page.eval_on_selector_all("button[xw-click]", "els => els.map(e => e.getAttribute('xw-click'))")
             assert sorted(order) == sorted(makro.BUTTONS), order
-            for name in order:
+            runs = [(name, example, SELECTION) for name in order]
+            runs += [(("ilce", name), district, _last_meeting_row(district)) for name in order if name in RENDERING]
+            loaded = {}
+            for key, path, selection in runs:
+                name = key[1] if isinstance(key, tuple) else key
                 posts.clear()
                 console_errors.clear()
-                page.evaluate("data => __mock.load(data)", data)  # each button on the book as saved
+                if (path, selection) not in loaded:
+                    loaded[(path, selection)] = book_json(path, selection)
+                # each button on the book as saved
+                page.evaluate("data => __mock.load(data)", loaded[(path, selection)])
                 before = page.evaluate("__mock.dialogs.length")
                 page.click(f'button[xw-click="{name}"]')
                 page.wait_for_function(
@@ -165,7 +186,8 @@ def pressed(server, example, tmp_path_factory):
                     timeout=60_000)
                 error = page.evaluate("""() => { const a = document.querySelector('#global-error-alert');
                                            return a.classList.contains('d-none') ? '' : a.textContent.trim(); }""")
-                results[name] = {
+                results[key] = {
+                    "selection": selection,
                     "posts": list(posts),
                     "error": error,
                     "console": list(console_errors),
@@ -192,12 +214,13 @@ def pressed(server, example, tmp_path_factory):
 
 def test_every_button_posts_its_own_script_and_the_client_applies_every_action(pressed):
     assert pressed["__outside__"] == []  # nothing left 127.0.0.1 (office.js itself is the mock)
-    for name in makro.BUTTONS:
-        got = pressed[name]
+    keys = [*makro.BUTTONS, *(("ilce", name) for name in RENDERING)]
+    for key in keys:
+        got, name = pressed[key], key[1] if isinstance(key, tuple) else key
         urls = [u for u, _ in got["posts"]]
         assert [urllib.parse.urlsplit(u).path for u in urls] == [f"/xlwings/custom-scripts-call/{name}"], (name, urls)
         body = got["posts"][0][1]
-        assert body["client"] == "Office.js" and body["book"]["selection"] == SELECTION[1], name
+        assert body["client"] == "Office.js" and body["book"]["selection"] == got["selection"][1], key
         assert got["unknown"] == [], (name, got["unknown"])
         assert got["error"] == "", (name, got["error"])
         # Exactly one message box, titled as ours, with a Turkish message that is not an unexpected error.
@@ -205,17 +228,17 @@ def test_every_button_posts_its_own_script_and_the_client_applies_every_action(p
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(got["dialogs"][0]).query)
         assert query["title"] == [makro.TITLE], name
         assert query["prompt"][0] and "beklenmeyen" not in query["prompt"][0], (name, query["prompt"])
-        if name in RENDERING:  # the buttons that write sheets did so
+        if name in RENDERING and key == name:  # the buttons that write sheets did so (on the province's book)
             assert "yapılamadı" not in query["prompt"][0], (name, query["prompt"])
 
 
-def _meeting_number(data) -> str:
-    """The meeting the mock's selection (Toplantılar!A7) names, as makro._meeting_number reads it."""
-    row = int(SELECTION[1][1:])
+def _meeting_number(data, selection: tuple[str, str]) -> str:
+    """The meeting the mock's selection names, as makro._meeting_number reads it."""
+    row = int(selection[1][1:])
     for record in data.table(makro.MEETINGS_SHEET).records:
         if record.row == row:
             return str(record[makro.MEETING_KEY])
-    raise AssertionError("ornek'te Toplantılar!A7 boş")
+    raise AssertionError(f"{selection} boş")
 
 
 def _file_sheet(path: Path, name: str) -> dict:
@@ -289,20 +312,30 @@ def _mock_sheet(dump: dict) -> dict:
     return {"cells": cells, "merges": sorted(dump["merges"]), "frozen": dump["frozen"]}
 
 
+@pytest.mark.parametrize("book", ["il", "ilce"])
 @pytest.mark.parametrize("name", sorted(RENDERING))
-def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, tmp_path, name):
-    copy = tmp_path / example.name
-    shutil.copyfile(example, copy)
+def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, district, tmp_path, name, book):
+    from gockurul_excel.errors import GocKurulError
+
+    source, key = (example, name) if book == "il" else (district, ("ilce", name))
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
     backend = FileBackend(copy, make_backup=False)
     data = backend.read()
     first, last = pressed["__days__"]
     if first != last:  # midnight passed while the buttons ran: the server's dates are not one day
         pytest.skip("gece yarısı düğmeler basılırken geçti")
-    outcome = RENDERING[name](data, first, _meeting_number(data))
+    try:
+        outcome = RENDERING[name](data, first, _meeting_number(data, pressed[key]["selection"]))
+    except GocKurulError as exc:  # refused on this book (Ek-3 is the province's): the same refusal in Excel
+        prompt = urllib.parse.parse_qs(urllib.parse.urlsplit(pressed[key]["dialogs"][0]).query)["prompt"][0]
+        assert exc.full_message() in prompt, (key, prompt)
+        assert pressed[key]["sheets"].keys() == {s["name"] for s in book_json(source, SELECTION)["sheets"]}
+        return
     assert outcome.specs, name
     backend.write(outcome.specs)
     for spec in outcome.specs:
-        live = pressed[name]["sheets"].get(spec.name)
+        live = pressed[key]["sheets"].get(spec.name)
         assert live is not None, (name, spec.name, "the client did not write this sheet")
         want, got = _file_sheet(copy, spec.name), _mock_sheet(live)
         assert got["merges"] == want["merges"], (name, spec.name)
@@ -314,9 +347,9 @@ def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, tm
         for ref in sorted(refs):
             empty = {"value": "", "fill": None, "bold": False, "color": None, "numberFormat": "General", "link": None}
             w, g = want["cells"].get(ref, empty), got["cells"].get(ref, empty)
-            for key in ("value", "fill", "bold", "color", "numberFormat", "link"):
-                if w[key] != g[key]:
-                    diffs.append((ref, key, w[key], g[key]))
+            for prop in ("value", "fill", "bold", "color", "numberFormat", "link"):
+                if w[prop] != g[prop]:
+                    diffs.append((ref, prop, w[prop], g[prop]))
         assert diffs == [], (name, spec.name, len(diffs), diffs[:15])
         assert len(live["charts"]) == len(spec.charts), (name, spec.name)
 
