@@ -10,6 +10,8 @@ compared with what the file backend writes for the same command on the same book
 that holds a value on either side: values (formulas: HYPERLINK as its text and target), fills, bold, font colour,
 number formats, hyperlinks; per sheet: merges, the frozen cell, the number of charts. Conditional formats are
 applied as Excel would (the one kind the live backend adds: cell equals a text -> bold / colour) before comparing.
+All 13 buttons are pressed on `ornek`; the seven sheet-writing ones again on a district book (where Ek-3 is
+refused, the refusal must be the file backend's message). Every button's message box and status cell agree.
 
 Fails on: a member of the Excel object model the mock does not model (it throws and records it), an action the
 client does not know (the client's error box), a request to another URL than the button's own script, a request
@@ -39,7 +41,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from playwright.sync_api import sync_playwright
 from python_calamine import CalamineWorkbook
 
-from gockurul_excel import commands, makro
+from gockurul_excel import commands, contract, makro
 from gockurul_excel.files.backend import FileBackend
 
 from .test_server import TOKEN, Server
@@ -112,8 +114,6 @@ def example(tmp_path_factory):
 @pytest.fixture(scope="module")
 def district(example):
     """A district book `ornek` writes beside it (İlçe Kitapları/), with its own meetings and generated sheets."""
-    from gockurul_excel import contract
-
     return sorted((example.parent / contract.DISTRICT_FOLDER).glob("*.xlsx"))[0]
 
 
@@ -228,6 +228,9 @@ def test_every_button_posts_its_own_script_and_the_client_applies_every_action(p
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(got["dialogs"][0]).query)
         assert query["title"] == [makro.TITLE], name
         assert query["prompt"][0] and "beklenmeyen" not in query["prompt"][0], (name, query["prompt"])
+        # The status cell on Kontrol Paneli says the same message, stamped (makro._tell), on every button.
+        panel = got["sheets"][contract.CONTROL_PANEL_SHEET]["cells"][makro.STATUS_CELL]["value"]
+        assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d — (.*)", panel, re.S).group(1) == query["prompt"][0], key
         if name in RENDERING and key == name:  # the buttons that write sheets did so (on the province's book)
             assert "yapılamadı" not in query["prompt"][0], (name, query["prompt"])
 
