@@ -223,6 +223,7 @@ def test_every_button_posts_its_own_script_and_the_client_applies_every_action(p
         assert body["client"] == "Office.js" and body["book"]["selection"] == got["selection"][1], key
         assert got["unknown"] == [], (name, got["unknown"])
         assert got["error"] == "", (name, got["error"])
+        assert got["console"] == [], (key, got["console"])  # no error logged by the client while it ran
         # Exactly one message box, titled as ours, with a Turkish message that is not an unexpected error.
         assert len(got["dialogs"]) == 1, (name, got["dialogs"])
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(got["dialogs"][0]).query)
