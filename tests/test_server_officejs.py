@@ -18,11 +18,13 @@ client does not know (the client's error box), a request to another URL than the
 leaving 127.0.0.1, a difference from the file backend.
 
 What the mock does NOT model (stays on the Windows checklist, makrolar/README.md item 16): rendering (fonts,
-row auto-fit, column widths in pixels, page breaks, print preview), borders beyond recording them, the evaluation
-of formulas (HYPERLINK is compared as formula text), conditional formats' evaluation (only their ranges and rules
-are recorded), charts beyond recording their source/title, Office's own request batching limits and errors
-(payload size, 5 million cells), the alert box's rendering (its URL is recorded and checked), Entra ID sign-in,
-tables, shapes, names, notes, pivots (answered empty), calculation mode (always "Automatic").
+row auto-fit, column widths in pixels, how borders look, page breaks, print preview; widths, heights, borders,
+alignment and print areas are only recorded), formula evaluation (HYPERLINK is compared as its text and target,
+not clicked), conditional formats beyond the one kind the live backend adds, charts beyond recording their
+source, series and title, Office's request limits and error codes (payload size, 5 million cells), the alert
+box's rendering (its URL is recorded and checked), Entra ID sign-in, tables, shapes, names, notes, pivots
+(answered empty), calculation mode (always "Automatic"). It assumes, as xlwings' remote engine does, that Excel
+types an ISO date string written with `Range.values` ("2025-01-15") as a date.
 """
 
 from __future__ import annotations
