@@ -30,7 +30,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import operations
 from .core.text import upper_tr
-from .errors import EXIT_FATAL, GocKurulError, os_error_message
+from .errors import Failure, GocKurulError, translate
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "gockurul"
@@ -155,15 +155,13 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _log_exception() -> Path | None:
+def _log_exception(cause: str) -> Path | None:
     """Append the traceback to a log for IT; never fail while doing so."""
-    import traceback
-
     for folder in (Path.home(), Path(tempfile.gettempdir())):
         path = folder / "gockurul-hata.log"
         try:
             with open(path, "a", encoding="utf-8") as log:
-                log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}\n")
+                log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{cause}\n")
             return path
         except OSError:
             continue
@@ -171,7 +169,7 @@ def _log_exception() -> Path | None:
 
 
 def _guarded(fn):
-    """Turn every failure into a Turkish message and an exit code."""
+    """Turn every failure into a Turkish message and an exit code (errors.translate, as the buttons do)."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -179,25 +177,23 @@ def _guarded(fn):
             return fn(*args, **kwargs)
         except typer.Exit:
             raise
-        except GocKurulError as exc:
-            if exc.__cause__ is not None:  # what lay beneath the Turkish message, for IT
-                _log_exception()
-            _err(f"HATA: {exc.full_message()}")
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            _err("İşlem durduruldu; dosya değiştirilmedi.")
-            raise typer.Exit(130) from None
-        except OSError as exc:  # a path the system refused (a loop of links, a folder, no permission)
-            _log_exception()
-            _err(f"HATA: {os_error_message(exc)}")
-            raise typer.Exit(EXIT_FATAL) from None
-        except Exception:
-            where = _log_exception()
-            _err("HATA: Beklenmeyen bir sorun oluştu; işlem tamamlanmadı (yazılan dosyalar ya tamamen yazılır ya "
-                 "hiç yazılmaz)." + (f" Ayrıntılar: {where}" if where else ""))
-            raise typer.Exit(EXIT_FATAL) from None
+        except (Exception, KeyboardInterrupt) as exc:
+            failure = translate(exc)
+            _err(cli_message(failure))
+            raise typer.Exit(failure.exit_code) from None
 
     return wrapper
+
+
+def cli_message(failure: Failure) -> str:
+    """The line the CLI prints for a failure; its traceback, where one helps, goes to gockurul-hata.log."""
+    if failure.stopped:
+        return failure.message
+    where = _log_exception(failure.cause) if failure.cause is not None else None
+    details = ""
+    if failure.unexpected:  # every write here is all or nothing: say so, and where IT finds the traceback
+        details = " Yazılan dosyalar ya tamamen yazılır ya hiç yazılmaz." + (f" Ayrıntılar: {where}" if where else "")
+    return f"HATA: {failure.message}{details}"
 
 
 def _parse_today(value: str | None) -> dt.date | None:

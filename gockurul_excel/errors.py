@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # kontrol found at least one `hata`
 EXIT_FATAL = 2  # the file cannot be read, or the command cannot proceed
@@ -75,3 +77,52 @@ def os_error_message(exc: OSError, *, unchanged: bool = True) -> str:
     changed, as every write here is all or nothing)."""
     target = f"'{exc.filename}'" if exc.filename else "Bir dosya ya da klasör"
     return f"{target}: {os_reason(exc)}." + (" Dosya değiştirilmedi." if unchanged else "")
+
+
+EXIT_STOPPED = 130  # the user stopped it (Ctrl+C), as shells report SIGINT
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What one failure means to the user: the Turkish sentence (after the entry point's own prefix, "HATA: " or
+    "<düğme> yapılamadı: "), the exit code, and the traceback for IT when the message alone does not explain it."""
+
+    message: str
+    exit_code: int
+    cause: str | None = None
+    stopped: bool = False  # the user stopped it: not an error, no "HATA" prefix
+    unexpected: bool = False  # a fault of the program: the entry point adds where its traceback was logged
+
+
+def translate(exc: BaseException) -> Failure:
+    """The one translator of exceptions for the CLI and the buttons; logs the cause to `gockurul_excel` (each
+    entry point also keeps the traceback in its own log file)."""
+    if isinstance(exc, KeyboardInterrupt):
+        return Failure("İşlem durduruldu; dosya değiştirilmedi.", EXIT_STOPPED, stopped=True)
+    if isinstance(exc, GocKurulError):
+        # What lay beneath the Turkish message (a library's own error), for IT.
+        return _logged(Failure(exc.full_message(), exc.exit_code, _traceback(exc) if exc.__cause__ else None))
+    if isinstance(exc, OSError):
+        if exc.errno is None or isinstance(exc, (ConnectionError, TimeoutError)):  # a connection, not a file
+            message = (f"bağlantı kurulamadı ya da zaman aşımına uğradı ({type(exc).__name__}). Biraz sonra "
+                       "yeniden deneyin.")
+        else:
+            message = os_error_message(exc)
+        return _logged(Failure(message, EXIT_FATAL, _traceback(exc)))
+    message = f"beklenmeyen bir hata oluştu ({type(exc).__name__}); işlem tamamlanmadı."
+    return _logged(Failure(message, EXIT_FATAL, _traceback(exc), unexpected=True))
+
+
+def _traceback(exc: BaseException) -> str:
+    import traceback
+
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def _logged(failure: Failure) -> Failure:
+    if failure.cause is not None:
+        import logging
+
+        # INFO: an unconfigured CLI must not print the traceback through logging's last-resort handler.
+        logging.getLogger("gockurul_excel").info("%s\n%s", failure.message, failure.cause)
+    return failure

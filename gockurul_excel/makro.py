@@ -190,10 +190,20 @@ def _tell(book: Any, message: str) -> None:
             _alert_without_book(message)
 
 
+def button_message(label: str, exc: BaseException, book: Any = None) -> str:
+    """What a button shows for `exc` (errors.translate, as the CLI does); its traceback, where one helps, goes to
+    the log beside the book."""
+    from .errors import translate
+
+    failure = translate(exc)
+    if failure.cause is not None and book is not None:
+        _log_details(book, label, failure.cause)
+    details = " Ayrıntılar kitabın yanındaki günlük dosyasında (_gockurul.log)." if failure.unexpected else ""
+    return f"{label} yapılamadı: {failure.message}{details}"
+
+
 def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
     """Run one button; return (and show) its message. Never raises for the user."""
-    from .errors import GocKurulError
-
     label = BUTTONS[button]
     try:
         book = _caller(book)
@@ -211,25 +221,8 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
             message += _limited_note(book)
     except _UserMessage as exc:
         message = f"{label}: {exc}"
-    except GocKurulError as exc:
-        message = f"{label} yapılamadı: {exc.full_message()}"
-    except OSError as exc:
-        import traceback
-
-        from .errors import os_error_message
-
-        _log_details(book, label, traceback.format_exc())
-        if exc.errno is None or isinstance(exc, (ConnectionError, TimeoutError)):  # a connection, not a file
-            message = (f"{label} yapılamadı: bağlantı kurulamadı ya da zaman aşımına uğradı "
-                       f"({type(exc).__name__}). Biraz sonra yeniden deneyin.")
-        else:
-            message = f"{label} yapılamadı: {os_error_message(exc)}"
-    except Exception as exc:
-        import traceback
-
-        _log_details(book, label, traceback.format_exc())
-        message = (f"{label} yapılamadı: beklenmeyen bir hata oluştu ({type(exc).__name__}). "
-                   "Ayrıntılar kitabın yanındaki günlük dosyasında (_gockurul.log).")
+    except (Exception, KeyboardInterrupt) as exc:
+        message = button_message(label, exc, book)
     finally:
         _RENDERED.reset(rendered)
     _log_details(book, label, message)
@@ -246,17 +239,17 @@ _RENDERED: ContextVar[bool] = ContextVar("gockurul_rendered", default=False)
 
 
 def _render(book: Any, specs: list) -> list[str]:
-    from .live.backend import render_sheets
+    from .live.backend import LiveBackend
 
-    names = render_sheets(book, specs)
+    names = LiveBackend(book).write(specs)
     _RENDERED.set(True)
     return names
 
 
 def _data(book: Any) -> Any:
-    from .live.backend import read_book
+    from .live.backend import LiveBackend
 
-    return read_book(book)
+    return LiveBackend(book).read()
 
 
 def _show(book: Any, outcome: Any) -> str:
@@ -354,15 +347,14 @@ def _press_on_file(path: Path) -> str:
     """Kontrol Et on a workbook file (doktor's run without Excel): the same command, written by the file
     backend; the message on stdout. A failure is a Turkish line on stderr and exit code 1, as under RunPython."""
     from . import commands
-    from .errors import GocKurulError
     from .files.backend import FileBackend
 
     try:
         backend = FileBackend(path)
         outcome = commands.check(backend.read(), _today())
         backend.write(outcome.specs)
-    except (GocKurulError, OSError) as exc:
-        sys.stderr.write(f"{BUTTONS['kontrol_et']} yapılamadı: {exc}\n")
+    except Exception as exc:
+        sys.stderr.write(button_message(BUTTONS["kontrol_et"], exc) + "\n")
         raise SystemExit(1) from None
     if sys.stdout is not None:  # pythonw.exe has none
         sys.stdout.write(outcome.message + "\n")

@@ -190,7 +190,6 @@ def quote_sheet(name: str) -> str:
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
 
-
 def parse_cell(ref: str) -> tuple[int, int]:
     match = _CELL.fullmatch(ref.strip())
     if not match:
@@ -201,13 +200,11 @@ def parse_cell(ref: str) -> tuple[int, int]:
     return int(match[2]), col
 
 
-
 def parse_range(ref: str) -> tuple[int, int, int, int]:
     first, _, last = ref.partition(":")
     r1, c1 = parse_cell(first)
     r2, c2 = parse_cell(last or first)
     return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
-
 
 
 def abs_range(ref: str) -> str:

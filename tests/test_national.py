@@ -108,9 +108,8 @@ def test_process_pool_gives_the_same_tables(documents, monkeypatch):
     serial = national.load_documents(documents, workers=1)
     monkeypatch.setattr(national, "PARALLEL_FROM", 1)
     pooled = national.load_documents(documents, workers=2)
-    for a, b in zip(serial[:3], pooled[:3], strict=True):
-        assert a.equals(b)
-    assert serial[3] == pooled[3]
+    assert serial == pooled
+    assert serial[0].meetings and serial[0].decisions and serial[0].annual and serial[1]
 
 
 def test_no_platform_folder_is_refused(tmp_path):
@@ -119,3 +118,60 @@ def test_no_platform_folder_is_refused(tmp_path):
     with pytest.raises(InvalidArgument, match="platform klasörü"):
         national.national_rollup(tmp_path, tmp_path / "u.xlsx", today=TODAY)
     assert not (tmp_path / "u.xlsx").exists()
+
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "ulusal_golden.json"
+# (today, populations): the counting's edges — overdue decisions before/after their due date, provinces above
+# and below both thresholds, a population given for a province whose documents carry none (schema 1.0)
+VARIANTS = {
+    "bugun": (TODAY, None),
+    "erken": (dt.date(2025, 1, 2), None),
+    "nufus": (TODAY, {"Adana": 10_000, "Düzce": 400_000, "Kilis": 1_000_000}),
+    "sinir_alti": (TODAY, {"Adana": 9_999, "Kilis": 1}),
+}
+
+
+def _workbook_values(path: Path) -> dict[str, list[list]]:
+    """Every cell's value; numbers compare as numbers (Excel keeps every number as a double: 412345 == 412345.0)."""
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: [[v.isoformat() if isinstance(v, dt.date) else v for v in row]
+                       for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+
+def rollup_values(documents: Path, tmp_path: Path) -> dict[str, dict[str, list[list]]]:
+    out = {}
+    for name, (today, populations) in VARIANTS.items():
+        path = national.national_rollup(documents, tmp_path / f"{name}.xlsx", today=today, populations=populations)
+        text = json.dumps(_workbook_values(path), ensure_ascii=False).replace(str(documents), "<belgeler>")
+        out[name] = json.loads(text)  # the folder a problem names, wherever the documents were written
+    return out
+
+
+def test_ulusal_output_is_what_it_was(documents, tmp_path):
+    """Every cell of `ulusal`'s workbook as recorded before its counting moved from pandas to core.national."""
+    assert rollup_values(documents, tmp_path) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_counting_is_pure_and_at_its_edges():
+    """core.national on rows alone (no file): M7(1)/M6(9) four ordinary meetings from 10.000 foreigners, two
+    below (M7(2)); an open decision is overdue from the day after its due date; a copy counts once."""
+    from gockurul_excel.core.national import Decision, Documents, Meeting, by_year, combine, summarise
+
+    def meeting(kimlik, kategori="il_gkk", tur="olagan", population=None, il="Bolu"):
+        return Meeting(il, "", "il", 2025, kimlik, kategori, tur, "2025-03-01", population)
+
+    rows = Documents([meeting("a", population=10_000), meeting("b"), meeting("c", "alt_komisyon"),
+                      meeting("d", tur="ek"), meeting("e", il="Kilis", population=9_999)],
+                     [Decision("Bolu", "", "il", 2025, "a", 1, "bekliyor", "2026-03-01"),
+                      Decision("Bolu", "", "il", 2025, "a", 2, "devam_ediyor", "2026-02-28"),
+                      Decision("Bolu", "", "il", 2025, "a", 3, "uygulandi", "2026-01-01")], [])
+    twice = combine([rows, rows])
+    assert twice == rows
+    bolu, kilis = summarise(twice, today=dt.date(2026, 3, 1))
+    assert (bolu["il"], bolu["il_gkk_olagan"], bolu["il_gkk_gereken"], bolu["alt_komisyon_gereken"]) == \
+        ("Bolu", 2, 4, 4)
+    assert (bolu["ek_toplanti"], bolu["karar"], bolu["karar_suresi_gecen"], bolu["durum"]) == (1, 3, 1, "Eksik")
+    assert (kilis["il_gkk_gereken"], kilis["alt_komisyon_gereken"], kilis["yabanci_nufusu"]) == (2, 2, 9_999)
+    unknown = summarise(twice, today=dt.date(2026, 3, 1), populations={"Kilis": 12_000})
+    assert unknown[1]["il_gkk_gereken"] == 4
+    assert by_year([bolu, kilis])[0][:3] == [2025, 2, 3]

@@ -166,15 +166,6 @@ def state_from_rows(names: list[str], rows_of: Callable[[str], list[list[Any]]])
     return state
 
 
-# --- reading one source -------------------------------------------------------------------------------
-
-
-# --- merging ------------------------------------------------------------------------------------------
-
-
-# --- the generated sheets -----------------------------------------------------------------------------
-
-
 # --- follow-up of the district boards (M8(1), M8(3), M12(5)) -------------------------------------------
 
 IN_TIME, LATE, MISSING, PENDING, NOT_REQUIRED = "zamaninda", "gec", "yapilmadi", "bekleniyor", "gerekmiyor"

@@ -1,5 +1,6 @@
 """The workbook model: every input sheet as a table of records, by header name, whoever read the cells
-(files/reader.py with python-calamine for a file, live/backend.py with xlwings for an open book).
+(files.backend.FileBackend with python-calamine for a file, live.backend.LiveBackend with xlwings for an open
+book; both call `build_workbook_data`).
 
 Tolerates column order, extra columns, blank rows, headers with stray spaces or case, a title row above the
 header, dates and numbers typed as text. What it cannot use becomes a `Finding` naming the sheet and cell — it
@@ -416,8 +417,6 @@ def _known_version(version: str | None) -> bool:
             contract.TEMPLATE_VERSION)
     except ValueError:
         return False
-
-
 
 
 def workbook_from_rows(settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,

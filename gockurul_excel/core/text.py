@@ -19,13 +19,11 @@ MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağ
           "Aralık")
 
 
-
 def tr_date(day: dt.date) -> str:
     return f"{day:%d.%m.%Y}"
 
 
 DAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
-
 
 
 def upper_tr(text: str) -> str:

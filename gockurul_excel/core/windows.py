@@ -51,7 +51,6 @@ class Window:
         return self.start <= day <= self.limit
 
 
-
 def windows_for(category_window: rules.MeetingWindow, year: int, cal: WorkCalendar) -> list[Window]:
     out = []
     w = category_window
@@ -75,12 +74,10 @@ def windows_for(category_window: rules.MeetingWindow, year: int, cal: WorkCalend
     return out
 
 
-
 def build_calendar(data: WorkbookData) -> WorkCalendar:
     extra = [(r["Tarih"], r["Açıklama"] or r["Tür"] or "İdari izin", r["Tür"] or "İdari İzin")
              for r in data.records("Tatiller") if r["Tarih"]]
     return WorkCalendar(extra)
-
 
 
 def required_windows(data: WorkbookData, kind: rules.BoardKind, year: int, cal: WorkCalendar) -> list[Window]:

@@ -16,50 +16,39 @@ from .worksheet import MAX_COL, MAX_ROW, clean_text, excel_width
 CHART_KINDS = ("column", "stacked_column", "bar", "pie")
 
 
-
 EMU_PER_CM = 360_000
-
 
 
 EMU_PER_PIXEL = 9525
 
 
-
 EMU_PER_POINT = 12_700
-
 
 
 # The narrower and lower of Excel's and LibreOffice's default cells: a chart's cells are never underestimated.
 DEFAULT_COL_PIXELS = 64  # Excel's 8.43 characters of Calibri 11 (LibreOffice's default column is wider)
 
 
-
 DEFAULT_ROW_POINTS = 12.75  # LibreOffice's 0.45 cm (Excel's rows are 15 pt)
 
 
-
 CAT_AX_ID, VAL_AX_ID = "500000001", "500000002"
-
 
 
 def _c(tag: str) -> str:
     return f"{{{NS_C}}}{tag}"
 
 
-
 def _a(tag: str) -> str:
     return f"{{{NS_A}}}{tag}"
-
 
 
 def _xdr(tag: str) -> str:
     return f"{{{NS_XDR}}}{tag}"
 
 
-
 def _cval(parent, tag: str, val) -> etree._Element:
     return etree.SubElement(parent, _c(tag), val=str(val))
-
 
 
 def check_chart(chart: ChartSpec) -> None:
@@ -74,14 +63,12 @@ def check_chart(chart: ChartSpec) -> None:
         raise ValueError(f"chart anchor outside the sheet: {chart.anchor!r}")
 
 
-
 def _line_cells(ref: str) -> list[tuple[int, int]]:
     """The cells of a one-row or one-column range, in order."""
     r1, c1, r2, c2 = parse_range(ref)
     if r1 != r2 and c1 != c2:
         raise ValueError(f"a chart range must be one row or one column: {ref!r}")
     return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
-
 
 
 def _chart_text(value) -> str | None:
@@ -99,12 +86,10 @@ def _chart_text(value) -> str | None:
     return clean_text(str(value))
 
 
-
 def _chart_number(value) -> float | None:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         return None
     return float(value)
-
 
 
 def _data_ref(parent, formula: str, points: list, numeric: bool) -> None:
@@ -121,7 +106,6 @@ def _data_ref(parent, formula: str, points: list, numeric: bool) -> None:
             etree.SubElement(pt, _c("v")).text = xml_number(point) if numeric else point
 
 
-
 def _chart_title(parent, text: str) -> None:
     title = etree.SubElement(parent, _c("title"))
     rich = etree.SubElement(etree.SubElement(title, _c("tx")), _c("rich"))
@@ -133,7 +117,6 @@ def _chart_title(parent, text: str) -> None:
     etree.SubElement(run, _a("rPr"), lang="tr-TR", sz="1400", b="1")
     etree.SubElement(run, _a("t")).text = clean_text(text)
     _cval(title, "overlay", 0)
-
 
 
 def _chart_axes(plot, horizontal: bool, plotted: list[float]) -> None:
@@ -170,7 +153,6 @@ def _chart_axes(plot, horizontal: bool, plotted: list[float]) -> None:
     _cval(val, "crossBetween", "between")
     if whole and max((abs(x) for x in plotted), default=0) <= 10:
         _cval(val, "majorUnit", 1)  # Excel would step small counts by 0.5 and print 0, 1, 1, 2...
-
 
 
 def render_chart(chart: ChartSpec, sheet_name: str, cells: dict) -> bytes:
@@ -232,7 +214,6 @@ def render_chart(chart: ChartSpec, sheet_name: str, cells: dict) -> bytes:
     return serialize(root)
 
 
-
 def render_drawing(charts: list[ChartSpec], rids: list[str]) -> bytes:
     """The drawing part placing each chart at its anchor cell with its size (a oneCellAnchor)."""
     root = etree.Element(_xdr("wsDr"), nsmap={"xdr": NS_XDR, "a": NS_A})
@@ -255,7 +236,6 @@ def render_drawing(charts: list[ChartSpec], rids: list[str]) -> bytes:
         etree.SubElement(data, _c("chart"), nsmap={"c": NS_C, "r": NS_R}).set(f"{{{NS_R}}}id", rid)
         etree.SubElement(anchor, _xdr("clientData"))
     return serialize(root)
-
 
 
 def rels_xml(rels: list[tuple[str, str, str]]) -> bytes:

@@ -84,9 +84,7 @@ _CONTENT_LABELS = {
 }
 
 
-
 _BOOK_LEVEL = {"pivot tablo önbelleği", "dilimleyici (slicer)", "zaman çizelgesi (timeline)"}
-
 
 
 _SHEET_CHILD_LABELS = {
@@ -104,12 +102,10 @@ _SHEET_CHILD_LABELS = {
 }
 
 
-
 _SHEET_CHILD_IGNORED = {
     "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "phoneticPr",
     "ignoredErrors", "printOptions", "pageMargins", "pageSetup", "drawing", "extLst",
 }
-
 
 
 _EXT_LABELS = {
@@ -129,19 +125,15 @@ _EXT_LABELS = {
 }
 
 
-
 _EXT_IGNORED = {"workbookPr", "calcFeatures", "ignoredErrors"}  # trivial settings Excel adds to most files
-
 
 
 NS_LIBREOFFICE = "http://schemas.libreoffice.org/"
 
 
-
 # (namespace, element) of extensions that hold no content: LibreOffice's own calculation settings
 # (`loext:extCalcPr stringRefSyntax=...`, written into every workbook it saves), read by LibreOffice alone.
 _EXT_IGNORED_QNAMES = {(NS_LIBREOFFICE, "extCalcPr")}
-
 
 
 _BOOK_CHILD_LABELS = {
@@ -152,7 +144,6 @@ _BOOK_CHILD_LABELS = {
     "definedNames": "tanımlı adlar", "pivotCaches": "pivot tablo önbelleği",
     "externalReferences": "dış başvuru (başka dosyaya bağlantı)",
 }
-
 
 
 def _part_label(part: str, content_type: str | None) -> str | None:
@@ -169,7 +160,6 @@ def _part_label(part: str, content_type: str | None) -> str | None:
     if short in _CONTENT_LABELS:
         return _CONTENT_LABELS[short]
     return f"tanınmayan içerik ({content_type})"
-
 
 
 def _drawing_objects(root) -> Counter:
@@ -195,7 +185,6 @@ def _drawing_objects(root) -> Counter:
     return out
 
 
-
 def _ext_labels(ext_list) -> set[str]:
     out = set()
     for ext in ext_list if ext_list is not None else ():
@@ -208,27 +197,21 @@ def _ext_labels(ext_list) -> set[str]:
     return out
 
 
-
 def _ext_uris(root) -> Counter:
     return Counter(e.get("uri") for e in root.iter() if local_name(e) == "ext" and e.get("uri"))
 
 
-
 HF_TEXTS = ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")
-
 
 
 HF_SWITCHES = (("differentOddEven", False), ("differentFirst", False), ("scaleWithDoc", True),
                ("alignWithMargins", True))
 
 
-
 _XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
-
 _HF_ONLY_SECTIONS = re.compile(r"(?:&[LCR])*")
-
 
 
 @dataclass(frozen=True)
@@ -251,7 +234,6 @@ class HeaderFooterTexts:
                                for (_, default), value in zip(HF_SWITCHES, switches, strict=True)))
 
 
-
 def _hf_text(text: str | None) -> str:
     """Header/footer text as Excel reads it: `_xHHHH_` escapes decoded, a text before any section
     code belongs to the centre section, section codes with nothing after them are nothing."""
@@ -263,12 +245,10 @@ def _hf_text(text: str | None) -> str:
     return text
 
 
-
 def _xml_bool(value: str | None) -> bool | None:
     if value is None:
         return None
     return value.strip().lower() in ("1", "true", "on")
-
 
 
 def _header_footer_of(element) -> HeaderFooterTexts:
@@ -278,7 +258,6 @@ def _header_footer_of(element) -> HeaderFooterTexts:
     texts = {local_name(child): child.text for child in element}
     return HeaderFooterTexts.of((texts.get(tag) for tag in HF_TEXTS),
                                 (_xml_bool(element.get(name)) for name, _ in HF_SWITCHES))
-
 
 
 def _sheet_parts(pkg: Package) -> list[tuple[str, str]]:
@@ -294,14 +273,12 @@ def _sheet_parts(pkg: Package) -> list[tuple[str, str]]:
     return out
 
 
-
 def _package_header_footers(pkg: Package) -> dict[str, HeaderFooterTexts]:
     out = {}
     for name, part in _sheet_parts(pkg):
         element = next((child for child in pkg.xml(part) if local_name(child) == "headerFooter"), None)
         out[name] = _header_footer_of(element)
     return out
-
 
 
 def header_footers(path: PathLike) -> dict[str, HeaderFooterTexts]:
@@ -311,7 +288,6 @@ def header_footers(path: PathLike) -> dict[str, HeaderFooterTexts]:
     return _package_header_footers(Package(path))
 
 
-
 def _openpyxl_header_footer(hf) -> HeaderFooterTexts:
     """What openpyxl will write for a sheet's `HeaderFooter` object (nothing when it is falsy)."""
     if hf is None or not hf:
@@ -319,7 +295,6 @@ def _openpyxl_header_footer(hf) -> HeaderFooterTexts:
     return HeaderFooterTexts.of((str(item) if item is not None else "" for item in
                                  (getattr(hf, tag) for tag in HF_TEXTS)),
                                 (getattr(hf, name) for name, _ in HF_SWITCHES))
-
 
 
 def _openpyxl_item(text: str):
@@ -333,7 +308,6 @@ def _openpyxl_item(text: str):
         part = {"L": item.left, "C": item.center, "R": item.right}[text[1]]
         part.text = text[2:]
     return item
-
 
 
 def restore_header_footers(workbook, originals: dict[str, HeaderFooterTexts]) -> list[str]:
@@ -356,7 +330,6 @@ def restore_header_footers(workbook, originals: dict[str, HeaderFooterTexts]) ->
     return repaired
 
 
-
 def _openpyxl_load(data: bytes, pkg: Package, keep_vba: bool):
     import openpyxl
 
@@ -367,7 +340,6 @@ def _openpyxl_load(data: bytes, pkg: Package, keep_vba: bool):
         workbook = openpyxl.load_workbook(io.BytesIO(data), keep_links=True, keep_vba=keep_vba)
     restore_header_footers(workbook, _package_header_footers(pkg))
     return workbook
-
 
 
 def openpyxl_load(path: PathLike, *, keep_vba: bool | None = None):
@@ -381,7 +353,6 @@ def openpyxl_load(path: PathLike, *, keep_vba: bool | None = None):
     return _openpyxl_load(data, Package(io.BytesIO(data)), keep_vba)
 
 
-
 @dataclass
 class _SheetInventory:
     children: set[str] = field(default_factory=set)
@@ -392,7 +363,6 @@ class _SheetInventory:
     drawn: Counter = field(default_factory=Counter)
 
 
-
 @dataclass
 class _Inventory:
     sheets: dict[str, _SheetInventory] = field(default_factory=dict)
@@ -401,7 +371,6 @@ class _Inventory:
     book_children: set[str] = field(default_factory=set)
     book_extensions: set[str] = field(default_factory=set)
     rich_runs: int = 0
-
 
 
 def _inventory(pkg: Package) -> _Inventory:
@@ -453,7 +422,6 @@ def _inventory(pkg: Package) -> _Inventory:
     return inv
 
 
-
 def _losses(before: _Inventory, after: _Inventory) -> list[str]:
     out: list[str] = []
     on_sheets: set[str] = set()
@@ -483,7 +451,6 @@ def _losses(before: _Inventory, after: _Inventory) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-
 def openpyxl_losses(path: PathLike, *, keep_vba: bool | None = None) -> list[str]:
     """Turkish names of what an `openpyxl_load` + save round trip would drop from this workbook.
 
@@ -509,7 +476,6 @@ def openpyxl_losses(path: PathLike, *, keep_vba: bool | None = None) -> list[str
     except Exception as exc:
         return [f"dosyanın tamamı (openpyxl bu dosyayı işleyemiyor: {type(exc).__name__})"]
     return _losses(_inventory(before), _inventory(Package(result)))
-
 
 
 def refuse_if_lossy(path: PathLike, action: str, *, keep_vba: bool | None = None) -> None:

@@ -65,8 +65,6 @@ def _letter_pdf(attachments: dict[str, bytes]) -> dict[str, bytes] | None:
         return {letters[0].removesuffix(".docx") + ".pdf": produced.read_bytes()}
 
 
-
-
 def district_mail_file(workbook: Path, mail, folder: Path, now, *, book_bytes: bytes | None = None,
                        pdfs: dict[str, bytes] | None = None) -> tuple[Path, list[str]]:
     """The district's mail to the province (sheets.district_mail) as an .eml in `folder`: the workbook's bytes

@@ -53,12 +53,6 @@ def local_name(el) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-# --- checks -------------------------------------------------------------------------------------
-
-
-# --- backup and atomic save -------------------------------------------------------------------
-
-
 # --- the package in memory ----------------------------------------------------------------------
 
 
@@ -278,21 +272,6 @@ WORKBOOK_ORDER = (
     "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews",
     "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects",
     "extLst")
-
-
-# --- styles -------------------------------------------------------------------------------------
-
-
-# --- cells --------------------------------------------------------------------------------------
-
-
-# --- charts -------------------------------------------------------------------------------------
-
-
-# --- workbook surgery ---------------------------------------------------------------------------
-
-
-# --- what openpyxl would lose -------------------------------------------------------------------
 
 
 # --- page headers and footers ------------------------------------------------------------------

@@ -97,14 +97,12 @@ def read_json_file(path: Path, name: str | None = None) -> Any:
     return load_json(path.read_bytes(), name)
 
 
-
 def _write_file(path: Path, payload: bytes, *, fsync: bool = True) -> None:
     with open(path, "wb") as f:
         f.write(payload)
         if fsync:
             f.flush()
             os.fsync(f.fileno())
-
 
 
 def _write_files(folder: Path, files: dict[str, bytes]) -> None:
@@ -121,7 +119,6 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         for done in [pool.submit(_write_file, folder / name, payload) for name, payload in files.items()]:
             done.result()  # the first OSError, raised here
-
 
 
 IDENTITY = ("kimlik", "kurul_turu", "il", "ilce", "yil")  # the workbook an export belongs to (its manifest)
@@ -235,7 +232,6 @@ def _os_message(exc: OSError) -> str:
     return f"{os_reason(exc)}" + (f" ('{name}')" if name else "")
 
 
-
 def beside(workbook: Path) -> Path:
     """The platform folder of a workbook: `<kitap>_platform` beside it (ornek, the Platform Dosyaları button)."""
     return workbook.with_name(workbook.stem + "_platform")
@@ -286,7 +282,6 @@ def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-
 def _swap(out_dir: Path, staged: Path, old: Path, files: dict[str, bytes], previous: list[str]) -> list[str]:
     stale = [n for n in previous if n not in files and (out_dir / n).is_file()]
     data_files = [n for n in files if n != MANIFEST_FILE]
@@ -323,7 +318,6 @@ def _swap(out_dir: Path, staged: Path, old: Path, files: dict[str, bytes], previ
     return stale
 
 
-
 @dataclass
 class PlatformResult:
     out_dir: Path
@@ -335,8 +329,6 @@ class PlatformResult:
     @property
     def meeting_count(self) -> int:
         return sum(d["belge_turu"] == MEETING for d in self.documents.values())
-
-
 
 
 def read_document(path: Path) -> dict:
@@ -351,7 +343,6 @@ def read_document(path: Path) -> dict:
     except OSError as exc:
         raise GocKurulError(os_error_message(exc, unchanged=False)) from None
     return _validated(doc, path.name)
-
 
 
 def read_folder(folder: Path) -> list[dict]:

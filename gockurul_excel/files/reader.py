@@ -26,7 +26,6 @@ def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
     return [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
 
 
-
 def _open(path: Path) -> Any:
     import python_calamine
 
@@ -36,7 +35,6 @@ def _open(path: Path) -> Any:
         # the library's error type is no message for a user; it goes to the error log as the cause, for IT
         raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı "
                                  "değil.") from exc
-
 
 
 @contextlib.contextmanager
@@ -57,10 +55,8 @@ def _quiet_native_stderr():
             os.close(saved)
 
 
-
 def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
-
 
 
 def _openpyxl_rows(path: Path, name: str) -> list[list[Any]]:
@@ -78,7 +74,6 @@ def _openpyxl_rows(path: Path, name: str) -> list[list[Any]]:
             wb.close()
 
 
-
 def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
     try:
         with _quiet_native_stderr():
@@ -94,7 +89,6 @@ def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[t
                                      ) from exc  # the cause goes to the log for IT, never to the screen
         raise
     return rows, merged
-
 
 
 def read_workbook(path: str | Path) -> WorkbookData:

@@ -28,21 +28,16 @@ WORKBOOK = "xl/workbook.xml"  # the part every workbook package has
 MAX_TOTAL_UNCOMPRESSED = 512 * 2**20
 
 
-
 MAX_RATIO = 1000
-
 
 
 RATIO_MIN_SIZE = 50 * 2**20
 
 
-
 MAX_PROLOG = 2**20  # Excel writes the root element within the first bytes; a megabyte of prolog is hostile
 
 
-
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
-
 
 
 def check_package(path: PathLike, data: bytes | None = None) -> None:
@@ -100,7 +95,6 @@ def check_package(path: PathLike, data: bytes | None = None) -> None:
         raise UnreadableWorkbook(f"'{name}' okunamadı: {exc.strerror or exc}.") from exc
 
 
-
 def _check_members(name: str, infos: list[zipfile.ZipInfo]) -> None:
     lowered = [i.filename.lower() for i in infos]
     if len(set(lowered)) != len(lowered):
@@ -112,7 +106,6 @@ def _check_members(name: str, infos: list[zipfile.ZipInfo]) -> None:
     for i in infos:
         if i.file_size > RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
             raise UnreadableWorkbook(bomb)
-
 
 
 def _not_a_workbook_message(name: str, names: set[str], zf: zipfile.ZipFile) -> str:
@@ -129,7 +122,6 @@ def _not_a_workbook_message(name: str, names: set[str], zf: zipfile.ZipFile) -> 
         kind = "bir zip arşivi"
     return (f"'{name}' bir Excel çalışma kitabı (.xlsx) değil ({kind}). Dosyayı Excel'de açıp "
             "'Excel Çalışma Kitabı (.xlsx)' olarak kaydedin.")
-
 
 
 def _prolog_has_dtd(stream: BinaryIO) -> bool:
@@ -175,7 +167,6 @@ def _prolog_has_dtd(stream: BinaryIO) -> bool:
             continue
         # "<!DOCTYPE", or any other "<!" before the root (never valid there): refuse.
         return buf.startswith(b"<!", pos)
-
 
 
 # --- lock files: Excel's, LibreOffice's and our own ---------------------------------------------------

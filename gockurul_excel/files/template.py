@@ -733,7 +733,6 @@ def _upgrade(path: Path, read_as: Stamp | None) -> list[str]:
     if current == latest:
         return []
 
-
     # The check performs this very load (headers/footers put back as written, macros kept in .xlsm/.xltm)
     # and a save in memory: what it lets through survives the save below.
     refuse_if_lossy(path, "güncelleme")

@@ -282,9 +282,10 @@ def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
     if ps is not None:
         etree.SubElement(root, main_tag("printOptions"), horizontalCentered="1")
         top, right, bottom, left = (m / 2.54 for m in ps.margins_cm)
-        etree.SubElement(root, main_tag("pageMargins"), left=xml_number(round(left, 4)), right=xml_number(round(right, 4)),
-                         top=xml_number(round(top, 4)), bottom=xml_number(round(bottom, 4)),
-                         header=xml_number(round(min(0.3, top / 2), 4)), footer=xml_number(round(min(0.3, bottom / 2), 4)))
+        etree.SubElement(root, main_tag("pageMargins"), left=xml_number(round(left, 4)),
+                         right=xml_number(round(right, 4)), top=xml_number(round(top, 4)),
+                         bottom=xml_number(round(bottom, 4)), header=xml_number(round(min(0.3, top / 2), 4)),
+                         footer=xml_number(round(min(0.3, bottom / 2), 4)))
         setup = etree.SubElement(root, main_tag("pageSetup"), paperSize=str(PAPER_SIZES.get(ps.paper.lower(), 9)),
                                  orientation=ps.orientation)
         if ps.fit_to_width:

@@ -291,7 +291,6 @@ class _Book:
             self.root.remove(names)
 
 
-
 def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = True,
                  expect: Stamp | None = None, owned: frozenset[str] = frozenset()) -> Path | None:
     """Put each generated sheet into the workbook, copying every other part unchanged.

@@ -1,4 +1,4 @@
-"""The xlwings backend: read input tables from, and render sheet specs into, a live `xw.Book`.
+"""The xlwings backend (`LiveBackend`): read input tables from, and render sheet specs into, a live `xw.Book`.
 
 The same two things the file backend offers (files.reader.read_workbook / files.writer.write_sheets), on a book
 open in Excel (desktop engine) or sent by a remote client (xlwings Lite, xlwings Server: remote engine).
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import contract
-from ..core.model import build_workbook_data
+from ..core.model import WorkbookData, build_workbook_data
 from ..core.outbound import needs_text_prefix
 from ..errors import GocKurulError
 from ..sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_letter, sheet_key
@@ -127,7 +127,7 @@ def sheet_rows(sheet: Any) -> list[list[Any]]:
     return [list(row) for row in rows or []]
 
 
-def read_book(book: Any) -> Any:
+def read_book(book: Any) -> WorkbookData:
     """Like reader.read_workbook, on a live book: WorkbookData with tables read by reader.read_table."""
     names = [s.name for s in book.sheets]
     # Merged ranges are not read live (one call per sheet is the budget); the file reader reports them. The
@@ -563,3 +563,19 @@ def _print_setup(sheet: Any, spec: SheetSpec, desktop: bool) -> None:
 
 def render_sheets(book: Any, specs: list[SheetSpec]) -> list[str]:
     return [render_sheet(book, spec).name for spec in specs]
+
+
+class LiveBackend:
+    """The live backend of `commands.Backend`, beside files.backend.FileBackend: an open `xw.Book` read with one
+    value read per sheet and written one block per call. Nothing to lock or stamp: Excel holds the book, and the
+    user saves it."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+
+    def read(self) -> WorkbookData:
+        return read_book(self.book)
+
+    def write(self, specs: list[SheetSpec]) -> list[str]:
+        """The names of the sheets written, in the order of `specs`."""
+        return render_sheets(self.book, specs)

@@ -36,15 +36,12 @@ def dumps(doc: dict) -> bytes:
     return jsontext.dumps(doc, sort_keys=True)
 
 
-
 def _counts(doc: dict) -> dict[str, int]:
     return {k: len(v) for k, v in sorted(doc.items()) if isinstance(v, list)}
 
 
-
 def sha256_hex(payload: bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
-
 
 
 @dataclass
@@ -52,7 +49,6 @@ class PlatformFiles:
     files: dict[str, bytes]  # file name -> content, manifest.json last
     documents: dict[str, dict]
     manifest: dict
-
 
 
 def render_platform(data: WorkbookData, *, personal_data: bool = False, csv: bool = False) -> PlatformFiles:
@@ -79,7 +75,6 @@ def render_platform(data: WorkbookData, *, personal_data: bool = False, csv: boo
         raise GocKurulError("manifest.json şemaya uymuyor: " + "; ".join(problems))
     files[MANIFEST_FILE] = dumps(manifest)
     return PlatformFiles(files, documents, manifest)
-
 
 
 def summary(doc: dict) -> str:

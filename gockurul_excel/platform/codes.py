@@ -17,26 +17,20 @@ SCHEMA_VERSION = "1.1"
 READABLE_SCHEMA_VERSIONS = ("1.0", "1.1")
 
 
-
 MEETING, ANNUAL_REPORT, ACTION_PLAN, PROJECTS, DATA_SHARING = (
     "toplanti", "yillik_rapor", "eylem_plani", "projeler", "veri_paylasimi")
-
 
 
 MANIFEST = "manifest"
 
 
-
 DOCUMENT_KINDS = (MEETING, ANNUAL_REPORT, ACTION_PLAN, PROJECTS, DATA_SHARING)
-
 
 
 SCHEMA_KINDS = (*DOCUMENT_KINDS, MANIFEST)
 
 
-
 MANIFEST_FILE = "manifest.json"
-
 
 
 KIND_NAMES = {MEETING: "toplantı", ANNUAL_REPORT: "yıllık değerlendirme raporu (Ek-3)",
@@ -44,13 +38,10 @@ KIND_NAMES = {MEETING: "toplantı", ANNUAL_REPORT: "yıllık değerlendirme rapo
               MANIFEST: "dosya listesi (manifest)"}
 
 
-
 PRODUCER = f"gockurul-excel {__version__}"
 
 
-
 SAFE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.(json|csv)$")
-
 
 
 def code(label: str) -> str:
@@ -58,16 +49,13 @@ def code(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", parse.ascii_fold(label)).strip("_")
 
 
-
 def slug(text: Any) -> str:
     """ID part: 'Şanlıurfa' -> 'sanliurfa', 'Toplantı 3/A' -> 'toplanti-3-a'."""
     return re.sub(r"[^a-z0-9]+", "-", parse.ascii_fold(str(text or ""))).strip("-")
 
 
-
 CODED_LISTS = ("KurulTuru", "Kategori", "ToplantiTuru", "Alan", "SorunDurumu", "KararDurumu", "EylemDurumu",
                "Kapsam", "Gorus")
-
 
 
 @cache
@@ -79,12 +67,10 @@ def closed_lists() -> dict[str, dict[str, str]]:
     return out
 
 
-
 @cache
 def labels() -> dict[str, dict[str, str]]:
     """Closed list name -> {code: Turkish label}."""
     return {name: {c: label for label, c in codes.items()} for name, codes in closed_lists().items()}
-
 
 
 def label_of(code_value: Any) -> str:
@@ -95,13 +81,10 @@ def label_of(code_value: Any) -> str:
     return str(code_value)
 
 
-
 _TR_NUMBER = re.compile(r"^0[0-9]{10}$")
 
 
-
 _SEPARATORS = re.compile(r"[\s().-]")
-
 
 
 @lru_cache(maxsize=65536)  # a member's number comes back in every meeting they attend

@@ -16,9 +16,7 @@ from .documents import ACTION_FIELDS, DECISION_FIELDS, PARTICIPANT_FIELDS, PROJE
 CSV_DELIMITER = ";"
 
 
-
 CSV_ENCODING = "utf-8-sig"
-
 
 
 # A cell starting with one of these is a formula to Excel / LibreOffice (OWASP "CSV injection"); the
@@ -26,11 +24,9 @@ CSV_ENCODING = "utf-8-sig"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-
 def neutralise(text: str) -> str:
     """A cell text that Excel would take for a formula gets a leading apostrophe."""
     return "'" + text if text.startswith(FORMULA_START) else text
-
 
 
 def _csv_cell(value: Any) -> Any:
@@ -43,7 +39,6 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, str):
         return neutralise(value)
     return value
-
 
 
 def _meeting_rows(docs: list[dict], part: str) -> list[dict]:
@@ -64,7 +59,6 @@ def _meeting_rows(docs: list[dict], part: str) -> list[dict]:
     return rows
 
 
-
 # (file part, document kind, list in the document or None for meeting rows, columns)
 CSV_TABLES = (
     ("toplantilar", MEETING, None, ("kimlik", "toplanti_no", "kategori", "tur", "tarih", "saat", "yer",
@@ -79,7 +73,6 @@ CSV_TABLES = (
 )
 
 
-
 def csv_bytes(columns: Iterable[str], rows: Iterable[dict]) -> bytes:
     """A CSV file for Excel: UTF-8 with BOM, ';', CRLF, formula-like cells neutralised."""
     buf = io.StringIO()
@@ -89,7 +82,6 @@ def csv_bytes(columns: Iterable[str], rows: Iterable[dict]) -> bytes:
     for row in rows:
         writer.writerow([_csv_cell(row.get(c)) for c in columns])
     return buf.getvalue().encode(CSV_ENCODING)
-
 
 
 def csv_files(base: str, documents: dict[str, dict]) -> dict[str, tuple[bytes, int]]:

@@ -1,20 +1,23 @@
-"""Platform upload files: the documents the İl Göç İdaresi Müdürlüğü enters into the Presidency's digital
-platform (M12(3), M12(5), M12(6), M13(3)), as JSON valid against the schemas shipped in `schemas/`.
+"""Platform upload documents built from a workbook: what the İl Göç İdaresi Müdürlüğü enters into the
+Presidency's digital platform (M12(3), M12(5), M12(6), M13(3)), as JSON valid against the schemas shipped in
+`schemas/`.
 
 One document per held meeting (Ek-1 content and Ek-2 participants), the annual report (Ek-3), the action
-plan, the projects and the statistics shared; a `manifest.json` lists them with their SHA-256. Optional flat
-CSV files for Excel. Pure: `export_documents` (here) and `platform.bundle.render_platform` take a `WorkbookData`
-and return documents / file contents; only files/platform_folder.py touches the disk.
+plan, the projects and the statistics shared. Pure: `export_documents` takes a `WorkbookData` and returns the
+documents. The rest of the platform package: codes.py (document kinds, closed lists as ASCII codes and their
+labels, IDs, KVKK phone masking), schemas.py (validation, Turkish messages, the format reference),
+csvfiles.py (the flat CSV files), bundle.py (`render_platform`: the files and their `manifest.json`);
+only files/platform_folder.py touches the disk.
 
 Contracts:
 - Deterministic: the same workbook gives byte-identical files (stable IDs from province, district, year
   and meeting number; stable order; no timestamps; `sort_keys`).
 - Closed lists are ASCII snake-case codes (`il_gkk`, `devam_ediyor`, `is_gucu_piyasasi` …), the same
-  codes as the `takvim --json` contract; `LABELS` maps them back to the Turkish labels.
+  codes as the `takvim --json` contract; `codes.labels()` maps them back to the Turkish labels.
 - KVKK: participants' phone numbers are masked unless `personal_data=True`. The workbook is only read.
 - Every document is validated before anything is written; a violation names the sheet, row and cell
-  it came from, in Turkish. `files.platform_folder.read_document` / `read_folder` validate documents read
-  back.
+  it came from, in Turkish (`PlatformExportError`). `files.platform_folder.read_document` / `read_folder`
+  validate documents read back.
 """
 
 from __future__ import annotations
@@ -67,12 +70,6 @@ from .schemas import (
     schema_errors,
     shown_value,
 )
-
-# --- closed lists as codes -----------------------------------------------------------------------------
-
-
-# --- phone masking (KVKK) --------------------------------------------------------------------------
-
 
 # --- what each document field is made of --------------------------------------------------------------
 
@@ -511,9 +508,6 @@ def _build(ctx: _Context) -> list[_Built]:
     return built
 
 
-# --- schemas and validation --------------------------------------------------------------------------------
-
-
 # --- export errors: back to the workbook --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -651,17 +645,3 @@ def export_documents(data: WorkbookData, *, personal_data: bool = False) -> dict
     annual report (when the `Yıllık Rapor` sheet has a row for the workbook's year), the action plan, the
     projects, the statistics shared. Raises `PlatformExportError` (sheet, row, cell, Turkish) otherwise."""
     return build_export(data, personal_data)[1]
-
-
-# --- files: JSON, CSV, manifest ---------------------------------------------------------------------------
-
-
-# --- writing: all or nothing ---------------------------------------------------------------------------
-
-
-# --- reading back -----------------------------------------------------------------------------------------
-
-
-# --- the format, for the README ------------------------------------------------------------------------
-
-

@@ -25,11 +25,9 @@ def load_schema(kind: str) -> dict:
     return json.loads(text)
 
 
-
 @cache
 def document_validator(kind: str) -> SchemaCheck:
     return SchemaCheck(load_schema(kind))
-
 
 
 def _path_key(err) -> tuple:
@@ -37,10 +35,8 @@ def _path_key(err) -> tuple:
             str(err.validator), err.message)
 
 
-
 def schema_errors(kind: str, doc: Any) -> list:
     return sorted(document_validator(kind).errors(doc), key=_path_key)
-
 
 
 def json_path(parts: Iterable) -> str:
@@ -51,10 +47,8 @@ def json_path(parts: Iterable) -> str:
     return out or "(belgenin kendisi)"
 
 
-
 TYPE_WORDS = {"string": "metin", "integer": "tam sayı", "number": "sayı", "boolean": "true/false",
               "array": "liste", "object": "nesne", "null": "null"}
-
 
 
 PATTERN_HINTS = {
@@ -64,7 +58,6 @@ PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*\\.json$": "klasörsüz bir .json dosya adı",
     "^[a-z0-9]+(-[a-z0-9]+)*\\.csv$": "klasörsüz bir .csv dosya adı",
 }
-
 
 
 def shown_value(value: Any, limit: int = 60) -> str:
@@ -77,7 +70,6 @@ def shown_value(value: Any, limit: int = 60) -> str:
     if isinstance(value, str):
         return "'" + (value if len(value) <= limit else value[: limit - 1] + "…") + "'"
     return TYPE_WORDS.get(_json_type(value), "değer")
-
 
 
 def _json_type(value: Any) -> str:
@@ -94,17 +86,14 @@ def _json_type(value: Any) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-
 def required_name(err) -> str:
     m = re.match(r"^'(.*)' is a required property$", err.message)
     return m.group(1) if m else "?"
 
 
-
 def extra_names(err) -> list[str]:
     allowed = set((err.schema or {}).get("properties", {}))
     return sorted(k for k in (err.instance or {}) if k not in allowed)
-
 
 
 def expected_text(err) -> str:
@@ -151,7 +140,6 @@ def expected_text(err) -> str:
     return f"şemaya uymuyor ({err.message})"
 
 
-
 def document_problems(doc: Any, kind: str | None = None) -> list[str]:
     """Every schema violation of a document as 'json.path: what was expected' (Turkish); [] when valid."""
     if kind is None:
@@ -166,7 +154,6 @@ def document_problems(doc: Any, kind: str | None = None) -> list[str]:
         else:
             problems.append(f"{json_path(path)}: {expected_text(err)}")
     return problems
-
 
 
 class DocumentError(GocKurulError):
@@ -187,7 +174,6 @@ class DocumentError(GocKurulError):
         super().__init__(f"{intro}\n{listed}{more}")
 
 
-
 def _detect(doc: Any) -> str:
     if not isinstance(doc, dict):
         raise GocKurulError(f"Platform belgesi bir JSON nesnesi ({{…}}) olmalı; bulunan: {shown_value(doc)}.")
@@ -204,9 +190,9 @@ def _detect(doc: Any) -> str:
         if newer:
             raise GocKurulError(f"Bu belge daha yeni bir şema sürümüyle ({version}) yazılmış; bu program "
                                 f"{SCHEMA_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin.")
-        raise GocKurulError(f"'sema_surumu' {shown_value(version)} bilinmiyor; bu program {SCHEMA_VERSION} sürümünü okur.")
+        raise GocKurulError(f"'sema_surumu' {shown_value(version)} bilinmiyor; bu program {SCHEMA_VERSION} "
+                            "sürümünü okur.")
     return kind
-
 
 
 def validate_document(doc: Any, name: str = "belge") -> dict:
@@ -219,7 +205,6 @@ def validate_document(doc: Any, name: str = "belge") -> dict:
     if problems:
         raise DocumentError(name, problems)
     return doc
-
 
 
 def _type_text(prop: dict) -> str:
@@ -241,7 +226,6 @@ def _type_text(prop: dict) -> str:
     return " / ".join(main) + (" ya da null" if "null" in types else "")
 
 
-
 def format_reference() -> str:
     """Markdown tables (Turkish) of every document's fields, from the shipped schemas (for the README)."""
     out = []
@@ -253,7 +237,6 @@ def format_reference() -> str:
         out += _field_rows(schema["properties"], "")
         out.append("")
     return "\n".join(out)
-
 
 
 def _field_rows(props: dict, prefix: str) -> list[str]:

@@ -13,10 +13,8 @@ from .formsheet import wrapped_height
 LEVEL_LABELS = {ERROR: "Hata", WARNING: "Uyarı"}
 
 
-
 FINDING_HEADERS = ("Düzey", "Kural", "Sayfa", "Hücre", "Açıklama")
 FINDING_WIDTHS = (9, 16, 18, 9, 90)
-
 
 
 def findings_sheet(findings: list[Finding], today: dt.date) -> SheetSpec:

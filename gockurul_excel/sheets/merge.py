@@ -54,10 +54,8 @@ def _table_spec(name: str, title: str, note: str, headers: list[str], rows: list
     return spec
 
 
-
 READ_ONLY_NOTE = ("Program yazar, elle değiştirmeyin: ilçe kitaplarından 'gockurul birlestir' ile gelir; "
                   "ilçenin yeni kitabı birleştirilince ilçenin satırları yenilenir.")
-
 
 
 def merge_sheets(state: MergedState, data: WorkbookData | None = None) -> list[SheetSpec]:
@@ -97,7 +95,6 @@ def merge_sheets(state: MergedState, data: WorkbookData | None = None) -> list[S
         log.autofilter = f"A3:E{3 + len(state.log)}"
     specs.append(log)
     return specs
-
 
 
 def follow_up_sheet(data: WorkbookData, state: MergedState, today: dt.date) -> SheetSpec:
@@ -144,7 +141,6 @@ def follow_up_sheet(data: WorkbookData, state: MergedState, today: dt.date) -> S
                                  col_styles=["number", "hata" if st.overdue_decisions else "number"]))
         spec.blocks.append(Block(row, 11, [[st.source or None]], style="text"))
     return spec
-
 
 
 def follow_up_spec_for(data: WorkbookData, today: dt.date) -> SheetSpec | None:
