@@ -332,6 +332,9 @@ SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 POPULATION_MAX = 100_000_000
 INT_MAXIMA = {S_POPULATION: POPULATION_MAX, "Sıra": 10_000, "Ara Rapor Sıklığı (Ay)": 120,
               CARRIED_COLUMN: 2100, S_YEAR: 2100}
+# Minima other than 0: a year is one the calendar can be computed for (dates are read in 2000–2100 too,
+# core/parse._SERIAL_RANGE); another whole number in a year cell is read as no year (and reported), never used.
+INT_MINIMA = {CARRIED_COLUMN: 2000, S_YEAR: 2000}
 # The sheets whose open rows `devir` carries over with their year of origin (the others are standing data —
 # districts, members — or the year's own: meetings, agenda, participants, statistics, leave).
 CARRIED_SHEETS = tuple(s.name for s in SHEETS if any(c.header == CARRIED_COLUMN for c in s.columns))

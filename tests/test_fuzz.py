@@ -42,7 +42,8 @@ HOSTILE_TEXT = [
 ]
 _XML_OK = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd]")  # what an xlsx cell can hold at all
 hostile_values = st.one_of(
-    st.sampled_from(HOSTILE_TEXT),
+    # what a cell can hold: a NUL typed into Excel or pasted never reaches the file (the test would fail writing it)
+    st.sampled_from(HOSTILE_TEXT).map(lambda s: _XML_OK.sub("", s)),
     st.text(max_size=60).map(lambda s: _XML_OK.sub("", s)),
     st.sampled_from([1e308, -1e308, 10**20, -1, 0, 2**63, 1.5, -0.0, 100_000_001, 99_999_999]),
 )

@@ -207,6 +207,10 @@ def parse_value(column: contract.Column | contract.Setting, raw: Any) -> Any:
             raw = alias or raw
         return parse.choice(raw, contract.lists()[column.choices])
     value = PARSERS[column.kind](raw)
+    if value is not None and column.kind == "int":
+        name = column.header if isinstance(column, contract.Column) else column.name
+        if name in contract.INT_MINIMA and not contract.INT_MINIMA[name] <= value <= contract.INT_MAXIMA[name]:
+            raise ValueError(f"{contract.INT_MINIMA[name]}–{contract.INT_MAXIMA[name]} arasında bir yıl değil")
     if column.choices and column.kind == "text" and value is not None:
         # A suggested list (strict_choices False): canonical spelling when it matches.
         value = parse.choice(value, contract.lists()[column.choices])

@@ -26,7 +26,8 @@ def _column_schema(col: contract.Column | contract.Setting) -> dict:
     if kind == "int":
         name = col.header if isinstance(col, contract.Column) else col.name
         maximum = contract.INT_MAXIMA.get(name)
-        return {"type": "integer", "minimum": 0, **({"maximum": maximum} if maximum is not None else {})}
+        return {"type": "integer", "minimum": contract.INT_MINIMA.get(name, 0),
+                **({"maximum": maximum} if maximum is not None else {})}
     if kind == "date":
         return {"type": "string", "format": "date"}
     if kind == "time":
@@ -164,8 +165,10 @@ def _column_passes(col: contract.Column, values: list, raws: Callable[[], list],
     if kind == "enum":
         return kinds <= {str} and set(values) <= _choices(col.choices)
     if kind == "int":
-        most = contract.INT_MAXIMA.get(col.header if isinstance(col, contract.Column) else col.name)
-        return kinds <= {int} and min(values) >= 0 and (most is None or max(values) <= most)
+        name = col.header if isinstance(col, contract.Column) else col.name
+        most = contract.INT_MAXIMA.get(name)
+        return (kinds <= {int} and min(values) >= contract.INT_MINIMA.get(name, 0)
+                and (most is None or max(values) <= most))
     if kind == "date":
         return kinds <= {dt.date}
     if kind in _LENGTHS:
@@ -229,6 +232,8 @@ def _schema_findings(sheet: str, columns: dict, instance: dict, cells: Callable[
         if err.validator == "enum":
             options = ", ".join(contract.lists()[col.choices])
             msg = f"'{header}' için '{shown}' geçerli değil; seçenekler: {options}."
+        elif err.validator == "minimum" and err.validator_value:
+            msg = f"'{header}' en az {err.validator_value} olabilir; '{shown}' yazılmış."
         elif err.validator == "minimum":
             msg = f"'{header}' negatif olamaz ('{shown}')."
         elif err.validator == "maximum":

@@ -105,3 +105,31 @@ def test_every_check_cites_only_the_articles_it_declares(memory_book, example_ro
                 assert f.rule in c.articles, (c.name, f.rule, c.articles)
                 seen.add(c.name)
     assert len(seen) >= 12, seen  # the books above exercise most checks
+
+
+# --- a year cell the calendar can be computed for (contract.INT_MINIMA / INT_MAXIMA) ---
+
+import pytest  # noqa: E402
+
+from gockurul_excel import commands  # noqa: E402
+from gockurul_excel.errors import GocKurulError  # noqa: E402
+
+from .base import book  # noqa: E402
+
+
+@pytest.mark.parametrize("year, finds", [(1999, "en az 2000"), (2000, None), (2100, None), (2101, "en çok 2.100"),
+                                         (0, "en az 2000"), (10**20, "en çok 2.100"), (1e308, "en çok 2.100")])
+def test_the_books_year_is_2000_to_2100_else_a_finding_and_no_calendar(year, finds):
+    """A year outside 2000–2100 (Excel dates are read in that span) is a finding on Ayarlar's Yıl cell, and no
+    command computes with it: `takvim` says the year is missing instead of failing (Yıl = 10**20 or 0 once ended
+    in an unexpected OverflowError / ValueError)."""
+    data = book(**{"Yıl": year})
+    on_year = [f for f in findings(data) if f.sheet == "Ayarlar" and "'Yıl'" in f.message]
+    if finds is None:
+        assert on_year == [] and data.setting("Yıl") == year
+        commands.calendar(data, TODAY)
+    else:
+        assert [f.level for f in on_year] == ["hata"] and finds in on_year[0].message, on_year
+        assert data.setting("Yıl") is None
+        with pytest.raises(GocKurulError, match="Yıl belirlenemedi"):
+            commands.calendar(data, TODAY)
