@@ -20,7 +20,8 @@ from .meetings import (
     year_decisions,
     year_meetings,
 )
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 
 Row = Record | DistrictRecord
 

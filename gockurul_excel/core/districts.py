@@ -13,7 +13,8 @@ from typing import Any
 from .. import contract, rules
 from . import parse
 from .meetings import UNRESOLVED_PROBLEM_STATUSES, YearMeeting, key_order
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 from .text import tr_date
 from .windows import build_calendar, windows_for
 from .workdays import WorkCalendar, deadline

@@ -14,7 +14,8 @@ from .. import contract, rules
 from ..errors import GocKurulError
 from ..rules import CATEGORY_SHORT
 from ..rules import MeetingCategory as Category
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 from .text import tr_date
 
 # The `Toplantılar` columns the rules read, named once.

@@ -15,7 +15,8 @@ from .. import contract, rules
 from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT, EXTRA_MEETING_ARTICLE
 from .districts import DistrictStatus, district_follow_up, district_state_for, required_district_boards
 from .meetings import HELD, MINUTES_COLUMNS, NO, before_day, carried_year, first_board_of, meeting_day, number_text
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 from .text import tr_date
 from .windows import Window, build_calendar, required_windows, windows_for
 from .workdays import Due, WorkCalendar, add_months, due, month_end

@@ -44,7 +44,8 @@ from ..core.meetings import (
     key_order,
     of_meeting,
 )
-from ..core.model import Record, WorkbookData, without_gc
+from ..core.model import WorkbookData, without_gc
+from ..core.records import Record
 from ..errors import GocKurulError
 from ..findings import ERROR
 from .codes import (

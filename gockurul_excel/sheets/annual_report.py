@@ -14,7 +14,8 @@ from .. import contract, rules
 from ..core.annual import Row, YearRows, origin_year, user_text
 from ..core.districts import DistrictRecord
 from ..core.meetings import MIGRATION_OFFICE, active_member, board_types, place_name
-from ..core.model import Record, WorkbookData
+from ..core.model import WorkbookData
+from ..core.records import Record
 from ..core.text import cite_short
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec, Value

@@ -13,7 +13,7 @@ from ...findings import ERROR, WARNING, Finding
 from ..districts import MEETINGS_SHEET as DISTRICT_MEETINGS_SHEET
 from ..districts import DistrictStatus
 from ..meetings import HELD, MINUTES_COLUMNS, NO, PLANNED, before_day, held
-from ..model import Record
+from ..records import Record
 from ..schedule import judged, missed
 from ..text import lower_first, tr_date
 from ..workdays import due
