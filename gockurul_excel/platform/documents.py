@@ -31,19 +31,10 @@ from typing import Any
 
 from .. import contract, rules
 from ..core import meetings, parse
-from ..core.annual import Row, YearRows, origin_year
+from ..core.annual import DistrictRecord, Row, YearRows, board_types, origin_year
 from ..core.districts import DECISIONS_SHEET as DISTRICT_DECISIONS_SHEET
 from ..core.districts import PROBLEMS_SHEET as DISTRICT_PROBLEMS_SHEET
-from ..core.districts import DistrictRecord
-from ..core.meetings import (
-    MIGRATION_OFFICE,
-    active_member,
-    board_types,
-    carried_reference,
-    carried_year,
-    key_order,
-    of_meeting,
-)
+from ..core.meetings import MIGRATION_OFFICE, active_member, carried_reference, carried_year, key_order, of_meeting
 from ..core.model import WorkbookData, without_gc
 from ..core.records import Record
 from ..errors import GocKurulError
