@@ -24,8 +24,8 @@ from .rules import CATEGORY_NAME
 from .sheetspec import SheetSpec, sheet_key
 
 if TYPE_CHECKING:
+    from .core.events import Schedule
     from .core.merge import Incoming, Unusable
-    from .core.schedule import Schedule
     from .sheets.invitations import Invitation
 
 # Each command imports the sheet and document builders it uses when it runs: a button press (and a cold
@@ -143,7 +143,8 @@ def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = 
     """Takvimi Hesapla / `gockurul takvim`: `Takvim`, `Pano` and, in a province workbook with merged district
     data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well (`sheets` False:
     the schedule only, for `--json`)."""
-    from .core.schedule import OVERDUE, build_schedule
+    from .core.events import OVERDUE
+    from .core.schedule import build_schedule
     from .sheets.calendar import dashboard_sheet, schedule_sheet, to_ics
     from .sheets.merge import follow_up_spec_for
 

@@ -59,7 +59,7 @@ def check_workbook(path: str | Path, *, write: bool = True, today: dt.date | Non
 
 @dataclass
 class CalendarResult:
-    schedule: object  # core.schedule.Schedule
+    schedule: object  # core.events.Schedule
     written: bool = False
     backup: Path | None = None
     ics: Path | None = None

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -53,3 +55,33 @@ def test_both_commands_check_the_python_version_first_and_say_it_in_turkish():
     old = subprocess.run([sys.executable, "-c", check.replace("(3, 11)", "(99, 0)")], capture_output=True, text=True)
     assert old.returncode == 1 and "Python 3.11 ya da daha yenisi gerekir" in old.stderr
     assert f"{sys.version_info.major}.{sys.version_info.minor}" in old.stderr and "Traceback" not in old.stderr
+
+
+# --- the code as ruff lays it out and lints it (pyproject: [tool.ruff], [tool.ruff.format]) ---------------------
+
+RUFF_PATHS = ("gockurul_excel", "tests", "bench", "makrolar")
+
+
+def _ruff(*args: str) -> tuple[int, list[str]]:
+    """The installed ruff (the `test` extra) over RUFF_PATHS: its exit code and its output's lines."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "ruff", *args, *RUFF_PATHS], cwd=ROOT, capture_output=True,
+                         text=True, check=False)
+    return run.returncode, [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
+
+
+def test_the_code_is_as_ruff_format_lays_it_out():
+    """After a merge, `ruff format gockurul_excel tests bench makrolar` lays the code out again (its own commit)."""
+    code, lines = _ruff("format", "--check", "--output-format", "concise")
+    if code != 0:
+        files = {line.split(":", 1)[0] for line in lines if "unformatted" in line}  # 'path:row:col: unformatted: …'
+        pytest.fail("ruff format would change:\n" + "\n".join(sorted(files) or lines), pytrace=False)
+
+
+def test_ruff_check_finds_nothing():
+    code, lines = _ruff("check", "--no-fix", "--output-format", "concise")
+    if code != 0:
+        pytest.fail("ruff check:\n" + "\n".join(line for line in lines if not line.startswith("Found ")),
+                    pytrace=False)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from gockurul_excel import contract
-from gockurul_excel.core import checks, model, rowschema
+from gockurul_excel.core import checks, model, records, rowschema
 from gockurul_excel.core import meetings as meetings_mod
 from gockurul_excel.core.schemacheck import SchemaCheck
 from gockurul_excel.files import package as package_mod
@@ -317,13 +317,13 @@ def test_forms_find_rows_through_indexes(tmp_path, monkeypatch):
         data = reader_mod.read_workbook(path)
         meetings = [meetings_mod.find_meeting(data, r["Toplantı No"]) for r in data.records("Toplantılar")]
         looked = [0]
-        getitem = model.Record.__getitem__
+        getitem = records.Record.__getitem__
 
         def counted(self, header, getitem=getitem, looked=looked):
             looked[0] += 1
             return getitem(self, header)
 
-        monkeypatch.setattr(model.Record, "__getitem__", counted)
+        monkeypatch.setattr(records.Record, "__getitem__", counted)
         for m in meetings:
             forms_mod.decisions_to_evaluate(data, m)
             meetings_mod.previous_meeting(data, m)

@@ -206,8 +206,11 @@ def test_a_carried_decision_not_evaluated_at_the_first_board_stays_on_the_next(m
     evaluate is still in the April board's item 8; one the January board evaluated is not."""
     data = _three_boards(memory_book, Kararlar=[decision(8, 6, carried=2031),
                                                 decision(9, 6, "Devam Ediyor", 1, carried=2031)])
-    at = lambda no: [(r["Karar No"], dict.get(r, contract.CARRIED_COLUMN))  # noqa: E731
-                     for r in decisions_to_evaluate(data, find_meeting(data, no))]
+
+    def at(no):
+        return [(r["Karar No"], dict.get(r, contract.CARRIED_COLUMN))
+                for r in decisions_to_evaluate(data, find_meeting(data, no))]
+
     assert ("8", 2031) in at("1") and ("9", 2031) in at("1")
     assert ("8", 2031) in at("3") and ("9", 2031) not in at("3")
 

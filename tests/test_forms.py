@@ -315,7 +315,6 @@ def test_formlar_writes_every_form_of_the_year_in_one_write(book):
                [[c.value for c in r] for r in wb[name].iter_rows()]
 
 
-
 def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_book):
     from gockurul_excel import commands
 

@@ -526,7 +526,8 @@ def _corrupt(exported: Path, change) -> Path:
 
 @pytest.mark.parametrize(("change", "expected"), [
     (lambda d: d["kararlar"][2].update(verilen_sure="31.12.2025"),
-     "kararlar[2].verilen_sure: YYYY-AA-GG biçiminde geçerli bir tarih olmalı (ör. 2025-03-31); bulunan: '31.12.2025'"),
+     "kararlar[2].verilen_sure: YYYY-AA-GG biçiminde geçerli bir tarih olmalı (ör. 2025-03-31); "
+     "bulunan: '31.12.2025'"),
     (lambda d: d["kararlar"][0].update(durum="bitti"),
      "kararlar[0].durum: şu değerlerden biri olmalı: 'bekliyor', 'devam_ediyor', 'uygulandi', 'uygulanamadi'; "
      "bulunan: 'bitti'"),
@@ -706,6 +707,9 @@ def test_round_trip_workbook_documents_read_back(rows):
                 continue
             assert [p["telefon"] for p in doc["katilimcilar"]] == [
                 codes.mask_phone(p["telefon"]) for p in full["katilimcilar"]]
-            strip = lambda d: {**d, "telefon_maskeli": None, "katilimcilar": [  # noqa: E731
-                {**p, "telefon": None} for p in d["katilimcilar"]]}
+
+            def strip(d):
+                return {**d, "telefon_maskeli": None, "katilimcilar": [
+                    {**p, "telefon": None} for p in d["katilimcilar"]]}
+
             assert strip(doc) == strip(full)

@@ -18,7 +18,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension
 from gockurul_excel import contract, rules, sheetspec
 from gockurul_excel.core import parse
 from gockurul_excel.errors import InvalidArgument, NewerTemplate, UnreadableWorkbook, WouldLoseContent
-from gockurul_excel.files import template
+from gockurul_excel.files import columns, template
 
 from .conftest import input_snapshot, libreoffice_convert
 
@@ -101,12 +101,12 @@ def test_input_sheets_follow_the_contract(version):
                                "phone": "@"}.get(column.kind, "General")
             assert ws.column_dimensions[letter].number_format == expected_format, where
             dvs = _dv_for(ws, f"{letter}2")
-            assert dvs == _dv_for(ws, f"{letter}{template.VALIDATION_LAST_ROW}"), where
+            assert dvs == _dv_for(ws, f"{letter}{columns.VALIDATION_LAST_ROW}"), where
             assert not _dv_for(ws, f"{letter}1"), where
             if column.choices:
                 (dv,) = dvs
                 assert (dv.type, dv.formula1) == ("list", f"Liste_{column.choices}"), where
-                assert dv.formula1.removeprefix(template.LIST_NAME_PREFIX) in contract.lists()
+                assert dv.formula1.removeprefix(columns.LIST_NAME_PREFIX) in contract.lists()
                 assert dv.errorStyle == ("stop" if column.strict_choices else "information"), where
                 assert dv.showErrorMessage and dv.error and dv.errorTitle, where
             elif column.kind == "date":

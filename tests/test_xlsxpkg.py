@@ -819,7 +819,6 @@ def test_rewriting_a_sheet_with_charts_leaves_no_orphans(tmp_path):
     assert not openpyxl.load_workbook(path)[CHART_SHEET]._charts
 
 
-
 @pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")
 def test_charts_take_free_part_names_beside_the_users_drawings(tmp_path):
     path, _ = make_exotic(tmp_path / "kitap.xlsx")

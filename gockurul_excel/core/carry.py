@@ -21,7 +21,8 @@ from ..errors import GocKurulError
 from ..findings import ERROR
 from . import parse
 from .meetings import carried_year, reference_key, row_key
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The province's view of its district boards (M8(1), M8(3), M12(5)): the merged state read back from the
 province workbook's generated sheets (`birlestir` writes them: sheets.merge, core.merge), and the follow-up
-rules — which districts must hold boards, which windows they met, whose minutes came late.
+rules — which districts must hold boards, which windows they met, whose minutes came late. Their boards in the
+province's annual report: core.annual.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import Any
 
 from .. import contract, rules
 from . import parse
-from .meetings import UNRESOLVED_PROBLEM_STATUSES, YearMeeting, key_order
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 from .text import tr_date
 from .windows import build_calendar, windows_for
 from .workdays import WorkCalendar, deadline
@@ -283,111 +284,6 @@ def district_follow_up(data: WorkbookData, state: MergedState, today: dt.date,
                                   reason, rows is not None, d.cell("İlçe"), windows, minutes, len(open_),
                                   len(overdue), rows.source if rows else ""))
     return out
-
-
-# --- the districts' boards in the province's annual report (M13(1): "İl ve İlçe Göç Koordinasyon Kurulları") ---
-
-@dataclass(frozen=True)
-class DistrictRecord:
-    """A merged district row, read as a workbook row is (r["Alan"]), naming its district."""
-
-    district: str
-    values: dict[str, Any]
-
-    def __getitem__(self, header: str) -> Any:
-        return self.values.get(header)
-
-    def get(self, header: str, default: Any = None) -> Any:
-        v = self.values.get(header)
-        return default if v is None else v
-
-    @property
-    def bad(self) -> dict[str, str]:
-        return {}
-
-    @property
-    def raw(self) -> dict[str, Any]:
-        return self.values
-
-
-@dataclass
-class DistrictYear:
-    """What the merged district sheets say about a year's district boards, for Ek-3 items 2–4."""
-
-    meetings: dict[tuple[str, str], YearMeeting]  # (district, Toplantı No) -> the meeting, by date
-    problems: list[DistrictRecord]  # raised at the year's meetings
-    decisions: list[DistrictRecord]  # taken at the year's meetings
-    unresolved: list[DistrictRecord]  # still open or unsolved although decisions were taken on them
-    by_problem: dict[tuple, list[DistrictRecord]]  # (district, year of origin, Sorun No) -> its decisions
-    not_merged: list[str]  # districts that must hold boards (M8(1)) whose workbook has not been merged
-    merged: bool  # any district workbook merged at all
-
-    def meeting_of(self, r: DistrictRecord) -> YearMeeting:
-        return self.meetings[(r.district, r["Toplantı No"])]
-
-
-def _district_ref(r: DistrictRecord) -> tuple | None:
-    """The problem a merged decision names: (district, year of origin, Sorun No); see meetings.reference_key."""
-    value = r["Sorun No"]
-    if value is None:
-        return None
-    year, _, number = str(value).partition("/")
-    if number and year.strip().isdigit() and len(year.strip()) == 4:
-        return r.district, int(year), number.strip()
-    return r.district, r[contract.CARRIED_COLUMN], value
-
-
-def district_year(data: WorkbookData, year: int) -> DistrictYear | None:
-    """The district boards of `year` as merged into a province workbook (`birlestir`); None for a district's own
-    workbook. Carried rows (Devreden Yıl) belong to the year they came from."""
-    if data.board_kind is not rules.BoardKind.PROVINCE:
-        return None
-    state = district_state_for(data)
-    districts = sorted(state.districts.values(), key=lambda d: contract.turkish_sort_key(d.district)) \
-        if state is not None else []
-    meetings: dict[tuple[str, str], YearMeeting] = {}
-    problems, decisions, all_decisions, all_problems = [], [], [], []
-    for d in districts:
-        for m in d.meetings():
-            day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
-            if (m["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value and isinstance(day, dt.date)
-                    and day.year == year and m["Toplantı No"] is not None):
-                meetings[(d.district, m["Toplantı No"])] = YearMeeting(
-                    m["Toplantı No"], rules.MeetingCategory.DISTRICT_BOARD, day, d.district,
-                    held=isinstance(m["Gerçekleşen Tarih"], dt.date))
-        for sheet, out, every in ((PROBLEMS_SHEET, problems, all_problems),
-                                  (DECISIONS_SHEET, decisions, all_decisions)):
-            for row in d.tables[sheet]:
-                r = DistrictRecord(d.district, row)
-                every.append(r)
-                if r[contract.CARRIED_COLUMN] is None and (d.district, r["Toplantı No"]) in meetings:
-                    out.append(r)
-    order = list(meetings)
-    meetings = dict(sorted(meetings.items(), key=lambda kv: (kv[1].day, order.index(kv[0]))))
-    position = {k: i for i, k in enumerate(meetings)}
-
-    def by_meeting(r: DistrictRecord, number: str) -> tuple:
-        return position[(r.district, r["Toplantı No"])], key_order(r[number])
-
-    problems.sort(key=lambda r: by_meeting(r, "Sorun No"))
-    decisions.sort(key=lambda r: by_meeting(r, "Karar No"))
-    by_problem: dict[tuple, list[DistrictRecord]] = {}
-    for r in sorted(all_decisions, key=lambda r: (r.district, key_order(r["Karar No"]))):
-        ref = _district_ref(r)
-        if ref is not None:
-            by_problem.setdefault(ref, []).append(r)
-    linked = {_district_ref(r) for r in decisions}
-    raised = {id(p) for p in problems}
-    unresolved = []
-    for p in all_problems:
-        key = (p.district, p[contract.CARRIED_COLUMN], p["Sorun No"])
-        if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and key in by_problem and (id(p) in raised or key in linked):
-            unresolved.append(p)
-    unresolved.sort(key=lambda p: (contract.turkish_sort_key(p.district), key_order(p["Sorun No"])))
-    # A district row without a name (a blank or whitespace-only cell) is named by its row, never dropped or None.
-    not_merged = [r["İlçe"] or f"'İlçeler' {r.row}. satırdaki adsız ilçe" for r in required_district_boards(data)
-                  if state is None or r["İlçe"] is None or state.get(r["İlçe"]) is None]
-    return DistrictYear(meetings, problems, decisions, unresolved, by_problem, not_merged, bool(districts))
 
 
 def district_state_for(data: WorkbookData) -> MergedState | None:

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from .. import rules
 from . import parse
-from .model import Record
+from .records import Record
 
 
 @lru_cache(maxsize=65536)  # the same names and institutions come back in every meeting

@@ -1,5 +1,6 @@
-"""Meeting and year queries over the workbook model: a meeting's date and category, its rows, the previous
-meeting of the same board, the decisions it evaluates (M5(7)), the year's meetings and decisions, members by role.
+"""Meeting queries over the workbook model: a meeting's date and category, its rows, the previous meeting of the
+same board, the decisions it evaluates (M5(7)), the year's first board (KURALLAR §7), the identity of rows carried
+over from an earlier year, members by role. The year's meetings, decisions and problems (Ek-3): core.annual.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from functools import lru_cache
 
 from .. import contract, rules
 from ..errors import GocKurulError
-from ..rules import CATEGORY_SHORT
 from ..rules import MeetingCategory as Category
-from .model import Record, WorkbookData
-from .text import tr_date
+from .model import WorkbookData
+from .records import Record
 
 # The `Toplantılar` columns the rules read, named once.
 NO, CATEGORY, KIND, PLANNED, HELD = "Toplantı No", "Kategori", "Tür", "Planlanan Tarih", "Gerçekleşen Tarih"
@@ -352,29 +352,7 @@ def first_board(data: WorkbookData, year: int, today: dt.date) -> Meeting | None
     return first.meeting if first is not None else None
 
 
-# Board types in the order the report lists them (item 2).
-BOARD_ORDER = (Category.PROVINCE_BOARD, Category.SUBCOMMISSION, Category.DISTRICT_BOARD)
-
-
-UNRESOLVED_PROBLEM_STATUSES = ("Çözülemedi", "Açık")
-
-
 MIGRATION_OFFICE = "İl Göç İdaresi Müdürlüğü"
-
-
-@dataclass(frozen=True)
-class YearMeeting:
-    no: str
-    category: Category | None
-    day: dt.date
-    district: str | None = None  # a district's board, merged into a province workbook
-    held: bool = True  # Gerçekleşen Tarih set: only a held meeting is a meeting of the year (KURALLAR §5, Ek-3)
-
-    @property
-    def label(self) -> str:
-        kind = CATEGORY_SHORT[self.category] if self.category else "Toplantı"
-        where = f"{self.district} " if self.district else ""
-        return f"{where}{kind} {self.no}\n{tr_date(self.day)}"
 
 
 def key_order(value: object) -> tuple:
@@ -386,51 +364,6 @@ def key_order(value: object) -> tuple:
 def _key_order(text: str) -> tuple:
     parts = re.split(r"(\d+)", text)
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
-
-
-def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
-    """The meetings held (or planned, when not yet held) in `year`, by Toplantı No, in date order."""
-    out = []
-    for m in data.records("Toplantılar"):
-        no, day = m["Toplantı No"], meeting_day(m)
-        if no is None or not isinstance(day, dt.date) or day.year != year:
-            continue
-        out.append(YearMeeting(no, rules.category_of(m["Kategori"]), day,
-                               held=isinstance(m["Gerçekleşen Tarih"], dt.date)))
-    out.sort(key=lambda x: (x.day, key_order(x.no)))
-    return {m.no: m for m in out}
-
-
-def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Category]:
-    kind = data.board_kind or rules.BoardKind.PROVINCE
-    own = set(rules.BOARD_MEETING_CATEGORIES[kind][0])
-    held = {m.category for m in meetings.values()}
-    # A province report covers the province's and districts' boards (M13(1)): every type is listed.
-    return [c for c in BOARD_ORDER if kind is rules.BoardKind.PROVINCE or c in own or c in held]
-
-
-def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Record]:
-    """The decisions taken at the year's meetings (carried ones were taken in an earlier year)."""
-    decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings and carried_year(d) is None]
-    decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
-                                  key_order(d["Karar No"])))
-    return decisions
-
-
-def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record],
-                        ) -> tuple[list[Record], dict[tuple, list[Record]]]:
-    """Ek-3 item 4 (M13(4)): problems still open or unsolved although the year's boards took decisions on
-    them, in Sorun No order, and each problem's decisions (keyed by `row_key`)."""
-    by_problem: dict[tuple, list[Record]] = {}
-    for d in sorted(data.records("Kararlar"), key=lambda d: (carried_year(d) or 0, key_order(d["Karar No"]))):
-        ref = reference_key(d, "Sorun No")
-        if ref is not None:
-            by_problem.setdefault(ref, []).append(d)
-    linked = {reference_key(d, "Sorun No") for d in decisions}
-    unresolved = [p for p in data.records("Sorunlar")
-                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and row_key(p, "Sorun No") in by_problem
-                  and ((p["Toplantı No"] in meetings and carried_year(p) is None) or row_key(p, "Sorun No") in linked)]
-    return sorted(unresolved, key=lambda p: (carried_year(p) or 0, key_order(p["Sorun No"]))), by_problem
 
 
 def active_member(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:

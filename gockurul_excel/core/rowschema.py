@@ -13,7 +13,8 @@ from operator import attrgetter, is_, is_not, itemgetter
 from .. import contract, rules
 from ..findings import ERROR, WARNING, Finding
 from . import parse
-from .model import TEMPLATE_RULE, Record, WorkbookData
+from .model import TEMPLATE_RULE, WorkbookData
+from .records import Record
 from .schemacheck import SchemaCheck
 
 LEVEL_KEY = "x-duzey"  # schema annotation: a violation of this property is only a warning

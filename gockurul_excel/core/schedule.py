@@ -2,119 +2,53 @@
 projects' due dates, annual-report deadlines. It builds events only; `kontrol`'s rules judge by it
 (core.checks.meetings, .minutes, .decisions, .coordination).
 
-Pure: takes a `WorkbookData` and "today", returns `Event`s. Everything it computes comes from rules.py
-(months, windows, lead times) and core.workdays (how dates move).
+Pure: takes a `WorkbookData` and "today", returns a `Schedule` of `Event`s (both in core.events, with the
+statuses and how a due date reads). Everything it computes comes from rules.py (months, windows, lead times) and
+core.workdays (how dates move).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from .. import contract, rules
 from ..rules import CATEGORY_CODE, CATEGORY_NAME, CATEGORY_SHORT, EXTRA_MEETING_ARTICLE
-from .districts import DistrictStatus, district_follow_up, district_state_for, required_district_boards
+from .districts import district_follow_up, district_state_for, required_district_boards
+from .events import (
+    DONE,
+    ESTIMATED_NOTE,
+    OVERDUE,
+    PAST,
+    UPCOMING,
+    Event,
+    Schedule,
+    due_event,
+    late_limit,
+    meeting_status,
+    missed,
+    status_by,
+    untracked,
+)
 from .meetings import HELD, MINUTES_COLUMNS, NO, before_day, carried_year, first_board_of, meeting_day, number_text
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 from .text import tr_date
-from .windows import Window, build_calendar, required_windows, windows_for
+from .windows import build_calendar, required_windows, windows_for
 from .workdays import Due, WorkCalendar, add_months, due, month_end
 
 Category = rules.MeetingCategory
-
-# Status of an event relative to "today".
-DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
-STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
-                 PAST: "Geçti (izlenmiyor)"}
-
-# How a moved date says it rests on an estimated holiday (KURALLAR §2: estimated Islamic dates are marked).
-ESTIMATED_NOTE = "tahmini bayram tarihine göre kaydırıldı"
-
-# Order of events on the same day: the meeting first, then what follows from it.
-KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
-              "tutanak_teblig", "platform_giris", "eylem_plani_guncelleme", "karar_suresi", "yillik_rapor",
-              "yillik_rapor_platform", "proje_ara_rapor", "proje_nihai_rapor")
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str  # `tur`
-    date: dt.date
-    description: str  # Turkish, citing the article
-    article: str
-    status: str
-    key: str  # stable identity (iCalendar UID): never contains the date
-    meeting_no: str | None = None
-    proposal: bool = False
-    district: str | None = None
-    limit: dt.date | None = None  # the legal limit, when it is not `date` (the target shown)
-    estimated: bool = False  # `date` rests on a holiday whose date is only estimated
-
-    def sort_key(self) -> tuple:
-        order = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
-        return (self.date, order, self.meeting_no or "", self.description)
-
-    def to_json(self) -> dict:
-        return {"tur": self.kind, "tarih": self.date.isoformat(), "toplanti_no": self.meeting_no,
-                "aciklama": self.description, "madde": self.article, "durum": self.status,
-                "oneri": self.proposal, "ilce": self.district,
-                "yasal_son_tarih": (self.limit or self.date).isoformat(), "tahmini": self.estimated}
-
-
-@dataclass
-class Schedule:
-    year: int | None
-    kind: rules.BoardKind | None
-    today: dt.date
-    calendar: WorkCalendar
-    windows: list[Window] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    meeting_dates: dict[str, dt.date] = field(default_factory=dict)  # Toplantı No -> date used
-    built: bool = False  # False without a year or a board kind: no windows, no deadlines
-    outside: list[Record] = field(default_factory=list)  # ordinary meetings outside every window of their kind
-    follow_up: list[DistrictStatus] = field(default_factory=list)  # merged district boards (a province)
 
 
 def _category(record: Record) -> Category | None:
     return rules.category_of(record["Kategori"])
 
 
-def _status_meeting(held: dt.date | None, day: dt.date, today: dt.date) -> str:
-    if held:
-        return DONE
-    return OVERDUE if day < today else UPCOMING
-
-
-def _status_by(done: bool, day: dt.date, today: dt.date) -> str:
-    if done:
-        return DONE
-    return OVERDUE if day < today else UPCOMING
-
-
 def _meeting_event(s: Schedule, category: Category, day: dt.date, no: str | None, held: dt.date | None,
                    article: str, text: str, key: str, proposal: bool = False) -> Event:
     if held is None and no is not None and day < s.today:
         text += " — tarihi geçti, gerçekleşen tarih yazılmamış"
-    return Event(CATEGORY_CODE[category], day, text, article, _status_meeting(held, day, s.today), key, no,
+    return Event(CATEGORY_CODE[category], day, text, article, meeting_status(held, day, s.today), key, no,
                  proposal)
-
-
-def shown(d: Due) -> str:
-    """What the calendar adds to a target date: the legal limit where it differs, and the estimate mark."""
-    return (f"; yasal son gün {tr_date(d.limit)}" if d.differs else "") + (f" — {ESTIMATED_NOTE}" if d.estimated
-                                                                          else "")
-
-
-def judged(d: Due) -> str:
-    """How a finding names a deadline: the legal limit it judges by, and the calendar's target where it differs."""
-    return tr_date(d.limit) + (f" (takvimdeki hedef: {tr_date(d.target)})" if d.differs else "")
-
-
-def _due_event(s: Schedule, kind: str, d: Due, text: str, article: str, done: bool, key: str,
-               no: str | None = None, proposal: bool = False, status: str | None = None) -> Event:
-    """An event at the target date; its status judged by the legal limit (as `kontrol` judges it)."""
-    return Event(kind, d.target, text + shown(d), article, status or _status_by(done, d.limit, s.today), key, no,
-                 proposal, None, d.limit if d.differs else None, d.estimated)
 
 
 def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Record | None,
@@ -138,26 +72,14 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
             done = bool(held)
         whose = f"toplantı {no}" if no else f"önerilen {CATEGORY_SHORT[category]} toplantısı"
         text = f"{rule.label} — {whose} ({tr_date(base)}) ({rule.articles})"
-        s.events.append(_due_event(s, rule.kind, due(s.calendar, base, rule), text, rule.articles, done,
+        s.events.append(due_event(s, rule.kind, due(s.calendar, base, rule), text, rule.articles, done,
                                    f"{key}/{rule.kind}/{rule.articles}", no, no is None))
     if meeting is not None and held and meeting[contract.ACTION_PLAN_UPDATE_COLUMN] == "Evet":
         rule = rules.ACTION_PLAN_UPDATE
         d = due(s.calendar, held, rule)
         text = f"{rule.label} — toplantı {no} ({tr_date(held)}) {rule.days} gün süre verdi ({rule.articles})"
-        s.events.append(_due_event(s, rule.kind, d, text, rule.articles, False, f"{key}/{rule.kind}", no,
-                                   status=_untracked(d.limit, s.today)))
-
-
-def missed(s: Schedule, meeting: Record | None) -> bool:
-    """An ordinary meeting only planned whose window (or M8(3) late limit) has passed: it counts as not held
-    (KURALLAR §2), and its minutes, judged from the planned date, as not sent either."""
-    return (meeting is not None and meeting[HELD] is None
-            and any(w.meeting is meeting and w.limit < s.today for w in s.windows))
-
-
-def _untracked(limit: dt.date, today: dt.date) -> str:
-    """A deadline whose completion no column records: "geçti" once its limit has passed."""
-    return PAST if limit < today else UPCOMING
+        s.events.append(due_event(s, rule.kind, d, text, rule.articles, False, f"{key}/{rule.kind}", no,
+                                   status=untracked(d.limit, s.today)))
 
 
 def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
@@ -222,7 +144,7 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
                                            w.article, text, key))
         else:
             text = (f"Önerilen tarih: {CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} "
-                    f"({tr_date(w.start)}–{tr_date(w.end)}{_late_limit(w)}) ({w.article})")
+                    f"({tr_date(w.start)}–{tr_date(w.end)}{late_limit(w)}) ({w.article})")
             if w.estimated:
                 text += f" — {ESTIMATED_NOTE}"
             status = OVERDUE if w.limit < today else UPCOMING
@@ -257,14 +179,6 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
     return s
 
 
-def _late_limit(w: Window) -> str:
-    """'; en geç 28.10.2027 (M8(3); yasal son gün 31.10.2027)' for a window with a late limit, else ''."""
-    if w.limit == w.end:
-        return ""
-    legal = f"; yasal son gün {tr_date(w.limit)}" if w.shown_limit != w.limit else ""
-    return f"; en geç {tr_date(w.shown_limit)} ({rules.DISTRICT_BOARD_WINDOW.late_limit_article}{legal})"
-
-
 def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     """The duties of the year's first board (M5(12) for İl and İlçe; the province's M13(2), M5(8), M5(13)) on the
     day of that board, else of its proposal."""
@@ -286,7 +200,7 @@ def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     for duty in duties:
         where = f"toplantı {no}" if no else "önerilen ilk kurul"
         s.events.append(Event(duty.kind, day, f"Yılın ilk kurulu ({where}): {duty.label} ({duty.article})",
-                              duty.article, _status_meeting(held, day, s.today), f"{prefix}/ilk_kurul/{duty.article}",
+                              duty.article, meeting_status(held, day, s.today), f"{prefix}/ilk_kurul/{duty.article}",
                               no, no is None))
 
 
@@ -322,9 +236,9 @@ def _annual_report_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
             text = f"{report_year} yılı: {rule.label} ({rule.article})"
             if d.limit < month_end(s.calendar, report_year + 1, rule.month).limit:
                 text += " — onaylayacak olan yılın ilk kurulundan önce"
-            s.events.append(_due_event(s, rule.kind, d, text, rule.article, False,
+            s.events.append(due_event(s, rule.kind, d, text, rule.article, False,
                                        f"{prefix}/yillik/{report_year}/{rule.kind}",
-                                       status=_untracked(d.limit, s.today)))
+                                       status=untracked(d.limit, s.today)))
 
 
 def _carried_key(r: Record) -> str:
@@ -341,7 +255,7 @@ def _decision_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
         text = f"Karar {number_text(r, 'Karar No')} için verilen süre doluyor: {r['Alınan Karar'] or ''}".rstrip(": ")
         # a carried decision's meeting is in its own year's workbook, not this one
         no = r[NO] if carried_year(r) is None else None
-        s.events.append(Event("karar_suresi", due_day, text + " (Ek-1)", "Ek-1", _status_by(False, due_day, s.today),
+        s.events.append(Event("karar_suresi", due_day, text + " (Ek-1)", "Ek-1", status_by(False, due_day, s.today),
                               f"{prefix}/karar/{_carried_key(r)}{r['Karar No']}", no))
 
 
@@ -372,7 +286,7 @@ def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
             text = f"Proje {number_text(r, 'Proje No')} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa " \
                    f"gönderilir ({rules.PROJECT_REPORTS_ARTICLE})"
             s.events.append(Event(kind, due_day, text, rules.PROJECT_REPORTS_ARTICLE,
-                                  _status_by(done, due_day, s.today),
+                                  status_by(done, due_day, s.today),
                                   f"{prefix}/proje/{_carried_key(r)}{r['Proje No']}/{kind}"))
 
 
@@ -389,7 +303,7 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
         _required, why, _sentence = rules.district_board_duty(d["Yabancı Nüfusu"], d["Hudut İlçesi"] == "Evet")
         for i, w in enumerate(windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar)):
             text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}"
-                    f"{_late_limit(w)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})")
+                    f"{late_limit(w)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})")
             status = PAST if w.limit < s.today else UPCOMING
             st = follow.get(d["İlçe"])
             if st is not None and i < len(st.windows):

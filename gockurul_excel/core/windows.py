@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .. import contract, rules
 from ..rules import MeetingCategory as Category
-from .model import Record, WorkbookData
+from .model import WorkbookData
+from .records import Record
 from .text import MONTHS
 from .workdays import WorkCalendar, month_end
 

@@ -10,7 +10,8 @@ from .. import contract
 from ..core import parse
 from ..errors import InvalidArgument
 from .atomic import XLSX, check_output, save_atomic
-from .template import build_template, number_format
+from .columns import number_format
+from .template import build_template
 
 
 def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],

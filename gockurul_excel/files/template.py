@@ -1,7 +1,7 @@
 """The master template (`sablon.xlsx`), new board workbooks made from it, and their upgrade.
 
 Everything a workbook holds is declared in `contract.py`; this module only lays it out. One function
-(`_format_column`) styles and validates an input column, so a column added by `upgrade` looks and
+(`files.columns.format_column`) styles and validates an input column, so a column added by `upgrade` looks and
 checks exactly like the one `build_template` writes.
 
 Layout decisions (see also TASARIM.md):
@@ -11,7 +11,7 @@ Layout decisions (see also TASARIM.md):
 - Number formats are set on whole columns (`<col style=…>`), which Excel and LibreOffice both apply
   to a cell when it is typed in. Formatting 999 empty cells per column instead would create ~85,000
   cells, make every openpyxl load about 0.8 s slower and set every sheet's `max_row` to 1000.
-- Validations (dropdowns, date, number checks) cover rows 2..`VALIDATION_LAST_ROW`.
+- Validations (dropdowns, date, number checks) cover rows 2..`columns.VALIDATION_LAST_ROW`.
 """
 
 from __future__ import annotations
@@ -28,15 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border
 from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.dimensions import ColumnDimension
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
@@ -44,8 +41,23 @@ from .. import contract, rules
 from ..contract import TEMPLATE_VERSION
 from ..core import parse
 from ..errors import InvalidArgument, NewerTemplate, UnreadableWorkbook
-from ..sheetspec import DATE_FORMAT, STYLES, TIME_FORMAT
 from .atomic import XLSX, Stamp, check_output, save_atomic, stamp
+from .columns import (
+    GENERAL_FORMAT,
+    INPUT_FILL,
+    TEXT_FORMAT,
+    THIN,
+    YEAR_MAX,
+    YEAR_MIN,
+    font,
+    format_column,
+    header_style,
+    int_bounds,
+    list_name,
+    new_table,
+    unique_table_name,
+    validation,
+)
 from .fidelity import openpyxl_load, refuse_if_lossy
 from .safety import check_package, own_lock
 
@@ -53,17 +65,8 @@ from .safety import check_package, own_lock
 FIXED_TIME = dt.datetime(2025, 1, 1)
 CREATOR = "gockurul"
 
-TABLE_STYLE = "TableStyleMedium2"
 TABLE_BODY_ROWS = 500  # empty rows inside each input table (see the module docstring)
-VALIDATION_LAST_ROW = 1000
-TEXT_FORMAT = "@"
-GENERAL_FORMAT = "General"
-
-YEAR_MIN, YEAR_MAX = 2000, 2100
 POPULATION_MAX = contract.POPULATION_MAX  # plausibility: more than Türkiye's whole population is a typing mistake
-DATE_MIN, DATE_MAX = dt.date(YEAR_MIN, 1, 1), dt.date(YEAR_MAX, 12, 31)
-
-LIST_NAME_PREFIX = "Liste_"
 SELECTED_MEETING_NAME = contract.SELECTED_MEETING_NAME
 DISTRICT_FOLDER_NAME = contract.DISTRICT_FOLDER_NAME
 DISTRICT_FOLDER_LABEL = contract.DISTRICT_FOLDER_LABEL
@@ -105,155 +108,6 @@ PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
     ("PDF", "Açık form sayfasını kitabın yanına PDF olarak kaydeder. Komut satırında: gockurul pdf"),
 )
 
-_THIN = Side(style="thin", color="FF8EA9DB")
-FONT_NAME = "Calibri"  # every font names it: LibreOffice shows a serif for a font without a name
-
-
-def _font(**kwargs) -> Font:
-    return Font(name=FONT_NAME, size=kwargs.pop("size", 11), **kwargs)
-_INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
-
-
-# ---------------------------------------------------------------------------------------------
-# Styles and validations shared by build_template and upgrade
-# ---------------------------------------------------------------------------------------------
-
-def _header_style(cell: Any) -> None:
-    s = STYLES["header"]  # the same look as the headers of generated sheets
-    cell.font = _font(bold=s.bold, color="FF" + (s.color or "000000"))
-    cell.fill = PatternFill("solid", fgColor="FF" + s.fill) if s.fill else PatternFill()
-    cell.alignment = Alignment(wrap_text=s.wrap, horizontal=s.halign, vertical=s.valign)
-    if s.border:
-        cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-
-
-def list_name(key: str) -> str:
-    """Workbook name of a closed list: `Liste_Iller`."""
-    return LIST_NAME_PREFIX + key
-
-
-def number_format(kind: str) -> str:
-    if kind == "date":
-        return DATE_FORMAT
-    if kind == "time":
-        return TIME_FORMAT
-    if kind == "int":
-        return "#,##0"  # 12.000 in a Turkish Excel
-    if kind == "phone":
-        return TEXT_FORMAT  # keeps a leading 0 and spaces as typed
-    return GENERAL_FORMAT  # keys stay General: staff type 1, 2, 3
-
-
-# What a whole number means in each column that takes one: its validation message says it (not one message for all).
-INT_MESSAGES = {
-    contract.S_POPULATION: "Yabancı nüfusunu sıfır veya daha büyük bir tam sayı olarak yazın (ör. 12000).",
-    "Sıra": "Sıra numarasını 1, 2, 3 gibi bir tam sayı olarak yazın.",
-    "Ara Rapor Sıklığı (Ay)": "Ara raporun kaç ayda bir verileceğini ay olarak yazın (ör. 6).",
-}
-YEAR_HEADERS = (contract.S_YEAR,)
-
-
-def _int_bounds(name: str) -> tuple[int, int] | None:
-    return (YEAR_MIN, YEAR_MAX) if name in YEAR_HEADERS else None
-
-
-def _validation(kind: str, choices: str | None, strict: bool = True, *, bounds: tuple[int, int] | None = None,
-                title: str = "", note: str = "") -> DataValidation | None:
-    """The data validation for a value of this kind, or None when nothing is checked or shown."""
-    dv: DataValidation | None
-    if choices:
-        dv = DataValidation(type="list", formula1=list_name(choices), allow_blank=True)
-        if strict:
-            dv.errorStyle, dv.errorTitle = "stop", "Geçersiz değer"
-            dv.error = "Lütfen açılır listeden bir değer seçin."
-        else:
-            dv.errorStyle, dv.errorTitle = "information", "Listede olmayan değer"
-            dv.error = "Bu değer listede yok. Doğruysa Tamam'a basın; listeden seçmek için İptal'e basın."
-    elif kind == "date":
-        dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(DATE_MIN))),
-                            formula2=str(int(to_excel(DATE_MAX))), allow_blank=True)
-        dv.errorStyle, dv.errorTitle = "stop", "Geçersiz tarih"
-        dv.error = (f"Tarihi GG.AA.YYYY biçiminde girin ({DATE_MIN:%d.%m.%Y} ile {DATE_MAX:%d.%m.%Y} "
-                    "arasında).")
-    elif kind == "int":
-        if bounds:
-            dv = DataValidation(type="whole", operator="between", formula1=str(bounds[0]),
-                                formula2=str(bounds[1]), allow_blank=True)
-            message = f"Yılı {bounds[0]} ile {bounds[1]} arasında dört haneli olarak yazın (ör. 2026)."
-        else:
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-            message = INT_MESSAGES.get(title, f"'{title}' için sıfır veya daha büyük bir tam sayı girin.")
-        dv.errorStyle, dv.errorTitle, dv.error = "stop", "Geçersiz sayı", message
-    elif kind == "time":
-        dv = DataValidation(type="time", operator="between", formula1="0", formula2="0.999305555555556",
-                            allow_blank=True)
-        dv.errorStyle, dv.errorTitle = "stop", "Geçersiz saat"
-        dv.error = "Saati SS:DD biçiminde girin (ör. 14:30)."
-    elif note:
-        dv = DataValidation(allow_blank=True)  # any value; only shows the note
-    else:
-        return None
-    dv.showErrorMessage = dv.type is not None
-    if note:
-        dv.showInputMessage = True
-        dv.promptTitle = title[:32]  # Excel's limits: title 32, message 255 characters
-        dv.prompt = note[:255]
-    return dv
-
-
-def _own_column(ws: Worksheet, col: int) -> Any:
-    """The column's own ColumnDimension; a `<col min..max>` group covering it is split first, so
-    formatting one column never formats its neighbours (nor writes overlapping `<col>` elements)."""
-    for key, dim in list(ws.column_dimensions.items()):
-        dim.reindex()
-        if dim.min <= col <= dim.max and dim.min != dim.max:
-            del ws.column_dimensions[key]
-            for lo, hi in ((dim.min, col - 1), (col, col), (col + 1, dim.max)):
-                if lo > hi:
-                    continue
-                part = ColumnDimension(ws, index=get_column_letter(lo), width=dim.width, bestFit=dim.bestFit,
-                                       hidden=dim.hidden, outlineLevel=dim.outlineLevel,
-                                       collapsed=dim.collapsed, min=lo, max=hi)
-                part._style = copy.copy(dim._style)
-                ws.column_dimensions[part.index] = part
-            break
-    return ws.column_dimensions[get_column_letter(col)]
-
-
-def _format_column(ws: Worksheet, col: int, column: contract.Column, header_row: int = 1) -> None:
-    """Header, width, number format and validation of one input column (template and upgrade)."""
-    cell = ws.cell(header_row, col, column.header)
-    _header_style(cell)
-    dim = _own_column(ws, col)
-    dim.width = column.width
-    fmt = number_format(column.kind)
-    if fmt != GENERAL_FORMAT:
-        dim.number_format = fmt
-    dv = _validation(column.kind, column.choices, column.strict_choices, title=column.header, note=column.note,
-                     bounds=_int_bounds(column.header))
-    if dv is not None:
-        letter = get_column_letter(col)
-        dv.add(f"{letter}{header_row + 1}:{letter}{max(VALIDATION_LAST_ROW, header_row + 1)}")
-        ws.add_data_validation(dv)
-
-
-def _new_table(name: str, ref: str, headers: Iterable[str]) -> Table:
-    table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
-    table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
-    for i, header in enumerate(headers, start=1):
-        table.tableColumns.append(TableColumn(id=i, name=header))
-    return table
-
-
-def _unique_table_name(wb: Workbook, wanted: str) -> str:
-    taken = {t.lower() for ws in wb.worksheets for t in ws.tables}
-    taken |= {n.lower() for n in wb.defined_names}
-    name, n = wanted, 2
-    while name.lower() in taken:
-        name, n = f"{wanted}{n}", n + 1
-    return name
-
-
 # ---------------------------------------------------------------------------------------------
 # Sheets
 # ---------------------------------------------------------------------------------------------
@@ -288,17 +142,17 @@ def _fit_row_height(ws: Worksheet, row: int, text: str, width_chars: float) -> N
 def _panel_input(wb: Workbook, ws: Worksheet, row: int, label_text: str, name: str, prompt: str, hint: str) -> None:
     """A labelled input cell of the panel, with a workbook name the buttons read, and a hint below it."""
     label = ws.cell(row, 1, label_text)
-    label.font = _font(bold=True)
+    label.font = font(bold=True)
     label.alignment = Alignment(vertical="center")
     box = ws.cell(row, 2)
-    box.fill = _INPUT_FILL
-    box.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    box.fill = INPUT_FILL
+    box.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
     box.alignment = Alignment(horizontal="left", vertical="center")
     dv = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=label_text[:32], prompt=prompt)
     dv.add(box.coordinate)
     ws.add_data_validation(dv)
     _set_name(wb, name, ws.title, f"${get_column_letter(box.column)}${box.row}")
-    ws.cell(row + 1, 2, hint).font = _font(italic=True, color="FF595959")
+    ws.cell(row + 1, 2, hint).font = font(italic=True, color="FF595959")
 
 
 def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
@@ -307,7 +161,7 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = 100
     ws["A1"] = PANEL_TITLE
-    ws["A1"].font = _font(bold=True, size=16)
+    ws["A1"].font = font(bold=True, size=16)
 
     _panel_input(wb, ws, PANEL_INPUT_ROW, MEETING_NO_LABEL, SELECTED_MEETING_NAME,
                  "Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.",
@@ -339,19 +193,19 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
                                     "komutu yeni şablona getirir; yazdığınız değerler değişmez.")),
     )
     row = PANEL_INPUT_ROW + 5
-    ws.cell(row, 1, "Nasıl kullanılır").font = _font(bold=True, size=12)
+    ws.cell(row, 1, "Nasıl kullanılır").font = font(bold=True, size=12)
     for label, text in steps:
         row += 1
-        ws.cell(row, 1, label).font = _font(bold=True)
+        ws.cell(row, 1, label).font = font(bold=True)
         ws.cell(row, 1).alignment = Alignment(vertical="top")  # beside the first line of its text
         ws.cell(row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
         _fit_row_height(ws, row, text, ws.column_dimensions["B"].width)
     row += 2
     for col, text in enumerate(("Düğme", "Ne yapar"), start=1):
-        _header_style(ws.cell(row, col, text))
+        header_style(ws.cell(row, col, text))
     for name, what in PANEL_BUTTONS:
         row += 1
-        ws.cell(row, 1, name).font = _font(bold=True)
+        ws.cell(row, 1, name).font = font(bold=True)
         ws.cell(row, 1).alignment = Alignment(vertical="top")
         ws.cell(row, 2, what).alignment = Alignment(wrap_text=True, vertical="top")
         _fit_row_height(ws, row, what, ws.column_dimensions["B"].width)
@@ -369,11 +223,11 @@ def _write_setting(ws: Worksheet, row: int, setting: contract.Setting, value: An
     ws.cell(row, name_col, setting.name)
     cell = ws.cell(row, value_col, value)
     cell.number_format = GENERAL_FORMAT if setting.kind == "int" else TEXT_FORMAT
-    cell.fill = _INPUT_FILL  # the place to type, as on the panel
-    cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    cell.fill = INPUT_FILL  # the place to type, as on the panel
+    cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
     if SETTING_NOTE_HEADER in cols:
         ws.cell(row, cols[SETTING_NOTE_HEADER], setting.note or None).alignment = Alignment(wrap_text=True)
-    dv = _validation(setting.kind, setting.choices, bounds=_int_bounds(setting.name), title=setting.name)
+    dv = validation(setting.kind, setting.choices, bounds=int_bounds(setting.name), title=setting.name)
     if dv is not None:
         dv.add(cell.coordinate)
         ws.add_data_validation(dv)
@@ -383,13 +237,13 @@ def _write_settings(wb: Workbook, ws: Worksheet, version: str) -> None:
     headers = _setting_columns()
     cols = {h: i for i, h in enumerate(headers, start=1)}
     for (h, i), width in zip(cols.items(), SETTINGS_WIDTHS, strict=True):
-        _header_style(ws.cell(1, i, h))
+        header_style(ws.cell(1, i, h))
         ws.column_dimensions[get_column_letter(i)].width = width
     settings = contract.settings_for(version)
     for row, setting in enumerate(settings, start=2):
         _write_setting(ws, row, setting, contract.default_setting(setting, version), cols)
     ref = f"A1:{get_column_letter(len(headers))}{len(settings) + 1}"
-    ws.add_table(_new_table(_unique_table_name(wb, SETTINGS_TABLE), ref, headers))
+    ws.add_table(new_table(unique_table_name(wb, SETTINGS_TABLE), ref, headers))
     ws.freeze_panes = "A2"
     _print_setup(ws, landscape=False)
 
@@ -402,10 +256,10 @@ def _header_height(columns: Iterable[contract.Column]) -> float:
 
 def _write_input_sheet(wb: Workbook, ws: Worksheet, sheet: contract.SheetDef) -> None:
     for col, column in enumerate(sheet.columns, start=1):
-        _format_column(ws, col, column)
+        format_column(ws, col, column)
     ws.row_dimensions[1].height = _header_height(sheet.columns)
     ref = f"A1:{get_column_letter(len(sheet.columns))}{1 + TABLE_BODY_ROWS}"
-    ws.add_table(_new_table(_unique_table_name(wb, sheet.table), ref, (c.header for c in sheet.columns)))
+    ws.add_table(new_table(unique_table_name(wb, sheet.table), ref, (c.header for c in sheet.columns)))
     ws.freeze_panes = "A2"
     _print_setup(ws)
     ws.print_title_rows = "1:1"
@@ -416,7 +270,7 @@ def _write_lists(wb: Workbook, ws: Worksheet) -> None:
     ws.sheet_state = "hidden"
     for col, (key, values) in enumerate(contract.lists().items(), start=1):
         letter = get_column_letter(col)
-        ws.cell(1, col, key).font = _font(bold=True)
+        ws.cell(1, col, key).font = font(bold=True)
         for row, value in enumerate(values, start=2):
             ws.cell(row, col, value)
         ws.column_dimensions[letter].width = max([len(key), *(len(v) for v in values)]) + 2
@@ -675,7 +529,7 @@ def _add_columns(ws: Worksheet, sheet: contract.SheetDef) -> list[str]:
         used = [c for c in range(1, ws.max_column + 1) if not parse.is_blank(ws.cell(header_row, c).value)]
         last = max([*used, range_boundaries(table.ref)[2] if table else 0])
         col = _free_column_after(ws, header_row, last)
-        _format_column(ws, col, column, header_row)
+        format_column(ws, col, column, header_row)
         where = f"{get_column_letter(col)} sütunu"
         if table is not None and not _extend_table(ws, table, header_row, col):
             where += ", tablonun dışında"

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .codes import ACTION_PLAN, DATA_SHARING, MEETING, PROJECTS
-from .documents import ACTION_FIELDS, DECISION_FIELDS, PARTICIPANT_FIELDS, PROJECT_FIELDS, SHARING_FIELDS
+from .fields import ACTION_FIELDS, DECISION_FIELDS, PARTICIPANT_FIELDS, PROJECT_FIELDS, SHARING_FIELDS
 
 # CSV for Excel: UTF-8 with BOM (Excel then reads Turkish letters right) and ';' — the list separator of
 # Turkish Windows, where ',' is the decimal comma; Excel opens such a file in columns on a double click.

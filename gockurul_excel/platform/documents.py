@@ -4,10 +4,11 @@ Presidency's digital platform (M12(3), M12(5), M12(6), M13(3)), as JSON valid ag
 
 One document per held meeting (Ek-1 content and Ek-2 participants), the annual report (Ek-3), the action
 plan, the projects and the statistics shared. Pure: `export_documents` takes a `WorkbookData` and returns the
-documents. The rest of the platform package: codes.py (document kinds, closed lists as ASCII codes and their
-labels, IDs, KVKK phone masking), schemas.py (validation, Turkish messages, the format reference),
-csvfiles.py (the flat CSV files), bundle.py (`render_platform`: the files and their `manifest.json`);
-only files/platform_folder.py touches the disk.
+documents. The rest of the platform package: fields.py (each document field and the column it comes from),
+codes.py (document kinds, closed lists as ASCII codes and their labels, IDs, KVKK phone masking), schemas.py
+(validation, Turkish messages, the format reference), csvfiles.py (the flat CSV files), bundle.py
+(`render_platform`: the files and their `manifest.json`), districts.py (a district's documents read back as a
+source of `birlestir`); only files/platform_folder.py touches the disk.
 
 Contracts:
 - Deterministic: the same workbook gives byte-identical files (stable IDs from province, district, year
@@ -31,20 +32,12 @@ from typing import Any
 
 from .. import contract, rules
 from ..core import meetings, parse
-from ..core.annual import Row, YearRows, origin_year
+from ..core.annual import DistrictRecord, Row, YearRows, board_types, origin_year
 from ..core.districts import DECISIONS_SHEET as DISTRICT_DECISIONS_SHEET
 from ..core.districts import PROBLEMS_SHEET as DISTRICT_PROBLEMS_SHEET
-from ..core.districts import DistrictRecord
-from ..core.meetings import (
-    MIGRATION_OFFICE,
-    active_member,
-    board_types,
-    carried_reference,
-    carried_year,
-    key_order,
-    of_meeting,
-)
-from ..core.model import Record, WorkbookData, without_gc
+from ..core.meetings import MIGRATION_OFFICE, active_member, carried_reference, carried_year, key_order, of_meeting
+from ..core.model import WorkbookData, without_gc
+from ..core.records import Record
 from ..errors import GocKurulError
 from ..findings import ERROR
 from .codes import (
@@ -60,6 +53,26 @@ from .codes import (
     mask_phone,
     slug,
 )
+from .fields import (
+    ACTION_FIELDS,
+    AGENDA_FIELD,
+    ANNUAL_DECISION_FIELDS,
+    ANNUAL_PROBLEM_FIELDS,
+    ANNUAL_TEXT_FIELDS,
+    DECISION_FIELDS,
+    EVALUATION_FIELDS,
+    MEETING_FIELDS,
+    NOT_DONE_FIELDS,
+    PARTICIPANT_FIELDS,
+    PROBLEM_FIELDS,
+    PROJECT_FIELDS,
+    SETTING_FIELDS,
+    SHARING_FIELDS,
+    SOLUTION_FIELDS,
+    UNRESOLVED_DECISION_FIELDS,
+    UNRESOLVED_FIELDS,
+    F,
+)
 from .schemas import (
     PATTERN_HINTS,
     document_validator,
@@ -71,71 +84,8 @@ from .schemas import (
     shown_value,
 )
 
-# --- what each document field is made of --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class F:
-    """A document field and the workbook column it comes from."""
-
-    name: str
-    header: str
-    kind: str = "text"  # text, key, int, date, time, list, enum, bool, phone
-    choices: str | None = None  # closed list (enum)
-
-
-MEETING_FIELDS = (F("toplanti_no", "Toplantı No", "key"), F("kategori", "Kategori", "enum", "Kategori"),
-                  F("tur", "Tür", "enum", "ToplantiTuru"), F("tarih", "Gerçekleşen Tarih", "date"),
-                  F("saat", "Saat", "time"), F("yer", "Yer"))
-AGENDA_FIELD = F("konu", "Konu Başlığı")
-PROBLEM_FIELDS = (F("no", "Sorun No", "key"), F("alan", "Alan", "enum", "Alan"), F("sorun", "Tespit Edilen Sorun"),
-                  F("durum", "Durum", "enum", "SorunDurumu"))
-SOLUTION_FIELDS = (F("sorun_no", "Sorun No", "key"), F("oneri", "Çözüm Önerisi"))
-DECISION_FIELDS = (F("no", "Karar No", "key"), F("karar", "Alınan Karar"), F("gerekce", "Karar Gerekçesi"),
-                   F("amac", "Amaç"), F("sorumlu_kurumlar", "Sorumlu Kurum ve Kuruluşlar", "list"),
-                   F("verilen_sure", "Verilen Süre", "date"), F("durum", "Durum", "enum", "KararDurumu"),
-                   F("uygulanamama_sebebi", "Uygulanamama Sebebi"), F("degerlendirme", "Değerlendirme"),
-                   F("degerlendiren_toplanti_no", "Değerlendiren Toplantı No", "key"), F("sorun_no", "Sorun No", "key"))
-EVALUATION_FIELDS = (F("karar_no", "Karar No", "key"), F("toplanti_no", "Toplantı No", "key"),
-                     F("karar", "Alınan Karar"), F("durum", "Durum", "enum", "KararDurumu"),
-                     F("degerlendirme", "Değerlendirme"), F("uygulanamama_sebebi", "Uygulanamama Sebebi"))
-PARTICIPANT_FIELDS = (F("sira", "Sıra", "int"), F("kurum", "Kurum İsmi"), F("unvan", "Unvan"),
-                      F("ad_soyad", "Ad-Soyad"), F("telefon", "Telefon Numarası", "phone"),
-                      F("vekil", "Vekil", "bool"))
-ANNUAL_PROBLEM_FIELDS = (F("toplanti_no", "Toplantı No", "key"), F("no", "Sorun No", "key"),
-                         F("alan", "Alan", "enum", "Alan"), F("sorun", "Tespit Edilen Sorun"),
-                         F("cozum_onerisi", "Çözüm Önerisi"), F("durum", "Durum", "enum", "SorunDurumu"))
-ANNUAL_DECISION_FIELDS = (F("no", "Karar No", "key"), F("toplanti_no", "Toplantı No", "key"),
-                          F("karar", "Alınan Karar"), F("durum", "Durum", "enum", "KararDurumu"),
-                          F("degerlendirme", "Değerlendirme"), F("uygulanamama_sebebi", "Uygulanamama Sebebi"))
-UNRESOLVED_FIELDS = (F("no", "Sorun No", "key"), F("alan", "Alan", "enum", "Alan"),
-                     F("sorun", "Tespit Edilen Sorun"), F("durum", "Durum", "enum", "SorunDurumu"))
-UNRESOLVED_DECISION_FIELDS = (F("karar_no", "Karar No", "key"), F("durum", "Durum", "enum", "KararDurumu"))
-NOT_DONE_FIELDS = (F("no", "Karar No", "key"), F("toplanti_no", "Toplantı No", "key"), F("karar", "Alınan Karar"),
-                   F("uygulanamama_sebebi", "Uygulanamama Sebebi"))
 # The identifiers `_numbered` writes as "2025/5" (a carried row) or "Nizip/5" (a district's row).
 EVALUATION_NUMBERS = {"karar_no": "Karar No", "toplanti_no": "Toplantı No"}
-ANNUAL_TEXT_FIELDS = (F("beklenen_destekler", contract.ANNUAL_SUPPORT_COLUMN),
-                      F("sonuc_degerlendirme_ve_oneriler", contract.ANNUAL_CONCLUSION_COLUMN))
-ACTION_FIELDS = (F("no", "Eylem No", "key"), F("alan", "Alan", "enum", "Alan"), F("eylem", "Eylem"),
-                 F("sorumlu_kurum", "Sorumlu Kurum"),
-                 F("is_birligi_kurumlari", "İş Birliği Yapılacak Kurumlar", "list"),
-                 F("baslangic", "Başlangıç", "date"), F("bitis", "Bitiş", "date"), F("gosterge", "Gösterge"),
-                 F("hedef", "Hedef"), F("gerceklesen", "Gerçekleşen"), F("durum", "Durum", "enum", "EylemDurumu"),
-                 F("son_izleme_tarihi", "Son İzleme Tarihi", "date"))
-PROJECT_FIELDS = (F("no", "Proje No", "key"), F("ad", "Proje Adı"), F("yurutucu_kurum", "Yürütücü Kurum"),
-                  F("kapsam", "Kapsam", "enum", "Kapsam"), F("gorus_talep_tarihi", "Görüş Talep Tarihi", "date"),
-                  F("baskanlik_gorusu", "Başkanlık Görüşü", "enum", "Gorus"),
-                  F("gorus_tarihi", "Görüş Tarihi", "date"), F("baslangic", "Başlangıç", "date"),
-                  F("bitis", "Bitiş", "date"), F("ara_rapor_sikligi_ay", "Ara Rapor Sıklığı (Ay)", "int"),
-                  F("son_ara_rapor_tarihi", "Son Ara Rapor Tarihi", "date"),
-                  F("nihai_rapor_tarihi", "Nihai Rapor Tarihi", "date"))
-SHARING_FIELDS = (F("no", "Kayıt No", "key"), F("veri_adi", "Veri Adı"), F("ureten_kurum", "Üreten Kurum"),
-                  F("donem", "Dönem"), F("baskanlikla_paylasim_tarihi", "Başkanlıkla Paylaşım Tarihi", "date"),
-                  F("koordinasyon_tarihi", "Koordinasyon Tarihi", "date"), F("yayin_tarihi", "Yayın Tarihi", "date"))
-# The header of every document, from the Ayarlar sheet.
-SETTING_FIELDS = (F("kurul_turu", contract.S_KIND, "enum", "KurulTuru"), F("il", contract.S_PROVINCE),
-                  F("ilce", contract.S_DISTRICT), F("yil", contract.S_YEAR, "int"),
-                  F("yabanci_nufusu", contract.S_POPULATION, "int"))
 # Sheets the documents are made of: a reading problem in one of them stops the export.
 SOURCE_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar",
                  "Eylem Planı", "Projeler", "Veri Paylaşımı", contract.ANNUAL_SHEET)

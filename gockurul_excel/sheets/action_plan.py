@@ -12,7 +12,8 @@ import datetime as dt
 
 from .. import contract, rules
 from ..core.meetings import active_member, key_order, place_name
-from ..core.model import Record, WorkbookData
+from ..core.model import WorkbookData
+from ..core.records import Record
 from ..core.text import tr_date
 from ..sheetspec import Block, ChartSpec, SheetSpec, Value, col_letter
 from .formsheet import LINE_HEIGHT, FormBuilder

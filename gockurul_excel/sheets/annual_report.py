@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import contract, rules
-from ..core.annual import Row, YearRows, origin_year, user_text
-from ..core.districts import DistrictRecord
-from ..core.meetings import MIGRATION_OFFICE, active_member, board_types, place_name
-from ..core.model import Record, WorkbookData
+from ..core.annual import DistrictRecord, Row, YearRows, board_types, origin_year, user_text
+from ..core.meetings import MIGRATION_OFFICE, active_member, place_name
+from ..core.model import WorkbookData
+from ..core.records import Record
 from ..core.text import cite_short
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec, Value

@@ -6,9 +6,9 @@ import datetime as dt
 from collections import Counter
 
 from .. import contract, rules
+from ..core.events import DONE, OVERDUE, PAST, STATUS_LABELS, UPCOMING, Event, Schedule
 from ..core.meetings import place_name
 from ..core.model import WorkbookData
-from ..core.schedule import DONE, OVERDUE, PAST, STATUS_LABELS, UPCOMING, Event, Schedule
 from ..core.text import DAY_NAMES, cite_short, tr_date
 from ..rules import CATEGORY_SHORT
 from ..sheetspec import Block, ChartSpec, PrintSetup, SheetSpec

@@ -24,7 +24,8 @@ from ..core.meetings import (
     participants,
     place_name,
 )
-from ..core.model import Record, WorkbookData
+from ..core.model import WorkbookData
+from ..core.records import Record
 from ..core.text import DAY_NAMES, cite_short, tr_date, tr_time, upper_tr
 from ..rules import CATEGORY_NAME
 from ..sheetspec import SheetSpec

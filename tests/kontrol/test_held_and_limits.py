@@ -39,8 +39,6 @@ def meeting(no, category, planned, held=None, notice=None, platform=None, kind="
     return [no, category, kind, planned, held, dt.time(10), "Valilik", notice, platform, None, update]
 
 
-
-
 def events(data, today):
     return commands.calendar(data, today).payload.schedule.events
 

@@ -9,7 +9,7 @@ from ... import contract, rules
 from ...findings import ERROR, WARNING, Finding
 from .. import parse
 from ..identity import branch_manager_level, contains_any, governor_of, institution_key, matches, person
-from ..model import Record
+from ..records import Record
 from .registry import Context, check
 
 _LISTED = (*rules.PROVINCE_MEMBERS, *rules.DISTRICT_MEMBERS)

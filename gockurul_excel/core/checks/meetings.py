@@ -14,7 +14,8 @@ from ...rules import CATEGORY_NAME, EXTRA_MEETING_ARTICLE
 from ..districts import MISSING, DistrictStatus, district_state_for
 from ..identity import contains_any
 from ..meetings import HELD, NO, PLANNED, held, meeting_day, planned
-from ..model import TEMPLATE_RULE, Record
+from ..model import TEMPLATE_RULE
+from ..records import Record
 from ..text import tr_date
 from .registry import Context, check
 

@@ -12,9 +12,9 @@ from ... import rules
 from ...findings import ERROR, WARNING, Finding
 from ..districts import MEETINGS_SHEET as DISTRICT_MEETINGS_SHEET
 from ..districts import DistrictStatus
+from ..events import judged, missed
 from ..meetings import HELD, MINUTES_COLUMNS, NO, PLANNED, before_day, held
-from ..model import Record
-from ..schedule import judged, missed
+from ..records import Record
 from ..text import lower_first, tr_date
 from ..workdays import due
 from .meetings import meeting_label

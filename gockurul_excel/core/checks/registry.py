@@ -13,9 +13,11 @@ from typing import Any
 
 from ... import contract, rules
 from ...findings import ERROR, Finding
+from ..events import Schedule
 from ..meetings import NO, carried_year, meeting_day, number_text, reference_key, row_key
-from ..model import Record, WorkbookData
-from ..schedule import Schedule, build_schedule
+from ..model import WorkbookData
+from ..records import Record
+from ..schedule import build_schedule
 
 
 @dataclass

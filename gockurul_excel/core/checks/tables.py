@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from ...findings import ERROR, Finding
-from ..model import TEMPLATE_RULE, Record
+from ..model import TEMPLATE_RULE
+from ..records import Record
 from .registry import Context, check, record_label
 
 
