@@ -87,7 +87,8 @@ def _refuse_duplicates(sheet: str, definition, records: list[Record], rows: list
     seen: dict[tuple, int] = {}
     for r, row in zip(records, rows, strict=True):
         key = tuple(_key_part(row[i]) for i in where)
-        if all(part is None for part in key):
+        # a row without a number of its own is not a duplicate (the year of origin is filled in on every row)
+        if all(part is None for h, part in zip(definition.key, key, strict=True) if h != contract.CARRIED_COLUMN):
             continue
         if key in seen:
             label = " / ".join(f"{h} {row[i]}" for h, i in zip(definition.key, where, strict=True)
