@@ -229,10 +229,17 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(makro, "_today", lambda: TODAY)
 
 
-def _file_result(path, tmp_path, write):
+def _file_result(path, tmp_path, write, *, paginate: bool = False):
+    """What the file backend writes for the same command, as the Office.js client's book gets it: unpaginated
+    (live.backend.LiveBackend.paginates; the CLI's file is paginated, `paginate=True`)."""
+    from unittest import mock
+
+    from gockurul_excel.files.backend import FileBackend
+
     ref = tmp_path / ("file_" + path.name)
     shutil.copy(path, ref)
-    write(ref)
+    with mock.patch.object(FileBackend, "paginates", paginate):
+        write(ref)
     return openpyxl.load_workbook(ref)
 
 
