@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 class Backend(Protocol):
     """Where a workbook is read from and its generated sheets go: a file (files/) or a live book (live/)."""
 
+    # Whether the sheets it writes are laid out in printed pages (headings repeated at the breaks, row breaks):
+    # True for a file and desktop Excel, False where our page breaks cannot reach paper (an Office.js client).
+    # The caller passes it to the commands' `paginate` (sheets/formsheet.py's module docstring).
+    paginates: bool
+
     def read(self) -> WorkbookData: ...
 
     def write(self, specs: list[SheetSpec]) -> Any: ...
@@ -139,7 +144,7 @@ class CalendarPayload:
 
 
 def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = None, sheets: bool = True,
-             ) -> Outcome:
+             paginate: bool = True) -> Outcome:
     """Takvimi Hesapla / `gockurul takvim`: `Takvim`, `Pano` and, in a province workbook with merged district
     data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well (`sheets` False:
     the schedule only, for `--json`)."""
@@ -153,7 +158,7 @@ def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = 
     schedule = build_schedule(data, today)
     specs = []
     if sheets:
-        specs = [schedule_sheet(schedule, data), dashboard_sheet(schedule, data)]
+        specs = [schedule_sheet(schedule, data, paginate=paginate), dashboard_sheet(schedule, data)]
         follow_up = follow_up_spec_for(data, today)
         if follow_up is not None:
             specs.append(follow_up)
@@ -170,20 +175,22 @@ def _meeting_forms(data: WorkbookData, meeting_no: str, specs: list[SheetSpec]) 
     return Outcome(specs, f"Toplantı {meeting_no}: {written([s.name for s in specs])}")
 
 
-def minutes(data: WorkbookData, meeting_no: str) -> Outcome:
+def minutes(data: WorkbookData, meeting_no: str, *, paginate: bool = True) -> Outcome:
     """Tutanak (Ek-1) / `gockurul tutanak`."""
     from .sheets.forms import minutes_sheet
 
     refuse_unreadable(data, FORM_SHEETS, "Ek-1 Rapor Formu")
-    return _meeting_forms(data, meeting_no, [minutes_sheet(data, find_meeting(data, meeting_no))])
+    m = find_meeting(data, meeting_no)
+    return _meeting_forms(data, meeting_no, [minutes_sheet(data, m, paginate=paginate)])
 
 
-def attendance(data: WorkbookData, meeting_no: str) -> Outcome:
+def attendance(data: WorkbookData, meeting_no: str, *, paginate: bool = True) -> Outcome:
     """Katılımcı Listesi (Ek-2) / `gockurul katilimci`."""
     from .sheets.forms import attendance_sheet
 
     refuse_unreadable(data, ATTENDANCE_SHEETS, "Ek-2 Katılımcı Listesi")
-    return _meeting_forms(data, meeting_no, [attendance_sheet(data, find_meeting(data, meeting_no))])
+    m = find_meeting(data, meeting_no)
+    return _meeting_forms(data, meeting_no, [attendance_sheet(data, m, paginate=paginate)])
 
 
 def meeting_letters(data: WorkbookData, m: Meeting) -> list:
@@ -196,19 +203,20 @@ def meeting_letters(data: WorkbookData, m: Meeting) -> list:
     return [invitation_letter(data, m, cal), *([notice_letter(data, m, cal)] if m.held else [])]
 
 
-def agenda_specs(data: WorkbookData, m: Meeting) -> list[SheetSpec]:
+def agenda_specs(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> list[SheetSpec]:
     """Agenda, invitation, the minutes' cover letter (a held meeting's) and, at the year's first board, the
     sub-commission list."""
     from .sheets.forms import agenda_sheet, subcommission_list_sheet
     from .sheets.letters import letter_sheet
 
-    specs = [agenda_sheet(data, m), *(letter_sheet(letter) for letter in meeting_letters(data, m))]
+    specs = [agenda_sheet(data, m, paginate=paginate),
+             *(letter_sheet(letter, paginate=paginate) for letter in meeting_letters(data, m))]
     if is_first_board_of_year(data, m) and m.category is rules.MeetingCategory.PROVINCE_BOARD:
-        specs.append(subcommission_list_sheet(data, m.date.year))  # M5(8), M6(5): the province's
+        specs.append(subcommission_list_sheet(data, m.date.year, paginate=paginate))  # M5(8), M6(5): the province's
     return specs
 
 
-def agenda(data: WorkbookData, meeting_no: str, *, documents: bool = True) -> Outcome:
+def agenda(data: WorkbookData, meeting_no: str, *, documents: bool = True, paginate: bool = True) -> Outcome:
     """Gündem ve Davet / `gockurul gundem`; the letters also as Word documents (payload: file name -> bytes;
     `documents=False`: none, for the buttons, which show only the sheets), and their problems (an empty
     distribution, no signer) said in the message."""
@@ -216,7 +224,7 @@ def agenda(data: WorkbookData, meeting_no: str, *, documents: bool = True) -> Ou
 
     refuse_unreadable(data, LETTER_SHEETS, "gündem ve yazılar")
     m = find_meeting(data, meeting_no)
-    outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m))
+    outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m, paginate=paginate))
     letters = meeting_letters(data, m)
     if not m.held:
         outcome.message += (" Tebliğ yazısı yazılmadı: toplantı henüz yapılmamış ('Toplantılar' › 'Gerçekleşen "
@@ -275,7 +283,7 @@ def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel
     return Outcome([log_sheet(inv.log, now)], message, EXIT_OK, InvitationFiles(inv, attachments, ics, eml, now))
 
 
-def district_mail(data: WorkbookData) -> Outcome:
+def district_mail(data: WorkbookData, *, paginate: bool = True) -> Outcome:
     """`gockurul gonder` / İl'e Gönder: the district's mail to the İl Göç İdaresi Müdürlüğü (M12(5)). The latest
     held meeting's Tebliğ and Ek-1 are (re)written as sheets, to be printed to PDF; the payload (`DistrictMail`)
     says to whom and what, for the backend that attaches the workbook and the PDFs."""
@@ -293,15 +301,15 @@ def district_mail(data: WorkbookData) -> Outcome:
     if m is None:
         raise GocKurulError("Gönderilecek tutanak yok: 'Toplantılar' sayfasında 'Gerçekleşen Tarih'i yazılı bir "
                             "ilçe kurulu toplantısı bulunamadı.", sheet="Toplantılar")
-    notice = letter_sheet(notice_letter(data, m, build_calendar(data)))
-    minutes = minutes_sheet(data, m)
+    notice = letter_sheet(notice_letter(data, m, build_calendar(data)), paginate=paginate)
+    minutes = minutes_sheet(data, m, paginate=paginate)
     mail = plan_district_mail(data, notice.name, minutes.name, m)
     message = (f"Toplantı {m.no}: il müdürlüğüne ({mail.to}) e-posta taslağı hazırlandı; ekinde kitap, "
                f"'{notice.name}' ve '{minutes.name}' (PDF). Program e-posta göndermez.")
     return Outcome([notice, minutes], message, EXIT_OK, mail)
 
 
-def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
+def year_forms(data: WorkbookData, year: int | None = None, *, paginate: bool = True) -> Outcome:
     """`gockurul formlar`: Ek-1 and Ek-2 of every meeting held or planned in the year, by date; the payload
     says why a meeting of the year was left out (its row cannot make a form, or its forms would take
     another's sheets)."""
@@ -334,7 +342,7 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
         except GocKurulError as exc:
             skipped.append(exc.full_message())
             continue
-        pair = [minutes_sheet(data, m), attendance_sheet(data, m)]
+        pair = [minutes_sheet(data, m, paginate=paginate), attendance_sheet(data, m, paginate=paginate)]
         clash = next((owners[sheet_key(s.name)] for s in pair if sheet_key(s.name) in owners), None)
         if clash is not None:
             skipped.append(f"Toplantı {number}: formlarının sayfa adı ('{pair[0].name}') Toplantı {clash} ile "
@@ -353,7 +361,7 @@ def year_forms(data: WorkbookData, year: int | None = None) -> Outcome:
 
 # --- reports ------------------------------------------------------------------------------------------
 
-def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
+def annual_report(data: WorkbookData, year: int | None = None, *, paginate: bool = True) -> Outcome:
     """Yıllık Rapor (Ek-3) / `gockurul yillik`: the report of `year` (default: the workbook's)."""
     from .core.annual import report_gaps
     from .sheets.annual_report import annual_report_sheet
@@ -369,18 +377,18 @@ def annual_report(data: WorkbookData, year: int | None = None) -> Outcome:
             sheet=contract.SETTINGS_SHEET)
     year = workbook_year(data, year)
     refuse_unreadable(data, ALL_SHEETS, "Ek-3 Yıllık Değerlendirme Raporu")
-    spec = annual_report_sheet(data, year)
+    spec = annual_report_sheet(data, year, paginate=paginate)
     gaps = "".join(f"\n- {f.message}" for f in report_gaps(data, year))
     return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}"
                    + (f" Raporda eksik kalanlar:{gaps}" if gaps else ""))
 
 
-def action_plan(data: WorkbookData, today: dt.date) -> Outcome:
+def action_plan(data: WorkbookData, today: dt.date, *, paginate: bool = True) -> Outcome:
     """Eylem Planı İzleme / `gockurul eylem` (M5(13)–(14))."""
     from .sheets.action_plan import action_plan_sheet
 
     refuse_unreadable(data, ACTION_PLAN_SHEETS, "eylem planı izleme raporu")
-    spec = action_plan_sheet(data, today)
+    spec = action_plan_sheet(data, today, paginate=paginate)
     return Outcome([spec], f"Eylem planı izleme raporu: {written([spec.name])}")
 
 

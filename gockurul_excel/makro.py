@@ -252,6 +252,14 @@ def _data(book: Any) -> Any:
     return LiveBackend(book).read()
 
 
+def _paginates(book: Any) -> bool:
+    """Whether this book's reports are laid out in printed pages (desktop Excel; not an Office.js client, which
+    cannot set page breaks: live.backend.LiveBackend.paginates), for the commands' `paginate`."""
+    from .live.backend import LiveBackend
+
+    return LiveBackend(book).paginates
+
+
 def _show(book: Any, outcome: Any) -> str:
     """Render what a command made into the book; its message is what the user sees."""
     if outcome.specs:
@@ -374,13 +382,14 @@ def takvimi_hesapla(book: Any = None) -> str:
     """Takvimi Hesapla = `gockurul takvim`: the `Takvim` and `Pano` sheets."""
     from . import commands
 
-    return _run(book, "takvimi_hesapla", lambda b: _show(b, commands.calendar(_data(b), _today())))
+    return _run(book, "takvimi_hesapla", lambda b: _show(b, commands.calendar(_data(b), _today(),
+                                                                             paginate=_paginates(b))))
 
 
-def _meeting_button(book: Any, button: str, command: Callable[[Any, str], Any]) -> str:
+def _meeting_button(book: Any, button: str, command: Callable[..., Any]) -> str:
     def work(book: Any) -> str:
         data = _data(book)
-        return _show(book, command(data, _meeting_number(book, data)))
+        return _show(book, command(data, _meeting_number(book, data), paginate=_paginates(book)))
 
     return _run(book, button, work)
 
@@ -404,7 +413,8 @@ def gundem_ve_davet(book: Any = None) -> str:
     from . import commands
 
     # The buttons show the sheets; the Word letters are `gockurul gundem`'s (python-docx is not in xlwings Lite).
-    return _meeting_button(book, "gundem_ve_davet", lambda data, no: commands.agenda(data, no, documents=False))
+    return _meeting_button(book, "gundem_ve_davet",
+                           lambda data, no, **kw: commands.agenda(data, no, documents=False, **kw))
 
 
 def toplanti_daveti(book: Any = None) -> str:
@@ -436,14 +446,15 @@ def yillik_rapor(book: Any = None) -> str:
     """Yıllık Rapor (Ek-3) = `gockurul yillik` for the workbook's year."""
     from . import commands
 
-    return _run(book, "yillik_rapor", lambda b: _show(b, commands.annual_report(_data(b))))
+    return _run(book, "yillik_rapor", lambda b: _show(b, commands.annual_report(_data(b), paginate=_paginates(b))))
 
 
 def eylem_plani(book: Any = None) -> str:
     """Eylem Planı İzleme = `gockurul eylem`."""
     from . import commands
 
-    return _run(book, "eylem_plani", lambda b: _show(b, commands.action_plan(_data(b), _today())))
+    return _run(book, "eylem_plani", lambda b: _show(b, commands.action_plan(_data(b), _today(),
+                                                                                 paginate=_paginates(b))))
 
 
 def platform_dosyalari(book: Any = None) -> str:
@@ -552,7 +563,7 @@ def il_mudurlugune_gonder(book: Any = None) -> str:
         from . import commands
         from .files.letters import district_mail_file, letters_folder
 
-        outcome = commands.district_mail(_data(book))
+        outcome = commands.district_mail(_data(book), paginate=_paginates(book))
         _show(book, outcome)
         mail = outcome.payload
         with tempfile.TemporaryDirectory(prefix="gockurul-gonder-") as tmp_name:

@@ -19,10 +19,15 @@ if TYPE_CHECKING:
 
 
 def _run_file(path: str | Path, command, *args, write: bool = True, **kwargs) -> tuple[Outcome, Path | None]:
-    """Read `path`, run `command` on it, write its sheets back (when `write`); (outcome, backup)."""
+    """Read `path`, run `command` on it, write its sheets back (when `write`); (outcome, backup). A command that
+    lays out printed pages gets the backend's `paginates` (a file: True)."""
+    import inspect
+
     from .files.backend import FileBackend
 
     with FileBackend(path, lock=write) as backend:  # a writer holds our lock from reading to writing
+        if "paginate" in inspect.signature(command).parameters:
+            kwargs.setdefault("paginate", backend.paginates)
         outcome = command(backend.read(), *args, **kwargs)
         backup = backend.write(outcome.specs) if write and outcome.specs else None
     return outcome, backup

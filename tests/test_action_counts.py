@@ -2,9 +2,11 @@
 counted on the demo book, the 16x bench book and a book with about 10,000 findings.
 
 On a live book each action is a COM call (desktop) or an Office.js range operation. A sheet laid out as a table
-costs the same number of actions at any size; a printed report that repeats its column headings on every page
-(Ek-1, Ek-3, Eylem Planı İzleme) may cost a few actions per printed page, never one per row. The counts are in
-bench/README.md ("Excel çağrıları")."""
+costs the same number of actions at any size. The printed reports (Ek-1, Ek-2, Ek-3, Eylem Planı İzleme, the agenda,
+the letters' distribution, the sub-commission list) are written unpaginated on an Office.js client (no heading
+repeated per estimated page: live.backend.LiveBackend.paginates), so they too cost the same at any size: no
+allowance per printed page. Desktop Excel still pays a few calls per printed page (not counted here: no COM on
+this machine). The counts are in bench/README.md ("Excel çağrıları")."""
 
 from __future__ import annotations
 
@@ -20,11 +22,11 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 from gockurul_excel import makro, operations
 
-from .test_makro import _first_meeting, _pages, remote_book
+from .test_makro import _first_meeting, remote_book
 
 ROOT = Path(__file__).resolve().parent.parent
-PER_PAGE = 8  # a repeated heading row: its alignment, height, bold, wrap and number-format breaks
-SLACK = 1.25  # a bigger book may add a table or a chart, not rows' worth of calls
+SLACK = 1.25  # a bigger book may add a table or a chart, not rows' or pages' worth of calls
+EXTRA = 10  # actions a bigger book may add on top: a conditional format or a sheet more (2-action buttons)
 
 
 def _counts(path: Path) -> dict[str, tuple[int, collections.Counter]]:
@@ -75,14 +77,16 @@ def test_the_findings_book_has_ten_thousand_findings(books):
 
 
 @pytest.mark.parametrize("button", list(makro.BUTTONS))
-def test_actions_do_not_grow_with_rows(button, books, counts):
+def test_actions_do_not_grow_with_rows_or_pages(button, books, counts):
+    """The issue's "done when": the same order on the demo book, the ≈10,000-finding book (5,000 members: Davet
+    and Tebliğ of 64 printed pages each, the sub-commission list of 389) and the 16x book (Ek-3 of 806 printed
+    pages, Eylem Planı İzleme of 245), as the file backend paginates them. Paginated on Office.js too, Ek-3 took
+    2,871 actions on the 16x book and Gündem ve Davet 3,335 on the findings book."""
     base, _ = counts["ornek"][button]
-    base_pages = _pages(button, books["ornek"])
     for label in ("bulgu", "16x"):
         n, funcs = counts[label][button]
-        pages = _pages(button, books[label])
-        allowed = SLACK * base + PER_PAGE * max(0, pages - base_pages)
-        assert n <= allowed, (label, n, allowed, pages, funcs.most_common(6))
+        allowed = SLACK * base + EXTRA
+        assert n <= allowed, (label, n, allowed, funcs.most_common(6))
     # The findings book's Kontrol sheet: 10,000 rows, the same calls as the demo's dozen.
     if button == "kontrol_et":
         assert counts["bulgu"][button][0] <= SLACK * base, counts["bulgu"][button]

@@ -281,6 +281,13 @@ def test_big_meeting_prints_with_repeated_titles(make_book):
     assert len(headings) == len(ek2.print_setup.row_breaks) + 1
     assert all(r - 1 in ek2.print_setup.row_breaks for r in headings[1:])
     assert sum(1 for t in texts(ek2) if t.startswith("Katılımcı Şükrü")) == 60
+    # Unpaginated (an Office.js client's book): the heading once, no row break, the same 60 participants; only the
+    # repeated headings' texts are gone.
+    flat = forms_mod.attendance_sheet(data, m, paginate=False)
+    assert flat.print_setup.row_breaks == [] and [b.row for b in flat.blocks if b.style == "header"] == headings[:1]
+    assert sum(1 for t in texts(flat) if t.startswith("Katılımcı Şükrü")) == 60
+    assert len(texts(flat)) == len(texts(ek2)) - (len(headings) - 1) * len(
+        next(b for b in ek2.blocks if b.style == "header").values[0])
 
 
 def test_formlar_writes_every_form_of_the_year_in_one_write(book):

@@ -229,10 +229,17 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(makro, "_today", lambda: TODAY)
 
 
-def _file_result(path, tmp_path, write):
+def _file_result(path, tmp_path, write, *, paginate: bool = False):
+    """What the file backend writes for the same command, as the Office.js client's book gets it: unpaginated
+    (live.backend.LiveBackend.paginates; the CLI's file is paginated, `paginate=True`)."""
+    from unittest import mock
+
+    from gockurul_excel.files.backend import FileBackend
+
     ref = tmp_path / ("file_" + path.name)
     shutil.copy(path, ref)
-    write(ref)
+    with mock.patch.object(FileBackend, "paginates", paginate):
+        write(ref)
     return openpyxl.load_workbook(ref)
 
 
@@ -308,28 +315,9 @@ def _bigger(factor: int) -> dict:
     return big
 
 
-PER_PAGE_CALLS = 12  # a repeated heading: its values, fill, font, borders, alignment, height; a page break
-
-
-def _pages(button: str, path) -> int:
-    """Printed pages of the sheets a button writes (each sheet's manual breaks + 1)."""
-    from gockurul_excel import commands
-    from gockurul_excel.files.reader import read_workbook
-
-    data = read_workbook(path)
-    first = next(r["Toplantı No"] for r in data.records("Toplantılar"))
-    outcome = {"tutanak": lambda: commands.minutes(data, first), "katilimci_listesi": lambda: commands.attendance(
-        data, first), "gundem_ve_davet": lambda: commands.agenda(data, first),
-        "yillik_rapor": lambda: commands.annual_report(data),
-        "eylem_plani": lambda: commands.action_plan(data, dt.date.today())}.get(button)
-    if outcome is None:
-        return 0
-    return sum(len(s.print_setup.row_breaks) + 1 for s in outcome().specs if s.print_setup)
-
-
 @pytest.mark.parametrize("button", list(CASES))
 def test_action_count_does_not_grow_with_rows(button, make_book, tmp_path):
-    counts, pages = [], []
+    counts = []
     for name, rows in (("kucuk.xlsx", clean_example_rows()), ("buyuk.xlsx", _bigger(10))):
         path = make_book(rows=rows, name=name)
         _, row = _first_meeting(path)
@@ -337,11 +325,10 @@ def test_action_count_does_not_grow_with_rows(button, make_book, tmp_path):
         message = getattr(makro, button)(book)
         assert "beklenmeyen" not in message, message
         counts.append(len(book.json()["actions"]))
-        pages.append(_pages(button, path))
-    # Ek-1 and Ek-3 print one line per decision/item: those lines are unmerged and left to one autofit call. A page
-    # that a table continues on starts with the table's heading again: a few calls per printed page, none per row.
-    assert counts[1] - counts[0] <= PER_PAGE_CALLS * (pages[1] - pages[0]), (counts, pages)
-    assert counts[1] < 3 * counts[0], counts
+    # Ek-1 and Ek-3 print one line per decision/item: those lines are unmerged and left to one autofit call. On an
+    # Office.js client the forms are unpaginated (no table heading repeated per printed page): no call per page
+    # either (tests/test_action_counts.py holds every button to this on three books).
+    assert counts[1] <= 1.25 * counts[0] + 10, counts
 
 
 @pytest.mark.parametrize("button", ["tutanak", "yillik_rapor"])

@@ -6,7 +6,9 @@ an in-memory Office.js workbook loaded from our `.xlsx` (values per sheet read w
 times as Excel serials with their number format). Each task-pane button is clicked: xlwings-server's own client
 (static/js/custom-scripts) reads the mock book with getBookData, posts to /xlwings/custom-scripts-call/<button>
 and applies the returned actions to the mock with its own action handlers. The mock's generated sheets are then
-compared with what the file backend writes for the same command on the same book, cell by cell over every cell
+compared with what the file backend writes for the same command on the same book, written unpaginated as an
+Office.js client's book is (`UnpaginatedFileBackend`: no heading repeated at an estimated page break; that the
+paginated file differs from it exactly by those headings is checked too), cell by cell over every cell
 that holds a value on either side: values (formulas: HYPERLINK as its text and target), fills, bold, font colour,
 number formats, hyperlinks; per sheet: merges, the frozen cell, the number of charts. Conditional formats are
 applied as Excel would (the one kind the live backend adds: cell equals a text -> bold / colour) before comparing.
@@ -54,14 +56,22 @@ SELECTION = ("Toplantılar", "A7")
 # Buttons whose sheets the file backend writes through the same `commands` function (the rest write files or
 # mail, which the Server refuses and reports in the status cell; those are checked for their message only).
 RENDERING = {
-    "kontrol_et": lambda data, today, no: commands.check(data, today),
-    "takvimi_hesapla": lambda data, today, no: commands.calendar(data, today),
-    "tutanak": lambda data, today, no: commands.minutes(data, no),
-    "katilimci_listesi": lambda data, today, no: commands.attendance(data, no),
-    "gundem_ve_davet": lambda data, today, no: commands.agenda(data, no, documents=False),
-    "yillik_rapor": lambda data, today, no: commands.annual_report(data),
-    "eylem_plani": lambda data, today, no: commands.action_plan(data, today),
+    "kontrol_et": lambda data, today, no, paginate: commands.check(data, today),
+    "takvimi_hesapla": lambda data, today, no, paginate: commands.calendar(data, today, paginate=paginate),
+    "tutanak": lambda data, today, no, paginate: commands.minutes(data, no, paginate=paginate),
+    "katilimci_listesi": lambda data, today, no, paginate: commands.attendance(data, no, paginate=paginate),
+    "gundem_ve_davet": lambda data, today, no, paginate: commands.agenda(data, no, documents=False,
+                                                                          paginate=paginate),
+    "yillik_rapor": lambda data, today, no, paginate: commands.annual_report(data, paginate=paginate),
+    "eylem_plani": lambda data, today, no, paginate: commands.action_plan(data, today, paginate=paginate),
 }
+
+
+class UnpaginatedFileBackend(FileBackend):
+    """The file backend writing a command's sheets as the LiveBackend of an Office.js client does: unpaginated
+    (live.backend.LiveBackend.paginates), so that the two can be compared cell by cell."""
+
+    paginates = False
 EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -331,13 +341,13 @@ def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, di
     source, key = (example, name) if book == "il" else (district, ("ilce", name))
     copy = tmp_path / source.name
     shutil.copyfile(source, copy)
-    backend = FileBackend(copy, make_backup=False)
+    backend = UnpaginatedFileBackend(copy, make_backup=False)
     data = backend.read()
     first, last = pressed["__days__"]
     if first != last:  # midnight passed while the buttons ran: the server's dates are not one day
         pytest.skip("gece yarısı düğmeler basılırken geçti")
     try:
-        outcome = RENDERING[name](data, first, _meeting_number(data, pressed[key]["selection"]))
+        outcome = RENDERING[name](data, first, _meeting_number(data, pressed[key]["selection"]), backend.paginates)
     except GocKurulError as exc:  # refused on this book (Ek-3 is the province's): the same refusal in Excel
         prompt = urllib.parse.parse_qs(urllib.parse.urlsplit(pressed[key]["dialogs"][0]).query)["prompt"][0]
         assert exc.full_message() in prompt, (key, prompt)
@@ -372,3 +382,41 @@ def test_an_unknown_action_or_unmodelled_member_fails(pressed):
     assert "unknown function: yokBoyleBirEylem" in pressed["__unknown_action__"]
     assert "Worksheet.protection is not modelled" in pressed["__unknown_member__"]
     assert pressed["__unknown_member__"].endswith("| Worksheet.protection")
+
+
+def _rows(path: Path, sheet: str) -> list[tuple]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return [tuple(c.value for c in row) for row in ws.iter_rows(max_col=ws.max_column)]
+
+
+@pytest.mark.parametrize("name", ["tutanak", "gundem_ve_davet", "yillik_rapor", "eylem_plani"])
+def test_the_paginated_file_differs_from_the_unpaginated_one_by_the_repeated_headings_only(example, tmp_path, name):
+    """The comparison above is with the file backend unpaginated. The file the CLI writes (paginated) holds the
+    same rows plus, right after some of its row breaks, a table heading written again; nothing else differs. On
+    `ornek` Ek-1, Ek-3, Eylem Planı İzleme and the sub-commission list (the year's first board's, with its
+    agenda) continue a table over a page break."""
+    data = FileBackend(example).read()
+    number = str(data.records(makro.MEETINGS_SHEET)[0][makro.MEETING_KEY])  # the year's first board
+    written: dict[bool, tuple[Path, list]] = {}
+    for backend_class in (FileBackend, UnpaginatedFileBackend):
+        path = tmp_path / f"{backend_class.__name__}.xlsx"
+        shutil.copyfile(example, path)
+        backend = backend_class(path, make_backup=False)
+        outcome = RENDERING[name](backend.read(), dt.date.today(), number, backend.paginates)
+        backend.write(outcome.specs)
+        written[backend.paginates] = (path, outcome.specs)
+    repeated = 0
+    for paged, flat in zip(written[True][1], written[False][1], strict=True):
+        assert paged.name == flat.name and flat.print_setup.row_breaks == []
+        rows_paged, rows_flat = _rows(written[True][0], paged.name), _rows(written[False][0], flat.name)
+        page_starts = {b + 1 for b in paged.print_setup.row_breaks}  # 1-based first rows of the pages after a break
+        i = 0
+        for r, row in enumerate(rows_paged, start=1):
+            if i < len(rows_flat) and row == rows_flat[i]:
+                i += 1
+                continue
+            # an extra row: a heading repeated at the top of a page, the same as a row the flat sheet has once
+            assert r in page_starts and row in rows_flat[:i], (paged.name, r, row)
+            repeated += 1
+        assert i == len(rows_flat), (paged.name, i, len(rows_flat))
+    assert repeated > 0, name

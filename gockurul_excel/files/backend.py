@@ -19,6 +19,7 @@ from .safety import own_lock
 
 
 class FileBackend:
+    paginates = True  # a file keeps its page breaks and print titles: the print-ready, paginated sheets
     def __init__(self, path: str | Path, *, make_backup: bool = True, lock: bool = False) -> None:
         self.path = Path(path)
         self.make_backup = make_backup

@@ -10,9 +10,11 @@ Cost model (each xlwings call is a COM round trip on desktop or one JSON action 
   column-wise, whichever needs fewer), column widths per run of equal widths, the rows a spec marks
   `autofit_rows` by ONE autofit call over their span (the file backend writes their estimated heights
   instead), an Office.js client's fill colours as `set_colors` matrices (one per 10,000 cells) when that
-  is fewer calls. Sheets laid out as tables then cost the same number of calls at any number of rows;
-  printed reports that repeat their column headings on every page (Ek-3, Eylem Planı İzleme) cost a few
-  calls per page.
+  is fewer calls. Sheets laid out as tables then cost the same number of calls at any number of rows.
+  Printed reports (Ek-1, Ek-2, Ek-3, Eylem Planı İzleme, the agenda, letters, the sub-commission list) are
+  paginated on desktop Excel only (`LiveBackend.paginates`): there each table heading repeated at a page
+  break still costs a few calls per printed page (its alignment, height, bold and wrap rectangles), plus
+  one `HPageBreaks.Add` per break; on the remote clients they are one continuous table, no call per page.
 
 What each client gets (see `client_kind`):
 - desktop Excel (Windows/macOS, classic xlwings `RunPython`): everything, plus print options through
@@ -572,6 +574,18 @@ class LiveBackend:
 
     def __init__(self, book: Any) -> None:
         self.book = book
+
+    @property
+    def paginates(self) -> bool:
+        """Whether sheets written here are laid out in printed pages: desktop Excel only (`sheet.api.PageSetup`,
+        `HPageBreaks`). The remote engine cannot set page breaks or print titles: xlwings 0.37's
+        `pro/_xlremote.py` PageSetup has `print_area` alone (action `setPrintArea`), and the clients run nothing
+        else of the kind (xlwings-server 1.20's static/js/custom-scripts/index.js `funcs`: `setPrintArea` is the
+        one page action; xlwings Lite runs the same engine's actions; xlwings/addin/Remote.bas and
+        xlwings/js/xlwings.ts have none). There a heading repeated at an estimated page boundary would print
+        anywhere on the paper, at a few calls a page: the reports are written unpaginated, one continuous
+        table, and Excel breaks the pages itself."""
+        return client_kind(self.book) == DESKTOP
 
     def read(self) -> WorkbookData:
         return read_book(self.book)

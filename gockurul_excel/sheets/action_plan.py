@@ -104,10 +104,11 @@ def _board(data: WorkbookData) -> str:
     return place_name(data)
 
 
-def action_plan_sheet(data: WorkbookData, today: dt.date) -> SheetSpec:
+def action_plan_sheet(data: WorkbookData, today: dt.date, *, paginate: bool = True) -> SheetSpec:
     """The `Eylem Planı İzleme` sheet (landscape A4, one page wide, the title on every page, the action list's
-    heading on every page it continues on, the sub-commission chair's signature at the end)."""
-    r = _Report(SHEET, WIDTHS, landscape=True, title_rows=(1, 1))
+    heading on every page it continues on, the sub-commission chair's signature at the end; `paginate` False: the
+    heading once, no page laid out, as formsheet's module docstring says)."""
+    r = _Report(SHEET, WIDTHS, landscape=True, title_rows=(1, 1), paginate=paginate)
     year = data.setting(contract.S_YEAR)
     title = f"Yerel Uyum Eylem Planı İzleme Raporu — {_board(data)} {year or ''}".rstrip(" —")
     r.spec.row_heights[1] = 22.0

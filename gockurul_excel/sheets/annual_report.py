@@ -303,9 +303,10 @@ def _signatures(f: _Form, data: WorkbookData, year: int) -> None:
 
 # --- the sheet -----------------------------------------------------------------------------------
 
-def annual_report_sheet(data: WorkbookData, year: int) -> SheetSpec:
-    """The `Ek-3 <YIL>` sheet: the Yıllık Değerlendirme Raporu Formu of `year`, print-ready on A4."""
-    f = _Form(sheet_name(PREFIX, str(year)), WIDTHS, title_rows=(1, 2))
+def annual_report_sheet(data: WorkbookData, year: int, *, paginate: bool = True) -> SheetSpec:
+    """The `Ek-3 <YIL>` sheet: the Yıllık Değerlendirme Raporu Formu of `year`, print-ready on A4 (`paginate`:
+    formsheet's module docstring)."""
+    f = _Form(sheet_name(PREFIX, str(year)), WIDTHS, title_rows=(1, 2), paginate=paginate)
     f.line(f"{year} YILI", "title")
     f.line(HEADING, "subtitle")
     f.spec.row_heights[1] = 22.0

@@ -53,7 +53,7 @@ def _status_runs(spec: SheetSpec, first_row: int, col: int, statuses: list[str])
             start = i
 
 
-def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
+def schedule_sheet(s: Schedule, data: WorkbookData, *, paginate: bool = True) -> SheetSpec:
     headers = ["Tarih", "Gün", "Tür", "Olay", "Toplantı No", "Madde", "Durum"]
     widths = {1: 12, 2: 11, 3: 22, 4: 80, 5: 10, 6: 20, 7: 14}
     spec = SheetSpec("Takvim", col_widths=widths, freeze="A4",
@@ -81,7 +81,8 @@ def schedule_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
     # a page of events), in the events' columns (Tarih, Gün, Tür, Olay), under the header the page repeats.
     row = 4 + len(rows) + 1
     year = s.year or s.today.year
-    spec.print_setup.row_breaks.append(row - 1)
+    if paginate:  # unpaginated (an Office.js client): Excel breaks the pages (formsheet's module docstring)
+        spec.print_setup.row_breaks.append(row - 1)
     spec.blocks.append(Block(row, 1, [[f"{year} yılı tatilleri ve idari izinler"]], style="subtitle"))
     days = [[d.date, DAY_NAMES[d.date.weekday()], DAYOFF_LABELS.get(d.kind, d.kind),
              d.name + (" — tahmini tarih" if d.estimated else "")] for d in s.calendar.days_off(year)]

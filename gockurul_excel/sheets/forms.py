@@ -136,13 +136,13 @@ def _expected_guests(data: WorkbookData, m: Meeting) -> list[Record]:
 EK1_WIDTHS = [10, 34, 53]
 
 
-def minutes_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
+def minutes_sheet(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> SheetSpec:
     """Ek-1 Rapor Formu (M12(1)–(2), M12(6)).
 
     Every line that repeats per entry (agenda topics, problems, evaluations, each decision's fields) is
     number | label | value in unmerged cells, so that Excel fits its height on a live book (one call for
-    all of them); only the fixed lines of the form are merged."""
-    f = FormBuilder(sheet_name("Ek-1 ", m.no), EK1_WIDTHS, title_rows=(1, 2))
+    all of them); only the fixed lines of the form are merged. `paginate`: formsheet's module docstring."""
+    f = FormBuilder(sheet_name("Ek-1 ", m.no), EK1_WIDTHS, title_rows=(1, 2), paginate=paginate)
     f.line("RAPOR FORMU", "title")
     f.line(f"Ek-1 — Toplantı No: {m.no}", "subtitle")
     problems = of_meeting(data, "Sorunlar", m.no, "Sorun No")
@@ -225,9 +225,9 @@ def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> Non
             caption="İMZALAR: kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası")
 
 
-def attendance_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
+def attendance_sheet(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> SheetSpec:
     """Ek-2 Katılımcı Listesi (M12(7), M14(3)): one row per participant, an empty İMZA cell each."""
-    f = FormBuilder(sheet_name("Ek-2 ", m.no), [6, 32, 20, 22, 16, 18], title_rows=(1, 2))
+    f = FormBuilder(sheet_name("Ek-2 ", m.no), [6, 32, 20, 22, 16, 18], title_rows=(1, 2), paginate=paginate)
     f.line("KATILIMCI LİSTESİ", "title")
     f.line(f"{m.category.value} — {place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} "
            f"(Toplantı No: {m.no})", "plain")
@@ -316,8 +316,8 @@ def agenda_items(data: WorkbookData, m: Meeting) -> list[tuple[str, str]]:
     return items
 
 
-def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
-    f = FormBuilder(sheet_name("Gündem ", m.no), [6, 66, 26], title_rows=(1, 2))
+def agenda_sheet(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> SheetSpec:
+    f = FormBuilder(sheet_name("Gündem ", m.no), [6, 66, 26], title_rows=(1, 2), paginate=paginate)
     f.line(f"{upper_tr(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ", "title")
     f.line(f"{place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})", "plain")
     f.blank()
@@ -327,10 +327,10 @@ def agenda_sheet(data: WorkbookData, m: Meeting) -> SheetSpec:
     return f.finish()
 
 
-def subcommission_list_sheet(data: WorkbookData, year: int) -> SheetSpec:
+def subcommission_list_sheet(data: WorkbookData, year: int, *, paginate: bool = True) -> SheetSpec:
     """The sub-commission members (asil and yedek per institution) signed at the year's first board
     (M5(8), M6(5))."""
-    f = FormBuilder(sheet_name("Alt Komisyon Listesi ", year), [6, 34, 26, 26], title_rows=(1, 1))
+    f = FormBuilder(sheet_name("Alt Komisyon Listesi ", year), [6, 34, 26, 26], title_rows=(1, 1), paginate=paginate)
     f.line(f"{year} YILI ALT KOMİSYON ÜYE LİSTESİ", "title")
     f.line(f"{place_name(data)} — Alt Komisyon üyeleri yılın ilk İl Göç Koordinasyon Kurulunda kurul üyelerinin "
            "imzası ile görevlendirilir (Genelge m. 5/8, 6/5). Alt Komisyon üyeleri kurumlarının irtibat "

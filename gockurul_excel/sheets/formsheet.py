@@ -14,6 +14,12 @@ fit-to-width scale of its columns. It breaks the page before a heading whose fir
 it, before a signature block that would be cut, and repeats a table's heading row at the top of every page the
 table continues on (Excel and LibreOffice repeat only one fixed band of rows, `title_rows`). The estimate is
 kept on the safe side (`PAGE_FILL`): a page may end a little early, never a row too late.
+
+Unpaginated (`paginate=False`): the same rows without any of that: each table's heading once at its start, no
+repeated headings, no row breaks, nothing moved to a next page. For a backend that cannot put our page breaks on
+paper (live.backend.LiveBackend.paginates: xlwings Lite, the xlwings Server add-in), where a heading repeated at
+an estimated page boundary would print at an arbitrary place and each one would cost Excel calls; Excel breaks
+the pages itself there. The file backend and desktop Excel get the paginated sheet.
 """
 
 from __future__ import annotations
@@ -112,12 +118,13 @@ class FormBuilder:
 
     def __init__(self, name: str, widths: list[float], *, title_rows: tuple[int, int] | None = None,
                  landscape: bool = False, chars_per_width: float = CHARS_PER_WIDTH,
-                 margins_cm: tuple[float, float, float, float] | None = None):
+                 margins_cm: tuple[float, float, float, float] | None = None, paginate: bool = True):
         setup = PrintSetup(orientation="landscape" if landscape else "portrait", title_rows=title_rows)
         if margins_cm is not None:
             setup.margins_cm = margins_cm
         self.spec = SheetSpec(name, col_widths={i + 1: w for i, w in enumerate(widths)}, print_setup=setup)
         self.widths = widths
+        self.paginate = paginate  # False: no page is laid out (see the module's docstring)
         self.chars_per_width = chars_per_width
         self.row = 1
         # Pages are counted at Excel's zoom (the larger one: a page holds fewer rows); a printed length is made
@@ -190,7 +197,9 @@ class FormBuilder:
         return self._used
 
     def break_page(self) -> None:
-        """Start a new page at the current row (nothing happens at the top of a page)."""
+        """Start a new page at the current row (nothing happens at the top of a page, nor unpaginated)."""
+        if not self.paginate:
+            return
         self._simulate()
         if self.row <= self._page_start:
             return
@@ -205,7 +214,9 @@ class FormBuilder:
     def need(self, height: float) -> bool:
         """Make room for `height` points on this page: a new page when they would not fit (a block taller than
         a page starts on a page of its own). A heading written just before (`keep_with_next`) moves to the new
-        page with them, so that no heading ends a page. True when a page was started."""
+        page with them, so that no heading ends a page. True when a page was started (never unpaginated)."""
+        if not self.paginate:
+            return False
         used = self._simulate()
         if self._keep is not None and self._keep[1] != self.row:
             self._keep = None  # something was written under the heading already
@@ -235,6 +246,9 @@ class FormBuilder:
     def together(self) -> Iterator[None]:
         """Rows that must print on one page (a signature block): when they would cross a page, the page breaks
         before them. Nothing inside may start pages itself."""
+        if not self.paginate:
+            yield
+            return
         self._simulate()
         start, used = self.row, self._used
         self._holding += 1
@@ -299,12 +313,12 @@ class FormBuilder:
     def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
               min_lines: int = 1, uniform: bool = False, min_height: float = 0, keep_whole: bool = False,
               caption: str | None = None) -> int:
-        """A header row and data rows on the grid; returns the header row number. The heading is repeated on
-        every page the rows continue on; it never ends a page alone. Rows without a minimum height are left to
-        Excel on a live book; with `uniform`, every data row gets the tallest row's height (one height for the
-        whole run, e.g. room for signatures); `min_height` in points. With `keep_whole` the table starts on a
-        new page when it would otherwise be cut (and fits on one). A `caption` is a full-width label line above
-        the heading, kept on its page."""
+        """A header row and data rows on the grid; returns the header row number. Paginated, the heading is
+        repeated on every page the rows continue on and never ends a page alone. Rows without a minimum height
+        are left to Excel on a live book; with `uniform`, every data row gets the tallest row's height (one
+        height for the whole run, e.g. room for signatures); `min_height` in points. With `keep_whole` the table
+        starts on a new page when it would otherwise be cut (and fits on one). A `caption` is a full-width label
+        line above the heading, kept on its page."""
         heights = [max(min_height, *(self.height_of(v, self.widths[c], min_lines) for c, v in enumerate(r)))
                    for r in rows]
         if uniform and heights:
@@ -329,7 +343,7 @@ class FormBuilder:
             start = 0
             while start < len(rows):
                 self.need(heights[start])
-                capacity = self.page_capacity - self._simulate()
+                capacity = self.page_capacity - self._simulate() if self.paginate else float("inf")
                 end, used = start, 0.0
                 while end < len(rows) and (end == start or used + heights[end] <= capacity):
                     used += heights[end]

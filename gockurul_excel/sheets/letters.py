@@ -356,9 +356,10 @@ def notice_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Letter:
 
 # --- the sheet ----------------------------------------------------------------------------------------
 
-def letter_sheet(letter: Letter) -> SheetSpec:
+def letter_sheet(letter: Letter, *, paginate: bool = True) -> SheetSpec:
     """The letter on A4 portrait, one page wide; the office's notes beside it, outside the print area."""
-    f = FormBuilder(letter.sheet, WIDTHS, chars_per_width=ARIAL_CHARS_PER_WIDTH, margins_cm=MARGINS_CM)
+    f = FormBuilder(letter.sheet, WIDTHS, chars_per_width=ARIAL_CHARS_PER_WIDTH, margins_cm=MARGINS_CM,
+                    paginate=paginate)
     for text in ("T.C.", letter.authority, letter.unit):
         if text:
             f.cell(1, text, "letter_head", span=f.ncols)
