@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from gockurul_excel.core import meetings
 from gockurul_excel.core.meetings import find_meeting, previous_meeting
+from gockurul_excel.errors import GocKurulError
 from gockurul_excel.rules import MeetingCategory
 
 from .kontrol.base import book, clean, rows
@@ -16,19 +19,16 @@ IL = MeetingCategory.PROVINCE_BOARD.value
 ALT = MeetingCategory.SUBCOMMISSION.value
 
 
-def board(nos: list[str], categories: list[str], planned: list, held: list, **sheets: list[list]):
+def board(
+    nos: list[str], categories: list[str], planned: list, held: list, tur="Olağan", settings=None, **sheets: list[list]
+):
     data = clean()
     data["Toplantılar"] = rows(
-        "Toplantılar",
-        toplanti_no=nos,
-        kategori=categories,
-        tur="Olağan",
-        planlanan_tarih=planned,
-        gerceklesen_tarih=held,
+        "Toplantılar", toplanti_no=nos, kategori=categories, tur=tur, planlanan_tarih=planned, gerceklesen_tarih=held
     )
     for name, value in sheets.items():
         data[name] = value
-    return book(rows=data)
+    return book(rows=data, **(settings or {}))
 
 
 def test_previous_meeting_is_the_one_just_before_by_date_of_the_same_category():
@@ -133,3 +133,201 @@ def test_a_carried_decision_whose_evaluator_was_not_held_is_not_evaluated_before
     d = data.records("Kararlar")[0]
     later = meetings.Meeting(data.records("Toplantılar")[0], MeetingCategory.PROVINCE_BOARD, D(2025, 6, 1))
     assert meetings._evaluated_before(data, d, later) is False
+
+
+# --- finding a meeting, naming the place, the days deadlines run from ----------------------------------------
+
+
+def test_find_meeting_by_its_number_however_typed():
+    data = board(["1", "2"], [IL, ALT], [D(2025, 1, 10), D(2025, 2, 1)], [D(2025, 1, 12), None])
+    m = find_meeting(data, " 1.0 ")
+    assert (m.no, m.category, m.date, m.held) == ("1", MeetingCategory.PROVINCE_BOARD, D(2025, 1, 12), True)
+    alt = find_meeting(data, 2)
+    assert (alt.no, alt.category, alt.date, alt.held) == ("2", MeetingCategory.SUBCOMMISSION, D(2025, 2, 1), False)
+
+
+def test_find_meeting_names_what_there_is_when_the_number_is_not_found():
+    data = board([str(i) for i in range(1, 23)], [IL] * 22, [D(2025, 1, 10)] * 22, [None] * 22)
+    with pytest.raises(GocKurulError) as caught:
+        find_meeting(data, "99")
+    known = ", ".join(str(i) for i in range(1, 21))
+    assert (
+        str(caught.value)
+        == f"'Toplantılar' sayfası: Toplantı 99 'Toplantılar' sayfasında bulunamadı (mevcut: {known})."
+    )
+    empty = clean()
+    empty["Toplantılar"] = []
+    with pytest.raises(GocKurulError) as caught:
+        find_meeting(book(rows=empty), "1")
+    assert caught.value.message == "Toplantı 1 'Toplantılar' sayfasında bulunamadı (mevcut: yok)."
+
+
+def test_find_meeting_refuses_a_meeting_of_no_known_category():
+    data = board(["1", "2"], ["Kurul", None], [D(2025, 1, 10)] * 2, [None] * 2)
+    with pytest.raises(GocKurulError) as caught:
+        find_meeting(data, "1")
+    assert (caught.value.message, caught.value.sheet, caught.value.cell) == (
+        "Toplantı 1: kategori 'Kurul' geçerli değil.",
+        "Toplantılar",
+        "B2",
+    )
+    with pytest.raises(GocKurulError) as caught:
+        find_meeting(data, "2.0")
+    assert (caught.value.message, caught.value.cell) == ("Toplantı 2: kategori '' geçerli değil.", "B3")
+
+
+def test_place_name_of_a_province_and_a_district_board():
+    assert meetings.place_name(book()) == "Gaziantep"
+    assert meetings.place_name(book(İlçe="Nizip")) == "Gaziantep"  # a province board's place is its province
+    assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": "Nizip"})) == "Gaziantep / Nizip"
+    assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": None})) == "Gaziantep"
+    assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": "Nizip", "İl": None})) == "Nizip"
+    assert meetings.place_name(book(İl=None)) == ""
+
+
+def test_before_day_is_the_earlier_of_planned_and_held_else_the_day_given():
+    """KURALLAR §2: deadlines before a meeting run from its planned date, or from the held date when it met
+    earlier than planned."""
+    data = board(
+        ["1", "2", "3", "4"],
+        [IL] * 4,
+        [D(2025, 1, 10), D(2025, 1, 10), None, None],
+        [None, D(2025, 1, 8), D(2025, 1, 12), None],
+    )
+    r1, r2, r3, r4 = data.records("Toplantılar")
+    day = D(2025, 3, 3)
+    assert meetings.before_day(r1, day) == D(2025, 1, 10) and meetings.before_day(r2, day) == D(2025, 1, 8)
+    assert meetings.before_day(r3, day) == D(2025, 1, 12) and meetings.before_day(r4, day) == day
+    assert meetings.before_day(None, day) == day
+    later = board(["1"], [IL], [D(2025, 1, 10)], [D(2025, 1, 20)]).records("Toplantılar")[0]
+    assert meetings.before_day(later, day) == D(2025, 1, 10)
+    assert meetings.held(r2) == D(2025, 1, 8) and meetings.planned(r2) == D(2025, 1, 10)
+    assert meetings.meeting_day(r1) == D(2025, 1, 10) and meetings.meeting_day(r2) == D(2025, 1, 8)
+
+
+# --- rows carried over from an earlier year (KURALLAR §7) ----------------------------------------------------
+
+
+def decisions(**columns) -> list[list]:
+    base = dict(
+        alinan_karar="Karar",
+        karar_gerekcesi="G",
+        amac="A",
+        sorumlu_kurum_ve_kuruluslar="Valilik",
+        verilen_sure=D(2025, 12, 1),
+    )
+    return rows("Kararlar", **{**base, **columns})
+
+
+def test_carried_rows_by_year_then_number_and_how_they_are_named():
+    kararlar = decisions(
+        karar_no=["10", "2", "1", "3", "1"],
+        toplanti_no="1",
+        durum="Bekliyor",
+        devreden_yil=[2024, 2024, None, 2023, 2024],
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar)
+    carried = meetings.carried_rows(data, "Kararlar")
+    assert [(r["Karar No"], meetings.carried_year(r)) for r in carried] == [
+        ("3", 2023),
+        ("1", 2024),
+        ("2", 2024),
+        ("10", 2024),
+    ]
+    assert meetings.carried_rows(data, "Kararlar") is carried
+    own = data.records("Kararlar")[2]
+    assert meetings.number_text(own, "Karar No") == "1"
+    assert meetings.number_text(carried[0], "Karar No") == "3 (2023)"
+    assert meetings.row_key(carried[0], "Karar No") == (2023, "3") and meetings.row_key(own, "Karar No") == (None, "1")
+    assert meetings.carried_year(data.records("Toplantılar")[0]) is None  # a sheet that carries nothing
+    assert meetings.carried_reference("3", None) == "3" and meetings.carried_reference(3, 2024) == "2024/3"
+    assert meetings.carried_reference("2023/3", 2024) == "2023/3"
+
+
+def test_number_text_of_a_row_without_a_number():
+    kararlar = decisions(karar_no=[None, None], toplanti_no="1", durum="Bekliyor", devreden_yil=[None, 2024])
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar)
+    assert [meetings.number_text(r, "Karar No") for r in data.records("Kararlar")] == ["?", "? (2024)"]
+
+
+def test_reference_key_names_a_row_of_the_referring_rows_year_or_the_year_written():
+    kararlar = decisions(
+        karar_no=["1", "2", "3", "4"],
+        toplanti_no="1",
+        durum="Bekliyor",
+        sorun_no=["3", "3", "2023 / 5a", None],
+        devreden_yil=[None, 2024, None, None],
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar)
+    r1, r2, r3, r4 = data.records("Kararlar")
+    assert meetings.reference_key(r1, "Sorun No") == (None, "3")
+    assert meetings.reference_key(r2, "Sorun No") == (2024, "3")
+    assert meetings.reference_key(r3, "Sorun No") == (2023, "5a")
+    assert meetings.reference_key(r4, "Sorun No") is None
+
+
+def test_evaluation_is_of_the_meeting_named_or_any_of_this_year_when_none_is():
+    """Ek-1 item 8, M5(7): never last year's words (KURALLAR §7)."""
+    kararlar = decisions(
+        karar_no=["1", "2", "3"],
+        toplanti_no="1",
+        durum="Bekliyor",
+        degerlendiren_toplanti_no=["2", None, None],
+        devreden_yil=[None, None, 2024],
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar)
+    named, blank, carried = data.records("Kararlar")
+    assert meetings.evaluation_is_of(named, "2") and not meetings.evaluation_is_of(named, "3")
+    assert meetings.evaluation_is_of(blank, "3") and not meetings.evaluation_is_of(carried, "3")
+
+
+# --- a meeting's rows -----------------------------------------------------------------------------------------
+
+
+def test_of_meeting_gives_this_years_rows_in_number_order_the_unnumbered_last():
+    kararlar = decisions(
+        karar_no=["10", "2", None, "b", "a", "3", "1"],
+        toplanti_no=["1", "1", "1", "1", "1", "2", "1"],
+        durum="Bekliyor",
+        devreden_yil=[None, None, None, None, None, None, 2024],
+    )
+    data = board(["1", "2"], [IL, IL], [D(2025, 1, 10), D(2025, 4, 10)], [None, None], Kararlar=kararlar)
+    got = meetings.decisions(data, find_meeting(data, "1"))
+    assert [r["Karar No"] for r in got] == ["2", "10", "a", "b", None]
+    assert [r["Karar No"] for r in meetings.of_meeting(data, "Kararlar", "2", "Karar No")] == ["3"]
+    assert meetings.of_meeting(data, "Kararlar", "9", "Karar No") == []
+    assert meetings.number_order("7") == (0, 7, "") and meetings.number_order("7a") == (1, 0, "7a")
+    assert meetings.number_order(None) == (1, 0, "")
+
+
+def test_participants_in_their_order():
+    katilimcilar = rows(
+        "Katılımcılar", toplanti_no="1", sira=[3, 1, 2], kurum_ismi="Valilik", unvan="U", ad_soyad=["C", "A", "B"]
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Katılımcılar=katilimcilar)
+    assert [r["Ad-Soyad"] for r in meetings.participants(data, find_meeting(data, "1"))] == ["A", "B", "C"]
+
+
+def test_key_order_puts_2_before_10_and_text_after_numbers():
+    assert sorted(["K10", "K2", "10", "2", "a", None], key=meetings.key_order) == [None, "2", "10", "K2", "K10", "a"]
+    assert meetings.key_order("3/2a") == ((0, 3, ""), (1, 0, "/"), (0, 2, ""), (1, 0, "a"))
+    assert meetings.key_order(None) == () and meetings.key_order(12) == ((0, 12, ""),)
+
+
+def test_active_member_by_role_and_institution():
+    uyeler = rows(
+        "Üyeler",
+        kurum=["İl Göç İdaresi Müdürlüğü", "Gaziantep İL GÖÇ İDARESİ Müdürlüğü", "Valilik"],
+        uyelik_turu="Daimi",
+        gorev=["Kurul Üyesi", "Kurul Üyesi", "Kurul Başkanı"],
+        unvan="U",
+        ad_soyad=["A", "B", "C"],
+        aktif=["Hayır", "Evet", None],
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Üyeler=uyeler)
+    assert meetings.active_member(data, role="Kurul Üyesi")["Ad Soyad"] == "B"
+    assert meetings.active_member(data, role="Kurul Üyesi", institution="il göç idaresi")["Ad Soyad"] == "B"
+    assert meetings.active_member(data, role="Kurul Üyesi", institution="Valilik") is None
+    assert meetings.active_member(data, role="Kurul Başkanı")["Ad Soyad"] == "C"  # an empty Aktif is not "Hayır"
+    assert meetings.active_member(data, role="Kurul Başkanı", institution="")["Ad Soyad"] == "C"
+    assert meetings.active_member(data, role="Alt Komisyon Asil") is None
