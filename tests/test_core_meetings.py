@@ -331,3 +331,186 @@ def test_active_member_by_role_and_institution():
     assert meetings.active_member(data, role="Kurul Başkanı")["Ad Soyad"] == "C"  # an empty Aktif is not "Hayır"
     assert meetings.active_member(data, role="Kurul Başkanı", institution="")["Ad Soyad"] == "C"
     assert meetings.active_member(data, role="Alt Komisyon Asil") is None
+
+
+# --- the year's first board (KURALLAR §7; M7(1): the province board's windows are January, April, July, October) ---
+
+
+def first(data, today, year=2025):
+    f = meetings.first_board_of(data, year, today)
+    return None if f is None else (f.day, None if f.meeting is None else f.meeting.no)
+
+
+def test_a_planned_ordinary_board_is_the_first_until_its_window_closes():
+    data = board(["1"], [IL], [D(2025, 1, 20)], [None])
+    assert first(data, D(2025, 1, 25)) == (D(2025, 1, 20), "1")
+    assert first(data, D(2025, 1, 31)) == (D(2025, 1, 20), "1")  # the window's last day: still to be held
+    assert first(data, D(2025, 2, 1)) == (D(2025, 4, 15), None)  # missed: the April window's proposal
+    assert meetings.first_board(data, 2025, D(2025, 2, 1)) is None
+    assert meetings.first_board(data, 2025, D(2025, 1, 25)).no == "1"
+    assert first(data, D(2025, 11, 1)) is None  # every window closed and nothing held
+
+
+def test_an_extra_board_is_not_the_first_while_the_january_board_can_still_be_held():
+    data = board(["1"], [IL], [D(2025, 3, 10)], [None], tur="Ek")
+    assert first(data, D(2025, 1, 5)) == (D(2025, 1, 15), None)
+    assert first(data, D(2025, 2, 1)) == (D(2025, 3, 10), "1")
+    assert first(data, D(2025, 3, 10)) == (D(2025, 3, 10), "1")  # its own day: not missed yet
+    assert first(data, D(2025, 3, 11)) == (D(2025, 4, 15), None)  # passed unheld: missed
+
+
+def test_a_proposal_already_past_counts_from_today():
+    """The January proposal (15th) seen on the 20th can only be held from the 20th: an extra board planned for
+    the 25th comes after it, one planned for the 20th itself is the first (an entered board wins a tie)."""
+    assert first(board(["1"], [IL], [D(2025, 1, 25)], [None], tur="Ek"), D(2025, 1, 20)) == (D(2025, 1, 15), None)
+    assert first(board(["1"], [IL], [D(2025, 1, 20)], [None], tur="Ek"), D(2025, 1, 20)) == (D(2025, 1, 20), "1")
+
+
+def test_a_held_board_is_the_first_and_other_years_do_not_count():
+    data = board(
+        ["0", "1", "2"],
+        [IL, IL, IL],
+        [D(2024, 10, 1), D(2025, 4, 20), None],
+        [D(2024, 10, 1), D(2025, 4, 20), D(2025, 2, 3)],
+        tur=["Olağan", "Olağan", "Ek"],
+    )
+    assert first(data, D(2025, 12, 31)) == (D(2025, 2, 3), "2")
+    assert first(data, D(2024, 12, 31), year=2024) == (D(2024, 10, 1), "0")
+    assert meetings.first_board_of(data, "2025", D(2025, 5, 1)) is None
+    assert meetings.first_board_of(book(**{"Kurul Türü": None}), 2025, D(2025, 5, 1)) is None
+
+
+def test_is_first_board_of_year_as_seen_on_the_meetings_day():
+    """M5(12), M13(2): on 15 April the January board planned and never held was missed, so the April board is the
+    year's first; seen on 25 January it was not."""
+    data = board(
+        ["1", "2", "A"],
+        [IL, IL, ALT],
+        [D(2025, 1, 20), D(2025, 4, 15), D(2025, 1, 2)],
+        [None, D(2025, 4, 15), D(2025, 1, 2)],
+    )
+    m1, m2, alt = (find_meeting(data, n) for n in ("1", "2", "A"))
+    assert meetings.is_first_board_of_year(data, m1) and meetings.is_first_board_of_year(data, m2)
+    assert not meetings.is_first_board_of_year(data, m2, D(2025, 1, 25))
+    assert not meetings.is_first_board_of_year(data, alt)  # a subcommission is no board
+    assert not meetings.is_first_board_of_year(data, meetings.Meeting(m2.record, m2.category, None))
+
+
+def test_is_first_board_of_year_of_another_kinds_board_by_its_previous_meeting():
+    ilce = MeetingCategory.DISTRICT_BOARD.value
+    data = board(["1", "2", "3"], [ilce] * 3, [D(2024, 11, 1), D(2025, 2, 1), D(2025, 5, 1)], [None] * 3)
+    m1, m2, m3 = (find_meeting(data, n) for n in ("1", "2", "3"))
+    assert meetings.is_first_board_of_year(data, m1)  # none before it
+    assert meetings.is_first_board_of_year(data, m2)  # the one before it is of 2024
+    assert not meetings.is_first_board_of_year(data, m3)
+
+
+def test_missed_a_board_only_planned():
+    """M7, M8(3): an ordinary board counts until its window's limit; an extra one, or one outside every window,
+    until its planned day (KURALLAR §2, §7)."""
+    data = board(
+        ["1", "2", "3", "4"],
+        [IL] * 4,
+        [D(2025, 1, 20), D(2025, 2, 10), D(2025, 2, 10), D(2025, 1, 20)],
+        [None, None, None, D(2025, 1, 20)],
+        tur=["Olağan", "Olağan", "Ek", "Olağan"],
+    )
+    windows = meetings._board_windows(data, 2025)
+    r1, r2, r3, r4 = data.records("Toplantılar")
+    assert not meetings._missed(r1, windows, D(2025, 1, 31)) and meetings._missed(r1, windows, D(2025, 2, 1))
+    assert not meetings._missed(r2, windows, D(2025, 2, 10)) and meetings._missed(r2, windows, D(2025, 2, 11))
+    assert not meetings._missed(r3, windows, D(2025, 2, 10)) and meetings._missed(r3, windows, D(2025, 2, 11))
+    assert not meetings._missed(r4, windows, D(2025, 12, 31))
+    assert meetings._board_windows(data, 2025) is windows
+    assert [w.month for w in windows] == [1, 4, 7, 10]
+    assert meetings._board_windows(book(**{"Kurul Türü": None}), 2025) == []
+
+
+# --- the decisions a meeting evaluates (Ek-1 item 8, M5(7), KURALLAR §3) ---------------------------------------
+
+
+def evaluated_book(carried_evaluator=None):
+    """Province board: 1 held 10 Jan, A (subcommission) held 1 Feb, 2 held 10 Apr, 3 planned 10 Jul. Decisions of 1:
+    K1 open, not evaluated; K2 implemented; K3 open, evaluated at 2; of A: K4 open; carried from 2024: K9 open."""
+    kararlar = decisions(
+        karar_no=["1", "2", "3", "4", "9"],
+        toplanti_no=["1", "1", "1", "A", "7"],
+        durum=["Bekliyor", "Uygulandı", "Devam Ediyor", "Bekliyor", "Bekliyor"],
+        degerlendiren_toplanti_no=[None, None, "2", None, carried_evaluator],
+        devreden_yil=[None, None, None, None, 2024],
+    )
+    return board(
+        ["1", "A", "2", "3"],
+        [IL, ALT, IL, IL],
+        [D(2025, 1, 10), D(2025, 2, 1), D(2025, 4, 10), D(2025, 7, 10)],
+        [D(2025, 1, 10), D(2025, 2, 1), D(2025, 4, 10), None],
+        Kararlar=kararlar,
+    )
+
+
+def to_evaluate(data, no: str) -> list[str]:
+    return [r["Karar No"] for r in meetings.decisions_to_evaluate(data, find_meeting(data, no))]
+
+
+def test_decisions_to_evaluate_are_the_open_ones_of_earlier_meetings_of_the_same_board():
+    data = evaluated_book()
+    assert to_evaluate(data, "1") == ["9"]  # only last year's open decision (M5(12))
+    assert to_evaluate(data, "2") == ["9", "1", "3"]  # 3 is evaluated here
+    assert to_evaluate(data, "3") == ["9", "1"]  # 3 was evaluated at 2, held before it
+    assert to_evaluate(data, "A") == []  # the subcommission's own earlier decisions: none
+
+
+def test_a_carried_decision_evaluated_at_an_earlier_board_is_not_listed_again():
+    data = evaluated_book(carried_evaluator="1")
+    assert to_evaluate(data, "1") == ["9"]  # named: evaluated here
+    assert to_evaluate(data, "2") == ["1", "3"]
+
+
+def test_unevaluated_decisions_pair_each_with_the_first_board_held_after_it():
+    """M5(7) for kontrol: K1 (of 10 Jan, no evaluation) was due at the next held board, 2 (10 Apr); K3 has its
+    evaluation; the subcommission's K4 is no board's."""
+    data = evaluated_book()
+    assert [(d["Karar No"], m["Toplantı No"]) for d, m in meetings.unevaluated_decisions(data)] == [("1", "2")]
+    late = board(
+        ["1"],
+        [IL],
+        [D(2025, 1, 10)],
+        [D(2025, 1, 10)],
+        Kararlar=decisions(karar_no="1", toplanti_no="1", durum="Bekliyor"),
+    )
+    assert meetings.unevaluated_decisions(late) == []  # no board held after it yet
+
+
+def test_the_proposal_stands_on_its_windows_last_day_and_other_years_boards_do_not_count():
+    data = board(["A", "9"], [ALT, IL], [D(2025, 1, 2), D(2026, 1, 10)], [None, D(2026, 1, 10)])
+    assert first(data, D(2025, 1, 31)) == (D(2025, 1, 15), None)
+    assert first(data, D(2025, 11, 1)) is None  # a board of 2026 is not 2025's first
+
+
+def test_a_decision_evaluated_at_a_board_held_the_same_day_is_still_listed():
+    """M5(7): only a meeting held before this one takes the decision off its list."""
+    kararlar = decisions(karar_no=["1"], toplanti_no="1", durum="Bekliyor", degerlendiren_toplanti_no="2b")
+    data = board(
+        ["1", "2", "2b"],
+        [IL] * 3,
+        [D(2025, 1, 10), D(2025, 4, 10), D(2025, 4, 10)],
+        [D(2025, 1, 10), D(2025, 4, 10), D(2025, 4, 10)],
+        Kararlar=kararlar,
+    )
+    assert to_evaluate(data, "2") == ["1"] and to_evaluate(data, "2b") == ["1"]
+
+
+def test_a_carried_decision_evaluated_here_is_listed_with_the_carried_ones_even_when_closed():
+    """M5(12), KURALLAR §7: last year's decisions first, then this year's; one this meeting evaluated (and closed)
+    keeps that place."""
+    kararlar = decisions(
+        karar_no=["9", "1"],
+        toplanti_no=["7", "1"],
+        durum=["Uygulandı", "Bekliyor"],
+        degerlendiren_toplanti_no=["2", None],
+        devreden_yil=[2024, None],
+    )
+    data = board(
+        ["1", "2"], [IL, IL], [D(2025, 1, 10), D(2025, 4, 10)], [D(2025, 1, 10), D(2025, 4, 10)], Kararlar=kararlar
+    )
+    assert to_evaluate(data, "2") == ["9", "1"] and to_evaluate(data, "1") == []
