@@ -175,6 +175,7 @@ def test_a_district_rows_problem_reference():
     assert ref("2024/3") == ("Nizip", 2024, "3") and ref(" 2024 / 3a ") == ("Nizip", 2024, "3a")
     assert ref("24/3") == ("Nizip", None, "24/3") and ref("abcd/3", 2023) == ("Nizip", 2023, "abcd/3")
     assert ref("2024/") == ("Nizip", None, "2024/") and ref("3", 2023) == ("Nizip", 2023, "3")
+    assert ref("2024/3/1") == ("Nizip", 2024, "3/1")  # the year is what comes before the first slash
     assert ref(None) is None
 
 
