@@ -514,3 +514,20 @@ def test_a_carried_decision_evaluated_here_is_listed_with_the_carried_ones_even_
         ["1", "2"], [IL, IL], [D(2025, 1, 10), D(2025, 4, 10)], [D(2025, 1, 10), D(2025, 4, 10)], Kararlar=kararlar
     )
     assert to_evaluate(data, "2") == ["9", "1"] and to_evaluate(data, "1") == []
+
+
+def test_an_evaluation_at_the_decisions_own_meeting_or_a_closed_decision():
+    """M5(7): a decision "evaluated" at the meeting that took it (a kontrol finding of its own) is still due at the
+    next board; one that could not be carried out (Uygulanamadı) is closed and listed nowhere."""
+    kararlar = decisions(
+        karar_no=["1", "2"], toplanti_no="1", durum=["Bekliyor", "Uygulanamadı"], degerlendiren_toplanti_no=["1", None]
+    )
+    data = board(
+        ["1", "2", "3"],
+        [IL] * 3,
+        [D(2025, 1, 10), D(2025, 4, 10), D(2025, 7, 10)],
+        [D(2025, 1, 10), D(2025, 4, 10), None],
+        Kararlar=kararlar,
+    )
+    assert to_evaluate(data, "2") == ["1"] and to_evaluate(data, "3") == ["1"]
+    assert meetings.unevaluated_decisions(data) == []  # an evaluator is written (wrongly): nothing to pair
