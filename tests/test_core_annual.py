@@ -138,6 +138,13 @@ def test_year_rows_count_only_held_meetings_and_find_each_rows_meeting_and_decis
 def test_year_rows_of_a_province_with_a_district_merged():
     """M13(1): the merged district's held boards count with the province's own district boards (none here)."""
     year = annual.YearRows(merged(), MERGED_YEAR)
+
+    def named(rs, number):
+        return [(getattr(r, "district", None), r[number]) for r in rs]
+
+    assert named(year.problems, "Sorun No") == [(None, "1"), ("Kızıltepe", "1"), ("Kızıltepe", "2")]  # own first
+    assert named(year.decisions, "Karar No") == [(None, "1"), ("Kızıltepe", "1"), ("Kızıltepe", "2")]
+    assert named(year.unresolved, "Sorun No") == [(None, "1"), ("Kızıltepe", "1")]
     assert year.count(Category.DISTRICT_BOARD) == 2 and year.count(Category.PROVINCE_BOARD) == 1
     district_problem = next(p for p in year.unresolved if isinstance(p, DistrictRecord))
     assert (district_problem.district, district_problem["Sorun No"]) == ("Kızıltepe", "1")
