@@ -49,12 +49,12 @@ def year_book(**settings):
     )
     data["Sorunlar"] = rows(
         "Sorunlar",
-        sorun_no=["1", "2", "3", "4", "5", "6"],
-        toplanti_no=["1", "1", "3", "1", "7", "1"],
+        sorun_no=["8", "1", "2", "3", "4", "5", "6", "7"],
+        toplanti_no=["2", "1", "1", "3", "1", "7", "1", "10"],
         alan="Eğitim",
         tespit_edilen_sorun="Sorun",
-        durum=["Açık", "Çözüldü", "Çözülemedi", "Açık", "Açık", "Açık"],
-        devreden_yil=[None, None, None, None, 2024, 2024],
+        durum=["Açık", "Açık", "Çözüldü", "Çözülemedi", "Açık", "Açık", "Açık", "Açık"],
+        devreden_yil=[None, None, None, None, None, 2024, 2024, None],
     )
     data["Kararlar"] = decisions(
         karar_no=["2", "1", "1", "5", "7", "8", "3"],
@@ -127,7 +127,7 @@ def test_year_rows_count_only_held_meetings_and_find_each_rows_meeting_and_decis
     assert year.year == 2025
     assert year.count(Category.PROVINCE_BOARD) == 2 and year.count(Category.SUBCOMMISSION) == 0
     assert year.count(Category.DISTRICT_BOARD) == 0
-    assert [p["Sorun No"] for p in year.problems] == ["1", "2", "4"]
+    assert [p["Sorun No"] for p in year.problems] == ["1", "2", "4", "7", "8"]  # by meeting date: 1 and 10, then 2
     assert [(d["Toplantı No"], d["Karar No"]) for d in year.decisions][:2] == [("1", "1"), ("10", "1")]
     assert [p["Sorun No"] for p in year.unresolved] == ["1", "3", "5"]
     assert year.meeting(year.decisions[1]).no == "10"
