@@ -128,6 +128,8 @@ def test_time_as_hours_and_minutes():
     assert parse.time(dt.time(9, 5, 59)) == "09:05" and parse.time(dt.datetime(2025, 1, 1, 23, 59)) == "23:59"
     assert parse.time(0) == "00:00" and parse.time(0.5) == "12:00" and parse.time(0.4375) == "10:30"
     assert parse.time(10 / 1440 + 0.4 / 1440) == "00:10" and parse.time(10 / 1440 + 0.6 / 1440) == "00:11"
+    assert parse.time(0.9999) == "23:59" and parse.time((23 * 60 + 59.6) / 1440) == "23:59"  # not "24:00"
+    assert parse.time((23 * 60 + 58.6) / 1440) == "23:59"
     assert parse.time(" 9:05 ") == "09:05" and parse.time("9.05") == "09:05" and parse.time("09:05:30") == "09:05"
     assert parse.time("23:59") == "23:59" and parse.time("00:00") == "00:00"
     for bad in (1, 1.5, -0.1, True, "24:00", "23:60", "9:5", "9", "saat 9", [9]):
