@@ -273,3 +273,31 @@ def test_a_province_needs_its_districts():
         )
     ]
     assert run("districts_sheet", book(rows=data, **DISTRICT)) == [] and run("districts_sheet", book()) == []
+
+
+def test_the_article_a_meeting_is_judged_under():
+    """M6(9): the subcommission's ordinary meeting, by its window's article; a district board in a province book has
+    no window there: M11(3), the article that sets a meeting's date."""
+    data = clean()
+    data["Toplantılar"] = rows(
+        "Toplantılar",
+        toplanti_no=["1", "2", "3"],
+        kategori=[ALT, ILCE, ALT],
+        tur=["Olağan", "Olağan", "Ek"],
+        planlanan_tarih=[D(2025, 3, 1), D(2025, 5, 5), D(2025, 5, 10)],
+    )
+    message = (
+        "Toplantı {} {} için planlanmıştı; gerçekleşen tarih yazılmamış. Toplantı yapıldıysa 'Gerçekleşen "
+        "Tarih'i yazın (yapılmamış bir toplantı olağan toplantı yükümlülüğünü karşılamaz); yapılmadıysa yeni "
+        "tarihini 'Planlanan Tarih'e yazın."
+    )
+    found = run("past_meeting_recorded", book(rows=data))
+    assert found[:2] == [
+        Finding(WARNING, "M6(9)", "Toplantılar", "E2", message.format(1, "01.03.2025")),
+        Finding(WARNING, "M11(3)", "Toplantılar", "E3", message.format(2, "05.05.2025")),
+    ]
+    assert [f.cell for f in found] == ["E2", "E3", "E4"]
+    assert run("meeting_on_working_day", book(rows=data)) == [
+        Finding(WARNING, "M6(9)", "Toplantılar", "D2", "Toplantı 1: 01.03.2025 iş günü değil (hafta sonu)."),
+        Finding(WARNING, "M6(9)", "Toplantılar", "D4", "Toplantı 3: 10.05.2025 iş günü değil (hafta sonu)."),
+    ]
