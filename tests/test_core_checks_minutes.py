@@ -184,3 +184,20 @@ def test_an_agenda_item_names_a_meeting_on_the_sheet():
     assert run("agenda_meeting_exists", minutes_book()) == [
         Finding(ERROR, "M10(1)", "Gündem", "A5", "'Toplantı No' 9 için 'Toplantılar' sayfasında kayıt yok.")
     ]
+
+
+def test_the_minutes_article_of_a_meeting_of_no_known_category_is_the_provinces():
+    data = clean()
+    data["Toplantılar"] = rows(
+        "Toplantılar",
+        toplanti_no="1",
+        kategori="Kurul",
+        tur="Ek",
+        planlanan_tarih=D(2025, 5, 5),
+        tutanak_teblig_tarihi=D(2025, 5, 6),
+        platform_giris_tarihi=D(2025, 5, 6),
+    )
+    assert [(f.rule, f.cell) for f in run("minutes_after_meeting", book(rows=data))] == [
+        ("M12(2)", "H2"),
+        ("M12(3)", "I2"),
+    ]
