@@ -82,7 +82,7 @@ def test_project_reports_are_sent_at_their_interval_and_after_the_end():
         baslangic=[D(2025, 3, 3)] * 5 + [D(2025, 12, 1), D(2025, 9, 1)],
         bitis=[None, None, D(2025, 9, 30), None, None, D(2025, 12, 1), None],
         ara_rapor_sikligi_ay=[3, 3, None, None, None, None, 3],
-        son_ara_rapor_tarihi=[None, D(2025, 6, 3), None, None, None, None, None],
+        son_ara_rapor_tarihi=[None, D(2025, 6, 3), D(2025, 6, 3), None, None, None, None],
     )
     late = "Proje {}: {} {} tarihine kadar Başkanlığa gönderilmeliydi; {}."
     no_interval = (
