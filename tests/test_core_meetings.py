@@ -531,3 +531,22 @@ def test_an_evaluation_at_the_decisions_own_meeting_or_a_closed_decision():
     )
     assert to_evaluate(data, "2") == ["1"] and to_evaluate(data, "3") == ["1"]
     assert meetings.unevaluated_decisions(data) == []  # an evaluator is written (wrongly): nothing to pair
+
+
+def test_without_a_board_kind_last_years_decisions_go_to_the_years_first_board_only():
+    """M5(12): with no Kurul Türü the year's first board is the first of its category by date."""
+    kararlar = decisions(karar_no=["9"], toplanti_no="7", durum="Bekliyor", devreden_yil=2024)
+    data = board(
+        ["1", "2"],
+        [IL, IL],
+        [D(2025, 1, 10), D(2025, 4, 10)],
+        [D(2025, 1, 10), None],
+        settings={"Kurul Türü": None},
+        Kararlar=kararlar,
+    )
+    assert to_evaluate(data, "1") == ["9"] and to_evaluate(data, "2") == []
+    province = board(["1", "2"], [IL, IL], [D(2025, 1, 10), D(2025, 4, 10)], [D(2025, 1, 10), None], Kararlar=kararlar)
+    assert to_evaluate(province, "2") == ["9"]  # at the province's own board: still open, never evaluated
+    ilce = MeetingCategory.DISTRICT_BOARD.value
+    other = board(["5"], [ilce], [D(2025, 2, 10)], [None], Kararlar=kararlar)
+    assert to_evaluate(other, "5") == []  # a district board in a province book is not the province's board
