@@ -178,7 +178,7 @@ def time(value: Any) -> str | None:
     if isinstance(value, dt.time):
         return f"{value.hour:02d}:{value.minute:02d}"
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1:
-        minutes = round(value * 24 * 60)
+        minutes = min(round(value * 24 * 60), 24 * 60 - 1)  # 23:59:45 is 23:59, never "24:00"
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
     if isinstance(value, str):
         m = _TIME_TEXT.match(value.strip())
