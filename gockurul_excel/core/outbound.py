@@ -62,7 +62,7 @@ def mail_address(value: object, sheet: str, cell: str | None) -> str:
     try:
         header = _DEFAULT_POLICY.header_factory("to", text)
         addresses = header.addresses
-    except (HeaderParseError, ValueError, IndexError):
+    except (HeaderParseError, ValueError, IndexError, AttributeError):  # 'a@[': CPython 3.11's parser fails so
         raise refuse("adres okunamadı") from None
     if len(addresses) != 1:
         raise refuse("bir hücrede birden çok adres var")
