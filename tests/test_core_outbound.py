@@ -24,25 +24,29 @@ def refusal(cell_text: str, why: str) -> str:
 
 # --- mail_address -------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("cell", "why"), [
-    ("a@b.gov.tr,c@d.gov.tr", SEVERAL),  # a comma
-    ("a@b.gov.tr;c@d.gov.tr", SEVERAL),  # a semicolon
-    ("ali veli@b.gov.tr", SPACE),
-    ("a@b.gov.tr\u202e", SPACE),  # a bidi mark (shown without it)
-    ("ayşe@b.gov.tr", TURKISH),
-    ("a@", UNREADABLE),  # the parser gives up (IndexError)
-    ("a@[", UNREADABLE),  # the parser fails (AttributeError in CPython's _header_value_parser): a bug fixed here
-    ("", SEVERAL),  # no address at all: the header holds none
-    ("(", SEVERAL),
-    ("a.@b.gov.tr", SPELLING),  # defects, no display name, the addr-spec read back as typed
-    ("a..b@c.gov.tr", SPELLING),
-    ("(x)a@b.gov.tr", SPELLING),  # a comment: read back without it
-    ('"a"@b.gov.tr', SPELLING),  # quotes: read back without them
-    ("a@b@c.gov.tr", SPELLING),
-    ("a@b", DOMAIN),  # no dot in the domain
-    ("a@[1]", DOMAIN),
-    ('"a@b.gov"@tr', DOMAIN),  # the domain is after the LAST '@': 'tr' (the first would give 'b.gov"@tr')
-])
+
+@pytest.mark.parametrize(
+    ("cell", "why"),
+    [
+        ("a@b.gov.tr,c@d.gov.tr", SEVERAL),  # a comma
+        ("a@b.gov.tr;c@d.gov.tr", SEVERAL),  # a semicolon
+        ("ali veli@b.gov.tr", SPACE),
+        ("a@b.gov.tr\u202e", SPACE),  # a bidi mark (shown without it)
+        ("ayşe@b.gov.tr", TURKISH),
+        ("a@", UNREADABLE),  # the parser gives up (IndexError)
+        ("a@[", UNREADABLE),  # the parser fails (AttributeError in CPython's _header_value_parser): a bug fixed here
+        ("", SEVERAL),  # no address at all: the header holds none
+        ("(", SEVERAL),
+        ("a.@b.gov.tr", SPELLING),  # defects, no display name, the addr-spec read back as typed
+        ("a..b@c.gov.tr", SPELLING),
+        ("(x)a@b.gov.tr", SPELLING),  # a comment: read back without it
+        ('"a"@b.gov.tr', SPELLING),  # quotes: read back without them
+        ("a@b@c.gov.tr", SPELLING),
+        ("a@b", DOMAIN),  # no dot in the domain
+        ("a@[1]", DOMAIN),
+        ('"a@b.gov"@tr', DOMAIN),  # the domain is after the LAST '@': 'tr' (the first would give 'b.gov"@tr')
+    ],
+)
 def test_a_refused_address_cell_gets_the_whole_turkish_message(cell, why):
     with pytest.raises(GocKurulError) as info:
         outbound.mail_address(cell, "Üyeler", "D4")
@@ -63,17 +67,21 @@ def test_the_refused_text_is_shown_on_one_line():
     assert str(info.value) == refusal("a@b.gov.tr Bcc: c@d.gov.tr", SPACE)
 
 
-@pytest.mark.parametrize(("cell", "want"), [
-    ("a@b.gov.tr", "a@b.gov.tr"),
-    ("  kurul@goc.gov.tr \t", "kurul@goc.gov.tr"),  # the cell's own surrounding blanks are not part of it
-    ("a@[1.2.3.4]", "a@[1.2.3.4]"),  # a domain literal with dots
-    ("=a@b.gov.tr", "=a@b.gov.tr"),  # a valid atext character
-])
+@pytest.mark.parametrize(
+    ("cell", "want"),
+    [
+        ("a@b.gov.tr", "a@b.gov.tr"),
+        ("  kurul@goc.gov.tr \t", "kurul@goc.gov.tr"),  # the cell's own surrounding blanks are not part of it
+        ("a@[1.2.3.4]", "a@[1.2.3.4]"),  # a domain literal with dots
+        ("=a@b.gov.tr", "=a@b.gov.tr"),  # a valid atext character
+    ],
+)
 def test_an_address_cell_gives_its_address(cell, want):
     assert outbound.mail_address(cell, "Üyeler", "D4") == want
 
 
 # --- one_line, header_text, recipients, address_field ---------------------------------------------------------
+
 
 def test_one_line_turns_controls_and_bidi_marks_into_single_spaces():
     assert outbound.one_line("  Ayşe\r\n\x00 \u202eYılmaz\ufeff ") == "Ayşe Yılmaz"
@@ -91,7 +99,10 @@ def test_header_text_is_cut_at_the_limit_and_rstripped():
 def test_recipients_keep_the_name_as_a_display_name_cut_at_200():
     got = outbound.recipients([("Ayşe\nYılmaz", "a.y@b.gov.tr"), (None, "x@y.gov.tr"), ("n" * 300, "q@r.gov.tr")])
     assert [(a.display_name, a.username, a.domain) for a in got] == [
-        ("Ayşe Yılmaz", "a.y", "b.gov.tr"), ("", "x", "y.gov.tr"), ("n" * 200, "q", "r.gov.tr")]
+        ("Ayşe Yılmaz", "a.y", "b.gov.tr"),
+        ("", "x", "y.gov.tr"),
+        ("n" * 200, "q", "r.gov.tr"),
+    ]
 
 
 def test_address_field_writes_one_mailbox_a_line():
@@ -103,15 +114,19 @@ def test_address_field_writes_one_mailbox_a_line():
 
 # --- iCalendar ------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "want"), [
-    ("Gündem\r\nMadde 1", "Gündem\nMadde 1"),  # CRLF is one break
-    ("Gündem\rMadde 1", "Gündem\nMadde 1"),  # a lone CR is one too
-    ("Gündem\nMadde 1\n\nSon", "Gündem\nMadde 1\n\nSon"),  # empty lines kept
-    ("Valilik  Toplantı   Salonu", "Valilik Toplantı Salonu"),  # runs of spaces inside a line become one
-    ("Salon\x00B\u202e", "Salon B"),  # a control inside a line becomes a space, one at the end goes
-    ("Gu\u0308l", "Gül"),
-    (None, "None"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Gündem\r\nMadde 1", "Gündem\nMadde 1"),  # CRLF is one break
+        ("Gündem\rMadde 1", "Gündem\nMadde 1"),  # a lone CR is one too
+        ("Gündem\nMadde 1\n\nSon", "Gündem\nMadde 1\n\nSon"),  # empty lines kept
+        ("Valilik  Toplantı   Salonu", "Valilik Toplantı Salonu"),  # runs of spaces inside a line become one
+        ("Salon\x00B\u202e", "Salon B"),  # a control inside a line becomes a space, one at the end goes
+        ("Gu\u0308l", "Gül"),
+        (None, "None"),
+    ],
+)
 def test_calendar_text_keeps_line_breaks_and_nothing_else_invisible(text, want):
     assert outbound.calendar_text(text) == want
 
@@ -126,20 +141,23 @@ def test_calendar_param_has_no_double_quote_no_backslash_and_at_most_200_charact
 LIMIT = outbound.MAX_FILE_NAME  # 120
 
 
-@pytest.mark.parametrize(("name", "want"), [
-    ("Xerox.pdf", "Xerox.pdf"),  # only blanks and dots are stripped from the ends
-    ("  ..Rapor.. ", "Rapor"),
-    ("a/b\\c:d*e?f\"g<h>i|j", "a_b_c_d_e_f_g_h_i_j"),
-    ("///", "adsiz"),  # nothing but the replacement character left
-    ("X", "X"),
-    ("._ _.", "adsiz"),
-    ("con.txt", "_con.txt"),
-    ("NUL", "_NUL"),
-    ("COM¹.pdf", "_COM¹.pdf"),
-    ("LPT9", "_LPT9"),
-    ("Console.txt", "Console.txt"),
-    ("aux .txt", "_aux .txt"),  # Windows reads 'aux ' as AUX
-])
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        ("Xerox.pdf", "Xerox.pdf"),  # only blanks and dots are stripped from the ends
+        ("  ..Rapor.. ", "Rapor"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"),
+        ("///", "adsiz"),  # nothing but the replacement character left
+        ("X", "X"),
+        ("._ _.", "adsiz"),
+        ("con.txt", "_con.txt"),
+        ("NUL", "_NUL"),
+        ("COM¹.pdf", "_COM¹.pdf"),
+        ("LPT9", "_LPT9"),
+        ("Console.txt", "Console.txt"),
+        ("aux .txt", "_aux .txt"),  # Windows reads 'aux ' as AUX
+    ],
+)
 def test_short_file_names(name, want):
     assert outbound.file_name(name) == want
 
@@ -157,7 +175,7 @@ def test_a_long_name_without_an_extension_is_cut_to_120():
 
 
 def test_the_extension_is_what_follows_the_last_dot():
-    assert outbound.file_name("a.b" + "c" * 130 + ".pdf") == ("a.b" + "c" * 130)[:LIMIT - 4] + ".pdf"
+    assert outbound.file_name("a.b" + "c" * 130 + ".pdf") == ("a.b" + "c" * 130)[: LIMIT - 4] + ".pdf"
 
 
 @pytest.mark.parametrize("ext", ["abcde", "xlsx", "a"])  # 1 to 5 letters or digits: an extension
