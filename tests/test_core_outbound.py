@@ -107,8 +107,12 @@ def test_recipients_keep_the_name_as_a_display_name_cut_at_200():
 
 def test_address_field_writes_one_mailbox_a_line():
     """RFC 2047 q-encoding of the Turkish name (ş = C5 9F, ı = C4 B1, space = _), a bare address, a quoted name."""
-    got = outbound.address_field("To", [("Ayşe Yılmaz", "a@b.gov.tr"), ("", "x@y.gov.tr"), ('Ali "V"', "v@w.gov.tr")])
-    assert got == ('=?utf-8?q?Ay=C5=9Fe_Y=C4=B1lmaz?= <a@b.gov.tr>,\r\n x@y.gov.tr,\r\n "Ali \\"V\\"" <v@w.gov.tr>')
+    got = outbound.address_field(
+        "To", [("Ayşe Yılmaz", "a@b.gov.tr"), ("", "Xavier@y.gov.tr"), ('Ali "V"', "v@w.gov.tr")]
+    )
+    assert got == (
+        '=?utf-8?q?Ay=C5=9Fe_Y=C4=B1lmaz?= <a@b.gov.tr>,\r\n Xavier@y.gov.tr,\r\n "Ali \\"V\\"" <v@w.gov.tr>'
+    )
     assert outbound.address_field("To", []) == ""
 
 
@@ -197,3 +201,17 @@ def test_a_name_of_exactly_120_characters_is_not_cut():
     name = "a" * 114 + ". .pdf"  # 120 characters; cut, its stem would lose '. '
     assert outbound.file_name(name) == name
     assert outbound.file_name("a" * (LIMIT + 1)) == "a" * LIMIT
+
+
+def test_a_quoted_local_part_stays_one_address():
+    """'"a@b"@c.gov.tr' is one RFC 5322 address: its local part is a@b, its domain after the last '@'. Before
+    issue 26 `recipients` split it itself and quoted the quotes again (a different address went out)."""
+    cell = '"a@b"@c.gov.tr'
+    assert outbound.mail_address(cell, "Üyeler", "D4") == cell
+    (got,) = outbound.recipients([("Ayşe", cell)])
+    assert (got.username, got.domain, got.addr_spec) == ("a@b", "c.gov.tr", cell)
+    assert outbound.address_field("To", [("", cell)]) == cell
+
+
+def test_a_capital_x_is_a_letter_of_an_address():
+    assert outbound.mail_address("Xavier.X@b.gov.tr", "Üyeler", "D4") == "Xavier.X@b.gov.tr"

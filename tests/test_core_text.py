@@ -232,3 +232,54 @@ def test_inflect_every_case(name, forms):
 @pytest.mark.parametrize("name", ["2026", "", "   ", "—"])
 def test_a_name_with_nothing_to_harmonise_with_is_left_as_it_is(name):
     assert [inflect(name, c) for c in CASES] == [name.strip()] * 5
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Dernek", ("Derneğe", "Dernekte", "Dernekten", "Derneğin", "Derneği")),  # two syllables: k softens too
+        ("VALİLİK", ("VALİLİĞE", "VALİLİKTE", "VALİLİKTEN", "VALİLİĞİN", "VALİLİĞİ")),  # seven capitals: a word
+        ("DW", ("DW'ye", "DW'de", "DW'den", "DW'nin", "DW'yi")),  # a letter without a table name: read 'e'
+        (
+            "Nizip Kurulu",
+            ("Nizip Kuruluna", "Nizip Kurulunda", "Nizip Kurulundan", "Nizip Kurulunun", "Nizip Kurulunu"),
+        ),
+        (
+            "İÇİŞLERİ BAKANLIĞI",
+            (
+                "İÇİŞLERİ BAKANLIĞINA",
+                "İÇİŞLERİ BAKANLIĞINDA",
+                "İÇİŞLERİ BAKANLIĞINDAN",
+                "İÇİŞLERİ BAKANLIĞININ",
+                "İÇİŞLERİ BAKANLIĞINI",
+            ),
+        ),  # a dotless capital I at the end
+        (
+            "Göç (İdaresi) Müdürlüğü",
+            (
+                "Göç (İdaresi) Müdürlüğüne",
+                "Göç (İdaresi) Müdürlüğünde",
+                "Göç (İdaresi) Müdürlüğünden",
+                "Göç (İdaresi) Müdürlüğünün",
+                "Göç (İdaresi) Müdürlüğünü",
+            ),
+        ),  # a parenthesis inside: not the name's end
+        (
+            "İçişleri Bakanlığı (Göç İdaresi Başkanlığı (Ankara))",
+            (
+                "İçişleri Bakanlığına (Göç İdaresi Başkanlığı (Ankara))",
+                "İçişleri Bakanlığında (Göç İdaresi Başkanlığı (Ankara))",
+                "İçişleri Bakanlığından (Göç İdaresi Başkanlığı (Ankara))",
+                "İçişleri Bakanlığının (Göç İdaresi Başkanlığı (Ankara))",
+                "İçişleri Bakanlığını (Göç İdaresi Başkanlığı (Ankara))",
+            ),
+        ),  # the suffix before the FIRST parenthesis
+    ],
+)
+def test_inflect_at_the_edges_of_its_rules(name, forms):
+    assert tuple(inflect(name, c) for c in CASES) == forms
+
+
+def test_a_two_letter_word_is_never_read_as_a_possessive():
+    """'Su' ends in -u after an s, but is no possessive (the -sı/-ğı rule needs a vowel before: three letters)."""
+    assert (inflect("Su", DATIVE), inflect("Su", LOCATIVE), inflect("Su", ACCUSATIVE)) == ("Suya", "Suda", "Suyu")

@@ -80,8 +80,8 @@ def recipients(pairs: list[tuple[object, str]]) -> list[Address]:
     (`email` quotes and encodes it), never string-joined into the header."""
     out = []
     for name, addr in pairs:
-        local, _, domain = addr.rpartition("@")
-        out.append(Address(display_name=header_text(name or "", MAX_NAME_CHARS), username=local, domain=domain))
+        # addr_spec is parsed by `email` (a quoted local part such as "a@b" stays one, not quoted twice)
+        out.append(Address(display_name=header_text(name or "", MAX_NAME_CHARS), addr_spec=addr))
     return out
 
 
