@@ -215,3 +215,34 @@ def test_a_quoted_local_part_stays_one_address():
 
 def test_a_capital_x_is_a_letter_of_an_address():
     assert outbound.mail_address("Xavier.X@b.gov.tr", "Üyeler", "D4") == "Xavier.X@b.gov.tr"
+
+
+def test_a_name_that_would_not_come_back_as_typed_goes_without_it():
+    """An encoded word typed into a name cell is decoded by a mail reader ('=?utf-8?q?a?=' reads 'a'): the
+    mailbox goes bare rather than under another name; the others keep theirs."""
+    got = outbound.address_field("To", [("x", "a@b.gov.tr"), ("=?utf-8?q?a?=", "c@d.gov.tr")])
+    assert got == "x <a@b.gov.tr>,\r\n c@d.gov.tr"
+
+
+def test_a_mailbox_too_long_for_the_first_line_starts_on_the_next():
+    """80 letters do not fit after 'To: ' in a 76-character line: the folder starts a new line (CRLF, space)."""
+    got = outbound.address_field("To", [("A" * 80, "a@b.gov.tr")])
+    assert got == "\r\n " + "A" * 80 + "\r\n <a@b.gov.tr>"
+
+
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("=A1", True),
+        ("+90 312", True),
+        ("-5", True),
+        ("@ali", True),
+        ("a=b", False),
+        ("", False),
+        (5, False),
+        (None, False),
+        (-5, False),
+    ],
+)
+def test_needs_text_prefix_only_for_text_starting_like_a_formula(value, want):
+    assert outbound.needs_text_prefix(value) is want
