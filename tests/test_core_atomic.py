@@ -5,6 +5,7 @@ oldest), the temporary files of dead runs, and a save that finds the file change
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
 import re
@@ -425,3 +426,68 @@ def test_a_failing_writer_leaves_the_file_and_no_temporary_file(tmp_path):
     with pytest.raises(RuntimeError, match="boom"):
         atomic.save_atomic(f, write)
     assert f.read_bytes() == XLSX_BYTES and leftovers(tmp_path) == []
+
+
+def test_a_missing_file_is_reported_as_the_operating_system_would(tmp_path):
+    with pytest.raises(FileNotFoundError) as info:
+        atomic.read_stamped(tmp_path / "yok.xlsx")
+    e = info.value
+    assert (e.errno, e.strerror, e.filename) == (errno.ENOENT, "No such file or directory", str(tmp_path / "yok.xlsx"))
+
+
+def test_a_file_that_keeps_changing_while_read_is_tried_three_times(tmp_path, monkeypatch):
+    """Each read sees another modification time (same size): three tries 50 ms apart, then FileChanged."""
+    f = put(tmp_path / "a.xlsx", b"abc")
+    real_stamp = atomic.stamp
+    ticks = iter(range(1, 100))
+
+    def moving(path, content=None):
+        st = real_stamp(path, content)
+        return atomic.Stamp(st.dev, st.ino, st.size, st.mtime_ns + next(ticks), content)
+
+    sleeps = []
+    monkeypatch.setattr(atomic, "stamp", moving)
+    monkeypatch.setattr(atomic.time, "sleep", sleeps.append)
+    with pytest.raises(FileChanged) as info:
+        atomic.read_stamped(f)
+    assert str(info.value) == READ_CHANGED
+    assert sleeps == [0.05, 0.05, 0.05]
+
+
+def test_a_file_that_changes_once_while_read_is_read_again(tmp_path, monkeypatch):
+    f = put(tmp_path / "a.xlsx", b"abc")
+    real_stamp = atomic.stamp
+    calls = []
+
+    def once(path, content=None):
+        st = real_stamp(path, content)
+        calls.append(1)
+        bump = 1 if len(calls) == 2 else 0  # the stamp after the first read differs
+        return atomic.Stamp(st.dev, st.ino, st.size, st.mtime_ns + bump, content)
+
+    monkeypatch.setattr(atomic, "stamp", once)
+    monkeypatch.setattr(atomic.time, "sleep", lambda s: None)
+    data, st = atomic.read_stamped(f)
+    assert data == b"abc" and st.content == b"abc" and len(calls) == 4
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize("mode", [0o444, 0o555, 0o400])
+def test_no_write_bit_for_anyone_is_read_only_whoever_runs(tmp_path, mode):
+    """Root may write anything (os.access says yes): the mode alone decides then — execute bits are no write."""
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+    f.chmod(mode)
+    with pytest.raises(GocKurulError, match="salt okunur"):
+        atomic.check_output(f, None)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_a_loop_of_links_is_explained(tmp_path):
+    (tmp_path / "a.xlsx").symlink_to(tmp_path / "b.xlsx")
+    (tmp_path / "b.xlsx").symlink_to(tmp_path / "a.xlsx")
+    with pytest.raises(GocKurulError) as info:
+        atomic.check_output(tmp_path / "a.xlsx", atomic.XLSX)
+    assert str(info.value) == (
+        "'a.xlsx' okunamadı: kısayollar (sembolik bağlantılar) birbirini gösteriyor; gerçek dosyayı verin. Dosya "
+        "değiştirilmedi."
+    )
