@@ -491,3 +491,15 @@ def test_a_loop_of_links_is_explained(tmp_path):
         "'a.xlsx' okunamadı: kısayollar (sembolik bağlantılar) birbirini gösteriyor; gerçek dosyayı verin. Dosya "
         "değiştirilmedi."
     )
+
+
+def test_a_file_that_cannot_be_read_for_its_kind_is_explained(tmp_path, monkeypatch):
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+
+    def denied(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(atomic, "kind_of", denied)
+    with pytest.raises(GocKurulError) as info:
+        atomic.check_output(f, atomic.XLSX)
+    assert str(info.value) == "'a.xlsx' okunamadı: erişim izni yok. Dosya değiştirilmedi."
