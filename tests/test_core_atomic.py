@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import time
+import types
 import zipfile
 from pathlib import Path
 
@@ -503,3 +504,41 @@ def test_a_file_that_cannot_be_read_for_its_kind_is_explained(tmp_path, monkeypa
     with pytest.raises(GocKurulError) as info:
         atomic.check_output(f, atomic.XLSX)
     assert str(info.value) == "'a.xlsx' okunamadı: erişim izni yok. Dosya değiştirilmedi."
+
+
+def test_a_backup_after_an_old_style_name_without_a_counter(tmp_path):
+    f = put(tmp_path / "a.xlsx", b"old")
+    (tmp_path / "Yedekler").mkdir()
+    put(tmp_path / "Yedekler" / "a_20990101-000000.xlsx", b"")  # <stem>_YYYYMMDD-HHMMSS: counter 0
+    assert atomic.backup(f).name == "a_20990101-000000-000001.xlsx"
+
+
+def test_a_counter_beyond_a_second_of_microseconds_is_read_as_the_seconds_last(tmp_path):
+    f = put(tmp_path / "a.xlsx", b"old")
+    (tmp_path / "Yedekler").mkdir()
+    put(tmp_path / "Yedekler" / "a_20990101-000000-1000000.xlsx", b"")
+    assert atomic.backup(f).name == "a_20990101-000001-000000.xlsx"
+
+
+class _Noon(dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2026, 6, 15, 10, 30, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("newest", "want"),
+    [
+        ("a_20261231-235959-999999.xlsx", "a_20270101-000000-000000.xlsx"),  # later this year: after it
+        ("a_20260615-235959-000000.xlsx", "a_20260615-235959-000001.xlsx"),  # later today: after it
+        ("a_20260615-103000-000000.xlsx", "a_20260615-103000-000001.xlsx"),  # this very microsecond: after it
+        ("a_20260615-092959-000000.xlsx", "a_20260615-103000-000000.xlsx"),  # earlier today: now
+        ("a_20250615-235959-999999.xlsx", "a_20260615-103000-000000.xlsx"),  # last year: now
+    ],
+)
+def test_a_backup_is_named_now_unless_a_backup_there_is_as_late(tmp_path, monkeypatch, newest, want):
+    monkeypatch.setattr(atomic, "dt", types.SimpleNamespace(datetime=_Noon, timedelta=dt.timedelta))
+    f = put(tmp_path / "a.xlsx", b"old")
+    (tmp_path / "Yedekler").mkdir()
+    put(tmp_path / "Yedekler" / newest, b"")
+    assert atomic.backup(f).name == want
