@@ -542,3 +542,26 @@ def test_a_backup_is_named_now_unless_a_backup_there_is_as_late(tmp_path, monkey
     (tmp_path / "Yedekler").mkdir()
     put(tmp_path / "Yedekler" / newest, b"")
     assert atomic.backup(f).name == want
+
+
+def test_a_temporary_file_is_named_for_its_run_and_made_in_the_folder(tmp_path):
+    """<prefix><pid>@<host>-….tmp: how remove_stale_temps knows whose it is."""
+    p = atomic._new_temp(tmp_path)
+    m = atomic._TEMP_NAME.fullmatch(p.name)
+    assert p.parent == tmp_path and p.is_file() and p.stat().st_size == 0
+    assert m and (m[1], m[2]) == (str(os.getpid()), host_tag()) and p.name.endswith(".tmp")
+
+
+def test_a_backup_is_written_beside_where_it_lands(tmp_path, monkeypatch):
+    """One rename inside Yedekler/: the temporary file is made there, not in the system's temporary folder."""
+    made = []
+    real = atomic._new_temp
+
+    def record(folder):
+        p = real(folder)
+        made.append(p.parent)
+        return p
+
+    monkeypatch.setattr(atomic, "_new_temp", record)
+    atomic.backup(put(tmp_path / "a.xlsx", b"old"))
+    assert made == [tmp_path / "Yedekler"]
