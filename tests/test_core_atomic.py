@@ -565,3 +565,96 @@ def test_a_backup_is_written_beside_where_it_lands(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic, "_new_temp", record)
     atomic.backup(put(tmp_path / "a.xlsx", b"old"))
     assert made == [tmp_path / "Yedekler"]
+
+
+class _Listed:
+    """A folder whose glob gives these paths in this order (or fails)."""
+
+    def __init__(self, paths, fail=False):
+        self.paths, self.fail = paths, fail
+
+    def glob(self, pattern):
+        if self.fail:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return iter(self.paths)
+
+
+def test_a_candidate_that_cannot_be_looked_at_is_skipped_not_the_rest(tmp_path):
+    dangling = tmp_path / ".~gockurul-kayip.tmp"
+    dangling.symlink_to(tmp_path / "yok")
+    dead = put(tmp_path / f".~gockurul-999999999@{host_tag()}-x.tmp", b"")
+    assert list(atomic.left_by_dead_runs(_Listed([dangling, dead]), "*", atomic._TEMP_NAME)) == [dead]
+    assert list(atomic.left_by_dead_runs(_Listed([dead], fail=True), "*", atomic._TEMP_NAME)) == []
+
+
+def test_a_foreign_temporary_file_goes_only_when_older_than_an_hour(tmp_path, monkeypatch):
+    now = 2_000_000_000
+    monkeypatch.setattr(atomic.time, "time", lambda: float(now))
+    other = "0" * 8 if host_tag() != "0" * 8 else "1" * 8
+    at_limit = put(tmp_path / f".~gockurul-1@{other}-a.tmp", b"")
+    past_limit = put(tmp_path / f".~gockurul-1@{other}-b.tmp", b"")
+    os.utime(at_limit, ns=((now - 3600) * 10**9,) * 2)  # exactly an hour: not yet
+    os.utime(past_limit, ns=((now - 3601) * 10**9,) * 2)
+    assert list(atomic.left_by_dead_runs(tmp_path, ".~gockurul-*.tmp", atomic._TEMP_NAME)) == [past_limit]
+
+
+def test_a_stale_name_that_cannot_be_removed_is_left_quietly(tmp_path):
+    stuck = tmp_path / f".~gockurul-999999999@{host_tag()}-d.tmp"
+    stuck.mkdir()  # a folder: unlink fails
+    atomic.remove_stale_temps(tmp_path)
+    assert stuck.is_dir()
+
+
+NEW_BOOK = package("xl/workbook.xml", "xl/styles.xml")
+
+
+def test_a_command_that_creates_a_file_does_not_replace_one_unless_told(tmp_path):
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+    with pytest.raises(InvalidArgument, match="zaten var"):
+        atomic.save_atomic(f, lambda out: out.write(b"new"), create=True)
+    assert f.read_bytes() == XLSX_BYTES
+    assert atomic.save_atomic(f, lambda out: out.write(NEW_BOOK), create=True, overwrite=True) is not None
+
+
+def test_with_what_the_caller_read_the_kind_is_not_checked_again(tmp_path):
+    f = put(tmp_path / "a.xlsx", b"%PDF-1.4 read by the caller")
+    _, st = atomic.read_stamped(f)
+    assert atomic.save_atomic(f, lambda out: out.write(XLSX_BYTES), expect=st) is not None
+    assert f.read_bytes() == XLSX_BYTES
+
+
+def test_the_temporary_file_of_a_save_is_made_beside_the_file(tmp_path, monkeypatch):
+    made = []
+    real = atomic._new_temp
+
+    def record(folder):
+        p = real(folder)
+        made.append(p.parent)
+        return p
+
+    monkeypatch.setattr(atomic, "_new_temp", record)
+    atomic.save_atomic(tmp_path / "a.xlsx", lambda out: out.write(XLSX_BYTES))
+    assert made == [tmp_path]
+
+
+def test_a_folder_that_takes_no_new_file_is_named(tmp_path, monkeypatch):
+    def denied(folder):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic, "_new_temp", denied)
+    with pytest.raises(GocKurulError) as info:
+        atomic.save_atomic(tmp_path / "a.xlsx", lambda out: out.write(XLSX_BYTES))
+    assert str(info.value) == f"'{tmp_path}' klasörüne yazılamıyor: erişim izni yok."
+
+
+def test_a_full_disk_while_writing_leaves_the_file_as_it_was(tmp_path):
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+
+    def write(out):
+        out.write(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(GocKurulError) as info:
+        atomic.save_atomic(f, write)
+    assert str(info.value) == "'a.xlsx' kaydedilemedi: diskte yer kalmadı. Dosyanın önceki hâli değişmedi."
+    assert f.read_bytes() == XLSX_BYTES and leftovers(tmp_path) == []
