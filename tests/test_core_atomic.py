@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from gockurul_excel.errors import FileChanged, GocKurulError, InvalidArgument
+from gockurul_excel.errors import FileChanged, GocKurulError, InvalidArgument, WorkbookLocked
 from gockurul_excel.files import atomic
 from gockurul_excel.files.safety import OLE2_MAGIC, host_tag
 
@@ -658,3 +658,97 @@ def test_a_full_disk_while_writing_leaves_the_file_as_it_was(tmp_path):
         atomic.save_atomic(f, write)
     assert str(info.value) == "'a.xlsx' kaydedilemedi: diskte yer kalmadı. Dosyanın önceki hâli değişmedi."
     assert f.read_bytes() == XLSX_BYTES and leftovers(tmp_path) == []
+
+
+def test_a_save_by_someone_else_during_our_backup_is_kept(tmp_path, monkeypatch):
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+    real_backup = atomic.backup
+
+    def backup_then_their_save(path, **kw):
+        b = real_backup(path, **kw)
+        put(f, XLSX_BYTES + b"theirs")
+        return b
+
+    monkeypatch.setattr(atomic, "backup", backup_then_their_save)
+    with pytest.raises(FileChanged) as info:
+        atomic.save_atomic(f, lambda out: out.write(NEW_BOOK))
+    assert str(info.value) == WRITE_CHANGED
+    assert f.read_bytes() == XLSX_BYTES + b"theirs" and leftovers(tmp_path) == []
+
+
+def test_a_file_deleted_while_we_write_stays_deleted(tmp_path):
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+
+    def write(out):
+        f.unlink()
+        out.write(NEW_BOOK)
+
+    with pytest.raises(FileChanged) as info:
+        atomic.save_atomic(f, write)
+    assert str(info.value) == WRITE_CHANGED
+    assert not f.exists() and leftovers(tmp_path) == []
+
+
+def test_a_made_afresh_file_that_is_no_package_is_compared_by_its_bytes(tmp_path):
+    f = put(tmp_path / "notlar.txt", b"hello")
+    assert atomic.save_atomic(f, lambda out: out.write(b"world"), kind=None, create=True, overwrite=True) is not None
+    assert f.read_bytes() == b"world"
+
+
+def test_a_rename_refused_by_another_program_is_tried_five_times(tmp_path, monkeypatch):
+    """Windows: the target open elsewhere, a virus scanner holding the new file — 0.2 s apart, then given up."""
+    tmp, target = put(tmp_path / "t.tmp", b"new"), put(tmp_path / "a.xlsx", b"old")
+    calls, sleeps = [], []
+
+    def busy(src, dst):
+        calls.append(1)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic.os, "replace", busy)
+    monkeypatch.setattr(atomic.time, "sleep", sleeps.append)
+    with pytest.raises(WorkbookLocked) as info:
+        atomic._replace(tmp, target)
+    assert str(info.value) == (
+        "'a.xlsx' başka bir program tarafından kullanılıyor; kaydedilemedi. Dosyayı açık tutan programı kapatıp "
+        "tekrar deneyin. Dosyanın önceki hâli değişmedi."
+    )
+    assert (len(calls), sleeps) == (5, [0.2] * 4)
+
+
+def test_a_rename_that_succeeds_on_a_later_try_replaces_the_file(tmp_path, monkeypatch):
+    tmp, target = put(tmp_path / "t.tmp", b"new"), put(tmp_path / "a.xlsx", b"old")
+    real_replace, sleeps = os.replace, []
+    tries = iter([PermissionError(errno.EACCES, "busy")] * 4)
+
+    def flaky(src, dst):
+        err = next(tries, None)
+        if err:
+            raise err
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", flaky)
+    monkeypatch.setattr(atomic.time, "sleep", sleeps.append)
+    atomic._replace(tmp, target)
+    assert target.read_bytes() == b"new" and sleeps == [0.2] * 4
+
+
+def test_a_rename_refused_for_another_reason_is_explained_at_once(tmp_path, monkeypatch):
+    tmp, target = put(tmp_path / "t.tmp", b"new"), put(tmp_path / "a.xlsx", b"old")
+
+    def cross(src, dst):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(atomic.os, "replace", cross)
+    with pytest.raises(GocKurulError) as info:
+        atomic._replace(tmp, target)
+    assert str(info.value) == "'a.xlsx' kaydedilemedi: başka bir diske taşınamıyor. Dosyanın önceki hâli değişmedi."
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX only")
+def test_fsync_dir_syncs_the_folder_on_posix(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(atomic.os, "fsync", synced.append)
+    atomic.fsync_dir(tmp_path)
+    assert len(synced) == 1
+    atomic.fsync_dir(tmp_path / "yok")  # never an error
+    assert len(synced) == 1
