@@ -246,3 +246,8 @@ def test_a_mailbox_too_long_for_the_first_line_starts_on_the_next():
 )
 def test_needs_text_prefix_only_for_text_starting_like_a_formula(value, want):
     assert outbound.needs_text_prefix(value) is want
+
+
+def test_an_address_goes_out_to_its_last_letter():
+    assert outbound.address_field("To", [("", "kurul@ornek.gov.TX")]) == "kurul@ornek.gov.TX"
+    assert outbound.address_field("To", [("Ali", "kurul@ornek.gov.TX")]) == "Ali <kurul@ornek.gov.TX>"
