@@ -62,7 +62,7 @@ def mail_address(value: object, sheet: str, cell: str | None) -> str:
     try:
         header = _DEFAULT_POLICY.header_factory("to", text)
         addresses = header.addresses
-    except (HeaderParseError, ValueError, IndexError):
+    except (HeaderParseError, ValueError, IndexError, AttributeError):  # 'a@[': CPython 3.11's parser fails so
         raise refuse("adres okunamadı") from None
     if len(addresses) != 1:
         raise refuse("bir hücrede birden çok adres var")
@@ -80,8 +80,8 @@ def recipients(pairs: list[tuple[object, str]]) -> list[Address]:
     (`email` quotes and encodes it), never string-joined into the header."""
     out = []
     for name, addr in pairs:
-        local, _, domain = addr.rpartition("@")
-        out.append(Address(display_name=header_text(name or "", MAX_NAME_CHARS), username=local, domain=domain))
+        # addr_spec is parsed by `email` (a quoted local part such as "a@b" stays one, not quoted twice)
+        out.append(Address(display_name=header_text(name or "", MAX_NAME_CHARS), addr_spec=addr))
     return out
 
 
