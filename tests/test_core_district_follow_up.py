@@ -22,7 +22,7 @@ from gockurul_excel.core.districts import (
     typed_value,
 )
 
-from .kontrol.base import book
+from .kontrol.base import book, clean
 
 D = dt.date
 BOARD = rules.MeetingCategory.DISTRICT_BOARD.value
@@ -154,3 +154,19 @@ def test_follow_up_without_a_year_has_no_windows():
                                               D(2025, 11, 1)) if s.district == "Nizip"]
     assert nizip.windows == []
     assert [m.meeting_no for m in nizip.minutes] == ["0", "1", "3", "2"]  # every year's, by date
+
+
+def test_minutes_rule_is_the_district_boards():
+    """M12(4), M12(5): a district board's minutes go to the member institutions and the province (not M12(2))."""
+    rule = districts._minutes_rule()
+    assert (rule.kind, rule.articles, rule.direction, rule.days) == (
+        "tutanak_teblig", "M12(4), M12(5)", rules.Direction.AFTER, 15)
+
+
+def test_follow_up_skips_a_nameless_district_row_and_goes_on():
+    book_rows = clean()
+    book_rows["İlçeler"].insert(2, [None, 5_000, "Hayır"])
+    statuses = district_follow_up(book(rows=book_rows), MergedState(), D(2025, 5, 1))
+    assert [s.district for s in statuses] == ["Şahinbey", "Şehitkamil", "Nizip", "İslahiye", "Oğuzeli", "Karkamış",
+                                              "Nurdağı", "Araban", "Yavuzeli"]
+    assert [s.cell for s in statuses][:4] == ["A2", "A3", "A5", "A6"]
