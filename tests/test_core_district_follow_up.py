@@ -170,3 +170,16 @@ def test_follow_up_skips_a_nameless_district_row_and_goes_on():
     assert [s.district for s in statuses] == ["Şahinbey", "Şehitkamil", "Nizip", "İslahiye", "Oğuzeli", "Karkamış",
                                               "Nurdağı", "Araban", "Yavuzeli"]
     assert [s.cell for s in statuses][:4] == ["A2", "A3", "A5", "A6"]
+
+
+def test_only_an_ordinary_meeting_meets_a_window():
+    """M8(1), M8(3): an extra meeting inside a window does not meet it, nor does an ordinary one held outside every
+    window (May); each window is met by an ordinary meeting held inside it."""
+    rows = DistrictRows("Nizip")
+    for no, kind, held in (("7", "Olağanüstü", D(2025, 2, 10)), ("8", "Olağan", D(2025, 5, 15)),
+                           ("9", "Olağan", D(2025, 9, 10))):
+        rows.tables[MEETINGS_SHEET].append({"Toplantı No": no, "Kategori": BOARD, "Tür": kind,
+                                            "Gerçekleşen Tarih": held, "Tutanak Tebliğ Tarihi": None})
+    (nizip,) = [s for s in district_follow_up(book(), MergedState({"nizip": rows}), D(2025, 11, 1))
+                if s.district == "Nizip"]
+    assert [(w.status, w.meeting_no) for w in nizip.windows] == [("yapilmadi", None), ("zamaninda", "9")]

@@ -101,3 +101,15 @@ def test_require_province():
         require_province(book(**{"Kurul Türü": "İlçe", "İlçe": "Nizip"}), "nizip.xlsx")
     assert str(e.value) == ("'nizip.xlsx' bir il kurulu kitabı değil; ilçe kitapları il kurulu kitabına "
                             "birleştirilir.")
+
+
+def test_plan_merge_refuses_a_district_book_by_its_name():
+    district = {"Kurul Türü": "İlçe", "İlçe": "Nizip"}
+    with pytest.raises(InvalidArgument) as e:
+        plan_merge(book(**district), None, [], today=D(2025, 6, 1), now=NOW)
+    assert str(e.value).startswith("'kitap.xlsx' bir il kurulu kitabı değil")
+    unnamed = book(**district)
+    unnamed.path = None
+    with pytest.raises(InvalidArgument) as e:
+        plan_merge(unnamed, None, [], today=D(2025, 6, 1), now=NOW)
+    assert str(e.value) == "'kitap' bir il kurulu kitabı değil; ilçe kitapları il kurulu kitabına birleştirilir."
