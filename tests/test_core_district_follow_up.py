@@ -183,3 +183,10 @@ def test_only_an_ordinary_meeting_meets_a_window():
     (nizip,) = [s for s in district_follow_up(book(), MergedState({"nizip": rows}), D(2025, 11, 1))
                 if s.district == "Nizip"]
     assert [(w.status, w.meeting_no) for w in nizip.windows] == [("yapilmadi", None), ("zamaninda", "9")]
+
+
+def test_not_required_windows_keep_their_dates():
+    (oguzeli,) = [s for s in district_follow_up(book(), MergedState(), D(2025, 5, 1)) if s.district == "Oğuzeli"]
+    assert oguzeli.windows == [
+        WindowStatus("Şubat/Mart", D(2025, 2, 1), D(2025, 3, 31), D(2025, 4, 30), "gerekmiyor"),
+        WindowStatus("Ağustos/Eylül", D(2025, 8, 1), D(2025, 9, 30), D(2025, 10, 31), "gerekmiyor")]

@@ -113,3 +113,21 @@ def test_plan_merge_refuses_a_district_book_by_its_name():
     with pytest.raises(InvalidArgument) as e:
         plan_merge(unnamed, None, [], today=D(2025, 6, 1), now=NOW)
     assert str(e.value) == "'kitap' bir il kurulu kitabı değil; ilçe kitapları il kurulu kitabına birleştirilir."
+
+
+def test_merged_rows_sorted_by_number_and_short_log_rows_ignored():
+    """Each merged table in number order (2 before 10): decisions by Karar No, problems by Sorun No, participants
+    by Sıra within their meeting; a log row too short to name an action is no earlier merge."""
+    from gockurul_excel.core.districts import DECISIONS_SHEET, PARTICIPANTS_SHEET, PROBLEMS_SHEET
+
+    inc = _inc("nizip.xlsx", "Nizip", "1")
+    inc.rows.tables[DECISIONS_SHEET] = [{"Karar No": n, "Toplantı No": "1"} for n in ("10", "2", "1")]
+    inc.rows.tables[PROBLEMS_SHEET] = [{"Sorun No": n, "Toplantı No": "1"} for n in ("10", "2")]
+    inc.rows.tables[PARTICIPANTS_SHEET] = [{"Toplantı No": "1", "Sıra": n} for n in (10, 2, 1)]
+    state = MergedState({}, [["01.05.2025 09:00", "nizip.xlsx", "Nizip"]])
+    result = plan_merge(book(), state, [inc], today=D(2025, 6, 1), now=NOW)
+    assert [(e.action, e.reason) for e in result.entries] == [("eklendi", "1 toplantı eklendi.")]
+    tables = result.state.districts["nizip"].tables
+    assert [r["Karar No"] for r in tables[DECISIONS_SHEET]] == ["1", "2", "10"]
+    assert [r["Sorun No"] for r in tables[PROBLEMS_SHEET]] == ["2", "10"]
+    assert [r["Sıra"] for r in tables[PARTICIPANTS_SHEET]] == [1, 2, 10]
