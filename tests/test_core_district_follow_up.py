@@ -190,3 +190,10 @@ def test_not_required_windows_keep_their_dates():
     assert oguzeli.windows == [
         WindowStatus("Şubat/Mart", D(2025, 2, 1), D(2025, 3, 31), D(2025, 4, 30), "gerekmiyor"),
         WindowStatus("Ağustos/Eylül", D(2025, 8, 1), D(2025, 9, 30), D(2025, 10, 31), "gerekmiyor")]
+
+
+def test_missed_and_pending_windows_keep_their_dates():
+    (araban,) = [s for s in district_follow_up(book(), MergedState(), D(2025, 5, 1)) if s.district == "Araban"]
+    assert araban.windows == [
+        WindowStatus("Şubat/Mart", D(2025, 2, 1), D(2025, 3, 31), D(2025, 4, 30), "yapilmadi"),
+        WindowStatus("Ağustos/Eylül", D(2025, 8, 1), D(2025, 9, 30), D(2025, 10, 31), "bekleniyor")]
