@@ -197,3 +197,13 @@ def test_missed_and_pending_windows_keep_their_dates():
     assert araban.windows == [
         WindowStatus("Şubat/Mart", D(2025, 2, 1), D(2025, 3, 31), D(2025, 4, 30), "yapilmadi"),
         WindowStatus("Ağustos/Eylül", D(2025, 8, 1), D(2025, 9, 30), D(2025, 10, 31), "bekleniyor")]
+
+
+def test_held_on_the_windows_last_regular_day_is_in_time():
+    """M8(1): held on 31.03 (the window's last regular day) is in time; M8(3) lateness starts the day after."""
+    rows = DistrictRows("Nizip")
+    rows.tables[MEETINGS_SHEET].append({"Toplantı No": "1", "Kategori": BOARD, "Tür": "Olağan",
+                                        "Gerçekleşen Tarih": D(2025, 3, 31), "Tutanak Tebliğ Tarihi": None})
+    (nizip,) = [s for s in district_follow_up(book(), MergedState({"nizip": rows}), D(2025, 5, 1))
+                if s.district == "Nizip"]
+    assert nizip.windows[0].status == "zamaninda"
