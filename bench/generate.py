@@ -47,102 +47,274 @@ PER_YEAR = {
 }
 
 DISTRICTS = (
-    ("Adalar", 1_200, "Hayır"), ("Arnavutköy", 21_400, "Hayır"), ("Ataşehir", 18_900, "Hayır"),
-    ("Avcılar", 31_500, "Hayır"), ("Bağcılar", 58_200, "Hayır"), ("Bahçelievler", 36_700, "Hayır"),
-    ("Bakırköy", 9_800, "Hayır"), ("Başakşehir", 54_300, "Hayır"), ("Bayrampaşa", 16_200, "Hayır"),
-    ("Beşiktaş", 7_400, "Hayır"), ("Beykoz", 5_100, "Hayır"), ("Beylikdüzü", 22_800, "Hayır"),
-    ("Beyoğlu", 24_600, "Hayır"), ("Büyükçekmece", 19_300, "Hayır"), ("Çatalca", 1_950, "Hayır"),
-    ("Çekmeköy", 6_300, "Hayır"), ("Esenler", 47_900, "Hayır"), ("Esenyurt", 96_400, "Hayır"),
-    ("Eyüpsultan", 15_800, "Hayır"), ("Fatih", 61_300, "Hayır"), ("Gaziosmanpaşa", 29_700, "Hayır"),
-    ("Güngören", 21_200, "Hayır"), ("Kadıköy", 8_900, "Hayır"), ("Kağıthane", 17_400, "Hayır"),
-    ("Kartal", 12_600, "Hayır"), ("Küçükçekmece", 64_800, "Hayır"), ("Maltepe", 10_300, "Hayır"),
-    ("Pendik", 23_500, "Hayır"), ("Sancaktepe", 13_700, "Hayır"), ("Sarıyer", 11_200, "Hayır"),
-    ("Silivri", 4_300, "Hayır"), ("Sultanbeyli", 33_100, "Hayır"), ("Sultangazi", 38_400, "Hayır"),
-    ("Şile", 900, "Evet"), ("Şişli", 14_500, "Hayır"), ("Tuzla", 12_100, "Hayır"),
-    ("Ümraniye", 26_900, "Hayır"), ("Üsküdar", 13_300, "Hayır"), ("Zeytinburnu", 42_700, "Hayır"),
+    ("Adalar", 1_200, "Hayır"),
+    ("Arnavutköy", 21_400, "Hayır"),
+    ("Ataşehir", 18_900, "Hayır"),
+    ("Avcılar", 31_500, "Hayır"),
+    ("Bağcılar", 58_200, "Hayır"),
+    ("Bahçelievler", 36_700, "Hayır"),
+    ("Bakırköy", 9_800, "Hayır"),
+    ("Başakşehir", 54_300, "Hayır"),
+    ("Bayrampaşa", 16_200, "Hayır"),
+    ("Beşiktaş", 7_400, "Hayır"),
+    ("Beykoz", 5_100, "Hayır"),
+    ("Beylikdüzü", 22_800, "Hayır"),
+    ("Beyoğlu", 24_600, "Hayır"),
+    ("Büyükçekmece", 19_300, "Hayır"),
+    ("Çatalca", 1_950, "Hayır"),
+    ("Çekmeköy", 6_300, "Hayır"),
+    ("Esenler", 47_900, "Hayır"),
+    ("Esenyurt", 96_400, "Hayır"),
+    ("Eyüpsultan", 15_800, "Hayır"),
+    ("Fatih", 61_300, "Hayır"),
+    ("Gaziosmanpaşa", 29_700, "Hayır"),
+    ("Güngören", 21_200, "Hayır"),
+    ("Kadıköy", 8_900, "Hayır"),
+    ("Kağıthane", 17_400, "Hayır"),
+    ("Kartal", 12_600, "Hayır"),
+    ("Küçükçekmece", 64_800, "Hayır"),
+    ("Maltepe", 10_300, "Hayır"),
+    ("Pendik", 23_500, "Hayır"),
+    ("Sancaktepe", 13_700, "Hayır"),
+    ("Sarıyer", 11_200, "Hayır"),
+    ("Silivri", 4_300, "Hayır"),
+    ("Sultanbeyli", 33_100, "Hayır"),
+    ("Sultangazi", 38_400, "Hayır"),
+    ("Şile", 900, "Evet"),
+    ("Şişli", 14_500, "Hayır"),
+    ("Tuzla", 12_100, "Hayır"),
+    ("Ümraniye", 26_900, "Hayır"),
+    ("Üsküdar", 13_300, "Hayır"),
+    ("Zeytinburnu", 42_700, "Hayır"),
 )
 
-FIRST = ("Ayşe", "Mehmet", "Fatma", "Ahmet", "Zeynep", "Mustafa", "Emine", "Ali", "Hatice", "Hüseyin", "Elif",
-         "İbrahim", "Şükrü", "Gülşen", "Çağrı", "Özlem", "Ümit", "İlknur", "Oğuz", "Derya", "Gökhan", "Şeyma",
-         "Tuğçe", "Ömer", "Büşra", "İsmail", "Nurcan", "Yiğit", "Sevgül", "Ertuğrul")
-LAST = ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir", "Arslan",
-        "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek", "Güneş", "Erdoğan", "Aktaş",
-        "Ünal", "Güler", "Tekin", "Karaca", "Bulut", "Işık", "Sönmez")
+FIRST = (
+    "Ayşe",
+    "Mehmet",
+    "Fatma",
+    "Ahmet",
+    "Zeynep",
+    "Mustafa",
+    "Emine",
+    "Ali",
+    "Hatice",
+    "Hüseyin",
+    "Elif",
+    "İbrahim",
+    "Şükrü",
+    "Gülşen",
+    "Çağrı",
+    "Özlem",
+    "Ümit",
+    "İlknur",
+    "Oğuz",
+    "Derya",
+    "Gökhan",
+    "Şeyma",
+    "Tuğçe",
+    "Ömer",
+    "Büşra",
+    "İsmail",
+    "Nurcan",
+    "Yiğit",
+    "Sevgül",
+    "Ertuğrul",
+)
+LAST = (
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Yıldız",
+    "Yıldırım",
+    "Öztürk",
+    "Aydın",
+    "Özdemir",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Aslan",
+    "Çetin",
+    "Kara",
+    "Koç",
+    "Kurt",
+    "Özkan",
+    "Şimşek",
+    "Güneş",
+    "Erdoğan",
+    "Aktaş",
+    "Ünal",
+    "Güler",
+    "Tekin",
+    "Karaca",
+    "Bulut",
+    "Işık",
+    "Sönmez",
+)
 
 BOARD = rules.MeetingCategory.PROVINCE_BOARD.value
 SUB = rules.MeetingCategory.SUBCOMMISSION.value
-HALLS = ("İstanbul Valiliği Toplantı Salonu", "İl Göç İdaresi Müdürlüğü Toplantı Salonu",
-         "Haliç Kongre Merkezi Toplantı Salonu", "İstanbul Valiliği Şehit Mustafa Cambaz Salonu")
+HALLS = (
+    "İstanbul Valiliği Toplantı Salonu",
+    "İl Göç İdaresi Müdürlüğü Toplantı Salonu",
+    "Haliç Kongre Merkezi Toplantı Salonu",
+    "İstanbul Valiliği Şehit Mustafa Cambaz Salonu",
+)
 
 BOARD_TOPICS = (
-    "Bir önceki kurulda alınan kararların değerlendirilmesi", "Yerel Uyum Eylem Planı izleme sonuçları",
-    "Alt Komisyon raporunun sunulması", "İlçe Göç Koordinasyon Kurullarından gelen bulgular",
-    "Göç alanında ulusal ve yerel verilerin sunumu", "Kayıt dışı istihdamla mücadele",
-    "Yabancı öğrencilerin okullaşma oranları", "Göçmen sağlığı merkezlerinin kapasitesi",
+    "Bir önceki kurulda alınan kararların değerlendirilmesi",
+    "Yerel Uyum Eylem Planı izleme sonuçları",
+    "Alt Komisyon raporunun sunulması",
+    "İlçe Göç Koordinasyon Kurullarından gelen bulgular",
+    "Göç alanında ulusal ve yerel verilerin sunumu",
+    "Kayıt dışı istihdamla mücadele",
+    "Yabancı öğrencilerin okullaşma oranları",
+    "Göçmen sağlığı merkezlerinin kapasitesi",
 )
-SUB_TOPICS = ("Sahada tespit edilen sorunlar", "Eylem planı faaliyetlerinin izlenmesi",
-              "Kurul gündemine sunulacak öneriler", "Mahalle ziyaretlerinden gelen bulgular")
+SUB_TOPICS = (
+    "Sahada tespit edilen sorunlar",
+    "Eylem planı faaliyetlerinin izlenmesi",
+    "Kurul gündemine sunulacak öneriler",
+    "Mahalle ziyaretlerinden gelen bulgular",
+)
 PROBLEMS = (
-    ("Eğitim", "Okula kayıtlı olmayan yabancı çocukların sayısı yüksek.",
-     "Mahalle bazlı kayıt kampanyası ve ailelere ev ziyareti."),
-    ("Sağlık", "Göçmen sağlığı merkezlerinde tercüman eksikliği.",
-     "Tercüman alımı için Başkanlığa ve Sağlık Bakanlığına talep iletilmesi."),
-    ("İş Gücü Piyasası", "Kayıt dışı çalışma ve çalışma izni başvurularının azlığı.",
-     "İşverenlere yönelik bilgilendirme toplantıları düzenlenmesi."),
+    (
+        "Eğitim",
+        "Okula kayıtlı olmayan yabancı çocukların sayısı yüksek.",
+        "Mahalle bazlı kayıt kampanyası ve ailelere ev ziyareti.",
+    ),
+    (
+        "Sağlık",
+        "Göçmen sağlığı merkezlerinde tercüman eksikliği.",
+        "Tercüman alımı için Başkanlığa ve Sağlık Bakanlığına talep iletilmesi.",
+    ),
+    (
+        "İş Gücü Piyasası",
+        "Kayıt dışı çalışma ve çalışma izni başvurularının azlığı.",
+        "İşverenlere yönelik bilgilendirme toplantıları düzenlenmesi.",
+    ),
     ("Sosyal Destek", "Sosyal yardım başvurularında belge eksikliği.", "SYDV ile ortak başvuru masası kurulması."),
-    ("Bilgilendirme", "Adres kayıt yükümlülüğünün bilinmemesi.",
-     "Arapça, Farsça ve Türkçe broşür ile kısa film hazırlanması."),
-    ("Kamu Düzeni", "Bazı mahallelerde toplumsal gerginlik riski.",
-     "Muhtarlar ve kanaat önderleriyle ortak toplantılar yapılması."),
-    ("Toplumsal Katılım", "Yabancı kadınların uyum kurslarına katılımı düşük.",
-     "Kurs saatlerinin ve yerlerinin yeniden düzenlenmesi."),
+    (
+        "Bilgilendirme",
+        "Adres kayıt yükümlülüğünün bilinmemesi.",
+        "Arapça, Farsça ve Türkçe broşür ile kısa film hazırlanması.",
+    ),
+    (
+        "Kamu Düzeni",
+        "Bazı mahallelerde toplumsal gerginlik riski.",
+        "Muhtarlar ve kanaat önderleriyle ortak toplantılar yapılması.",
+    ),
+    (
+        "Toplumsal Katılım",
+        "Yabancı kadınların uyum kurslarına katılımı düşük.",
+        "Kurs saatlerinin ve yerlerinin yeniden düzenlenmesi.",
+    ),
     ("Kamu Sağlığı", "Aşılama oranlarında düşüş.", "Mobil aşı ekiplerinin kurulması."),
     ("Kamu Güvenliği", "Düzensiz göçmen yakalamalarında artış.", "Ortak denetimlerin sıklaştırılması."),
     ("Diğer", "Göç verilerinin kurumlar arasında geç paylaşılması.", "Üç aylık veri paylaşım takvimi belirlenmesi."),
 )
 DECISIONS = (
-    ("Okul dışındaki yabancı çocuklar için kayıt kampanyası başlatılmasına", "Okullaşma oranının düşük olması",
-     "Tüm çocukların eğitime erişimi", "İl Milli Eğitim Müdürlüğü"),
-    ("Göçmen sağlığı merkezlerine tercüman desteği sağlanmasına", "Tercüman eksikliği",
-     "Sağlık hizmetine erişim", "İl Sağlık Müdürlüğü; İl Göç İdaresi Müdürlüğü"),
-    ("Adres kayıt bilgilendirme materyallerinin hazırlanmasına", "Yükümlülüğün bilinmemesi",
-     "Kayıtların güncel tutulması", "İl Göç İdaresi Müdürlüğü; İl Nüfus ve Vatandaşlık İşleri Müdürlüğü"),
-    ("SYDV ortak başvuru masası kurulmasına", "Belge eksikliği", "Başvuruların hızlanması",
-     "İl Sosyal Yardımlaşma ve Dayanışma Vakfı"),
-    ("Riskli mahallelerde muhtar ve kanaat önderleriyle toplantılar yapılmasına", "Toplumsal gerginlik riski",
-     "Kamu düzeninin korunması", "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı"),
+    (
+        "Okul dışındaki yabancı çocuklar için kayıt kampanyası başlatılmasına",
+        "Okullaşma oranının düşük olması",
+        "Tüm çocukların eğitime erişimi",
+        "İl Milli Eğitim Müdürlüğü",
+    ),
+    (
+        "Göçmen sağlığı merkezlerine tercüman desteği sağlanmasına",
+        "Tercüman eksikliği",
+        "Sağlık hizmetine erişim",
+        "İl Sağlık Müdürlüğü; İl Göç İdaresi Müdürlüğü",
+    ),
+    (
+        "Adres kayıt bilgilendirme materyallerinin hazırlanmasına",
+        "Yükümlülüğün bilinmemesi",
+        "Kayıtların güncel tutulması",
+        "İl Göç İdaresi Müdürlüğü; İl Nüfus ve Vatandaşlık İşleri Müdürlüğü",
+    ),
+    (
+        "SYDV ortak başvuru masası kurulmasına",
+        "Belge eksikliği",
+        "Başvuruların hızlanması",
+        "İl Sosyal Yardımlaşma ve Dayanışma Vakfı",
+    ),
+    (
+        "Riskli mahallelerde muhtar ve kanaat önderleriyle toplantılar yapılmasına",
+        "Toplumsal gerginlik riski",
+        "Kamu düzeninin korunması",
+        "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı",
+    ),
     ("Mobil aşı ekiplerinin kurulmasına", "Aşılama oranlarındaki düşüş", "Kamu sağlığı", "İl Sağlık Müdürlüğü"),
-    ("Uyum kurslarının saatlerinin yeniden düzenlenmesine", "Katılımın düşük olması",
-     "Yabancı kadınların katılımının artırılması", "Aile ve Sosyal Hizmetler İl Müdürlüğü"),
-    ("İşverenlere çalışma izni bilgilendirme toplantıları düzenlenmesine", "Kayıt dışı çalışma",
-     "Kayıtlı istihdamın artırılması", "Çalışma ve İş Kurumu İl Müdürlüğü; Sosyal Güvenlik İl Müdürlüğü"),
-    ("Gönüllü Türkçe öğretmeni programı başlatılmasına", "Öğretmen açığı", "Dil ediniminin desteklenmesi",
-     "İl Milli Eğitim Müdürlüğü; Gençlik ve Spor İl Müdürlüğü"),
-    ("Düzensiz göçle mücadelede ortak denetimlerin sıklaştırılmasına", "Yakalamalardaki artış", "Kamu güvenliği",
-     "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı; İl Göç İdaresi Müdürlüğü"),
+    (
+        "Uyum kurslarının saatlerinin yeniden düzenlenmesine",
+        "Katılımın düşük olması",
+        "Yabancı kadınların katılımının artırılması",
+        "Aile ve Sosyal Hizmetler İl Müdürlüğü",
+    ),
+    (
+        "İşverenlere çalışma izni bilgilendirme toplantıları düzenlenmesine",
+        "Kayıt dışı çalışma",
+        "Kayıtlı istihdamın artırılması",
+        "Çalışma ve İş Kurumu İl Müdürlüğü; Sosyal Güvenlik İl Müdürlüğü",
+    ),
+    (
+        "Gönüllü Türkçe öğretmeni programı başlatılmasına",
+        "Öğretmen açığı",
+        "Dil ediniminin desteklenmesi",
+        "İl Milli Eğitim Müdürlüğü; Gençlik ve Spor İl Müdürlüğü",
+    ),
+    (
+        "Düzensiz göçle mücadelede ortak denetimlerin sıklaştırılmasına",
+        "Yakalamalardaki artış",
+        "Kamu güvenliği",
+        "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı; İl Göç İdaresi Müdürlüğü",
+    ),
 )
 ACTIONS = (
     ("Eğitim", "Okul dışındaki çocukların tespiti ve kaydı", "İl Milli Eğitim Müdürlüğü", "Kaydedilen çocuk sayısı"),
     ("Sağlık", "Göçmen sağlığı merkezlerinde tercüman hizmeti", "İl Sağlık Müdürlüğü", "Tercüman sayısı"),
-    ("İş Gücü Piyasası", "İşverenlere çalışma izni bilgilendirmesi", "Çalışma ve İş Kurumu İl Müdürlüğü",
-     "Toplantı sayısı"),
+    (
+        "İş Gücü Piyasası",
+        "İşverenlere çalışma izni bilgilendirmesi",
+        "Çalışma ve İş Kurumu İl Müdürlüğü",
+        "Toplantı sayısı",
+    ),
     ("Sosyal Destek", "Ortak başvuru masası", "İl Sosyal Yardımlaşma ve Dayanışma Vakfı", "Masa sayısı"),
     ("Bilgilendirme", "Adres kayıt broşürü ve kısa film", "İl Göç İdaresi Müdürlüğü", "Broşür adedi"),
-    ("Toplumsal Katılım", "Kadınlara yönelik uyum kursları", "Aile ve Sosyal Hizmetler İl Müdürlüğü",
-     "Katılımcı sayısı"),
+    (
+        "Toplumsal Katılım",
+        "Kadınlara yönelik uyum kursları",
+        "Aile ve Sosyal Hizmetler İl Müdürlüğü",
+        "Katılımcı sayısı",
+    ),
     ("Kamu Düzeni", "Mahalle toplantıları", "İl Emniyet Müdürlüğü", "Toplantı sayısı"),
     ("Kamu Sağlığı", "Mobil aşı ekipleri", "İl Sağlık Müdürlüğü", "Ekip sayısı"),
     ("Kamu Güvenliği", "Ortak denetimler", "İl Jandarma Komutanlığı", "Denetim sayısı"),
     ("Diğer", "Göç verilerinin kurula sunumu", "İl Göç İdaresi Müdürlüğü", "Sunum sayısı"),
 )
-PROJECTS = ("Yabancı Çocukların Eğitime Erişimi", "Göçmen Sağlığı Tercüman Desteği", "Kadın Kooperatifleri ile Uyum",
-            "Mesleki Türkçe Kursları", "Mahalle Uyum Merkezleri", "Gençlik Spor Buluşmaları",
-            "Psikososyal Destek Hattı", "İşveren Bilgilendirme Seferberliği")
-DATA = ("Okul çağındaki yabancı çocuk sayıları", "Yabancılara verilen sağlık hizmetleri",
-        "Çalışma izni verilen yabancılar", "Sosyal yardım alan yabancı haneler",
-        "İlçelere göre ikamet izni sayıları", "Uyum kurslarına katılım")
-LEAVE = ((dt.date(YEAR, 2, 20), "İl genelinde kar nedeniyle idari izin", "İdari İzin"),
-         (dt.date(YEAR, 10, 28), "Cumhuriyet Bayramı arifesi idari izin", "İdari İzin"))
+PROJECTS = (
+    "Yabancı Çocukların Eğitime Erişimi",
+    "Göçmen Sağlığı Tercüman Desteği",
+    "Kadın Kooperatifleri ile Uyum",
+    "Mesleki Türkçe Kursları",
+    "Mahalle Uyum Merkezleri",
+    "Gençlik Spor Buluşmaları",
+    "Psikososyal Destek Hattı",
+    "İşveren Bilgilendirme Seferberliği",
+)
+DATA = (
+    "Okul çağındaki yabancı çocuk sayıları",
+    "Yabancılara verilen sağlık hizmetleri",
+    "Çalışma izni verilen yabancılar",
+    "Sosyal yardım alan yabancı haneler",
+    "İlçelere göre ikamet izni sayıları",
+    "Uyum kurslarına katılım",
+)
+LEAVE = (
+    (dt.date(YEAR, 2, 20), "İl genelinde kar nedeniyle idari izin", "İdari İzin"),
+    (dt.date(YEAR, 10, 28), "Cumhuriyet Bayramı arifesi idari izin", "İdari İzin"),
+)
 
 
 def _name(i: int) -> str:
@@ -160,14 +332,18 @@ def _email(name: str) -> str:
 
 def _members() -> list[list]:
     """The full İl GKK (M4(2) with coast guard and research centre), the sub-commission and 36 kaymakams."""
-    rows = [["Valilik", "Daimi", rules.ROLE_CHAIR, "Vali", "Davut Gül"],
-            ["Valilik", "Daimi", rules.ROLE_MEMBER, "Vali Yardımcısı", "Seda Aksoy"]]
+    rows = [
+        ["Valilik", "Daimi", rules.ROLE_CHAIR, "Vali", "Davut Gül"],
+        ["Valilik", "Daimi", rules.ROLE_MEMBER, "Vali Yardımcısı", "Seda Aksoy"],
+    ]
     i = 2
     for req in rules.PROVINCE_MEMBERS:
         if req.unvan:
             continue
-        kurum = {"Üniversitesi": "Marmara Üniversitesi",
-                 "Göç Araştırma Merkezi": "İstanbul Üniversitesi Göç Araştırma Merkezi"}.get(req.kurum, req.kurum)
+        kurum = {
+            "Üniversitesi": "Marmara Üniversitesi",
+            "Göç Araştırma Merkezi": "İstanbul Üniversitesi Göç Araştırma Merkezi",
+        }.get(req.kurum, req.kurum)
         title = "Müdür" if "Müdürlüğü" in kurum else ("Rektör Yardımcısı" if "Üniversite" in kurum else "Yönetici")
         rows.append([kurum, "Daimi", rules.ROLE_MEMBER, title, _name(i)])
         i += 1
@@ -175,8 +351,7 @@ def _members() -> list[list]:
             rows.append([kurum, "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", _name(i)])
             rows.append([kurum, "Daimi", rules.ROLE_SUB_SUBSTITUTE, "Şube Müdürü", _name(i + 1)])
             i += 2
-    rows.append(["İl Göç İdaresi Müdürlüğü", "Daimi", rules.ROLE_SUB_CHAIR, "Uyum Çalışma Grubu Başkanı",
-                 "Nur Erdem"])
+    rows.append(["İl Göç İdaresi Müdürlüğü", "Daimi", rules.ROLE_SUB_CHAIR, "Uyum Çalışma Grubu Başkanı", "Nur Erdem"])
     for district, population, _border in DISTRICTS:
         if rules.district_governor_is_member(population):
             rows.append([f"{district} Kaymakamlığı", "Daimi", rules.ROLE_MEMBER, "Kaymakam", _name(i)])
@@ -193,8 +368,11 @@ def _members() -> list[list]:
 
 def _meeting_days(cal: WorkCalendar, count: int, year: int = YEAR) -> list[dt.date]:
     """`count` working days (not half days), spread evenly over the year; repeats when count is large."""
-    days = [d for d in (dt.date(year, 1, 2) + dt.timedelta(n) for n in range(360))
-            if d.year == year and cal.is_working_day(d) and cal.half_day(d) is None]
+    days = [
+        d
+        for d in (dt.date(year, 1, 2) + dt.timedelta(n) for n in range(360))
+        if d.year == year and cal.is_working_day(d) and cal.half_day(d) is None
+    ]
     return [days[(k * len(days)) // count] for k in range(count)] if count else []
 
 
@@ -207,8 +385,9 @@ def _scaled(key: str, factor: float, minimum: int = 1) -> int:
     return max(minimum, round(PER_YEAR[key] * factor))
 
 
-def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outsiders: bool = False,
-                  ) -> dict[str, list[list]]:
+def generate_rows(
+    size: float = 1.0, seed: int = SEED, year: int = YEAR, outsiders: bool = False
+) -> dict[str, list[list]]:
     """Rows per input sheet (contract column order) of a size-`size` workbook. `outsiders`: every participant
     attends for a member institution under a name that is not its member's and without Vekil (a findings-heavy
     book: one M9(2) finding per participant row)."""
@@ -237,12 +416,26 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
     for no, (day, cat, kind) in enumerate(planned, start=1):
         notice = cal.next_working_day(day + dt.timedelta(days=rng.randint(3, 9)))
         notice = min(notice, deadline(cal, day, notice_rule))
-        platform = min(cal.next_working_day(day + dt.timedelta(days=rng.randint(1, 6))),
-                       deadline(cal, day, platform_rule))
-        note = "İlçe kurulu bulgularının değerlendirildiği ek toplantı (M7(3))" if kind == "Ek" and cat == BOARD \
-            else None
-        meetings.append([no, cat, kind, day, day, dt.time(rng.choice((9, 10, 11, 14)), rng.choice((0, 30))),
-                         HALLS[no % len(HALLS)] if cat == BOARD else HALLS[1], notice, platform, note])
+        platform = min(
+            cal.next_working_day(day + dt.timedelta(days=rng.randint(1, 6))), deadline(cal, day, platform_rule)
+        )
+        note = (
+            "İlçe kurulu bulgularının değerlendirildiği ek toplantı (M7(3))" if kind == "Ek" and cat == BOARD else None
+        )
+        meetings.append(
+            [
+                no,
+                cat,
+                kind,
+                day,
+                day,
+                dt.time(rng.choice((9, 10, 11, 14)), rng.choice((0, 30))),
+                HALLS[no % len(HALLS)] if cat == BOARD else HALLS[1],
+                notice,
+                platform,
+                note,
+            ]
+        )
         dates[no] = day
         cats[no] = cat
     numbers = list(dates)
@@ -254,8 +447,15 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
         due = deadline(cal, dates[no], proposal_rule)
         proposed = cal.previous_working_day(due - dt.timedelta(days=rng.randint(1, 6)))
         for seq in range(1, (5 if cats[no] == BOARD else 3) + 1):
-            agenda.append([no, seq, topics[(no + seq) % len(topics)], DECISIONS[(no + seq) % len(DECISIONS)][3]
-                           .split(";")[0], proposed])
+            agenda.append(
+                [
+                    no,
+                    seq,
+                    topics[(no + seq) % len(topics)],
+                    DECISIONS[(no + seq) % len(DECISIONS)][3].split(";")[0],
+                    proposed,
+                ]
+            )
 
     problems = []
     problem_of: dict[int, list[int]] = {}
@@ -278,15 +478,22 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
         roll = rng.random()
         evaluator = later[no]
         if roll < 0.55 and evaluator is not None:
-            status, due, why, note = "Uygulandı", held + dt.timedelta(days=rng.randint(20, 90)), None, \
-                "Karar uygulandı; sonuçlar kurula sunuldu."
+            status, due, why, note = (
+                "Uygulandı",
+                held + dt.timedelta(days=rng.randint(20, 90)),
+                None,
+                "Karar uygulandı; sonuçlar kurula sunuldu.",
+            )
         elif roll < 0.65 and evaluator is not None:
-            status, due, why, note = "Uygulanamadı", held + dt.timedelta(days=rng.randint(20, 90)), \
-                "Bütçe ve personel yetersizliği.", "Başkanlığa destek talebi iletildi."
+            status, due, why, note = (
+                "Uygulanamadı",
+                held + dt.timedelta(days=rng.randint(20, 90)),
+                "Bütçe ve personel yetersizliği.",
+                "Başkanlığa destek talebi iletildi.",
+            )
         else:
             status = rng.choice(rules.DECISION_OPEN)
-            due, why, note = dt.date(year + 1, rng.choice((3, 6, 9, 12)), 30 if rng.random() < 0.5 else 15), None, \
-                None
+            due, why, note = dt.date(year + 1, rng.choice((3, 6, 9, 12)), 30 if rng.random() < 0.5 else 15), None, None
         sorun = rng.choice(problem_of[no]) if problem_of.get(no) and rng.random() < 0.7 else None
         decisions.append([j, no, f"{text} (karar {j})", reason, aim, who, due, status, why, note, evaluator, sorun])
 
@@ -315,8 +522,22 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
         done = min(target, rng.randint(0, 2_200))
         status = "Tamamlandı" if done == target else rng.choice(("Devam Ediyor", "Başlamadı", "Ertelendi"))
         partner = "İl Göç İdaresi Müdürlüğü" if who != "İl Göç İdaresi Müdürlüğü" else "İl Milli Eğitim Müdürlüğü"
-        actions.append([j, area, f"{what} ({j})", who, partner, start, end, indicator, f"{target:,}".replace(",", "."),
-                        f"{done:,}".replace(",", "."), status, dt.date(year, 12, 1)])
+        actions.append(
+            [
+                j,
+                area,
+                f"{what} ({j})",
+                who,
+                partner,
+                start,
+                end,
+                indicator,
+                f"{target:,}".replace(",", "."),
+                f"{done:,}".replace(",", "."),
+                status,
+                dt.date(year, 12, 1),
+            ]
+        )
 
     projects = []
     for j in range(1, _scaled("Projeler", size) + 1):
@@ -324,8 +545,9 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
         scope = "Uluslararası" if j % 3 == 0 else "Ulusal"
         asked = dt.date(year - 1, 1 + j % 12, 1 + j % 25)
         if j % 10 == 9:  # still waiting for the Presidency's opinion: not started
-            projects.append([j, f"{name} {j}", who, scope, dt.date(year, 11, 3), "Bekliyor", None, None, None, 6,
-                             None, None])
+            projects.append(
+                [j, f"{name} {j}", who, scope, dt.date(year, 11, 3), "Bekliyor", None, None, None, 6, None, None]
+            )
             continue
         opinion_day = asked + dt.timedelta(days=rng.randint(14, 60))
         start = opinion_day + dt.timedelta(days=rng.randint(7, 60))
@@ -333,20 +555,31 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
             end = start + dt.timedelta(days=rng.randint(120, 300))
             last_interim = end - dt.timedelta(days=40)
             final = end + dt.timedelta(days=rng.randint(5, 25))
-            projects.append([j, f"{name} {j}", who, scope, asked, "Olumlu", opinion_day, start, end, 6,
-                             last_interim, final])
+            projects.append(
+                [j, f"{name} {j}", who, scope, asked, "Olumlu", opinion_day, start, end, 6, last_interim, final]
+            )
         else:  # running past BUGUN; the last interim report recent enough
             end = dt.date(year + 2, 6, 30)
-            projects.append([j, f"{name} {j}", who, scope, asked, "Olumlu", opinion_day, start, end, 6,
-                             dt.date(year, 12, 1), None])
+            projects.append(
+                [j, f"{name} {j}", who, scope, asked, "Olumlu", opinion_day, start, end, 6, dt.date(year, 12, 1), None]
+            )
 
     sharing = []
     for j in range(1, _scaled("Veri Paylaşımı", size) + 1):
         shared = cal.next_working_day(dt.date(year, 1 + j % 12, 1 + j % 20))
         coordinated = shared + dt.timedelta(days=rng.randint(0, 10))
         published = coordinated + dt.timedelta(days=rng.randint(1, 20))
-        sharing.append([j, DATA[j % len(DATA)], ACTIONS[j % len(ACTIONS)][2], f"{year}/{1 + j % 4}", shared,
-                        coordinated, published])
+        sharing.append(
+            [
+                j,
+                DATA[j % len(DATA)],
+                ACTIONS[j % len(ACTIONS)][2],
+                f"{year}/{1 + j % 4}",
+                shared,
+                coordinated,
+                published,
+            ]
+        )
 
     return {
         "İlçeler": [list(d) for d in DISTRICTS],
@@ -360,20 +593,34 @@ def generate_rows(size: float = 1.0, seed: int = SEED, year: int = YEAR, outside
         "Projeler": projects,
         "Veri Paylaşımı": sharing,
         "Tatiller": [list(h) for h in LEAVE],
-        "Yıllık Rapor": [[year, "Tercüman kadrosu, mobil aşı ekipleri için personel ve Türkçe öğretmeni desteği.",
-                          "Kurullar yıl boyunca düzenli toplanmış; ilçe bulguları ek kurullarda görüşülmüştür."]],
+        "Yıllık Rapor": [
+            [
+                year,
+                "Tercüman kadrosu, mobil aşı ekipleri için personel ve Türkçe öğretmeni desteği.",
+                "Kurullar yıl boyunca düzenli toplanmış; ilçe bulguları ek kurullarda görüşülmüştür.",
+            ]
+        ],
     }
 
 
 # The key columns of each sheet (contract order) that hold a number another row may refer to: made unique across
 # the years of a history book by adding the year's offset.
-KEY_COLUMNS = {"Toplantılar": (0,), "Gündem": (0,), "Sorunlar": (0, 1), "Kararlar": (0, 1, 10, 11),
-               "Katılımcılar": (0,), "Eylem Planı": (0,), "Projeler": (0,), "Veri Paylaşımı": (0,)}
+KEY_COLUMNS = {
+    "Toplantılar": (0,),
+    "Gündem": (0,),
+    "Sorunlar": (0, 1),
+    "Kararlar": (0, 1, 10, 11),
+    "Katılımcılar": (0,),
+    "Eylem Planı": (0,),
+    "Projeler": (0,),
+    "Veri Paylaşımı": (0,),
+}
 ONCE = ("İlçeler", "Üyeler", "Tatiller")
 
 
-def generate_history_rows(years: int, size: float = 1.0, seed: int = SEED, outsiders: bool = False,
-                          ) -> dict[str, list[list]]:
+def generate_history_rows(
+    years: int, size: float = 1.0, seed: int = SEED, outsiders: bool = False
+) -> dict[str, list[list]]:
     """`years` years of a size-`size` province kept in one workbook whose Yıl is the last of them: what an office
     has when it never starts a new book (every earlier year's rows are out of the book's year for `kontrol`)."""
     out: dict[str, list[list]] = {}
@@ -393,10 +640,14 @@ def generate_history_rows(years: int, size: float = 1.0, seed: int = SEED, outsi
 
 def generate_settings() -> dict[str, object]:
     return {
-        contract.S_KIND: rules.BoardKind.PROVINCE.value, contract.S_PROVINCE: PROVINCE,
-        contract.S_YEAR: YEAR, contract.S_POPULATION: FOREIGN_POPULATION,
-        rules.SETTING_COAST_GUARD: "Evet", rules.SETTING_RESEARCH_CENTRE: "Evet",
-        rules.SETTING_REMOVAL_CENTRE: "Evet", rules.SETTING_TEMPORARY_SHELTER: "Evet",
+        contract.S_KIND: rules.BoardKind.PROVINCE.value,
+        contract.S_PROVINCE: PROVINCE,
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: FOREIGN_POPULATION,
+        rules.SETTING_COAST_GUARD: "Evet",
+        rules.SETTING_RESEARCH_CENTRE: "Evet",
+        rules.SETTING_REMOVAL_CENTRE: "Evet",
+        rules.SETTING_TEMPORARY_SHELTER: "Evet",
     }
 
 
@@ -404,14 +655,18 @@ def row_counts(rows: dict[str, list[list]]) -> dict[str, int]:
     return {sheet: len(data) for sheet, data in rows.items()}
 
 
-def generate(path: str | Path, size: float = 1.0, seed: int = SEED, years: int = 1, outsiders: bool = False,
-             ) -> dict[str, int]:
+def generate(
+    path: str | Path, size: float = 1.0, seed: int = SEED, years: int = 1, outsiders: bool = False
+) -> dict[str, int]:
     """Write a size-`size` workbook (of `years` years, see generate_history_rows; `outsiders`, see generate_rows)
     to `path` (overwritten); return its row count per sheet."""
     from gockurul_excel.files.fill import fill_workbook
 
-    rows = (generate_rows(size, seed, outsiders=outsiders) if years == 1
-            else generate_history_rows(years, size, seed, outsiders))
+    rows = (
+        generate_rows(size, seed, outsiders=outsiders)
+        if years == 1
+        else generate_history_rows(years, size, seed, outsiders)
+    )
     fill_workbook(Path(path), generate_settings(), rows, overwrite=True)
     return row_counts(rows)
 
@@ -421,10 +676,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--boyut", type=float, default=1.0, help="1 = büyük bir ilin bir yılı (varsayılan 1)")
     parser.add_argument("--cikti", required=True, help="yazılacak .xlsx dosyası (varsa üzerine yazılır)")
     parser.add_argument("--tohum", type=int, default=SEED, help=f"rastgelelik tohumu (varsayılan {SEED})")
-    parser.add_argument("--yillar", type=int, default=1,
-                        help="kaç yılın satırları tek kitapta (varsayılan 1; 10: on yıllık geçmiş)")
-    parser.add_argument("--uye-disi", action="store_true",
-                        help="katılımcılar üye olmayan kişiler (her katılımcı satırı bir M9(2) bulgusu)")
+    parser.add_argument(
+        "--yillar", type=int, default=1, help="kaç yılın satırları tek kitapta (varsayılan 1; 10: on yıllık geçmiş)"
+    )
+    parser.add_argument(
+        "--uye-disi",
+        action="store_true",
+        help="katılımcılar üye olmayan kişiler (her katılımcı satırı bir M9(2) bulgusu)",
+    )
     args = parser.parse_args(argv)
     counts = generate(args.cikti, args.boyut, args.tohum, args.yillar, args.uye_disi)
     total = sum(counts.values())

@@ -42,15 +42,18 @@ def _books(folder: Path, sizes: list[float]) -> dict[str, Path]:
 def _session(payload: dict, built: list[Path], main_py: str, buttons: list[str], profile: int | None) -> dict:
     jobs = []
     for i, b in enumerate(buttons):
-        jobs += [{"button": b, "payload": payload, "profile": profile if i == 0 else None},
-                 {"button": b, "payload": payload}]
+        jobs += [
+            {"button": b, "payload": payload, "profile": profile if i == 0 else None},
+            {"button": b, "payload": payload},
+        ]
     return harness.press_in_pyodide(jobs, built, main_py=main_py)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--boyut", type=float, action="append", default=[],
-                        help="bench kitabı boyutu (tekrarlanabilir)")
+    parser.add_argument(
+        "--boyut", type=float, action="append", default=[], help="bench kitabı boyutu (tekrarlanabilir)"
+    )
     parser.add_argument("--tekrar", type=int, default=3)
     parser.add_argument("--isinmasiz", action="store_true", help="main.py makro.warm_up() olmadan da ölç")
     parser.add_argument("--profil", type=int, default=None)
@@ -74,11 +77,15 @@ def main(argv: list[str] | None = None) -> int:
                 runs = [_session(payload, built, text, buttons, args.profil) for _ in range(args.tekrar)]
                 first = runs[0]
                 version = first["log"].split()[1]
-                print(f"\n### {label}, {variant} (Pyodide {version}, Python {first['python'].split()[0]}; "
-                      f"medyan, {args.tekrar} oturum)\n")
-                print(f"Lite'ın açılışı: kurulum (micropip, yerel tekerlekler) "
-                      f"{statistics.median(r['install_s'] for r in runs):.2f} s, main.py içe aktarımı "
-                      f"{statistics.median(r['import_s'] for r in runs):.2f} s\n")
+                print(
+                    f"\n### {label}, {variant} (Pyodide {version}, Python {first['python'].split()[0]}; "
+                    f"medyan, {args.tekrar} oturum)\n"
+                )
+                print(
+                    f"Lite'ın açılışı: kurulum (micropip, yerel tekerlekler) "
+                    f"{statistics.median(r['install_s'] for r in runs):.2f} s, main.py içe aktarımı "
+                    f"{statistics.median(r['import_s'] for r in runs):.2f} s\n"
+                )
                 print("| Düğme | İlk basış (s) | İkinci basış (s) | Eylem sayısı |")
                 print("|---|---:|---:|---:|")
                 for i, b in enumerate(buttons):

@@ -56,8 +56,10 @@ def main() -> int:
 
     started = dt.datetime.now()
     if not args.yalniz_rapor:
-        proc = subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children",
-                               str(args.cocuk), *args.names], cwd=ROOT)
+        proc = subprocess.run(
+            [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.cocuk), *args.names],
+            cwd=ROOT,
+        )
         if proc.returncode != 0:
             print(f"mutmut run exited {proc.returncode}", file=sys.stderr)
     results = outcomes()
@@ -71,10 +73,13 @@ def main() -> int:
     score = killed / ran if ran else 0.0
     survivors = sorted(k for k, v in results.items() if v == "survived")
 
-    lines = [f"Mutation testing, {dt.date.today().isoformat()} (mutmut 3, {args.cocuk} workers, "
-             f"{(dt.datetime.now() - started).total_seconds() / 60:.0f} min)",
-             f"Mutants: {len(results)}; " + ", ".join(f"{s}: {n}" for s, n in sorted(counts.items())),
-             f"Score (killed + timeout among mutants some test ran): {killed}/{ran} = {score:.1%}", ""]
+    lines = [
+        f"Mutation testing, {dt.date.today().isoformat()} (mutmut 3, {args.cocuk} workers, "
+        f"{(dt.datetime.now() - started).total_seconds() / 60:.0f} min)",
+        f"Mutants: {len(results)}; " + ", ".join(f"{s}: {n}" for s, n in sorted(counts.items())),
+        f"Score (killed + timeout among mutants some test ran): {killed}/{ran} = {score:.1%}",
+        "",
+    ]
     by_module = collections.defaultdict(collections.Counter)
     for name, status in results.items():
         by_module[name.split(".x")[0].split(".x_")[0]][status] += 1

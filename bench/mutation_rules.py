@@ -37,10 +37,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = Path("gockurul_excel") / "rules.py"
-TESTS = ["tests/kontrol/", "tests/test_rules.py", "tests/test_calendar.py", "tests/test_takvim.py",
-         "tests/test_edges.py", "tests/test_first_board.py", "tests/test_year_boundary.py",
-         "tests/test_annual_report.py", "tests/test_annual_districts.py", "tests/test_action_plan.py",
-         "tests/test_commands_pure.py", "tests/test_consolidate.py", "tests/test_issue25_small.py"]
+TESTS = [
+    "tests/kontrol/",
+    "tests/test_rules.py",
+    "tests/test_calendar.py",
+    "tests/test_takvim.py",
+    "tests/test_edges.py",
+    "tests/test_first_board.py",
+    "tests/test_year_boundary.py",
+    "tests/test_annual_report.py",
+    "tests/test_annual_districts.py",
+    "tests/test_action_plan.py",
+    "tests/test_commands_pure.py",
+    "tests/test_consolidate.py",
+    "tests/test_issue25_small.py",
+]
 ENUMS = {"Comparison": ("AT_LEAST", "MORE_THAN", "LESS_THAN"), "Direction": ("BEFORE", "AFTER", "MONTH_END")}
 COPY = ("gockurul_excel", "tests", "sablon.xlsx", "README.md", "pyproject.toml", "makrolar", "bench", "docs")
 
@@ -54,7 +65,7 @@ class Mutant:
     after: str
 
     def apply(self, source: str) -> str:
-        return source[:self.start] + self.after + source[self.end:]
+        return source[: self.start] + self.after + source[self.end :]
 
 
 def mutants(source: str) -> list[Mutant]:
@@ -67,6 +78,7 @@ def mutants(source: str) -> list[Mutant]:
         # ast columns are UTF-8 byte offsets; the source has Turkish letters before some literals
         def at(lineno: int, col: int) -> int:
             return offsets[lineno - 1] + len(lines[lineno - 1].encode()[:col].decode())
+
         return at(node.lineno, node.col_offset), at(node.end_lineno, node.end_col_offset)
 
     out: list[Mutant] = []
@@ -80,10 +92,14 @@ def mutants(source: str) -> list[Mutant]:
         elif isinstance(node, ast.Constant) and isinstance(node.value, int):
             start, end = span(node)
             n = node.value
-            for m in ([n + 1, n - 1] if n else [n + 1]):
+            for m in [n + 1, n - 1] if n else [n + 1]:
                 out.append(Mutant(node.lineno, start, end, source[start:end], str(m)))
-        elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ENUMS
-              and node.attr in ENUMS[node.value.id]):
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ENUMS
+            and node.attr in ENUMS[node.value.id]
+        ):
             start, end = span(node)
             for other in ENUMS[node.value.id]:
                 if other != node.attr:
@@ -113,8 +129,14 @@ def run_one(copy: Path, source: str, m: Mutant, timeout: float) -> tuple[str, st
     (copy / RULES).write_text(m.apply(source), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1", "CI": ""}
     try:
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS],
-                              cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return "timeout", ""
     failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", proc.stdout, re.M)
@@ -159,8 +181,10 @@ def main() -> int:
     with cf.ThreadPoolExecutor(args.cocuk) as pool:
         for i, res in enumerate(pool.map(work, todo), 1):
             results.append(res)
-            print(f"[{i}/{len(todo)}] satır {res[0].line}: {res[0].before} → {res[0].after}: {res[1]} {res[2]}",
-                  flush=True)
+            print(
+                f"[{i}/{len(todo)}] satır {res[0].line}: {res[0].before} → {res[0].after}: {res[1]} {res[2]}",
+                flush=True,
+            )
     while not copies.empty():
         shutil.rmtree(copies.get(), ignore_errors=True)
 
@@ -170,10 +194,13 @@ def main() -> int:
     ran = sum(counts.values()) - counts.get("error", 0)
     killed = counts.get("killed", 0) + counts.get("timeout", 0)
     src_lines = source.splitlines()
-    lines = [f"Mutation testing of rules.py's data, {dt.date.today().isoformat()} (bench/mutation_rules.py, "
-             f"{args.cocuk} workers, {(time.monotonic() - started) / 60:.0f} min)",
-             f"Mutants: {len(results)}; " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
-             f"Score (killed + timeout among mutants run): {killed}/{ran} = {killed / ran if ran else 0:.1%}", ""]
+    lines = [
+        f"Mutation testing of rules.py's data, {dt.date.today().isoformat()} (bench/mutation_rules.py, "
+        f"{args.cocuk} workers, {(time.monotonic() - started) / 60:.0f} min)",
+        f"Mutants: {len(results)}; " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
+        f"Score (killed + timeout among mutants run): {killed}/{ran} = {killed / ran if ran else 0:.1%}",
+        "",
+    ]
     for m, status, detail in results:
         lines.append(f"{status:8} satır {m.line}: {m.before} → {m.after}    {detail}")
         if status != "killed":

@@ -53,11 +53,21 @@ def _shift(text: str, delta: int) -> str:
         if (mo, d) == (2, 29) and not (y % 4 == 0 and (y % 100 or y % 400 == 0)):
             d = 28
         return f'"{y:04d}-{mo:02d}-{d:02d}'
+
     return _DATE.sub(sub, text)
 
 
-def write_folder(template: Path, out: Path, province: str, year: int, *, drop_meetings: set[str] = frozenset(),
-                 annual: bool = True, population: int | None = None, old_schema: bool = False) -> Path:
+def write_folder(
+    template: Path,
+    out: Path,
+    province: str,
+    year: int,
+    *,
+    drop_meetings: set[str] = frozenset(),
+    annual: bool = True,
+    population: int | None = None,
+    old_schema: bool = False,
+) -> Path:
     """One province-year export from the template: meetings in `drop_meetings` (by Toplantı No) and, when
     `annual` is False, the annual report are left out; `population` replaces the foreign population; with
     `old_schema` the documents are as schema 1.0 wrote them (no foreign population)."""
@@ -100,14 +110,23 @@ def generate(root: Path, provinces: int = 81, years: int = 10, seed: int = 1, la
     work = Path(tempfile.mkdtemp(prefix="gockurul-ulusal-sablon-"))
     try:
         template = template_export(work)
-        meeting_nos = [e["toplanti_no"] for e in json.loads((template / codes.MANIFEST_FILE).read_text(
-            encoding="utf-8"))["belgeler"] if e["belge_turu"] == codes.MEETING]
+        meeting_nos = [
+            e["toplanti_no"]
+            for e in json.loads((template / codes.MANIFEST_FILE).read_text(encoding="utf-8"))["belgeler"]
+            if e["belge_turu"] == codes.MEETING
+        ]
         count = 0
         for province in contract.lists()["Iller"][:provinces]:
             for year in range(last_year - years + 1, last_year + 1):
                 drop = {n for n in meeting_nos if rng.random() < 0.15}
-                folder = write_folder(template, root / codes.slug(province) / str(year), province, year,
-                                      drop_meetings=drop, annual=rng.random() > 0.1)
+                folder = write_folder(
+                    template,
+                    root / codes.slug(province) / str(year),
+                    province,
+                    year,
+                    drop_meetings=drop,
+                    annual=rng.random() > 0.1,
+                )
                 count += len(list(folder.glob("*.json"))) - 1
         return count
     finally:
@@ -127,9 +146,11 @@ def rollup_only(root: Path) -> None:
     t0 = time.perf_counter()
     out = national_rollup(root, root / "ULUSAL.xlsx", today=dt.date(2026, 11, 24))
     t1 = time.perf_counter()
-    print(f"Ulusal özet: {t1 - t0:.2f} sn; {out.stat().st_size / 1e3:.0f} kB; en yüksek bellek (ru_maxrss): "
-          f"ana süreç {_maxrss_mb():.0f} MB (içe aktarmalardan sonra {rss_before:.0f} MB), en büyük alt süreç "
-          f"{_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    print(
+        f"Ulusal özet: {t1 - t0:.2f} sn; {out.stat().st_size / 1e3:.0f} kB; en yüksek bellek (ru_maxrss): "
+        f"ana süreç {_maxrss_mb():.0f} MB (içe aktarmalardan sonra {rss_before:.0f} MB), en büyük alt süreç "
+        f"{_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,8 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         docs = generate(root, args.iller, args.yillar, args.tohum)
         t1 = time.perf_counter()
-        print(f"Belgeler: {args.iller} il × {args.yillar} yıl = {args.iller * args.yillar} klasör, {docs} belge "
-              f"({sum(p.stat().st_size for p in root.rglob('*.json')) / 1e6:.1f} MB); üretim {t1 - t0:.1f} sn")
+        print(
+            f"Belgeler: {args.iller} il × {args.yillar} yıl = {args.iller * args.yillar} klasör, {docs} belge "
+            f"({sum(p.stat().st_size for p in root.rglob('*.json')) / 1e6:.1f} MB); üretim {t1 - t0:.1f} sn"
+        )
         # A fresh process, so that the peak memory is the roll-up's, not the generator's.
         subprocess.run([sys.executable, __file__, "--yalniz-ozet", str(root)], check=True)
     finally:

@@ -46,8 +46,11 @@ OPERATIONS = (
 LABELS = {code: label for code, label, _ in OPERATIONS}
 PER_MEETING_LABEL = "Bir toplantının Ek-1/Ek-2'si, CLI yolu (tutanak + katilimci)"
 WRITES = {code for code, _, writes in OPERATIONS if writes}
-IMPORTS = {"import_makro": "gockurul_excel.makro", "import_operations": "gockurul_excel.operations",
-           "import_cli": "gockurul_excel.cli"}
+IMPORTS = {
+    "import_makro": "gockurul_excel.makro",
+    "import_operations": "gockurul_excel.operations",
+    "import_cli": "gockurul_excel.cli",
+}
 # Whole processes as a user waits for them (issue 22): Python's start and every import included. Their "Süre" is
 # the process's wall time; the ratio is to the floor read the same way.
 FLOOR_SNIPPET = """
@@ -59,9 +62,19 @@ for name in contract.INPUT_SHEETS:
     if name in wb.sheet_names:
         wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
 """
-PROCESSES = {"taban_surec": lambda book, today: [sys.executable, "-c", FLOOR_SNIPPET, str(book)],
-             "kontrol_cli": lambda book, today: [sys.executable, "-m", "gockurul_excel", "kontrol", str(book), "--json",
-                                                 "--bugun", f"{today:%d.%m.%Y}"]}
+PROCESSES = {
+    "taban_surec": lambda book, today: [sys.executable, "-c", FLOOR_SNIPPET, str(book)],
+    "kontrol_cli": lambda book, today: [
+        sys.executable,
+        "-m",
+        "gockurul_excel",
+        "kontrol",
+        str(book),
+        "--json",
+        "--bugun",
+        f"{today:%d.%m.%Y}",
+    ],
+}
 # Toplantı başına CLI yolu çok yavaş olabilir: 1×'ta her toplantı, büyük kitapta bir örneklem ölçülür ve
 # toplantı sayısına oranlanır (tabloda ≈).
 PER_MEETING_SAMPLE = 40
@@ -70,6 +83,7 @@ TARGETS_MB = 500
 
 
 # --- the child: one measurement in a fresh process ---------------------------------------------------------
+
 
 def _peak_rss_kb() -> int:
     with contextlib.suppress(OSError):
@@ -88,8 +102,11 @@ def _year_meetings(data) -> list[str]:
     from gockurul_excel.core.meetings import meeting_day
 
     year = data.setting(contract.S_YEAR)
-    return [r["Toplantı No"] for r in data.records("Toplantılar")
-            if r["Toplantı No"] is not None and (day := meeting_day(r)) is not None and day.year == year]
+    return [
+        r["Toplantı No"]
+        for r in data.records("Toplantılar")
+        if r["Toplantı No"] is not None and (day := meeting_day(r)) is not None and day.year == year
+    ]
 
 
 def all_forms_specs(data) -> list:
@@ -152,8 +169,7 @@ def measure(op: str, path: Path, work: Path, sample: int) -> dict:
         from gockurul_excel.files.reader import read_workbook
 
         numbers = _year_meetings(read_workbook(path))
-        chosen = numbers if len(numbers) <= sample else [numbers[(k * len(numbers)) // sample]
-                                                        for k in range(sample)]
+        chosen = numbers if len(numbers) <= sample else [numbers[(k * len(numbers)) // sample] for k in range(sample)]
         t0 = time.perf_counter()
         for no in chosen:
             operations.write_minutes(path, no)
@@ -203,14 +219,20 @@ print('{{"sure": %r, "rss_kb": %d}}' % (elapsed, rss))
 
 # --- the parent ---------------------------------------------------------------------------------------
 
+
 def run_process(op: str, book: Path, timeout: float) -> dict:
     """A whole process from outside: wall time, and its peak RSS from the OS."""
     import generate
 
     with tempfile.TemporaryDirectory(prefix="gockurul-bench-") as tmp:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(PROCESSES[op](book, generate.BUGUN), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, cwd=tmp, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        proc = subprocess.Popen(
+            PROCESSES[op](book, generate.BUGUN),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=tmp,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
@@ -236,8 +258,18 @@ def run_child(op: str, book: Path, sample: int, timeout: float) -> dict:
             if op in WRITES:
                 target = work / book.name
                 shutil.copyfile(book, target)
-            cmd = [sys.executable, str(Path(__file__).resolve()), "--_olc", op, "--_kitap", str(target),
-                   "--_is", str(work), "--_ornek", str(sample)]
+            cmd = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--_olc",
+                op,
+                "--_kitap",
+                str(target),
+                "--_is",
+                str(work),
+                "--_ornek",
+                str(sample),
+            ]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=tmp)
         wall = time.perf_counter() - t0
@@ -275,8 +307,13 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
 
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(
-            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
+        return (
+            "| "
+            + " | ".join(
+                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+            + " |"
+        )
 
     sep = "|" + "|".join(("-" * (w + 2)) if i == 0 else ("-" * (w + 1) + ":") for i, w in enumerate(widths)) + "|"
     return "\n".join([line(headers), sep, *(line(r) for r in rows)])
@@ -324,10 +361,10 @@ def growth_rows(all_results: dict[float, dict], rows_of: dict[float, int]) -> tu
 
 def growth_table(all_results: dict[float, dict], rows_of: dict[float, int]) -> str:
     lo, hi, rows = growth_rows(all_results, rows_of)
-    body = [[label, _fmt_s(a), _fmt_s(b), f"{tr:.1f}", f"{rr:.1f}", f"{g:.2f}"]
-            for rr, _code, label, a, b, tr, g in rows]
-    return table(["İşlem", f"{_fmt_size(lo)} (s)", f"{_fmt_size(hi)} (s)", "Süre oranı", "Satır oranı",
-                  "Büyüme"], body)
+    body = [
+        [label, _fmt_s(a), _fmt_s(b), f"{tr:.1f}", f"{rr:.1f}", f"{g:.2f}"] for rr, _code, label, a, b, tr, g in rows
+    ]
+    return table(["İşlem", f"{_fmt_size(lo)} (s)", f"{_fmt_size(hi)} (s)", "Süre oranı", "Satır oranı", "Büyüme"], body)
 
 
 def targets(all_results: dict[float, dict], rows_of: dict[float, int]) -> list[str]:
@@ -344,8 +381,10 @@ def targets(all_results: dict[float, dict], rows_of: dict[float, int]) -> list[s
         if "kontrol_cli" in big and "taban_surec" in big:
             q = big["kontrol_cli"]["sure"] / big["taban_surec"]["sure"]
             c = big["kontrol_cli"]["cpu"] / big["taban_surec"]["cpu"]
-            out.append(f"- gockurul kontrol --json süreci ≤ 2,5× taban süreci (16×): {q:.1f}× (CPU {c:.1f}×) — "
-                       f"{verdict(q <= 2.5)}")
+            out.append(
+                f"- gockurul kontrol --json süreci ≤ 2,5× taban süreci (16×): {q:.1f}× (CPU {c:.1f}×) — "
+                f"{verdict(q <= 2.5)}"
+            )
         p = big.get("platform", {})
         if p.get("yok"):
             out.append("- platform ≤ 4× taban (16×): — (platform yok)")
@@ -355,31 +394,42 @@ def targets(all_results: dict[float, dict], rows_of: dict[float, int]) -> list[s
         measured = [c for c in big if not big[c].get("yok") and big[c]["rss_kb"] is not None]
         peak = max(big[c]["rss_kb"] for c in measured) / 1024
         worst = max(measured, key=lambda c: big[c]["rss_kb"])
-        out.append(f"- tepe bellek ≤ {TARGETS_MB} MB (16×): {peak:.0f} MB ({LABELS[worst]}) — "
-                   f"{verdict(peak <= TARGETS_MB)}")
+        out.append(
+            f"- tepe bellek ≤ {TARGETS_MB} MB (16×): {peak:.0f} MB ({LABELS[worst]}) — {verdict(peak <= TARGETS_MB)}"
+        )
     else:
         out.append("- kontrol ≤ 3×, platform ≤ 4× taban ve tepe bellek ≤ 500 MB (16×): ölçülmedi (16× yok)")
     if one:
         f = one["formlar"]["sure"]
         out.append(f"- yılın tüm formları ≤ 2 s (1×, tek yazım): {f:.2f} s — {verdict(f <= 2)}")
         c = one["formlar_cli"]
-        out.append(f"  (toplantı başına CLI yolu: {'≈' if c.get('tahmini') else ''}{c['sure']:.1f} s — "
-                   f"{verdict(c['sure'] <= 2)})")
-    makro = [all_results[s]["import_makro"]["sure"] for s in sizes
-             if not all_results[s].get("import_makro", {"yok": True}).get("yok")]
+        out.append(
+            f"  (toplantı başına CLI yolu: {'≈' if c.get('tahmini') else ''}{c['sure']:.1f} s — "
+            f"{verdict(c['sure'] <= 2)})"
+        )
+    makro = [
+        all_results[s]["import_makro"]["sure"]
+        for s in sizes
+        if not all_results[s].get("import_makro", {"yok": True}).get("yok")
+    ]
     if makro:
         m = statistics.median(makro)
         out.append(f"- import gockurul_excel.makro ≤ 0,3 s: {m:.3f} s — {verdict(m <= 0.3)}")
     else:
-        stand = max(statistics.median(all_results[s][c]["sure"] for s in sizes)
-                    for c in ("import_operations", "import_cli"))
-        out.append(f"- import gockurul_excel.makro ≤ 0,3 s: makro henüz yok; yerine operations/cli, en yavaşı "
-                   f"{stand:.3f} s — {verdict(stand <= 0.3)}")
+        stand = max(
+            statistics.median(all_results[s][c]["sure"] for s in sizes) for c in ("import_operations", "import_cli")
+        )
+        out.append(
+            f"- import gockurul_excel.makro ≤ 0,3 s: makro henüz yok; yerine operations/cli, en yavaşı "
+            f"{stand:.3f} s — {verdict(stand <= 0.3)}"
+        )
     if len(sizes) > 1:
         _lo, _hi, rows = growth_rows(all_results, rows_of)
         bad = [f"{label} ({g:.2f})" for _rr, _c, label, _a, _b, _tr, g in rows if g > LINEAR_TOLERANCE]
-        out.append(f"- doğrusal büyüme (büyüme ≤ {LINEAR_TOLERANCE:g}): "
-                   + (f"KARŞILANMADI: {', '.join(bad)}" if bad else "karşılandı"))
+        out.append(
+            f"- doğrusal büyüme (büyüme ≤ {LINEAR_TOLERANCE:g}): "
+            + (f"KARŞILANMADI: {', '.join(bad)}" if bad else "karşılandı")
+        )
     return out
 
 
@@ -397,14 +447,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tekrar", type=int, default=3, help="her ölçümün tekrar sayısı; medyan (varsayılan 3)")
     parser.add_argument("--klasor", type=Path, help="kitapların üretileceği klasör (varsayılan: geçici, sonra silinir)")
     parser.add_argument("--islemler", help="yalnız bu işlemler, virgülle: " + ",".join(LABELS))
-    parser.add_argument("--ornek", type=int, default=PER_MEETING_SAMPLE,
-                        help="toplantı başına yolda 1×'ta ölçülen toplantı sayısı; N×'ta bunun 1/N'i, en az 4 "
-                             f"(varsayılan {PER_MEETING_SAMPLE})")
+    parser.add_argument(
+        "--ornek",
+        type=int,
+        default=PER_MEETING_SAMPLE,
+        help="toplantı başına yolda 1×'ta ölçülen toplantı sayısı; N×'ta bunun 1/N'i, en az 4 "
+        f"(varsayılan {PER_MEETING_SAMPLE})",
+    )
     parser.add_argument("--zaman-asimi", type=float, default=3600, help="bir ölçümün en uzun süresi (s)")
-    parser.add_argument("--yillar", type=int, default=1,
-                        help="her kitapta kaç yılın satırı (varsayılan 1; 10: on yıllık geçmiş, bulgu dolu kitap)")
-    parser.add_argument("--uye-disi", action="store_true",
-                        help="katılımcılar üye olmayan kişiler: bulgu yoğun kitap (ör. --boyutlar 1.6 --yillar 10)")
+    parser.add_argument(
+        "--yillar",
+        type=int,
+        default=1,
+        help="her kitapta kaç yılın satırı (varsayılan 1; 10: on yıllık geçmiş, bulgu dolu kitap)",
+    )
+    parser.add_argument(
+        "--uye-disi",
+        action="store_true",
+        help="katılımcılar üye olmayan kişiler: bulgu yoğun kitap (ör. --boyutlar 1.6 --yillar 10)",
+    )
     parser.add_argument("--_olc", help=argparse.SUPPRESS)
     parser.add_argument("--_kitap", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--_is", type=Path, help=argparse.SUPPRESS)
@@ -436,14 +497,19 @@ def main(argv: list[str] | None = None) -> int:
     own_folder = args.klasor is None
     folder = Path(tempfile.mkdtemp(prefix="gockurul-kitaplar-")) if own_folder else args.klasor
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} çekirdek; her ölçüm {args.tekrar} kez, medyan. "
-          f"Bugün: {generate.BUGUN:%d.%m.%Y}.\n")
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} çekirdek; her ölçüm {args.tekrar} kez, medyan. "
+        f"Bugün: {generate.BUGUN:%d.%m.%Y}.\n"
+    )
     all_results: dict[float, dict] = {}
     rows_of: dict[float, int] = {}
     try:
         for size in sizes:
-            book = folder / (f"kitap-{size:g}x{'-uye-disi' if args.uye_disi else ''}.xlsx" if args.yillar == 1
-                             else f"kitap-{size:g}x-{args.yillar}y{'-uye-disi' if args.uye_disi else ''}.xlsx")
+            book = folder / (
+                f"kitap-{size:g}x{'-uye-disi' if args.uye_disi else ''}.xlsx"
+                if args.yillar == 1
+                else f"kitap-{size:g}x-{args.yillar}y{'-uye-disi' if args.uye_disi else ''}.xlsx"
+            )
             t0 = time.perf_counter()
             counts = generate.generate(book, size, years=args.yillar, outsiders=args.uye_disi)
             made = time.perf_counter() - t0
@@ -457,15 +523,19 @@ def main(argv: list[str] | None = None) -> int:
             all_results[size] = results
             meetings = counts["Toplantılar"]
             span = f", {args.yillar} yıl" if args.yillar > 1 else ""
-            print(f"## Boyut {_fmt_size(size)}{span}: {_tr_int(rows_of[size])} satır, {_tr_int(meetings)} toplantı, "
-                  f"{_tr_int(counts['Kararlar'])} karar, {_tr_int(counts['Katılımcılar'])} katılımcı; dosya "
-                  f"{_tr_int(round(book.stat().st_size / 1024))} KB (üretim {made:.1f} s)\n")
+            print(
+                f"## Boyut {_fmt_size(size)}{span}: {_tr_int(rows_of[size])} satır, {_tr_int(meetings)} toplantı, "
+                f"{_tr_int(counts['Kararlar'])} karar, {_tr_int(counts['Katılımcılar'])} katılımcı; dosya "
+                f"{_tr_int(round(book.stat().st_size / 1024))} KB (üretim {made:.1f} s)\n"
+            )
             print(size_table(results))
             print(flush=True)
         if len(sizes) > 1:
             lo, hi = sizes[0], sizes[-1]
-            print(f"## Büyüme {_fmt_size(lo)} → {_fmt_size(hi)} (süre oranı / satır oranı; 1'e yakın ya da altı "
-                  "doğrusal)\n")
+            print(
+                f"## Büyüme {_fmt_size(lo)} → {_fmt_size(hi)} (süre oranı / satır oranı; 1'e yakın ya da altı "
+                "doğrusal)\n"
+            )
             print(growth_table(all_results, rows_of))
             print()
         if len(ops) == len(OPERATIONS):
@@ -474,13 +544,16 @@ def main(argv: list[str] | None = None) -> int:
         elif "kontrol" in ops:  # the one target every book shape must meet
             for size, results in all_results.items():
                 k = results["kontrol"]["sure"] / results["taban"]["sure"]
-                print(f"- kontrol ≤ 3× taban ({_fmt_size(size)}): {k:.1f}× — "
-                      f"{'karşılandı' if k <= 3 else 'KARŞILANMADI'}")
+                print(
+                    f"- kontrol ≤ 3× taban ({_fmt_size(size)}): {k:.1f}× — {'karşılandı' if k <= 3 else 'KARŞILANMADI'}"
+                )
                 if "kontrol_cli" in results:
                     p = results["kontrol_cli"]["sure"] / results["taban_surec"]["sure"]
                     c = results["kontrol_cli"]["cpu"] / results["taban_surec"]["cpu"]
-                    print(f"- gockurul kontrol --json süreci ≤ 2,5× taban süreci ({_fmt_size(size)}): {p:.1f}× "
-                          f"(CPU {c:.1f}×) — {'karşılandı' if p <= 2.5 else 'KARŞILANMADI'}")
+                    print(
+                        f"- gockurul kontrol --json süreci ≤ 2,5× taban süreci ({_fmt_size(size)}): {p:.1f}× "
+                        f"(CPU {c:.1f}×) — {'karşılandı' if p <= 2.5 else 'KARŞILANMADI'}"
+                    )
     finally:
         if own_folder:
             shutil.rmtree(folder, ignore_errors=True)

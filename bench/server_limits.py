@@ -30,8 +30,11 @@ from tests.test_server import TOKEN, Server
 
 def largest_book(path: Path) -> None:
     rows = clean_example_rows()
-    for sheet, col, name in (("Üyeler", 4, "Üye {:05d} Yılmaz"), ("Katılımcılar", 4, "Katılımcı {:05d}"),
-                             ("Gündem", 2, "Gündem maddesi {:05d}")):
+    for sheet, col, name in (
+        ("Üyeler", 4, "Üye {:05d} Yılmaz"),
+        ("Katılımcılar", 4, "Katılımcı {:05d}"),
+        ("Gündem", 2, "Gündem maddesi {:05d}"),
+    ):
         base, n = rows[sheet], server.MAX_ROWS - 100 if sheet != "Gündem" else server.MAX_ROWS - 1000
         rows[sheet] = [copy.deepcopy(base[i % len(base)]) for i in range(n)]
         for i, r in enumerate(rows[sheet]):
@@ -58,8 +61,13 @@ def main() -> None:
                 latencies, peak = [], 0.0
                 with concurrent.futures.ThreadPoolExecutor(1) as pool:
                     started = time.monotonic()
-                    job = pool.submit(httpx.post, f"{s.url}/xlwings/custom-scripts-call/kontrol_et", content=body,
-                                      headers=headers, timeout=600)
+                    job = pool.submit(
+                        httpx.post,
+                        f"{s.url}/xlwings/custom-scripts-call/kontrol_et",
+                        content=body,
+                        headers=headers,
+                        timeout=600,
+                    )
                     while not job.done():
                         t = time.monotonic()
                         httpx.get(s.url + "/", timeout=10)
@@ -69,9 +77,11 @@ def main() -> None:
                     status = job.result().status_code
                 took = time.monotonic() - started
                 latencies.sort()
-                print(f"{i + 1}. HTTP {status}: {took:.1f} s, tepe bellek {peak:.0f} MB, GET / en çok "
-                      f"{latencies[-1] * 1000:.0f} ms, medyan {latencies[len(latencies) // 2] * 1000:.0f} ms "
-                      f"({len(latencies)} istek)")
+                print(
+                    f"{i + 1}. HTTP {status}: {took:.1f} s, tepe bellek {peak:.0f} MB, GET / en çok "
+                    f"{latencies[-1] * 1000:.0f} ms, medyan {latencies[len(latencies) // 2] * 1000:.0f} ms "
+                    f"({len(latencies)} istek)"
+                )
         finally:
             s.stop()
 

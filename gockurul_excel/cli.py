@@ -36,16 +36,34 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "gockurul"
 HELP_OPTIONS = ["-h", "--yardim", "--help"]
 # typer's own settings (typer.rich_utils) and their English text: the catalogue's message ids.
-TYPER_SETTINGS = {"ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
-                  "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error", "ABORTED_TEXT": "Aborted.",
-                  "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
-                  "DEFAULT_STRING": "[default: {}]", "ENVVAR_STRING": "[env var: {}]",
-                  "REQUIRED_LONG_STRING": "[required]", "DEPRECATED_STRING": "(deprecated) "}
+TYPER_SETTINGS = {
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commands",
+    "ERRORS_PANEL_TITLE": "Error",
+    "ABORTED_TEXT": "Aborted.",
+    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+    "DEFAULT_STRING": "[default: {}]",
+    "ENVVAR_STRING": "[env var: {}]",
+    "REQUIRED_LONG_STRING": "[required]",
+    "DEPRECATED_STRING": "(deprecated) ",
+}
 # Value placeholders in help and usage (click's metavars): by the parameter's name, else by its type.
-METAVARS_BY_NAME = {"bugun": "GG.AA.YYYY", "toplanti": "NO", "sayfa": "SAYFA", "yil": "YIL", "port": "PORT",
-                    "adres": "ADRES", "anahtar": "ANAHTAR"}
-METAVARS = {click.types.IntParamType: "SAYI", click.types.IntRange: "SAYI", click.types.StringParamType: "METİN",
-            click.Path: "YOL"}
+METAVARS_BY_NAME = {
+    "bugun": "GG.AA.YYYY",
+    "toplanti": "NO",
+    "sayfa": "SAYFA",
+    "yil": "YIL",
+    "port": "PORT",
+    "adres": "ADRES",
+    "anahtar": "ANAHTAR",
+}
+METAVARS = {
+    click.types.IntParamType: "SAYI",
+    click.types.IntRange: "SAYI",
+    click.types.StringParamType: "METİN",
+    click.Path: "YOL",
+}
 
 
 def speak_turkish() -> gettext.NullTranslations:
@@ -110,7 +128,8 @@ def _turkish_metavars(params: list[click.Parameter]) -> None:
                 p.metavar += "..."
         else:
             p.metavar = METAVARS_BY_NAME.get(p.name or "") or next(
-                (m for kind, m in METAVARS.items() if isinstance(p.type, kind)), "DEĞER")
+                (m for kind, m in METAVARS.items() if isinstance(p.type, kind)), "DEĞER"
+            )
 
 
 class TurkishCommand(TyperCommand):
@@ -265,12 +284,12 @@ def takvim(
     json_: Annotated[bool, typer.Option("--json", help="Olayları JSON olarak yaz; kitaba dokunma.")] = False,
     ics: Annotated[Path | None, typer.Option("--ics", help="Outlook için iCalendar (.ics) dosyası yaz.")] = None,
     bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
-    hatirlatma: Annotated[int, typer.Option("--hatirlatma", help="Hatırlatma kaç gün önce (.ics).", min=0,
-                                            max=60)] = 3,
+    hatirlatma: Annotated[int, typer.Option("--hatirlatma", help="Hatırlatma kaç gün önce (.ics).", min=0, max=60)] = 3,
 ) -> None:
     """Yılın toplantı takvimini ve bütün yasal süreleri hesaplar; 'Takvim' ve 'Pano' sayfalarını yazar."""
-    result = operations.compute_calendar(kitap, write=not json_, today=_parse_today(bugun), ics=ics,
-                                         reminder_days=hatirlatma)
+    result = operations.compute_calendar(
+        kitap, write=not json_, today=_parse_today(bugun), ics=ics, reminder_days=hatirlatma
+    )
     if json_:
         _print_json(result.to_json())
         return
@@ -308,9 +327,9 @@ def katilimci(kitap: Workbook, toplanti: MeetingNo) -> None:
 
 @app.command("formlar")
 @_guarded
-def formlar(kitap: Workbook,
-            yil: Annotated[int | None, typer.Option("--yil", help="Yıl (varsayılan: kitabın yılı)")] = None,
-            ) -> None:
+def formlar(
+    kitap: Workbook, yil: Annotated[int | None, typer.Option("--yil", help="Yıl (varsayılan: kitabın yılı)")] = None
+) -> None:
     """Yılın bütün toplantılarının Ek-1 ve Ek-2 formlarını tek seferde üretir (kitap bir kez okunur ve yazılır)."""
     result = operations.write_year_forms(kitap, yil)
     typer.echo(f"{kitap.name}: {result.message}")
@@ -333,9 +352,13 @@ def gundem(kitap: Workbook, toplanti: MeetingNo) -> None:
 
 @app.command("davet")
 @_guarded
-def davet(kitap: Workbook, toplanti: MeetingNo,
-          iptal: Annotated[bool, typer.Option("--iptal", help="Toplantı iptal edildi: takvimlerden kaldıran "
-                                              "iptal bildirimi hazırla.")] = False) -> None:
+def davet(
+    kitap: Workbook,
+    toplanti: MeetingNo,
+    iptal: Annotated[
+        bool, typer.Option("--iptal", help="Toplantı iptal edildi: takvimlerden kaldıran iptal bildirimi hazırla.")
+    ] = False,
+) -> None:
     """Toplantı davetini üyelerin e-postasına ve takvimine hazırlar: e-posta taslağı (.eml, ekinde davet yazısı ve
     gündem) ve takvim isteği (.ics). Program e-posta göndermez."""
     result = operations.send_invitations(kitap, toplanti, cancel=iptal)
@@ -361,27 +384,30 @@ def gonder(kitap: Workbook) -> None:
 
 @app.command("yillik")
 @_guarded
-def yillik(kitap: Workbook,
-           yil: Annotated[int | None, typer.Option("--yil", help="Rapor yılı (varsayılan: kitabın yılı)")] = None,
-           ) -> None:
+def yillik(
+    kitap: Workbook,
+    yil: Annotated[int | None, typer.Option("--yil", help="Rapor yılı (varsayılan: kitabın yılı)")] = None,
+) -> None:
     """Ek-3 Yıllık Değerlendirme Raporunu üretir (5. ve 6. maddeler 'Yıllık Rapor' sayfasından)."""
     _written(kitap, operations.write_annual_report(kitap, yil))
 
 
 @app.command("eylem")
 @_guarded
-def eylem(kitap: Workbook,
-          bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
-          ) -> None:
+def eylem(
+    kitap: Workbook, bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None
+) -> None:
     """Yerel Uyum Eylem Planı izleme raporunu (Alt Komisyonun kurula sunduğu) üretir."""
     _written(kitap, operations.write_action_plan(kitap, _parse_today(bugun)))
 
 
 @app.command("pdf")
 @_guarded
-def pdf(kitap: Workbook,
-        sayfa: Annotated[list[str], typer.Option("--sayfa", help="PDF'e dönüştürülecek sayfa (birden çok olabilir)")],
-        cikti: Annotated[Path | None, typer.Option("--cikti", help="PDF dosyası")] = None) -> None:
+def pdf(
+    kitap: Workbook,
+    sayfa: Annotated[list[str], typer.Option("--sayfa", help="PDF'e dönüştürülecek sayfa (birden çok olabilir)")],
+    cikti: Annotated[Path | None, typer.Option("--cikti", help="PDF dosyası")] = None,
+) -> None:
     """Seçilen sayfaları LibreOffice ile tek bir PDF'e dönüştürür; kitaba dokunmaz."""
     out = operations.export_pdf(kitap, sayfa, cikti)
     typer.echo(f"PDF yazıldı: {out}")
@@ -392,14 +418,17 @@ def pdf(kitap: Workbook,
 def platform(
     kitap: Workbook,
     cikti: Annotated[Path, typer.Option("--cikti", help="Dosyaların yazılacağı klasör")],
-    kisisel_veri: Annotated[bool, typer.Option("--kisisel-veri", help="Telefon numaralarını maskelemeden yaz "
-                                               "(KVKK: yalnızca gerekiyorsa).")] = False,
+    kisisel_veri: Annotated[
+        bool, typer.Option("--kisisel-veri", help="Telefon numaralarını maskelemeden yaz (KVKK: yalnızca gerekiyorsa).")
+    ] = False,
     csv: Annotated[bool, typer.Option("--csv", help="Ayrıca Excel'de açılabilen CSV dosyaları yaz.")] = False,
 ) -> None:
     """Başkanlığın dijital platformu için yükleme dosyalarını (JSON, şemaya göre doğrulanmış) yazar."""
     result = operations.export_platform(kitap, cikti, personal_data=kisisel_veri, csv=csv)
-    typer.echo(f"{len(result.files)} dosya yazıldı: {result.out_dir} ({result.meeting_count} toplantı belgesi; "
-               f"telefonlar {'maskelenmeden' if kisisel_veri else 'maskelenerek'}).")
+    typer.echo(
+        f"{len(result.files)} dosya yazıldı: {result.out_dir} ({result.meeting_count} toplantı belgesi; "
+        f"telefonlar {'maskelenmeden' if kisisel_veri else 'maskelenerek'})."
+    )
 
 
 @app.command("platform-oku")
@@ -415,20 +444,30 @@ def platform_oku(belge: Annotated[Path, typer.Argument(help="Platform belgesi (.
 @app.command("sunucu")
 @_guarded
 def sunucu(
-    adres: Annotated[str, typer.Option("--adres", help="Dinlenecek adres (varsayılan yalnızca bu bilgisayar)")]
-    = "127.0.0.1",
+    adres: Annotated[
+        str, typer.Option("--adres", help="Dinlenecek adres (varsayılan yalnızca bu bilgisayar)")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port")] = 8000,
     workers: Annotated[int, typer.Option("--workers", help="Çalışan süreç sayısı (uvicorn)", min=1, max=64)] = 1,
-    anahtar: Annotated[str | None, typer.Option("--anahtar", envvar="GOCKURUL_TOKEN",
-                                                help="İstemcilerin göndereceği erişim anahtarı (Bearer)")] = None,
-    lisans: Annotated[str | None, typer.Option("--lisans", envvar="XLWINGS_LICENSE_KEY",
-                                               help="xlwings Server lisans anahtarı ('noncommercial' ya da "
-                                                    "ticari anahtar)")] = None,
-    ayarlar: Annotated[Path | None, typer.Option("--ayarlar", help="xlwings-server ayar dosyası (.env: "
-                                                 "XLWINGS_HOSTNAME, Entra ID...)")] = None,
+    anahtar: Annotated[
+        str | None,
+        typer.Option("--anahtar", envvar="GOCKURUL_TOKEN", help="İstemcilerin göndereceği erişim anahtarı (Bearer)"),
+    ] = None,
+    lisans: Annotated[
+        str | None,
+        typer.Option(
+            "--lisans",
+            envvar="XLWINGS_LICENSE_KEY",
+            help="xlwings Server lisans anahtarı ('noncommercial' ya da ticari anahtar)",
+        ),
+    ] = None,
+    ayarlar: Annotated[
+        Path | None, typer.Option("--ayarlar", help="xlwings-server ayar dosyası (.env: XLWINGS_HOSTNAME, Entra ID...)")
+    ] = None,
     en_buyuk_istek: Annotated[int, typer.Option("--en-buyuk-istek", help="En büyük istek (bayt)")] = 20_000_000,
-    ssl_anahtar: Annotated[str | None, typer.Option("--ssl-anahtar", help="HTTPS özel anahtarı (.pem); ters "
-                                                    "vekil yoksa")] = None,
+    ssl_anahtar: Annotated[
+        str | None, typer.Option("--ssl-anahtar", help="HTTPS özel anahtarı (.pem); ters vekil yoksa")
+    ] = None,
     ssl_sertifika: Annotated[str | None, typer.Option("--ssl-sertifika", help="HTTPS sertifikası (.pem)")] = None,
 ) -> None:
     """Düğmeleri resmi xlwings Server ile sunar (Office.js eklentisi, manifest, görev bölmesi)."""
@@ -436,51 +475,97 @@ def sunucu(
         raise GocKurulError(f"Ayar dosyası bulunamadı: {ayarlar}")
     settings_text = ayarlar.read_text(encoding="utf-8", errors="replace") if ayarlar is not None else ""
     entra = "entraid" in (os.environ.get("XLWINGS_AUTH_PROVIDERS") or "") or bool(
-        re.search(r"^\s*XLWINGS_AUTH_PROVIDERS\s*=.*entraid", settings_text, re.M))
+        re.search(r"^\s*XLWINGS_AUTH_PROVIDERS\s*=.*entraid", settings_text, re.M)
+    )
     if not anahtar and not entra:
-        raise GocKurulError("Sunucu için bir erişim anahtarı gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
-                            "değişkenini ayarlayın (Entra ID kullanan iller: XLWINGS_AUTH_PROVIDERS=[\"entraid\"]).")
+        raise GocKurulError(
+            "Sunucu için bir erişim anahtarı gerekli: --anahtar verin ya da GOCKURUL_TOKEN ortam "
+            'değişkenini ayarlayın (Entra ID kullanan iller: XLWINGS_AUTH_PROVIDERS=["entraid"]).'
+        )
     if not lisans:
-        raise GocKurulError("xlwings Server bir lisans anahtarı ister: kurumunuzun kullanımı ticari değilse "
-                            "--lisans noncommercial (PolyForm Noncommercial), değilse satın alınan anahtar. "
-                            "Lisans koşulları: README, 'Lisanslar'.")
-    def announce() -> None:  # only once the server can start (xlwings-server installed)
-        typer.echo(f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev "
-                   "bölmesi: /taskpane.html. Durdurmak için Ctrl+C.")
+        raise GocKurulError(
+            "xlwings Server bir lisans anahtarı ister: kurumunuzun kullanımı ticari değilse "
+            "--lisans noncommercial (PolyForm Noncommercial), değilse satın alınan anahtar. "
+            "Lisans koşulları: README, 'Lisanslar'."
+        )
 
-    operations.serve(adres, port, workers=workers, token=anahtar or "", licence=lisans, settings_file=ayarlar,
-                     max_body=en_buyuk_istek, ssl_keyfile=ssl_anahtar, ssl_certfile=ssl_sertifika, announce=announce)
+    def announce() -> None:  # only once the server can start (xlwings-server installed)
+        typer.echo(
+            f"Göç Kurulu sunucusu: http://{adres}:{port} ({workers} süreç). Manifest: /manifest, görev "
+            "bölmesi: /taskpane.html. Durdurmak için Ctrl+C."
+        )
+
+    operations.serve(
+        adres,
+        port,
+        workers=workers,
+        token=anahtar or "",
+        licence=lisans,
+        settings_file=ayarlar,
+        max_body=en_buyuk_istek,
+        ssl_keyfile=ssl_anahtar,
+        ssl_certfile=ssl_sertifika,
+        announce=announce,
+    )
 
 
 @app.command("lite")
 @_guarded
 def lite(
-    wheel_url: Annotated[str, typer.Option("--wheel-url", help="Tekerleğin yayımlanacağı HTTPS adresi (klasör "
-                                           "adresi '/' ile biter; il sunucusunda: https://SUNUCU/lite/)")],
+    wheel_url: Annotated[
+        str,
+        typer.Option(
+            "--wheel-url",
+            help="Tekerleğin yayımlanacağı HTTPS adresi (klasör "
+            "adresi '/' ile biter; il sunucusunda: https://SUNUCU/lite/)",
+        ),
+    ],
     cikti: Annotated[Path, typer.Option("--cikti", help="Dosyaların yazılacağı klasör")] = Path("xlwings_lite"),
     uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyaların yerine yaz.")] = False,
 ) -> None:
     """xlwings Lite için main.py, requirements.txt ve tekerleği yazar (tekerleğin adresiyle)."""
     written = operations.write_lite(wheel_url, cikti, overwrite=uzerine_yaz)
-    typer.echo(f"xlwings Lite dosyaları '{cikti}' klasörüne yazıldı: {', '.join(p.name for p in written)}. "
-               f"Tekerleği '{wheel_url}' adresine koyun; main.py ile requirements.txt'yi xlwings Lite'ın "
-               "düzenleyicisine yapıştırın (README, 'xlwings Lite').")
+    typer.echo(
+        f"xlwings Lite dosyaları '{cikti}' klasörüne yazıldı: {', '.join(p.name for p in written)}. "
+        f"Tekerleği '{wheel_url}' adresine koyun; main.py ile requirements.txt'yi xlwings Lite'ın "
+        "düzenleyicisine yapıştırın (README, 'xlwings Lite')."
+    )
 
 
 @app.command("eklenti")
 @_guarded
 def eklenti(
     cikti: Annotated[Path | None, typer.Option("--cikti", help="Eklenti dosyası (.xlam)")] = None,
-    xlstart: Annotated[bool, typer.Option("--xlstart", help="Eklentiyi Excel'in XLSTART klasörüne kur "
-                                          "(her Excel açılışında yüklenir).")] = False,
-    kontrol: Annotated[bool, typer.Option("--kontrol", help="Yalnızca denetle: hazır eklenti var mı, modülümüzü "
-                                          "içeriyor mu, ayar sayfası yazılabiliyor mu (her sistemde).")] = False,
-    python: Annotated[str | None, typer.Option("--python", help="Eklentinin çalıştıracağı Python (varsayılan: bu "
-                                               "Python'un pythonw.exe'si; %LOCALAPPDATA% gibi değişkenler "
-                                               "kullanılabilir)")] = None,
-    excel_ile: Annotated[bool, typer.Option("--excel-ile", help="Bilgi işlem için yedek yol: eklentiyi xlwings "
-                                            "şablonundan Excel ile yeniden yap (Windows, Excel ve VBA proje "
-                                            "erişimi gerekir).")] = False,
+    xlstart: Annotated[
+        bool,
+        typer.Option("--xlstart", help="Eklentiyi Excel'in XLSTART klasörüne kur (her Excel açılışında yüklenir)."),
+    ] = False,
+    kontrol: Annotated[
+        bool,
+        typer.Option(
+            "--kontrol",
+            help="Yalnızca denetle: hazır eklenti var mı, modülümüzü "
+            "içeriyor mu, ayar sayfası yazılabiliyor mu (her sistemde).",
+        ),
+    ] = False,
+    python: Annotated[
+        str | None,
+        typer.Option(
+            "--python",
+            help="Eklentinin çalıştıracağı Python (varsayılan: bu "
+            "Python'un pythonw.exe'si; %LOCALAPPDATA% gibi değişkenler "
+            "kullanılabilir)",
+        ),
+    ] = None,
+    excel_ile: Annotated[
+        bool,
+        typer.Option(
+            "--excel-ile",
+            help="Bilgi işlem için yedek yol: eklentiyi xlwings "
+            "şablonundan Excel ile yeniden yap (Windows, Excel ve VBA proje "
+            "erişimi gerekir).",
+        ),
+    ] = False,
 ) -> None:
     """Hazır Excel eklentisini (gockurul.xlam) bu Python'a ayarlar: yalnızca ayar sayfası yazılır; Excel ya da
     yönetici izni gerekmez."""
@@ -494,15 +579,18 @@ def eklenti(
         raise typer.Exit(0 if result.ok else 1)
     typer.echo(f"Eklenti yazıldı: {result}")
     if not xlstart:
-        typer.echo("Kurmak için dosyayı %APPDATA%\\Microsoft\\Excel\\XLSTART klasörüne kopyalayın ya da "
-                   "'gockurul eklenti --xlstart' kullanın.")
+        typer.echo(
+            "Kurmak için dosyayı %APPDATA%\\Microsoft\\Excel\\XLSTART klasörüne kopyalayın ya da "
+            "'gockurul eklenti --xlstart' kullanın."
+        )
 
 
 @app.command("doktor")
 @_guarded
 def doktor(
-    eklenti_dosyasi: Annotated[Path | None, typer.Option("--eklenti", help="Denetlenecek eklenti (varsayılan: "
-                                                         "XLSTART'taki gockurul.xlam)")] = None,
+    eklenti_dosyasi: Annotated[
+        Path | None, typer.Option("--eklenti", help="Denetlenecek eklenti (varsayılan: XLSTART'taki gockurul.xlam)")
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Sonuçları JSON olarak yaz.")] = False,
     dugmesiz: Annotated[bool, typer.Option("--dugmesiz", help="Örnek kitapta düğme denemesini atla.")] = False,
 ) -> None:
@@ -521,14 +609,18 @@ def doktor(
 @_guarded
 def paket(
     cikti: Annotated[Path, typer.Option("--cikti", help="Kurulum paketinin yazılacağı klasör")],
-    kaynak: Annotated[Path | None, typer.Option("--kaynak", help="Proje klasörü ya da gockurul_excel tekerleği "
-                                                "(varsayılan: kurulu paket)")] = None,
+    kaynak: Annotated[
+        Path | None,
+        typer.Option("--kaynak", help="Proje klasörü ya da gockurul_excel tekerleği (varsayılan: kurulu paket)"),
+    ] = None,
     uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Dolu klasörün yerine yaz.")] = False,
 ) -> None:
     """Bilgi işlem için çevrimdışı kurulum paketi (Windows tekerlekleri, kur.ps1, kaldir.ps1) üretir."""
     bundle = operations.build_offline_bundle(cikti, kaynak, overwrite=uzerine_yaz)
-    typer.echo(f"Kurulum paketi yazıldı: {bundle.folder} ({len(bundle.wheels)} tekerlek, "
-               f"{bundle.size / 1e6:.1f} MB). USB belleğe kopyalayın; bilgisayarda KUR.cmd'yi çalıştırın.")
+    typer.echo(
+        f"Kurulum paketi yazıldı: {bundle.folder} ({len(bundle.wheels)} tekerlek, "
+        f"{bundle.size / 1e6:.1f} MB). USB belleğe kopyalayın; bilgisayarda KUR.cmd'yi çalıştırın."
+    )
     if bundle.backup is not None:
         typer.echo(f"Önceki paketin dosyaları yedeklendi: {bundle.backup}")
 
@@ -545,8 +637,10 @@ def _progress_bar(label: str):
     def feed(line: str) -> None:
         m = re.match(r"\[(\d+)/(\d+)\]\s*(.*)", line)
         if m:
-            progress.update(task, completed=int(m.group(1)) - 1, total=int(m.group(2)),
-                            description=f"{label}: {m.group(3)[:40]}")
+            progress.update(
+                task, completed=int(m.group(1)) - 1, total=int(m.group(2)), description=f"{label}: {m.group(3)[:40]}"
+            )
+
     return progress, feed
 
 
@@ -559,16 +653,22 @@ def _skipped(skipped: list[tuple[Path, str]]) -> None:
 @_guarded
 def birlestir(
     il_kitabi: Annotated[Path, typer.Argument(help="İl kitabı (.xlsx)")],
-    kaynaklar: Annotated[list[Path], typer.Argument(help="İlçe kitapları (.xlsx), kaydedilmiş e-postaları (.eml), "
-                                                    "platform klasörleri ya da bunları içeren klasörler")],
+    kaynaklar: Annotated[
+        list[Path],
+        typer.Argument(
+            help="İlçe kitapları (.xlsx), kaydedilmiş e-postaları (.eml), "
+            "platform klasörleri ya da bunları içeren klasörler"
+        ),
+    ],
     bugun: Annotated[str | None, typer.Option("--bugun", help="Bugünün tarihi (GG.AA.YYYY).")] = None,
 ) -> None:
     """İlçelerden gelen kitapları il kitabının üretilmiş sayfalarına birleştirir; girdi sayfalarına dokunmaz."""
     progress, feed = _progress_bar("Okunuyor")
     skipped: list[tuple[Path, str]] = []
     with progress:
-        result = operations.merge_district_workbooks(il_kitabi, kaynaklar, today=_parse_today(bugun), progress=feed,
-                                                     skipped=skipped)
+        result = operations.merge_district_workbooks(
+            il_kitabi, kaynaklar, today=_parse_today(bugun), progress=feed, skipped=skipped
+        )
     _skipped(skipped)
     for entry in result.entries:
         reason = f" — {entry.reason}" if entry.reason else ""
@@ -601,8 +701,9 @@ def ulusal(
 @_guarded
 def sablon(
     cikti: Annotated[Path, typer.Argument(help="Yazılacak şablon dosyası")] = Path("sablon.xlsx"),
-    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
-    = False,
+    uzerine_yaz: Annotated[
+        bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")
+    ] = False,
 ) -> None:
     """Ana şablonu (sablon.xlsx) üretir."""
     operations.make_template(cikti, overwrite=uzerine_yaz)
@@ -619,14 +720,22 @@ def yeni(
     yabanci_nufus: Annotated[str, typer.Option("--yabanci-nufus", help="Yabancı nüfusu (12000 veya 12.000)")],
     ilce: Annotated[str | None, typer.Option("--ilce", help="İlçe adı (ilçe kurulu için)")] = None,
     hudut: Annotated[bool, typer.Option("--hudut", help="Düzensiz göçe konu hudut ilçesi")] = False,
-    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
-    = False,
+    uzerine_yaz: Annotated[
+        bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")
+    ] = False,
 ) -> None:
     """Şablondan yeni bir kurul kitabı oluşturur; Ayarlar doldurulur."""
     _require_xlsx(kitap)
-    operations.create_workbook(kitap, kind=tur, province=il, district=ilce, year=yil,
-                               foreign_population=_parse_count(yabanci_nufus), border_district=hudut,
-                               overwrite=uzerine_yaz)
+    operations.create_workbook(
+        kitap,
+        kind=tur,
+        province=il,
+        district=ilce,
+        year=yil,
+        foreign_population=_parse_count(yabanci_nufus),
+        border_district=hudut,
+        overwrite=uzerine_yaz,
+    )
     typer.echo(f"Yeni kitap oluşturuldu: {kitap}")
 
 
@@ -635,20 +744,24 @@ def yeni(
 def devir(
     eski: Annotated[Path, typer.Argument(help="Bu yılın kitabı (.xlsx); yalnızca okunur")],
     yeni: Annotated[Path, typer.Argument(help="Yazılacak yeni yılın kitabı (.xlsx)")],
-    yabanci_nufus: Annotated[str | None, typer.Option("--yabanci-nufus", help="Yeni yılın yabancı nüfusu "
-                                                      "(verilmezse eski kitaptaki)")] = None,
-    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
-    = False,
-    yil_farkli: Annotated[bool, typer.Option("--yil-farkli", help="Dosya adındaki yıl yeni kitabın yılından farklı "
-                                             "olsa da yaz.")] = False,
+    yabanci_nufus: Annotated[
+        str | None, typer.Option("--yabanci-nufus", help="Yeni yılın yabancı nüfusu (verilmezse eski kitaptaki)")
+    ] = None,
+    uzerine_yaz: Annotated[
+        bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")
+    ] = False,
+    yil_farkli: Annotated[
+        bool, typer.Option("--yil-farkli", help="Dosya adındaki yıl yeni kitabın yılından farklı olsa da yaz.")
+    ] = False,
 ) -> None:
     """Yeni yılın kitabını bu yılın kitabından yapar: ayarlar, ilçeler, aktif üyeler ve Alt Komisyon, açık eylemler,
     süren projeler, açık kararlar ve sorunlar devredilir; eski kitap değişmez."""
     _require_xlsx(eski)
     _require_xlsx(yeni)
     population = _parse_count(yabanci_nufus) if yabanci_nufus is not None else None
-    result = operations.carry_over_workbook(eski, yeni, foreign_population=population, overwrite=uzerine_yaz,
-                                            other_year=yil_farkli)
+    result = operations.carry_over_workbook(
+        eski, yeni, foreign_population=population, overwrite=uzerine_yaz, other_year=yil_farkli
+    )
     typer.echo(f"{yeni.name}: {result.message}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
@@ -658,21 +771,23 @@ def devir(
 @_guarded
 def ornek(
     kitap: Annotated[Path, typer.Argument(help="Yazılacak örnek kitap")] = Path("ornek.xlsx"),
-    uzerine_yaz: Annotated[bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")]
-    = False,
+    uzerine_yaz: Annotated[
+        bool, typer.Option("--uzerine-yaz", help="Var olan dosyayı (yedeğini alıp) değiştir.")
+    ] = False,
 ) -> None:
     """Gerçekçi bir örnek il kitabı (kontrolün bulacağı birkaç kasıtlı hata ile), platform dosyalarını ve yanındaki
     'İlçe Kitapları' klasörüne iki ilçe kitabı üretir."""
     _require_xlsx(kitap)
     result = operations.create_example(kitap, overwrite=uzerine_yaz)
     errors = sum(f.level == "hata" for f in result.findings)
-    typer.echo(f"Örnek kitap yazıldı: {kitap} ({len(result.sheets)} üretilmiş sayfa: formlar, takvim, pano, "
-               "yıllık rapor, eylem planı izleme).")
+    typer.echo(
+        f"Örnek kitap yazıldı: {kitap} ({len(result.sheets)} üretilmiş sayfa: formlar, takvim, pano, "
+        "yıllık rapor, eylem planı izleme)."
+    )
     typer.echo(f"Kontrol: {errors} hata, {len(result.findings) - errors} uyarı ('Kontrol' sayfasına bakın).")
     typer.echo(f"Platform dosyaları: {result.platform}")
     if result.districts:
-        typer.echo(f"İlçe kitapları ('gockurul birlestir' için): "
-                   f"{', '.join(str(p) for p in result.districts)}")
+        typer.echo(f"İlçe kitapları ('gockurul birlestir' için): {', '.join(str(p) for p in result.districts)}")
     if result.backup:
         typer.echo(f"Önceki hali yedeklendi: {result.backup}")
 

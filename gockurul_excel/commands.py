@@ -58,7 +58,7 @@ class Outcome:
 
 
 def sheets_text(names: list[str]) -> str:
-    """"'Ek-1 3' sayfası" or "'Gündem 3', 'Davet 3' ve 'Tebliğ 3' sayfaları"."""
+    """ "'Ek-1 3' sayfası" or "'Gündem 3', 'Davet 3' ve 'Tebliğ 3' sayfaları"."""
     quoted = [f"'{n}'" for n in names]
     if len(quoted) == 1:
         return f"{quoted[0]} sayfası"
@@ -75,9 +75,12 @@ def workbook_year(data: WorkbookData, year: int | None = None, *, option: bool =
     own = data.setting(contract.S_YEAR)
     if year is not None and isinstance(own, int) and year != own:
         # KURALLAR §7: a book holds one year; another year's report from it would be empty, not that year's
-        raise GocKurulError(f"{year} yılı istendi ama bu kitap {own} yılının kitabı ('Ayarlar' sayfasındaki Yıl). "
-                            f"{year} yılı için o yılın kitabını kullanın ya da --yil vermeyin ({own} yılı). Hiçbir "
-                            "şey yazılmadı.", sheet=contract.SETTINGS_SHEET)
+        raise GocKurulError(
+            f"{year} yılı istendi ama bu kitap {own} yılının kitabı ('Ayarlar' sayfasındaki Yıl). "
+            f"{year} yılı için o yılın kitabını kullanın ya da --yil vermeyin ({own} yılı). Hiçbir "
+            "şey yazılmadı.",
+            sheet=contract.SETTINGS_SHEET,
+        )
     year = year if year is not None else own
     if not isinstance(year, int):
         hint = " (komut satırında --yil de verilebilir)" if option else ""
@@ -100,25 +103,38 @@ _SHOWN = 10
 def refuse_unreadable(data: WorkbookData, sheets: tuple[str, ...] | None, what: str) -> None:
     """Stop before anything is built when `sheets` (None: every input sheet) were not read whole."""
     wanted = None if sheets is None else set(sheets)
-    problems = [(f.sheet, f.cell, f.message) for f in data.findings
-                if f.level == ERROR and (wanted is None or f.sheet in wanted)]
+    problems = [
+        (f.sheet, f.cell, f.message)
+        for f in data.findings
+        if f.level == ERROR and (wanted is None or f.sheet in wanted)
+    ]
     if wanted is None or contract.SETTINGS_SHEET in wanted:
-        problems += [(contract.SETTINGS_SHEET, s.cell, f"'{name}': {s.bad}")
-                     for name, s in data.settings.items() if s.bad]
+        problems += [
+            (contract.SETTINGS_SHEET, s.cell, f"'{name}': {s.bad}") for name, s in data.settings.items() if s.bad
+        ]
     for sheet in data.tables if wanted is None else [n for n in sheets if n in data.tables]:
-        problems += [(sheet, r.cell(header), f"'{header}' okunamadı ({why}); hücrede '{r.raw.get(header)}' yazılı.")
-                     for r in data.records(sheet) if r.bad for header, why in r.bad.items()]
+        problems += [
+            (sheet, r.cell(header), f"'{header}' okunamadı ({why}); hücrede '{r.raw.get(header)}' yazılı.")
+            for r in data.records(sheet)
+            if r.bad
+            for header, why in r.bad.items()
+        ]
     if not problems:
         return
-    lines = [f"- '{sheet}' sayfası" + (f", {cell} hücresi" if cell else "") + f": {message}"
-             for sheet, cell, message in problems[:_SHOWN]]
+    lines = [
+        f"- '{sheet}' sayfası" + (f", {cell} hücresi" if cell else "") + f": {message}"
+        for sheet, cell, message in problems[:_SHOWN]
+    ]
     if len(problems) > _SHOWN:
         lines.append(f"- … ve {len(problems) - _SHOWN} sorun daha ('gockurul kontrol' hepsini gösterir).")
-    raise GocKurulError(f"Kitap okunurken sorun bulundu; {what} üretilmedi ve kitaba bir şey yazılmadı. Eksik "
-                        "okunan bir değer çıktıda sessizce boş kalırdı; önce bunları düzeltin:\n" + "\n".join(lines))
+    raise GocKurulError(
+        f"Kitap okunurken sorun bulundu; {what} üretilmedi ve kitaba bir şey yazılmadı. Eksik "
+        "okunan bir değer çıktıda sessizce boş kalırdı; önce bunları düzeltin:\n" + "\n".join(lines)
+    )
 
 
 # --- kontrol, takvim -------------------------------------------------------------------------------------
+
 
 def check(data: WorkbookData, today: dt.date, *, sheet: bool = True) -> Outcome:
     """Kontrol Et / `gockurul kontrol`: every check; the findings go to the `Kontrol` sheet (`sheet` False: the
@@ -129,12 +145,18 @@ def check(data: WorkbookData, today: dt.date, *, sheet: bool = True) -> Outcome:
     findings = run_checks(data, today)
     counts = summary(findings)
     if findings:
-        message = (f"Kontrol tamamlandı: {counts['hata']} hata, {counts['uyari']} uyarı. Ayrıntılar "
-                   f"'{contract.FINDINGS_SHEET}' sayfasında.")
+        message = (
+            f"Kontrol tamamlandı: {counts['hata']} hata, {counts['uyari']} uyarı. Ayrıntılar "
+            f"'{contract.FINDINGS_SHEET}' sayfasında."
+        )
     else:
         message = "Kontrol tamamlandı: sorun bulunmadı."
-    return Outcome([findings_sheet(findings, today)] if sheet else [], message,
-                   EXIT_FINDINGS if counts["hata"] else EXIT_OK, findings)
+    return Outcome(
+        [findings_sheet(findings, today)] if sheet else [],
+        message,
+        EXIT_FINDINGS if counts["hata"] else EXIT_OK,
+        findings,
+    )
 
 
 @dataclass
@@ -143,8 +165,9 @@ class CalendarPayload:
     ics: bytes | None = None
 
 
-def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = None, sheets: bool = True,
-             paginate: bool = True) -> Outcome:
+def calendar(
+    data: WorkbookData, today: dt.date, *, reminder_days: int | None = None, sheets: bool = True, paginate: bool = True
+) -> Outcome:
     """Takvimi Hesapla / `gockurul takvim`: `Takvim`, `Pano` and, in a province workbook with merged district
     data, `İlçe İzleme` refreshed for `today`; with `reminder_days`, an iCalendar file as well (`sheets` False:
     the schedule only, for `--json`)."""
@@ -164,12 +187,12 @@ def calendar(data: WorkbookData, today: dt.date, *, reminder_days: int | None = 
             specs.append(follow_up)
     late = sum(e.status == OVERDUE for e in schedule.events)
     ics = to_ics(schedule, data, reminder_days) if reminder_days is not None else None
-    message = (f"Takvim hesaplandı: {len(schedule.events)} olay, {late} geciken. "
-               f"{written([s.name for s in specs])}")
+    message = f"Takvim hesaplandı: {len(schedule.events)} olay, {late} geciken. {written([s.name for s in specs])}"
     return Outcome(specs, message, EXIT_OK, CalendarPayload(schedule, ics))
 
 
 # --- forms of one meeting -----------------------------------------------------------------------------
+
 
 def _meeting_forms(data: WorkbookData, meeting_no: str, specs: list[SheetSpec]) -> Outcome:
     return Outcome(specs, f"Toplantı {meeting_no}: {written([s.name for s in specs])}")
@@ -209,8 +232,10 @@ def agenda_specs(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> li
     from .sheets.forms import agenda_sheet, subcommission_list_sheet
     from .sheets.letters import letter_sheet
 
-    specs = [agenda_sheet(data, m, paginate=paginate),
-             *(letter_sheet(letter, paginate=paginate) for letter in meeting_letters(data, m))]
+    specs = [
+        agenda_sheet(data, m, paginate=paginate),
+        *(letter_sheet(letter, paginate=paginate) for letter in meeting_letters(data, m)),
+    ]
     if is_first_board_of_year(data, m) and m.category is rules.MeetingCategory.PROVINCE_BOARD:
         specs.append(subcommission_list_sheet(data, m.date.year, paginate=paginate))  # M5(8), M6(5): the province's
     return specs
@@ -227,10 +252,13 @@ def agenda(data: WorkbookData, meeting_no: str, *, documents: bool = True, pagin
     outcome = _meeting_forms(data, meeting_no, agenda_specs(data, m, paginate=paginate))
     letters = meeting_letters(data, m)
     if not m.held:
-        outcome.message += (" Tebliğ yazısı yazılmadı: toplantı henüz yapılmamış ('Toplantılar' › 'Gerçekleşen "
-                            "Tarih' boş); tutanak imzalandıktan sonra yeniden üretin.")
-    warnings = [f"'{letter.sheet}': {note}" for letter in letters for note in letter.notes
-                if note.startswith(LETTER_WARNINGS)]
+        outcome.message += (
+            " Tebliğ yazısı yazılmadı: toplantı henüz yapılmamış ('Toplantılar' › 'Gerçekleşen "
+            "Tarih' boş); tutanak imzalandıktan sonra yeniden üretin."
+        )
+    warnings = [
+        f"'{letter.sheet}': {note}" for letter in letters for note in letter.notes if note.startswith(LETTER_WARNINGS)
+    ]
     if warnings:
         outcome.message += " Uyarı: " + " ".join(warnings)
     if documents:  # python-docx and lxml: not in xlwings Lite
@@ -269,13 +297,21 @@ def invitations(data: WorkbookData, meeting_no: str, now: dt.datetime, *, cancel
     agenda_title = f"{upper_tr(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ"
     day = tr_date(m.date) if m.date else ""
     subtitle = f"{place_name(data)} — {m.record['Yer'] or ''} — {day} (Toplantı No: {m.no})"
-    attachments = {} if cancel else {f"{letter.sheet}.docx": letter_docx(letter),
-                                     f"Gündem {m.no}.docx": agenda_docx(agenda_title, subtitle, items)}
+    attachments = (
+        {}
+        if cancel
+        else {
+            f"{letter.sheet}.docx": letter_docx(letter),
+            f"Gündem {m.no}.docx": agenda_docx(agenda_title, subtitle, items),
+        }
+    )
     ics = ics_request(inv, now)
     eml = eml_draft(inv, attachments, ics, now)
     what = "iptal bildirimi" if cancel else "toplantı isteği"
-    message = (f"Toplantı {m.no}: {len(inv.recipients)} üyeye e-posta taslağı ve takvim {what} hazırlandı "
-               f"(SEQUENCE {inv.sequence}); program e-posta göndermez.")
+    message = (
+        f"Toplantı {m.no}: {len(inv.recipients)} üyeye e-posta taslağı ve takvim {what} hazırlandı "
+        f"(SEQUENCE {inv.sequence}); program e-posta göndermez."
+    )
     if inv.without_email:
         message += f" E-postası olmayan üyeler: {', '.join(inv.without_email)}."
     if not inv.organizer:
@@ -293,19 +329,26 @@ def district_mail(data: WorkbookData, *, paginate: bool = True) -> Outcome:
     from .sheets.letters import letter_sheet, notice_letter
 
     if data.board_kind is not rules.BoardKind.DISTRICT:
-        raise GocKurulError("Bu bir il kurulu kitabı: il müdürlüğüne gönderim ilçe kurulu kitaplarından yapılır "
-                            "(il kurulu ilçe kitaplarını 'gockurul birlestir' ile alır).",
-                            sheet=contract.SETTINGS_SHEET)
+        raise GocKurulError(
+            "Bu bir il kurulu kitabı: il müdürlüğüne gönderim ilçe kurulu kitaplarından yapılır "
+            "(il kurulu ilçe kitaplarını 'gockurul birlestir' ile alır).",
+            sheet=contract.SETTINGS_SHEET,
+        )
     refuse_unreadable(data, LETTER_SHEETS, "il müdürlüğüne gönderim")
     m = latest_held_meeting(data)
     if m is None:
-        raise GocKurulError("Gönderilecek tutanak yok: 'Toplantılar' sayfasında 'Gerçekleşen Tarih'i yazılı bir "
-                            "ilçe kurulu toplantısı bulunamadı.", sheet="Toplantılar")
+        raise GocKurulError(
+            "Gönderilecek tutanak yok: 'Toplantılar' sayfasında 'Gerçekleşen Tarih'i yazılı bir "
+            "ilçe kurulu toplantısı bulunamadı.",
+            sheet="Toplantılar",
+        )
     notice = letter_sheet(notice_letter(data, m, build_calendar(data)), paginate=paginate)
     minutes = minutes_sheet(data, m, paginate=paginate)
     mail = plan_district_mail(data, notice.name, minutes.name, m)
-    message = (f"Toplantı {m.no}: il müdürlüğüne ({mail.to}) e-posta taslağı hazırlandı; ekinde kitap, "
-               f"'{notice.name}' ve '{minutes.name}' (PDF). Program e-posta göndermez.")
+    message = (
+        f"Toplantı {m.no}: il müdürlüğüne ({mail.to}) e-posta taslağı hazırlandı; ekinde kitap, "
+        f"'{notice.name}' ve '{minutes.name}' (PDF). Program e-posta göndermez."
+    )
     return Outcome([notice, minutes], message, EXIT_OK, mail)
 
 
@@ -323,8 +366,10 @@ def year_forms(data: WorkbookData, year: int | None = None, *, paginate: bool = 
             continue
         if r["Toplantı No"] is None:  # never silently: the number may sit under a merged cell, or be unreadable
             why = r.bad.get("Toplantı No", "boş (birleştirilmiş bir hücrenin altında kalmış olabilir)")
-            skipped.append(f"Toplantılar sayfası {r.row}. satır ({tr_date(day)}): Toplantı No {why}; bu "
-                           "toplantının formları üretilmedi. Her satıra Toplantı No'yu ayrı yazın.")
+            skipped.append(
+                f"Toplantılar sayfası {r.row}. satır ({tr_date(day)}): Toplantı No {why}; bu "
+                "toplantının formları üretilmedi. Her satıra Toplantı No'yu ayrı yazın."
+            )
             continue
         dated.append((day, r.row, r["Toplantı No"]))
     dated.sort()
@@ -333,8 +378,10 @@ def year_forms(data: WorkbookData, year: int | None = None, *, paginate: bool = 
     owners: dict[str, str] = {}  # sheet name as Excel compares it -> the meeting whose form it is
     for _day, row, number in dated:
         if number in numbers:
-            skipped.append(f"Toplantılar sayfası {row}. satır: Toplantı No {number} başka bir satırda da var; "
-                           "formları bir kez üretildi.")
+            skipped.append(
+                f"Toplantılar sayfası {row}. satır: Toplantı No {number} başka bir satırda da var; "
+                "formları bir kez üretildi."
+            )
             continue
         numbers.add(number)
         try:
@@ -345,21 +392,27 @@ def year_forms(data: WorkbookData, year: int | None = None, *, paginate: bool = 
         pair = [minutes_sheet(data, m, paginate=paginate), attendance_sheet(data, m, paginate=paginate)]
         clash = next((owners[sheet_key(s.name)] for s in pair if sheet_key(s.name) in owners), None)
         if clash is not None:
-            skipped.append(f"Toplantı {number}: formlarının sayfa adı ('{pair[0].name}') Toplantı {clash} ile "
-                           "aynı (sayfa adında / \\ : * ? [ ] yerine - yazılır, büyük-küçük harf ve ı/I/i/İ "
-                           "ayrılmaz); Toplantı No'yu değiştirin.")
+            skipped.append(
+                f"Toplantı {number}: formlarının sayfa adı ('{pair[0].name}') Toplantı {clash} ile "
+                "aynı (sayfa adında / \\ : * ? [ ] yerine - yazılır, büyük-küçük harf ve ı/I/i/İ "
+                "ayrılmaz); Toplantı No'yu değiştirin."
+            )
             continue
         owners.update({sheet_key(s.name): number for s in pair})
         specs += pair
     if not specs:
         why = "".join(f"\n- {s}" for s in skipped)
-        raise GocKurulError(f"{year} yılında form üretilecek toplantı yok: tarihi (gerçekleşen ya da planlanan) "
-                            f"yazılı ve formu yapılabilen bir toplantı bulunamadı.{why}", sheet="Toplantılar")
+        raise GocKurulError(
+            f"{year} yılında form üretilecek toplantı yok: tarihi (gerçekleşen ya da planlanan) "
+            f"yazılı ve formu yapılabilen bir toplantı bulunamadı.{why}",
+            sheet="Toplantılar",
+        )
     message = f"{len(specs) // 2} toplantının Ek-1 ve Ek-2 formu yazıldı ({len(specs)} sayfa)."
     return Outcome(specs, message, EXIT_OK, skipped)
 
 
 # --- reports ------------------------------------------------------------------------------------------
+
 
 def annual_report(data: WorkbookData, year: int | None = None, *, paginate: bool = True) -> Outcome:
     """Yıllık Rapor (Ek-3) / `gockurul yillik`: the report of `year` (default: the workbook's)."""
@@ -374,13 +427,15 @@ def annual_report(data: WorkbookData, year: int | None = None, *, paginate: bool
             "kurullarını birlikte değerlendirerek hazırlar ve yılın ilk İl Göç Koordinasyon Kurulunda onaylanır "
             "(Genelge m. 13/1, 13/2). İlçe kurullarının toplantıları, sorunları ve kararları rapora, bu kitap il "
             "kitabına birleştirilince girer: kitabı İl Göç İdaresi Müdürlüğüne gönderin.",
-            sheet=contract.SETTINGS_SHEET)
+            sheet=contract.SETTINGS_SHEET,
+        )
     year = workbook_year(data, year)
     refuse_unreadable(data, ALL_SHEETS, "Ek-3 Yıllık Değerlendirme Raporu")
     spec = annual_report_sheet(data, year, paginate=paginate)
     gaps = "".join(f"\n- {f.message}" for f in report_gaps(data, year))
-    return Outcome([spec], f"{year} yılı raporu: {written([spec.name])}"
-                   + (f" Raporda eksik kalanlar:{gaps}" if gaps else ""))
+    return Outcome(
+        [spec], f"{year} yılı raporu: {written([spec.name])}" + (f" Raporda eksik kalanlar:{gaps}" if gaps else "")
+    )
 
 
 def action_plan(data: WorkbookData, today: dt.date, *, paginate: bool = True) -> Outcome:
@@ -398,8 +453,10 @@ def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool
 
     files = render_platform(data, personal_data=personal_data, csv=csv)
     meetings = sum(d["belge_turu"] == "toplanti" for d in files.documents.values())
-    message = (f"Platform belgeleri hazırlandı ve doğrulandı: {len(files.files)} dosya ({meetings} toplantı "
-               f"belgesi; telefonlar {'maskelenmeden' if personal_data else 'maskelenerek'}).")
+    message = (
+        f"Platform belgeleri hazırlandı ve doğrulandı: {len(files.files)} dosya ({meetings} toplantı "
+        f"belgesi; telefonlar {'maskelenmeden' if personal_data else 'maskelenerek'})."
+    )
     return Outcome([], message, EXIT_OK, files)
 
 
@@ -408,8 +465,13 @@ def platform_files(data: WorkbookData, *, personal_data: bool = False, csv: bool
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def carry_over(data: WorkbookData, *, foreign_population: int | None = None, target_name: str | None = None,
-               other_year: bool = False) -> Outcome:
+def carry_over(
+    data: WorkbookData,
+    *,
+    foreign_population: int | None = None,
+    target_name: str | None = None,
+    other_year: bool = False,
+) -> Outcome:
     """Yeni Yıla Devret / `gockurul devir`: next year's workbook from this one (KURALLAR §7). Nothing is written
     here: the payload (`CarryOver`) holds the new workbook's settings and rows; the backend makes the file.
     `target_name`: the new file's name — one that carries another year than the new book's is refused unless
@@ -420,17 +482,22 @@ def carry_over(data: WorkbookData, *, foreign_population: int | None = None, tar
     year = workbook_year(data, option=False)
     named = sorted({int(y) for y in _NAME_YEAR.findall(target_name or "")})
     if named and year + 1 not in named and not other_year:
-        raise GocKurulError(f"Yeni kitap {year + 1} yılının kitabı olacak ama dosya adı '{target_name}' "
-                            f"{', '.join(map(str, named))} yılını gösteriyor. Adı {year + 1} yılına göre düzeltin ya "
-                            "da bu adla yazmak için --yil-farkli ekleyin. Hiçbir şey yazılmadı.")
+        raise GocKurulError(
+            f"Yeni kitap {year + 1} yılının kitabı olacak ama dosya adı '{target_name}' "
+            f"{', '.join(map(str, named))} yılını gösteriyor. Adı {year + 1} yılına göre düzeltin ya "
+            "da bu adla yazmak için --yil-farkli ekleyin. Hiçbir şey yazılmadı."
+        )
     carried = plan_carry_over(data, year, foreign_population=foreign_population)
-    message = (f"{carried.year} yılının kitabı {year} kitabından hazırlandı. Devredilen: "
-               f"{carried_summary(carried, data)}. Devreden satırlar 'Devreden Yıl' sütununda {year} (ya da geldikleri "
-               f"yıl) ile işaretlidir; yılın ilk kurulunda değerlendirilir (M5(12)).")
+    message = (
+        f"{carried.year} yılının kitabı {year} kitabından hazırlandı. Devredilen: "
+        f"{carried_summary(carried, data)}. Devreden satırlar 'Devreden Yıl' sütununda {year} (ya da geldikleri "
+        f"yıl) ile işaretlidir; yılın ilk kurulunda değerlendirilir (M5(12))."
+    )
     return Outcome([], message, EXIT_OK, carried)
 
 
 # --- birlestir --------------------------------------------------------------------------------------------
+
 
 def merge(data: WorkbookData, sources: list[Incoming | Unusable], *, today: dt.date, now: dt.datetime) -> Outcome:
     """İlçe Kitaplarını Birleştir / `gockurul birlestir`: the sources (read by the backend) merged into the
@@ -444,21 +511,30 @@ def merge(data: WorkbookData, sources: list[Incoming | Unusable], *, today: dt.d
     if result.entries and counts[UNCHANGED] == len(result.entries):
         # the same files again: nothing changes, not even the log (README: "değişiklik yok")
         n = len(result.entries)
-        return Outcome([], f"İlçe kitapları okundu ({n} dosya: {n} {UNCHANGED}); içerikleri daha önce "
-                           "birleştirilenle aynı, kitap yazılmadı.", EXIT_OK, result)
+        return Outcome(
+            [],
+            f"İlçe kitapları okundu ({n} dosya: {n} {UNCHANGED}); içerikleri daha önce "
+            "birleştirilenle aynı, kitap yazılmadı.",
+            EXIT_OK,
+            result,
+        )
     result.specs = [*merge_sheets(result.state, data), follow_up_sheet(data, result.state, today)]
     parts = [f"{n} {action}" for action, n in counts.items() if n]
-    message = (f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
-               f"Ayrıntılar '{contract.MERGE_LOG_SHEET}' sayfasında; ilçe kurullarının durumu "
-               f"'{contract.FOLLOW_UP_SHEET}' sayfasında.")
+    message = (
+        f"İlçe kitapları birleştirildi ({len(result.entries)} dosya: {', '.join(parts) or 'dosya yok'}). "
+        f"Ayrıntılar '{contract.MERGE_LOG_SHEET}' sayfasında; ilçe kurullarının durumu "
+        f"'{contract.FOLLOW_UP_SHEET}' sayfasında."
+    )
     return Outcome(result.specs, message, 1 if result.refused else EXIT_OK, result)
 
 
 # --- pdf ----------------------------------------------------------------------------------------------------
 
+
 def printable(sheet: str) -> Outcome:
     """PDF: only a generated sheet (a form, a report) is printed by the button."""
     if not contract.is_generated_sheet(sheet):
-        raise GocKurulError(f"Önce PDF'e dönüştürülecek bir form ya da rapor sayfasını açın ('{sheet}' bir veri "
-                            "sayfası).")
+        raise GocKurulError(
+            f"Önce PDF'e dönüştürülecek bir form ya da rapor sayfasını açın ('{sheet}' bir veri sayfası)."
+        )
     return Outcome([], f"'{sheet}' sayfası PDF olarak kaydedildi", EXIT_OK, sheet)

@@ -65,9 +65,18 @@ class Setting:
 
 
 # Names staff commonly use for a province: accepted and written in its official spelling.
-PROVINCE_ALIASES = {"Antep": "Gaziantep", "Urfa": "Şanlıurfa", "Maraş": "Kahramanmaraş", "Afyon": "Afyonkarahisar",
-                    "İçel": "Mersin", "Hakkari": "Hakkâri", "Izmit": "Kocaeli", "İzmit": "Kocaeli",
-                    "Adapazarı": "Sakarya", "Antakya": "Hatay"}
+PROVINCE_ALIASES = {
+    "Antep": "Gaziantep",
+    "Urfa": "Şanlıurfa",
+    "Maraş": "Kahramanmaraş",
+    "Afyon": "Afyonkarahisar",
+    "İçel": "Mersin",
+    "Hakkari": "Hakkâri",
+    "Izmit": "Kocaeli",
+    "İzmit": "Kocaeli",
+    "Adapazarı": "Sakarya",
+    "Antakya": "Hatay",
+}
 
 
 PROVINCE_COUNT = 81
@@ -127,9 +136,13 @@ def lists() -> dict[str, tuple[str, ...]]:
         "Kapsam": rules.PROJECT_SCOPES,
         "Gorus": rules.OPINIONS,
         "TatilTuru": rules.LEAVE_TYPES,
-        "Kurumlar": tuple(dict.fromkeys(
-            m.kurum for m in (rules.PROVINCE_CHAIR, rules.DISTRICT_CHAIR, *rules.PROVINCE_MEMBERS,
-                              *rules.DISTRICT_MEMBERS) if m.kurum != "Üniversitesi")),
+        "Kurumlar": tuple(
+            dict.fromkeys(
+                m.kurum
+                for m in (rules.PROVINCE_CHAIR, rules.DISTRICT_CHAIR, *rules.PROVINCE_MEMBERS, *rules.DISTRICT_MEMBERS)
+                if m.kurum != "Üniversitesi"
+            )
+        ),
     }
 
 
@@ -151,37 +164,107 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(S_DISTRICT, "text", required=False, note="İlçe kurulunda ilçenin adı; il kurulunda boş"),
     Setting(S_YEAR, "int", note="Kitabın ait olduğu yıl"),
     Setting(S_POPULATION, "int", note="İlin (il kurulu) veya ilçenin (ilçe kurulu) yabancı nüfusu"),
-    Setting(S_BORDER, "enum", "EvetHayir", default="Hayır",
-            note="Düzensiz göçe konu hudut ilçesi mi (M8(1)); ilçe kurulları için"),
-    Setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE, "enum", "EvetHayir", default="Hayır",
-            note="İlçede İlçe Göç İdaresi Müdürlüğü kurulmuş mu (M4(3), M11(2))"),
-    Setting(rules.SETTING_COAST_GUARD, "enum", "EvetHayir", since="1.1",
-            applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
-    Setting(rules.SETTING_RESEARCH_CENTRE, "enum", "EvetHayir", since="1.1",
-            applies_to=(rules.BoardKind.PROVINCE,), note="Varsa üye olur (M4(2))"),
-    Setting(rules.SETTING_REMOVAL_CENTRE, "enum", "EvetHayir", since="1.3", applies_to=(rules.BoardKind.PROVINCE,),
-            note="İlde Geri Gönderme Merkezi var mı; varsa üye olur (M4(2), M3(e))"),
-    Setting(rules.SETTING_TEMPORARY_SHELTER, "enum", "EvetHayir", since="1.3",
-            applies_to=(rules.BoardKind.PROVINCE,), note="İlde Geçici Barınma Merkezi var mı; varsa üye olur "
-                                                         "(M4(2), M3(f))"),
-    Setting(rules.SETTING_DISTRICT_RED_CRESCENT, "enum", "EvetHayir", since="1.1",
-            applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
-    Setting(rules.SETTING_DISTRICT_UNIVERSITY, "enum", "EvetHayir", since="1.1",
-            applies_to=(rules.BoardKind.DISTRICT,), note="Varsa üye olur (M4(3))"),
-    Setting(S_SIGNER, "text", required=False, since="1.4",
-            note="Davet ve tebliğ yazılarını imzalayanın adı soyadı; boşsa 'Üyeler'deki Kurul Başkanı"),
-    Setting(S_SIGNER_TITLE, "text", required=False, since="1.4",
-            note="İmzalayanın unvanı, ör. 'Vali' ya da 'Vali a. Vali Yardımcısı'; boşsa Kurul Başkanının unvanı"),
+    Setting(
+        S_BORDER,
+        "enum",
+        "EvetHayir",
+        default="Hayır",
+        note="Düzensiz göçe konu hudut ilçesi mi (M8(1)); ilçe kurulları için",
+    ),
+    Setting(
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE,
+        "enum",
+        "EvetHayir",
+        default="Hayır",
+        note="İlçede İlçe Göç İdaresi Müdürlüğü kurulmuş mu (M4(3), M11(2))",
+    ),
+    Setting(
+        rules.SETTING_COAST_GUARD,
+        "enum",
+        "EvetHayir",
+        since="1.1",
+        applies_to=(rules.BoardKind.PROVINCE,),
+        note="Varsa üye olur (M4(2))",
+    ),
+    Setting(
+        rules.SETTING_RESEARCH_CENTRE,
+        "enum",
+        "EvetHayir",
+        since="1.1",
+        applies_to=(rules.BoardKind.PROVINCE,),
+        note="Varsa üye olur (M4(2))",
+    ),
+    Setting(
+        rules.SETTING_REMOVAL_CENTRE,
+        "enum",
+        "EvetHayir",
+        since="1.3",
+        applies_to=(rules.BoardKind.PROVINCE,),
+        note="İlde Geri Gönderme Merkezi var mı; varsa üye olur (M4(2), M3(e))",
+    ),
+    Setting(
+        rules.SETTING_TEMPORARY_SHELTER,
+        "enum",
+        "EvetHayir",
+        since="1.3",
+        applies_to=(rules.BoardKind.PROVINCE,),
+        note="İlde Geçici Barınma Merkezi var mı; varsa üye olur (M4(2), M3(f))",
+    ),
+    Setting(
+        rules.SETTING_DISTRICT_RED_CRESCENT,
+        "enum",
+        "EvetHayir",
+        since="1.1",
+        applies_to=(rules.BoardKind.DISTRICT,),
+        note="Varsa üye olur (M4(3))",
+    ),
+    Setting(
+        rules.SETTING_DISTRICT_UNIVERSITY,
+        "enum",
+        "EvetHayir",
+        since="1.1",
+        applies_to=(rules.BoardKind.DISTRICT,),
+        note="Varsa üye olur (M4(3))",
+    ),
+    Setting(
+        S_SIGNER,
+        "text",
+        required=False,
+        since="1.4",
+        note="Davet ve tebliğ yazılarını imzalayanın adı soyadı; boşsa 'Üyeler'deki Kurul Başkanı",
+    ),
+    Setting(
+        S_SIGNER_TITLE,
+        "text",
+        required=False,
+        since="1.4",
+        note="İmzalayanın unvanı, ör. 'Vali' ya da 'Vali a. Vali Yardımcısı'; boşsa Kurul Başkanının unvanı",
+    ),
     Setting(S_ADDRESS, "text", required=False, since="1.4", note="Yazıların altındaki iletişim bilgisi: adres"),
     Setting(S_PHONE, "phone", required=False, since="1.4", note="Yazıların altındaki iletişim bilgisi: telefon"),
-    Setting(S_EMAIL, "email", required=False, since="1.4",
-            note="Kurul sekretaryasının e-posta adresi: yazıların altında ve toplantı davetlerinde gönderen"),
+    Setting(
+        S_EMAIL,
+        "email",
+        required=False,
+        since="1.4",
+        note="Kurul sekretaryasının e-posta adresi: yazıların altında ve toplantı davetlerinde gönderen",
+    ),
     Setting(S_KEP, "text", required=False, since="1.4", note="Kayıtlı elektronik posta (KEP) adresi"),
-    Setting(S_CIRCULAR_REFERENCE, "text", required=False, since="1.5",
-            note="Genelgenin tarihi ve sayısı, yazılarda ilk anıldığı yerde: ör. 'GG.AA.2023 tarihli ve "
-                 "… sayılı'"),
-    Setting(S_PROVINCE_EMAIL, "email", required=False, since="1.5", applies_to=(rules.BoardKind.DISTRICT,),
-            note="İlçe kurulunda kitabın ve tutanağın gönderildiği İl Göç İdaresi Müdürlüğü e-postası (M12(5))"),
+    Setting(
+        S_CIRCULAR_REFERENCE,
+        "text",
+        required=False,
+        since="1.5",
+        note="Genelgenin tarihi ve sayısı, yazılarda ilk anıldığı yerde: ör. 'GG.AA.2023 tarihli ve … sayılı'",
+    ),
+    Setting(
+        S_PROVINCE_EMAIL,
+        "email",
+        required=False,
+        since="1.5",
+        applies_to=(rules.BoardKind.DISTRICT,),
+        note="İlçe kurulunda kitabın ve tutanağın gönderildiği İl Göç İdaresi Müdürlüğü e-postası (M12(5))",
+    ),
     Setting(S_VERSION, "text", note="Değiştirmeyin: kitabın yapıldığı şablonun sürümü"),
 )
 
@@ -194,134 +277,209 @@ ANNUAL_CONCLUSION_COLUMN = "Sonuç, Değerlendirme ve Öneriler"
 # year it came from. A sheet's key is (number, Devreden Yıl): a carried row always has a year and a row of this
 # year never has one, so the two can never clash, whatever numbers the office types.
 CARRIED_COLUMN = "Devreden Yıl"
-CARRIED_NOTE = ("Önceki yılın kitabından 'gockurul devir' ile gelen satırın yılı; numarası o yıldaki numarasıdır. "
-                "Bu yılın satırlarında boş bırakın.")
+CARRIED_NOTE = (
+    "Önceki yılın kitabından 'gockurul devir' ile gelen satırın yılı; numarası o yıldaki numarasıdır. "
+    "Bu yılın satırlarında boş bırakın."
+)
 # M5(13): the board gave the İl Göç İdaresi Müdürlüğü 15 days to update the action plan.
 ACTION_PLAN_UPDATE_COLUMN = "Eylem Planı Güncellemesi"
 
 C = Column
 SHEETS: tuple[SheetDef, ...] = (
-    SheetDef("İlçeler", "tblIlceler", (
-        C("İlçe", required=True, width=22),
-        C("Yabancı Nüfusu", "int", required=True, width=16),
-        C("Hudut İlçesi", "enum", required=True, choices="EvetHayir", width=14),
-    ), key=("İlçe",), province_only=True),
-    SheetDef("Üyeler", "tblUyeler", (
-        C("Kurum", required=True, choices="Kurumlar", strict_choices=False, width=42),
-        C("Üyelik Türü", "enum", required=True, choices="UyelikTuru", width=18),
-        C("Görev", "enum", required=True, choices="Gorev", width=20),
-        C("Unvan", required=True, width=24),
-        C("Ad Soyad", required=True, width=24),
-        C("Telefon", "phone", width=16),
-        C("E-posta", "email", width=28),
-        C("Aktif", "enum", required=True, choices="EvetHayir", width=8),
-    )),
-    SheetDef("Toplantılar", "tblToplantilar", (
-        C("Toplantı No", "key", required=True, width=12),
-        C("Kategori", "enum", required=True, choices="Kategori", width=30),
-        C("Tür", "enum", required=True, choices="ToplantiTuru", width=10),
-        C("Planlanan Tarih", "date", width=14),
-        C("Gerçekleşen Tarih", "date", width=14),
-        C("Saat", "time", width=8),
-        C("Yer", width=28),
-        C("Tutanak Tebliğ Tarihi", "date", width=14),
-        C("Platform Giriş Tarihi", "date", width=14),
-        C("Açıklama", width=30, since="1.1"),
-        C(ACTION_PLAN_UPDATE_COLUMN, "enum", choices="EvetHayir", width=12, since="1.3",
-          note="Kurul Yerel Uyum Eylem Planının güncellenmesi için 15 gün süre verdiyse Evet (M5(13))"),
-    ), key=("Toplantı No",)),
-    SheetDef("Gündem", "tblGundem", (
-        C("Toplantı No", "key", required=True, width=12),
-        C("Sıra", "int", required=True, width=6),
-        C("Konu Başlığı", required=True, width=50),
-        C("Öneren Kurum", choices="Kurumlar", strict_choices=False, width=36),
-        C("Öneri Tarihi", "date", width=14),
-    ), key=("Toplantı No", "Sıra")),
-    SheetDef("Sorunlar", "tblSorunlar", (
-        C("Sorun No", "key", required=True, width=10),
-        C("Toplantı No", "key", required=True, width=12),
-        C("Alan", "enum", required=True, choices="Alan", width=18),
-        C("Tespit Edilen Sorun", required=True, width=50),
-        C("Çözüm Önerisi", width=50),
-        C("Durum", "enum", required=True, choices="SorunDurumu", width=12),
-        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
-    ), key=("Sorun No", CARRIED_COLUMN)),
-    SheetDef("Kararlar", "tblKararlar", (
-        C("Karar No", "key", required=True, width=10),
-        C("Toplantı No", "key", required=True, width=12),
-        C("Alınan Karar", required=True, width=50),
-        C("Karar Gerekçesi", required=True, width=36),
-        C("Amaç", required=True, width=30),
-        C("Sorumlu Kurum ve Kuruluşlar", "list", required=True, width=36,
-          note="Birden çok kurumu ; ile ayırın"),
-        C("Verilen Süre", "date", required=True, width=14),
-        C("Durum", "enum", required=True, choices="KararDurumu", width=14),
-        C("Uygulanamama Sebebi", width=30),
-        C("Değerlendirme", width=36),
-        C("Değerlendiren Toplantı No", "key", width=14),
-        C("Sorun No", "key", width=10),
-        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
-    ), key=("Karar No", CARRIED_COLUMN)),
-    SheetDef("Katılımcılar", "tblKatilimcilar", (
-        C("Toplantı No", "key", required=True, width=12),
-        C("Sıra", "int", required=True, width=6),
-        C("Kurum İsmi", required=True, choices="Kurumlar", strict_choices=False, width=40),
-        C("Unvan", required=True, width=24),
-        C("Ad-Soyad", required=True, width=24),
-        C("Telefon Numarası", "phone", width=16),
-        C("Vekil", "enum", choices="EvetHayir", width=8),
-    ), key=("Toplantı No", "Sıra")),
-    SheetDef("Eylem Planı", "tblEylemPlani", (
-        C("Eylem No", "key", required=True, width=10),
-        C("Alan", "enum", required=True, choices="Alan", width=18),
-        C("Eylem", required=True, width=44),
-        C("Sorumlu Kurum", required=True, choices="Kurumlar", strict_choices=False, width=32),
-        C("İş Birliği Yapılacak Kurumlar", "list", width=32),
-        C("Başlangıç", "date", width=14),
-        C("Bitiş", "date", width=14),
-        C("Gösterge", width=24),
-        C("Hedef", width=14),
-        C("Gerçekleşen", width=14),
-        C("Durum", "enum", choices="EylemDurumu", width=14),
-        C("Son İzleme Tarihi", "date", width=14),
-        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
-    ), key=("Eylem No", CARRIED_COLUMN)),
-    SheetDef("Projeler", "tblProjeler", (
-        C("Proje No", "key", required=True, width=10),
-        C("Proje Adı", required=True, width=36),
-        C("Yürütücü Kurum", required=True, width=30),
-        C("Kapsam", "enum", required=True, choices="Kapsam", width=14),
-        C("Görüş Talep Tarihi", "date", width=14),
-        C("Başkanlık Görüşü", "enum", required=True, choices="Gorus", width=14),
-        C("Görüş Tarihi", "date", width=14),
-        C("Başlangıç", "date", width=14),
-        C("Bitiş", "date", width=14),
-        C("Ara Rapor Sıklığı (Ay)", "int", width=12),
-        C("Son Ara Rapor Tarihi", "date", width=14),
-        C("Nihai Rapor Tarihi", "date", width=14),
-        C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
-    ), key=("Proje No", CARRIED_COLUMN)),
-    SheetDef("Veri Paylaşımı", "tblVeriPaylasimi", (
-        C("Kayıt No", "key", required=True, width=10),
-        C("Veri Adı", required=True, width=36),
-        C("Üreten Kurum", required=True, width=30),
-        C("Dönem", width=14),
-        C("Başkanlıkla Paylaşım Tarihi", "date", width=16),
-        C("Koordinasyon Tarihi", "date", width=16),
-        C("Yayın Tarihi", "date", width=14),
-    ), key=("Kayıt No",)),
-    SheetDef(ANNUAL_SHEET, "tblYillikRapor", (
-        C("Yıl", "int", required=True, width=8),
-        C(ANNUAL_SUPPORT_COLUMN, width=70,
-          note="Ek-3 madde 5: çözülemeyen sorunlar için Başkanlıktan beklenen destekler"),
-        C(ANNUAL_CONCLUSION_COLUMN, width=70,
-          note="Ek-3 madde 6: kurulların etkinliği hakkında değerlendirme ve öneriler"),
-    ), key=("Yıl",), since="1.2", province_only=True),
-    SheetDef("Tatiller", "tblTatiller", (
-        C("Tarih", "date", required=True, width=14),
-        C("Açıklama", width=36),
-        C("Tür", "enum", required=True, choices="TatilTuru", width=14),
-    ), key=("Tarih",)),
+    SheetDef(
+        "İlçeler",
+        "tblIlceler",
+        (
+            C("İlçe", required=True, width=22),
+            C("Yabancı Nüfusu", "int", required=True, width=16),
+            C("Hudut İlçesi", "enum", required=True, choices="EvetHayir", width=14),
+        ),
+        key=("İlçe",),
+        province_only=True,
+    ),
+    SheetDef(
+        "Üyeler",
+        "tblUyeler",
+        (
+            C("Kurum", required=True, choices="Kurumlar", strict_choices=False, width=42),
+            C("Üyelik Türü", "enum", required=True, choices="UyelikTuru", width=18),
+            C("Görev", "enum", required=True, choices="Gorev", width=20),
+            C("Unvan", required=True, width=24),
+            C("Ad Soyad", required=True, width=24),
+            C("Telefon", "phone", width=16),
+            C("E-posta", "email", width=28),
+            C("Aktif", "enum", required=True, choices="EvetHayir", width=8),
+        ),
+    ),
+    SheetDef(
+        "Toplantılar",
+        "tblToplantilar",
+        (
+            C("Toplantı No", "key", required=True, width=12),
+            C("Kategori", "enum", required=True, choices="Kategori", width=30),
+            C("Tür", "enum", required=True, choices="ToplantiTuru", width=10),
+            C("Planlanan Tarih", "date", width=14),
+            C("Gerçekleşen Tarih", "date", width=14),
+            C("Saat", "time", width=8),
+            C("Yer", width=28),
+            C("Tutanak Tebliğ Tarihi", "date", width=14),
+            C("Platform Giriş Tarihi", "date", width=14),
+            C("Açıklama", width=30, since="1.1"),
+            C(
+                ACTION_PLAN_UPDATE_COLUMN,
+                "enum",
+                choices="EvetHayir",
+                width=12,
+                since="1.3",
+                note="Kurul Yerel Uyum Eylem Planının güncellenmesi için 15 gün süre verdiyse Evet (M5(13))",
+            ),
+        ),
+        key=("Toplantı No",),
+    ),
+    SheetDef(
+        "Gündem",
+        "tblGundem",
+        (
+            C("Toplantı No", "key", required=True, width=12),
+            C("Sıra", "int", required=True, width=6),
+            C("Konu Başlığı", required=True, width=50),
+            C("Öneren Kurum", choices="Kurumlar", strict_choices=False, width=36),
+            C("Öneri Tarihi", "date", width=14),
+        ),
+        key=("Toplantı No", "Sıra"),
+    ),
+    SheetDef(
+        "Sorunlar",
+        "tblSorunlar",
+        (
+            C("Sorun No", "key", required=True, width=10),
+            C("Toplantı No", "key", required=True, width=12),
+            C("Alan", "enum", required=True, choices="Alan", width=18),
+            C("Tespit Edilen Sorun", required=True, width=50),
+            C("Çözüm Önerisi", width=50),
+            C("Durum", "enum", required=True, choices="SorunDurumu", width=12),
+            C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+        ),
+        key=("Sorun No", CARRIED_COLUMN),
+    ),
+    SheetDef(
+        "Kararlar",
+        "tblKararlar",
+        (
+            C("Karar No", "key", required=True, width=10),
+            C("Toplantı No", "key", required=True, width=12),
+            C("Alınan Karar", required=True, width=50),
+            C("Karar Gerekçesi", required=True, width=36),
+            C("Amaç", required=True, width=30),
+            C("Sorumlu Kurum ve Kuruluşlar", "list", required=True, width=36, note="Birden çok kurumu ; ile ayırın"),
+            C("Verilen Süre", "date", required=True, width=14),
+            C("Durum", "enum", required=True, choices="KararDurumu", width=14),
+            C("Uygulanamama Sebebi", width=30),
+            C("Değerlendirme", width=36),
+            C("Değerlendiren Toplantı No", "key", width=14),
+            C("Sorun No", "key", width=10),
+            C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+        ),
+        key=("Karar No", CARRIED_COLUMN),
+    ),
+    SheetDef(
+        "Katılımcılar",
+        "tblKatilimcilar",
+        (
+            C("Toplantı No", "key", required=True, width=12),
+            C("Sıra", "int", required=True, width=6),
+            C("Kurum İsmi", required=True, choices="Kurumlar", strict_choices=False, width=40),
+            C("Unvan", required=True, width=24),
+            C("Ad-Soyad", required=True, width=24),
+            C("Telefon Numarası", "phone", width=16),
+            C("Vekil", "enum", choices="EvetHayir", width=8),
+        ),
+        key=("Toplantı No", "Sıra"),
+    ),
+    SheetDef(
+        "Eylem Planı",
+        "tblEylemPlani",
+        (
+            C("Eylem No", "key", required=True, width=10),
+            C("Alan", "enum", required=True, choices="Alan", width=18),
+            C("Eylem", required=True, width=44),
+            C("Sorumlu Kurum", required=True, choices="Kurumlar", strict_choices=False, width=32),
+            C("İş Birliği Yapılacak Kurumlar", "list", width=32),
+            C("Başlangıç", "date", width=14),
+            C("Bitiş", "date", width=14),
+            C("Gösterge", width=24),
+            C("Hedef", width=14),
+            C("Gerçekleşen", width=14),
+            C("Durum", "enum", choices="EylemDurumu", width=14),
+            C("Son İzleme Tarihi", "date", width=14),
+            C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+        ),
+        key=("Eylem No", CARRIED_COLUMN),
+    ),
+    SheetDef(
+        "Projeler",
+        "tblProjeler",
+        (
+            C("Proje No", "key", required=True, width=10),
+            C("Proje Adı", required=True, width=36),
+            C("Yürütücü Kurum", required=True, width=30),
+            C("Kapsam", "enum", required=True, choices="Kapsam", width=14),
+            C("Görüş Talep Tarihi", "date", width=14),
+            C("Başkanlık Görüşü", "enum", required=True, choices="Gorus", width=14),
+            C("Görüş Tarihi", "date", width=14),
+            C("Başlangıç", "date", width=14),
+            C("Bitiş", "date", width=14),
+            C("Ara Rapor Sıklığı (Ay)", "int", width=12),
+            C("Son Ara Rapor Tarihi", "date", width=14),
+            C("Nihai Rapor Tarihi", "date", width=14),
+            C(CARRIED_COLUMN, "int", width=10, since="1.3", note=CARRIED_NOTE),
+        ),
+        key=("Proje No", CARRIED_COLUMN),
+    ),
+    SheetDef(
+        "Veri Paylaşımı",
+        "tblVeriPaylasimi",
+        (
+            C("Kayıt No", "key", required=True, width=10),
+            C("Veri Adı", required=True, width=36),
+            C("Üreten Kurum", required=True, width=30),
+            C("Dönem", width=14),
+            C("Başkanlıkla Paylaşım Tarihi", "date", width=16),
+            C("Koordinasyon Tarihi", "date", width=16),
+            C("Yayın Tarihi", "date", width=14),
+        ),
+        key=("Kayıt No",),
+    ),
+    SheetDef(
+        ANNUAL_SHEET,
+        "tblYillikRapor",
+        (
+            C("Yıl", "int", required=True, width=8),
+            C(
+                ANNUAL_SUPPORT_COLUMN,
+                width=70,
+                note="Ek-3 madde 5: çözülemeyen sorunlar için Başkanlıktan beklenen destekler",
+            ),
+            C(
+                ANNUAL_CONCLUSION_COLUMN,
+                width=70,
+                note="Ek-3 madde 6: kurulların etkinliği hakkında değerlendirme ve öneriler",
+            ),
+        ),
+        key=("Yıl",),
+        since="1.2",
+        province_only=True,
+    ),
+    SheetDef(
+        "Tatiller",
+        "tblTatiller",
+        (
+            C("Tarih", "date", required=True, width=14),
+            C("Açıklama", width=36),
+            C("Tür", "enum", required=True, choices="TatilTuru", width=14),
+        ),
+        key=("Tarih",),
+    ),
 )
 del C
 
@@ -330,8 +488,13 @@ SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 # Sane maxima of whole numbers (issue 23): above them a cell is a typing or pasting mistake, never data. A foreign
 # population above Türkiye's whole population (about 86 million) cannot be; a count or a year beyond these neither.
 POPULATION_MAX = 100_000_000
-INT_MAXIMA = {S_POPULATION: POPULATION_MAX, "Sıra": 10_000, "Ara Rapor Sıklığı (Ay)": 120,
-              CARRIED_COLUMN: 2100, S_YEAR: 2100}
+INT_MAXIMA = {
+    S_POPULATION: POPULATION_MAX,
+    "Sıra": 10_000,
+    "Ara Rapor Sıklığı (Ay)": 120,
+    CARRIED_COLUMN: 2100,
+    S_YEAR: 2100,
+}
 # Minima other than 0: a year is one the calendar can be computed for (dates are read in 2000–2100 too,
 # core/parse._SERIAL_RANGE); another whole number in a year cell is read as no year (and reported), never used.
 INT_MINIMA = {CARRIED_COLUMN: 2000, S_YEAR: 2000}
@@ -365,16 +528,28 @@ NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET = "Özet",
 NATIONAL_SHEETS = (NATIONAL_SUMMARY_SHEET, NATIONAL_YEARS_SHEET, NATIONAL_PROBLEMS_SHEET)
 # What `davet` issued to the members' calendars (UID, SEQUENCE, day/time/place): read back to raise SEQUENCE.
 INVITATION_LOG_SHEET = "Davet Kayıtları"
-STATE_SHEETS = (DISTRICT_MEETINGS_SHEET, DISTRICT_DECISIONS_SHEET, DISTRICT_PROBLEMS_SHEET,
-                DISTRICT_PARTICIPANTS_SHEET, MERGE_LOG_SHEET, INVITATION_LOG_SHEET)
+STATE_SHEETS = (
+    DISTRICT_MEETINGS_SHEET,
+    DISTRICT_DECISIONS_SHEET,
+    DISTRICT_PROBLEMS_SHEET,
+    DISTRICT_PARTICIPANTS_SHEET,
+    MERGE_LOG_SHEET,
+    INVITATION_LOG_SHEET,
+)
 # Sheets the software rewrites; a name here or with one of these prefixes never holds user input.
-GENERATED_SHEETS = (FINDINGS_SHEET, SCHEDULE_SHEET, DASHBOARD_SHEET, ACTION_PLAN_SHEET, *STATE_SHEETS,
-                    FOLLOW_UP_SHEET)
+GENERATED_SHEETS = (FINDINGS_SHEET, SCHEDULE_SHEET, DASHBOARD_SHEET, ACTION_PLAN_SHEET, *STATE_SHEETS, FOLLOW_UP_SHEET)
 MINUTES_PREFIX, ATTENDANCE_PREFIX, ANNUAL_REPORT_PREFIX = "Ek-1 ", "Ek-2 ", "Ek-3 "
 AGENDA_PREFIX, INVITATION_PREFIX, NOTICE_PREFIX = "Gündem ", "Davet ", "Tebliğ "
 SUBCOMMISSION_LIST_PREFIX = "Alt Komisyon Listesi "
-GENERATED_PREFIXES = (MINUTES_PREFIX, ATTENDANCE_PREFIX, ANNUAL_REPORT_PREFIX, AGENDA_PREFIX, INVITATION_PREFIX,
-                      NOTICE_PREFIX, SUBCOMMISSION_LIST_PREFIX)
+GENERATED_PREFIXES = (
+    MINUTES_PREFIX,
+    ATTENDANCE_PREFIX,
+    ANNUAL_REPORT_PREFIX,
+    AGENDA_PREFIX,
+    INVITATION_PREFIX,
+    NOTICE_PREFIX,
+    SUBCOMMISSION_LIST_PREFIX,
+)
 
 
 def is_generated_sheet(name: str) -> bool:

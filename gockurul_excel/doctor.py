@@ -54,8 +54,9 @@ def check_packages() -> Result:
     missing = [n for n, v in versions.items() if v is None]
     text = ", ".join(f"{n} {v}" for n, v in versions.items() if v)
     if missing:
-        return Result(FAIL, "Paketler", f"Eksik: {', '.join(missing)}. Kurulu: {text}. Kurulumu yeniden yapın "
-                                       "(kur.ps1).")
+        return Result(
+            FAIL, "Paketler", f"Eksik: {', '.join(missing)}. Kurulu: {text}. Kurulumu yeniden yapın (kur.ps1)."
+        )
     return Result(OK, "Paketler", text)
 
 
@@ -66,8 +67,11 @@ def check_addin_assets() -> Result:
     failed = [line for line in result.lines if line.startswith("[HATA]")]
     if not result.ok:
         return Result(FAIL, "Eklenti dosyaları", " ".join(failed) or "eksik")
-    return Result(OK, "Eklenti dosyaları", f"Hazır eklenti, VBA modülü ve şerit bulundu; ayar sayfası "
-                                           f"'{addin.CONFIG_SHEET}' yazılabiliyor.")
+    return Result(
+        OK,
+        "Eklenti dosyaları",
+        f"Hazır eklenti, VBA modülü ve şerit bulundu; ayar sayfası '{addin.CONFIG_SHEET}' yazılabiliyor.",
+    )
 
 
 def expand_vars(text: str) -> str:
@@ -115,8 +119,12 @@ def check_installed_addin(path: Path | None) -> Result:
     except Exception as exc:  # a damaged or foreign .xlam
         return Result(FAIL, name, f"'{path}' okunamadı ({type(exc).__name__}); eklentiyi yeniden kurun.")
     if not config:
-        return Result(FAIL, name, f"'{path}' içinde etkin '{addin.CONFIG_SHEET}' ayar sayfası yok; eklenti "
-                                  "'python' komutunu PATH'te arar. Eklentiyi 'gockurul eklenti' ile yeniden kurun.")
+        return Result(
+            FAIL,
+            name,
+            f"'{path}' içinde etkin '{addin.CONFIG_SHEET}' ayar sayfası yok; eklenti "
+            "'python' komutunu PATH'te arar. Eklentiyi 'gockurul eklenti' ile yeniden kurun.",
+        )
     problems = []
     has_module, modules = addin.contains_our_module(path)
     if not has_module:
@@ -125,8 +133,7 @@ def check_installed_addin(path: Path | None) -> Result:
     expanded = configured_interpreter(config)
     if not _interpreter_file(expanded):
         shown = f"'{configured}'" + (f" ('{expanded}')" if expanded != configured else "")
-        problems.append(f"eklentinin Python'u {shown} diye bir dosya yok: düğmeler 'Could not find "
-                        "Interpreter!' der")
+        problems.append(f"eklentinin Python'u {shown} diye bir dosya yok: düğmeler 'Could not find Interpreter!' der")
     elif not _same_file(_interpreter_file(expanded), addin.interpreter_for()):
         problems.append(f"eklentinin Python'u '{expanded}', bu Python '{addin.interpreter_for()}'")
     built_with = config.get(addin.VERSION_KEY, "")
@@ -135,8 +142,11 @@ def check_installed_addin(path: Path | None) -> Result:
     if config.get("ADD_WORKBOOK_TO_PYTHONPATH", "").lower() != "false":
         problems.append("ADD_WORKBOOK_TO_PYTHONPATH False değil")
     if problems:
-        return Result(FAIL, name, f"{path}: " + "; ".join(problems) + ". Eklentiyi 'gockurul eklenti --xlstart' "
-                                                                     "ile yeniden kurun.")
+        return Result(
+            FAIL,
+            name,
+            f"{path}: " + "; ".join(problems) + ". Eklentiyi 'gockurul eklenti --xlstart' ile yeniden kurun.",
+        )
     return Result(OK, name, f"{path}: Python {expanded}, xlwings {built_with}; {modules}.")
 
 
@@ -154,8 +164,12 @@ def excel_installed() -> bool:
 
 def check_excel() -> Result:
     if sys.platform != "win32":
-        return Result(NA, "Microsoft Excel", f"Bu sistem {platform.system()}: masaüstü düğmeleri Windows'ta Excel "
-                                             "ister (komut satırı burada da çalışır).")
+        return Result(
+            NA,
+            "Microsoft Excel",
+            f"Bu sistem {platform.system()}: masaüstü düğmeleri Windows'ta Excel "
+            "ister (komut satırı burada da çalışır).",
+        )
     if excel_installed():
         return Result(OK, "Microsoft Excel", "Kurulu (Excel.Application kayıtlı).")
     return Result(FAIL, "Microsoft Excel", "Excel bulunamadı (Excel.Application kayıtlı değil).")
@@ -167,8 +181,12 @@ def check_libreoffice() -> Result:
     try:
         return Result(OK, "LibreOffice (PDF)", find_soffice())
     except LibreOfficeNotFound:
-        return Result(WARN, "LibreOffice (PDF)", "Kurulu değil: 'gockurul pdf' komutu çalışmaz (Excel'deki PDF "
-                                                 "düğmesi Excel'in kendi dışa aktarmasını kullanır).")
+        return Result(
+            WARN,
+            "LibreOffice (PDF)",
+            "Kurulu değil: 'gockurul pdf' komutu çalışmaz (Excel'deki PDF "
+            "düğmesi Excel'in kendi dışa aktarmasını kullanır).",
+        )
 
 
 def check_temp() -> Result:
@@ -207,16 +225,34 @@ class RunPythonCall:
     folder: str  # the working directory (`cd` to the interpreter's folder)
 
 
-def runpython_call(interpreter: str, command: str, config: dict[str, str], active: Path, this: Path,
-                   log: Path, app: str = "", hwnd: str = "0") -> RunPythonCall:
+def runpython_call(
+    interpreter: str,
+    command: str,
+    config: dict[str, str],
+    active: Path,
+    this: Path,
+    log: Path,
+    app: str = "",
+    hwnd: str = "0",
+) -> RunPythonCall:
     """xlwings' RunPython (xlwings.bas 0.37: RunPython, then ExecuteWindows) for a book without `.py` sheets:
     PYTHONPATH from the config, `&` and `\\` escaped as it does, the same `-c` text and arguments."""
+
     def get(key: str) -> str:
         return expand_vars(config.get(key, ""))
 
     add_dir = get("ADD_WORKBOOK_TO_PYTHONPATH") if "ADD_WORKBOOK_TO_PYTHONPATH" in config else "true"
-    pythonpath = ";".join([add_dir, str(active), str(this), get("ONEDRIVE_CONSUMER_WIN"),
-                           get("ONEDRIVE_COMMERCIAL_WIN"), get("SHAREPOINT_WIN"), get("PYTHONPATH")])
+    pythonpath = ";".join(
+        [
+            add_dir,
+            str(active),
+            str(this),
+            get("ONEDRIVE_CONSUMER_WIN"),
+            get("ONEDRIVE_COMMERCIAL_WIN"),
+            get("SHAREPOINT_WIN"),
+            get("PYTHONPATH"),
+        ]
+    )
     pythonpath = pythonpath.replace("&", "^&").replace("\\", "\\\\")
     folder = _paths(interpreter).dirname(interpreter)
     book = _paths(str(active)).basename(str(active))
@@ -228,10 +264,19 @@ def runpython_call(interpreter: str, command: str, config: dict[str, str], activ
     exe = "python" if interpreter in ("python", "pythonw") else f'"{interpreter}"'
     code = f'import xlwings.utils;xlwings.utils.prepare_sys_path("{pythonpath}"); {command}'
     quoted = code.replace('"', '\\"')
-    line = (f'cmd.exe /C {drive}{exe} -B -c "{quoted}"  --wb="{book}" --from_xl=1 --app="{app}" '
-            f'--hwnd="{hwnd}" 2> "{log}" ')
-    argv = [_interpreter_file(interpreter) or interpreter, "-B", "-c", code, f"--wb={book}", "--from_xl=1",
-            f"--app={app}", f"--hwnd={hwnd}"]
+    line = (
+        f'cmd.exe /C {drive}{exe} -B -c "{quoted}"  --wb="{book}" --from_xl=1 --app="{app}" --hwnd="{hwnd}" 2> "{log}" '
+    )
+    argv = [
+        _interpreter_file(interpreter) or interpreter,
+        "-B",
+        "-c",
+        code,
+        f"--wb={book}",
+        "--from_xl=1",
+        f"--app={app}",
+        f"--hwnd={hwnd}",
+    ]
     return RunPythonCall(line, argv, folder or os.getcwd())
 
 
@@ -277,26 +322,46 @@ def check_button(addin_path: Path | None, with_excel: bool) -> Result:
         return Result(FAIL, name, f"Eklentinin KontrolEt makrosu okunamadı ({type(exc).__name__}): {xlam}")
     interpreter = configured_interpreter(config) if addin_path is not None else addin.interpreter_for()
     if not _interpreter_file(interpreter):
-        return Result(FAIL, name, f"Düğme çalışmaz: eklentinin Python'u '{interpreter}' bulunamadı (Excel "
-                                  "'Could not find Interpreter!' der).")
+        return Result(
+            FAIL,
+            name,
+            f"Düğme çalışmaz: eklentinin Python'u '{interpreter}' bulunamadı (Excel "
+            "'Could not find Interpreter!' der).",
+        )
     with tempfile.TemporaryDirectory(prefix="gockurul-doktor-") as folder:
         path = Path(folder) / "ornek.xlsx"
         try:
             write_example(path)
             call = runpython_call(interpreter, command, config, path, xlam, Path(folder) / "xlwings.log")
             env = {**os.environ, DOCTOR_BOOK_ENV: str(path), "PYTHONIOENCODING": "utf-8"}
-            done = subprocess.run(call.argv, cwd=call.folder, env=env, capture_output=True, text=True,
-                                  encoding="utf-8", errors="replace", timeout=300, check=False)
+            done = subprocess.run(
+                call.argv,
+                cwd=call.folder,
+                env=env,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=300,
+                check=False,
+            )
             if done.returncode != 0:
                 err = (done.stderr.strip().splitlines() or ["?"])[-1]
-                return Result(FAIL, name, f"xlwings'in RunPython komut satırı çalışmadı (çıkış kodu "
-                                          f"{done.returncode}): {err}. Komut: {call.line}")
+                return Result(
+                    FAIL,
+                    name,
+                    f"xlwings'in RunPython komut satırı çalışmadı (çıkış kodu "
+                    f"{done.returncode}): {err}. Komut: {call.line}",
+                )
             sheets = python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names
             if "Kontrol" not in sheets:
-                return Result(FAIL, name, "RunPython komut satırı çalıştı ama örnek kitaba 'Kontrol' sayfası "
-                                          "yazılmadı.")
-            detail = (f"xlwings'in RunPython komut satırı ({interpreter} -B -c …, klasör {call.folder}) örnek "
-                      f"kitapta 'Kontrol Et'i çalıştırdı, 'Kontrol' sayfası yazıldı: {done.stdout.strip()}")
+                return Result(
+                    FAIL, name, "RunPython komut satırı çalıştı ama örnek kitaba 'Kontrol' sayfası yazılmadı."
+                )
+            detail = (
+                f"xlwings'in RunPython komut satırı ({interpreter} -B -c …, klasör {call.folder}) örnek "
+                f"kitapta 'Kontrol Et'i çalıştırdı, 'Kontrol' sayfası yazıldı: {done.stdout.strip()}"
+            )
             if with_excel and addin_path is not None:  # pragma: no cover - Windows with Excel
                 detail += f" Excel'de eklentinin KontrolEt makrosu: {_press_in_excel(addin_path, path)}"
             return Result(OK, name, detail)
@@ -305,8 +370,15 @@ def check_button(addin_path: Path | None, with_excel: bool) -> Result:
 
 
 def run(addin_path: Path | None = None, *, press: bool = True) -> list[Result]:
-    results = [check_python(), check_packages(), check_addin_assets(), check_installed_addin(addin_path),
-               check_excel(), check_libreoffice(), check_temp()]
+    results = [
+        check_python(),
+        check_packages(),
+        check_addin_assets(),
+        check_installed_addin(addin_path),
+        check_excel(),
+        check_libreoffice(),
+        check_temp(),
+    ]
     if press:
         if addin_path is None and sys.platform == "win32":
             addin_path = _installed_or_none()

@@ -55,12 +55,21 @@ class InvalidArgument(GocKurulError):
 
 # What the operating system said, in the office's words (errno names; no I/O here).
 _OS_REASONS = {
-    "ENOENT": "bulunamadı", "EISDIR": "bu bir klasör, dosya değil", "ENOTDIR": "yolundaki bir ad klasör değil",
-    "EACCES": "erişim izni yok", "EPERM": "izin yok", "ELOOP": "kısayollar (sembolik bağlantılar) birbirini "
-    "gösteriyor; gerçek dosyayı verin", "ENOSPC": "diskte yer kalmadı", "EDQUOT": "disk kotası doldu",
-    "EROFS": "disk salt okunur", "ENAMETOOLONG": "adı ya da yolu çok uzun", "EBUSY": "başka bir program "
-    "kullanıyor", "EMFILE": "çok fazla dosya açık", "EIO": "disk okunurken ya da yazılırken hata oluştu",
-    "ETXTBSY": "başka bir program kullanıyor", "EXDEV": "başka bir diske taşınamıyor",
+    "ENOENT": "bulunamadı",
+    "EISDIR": "bu bir klasör, dosya değil",
+    "ENOTDIR": "yolundaki bir ad klasör değil",
+    "EACCES": "erişim izni yok",
+    "EPERM": "izin yok",
+    "ELOOP": "kısayollar (sembolik bağlantılar) birbirini gösteriyor; gerçek dosyayı verin",
+    "ENOSPC": "diskte yer kalmadı",
+    "EDQUOT": "disk kotası doldu",
+    "EROFS": "disk salt okunur",
+    "ENAMETOOLONG": "adı ya da yolu çok uzun",
+    "EBUSY": "başka bir program kullanıyor",
+    "EMFILE": "çok fazla dosya açık",
+    "EIO": "disk okunurken ya da yazılırken hata oluştu",
+    "ETXTBSY": "başka bir program kullanıyor",
+    "EXDEV": "başka bir diske taşınamıyor",
 }
 
 
@@ -104,8 +113,9 @@ def translate(exc: BaseException) -> Failure:
         return _logged(Failure(exc.full_message(), exc.exit_code, _traceback(exc) if exc.__cause__ else None))
     if isinstance(exc, OSError):
         if exc.errno is None or isinstance(exc, (ConnectionError, TimeoutError)):  # a connection, not a file
-            message = (f"bağlantı kurulamadı ya da zaman aşımına uğradı ({type(exc).__name__}). Biraz sonra "
-                       "yeniden deneyin.")
+            message = (
+                f"bağlantı kurulamadı ya da zaman aşımına uğradı ({type(exc).__name__}). Biraz sonra yeniden deneyin."
+            )
         else:
             message = os_error_message(exc)
         return _logged(Failure(message, EXIT_FATAL, _traceback(exc)))

@@ -46,10 +46,51 @@ DELIBERATE_MISTAKES = (
     ("GK(b)", "Veri Paylaşımı", "Kayıt 3 Başkanlıkla koordinasyondan önce yayımlanmış"),
 )
 
-_FIRST = ["Ayşe", "Mehmet", "Fatma", "Ahmet", "Zeynep", "Mustafa", "Emine", "Ali", "Hatice", "Hüseyin",
-          "Elif", "İbrahim", "Şükrü", "Gülşen", "Çağrı", "Özlem", "Ümit", "İlknur", "Oğuz", "Derya"]
-_LAST = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir",
-         "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek", "Güneş"]
+_FIRST = [
+    "Ayşe",
+    "Mehmet",
+    "Fatma",
+    "Ahmet",
+    "Zeynep",
+    "Mustafa",
+    "Emine",
+    "Ali",
+    "Hatice",
+    "Hüseyin",
+    "Elif",
+    "İbrahim",
+    "Şükrü",
+    "Gülşen",
+    "Çağrı",
+    "Özlem",
+    "Ümit",
+    "İlknur",
+    "Oğuz",
+    "Derya",
+]
+_LAST = [
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Yıldız",
+    "Yıldırım",
+    "Öztürk",
+    "Aydın",
+    "Özdemir",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Aslan",
+    "Çetin",
+    "Kara",
+    "Koç",
+    "Kurt",
+    "Özkan",
+    "Şimşek",
+    "Güneş",
+]
 
 
 def _name(i: int) -> str:
@@ -61,9 +102,10 @@ def _phone(i: int) -> str:
 
 
 def _members() -> list[list]:
-    rows: list[list] = [["Valilik", "Daimi", rules.ROLE_CHAIR, "Vali", "Kemal Çeber", _phone(0), None, "Evet"],
-                        ["Valilik", "Daimi", rules.ROLE_MEMBER, "Vali Yardımcısı", "Seda Aksoy", _phone(1), None,
-                         "Evet"]]
+    rows: list[list] = [
+        ["Valilik", "Daimi", rules.ROLE_CHAIR, "Vali", "Kemal Çeber", _phone(0), None, "Evet"],
+        ["Valilik", "Daimi", rules.ROLE_MEMBER, "Vali Yardımcısı", "Seda Aksoy", _phone(1), None, "Evet"],
+    ]
     i = 2
     for req in rules.PROVINCE_MEMBERS:
         if req.unvan or req.optional_setting == rules.SETTING_COAST_GUARD:
@@ -81,17 +123,48 @@ def _members() -> list[list]:
             yedek_title = "Memur" if kurum == "İl Kültür ve Turizm Müdürlüğü" else "Şube Müdürü"
             rows.append([kurum, "Daimi", rules.ROLE_SUB_SUBSTITUTE, yedek_title, _name(i), _phone(i), None, "Evet"])
             i += 1
-    rows.append(["İl Göç İdaresi Müdürlüğü", "Daimi", rules.ROLE_SUB_CHAIR, "Uyum Çalışma Grubu Başkanı",
-                 "Nur Erdem", _phone(i), "nur.erdem@goc.gov.tr", "Evet"])
+    rows.append(
+        [
+            "İl Göç İdaresi Müdürlüğü",
+            "Daimi",
+            rules.ROLE_SUB_CHAIR,
+            "Uyum Çalışma Grubu Başkanı",
+            "Nur Erdem",
+            _phone(i),
+            "nur.erdem@goc.gov.tr",
+            "Evet",
+        ]
+    )
     for district, population, _border in DISTRICTS:
         if rules.district_governor_is_member(population) and district != MISSING_GOVERNOR:
             i += 1
-            rows.append([f"{district} Kaymakamlığı", "Daimi", rules.ROLE_MEMBER, "Kaymakam", _name(i), _phone(i),
-                         None, "Evet"])
-    rows.append(["Gaziantep Ticaret Odası", "Davetli", rules.ROLE_MEMBER, "Genel Sekreter", "Burak Tunç",
-                 _phone(90), None, "Evet"])
-    rows.append(["Göç İdaresi Başkanlığı", "Başkanlık Personeli", rules.ROLE_MEMBER, "Uzman", "Selin Kaplan",
-                 _phone(91), None, "Evet"])
+            rows.append(
+                [f"{district} Kaymakamlığı", "Daimi", rules.ROLE_MEMBER, "Kaymakam", _name(i), _phone(i), None, "Evet"]
+            )
+    rows.append(
+        [
+            "Gaziantep Ticaret Odası",
+            "Davetli",
+            rules.ROLE_MEMBER,
+            "Genel Sekreter",
+            "Burak Tunç",
+            _phone(90),
+            None,
+            "Evet",
+        ]
+    )
+    rows.append(
+        [
+            "Göç İdaresi Başkanlığı",
+            "Başkanlık Personeli",
+            rules.ROLE_MEMBER,
+            "Uzman",
+            "Selin Kaplan",
+            _phone(91),
+            None,
+            "Evet",
+        ]
+    )
     rows.append(["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_MEMBER, "Müdür", "Eski Üye", _phone(92), None, "Hayır"])
     for r in rows:
         if r[6] is None:
@@ -164,15 +237,21 @@ def example_rows() -> dict[str, list[list]]:
 
 def example_settings() -> dict[str, object]:
     return {
-        contract.S_KIND: rules.BoardKind.PROVINCE.value, contract.S_PROVINCE: PROVINCE,
-        contract.S_YEAR: YEAR, contract.S_POPULATION: FOREIGN_POPULATION,
-        rules.SETTING_COAST_GUARD: "Hayır", rules.SETTING_RESEARCH_CENTRE: "Evet",
+        contract.S_KIND: rules.BoardKind.PROVINCE.value,
+        contract.S_PROVINCE: PROVINCE,
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: FOREIGN_POPULATION,
+        rules.SETTING_COAST_GUARD: "Hayır",
+        rules.SETTING_RESEARCH_CENTRE: "Evet",
         # Letters signed on the governor's behalf (Yönetmelik: "Vali a." over the title); the office's contact lines.
-        contract.S_SIGNER: "Seda Aksoy", contract.S_SIGNER_TITLE: "Vali a. Vali Yardımcısı",
+        contract.S_SIGNER: "Seda Aksoy",
+        contract.S_SIGNER_TITLE: "Vali a. Vali Yardımcısı",
         contract.S_ADDRESS: "Gaziantep Valiliği Hükümet Konağı, İl Göç İdaresi Müdürlüğü, Şahinbey / GAZİANTEP",
-        contract.S_PHONE: "0342 000 00 00", contract.S_EMAIL: "gaziantep.gkk@ornek.gov.tr",
+        contract.S_PHONE: "0342 000 00 00",
+        contract.S_EMAIL: "gaziantep.gkk@ornek.gov.tr",
         contract.S_KEP: "gaziantep.gkk@ornek.kep.tr",
-        rules.SETTING_REMOVAL_CENTRE: "Evet", rules.SETTING_TEMPORARY_SHELTER: "Evet",
+        rules.SETTING_REMOVAL_CENTRE: "Evet",
+        rules.SETTING_TEMPORARY_SHELTER: "Evet",
     }
 
 
@@ -198,20 +277,28 @@ def district_file_name(district: str) -> str:
 
 def district_settings(district: str) -> dict[str, object]:
     population = next(p for name, p, _ in DISTRICTS if name == district)
-    return {contract.S_KIND: rules.BoardKind.DISTRICT.value, contract.S_PROVINCE: PROVINCE,
-            contract.S_DISTRICT: district, contract.S_YEAR: YEAR, contract.S_POPULATION: population,
-            contract.S_BORDER: "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
-            rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
-            contract.S_SIGNER: _name(70), contract.S_SIGNER_TITLE: f"{district} Kaymakamı",
-            # where `gonder` addresses the district's mail (M12(5)): the province's office, as the example's Ayarlar
-            contract.S_EMAIL: _email(district), contract.S_PROVINCE_EMAIL: "gaziantep.gkk@ornek.gov.tr"}
+    return {
+        contract.S_KIND: rules.BoardKind.DISTRICT.value,
+        contract.S_PROVINCE: PROVINCE,
+        contract.S_DISTRICT: district,
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: population,
+        contract.S_BORDER: "Hayır",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+        rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
+        rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+        contract.S_SIGNER: _name(70),
+        contract.S_SIGNER_TITLE: f"{district} Kaymakamı",
+        # where `gonder` addresses the district's mail (M12(5)): the province's office, as the example's Ayarlar
+        contract.S_EMAIL: _email(district),
+        contract.S_PROVINCE_EMAIL: "gaziantep.gkk@ornek.gov.tr",
+    }
 
 
 def district_rows(district: str) -> dict[str, list[list]]:
     """A district book's rows: its board (M4(3): the İl Göç İdaresi Müdürlüğü where the district has no migration
     office), two ordinary boards, their problems, decisions and participants."""
-    members = [[f"{district} Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", _name(70), _phone(70), None,
-                "Evet"]]
+    members = [[f"{district} Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", _name(70), _phone(70), None, "Evet"]]
     for i, req in enumerate(rules.DISTRICT_MEMBERS, start=71):
         if req.optional_setting and not req.optional_setting.startswith("!"):
             continue  # the district has no migration office, Kızılay representation or university
@@ -221,20 +308,70 @@ def district_rows(district: str) -> dict[str, list[list]]:
         r[6] = _email(r[4])
     meetings, problems, decisions, participants = [], [], [], []
     for no, held, notice, platform in DISTRICT_MEETINGS:
-        meetings.append([no, DISTRICT_BOARD, "Olağan", held, held, dt.time(10, 0), f"{district} Kaymakamlığı",
-                         notice, platform, None])
-        problems.append([no, no, "Eğitim" if no == 1 else "Sağlık",
-                         "Okula kayıtlı olmayan yabancı çocuklar" if no == 1 else "Tercüman eksikliği",
-                         "Kayıt kampanyası" if no == 1 else "Tercüman desteği", "Açık"])
+        meetings.append(
+            [
+                no,
+                DISTRICT_BOARD,
+                "Olağan",
+                held,
+                held,
+                dt.time(10, 0),
+                f"{district} Kaymakamlığı",
+                notice,
+                platform,
+                None,
+            ]
+        )
+        problems.append(
+            [
+                no,
+                no,
+                "Eğitim" if no == 1 else "Sağlık",
+                "Okula kayıtlı olmayan yabancı çocuklar" if no == 1 else "Tercüman eksikliği",
+                "Kayıt kampanyası" if no == 1 else "Tercüman desteği",
+                "Açık",
+            ]
+        )
         participants += [[no, k + 1, m[0], m[3], m[4], m[5], "Hayır"] for k, m in enumerate(members[:6])]
-    decisions.append([1, 1, "Okul kayıt kampanyası yapılmasına", "Okullaşma oranının düşük olması",
-                      "Tüm çocukların eğitime erişimi", f"{district} İlçe Milli Eğitim Müdürlüğü", D(YEAR, 6, 30),
-                      "Uygulandı", None, "Kampanya tamamlandı.", 2, 1])
-    decisions.append([2, 2, "Sağlık merkezine tercüman görevlendirilmesine", "Tercüman eksikliği",
-                      "Sağlık hizmetine erişim", f"{district} İlçe Sağlık Müdürlüğü", D(YEAR + 1, 6, 30),
-                      "Devam Ediyor", None, None, None, 2])
-    return {"Üyeler": members, "Toplantılar": meetings, "Sorunlar": problems, "Kararlar": decisions,
-            "Katılımcılar": participants}
+    decisions.append(
+        [
+            1,
+            1,
+            "Okul kayıt kampanyası yapılmasına",
+            "Okullaşma oranının düşük olması",
+            "Tüm çocukların eğitime erişimi",
+            f"{district} İlçe Milli Eğitim Müdürlüğü",
+            D(YEAR, 6, 30),
+            "Uygulandı",
+            None,
+            "Kampanya tamamlandı.",
+            2,
+            1,
+        ]
+    )
+    decisions.append(
+        [
+            2,
+            2,
+            "Sağlık merkezine tercüman görevlendirilmesine",
+            "Tercüman eksikliği",
+            "Sağlık hizmetine erişim",
+            f"{district} İlçe Sağlık Müdürlüğü",
+            D(YEAR + 1, 6, 30),
+            "Devam Ediyor",
+            None,
+            None,
+            None,
+            2,
+        ]
+    )
+    return {
+        "Üyeler": members,
+        "Toplantılar": meetings,
+        "Sorunlar": problems,
+        "Kararlar": decisions,
+        "Katılımcılar": participants,
+    }
 
 
 def write_district_examples(folder: Path, *, overwrite: bool = False) -> list[Path]:

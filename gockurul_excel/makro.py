@@ -37,12 +37,16 @@ TITLE = "Göç Kurulu"
 STATUS_CELL = "A2"
 MEETINGS_SHEET = "Toplantılar"
 MEETING_KEY = "Toplantı No"
-NO_MEETING = ("Toplantı seçilmedi. 'Toplantılar' sayfasında toplantının satırına tıklayın ya da "
-              "'Kontrol Paneli' sayfasındaki 'Toplantı No' hücresine toplantının numarasını yazın; "
-              "sonra düğmeye yeniden basın.")
-MERGE_REMOTE = ("Bu bağlantıda (xlwings Lite ya da sunucu) bilgisayarınızdaki klasörlere erişilemez. İlçe "
-                "kitaplarını birleştirmek için kitabı masaüstü Excel'de açıp düğmeye basın ya da komut satırında "
-                "'gockurul birlestir İL_KİTABI.xlsx KLASÖR' komutunu çalıştırın.")
+NO_MEETING = (
+    "Toplantı seçilmedi. 'Toplantılar' sayfasında toplantının satırına tıklayın ya da "
+    "'Kontrol Paneli' sayfasındaki 'Toplantı No' hücresine toplantının numarasını yazın; "
+    "sonra düğmeye yeniden basın."
+)
+MERGE_REMOTE = (
+    "Bu bağlantıda (xlwings Lite ya da sunucu) bilgisayarınızdaki klasörlere erişilemez. İlçe "
+    "kitaplarını birleştirmek için kitabı masaüstü Excel'de açıp düğmeye basın ya da komut satırında "
+    "'gockurul birlestir İL_KİTABI.xlsx KLASÖR' komutunu çalıştırın."
+)
 
 # Button name -> Turkish label (ribbon and messages); the order of the ribbon.
 BUTTONS: dict[str, str] = {
@@ -65,8 +69,14 @@ BUTTONS: dict[str, str] = {
 BUTTON_GROUPS: dict[str, tuple[str, ...]] = {
     "Kitap": ("kontrol_et", "takvimi_hesapla", "yeni_yila_devret"),
     "Toplantı": ("tutanak", "katilimci_listesi", "gundem_ve_davet", "toplanti_daveti"),
-    "Raporlar": ("yillik_rapor", "eylem_plani", "platform_dosyalari", "ilce_kitaplarini_birlestir",
-                 "il_mudurlugune_gonder", "pdf"),
+    "Raporlar": (
+        "yillik_rapor",
+        "eylem_plani",
+        "platform_dosyalari",
+        "ilce_kitaplarini_birlestir",
+        "il_mudurlugune_gonder",
+        "pdf",
+    ),
 }
 
 # The sheets each button reads: what xlwings Lite and the server's Office.js client send (`include=`). The
@@ -84,6 +94,7 @@ class _UserMessage(Exception):
 
 
 # --- plumbing ------------------------------------------------------------------------------------------
+
 
 def _caller(book: Any) -> Any:
     """The book passed in, else the calling book: `xw.Book.caller()`, and when that fails (it looks the name up
@@ -209,9 +220,11 @@ def _run(book: Any, button: str, work: Callable[[Any], str]) -> str:
         book = _caller(book)
     except Exception as exc:
         log.exception("çağıran kitap bulunamadı")
-        message = (f"{label} yapılamadı: düğmeye basılan Excel kitabı bulunamadı ({type(exc).__name__}). Kitabı "
-                   "kaydedip Excel'i kapatın, kitabı yeniden açıp düğmeye tekrar basın. Sorun sürerse bilgi "
-                   "işlem birimine 'gockurul doktor' komutunun çıktısını gönderin.")
+        message = (
+            f"{label} yapılamadı: düğmeye basılan Excel kitabı bulunamadı ({type(exc).__name__}). Kitabı "
+            "kaydedip Excel'i kapatın, kitabı yeniden açıp düğmeye tekrar basın. Sorun sürerse bilgi "
+            "işlem birimine 'gockurul doktor' komutunun çıktısını gönderin."
+        )
         _alert_without_book(message)
         return message
     rendered = _RENDERED.set(False)
@@ -382,8 +395,9 @@ def takvimi_hesapla(book: Any = None) -> str:
     """Takvimi Hesapla = `gockurul takvim`: the `Takvim` and `Pano` sheets."""
     from . import commands
 
-    return _run(book, "takvimi_hesapla", lambda b: _show(b, commands.calendar(_data(b), _today(),
-                                                                             paginate=_paginates(b))))
+    return _run(
+        book, "takvimi_hesapla", lambda b: _show(b, commands.calendar(_data(b), _today(), paginate=_paginates(b)))
+    )
 
 
 def _meeting_button(book: Any, button: str, command: Callable[..., Any]) -> str:
@@ -413,8 +427,9 @@ def gundem_ve_davet(book: Any = None) -> str:
     from . import commands
 
     # The buttons show the sheets; the Word letters are `gockurul gundem`'s (python-docx is not in xlwings Lite).
-    return _meeting_button(book, "gundem_ve_davet",
-                           lambda data, no, **kw: commands.agenda(data, no, documents=False, **kw))
+    return _meeting_button(
+        book, "gundem_ve_davet", lambda data, no, **kw: commands.agenda(data, no, documents=False, **kw)
+    )
 
 
 def toplanti_daveti(book: Any = None) -> str:
@@ -427,9 +442,11 @@ def toplanti_daveti(book: Any = None) -> str:
         # First whether files can be written here: the draft needs python-docx and icalendar, not in xlwings Lite.
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:
-            raise _UserMessage("Bu bağlantıda dosya yazılamaz: e-posta taslağı ve takvim isteği için kitabı "
-                               "bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul davet' komutunu "
-                               "kullanın.")
+            raise _UserMessage(
+                "Bu bağlantıda dosya yazılamaz: e-posta taslağı ve takvim isteği için kitabı "
+                "bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul davet' komutunu "
+                "kullanın."
+            )
         from . import commands
         from .files.letters import invitation_files, letters_folder
 
@@ -453,8 +470,9 @@ def eylem_plani(book: Any = None) -> str:
     """Eylem Planı İzleme = `gockurul eylem`."""
     from . import commands
 
-    return _run(book, "eylem_plani", lambda b: _show(b, commands.action_plan(_data(b), _today(),
-                                                                                 paginate=_paginates(b))))
+    return _run(
+        book, "eylem_plani", lambda b: _show(b, commands.action_plan(_data(b), _today(), paginate=_paginates(b)))
+    )
 
 
 def platform_dosyalari(book: Any = None) -> str:
@@ -468,9 +486,11 @@ def platform_dosyalari(book: Any = None) -> str:
         outcome = commands.platform_files(_data(book))
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:  # files/ is not in xlwings Lite
-            return (f"{outcome.message} Ancak bu bağlantıda dosya yazılamaz: dosyaları almak için kitabı "
-                    "bilgisayarınıza kaydedip 'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi "
-                    "kullanın.")
+            return (
+                f"{outcome.message} Ancak bu bağlantıda dosya yazılamaz: dosyaları almak için kitabı "
+                "bilgisayarınıza kaydedip 'gockurul platform' komutunu ya da masaüstü Excel'deki düğmeyi "
+                "kullanın."
+            )
         from .files.platform_folder import beside, install_files
 
         out_dir = beside(path)
@@ -502,19 +522,25 @@ def _district_sources(book: Any) -> list[Path]:
     typed_text = str(typed).strip().strip('"') if typed is not None else ""
     if (not path.suffix or not path.parent.is_dir()) and not Path(typed_text).expanduser().is_absolute():
         # never saved, or saved on OneDrive/SharePoint (its name is a web address, not a folder here)
-        raise _UserMessage("Kitabın bu bilgisayarda bir klasörü yok (henüz kaydedilmemiş ya da OneDrive/SharePoint "
-                           "üzerinde). 'Kontrol Paneli' sayfasındaki 'İlçe Kitapları Klasörü' hücresine ilçe "
-                           "kitaplarının bulunduğu klasörün tam yolunu yazın (ör. C:\\Kurul\\İlçe Kitapları) ya "
-                           f"da kitabı bilgisayarınıza kaydedip yanına '{DISTRICT_FOLDER}' klasörünü açın.")
+        raise _UserMessage(
+            "Kitabın bu bilgisayarda bir klasörü yok (henüz kaydedilmemiş ya da OneDrive/SharePoint "
+            "üzerinde). 'Kontrol Paneli' sayfasındaki 'İlçe Kitapları Klasörü' hücresine ilçe "
+            "kitaplarının bulunduğu klasörün tam yolunu yazın (ör. C:\\Kurul\\İlçe Kitapları) ya "
+            f"da kitabı bilgisayarınıza kaydedip yanına '{DISTRICT_FOLDER}' klasörünü açın."
+        )
     folder = district_folder(path, typed)
     if not folder.is_dir():
-        raise _UserMessage(f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx), kaydedilmiş "
-                           "e-postaları (.eml) ve platform klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' "
-                           "sayfasındaki 'İlçe Kitapları Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye "
-                           "yeniden basın.")
+        raise _UserMessage(
+            f"'{folder}' klasörü bulunamadı. İlçelerden gelen kitapları (.xlsx), kaydedilmiş "
+            "e-postaları (.eml) ve platform klasörlerini bu klasöre koyun (ya da 'Kontrol Paneli' "
+            "sayfasındaki 'İlçe Kitapları Klasörü' hücresine klasörün yolunu yazın), sonra düğmeye "
+            "yeniden basın."
+        )
     if not expand_sources([folder]):
-        raise _UserMessage(f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx), kaydedilmiş e-posta (.eml) "
-                           "ya da platform klasörü yok.")
+        raise _UserMessage(
+            f"'{folder}' klasöründe birleştirilecek ilçe kitabı (.xlsx), kaydedilmiş e-posta (.eml) "
+            "ya da platform klasörü yok."
+        )
     return [folder]
 
 
@@ -555,9 +581,11 @@ def il_mudurlugune_gonder(book: Any = None) -> str:
         # First whether files can be written here (xlwings Lite has neither the file code nor a folder of the user's)
         path = book_path(book)
         if is_remote(book) or not path.parent.is_dir() or not path.suffix:
-            raise _UserMessage("Bu bağlantıda dosya yazılamaz: il müdürlüğüne gönderilecek e-posta taslağı için "
-                               "kitabı bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul gonder' "
-                               "komutunu kullanın.")
+            raise _UserMessage(
+                "Bu bağlantıda dosya yazılamaz: il müdürlüğüne gönderilecek e-posta taslağı için "
+                "kitabı bilgisayarınıza kaydedip masaüstü Excel'deki düğmeyi ya da 'gockurul gonder' "
+                "komutunu kullanın."
+            )
         import tempfile
 
         from . import commands
@@ -575,8 +603,9 @@ def il_mudurlugune_gonder(book: Any = None) -> str:
                 pdfs[target.name] = target.read_bytes()
             copy = tmp / path.name
             book.api.SaveCopyAs(str(copy))  # Windows Excel; the book as the user sees it, unsaved changes too
-            eml, _names = district_mail_file(path, mail, letters_folder(path), _now(), book_bytes=copy.read_bytes(),
-                                             pdfs=pdfs)
+            eml, _names = district_mail_file(
+                path, mail, letters_folder(path), _now(), book_bytes=copy.read_bytes(), pdfs=pdfs
+            )
         return f"{outcome.message} Taslak: {eml}. Kitabı kaydetmeyi unutmayın."
 
     return _run(book, "il_mudurlugune_gonder", work)
@@ -612,9 +641,11 @@ def yeni_yila_devret(book: Any = None) -> str:
 
         path = book_path(book)
         if is_remote(book) or not path.suffix or not path.parent.is_dir():
-            raise _UserMessage("Yeni yılın kitabı bu bağlantıda ya da kaydedilmemiş bir kitaptan yazılamaz: kitabı "
-                               "bilgisayarınıza kaydedip masaüstü Excel'de düğmeye yeniden basın ya da komut "
-                               "satırında 'gockurul devir ESKİ.xlsx YENİ.xlsx' komutunu çalıştırın.")
+            raise _UserMessage(
+                "Yeni yılın kitabı bu bağlantıda ya da kaydedilmemiş bir kitaptan yazılamaz: kitabı "
+                "bilgisayarınıza kaydedip masaüstü Excel'de düğmeye yeniden basın ya da komut "
+                "satırında 'gockurul devir ESKİ.xlsx YENİ.xlsx' komutunu çalıştırın."
+            )
         from . import commands
         from .files.fill import next_year_path, write_new_year  # openpyxl: not in xlwings Lite
 
@@ -622,9 +653,11 @@ def yeni_yila_devret(book: Any = None) -> str:
         carried = outcome.payload
         target = next_year_path(path, carried.year - 1, carried.year)
         if target.exists():
-            raise _UserMessage(f"'{target}' zaten var; üzerine yazılmadı. Önce o dosyanın adını değiştirin ya da "
-                               f"komut satırında 'gockurul devir \"{path.name}\" \"{target.name}\" --uzerine-yaz' "
-                               "ile (yedeğini alarak) değiştirin.")
+            raise _UserMessage(
+                f"'{target}' zaten var; üzerine yazılmadı. Önce o dosyanın adını değiştirin ya da "
+                f'komut satırında \'gockurul devir "{path.name}" "{target.name}" --uzerine-yaz\' '
+                "ile (yedeğini alarak) değiştirin."
+            )
         write_new_year(target, carried.settings, carried.rows, source=path)
         return f"{outcome.message} Yeni kitap: {target}. Bu kitap değişmedi."
 

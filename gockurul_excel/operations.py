@@ -75,8 +75,14 @@ class CalendarResult:
         return [e.to_json() for e in self.schedule.events]
 
 
-def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | None = None,
-                     ics: str | Path | None = None, reminder_days: int = 3) -> CalendarResult:
+def compute_calendar(
+    path: str | Path,
+    *,
+    write: bool = True,
+    today: dt.date | None = None,
+    ics: str | Path | None = None,
+    reminder_days: int = 3,
+) -> CalendarResult:
     """`gockurul takvim`: the year's schedule; with `write`, the `Takvim` and `Pano` sheets; with `ics`,
     an iCalendar file for Outlook."""
     from . import commands
@@ -88,8 +94,14 @@ def compute_calendar(path: str | Path, *, write: bool = True, today: dt.date | N
         if ics.suffix.lower() != ".ics":
             raise InvalidArgument(f"--ics '{ics.name}': takvim dosyasının adı .ics ile bitmeli (ör. takvim.ics).")
         check_output(ics, ICS)
-    outcome, backup = _run_file(path, commands.calendar, today or dt.date.today(), write=write, sheets=write,
-                                reminder_days=reminder_days if ics is not None else None)
+    outcome, backup = _run_file(
+        path,
+        commands.calendar,
+        today or dt.date.today(),
+        write=write,
+        sheets=write,
+        reminder_days=reminder_days if ics is not None else None,
+    )
     result = CalendarResult(outcome.payload.schedule, write, backup, message=outcome.message)
     if ics is not None:
         payload = outcome.payload.ics
@@ -162,8 +174,9 @@ class InvitationResult:
     backup: Path | None = None
 
 
-def send_invitations(path: str | Path, meeting_no: str, *, cancel: bool = False,
-                     now: dt.datetime | None = None) -> InvitationResult:
+def send_invitations(
+    path: str | Path, meeting_no: str, *, cancel: bool = False, now: dt.datetime | None = None
+) -> InvitationResult:
     """`gockurul davet`: the meeting's e-mail draft (.eml) and calendar request (.ics) in `letters_folder`;
     `Davet Kayıtları` records what was issued. Nothing is sent."""
     from . import commands
@@ -239,8 +252,15 @@ def platform_folder(path: str | Path) -> Path:
     return beside(Path(path))
 
 
-def merge_district_workbooks(province: str | Path, sources: list[str | Path], *, today: dt.date | None = None,
-                             progress=None, now: dt.datetime | None = None, skipped: list | None = None):
+def merge_district_workbooks(
+    province: str | Path,
+    sources: list[str | Path],
+    *,
+    today: dt.date | None = None,
+    progress=None,
+    now: dt.datetime | None = None,
+    skipped: list | None = None,
+):
     """`gockurul birlestir`: district workbooks (or their platform folders) into the province workbook. Every
     source is read before anything is written; the sheets go out in one package write. `skipped` receives
     (file, reason) for what the folders held but was not taken (backups, hidden and lock files)."""
@@ -252,10 +272,8 @@ def merge_district_workbooks(province: str | Path, sources: list[str | Path], *,
     with FileBackend(province, lock=True) as backend:
         data = backend.read()
         require_province(data, backend.path.name)
-        found = read_sources([Path(s) for s in sources], province_path=backend.path, progress=progress,
-                             skipped=skipped)
-        outcome = commands.merge(data, found, today=today or dt.date.today(),
-                                 now=now or dt.datetime.now())
+        found = read_sources([Path(s) for s in sources], province_path=backend.path, progress=progress, skipped=skipped)
+        outcome = commands.merge(data, found, today=today or dt.date.today(), now=now or dt.datetime.now())
         if progress:
             progress("Sayfalar yazılıyor…")
         result = outcome.payload
@@ -264,8 +282,15 @@ def merge_district_workbooks(province: str | Path, sources: list[str | Path], *,
     return result
 
 
-def national_summary(folder: str | Path, output: str | Path, *, today: dt.date | None = None, progress=None,
-                     skipped: list | None = None, taken: list | None = None) -> Path:
+def national_summary(
+    folder: str | Path,
+    output: str | Path,
+    *,
+    today: dt.date | None = None,
+    progress=None,
+    skipped: list | None = None,
+    taken: list | None = None,
+) -> Path:
     """`gockurul ulusal`: the Presidency's roll-up of many provinces' platform documents. `taken` receives the
     platform folders read, `skipped` (folder, reason) for what was not taken (backups, hidden folders)."""
     from .files.atomic import XLSX, check_output
@@ -283,13 +308,30 @@ def make_template(path: str | Path, *, overwrite: bool = False) -> Path:
     return Path(path)
 
 
-def create_workbook(path: str | Path, *, kind: str, province: str, district: str | None, year: int,
-                    foreign_population: int, border_district: bool = False, overwrite: bool = False) -> Path:
+def create_workbook(
+    path: str | Path,
+    *,
+    kind: str,
+    province: str,
+    district: str | None,
+    year: int,
+    foreign_population: int,
+    border_district: bool = False,
+    overwrite: bool = False,
+) -> Path:
     """`gockurul yeni` (an existing file only with `overwrite`, backed up)."""
     from .files.template import new_workbook
 
-    new_workbook(Path(path), kind=kind, province=province, district=district, year=year,
-                 foreign_population=foreign_population, border_district=border_district, overwrite=overwrite)
+    new_workbook(
+        Path(path),
+        kind=kind,
+        province=province,
+        district=district,
+        year=year,
+        foreign_population=foreign_population,
+        border_district=border_district,
+        overwrite=overwrite,
+    )
     return Path(path)
 
 
@@ -309,22 +351,33 @@ class CarryOverResult:
     backup: Path | None = None  # of a file --uzerine-yaz replaced
 
 
-def carry_over_workbook(old: str | Path, new: str | Path, *, foreign_population: int | None = None,
-                        overwrite: bool = False, other_year: bool = False) -> CarryOverResult:
+def carry_over_workbook(
+    old: str | Path,
+    new: str | Path,
+    *,
+    foreign_population: int | None = None,
+    overwrite: bool = False,
+    other_year: bool = False,
+) -> CarryOverResult:
     """`gockurul devir`: next year's workbook from this year's (KURALLAR §7). The old workbook is only read."""
     from . import commands
     from .files.backend import FileBackend
     from .files.fill import write_new_year
 
-    outcome = commands.carry_over(FileBackend(old).read(), foreign_population=foreign_population,
-                                  target_name=Path(new).name, other_year=other_year)
+    outcome = commands.carry_over(
+        FileBackend(old).read(),
+        foreign_population=foreign_population,
+        target_name=Path(new).name,
+        other_year=other_year,
+    )
     carried = outcome.payload
     backup = write_new_year(Path(new), carried.settings, carried.rows, source=Path(old), overwrite=overwrite)
     return CarryOverResult(Path(new), carried.year, carried.counts, outcome.message, backup)
 
 
-def build_addin(output: str | Path | None, interpreter: str | None = None, *, check_only: bool = False,
-                with_excel: bool = False) -> Any:
+def build_addin(
+    output: str | Path | None, interpreter: str | None = None, *, check_only: bool = False, with_excel: bool = False
+) -> Any:
     """`gockurul eklenti`: the shipped add-in with its config sheet naming this Python (or `interpreter`); its
     path. With `check_only` (`--kontrol`): whether the shipped add-in is whole and configurable, as a report.
     With `with_excel` (`--excel-ile`, IT's fallback): the add-in made again from xlwings' template through
@@ -354,10 +407,12 @@ def build_offline_bundle(output: str | Path, source: str | Path | None = None, *
     if os.name != "nt" and re.match(r"[A-Za-z]:", str(output)):
         # `--cikti D:\gockurul-kurulum` typed on Linux/macOS: the shell drops the backslash and a folder named
         # 'D:gockurul-kurulum' would appear here
-        raise InvalidArgument(f"'{output}' bir Windows sürücü yolu gibi görünüyor; bu bilgisayarda sürücü harfi "
-                              "yok ve paket bulunduğunuz klasörde bu adla bir klasöre yazılırdı. Bu bilgisayardaki "
-                              "bir klasör verin (ör. --cikti gockurul-kurulum), sonra klasörü USB belleğe kopyalayın. "
-                              "Hiçbir şey yazılmadı.")
+        raise InvalidArgument(
+            f"'{output}' bir Windows sürücü yolu gibi görünüyor; bu bilgisayarda sürücü harfi "
+            "yok ve paket bulunduğunuz klasörde bu adla bir klasöre yazılırdı. Bu bilgisayardaki "
+            "bir klasör verin (ör. --cikti gockurul-kurulum), sonra klasörü USB belleğe kopyalayın. "
+            "Hiçbir şey yazılmadı."
+        )
     return build_bundle(Path(output), Path(source) if source else None, overwrite=overwrite)
 
 
@@ -369,13 +424,34 @@ def write_lite(wheel_url: str, output: str | Path, *, overwrite: bool = False) -
     return write(Path(output), wheel_url, overwrite=overwrite)
 
 
-def serve(host: str, port: int, *, workers: int, token: str, licence: str, settings_file: Path | None,
-          max_body: int, ssl_keyfile: str | None = None, ssl_certfile: str | None = None, announce=None) -> None:
+def serve(
+    host: str,
+    port: int,
+    *,
+    workers: int,
+    token: str,
+    licence: str,
+    settings_file: Path | None,
+    max_body: int,
+    ssl_keyfile: str | None = None,
+    ssl_certfile: str | None = None,
+    announce=None,
+) -> None:
     """`gockurul sunucu`: the official xlwings Server with our buttons."""
     from .server import serve as run
 
-    run(host, port, workers=workers, token=token, licence=licence, settings_file=settings_file, max_body=max_body,
-        ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, announce=announce)
+    run(
+        host,
+        port,
+        workers=workers,
+        token=token,
+        licence=licence,
+        settings_file=settings_file,
+        max_body=max_body,
+        ssl_keyfile=ssl_keyfile,
+        ssl_certfile=ssl_certfile,
+        announce=announce,
+    )
 
 
 @dataclass

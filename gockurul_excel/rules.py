@@ -25,13 +25,21 @@ class MeetingCategory(StrEnum):
 
 # How each category is named: the code of the takvim/platform contracts (`tur`, `kategori`), the short label of
 # tables and the full name of forms and letters.
-CATEGORY_CODE = {MeetingCategory.PROVINCE_BOARD: "il_gkk", MeetingCategory.SUBCOMMISSION: "alt_komisyon",
-                 MeetingCategory.DISTRICT_BOARD: "ilce_gkk"}
-CATEGORY_SHORT = {MeetingCategory.PROVINCE_BOARD: "İl GKK", MeetingCategory.SUBCOMMISSION: "Alt Komisyon",
-                  MeetingCategory.DISTRICT_BOARD: "İlçe GKK"}
-CATEGORY_NAME = {MeetingCategory.PROVINCE_BOARD: "İl Göç Koordinasyon Kurulu",
-                 MeetingCategory.SUBCOMMISSION: "Alt Komisyon",
-                 MeetingCategory.DISTRICT_BOARD: "İlçe Göç Koordinasyon Kurulu"}
+CATEGORY_CODE = {
+    MeetingCategory.PROVINCE_BOARD: "il_gkk",
+    MeetingCategory.SUBCOMMISSION: "alt_komisyon",
+    MeetingCategory.DISTRICT_BOARD: "ilce_gkk",
+}
+CATEGORY_SHORT = {
+    MeetingCategory.PROVINCE_BOARD: "İl GKK",
+    MeetingCategory.SUBCOMMISSION: "Alt Komisyon",
+    MeetingCategory.DISTRICT_BOARD: "İlçe GKK",
+}
+CATEGORY_NAME = {
+    MeetingCategory.PROVINCE_BOARD: "İl Göç Koordinasyon Kurulu",
+    MeetingCategory.SUBCOMMISSION: "Alt Komisyon",
+    MeetingCategory.DISTRICT_BOARD: "İlçe Göç Koordinasyon Kurulu",
+}
 
 
 def category_of(label: object) -> MeetingCategory | None:
@@ -83,10 +91,16 @@ class Threshold:
 
 
 # How the circular words each side of a line (the suffix after 2.000 / 10.000, both read "bin").
-COMPARISON_WORDS = {Comparison.AT_LEAST: " ve üzeri", Comparison.MORE_THAN: "'den fazla",
-                    Comparison.LESS_THAN: "'den az"}
-BELOW_WORDS = {Comparison.AT_LEAST: "'in altında", Comparison.MORE_THAN: " ve altında",
-               Comparison.LESS_THAN: " ve üzeri"}
+COMPARISON_WORDS = {
+    Comparison.AT_LEAST: " ve üzeri",
+    Comparison.MORE_THAN: "'den fazla",
+    Comparison.LESS_THAN: "'den az",
+}
+BELOW_WORDS = {
+    Comparison.AT_LEAST: "'in altında",
+    Comparison.MORE_THAN: " ve altında",
+    Comparison.LESS_THAN: " ve üzeri",
+}
 
 
 def tr_number(value: int) -> str:
@@ -99,14 +113,34 @@ def tr_number(value: int) -> str:
 THRESHOLDS: dict[str, Threshold] = {
     t.key: t
     for t in (
-        Threshold("province_quarterly", "M7(1)", 10_000, Comparison.AT_LEAST,
-                  "İl GKK yılda dört kez toplanır (yabancı nüfusu 10.000 ve üzeri)"),
-        Threshold("subcommission_quarterly", "M6(9)", 10_000, Comparison.AT_LEAST,
-                  "Alt Komisyon yılda dört kez toplanır (yabancı nüfusu 10.000 ve üzeri)"),
-        Threshold("district_governor_member", "M4(2)", 2_000, Comparison.MORE_THAN,
-                  "Yabancı nüfusu 2.000'den fazla olan ilçenin kaymakamı İl GKK üyesidir"),
-        Threshold("district_board_required", "M8(1)", 2_000, Comparison.AT_LEAST,
-                  "Yabancı nüfusu 2.000 ve üzeri olan ilçede İlçe GKK toplanır"),
+        Threshold(
+            "province_quarterly",
+            "M7(1)",
+            10_000,
+            Comparison.AT_LEAST,
+            "İl GKK yılda dört kez toplanır (yabancı nüfusu 10.000 ve üzeri)",
+        ),
+        Threshold(
+            "subcommission_quarterly",
+            "M6(9)",
+            10_000,
+            Comparison.AT_LEAST,
+            "Alt Komisyon yılda dört kez toplanır (yabancı nüfusu 10.000 ve üzeri)",
+        ),
+        Threshold(
+            "district_governor_member",
+            "M4(2)",
+            2_000,
+            Comparison.MORE_THAN,
+            "Yabancı nüfusu 2.000'den fazla olan ilçenin kaymakamı İl GKK üyesidir",
+        ),
+        Threshold(
+            "district_board_required",
+            "M8(1)",
+            2_000,
+            Comparison.AT_LEAST,
+            "Yabancı nüfusu 2.000 ve üzeri olan ilçede İlçe GKK toplanır",
+        ),
     )
 }
 
@@ -135,8 +169,7 @@ def district_board_duty(population: int | None, border_district: bool) -> tuple[
         return True, short, f"Zorunlu: {short} ({t.article})"
     if not isinstance(population, int):
         return False, "", UNKNOWN_POPULATION_REASON
-    return False, "", (f"Zorunlu değil: yabancı nüfusu {t.below_text}, hudut ilçesi değil (M8(2): kaymakamın "
-                       "takdiri)")
+    return False, "", (f"Zorunlu değil: yabancı nüfusu {t.below_text}, hudut ilçesi değil (M8(2): kaymakamın takdiri)")
 
 
 @dataclass(frozen=True)
@@ -175,16 +208,24 @@ PROVINCE_BOARD_BIANNUAL = MeetingWindow(MeetingCategory.PROVINCE_BOARD, "M7(2)",
 SUBCOMMISSION_QUARTERLY = MeetingWindow(MeetingCategory.SUBCOMMISSION, "M6(9)", (3, 6, 9, 12), 1, 7)
 SUBCOMMISSION_BIANNUAL = MeetingWindow(MeetingCategory.SUBCOMMISSION, "M6(9)", (6, 12), 1, 7)
 DISTRICT_BOARD_WINDOW = MeetingWindow(
-    MeetingCategory.DISTRICT_BOARD, "M8(1)", (2, 8), span_months=2,
-    late_limit_months=1, late_limit_article="M8(3)", proposal_day=15,
+    MeetingCategory.DISTRICT_BOARD,
+    "M8(1)",
+    (2, 8),
+    span_months=2,
+    late_limit_months=1,
+    late_limit_article="M8(3)",
+    proposal_day=15,
 )
 
 # M8(1) with M8(3): a district board's window and its late limit, cited together.
 DISTRICT_WINDOW_ARTICLES = f"{DISTRICT_BOARD_WINDOW.article}, {DISTRICT_BOARD_WINDOW.late_limit_article}"
 # Who sets a meeting's date, cited when it falls on a day off: the board chair (M11(3)); the sub-commission meets
 # in the first week, or on the next working day (M6(9)).
-MEETING_DATE_ARTICLE = {MeetingCategory.PROVINCE_BOARD: "M11(3)", MeetingCategory.DISTRICT_BOARD: "M11(3)",
-                        MeetingCategory.SUBCOMMISSION: "M6(9)"}
+MEETING_DATE_ARTICLE = {
+    MeetingCategory.PROVINCE_BOARD: "M11(3)",
+    MeetingCategory.DISTRICT_BOARD: "M11(3)",
+    MeetingCategory.SUBCOMMISSION: "M6(9)",
+}
 # M12(5): a district sends its minutes to the İl Göç İdaresi Müdürlüğü too (the province follows this up).
 DISTRICT_MINUTES_ARTICLE = "M12(5)"
 # Extra meetings may be held at any time (M7(3), M8(4)).
@@ -215,32 +256,82 @@ _BOARDS = (MeetingCategory.PROVINCE_BOARD, MeetingCategory.DISTRICT_BOARD)
 # §3 — deadlines computed around every meeting (ordinary and extra alike).
 MEETING_DEADLINES: tuple[Deadline, ...] = (
     Deadline("gundem_hazirlik", "M10(1)", Direction.BEFORE, 15, "Gündem hazırlığına başlanır", _BOARDS),
-    Deadline("gundem_onerisi", "M10(2)", Direction.BEFORE, 15,
-             "Kurumlar gündem önerilerini İl Göç İdaresi Müdürlüğüne iletir", _BOARDS),
-    Deadline("bildirim", "M11(3)", Direction.BEFORE, 5,
-             "Toplantı günü, yeri ve saati kurul üyelerine bildirilir", _BOARDS),
-    Deadline("bildirim", "M11(4)", Direction.BEFORE, 3,
-             "Toplantı günü, yeri ve saati Alt Komisyon üyelerine bildirilir", (MeetingCategory.SUBCOMMISSION,)),
-    Deadline("tutanak_teblig", "M12(2)", Direction.AFTER, 15,
-             "Tutanak kurul üyesi kurumlara resmi yazı ile tebliğ edilir", (MeetingCategory.PROVINCE_BOARD,)),
-    Deadline("tutanak_teblig", "M12(4), M12(5)", Direction.AFTER, 15,
-             "Tutanak üye kurumlara ve İl Göç İdaresi Müdürlüğüne iletilir", (MeetingCategory.DISTRICT_BOARD,)),
-    Deadline("platform_giris", "M12(3)", Direction.MONTH_END, 0,
-             "Tutanak dijital platforma girilir", (MeetingCategory.PROVINCE_BOARD,)),
-    Deadline("platform_giris", "M12(5)", Direction.MONTH_END, 0,
-             "Tutanak dijital platforma girilir", (MeetingCategory.DISTRICT_BOARD,)),
-    Deadline("platform_giris", "M12(6)", Direction.MONTH_END, 0,
-             "Alt Komisyon çıktıları dijital platforma girilir", (MeetingCategory.SUBCOMMISSION,)),
+    Deadline(
+        "gundem_onerisi",
+        "M10(2)",
+        Direction.BEFORE,
+        15,
+        "Kurumlar gündem önerilerini İl Göç İdaresi Müdürlüğüne iletir",
+        _BOARDS,
+    ),
+    Deadline(
+        "bildirim", "M11(3)", Direction.BEFORE, 5, "Toplantı günü, yeri ve saati kurul üyelerine bildirilir", _BOARDS
+    ),
+    Deadline(
+        "bildirim",
+        "M11(4)",
+        Direction.BEFORE,
+        3,
+        "Toplantı günü, yeri ve saati Alt Komisyon üyelerine bildirilir",
+        (MeetingCategory.SUBCOMMISSION,),
+    ),
+    Deadline(
+        "tutanak_teblig",
+        "M12(2)",
+        Direction.AFTER,
+        15,
+        "Tutanak kurul üyesi kurumlara resmi yazı ile tebliğ edilir",
+        (MeetingCategory.PROVINCE_BOARD,),
+    ),
+    Deadline(
+        "tutanak_teblig",
+        "M12(4), M12(5)",
+        Direction.AFTER,
+        15,
+        "Tutanak üye kurumlara ve İl Göç İdaresi Müdürlüğüne iletilir",
+        (MeetingCategory.DISTRICT_BOARD,),
+    ),
+    Deadline(
+        "platform_giris",
+        "M12(3)",
+        Direction.MONTH_END,
+        0,
+        "Tutanak dijital platforma girilir",
+        (MeetingCategory.PROVINCE_BOARD,),
+    ),
+    Deadline(
+        "platform_giris",
+        "M12(5)",
+        Direction.MONTH_END,
+        0,
+        "Tutanak dijital platforma girilir",
+        (MeetingCategory.DISTRICT_BOARD,),
+    ),
+    Deadline(
+        "platform_giris",
+        "M12(6)",
+        Direction.MONTH_END,
+        0,
+        "Alt Komisyon çıktıları dijital platforma girilir",
+        (MeetingCategory.SUBCOMMISSION,),
+    ),
 )
 
 # M5(13): when the plan needs updating, the İl Göç İdaresi Müdürlüğü is given 15 days, after which the updated
 # plan goes to the board chair — a period after the meeting that asked for it (`Eylem Planı Güncellemesi` = Evet).
-ACTION_PLAN_UPDATE = Deadline("eylem_plani_guncelleme", "M5(13)", Direction.AFTER, 15,
-                              "Güncellenen Yerel Uyum Eylem Planı kurul başkanının onayına sunulur", _BOARDS)
+ACTION_PLAN_UPDATE = Deadline(
+    "eylem_plani_guncelleme",
+    "M5(13)",
+    Direction.AFTER,
+    15,
+    "Güncellenen Yerel Uyum Eylem Planı kurul başkanının onayına sunulur",
+    _BOARDS,
+)
 
 # GK(ç): interim reports "regularly" — every `Ara Rapor Sıklığı (Ay)` months from the start or the last
 # report; the final report at the end. Our reading: the final report is due 30 days after the end.
 PROJECT_FINAL_REPORT_DAYS = 30
+
 
 @dataclass(frozen=True)
 class YearlyDeadline:
@@ -258,8 +349,9 @@ class YearlyDeadline:
 # M13: the annual report (Ek-3) is prepared in January of the following year, before the first board that
 # approves it (M13(1), M13(2)), and entered in the platform by the last day of January (M13(3)).
 ANNUAL_DEADLINES = (
-    YearlyDeadline("yillik_rapor", "M13(1), M13(2)", "Yıllık Değerlendirme Raporu (Ek-3) hazırlanır",
-                   before_first_board=True),
+    YearlyDeadline(
+        "yillik_rapor", "M13(1), M13(2)", "Yıllık Değerlendirme Raporu (Ek-3) hazırlanır", before_first_board=True
+    ),
     YearlyDeadline("yillik_rapor_platform", "M13(3)", "Yıllık değerlendirme raporu dijital platforma girilir"),
 )
 
@@ -282,22 +374,41 @@ class FirstBoardDuty:
 # province's (M13(2), M6(1), M5(13)). At the year's first board the previous board is last year's: M5(7)'s
 # evaluation and M5(12)'s are one item; the action plan's approval (M5(13)) is the M10(4) item.
 FIRST_BOARD_DUTIES = (
-    FirstBoardDuty("ilk_kurul", "M5(12)", "Bir önceki yılda alınan kararlar değerlendirilir ve yeni yılın "
-                   "planlaması yapılır", (BoardKind.PROVINCE, BoardKind.DISTRICT),
-                   "Bir önceki yılda alınan kararların uygulanmasının değerlendirilmesi ve yeni yılın planlanması",
-                   "M5(7)"),
-    FirstBoardDuty("yillik_rapor", "M13(2), M5(12)", "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır",
-                   agenda="Önceki yılın Yıllık Değerlendirme Raporunun (Ek-3) onaylanması"),
-    FirstBoardDuty("ilk_kurul", "M5(8), M6(1), M6(5)", "Alt Komisyon oluşturulur ve üye listesi imza altına alınır",
-                   agenda="Alt Komisyonun oluşturulması ve üye listesinin imza altına alınması"),
-    FirstBoardDuty("ilk_kurul", "M5(13)", "Yerel Uyum Eylem Planı görüşülerek onaylanır",
-                   agenda="Yerel Uyum Eylem Planının görüşülmesi ve onaylanması", joins="M10(4)"),
+    FirstBoardDuty(
+        "ilk_kurul",
+        "M5(12)",
+        "Bir önceki yılda alınan kararlar değerlendirilir ve yeni yılın planlaması yapılır",
+        (BoardKind.PROVINCE, BoardKind.DISTRICT),
+        "Bir önceki yılda alınan kararların uygulanmasının değerlendirilmesi ve yeni yılın planlanması",
+        "M5(7)",
+    ),
+    FirstBoardDuty(
+        "yillik_rapor",
+        "M13(2), M5(12)",
+        "Önceki yılın yıllık değerlendirme raporu kurulca onaylanır",
+        agenda="Önceki yılın Yıllık Değerlendirme Raporunun (Ek-3) onaylanması",
+    ),
+    FirstBoardDuty(
+        "ilk_kurul",
+        "M5(8), M6(1), M6(5)",
+        "Alt Komisyon oluşturulur ve üye listesi imza altına alınır",
+        agenda="Alt Komisyonun oluşturulması ve üye listesinin imza altına alınması",
+    ),
+    FirstBoardDuty(
+        "ilk_kurul",
+        "M5(13)",
+        "Yerel Uyum Eylem Planı görüşülerek onaylanır",
+        agenda="Yerel Uyum Eylem Planının görüşülmesi ve onaylanması",
+        joins="M10(4)",
+    ),
 )
 # The article of the first board's evaluation of the previous year's decisions (the carried ones, KURALLAR §7).
 CARRIED_EVALUATION_ARTICLE = FIRST_BOARD_DUTIES[0].article
 # The meeting categories that are a board's own boards (their first meeting of the year has the duties above).
-BOARD_CATEGORIES = {BoardKind.PROVINCE: MeetingCategory.PROVINCE_BOARD,
-                    BoardKind.DISTRICT: MeetingCategory.DISTRICT_BOARD}
+BOARD_CATEGORIES = {
+    BoardKind.PROVINCE: MeetingCategory.PROVINCE_BOARD,
+    BoardKind.DISTRICT: MeetingCategory.DISTRICT_BOARD,
+}
 
 
 def first_board_duties(kind: BoardKind | None) -> tuple[FirstBoardDuty, ...]:
@@ -309,17 +420,24 @@ def first_board_duties(kind: BoardKind | None) -> tuple[FirstBoardDuty, ...]:
 AGENDA_OPENING = ("M5(7)", "Bir önceki kurulda alınan kararların uygulanmasının değerlendirilmesi")
 AGENDA_STANDING_ITEMS = (
     ("M10(4)", "Yerel Uyum Eylem Planının görüşülmesi"),
-    ("M10(5)", "Sosyal uyum başta olmak üzere düzenli göç, uluslararası koruma, geçici koruma, insan ticaretiyle "
-               "mücadele ve düzensiz göç konularının görüşülmesi"),
-    ("M10(6)", "{yer} bulunan yabancıların profili ve statülere göre dağılımına ilişkin ulusal ve yerel verilerin "
-               "sunulması (İl Göç İdaresi Müdürlüğü)"),
-    ("M10(7)", "STK, kanaat önderleri ve akademisyenlerle toplantılar, hane ziyaretleri, bilgilendirme "
-               "toplantıları{ilceler} elde edilen önemli bulguların; kurumların tespit ettiği sorunların ve çözüm "
-               "önerilerinin görüşülmesi"),
-    ("M10(8)", "Kurul üyesi kurumların yabancılara yönelik gerçekleştirdiği veya planladığı faaliyetlerin "
-               "görüşülmesi"),
-    ("M10(9)", "{yer} yaşanan veya yaşanması muhtemel olumsuz olayların ve sosyal gerginliklerin "
-               "değerlendirilmesi"),
+    (
+        "M10(5)",
+        "Sosyal uyum başta olmak üzere düzenli göç, uluslararası koruma, geçici koruma, insan ticaretiyle "
+        "mücadele ve düzensiz göç konularının görüşülmesi",
+    ),
+    (
+        "M10(6)",
+        "{yer} bulunan yabancıların profili ve statülere göre dağılımına ilişkin ulusal ve yerel verilerin "
+        "sunulması (İl Göç İdaresi Müdürlüğü)",
+    ),
+    (
+        "M10(7)",
+        "STK, kanaat önderleri ve akademisyenlerle toplantılar, hane ziyaretleri, bilgilendirme "
+        "toplantıları{ilceler} elde edilen önemli bulguların; kurumların tespit ettiği sorunların ve çözüm "
+        "önerilerinin görüşülmesi",
+    ),
+    ("M10(8)", "Kurul üyesi kurumların yabancılara yönelik gerçekleştirdiği veya planladığı faaliyetlerin görüşülmesi"),
+    ("M10(9)", "{yer} yaşanan veya yaşanması muhtemel olumsuz olayların ve sosyal gerginliklerin değerlendirilmesi"),
 )
 
 
@@ -327,8 +445,10 @@ def agenda_standing_items(kind: BoardKind | None) -> tuple[tuple[str, str], ...]
     """The standing items of a board of `kind`: "ilde/ilçede" resolved to its level; a province board hears the
     district boards' findings (M10(7)), a district board has none under it."""
     province = kind is not BoardKind.DISTRICT
-    words = {"yer": "İlde" if province else "İlçede",
-             "ilceler": " ve İlçe Göç Koordinasyon Kurullarından" if province else " ile"}
+    words = {
+        "yer": "İlde" if province else "İlçede",
+        "ilceler": " ve İlçe Göç Koordinasyon Kurullarından" if province else " ile",
+    }
     out = []
     for article, text in AGENDA_STANDING_ITEMS:
         text = text.format(**words)
@@ -385,10 +505,24 @@ class RequiredMember:
 
 
 # M4(1): the governor chairs the İl GKK, the district governor the İlçe GKK ("Vali Yardımcısı" is not "Vali").
-PROVINCE_CHAIR = RequiredMember("Valilik", "M4(1)", unvan="Vali", subcommission=False, also_matches=("Valiliği",),
-                                unvan_excludes=("Yardımcı",), label="Vali")
-DISTRICT_CHAIR = RequiredMember("Kaymakamlık", "M4(1)", unvan="Kaymakam", subcommission=False,
-                                also_matches=("Kaymakamlığı",), unvan_excludes=("Yardımcı",), label="Kaymakam")
+PROVINCE_CHAIR = RequiredMember(
+    "Valilik",
+    "M4(1)",
+    unvan="Vali",
+    subcommission=False,
+    also_matches=("Valiliği",),
+    unvan_excludes=("Yardımcı",),
+    label="Vali",
+)
+DISTRICT_CHAIR = RequiredMember(
+    "Kaymakamlık",
+    "M4(1)",
+    unvan="Kaymakam",
+    subcommission=False,
+    also_matches=("Kaymakamlığı",),
+    unvan_excludes=("Yardımcı",),
+    label="Kaymakam",
+)
 
 RESEARCH_UNITS = ("Araştırma Merkez", "Enstitü", "Uygulama ve Araştırma")
 UNIVERSITY = "Üniversitesi"  # "kamu üniversiteleri": each university is an institution of its own
@@ -406,8 +540,14 @@ SETTING_TEMPORARY_SHELTER = "Geçici Barınma Merkezi Var"
 MUST_ANSWER_SETTINGS = (SETTING_REMOVAL_CENTRE, SETTING_TEMPORARY_SHELTER)
 
 PROVINCE_MEMBERS: tuple[RequiredMember, ...] = (
-    RequiredMember("Valilik", "M4(2)", unvan="Vali Yardımcısı", subcommission=False, also_matches=("Valiliği",),
-                   label="Vali Yardımcısı"),
+    RequiredMember(
+        "Valilik",
+        "M4(2)",
+        unvan="Vali Yardımcısı",
+        subcommission=False,
+        also_matches=("Valiliği",),
+        label="Vali Yardımcısı",
+    ),
     RequiredMember("İl Milli Eğitim Müdürlüğü", "M4(2)", also_matches=("İl Millî Eğitim Müdürlüğü",)),
     RequiredMember("Aile ve Sosyal Hizmetler İl Müdürlüğü", "M4(2)"),
     RequiredMember("İl Sosyal Yardımlaşma ve Dayanışma Vakfı", "M4(2)"),
@@ -441,8 +581,7 @@ DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
     # M4(3): the district migration office where there is one, else the province office's
     # integration working group / liaison officer.
     RequiredMember("İlçe Göç İdaresi Müdürlüğü", "M4(3)", optional_setting=SETTING_DISTRICT_MIGRATION_OFFICE),
-    RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(3)",
-                   optional_setting="!" + SETTING_DISTRICT_MIGRATION_OFFICE),
+    RequiredMember("İl Göç İdaresi Müdürlüğü", "M4(3)", optional_setting="!" + SETTING_DISTRICT_MIGRATION_OFFICE),
     RequiredMember("İlçe Milli Eğitim Müdürlüğü", "M4(3)", also_matches=("İlçe Millî Eğitim Müdürlüğü",)),
     RequiredMember("İlçe Sağlık Müdürlüğü", "M4(3)"),
     RequiredMember("İlçe Nüfus Müdürlüğü", "M4(3)"),
@@ -451,10 +590,20 @@ DISTRICT_MEMBERS: tuple[RequiredMember, ...] = (
     RequiredMember("İlçe Tarım ve Orman Müdürlüğü", "M4(3)"),
     RequiredMember("İlçe Müftülüğü", "M4(3)"),
     RequiredMember("Gençlik Merkezi", "M4(3)"),
-    RequiredMember("Türk Kızılay İlçe Temsilciliği", "M4(3)", optional_setting=SETTING_DISTRICT_RED_CRESCENT,
-                   also_matches=("Kızılay",)),
-    RequiredMember(UNIVERSITY, "M4(3)", optional_setting=SETTING_DISTRICT_UNIVERSITY, excludes=RESEARCH_UNITS,
-                   label="İlçedeki kamu üniversitesi", plural=True),
+    RequiredMember(
+        "Türk Kızılay İlçe Temsilciliği",
+        "M4(3)",
+        optional_setting=SETTING_DISTRICT_RED_CRESCENT,
+        also_matches=("Kızılay",),
+    ),
+    RequiredMember(
+        UNIVERSITY,
+        "M4(3)",
+        optional_setting=SETTING_DISTRICT_UNIVERSITY,
+        excludes=RESEARCH_UNITS,
+        label="İlçedeki kamu üniversitesi",
+        plural=True,
+    ),
 )
 
 # M4(2): kaymakams of districts with more than 2,000 foreigners; a member whose Kurum or Unvan names the
@@ -474,12 +623,34 @@ BOARD_MEETING_CATEGORIES = {
 # Yüzbaşı" pass; "Memur", "Uzman", "Şef", "Üsteğmen", and "Müdürlük Memuru" or "Müftülük Uzmanı" do not).
 SUBCOMMISSION_TITLE_ARTICLE = "M6(4)"
 SUBCOMMISSION_TITLES = (
-    "Şube Müdürü", "Müdür Yardımcısı", "Müdür",  # a director is above the branch manager
-    "Müftü Yardımcısı", "Müftü", "Daire Başkanı", "Koordinatör", "Başhekim Yardımcısı", "Başhekim",
-    "Vali Yardımcısı", "Kaymakam", "Rektör Yardımcısı", "Rektör", "Dekan Yardımcısı", "Dekan",
+    "Şube Müdürü",
+    "Müdür Yardımcısı",
+    "Müdür",  # a director is above the branch manager
+    "Müftü Yardımcısı",
+    "Müftü",
+    "Daire Başkanı",
+    "Koordinatör",
+    "Başhekim Yardımcısı",
+    "Başhekim",
+    "Vali Yardımcısı",
+    "Kaymakam",
+    "Rektör Yardımcısı",
+    "Rektör",
+    "Dekan Yardımcısı",
+    "Dekan",
     # military ranks (Jandarma, Sahil Güvenlik) from yüzbaşı up, generals and admirals included
-    "Yüzbaşı", "Binbaşı", "Yarbay", "Albay", "Tuğgeneral", "Tümgeneral", "Korgeneral", "Orgeneral",
-    "Tuğamiral", "Tümamiral", "Koramiral", "Oramiral",
+    "Yüzbaşı",
+    "Binbaşı",
+    "Yarbay",
+    "Albay",
+    "Tuğgeneral",
+    "Tümgeneral",
+    "Korgeneral",
+    "Orgeneral",
+    "Tuğamiral",
+    "Tümamiral",
+    "Koramiral",
+    "Oramiral",
 )
 # M6(3): one asil and one yedek per institution — exactly one of each.
 SUBCOMMISSION_SEATS_ARTICLE = "M6(3)"
@@ -515,8 +686,16 @@ ROLES = (ROLE_CHAIR, ROLE_MEMBER, ROLE_SUB_PRIMARY, ROLE_SUB_SUBSTITUTE, ROLE_SU
 SUBCOMMISSION_ROLES = (ROLE_SUB_PRIMARY, ROLE_SUB_SUBSTITUTE, ROLE_SUB_CHAIR)
 # M6(7): the areas of integration work.
 AREAS = (
-    "Eğitim", "Sağlık", "İş Gücü Piyasası", "Sosyal Destek", "Bilgilendirme", "Toplumsal Katılım",
-    "Kamu Düzeni", "Kamu Güvenliği", "Kamu Sağlığı", "Diğer",
+    "Eğitim",
+    "Sağlık",
+    "İş Gücü Piyasası",
+    "Sosyal Destek",
+    "Bilgilendirme",
+    "Toplumsal Katılım",
+    "Kamu Düzeni",
+    "Kamu Güvenliği",
+    "Kamu Sağlığı",
+    "Diğer",
 )
 PROBLEM_STATUSES = ("Açık", "Çözüldü", "Çözülemedi")
 DECISION_OPEN = ("Bekliyor", "Devam Ediyor")

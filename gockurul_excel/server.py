@@ -14,7 +14,6 @@ The app is stateless: more uvicorn workers or containers behind a load balancer 
 Needs the `sunucu` extra: pip install "gockurul-excel[sunucu]".
 """
 
-
 import asyncio
 import contextlib
 import json
@@ -51,16 +50,24 @@ MAX_CELLS = 250_000  # over the whole request
 TIME_LIMIT_ENV, DEFAULT_TIME_LIMIT = "GOCKURUL_TIME_LIMIT", 120.0  # seconds a button may run
 PARALLEL = 2  # buttons run at once per server process (more wait their turn, within their time limit)
 TOO_MANY_SHEETS = "İstek çok büyük: {n} sayfa gönderildi, en çok {limit} sayfa kabul edilir."
-TOO_MANY_ROWS = ("İstek çok büyük: '{sheet}' sayfasında {n} satır var, bir sayfada en çok {limit} satır kabul "
-                 "edilir. Boş satırları silin ya da kitabı bölün.")
-TOO_MANY_CELLS = ("İstek çok büyük: {n} hücre gönderildi, bir istekte en çok {limit} hücre kabul edilir. Boş "
-                  "satır ve sütunları silin.")
-TOO_SLOW = ("İşlem {limit} saniyede bitmedi ve durduruldu; kitap değiştirilmedi. Kitap bu sunucu için çok büyük "
-            "olabilir: masaüstü eklentisini ya da 'gockurul' komutunu kullanın.")
+TOO_MANY_ROWS = (
+    "İstek çok büyük: '{sheet}' sayfasında {n} satır var, bir sayfada en çok {limit} satır kabul "
+    "edilir. Boş satırları silin ya da kitabı bölün."
+)
+TOO_MANY_CELLS = (
+    "İstek çok büyük: {n} hücre gönderildi, bir istekte en çok {limit} hücre kabul edilir. Boş "
+    "satır ve sütunları silin."
+)
+TOO_SLOW = (
+    "İşlem {limit} saniyede bitmedi ve durduruldu; kitap değiştirilmedi. Kitap bu sunucu için çok büyük "
+    "olabilir: masaüstü eklentisini ya da 'gockurul' komutunu kullanın."
+)
 # A workbook payload is a few levels deep (book > sheets > values > row > cell); far more is an attack.
 MAX_DEPTH = 32
-NEEDS_EXTRA = ("Sunucu için xlwings-server paketi gerekli: pip install \"gockurul-excel[sunucu]\" (kurulum "
-               "paketinde: README'deki 'Sunucu' bölümü).")
+NEEDS_EXTRA = (
+    'Sunucu için xlwings-server paketi gerekli: pip install "gockurul-excel[sunucu]" (kurulum '
+    "paketinde: README'deki 'Sunucu' bölümü)."
+)
 
 
 def manifest_version(version: str) -> str:
@@ -73,8 +80,9 @@ def manifest_version(version: str) -> str:
     return ".".join(parts + ["0"] * (4 - len(parts)))
 
 
-def configure_environment(token: str | None = None, licence: str | None = None, settings_file: Path | None = None,
-                          max_body: int | None = None) -> None:
+def configure_environment(
+    token: str | None = None, licence: str | None = None, settings_file: Path | None = None, max_body: int | None = None
+) -> None:
     """Environment variables xlwings-server reads at import (workers inherit them)."""
     os.environ["XLWINGS_PROJECT_DIR"] = str(PROJECT_DIR)
     os.environ["XLWINGS_ON_SERVER"] = "true"
@@ -116,8 +124,7 @@ def book_payload(raw: bytes) -> dict:
         raise HTTPException(status_code=400, detail=NOT_JSON) from None
     if _depth(data, MAX_DEPTH):
         raise HTTPException(status_code=400, detail=TOO_DEEP)
-    if not isinstance(data, dict) or not isinstance(data.get("book"), dict) or not isinstance(data.get("sheets"),
-                                                                                                list):
+    if not isinstance(data, dict) or not isinstance(data.get("book"), dict) or not isinstance(data.get("sheets"), list):
         raise HTTPException(status_code=400, detail=NOT_A_BOOK.format(why="'book' ve 'sheets' alanları yok"))
     check_size(data["sheets"])
     return data
@@ -132,8 +139,9 @@ def check_size(sheets: list) -> None:
     from fastapi import HTTPException
 
     if len(sheets) > MAX_SHEETS:
-        raise HTTPException(status_code=413, detail=TOO_MANY_SHEETS.format(n=_number(len(sheets)),
-                                                                           limit=_number(MAX_SHEETS)))
+        raise HTTPException(
+            status_code=413, detail=TOO_MANY_SHEETS.format(n=_number(len(sheets)), limit=_number(MAX_SHEETS))
+        )
     cells = 0
     for sheet in sheets:
         values = sheet.get("values") if isinstance(sheet, dict) else None
@@ -141,8 +149,10 @@ def check_size(sheets: list) -> None:
             continue
         if len(values) > MAX_ROWS:
             name = str(sheet.get("name", "?"))[:40]
-            raise HTTPException(status_code=413, detail=TOO_MANY_ROWS.format(sheet=name, n=_number(len(values)),
-                                                                             limit=_number(MAX_ROWS)))
+            raise HTTPException(
+                status_code=413,
+                detail=TOO_MANY_ROWS.format(sheet=name, n=_number(len(values)), limit=_number(MAX_ROWS)),
+            )
         cells += sum(len(row) if isinstance(row, list) else 1 for row in values)
     if cells > MAX_CELLS:
         raise HTTPException(status_code=413, detail=TOO_MANY_CELLS.format(n=_number(cells), limit=_number(MAX_CELLS)))
@@ -230,14 +240,19 @@ def _button_route(app: Any) -> None:
     from xlwings_server import dependencies
     from xlwings_server.config import settings
 
-    async def custom_scripts_call(script_name: str, request: Request, current_user: dependencies.User,
-                                  form_data: Annotated[str | None, Form(alias="bookData")] = None) -> Response:
+    async def custom_scripts_call(
+        script_name: str,
+        request: Request,
+        current_user: dependencies.User,
+        form_data: Annotated[str | None, Form(alias="bookData")] = None,
+    ) -> Response:
         raw = form_data.encode("utf-8") if form_data else await request.body()
         status, body = await run_button(script_name, raw)
         return Response(body.encode("utf-8"), status_code=status, media_type="application/json")
 
-    route = APIRoute(f"{settings.app_path}/xlwings/custom-scripts-call/{{script_name}}", custom_scripts_call,
-                     methods=["POST"])
+    route = APIRoute(
+        f"{settings.app_path}/xlwings/custom-scripts-call/{{script_name}}", custom_scripts_call, methods=["POST"]
+    )
     app.router.routes.insert(0, route)
 
 
@@ -293,9 +308,16 @@ class Guard:
 
 async def _plain(send: Any, status: int, text: str) -> None:
     body = json.dumps({"detail": text}, ensure_ascii=False).encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -311,8 +333,9 @@ def create_app() -> Any:
         raise RuntimeError(NEEDS_EXTRA) from exc
     import xlwings as xw
 
-    async def parse_book_input(request: Request,
-                               form_data: Annotated[str | None, Form(alias="bookData")] = None) -> dict:
+    async def parse_book_input(
+        request: Request, form_data: Annotated[str | None, Form(alias="bookData")] = None
+    ) -> dict:
         raw = form_data.encode("utf-8") if form_data else await request.body()
         return await asyncio.to_thread(book_payload, raw)  # parsing 20 MB of JSON must not stall the loop
 
@@ -349,9 +372,19 @@ def _with_lite(app: Any) -> Any:
     return LiteFiles(app)
 
 
-def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, workers: int = 1, token: str | None = None,
-          licence: str | None = None, settings_file: Path | None = None, max_body: int = DEFAULT_MAX_BODY,
-          ssl_keyfile: str | None = None, ssl_certfile: str | None = None, announce=None) -> None:
+def serve(
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    workers: int = 1,
+    token: str | None = None,
+    licence: str | None = None,
+    settings_file: Path | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    ssl_keyfile: str | None = None,
+    ssl_certfile: str | None = None,
+    announce=None,
+) -> None:
     """`announce()` is called once the server can start: an address and "Ctrl+C" are never printed before a
     refusal (issue 25 item 8)."""
     # Before anything imports xlwings_server: its settings are read at import, from this environment.
@@ -366,6 +399,15 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, workers: int = 
 
     if announce is not None:
         announce()
-    uvicorn.run("gockurul_excel.server:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=True, forwarded_allow_ips="127.0.0.1", ssl_keyfile=ssl_keyfile,
-                ssl_certfile=ssl_certfile, log_level="info")
+    uvicorn.run(
+        "gockurul_excel.server:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+        ssl_keyfile=ssl_keyfile,
+        ssl_certfile=ssl_certfile,
+        log_level="info",
+    )

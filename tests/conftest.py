@@ -38,10 +38,30 @@ def clean_example_rows() -> dict[str, list[list]]:
     """The example with its deliberate mistakes put right: `kontrol` must find nothing."""
     rows = copy.deepcopy(example.example_rows())
     members = rows["Üyeler"]
-    members.append([example.MISSING_BOARD_MEMBER, "Daimi", rules.ROLE_MEMBER, "Müdür", "Afet Müdürü",
-                    "0532 000 00 00", "afet@ornek.gov.tr", "Evet"])
-    members.append([f"{example.MISSING_GOVERNOR} Kaymakamlığı", "Daimi", rules.ROLE_MEMBER, "Kaymakam",
-                    "Araban Kaymakamı", "0532 000 00 01", "araban@ornek.gov.tr", "Evet"])
+    members.append(
+        [
+            example.MISSING_BOARD_MEMBER,
+            "Daimi",
+            rules.ROLE_MEMBER,
+            "Müdür",
+            "Afet Müdürü",
+            "0532 000 00 00",
+            "afet@ornek.gov.tr",
+            "Evet",
+        ]
+    )
+    members.append(
+        [
+            f"{example.MISSING_GOVERNOR} Kaymakamlığı",
+            "Daimi",
+            rules.ROLE_MEMBER,
+            "Kaymakam",
+            "Araban Kaymakamı",
+            "0532 000 00 01",
+            "araban@ornek.gov.tr",
+            "Evet",
+        ]
+    )
     for m in members:
         if m[3] == "Memur":
             m[3] = "Şube Müdürü"
@@ -63,8 +83,12 @@ def clean_example_rows() -> dict[str, list[list]]:
 def make_book(tmp_path):
     """make_book(settings=..., rows=..., name=...) -> Path of a workbook made from the template."""
 
-    def _make(settings: dict | None = None, rows: dict | None = None, name: str = "kitap.xlsx",
-              version: str = contract.TEMPLATE_VERSION) -> Path:
+    def _make(
+        settings: dict | None = None,
+        rows: dict | None = None,
+        name: str = "kitap.xlsx",
+        version: str = contract.TEMPLATE_VERSION,
+    ) -> Path:
         path = tmp_path / name
         s = example.example_settings() if settings is None else settings
         r = clean_example_rows() if rows is None else rows
@@ -80,8 +104,13 @@ def memory_book():
     for rule tests (no xlsx written; core.model.workbook_from_rows)."""
     from gockurul_excel.core.model import workbook_from_rows
 
-    def _make(settings: dict | None = None, rows: dict | None = None, name: str = "kitap.xlsx",
-              version: str = contract.TEMPLATE_VERSION, state: dict | None = None):
+    def _make(
+        settings: dict | None = None,
+        rows: dict | None = None,
+        name: str = "kitap.xlsx",
+        version: str = contract.TEMPLATE_VERSION,
+        state: dict | None = None,
+    ):
         s = example.example_settings() if settings is None else settings
         r = clean_example_rows() if rows is None else rows
         return workbook_from_rows(s, r, state=state, version=version, path=Path(name))
@@ -92,8 +121,9 @@ def memory_book():
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The real command line, in a fresh process: what a user or batch job sees."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "gockurul_excel", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "gockurul_excel", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
 
 
 def kontrol_json(path: Path, today: dt.date = TODAY) -> tuple[int, list[dict]]:
@@ -128,8 +158,21 @@ def libreoffice_convert(path: Path, fmt: str, outdir: Path) -> Path:
     exe = soffice()
     profile = f"file:///tmp/lo_profile_{uuid.uuid4().hex}"
     outdir.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", fmt,
-                           "--outdir", str(outdir), str(path)], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     out = outdir / (path.stem + "." + fmt.split(":")[0])
     assert proc.returncode == 0 and out.exists(), proc.stdout + proc.stderr
     return out

@@ -51,13 +51,22 @@ def build_wheels(out: Path) -> list[Path]:
     src = Path(tempfile.mkdtemp(prefix="kaynak", dir=out))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    shutil.copytree(ROOT / "gockurul_excel", src / "gockurul_excel",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(
+        ROOT / "gockurul_excel", src / "gockurul_excel", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
     standin = Path(tempfile.mkdtemp(prefix="rpds", dir=out))  # a copy: setuptools builds in place (build/)
-    shutil.copytree(HARNESS / "rpds_standin", standin, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--wheel-dir", str(out), str(src),
-                           str(standin)], capture_output=True, text=True, timeout=600)
+    shutil.copytree(
+        HARNESS / "rpds_standin",
+        standin,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"),
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--wheel-dir", str(out), str(src), str(standin)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr)
     return [next(out.glob("rpds_py-*.whl")), next(out.glob("gockurul_excel-*.whl"))]
@@ -69,8 +78,13 @@ def install_order(folder: Path) -> tuple[list[str], str | None]:
     return deps, next((p.name for p in folder.glob("gockurul_excel-*.whl")), None)
 
 
-def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = None, timeout: int = 1200,
-                     requirements_url: str | None = None) -> dict:
+def press_in_pyodide(
+    jobs: list[dict],
+    built: list[Path],
+    main_py: str | None = None,
+    timeout: int = 1200,
+    requirements_url: str | None = None,
+) -> dict:
     """Run `jobs` ([{button, payload}]) in one Pyodide, in order; the raw result of press.mjs. With
     `requirements_url`, our wheel is installed from the requirements.txt found there (its URL line), not from
     the local file."""
@@ -80,13 +94,24 @@ def press_in_pyodide(jobs: list[dict], built: list[Path], main_py: str | None = 
         for w in [*WHEELS.glob("*.whl"), *built]:
             shutil.copy(w, folder / w.name)
         deps, ours = install_order(folder)
-        job = {"wheels_dir": str(folder), "micropip": next(folder.glob("micropip-*.whl")).name, "deps": deps,
-               "ours": ours, "main_py": main_py or MAIN_PY.read_text(encoding="utf-8"), "jobs": jobs,
-               "requirements_url": requirements_url}
+        job = {
+            "wheels_dir": str(folder),
+            "micropip": next(folder.glob("micropip-*.whl")).name,
+            "deps": deps,
+            "ours": ours,
+            "main_py": main_py or MAIN_PY.read_text(encoding="utf-8"),
+            "jobs": jobs,
+            "requirements_url": requirements_url,
+        }
         Path(tmp, "job.json").write_text(json.dumps(job, ensure_ascii=False, default=str), encoding="utf-8")
-        proc = subprocess.run(["node", str(HARNESS / "press.mjs"), str(Path(tmp, "job.json")),
-                               str(Path(tmp, "out.json"))], capture_output=True, text=True, timeout=timeout,
-                              cwd=HARNESS, env={**os.environ, "HOME": tmp})
+        proc = subprocess.run(
+            ["node", str(HARNESS / "press.mjs"), str(Path(tmp, "job.json")), str(Path(tmp, "out.json"))],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=HARNESS,
+            env={**os.environ, "HOME": tmp},
+        )
         if proc.returncode != 0:
             # Node prints the minified line of Pyodide that threw: only the short lines say what happened.
             lines = [line for line in (proc.stdout + proc.stderr).splitlines() if len(line) < 1000 and line.strip()]

@@ -23,9 +23,19 @@ def prop(name, value):
 
 def main(soffice: str, path: str, profile: str) -> int:
     pipe = f"gockurul_{uuid.uuid4().hex}"
-    office = subprocess.Popen([soffice, f"-env:UserInstallation={Path(profile).resolve().as_uri()}", "--headless",
-                               "--invisible", "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    office = subprocess.Popen(
+        [
+            soffice,
+            f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -43,9 +53,12 @@ def main(soffice: str, path: str, profile: str) -> int:
             return 2
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         # NEVER_EXECUTE: the code is only read.
-        doc = desktop.loadComponentFromURL(Path(path).resolve().as_uri(), "_blank", 0,
-                                           (prop("Hidden", True), prop("MacroExecutionMode", 0),
-                                            prop("FilterName", "Calc MS Excel 2007 VBA XML")))
+        doc = desktop.loadComponentFromURL(
+            Path(path).resolve().as_uri(),
+            "_blank",
+            0,
+            (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", "Calc MS Excel 2007 VBA XML")),
+        )
         if doc is None:
             sys.stderr.write("LibreOffice could not open the file\n")
             return 3

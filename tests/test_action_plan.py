@@ -31,8 +31,20 @@ def cells(spec: SheetSpec) -> dict[tuple[int, int], object]:
 
 
 def action(no, area, status, end, start=START, name=None):
-    return [no, area, name or f"Eylem {no}", "İl Göç İdaresi Müdürlüğü", None, start, end, "Gösterge", "10", "5",
-            status, None]
+    return [
+        no,
+        area,
+        name or f"Eylem {no}",
+        "İl Göç İdaresi Müdürlüğü",
+        None,
+        start,
+        end,
+        "Gösterge",
+        "10",
+        "5",
+        status,
+        None,
+    ]
 
 
 def build(make_book, actions=None, today=TODAY) -> SheetSpec:
@@ -88,10 +100,21 @@ def test_overdue_flag(make_book):
     ]
     spec = build(make_book, actions)
     grid = cells(spec)
-    flags = {grid[(r, 1)]: grid.get((r, action_plan_mod.FLAG_COL)) for (r, c), v in grid.items()
-             if c == 2 and str(v).startswith("Eylem ")}
-    assert flags == {"1": "Gecikti", "2": None, "3": None, "4": None, "5": "Gecikti", "6": "Gecikti",
-                     "7": "Gecikti", "8": None}
+    flags = {
+        grid[(r, 1)]: grid.get((r, action_plan_mod.FLAG_COL))
+        for (r, c), v in grid.items()
+        if c == 2 and str(v).startswith("Eylem ")
+    }
+    assert flags == {
+        "1": "Gecikti",
+        "2": None,
+        "3": None,
+        "4": None,
+        "5": "Gecikti",
+        "6": "Gecikti",
+        "7": "Gecikti",
+        "8": None,
+    }
     red = [(b.row, b.col) for b in spec.blocks if b.style == "hata_text"]  # red, wrapped as its row
     assert len(red) == 4 and all(c == action_plan_mod.FLAG_COL for _, c in red)
     assert list(group_rows(spec)) == ["Eğitim", "Sağlık"]
@@ -108,9 +131,12 @@ def test_summary_counts_per_area_and_chart(make_book):
     spec = build(make_book, actions)
     grid = cells(spec)
     n = len(action_plan_mod.SUMMARY_HEADERS)
-    summary = {grid[(r, 1)]: [grid[(r, c)] for c in range(3, 3 + n)] for (r, c), v in grid.items()
-               if c == 1 and (r, 3) in grid and isinstance(grid[(r, 3)], int)}
-    assert list(summary)[:len(rules.AREAS)] == list(rules.AREAS)  # every M6(7) area, in order
+    summary = {
+        grid[(r, 1)]: [grid[(r, c)] for c in range(3, 3 + n)]
+        for (r, c), v in grid.items()
+        if c == 1 and (r, 3) in grid and isinstance(grid[(r, 3)], int)
+    }
+    assert list(summary)[: len(rules.AREAS)] == list(rules.AREAS)  # every M6(7) area, in order
     # Toplam, Başlamadı, Devam Ediyor, Tamamlandı, Ertelendi, İptal, Durumu yazılmamış, İçinden geciken
     assert action_plan_mod.SUMMARY_HEADERS[1:-1] == [*rules.ACTION_STATUSES, action_plan_mod.NO_STATUS]
     assert summary["Eğitim"] == [3, 0, 2, 1, 0, 0, 0, 1]

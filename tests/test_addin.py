@@ -61,8 +61,18 @@ def test_template_names_the_project_and_version_we_replace(template_vba):
 
 # --- MS-OVBA: compression checked against oletools' own decompressor ---------------------------------
 
-@pytest.mark.parametrize("data", [b"", b"a", b"abc" * 3000, bytes(range(256)) * 16, os.urandom(4096) * 2 + b"x",
-                                  b"Sub A()\r\n" * 500 + os.urandom(3000)])
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"a",
+        b"abc" * 3000,
+        bytes(range(256)) * 16,
+        os.urandom(4096) * 2 + b"x",
+        b"Sub A()\r\n" * 500 + os.urandom(3000),
+    ],
+)
 def test_compression_round_trips_through_olevba(data):
     packed = vbaproject.compress(data)
     assert bytes(decompress_stream(bytearray(packed))) == data
@@ -77,6 +87,7 @@ def test_dir_stream_records_round_trip():
 
 
 # --- the shipped add-in -------------------------------------------------------------------------------
+
 
 def test_shipped_addin_is_the_build_of_these_sources(tmp_path):
     """The committed gockurul.xlam is exactly what the build makes from xlwings' template and GocKurul.bas:
@@ -93,8 +104,10 @@ def test_olevba_reads_every_module_back_byte_for_byte(shipped, template_vba):
     assert ours[addin.MODULE_NAME].encode("ascii")  # the module stays ASCII
     for name, code in template.items():
         if name == "xlwings":  # only its project name changes
-            code = code.replace(f'PROJECT_NAME As String = "{addin.TEMPLATE_PROJECT_NAME}"',
-                                f'PROJECT_NAME As String = "{addin.PROJECT_NAME}"')
+            code = code.replace(
+                f'PROJECT_NAME As String = "{addin.TEMPLATE_PROJECT_NAME}"',
+                f'PROJECT_NAME As String = "{addin.PROJECT_NAME}"',
+            )
         assert ours[name] == code, name
     assert f'Public Const PROJECT_NAME As String = "{addin.PROJECT_NAME}"' in ours["xlwings"]
 
@@ -128,8 +141,12 @@ def test_libreoffice_opens_the_addin_and_lists_the_module(tmp_path):
     if exe is None:
         pytest.skip("LibreOffice yok")
     script = Path(__file__).with_name("lo_vba_modules.py")
-    done = subprocess.run(["/usr/bin/python3", str(script), exe, str(addin.SHIPPED), str(tmp_path / "profile")],
-                          capture_output=True, text=True, timeout=240)
+    done = subprocess.run(
+        ["/usr/bin/python3", str(script), exe, str(addin.SHIPPED), str(tmp_path / "profile")],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     listing = done.stdout
     lib = addin.VBA_PROJECT_NAME  # LibreOffice names the library after the VBA project
@@ -195,8 +212,11 @@ def test_every_button_is_guarded_when_no_workbook_is_open():
 
 def test_ribbon_subs_call_existing_buttons():
     text = addin.VBA_MODULE.read_text(encoding="ascii")  # ASCII: the VBA editor imports in the ANSI code page
-    calls = dict(re.findall(r'^Sub (\w+)\(.*?\)\s*\n.*\n\s*RunPython "import gockurul_excel\.makro as m; m\.(\w+)\(\)"',
-                            text, re.M))
+    calls = dict(
+        re.findall(
+            r'^Sub (\w+)\(.*?\)\s*\n.*\n\s*RunPython "import gockurul_excel\.makro as m; m\.(\w+)\(\)"', text, re.M
+        )
+    )
     assert set(calls.values()) == set(makro.BUTTONS)
     assert addin.ribbon_callbacks(addin.RIBBON.read_text(encoding="utf-8")) == set(calls)
 
@@ -235,6 +255,7 @@ def test_eklenti_refuses_a_shipped_addin_of_another_xlwings(tmp_path, monkeypatc
 
 # --- doktor tells the truth ---------------------------------------------------------------------------
 
+
 def _addin_for(tmp_path: Path, interpreter: str, name: str = "gockurul.xlam") -> Path:
     xlam = tmp_path / name
     shutil.copyfile(addin.SHIPPED, xlam)
@@ -244,8 +265,13 @@ def _addin_for(tmp_path: Path, interpreter: str, name: str = "gockurul.xlam") ->
 
 def _doktor(xlam: Path, tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
     environ = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path), **env}
-    return subprocess.run([sys.executable, "-m", "gockurul_excel", "doktor", "--eklenti", str(xlam)],
-                          capture_output=True, text=True, env=environ, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "gockurul_excel", "doktor", "--eklenti", str(xlam)],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=300,
+    )
 
 
 def _line(out: str, name: str) -> str:
@@ -297,18 +323,30 @@ def test_runpython_call_is_the_line_xlwings_builds(tmp_path, template_vba):
 
     assert 'PYTHONPATH = Replace(PYTHONPATH, "\\", "\\\\")' in template_vba
     assert '" -B -c ""import xlwings.utils;xlwings.utils.prepare_sys_path(\\""" & PYTHONPATH' in template_vba
-    call = doctor.runpython_call(r"C:\P Q\pythonw.exe", "import m; m.f()", {"ADD_WORKBOOK_TO_PYTHONPATH": "False"},
-                                 Path(r"C:\K\A&B.xlsx"), Path(r"C:\X\gockurul.xlam"), Path(r"C:\T\x.log"),
-                                 app=r"C:\O\EXCEL.EXE", hwnd="42")
+    call = doctor.runpython_call(
+        r"C:\P Q\pythonw.exe",
+        "import m; m.f()",
+        {"ADD_WORKBOOK_TO_PYTHONPATH": "False"},
+        Path(r"C:\K\A&B.xlsx"),
+        Path(r"C:\X\gockurul.xlam"),
+        Path(r"C:\T\x.log"),
+        app=r"C:\O\EXCEL.EXE",
+        hwnd="42",
+    )
     assert call.line.startswith(r'cmd.exe /C C: & cd "C:\P Q" & "C:\P Q\pythonw.exe" -B -c "import xlwings.utils;')
     assert r'prepare_sys_path(\"False;C:\\K\\A^&B.xlsx;C:\\X\\gockurul.xlam;;;;\"); import m; m.f()"' in call.line
     assert call.line.endswith(r' --wb="A&B.xlsx" --from_xl=1 --app="C:\O\EXCEL.EXE" --hwnd="42" 2> "C:\T\x.log" ')
-    assert call.argv[1:3] == ["-B", "-c"] and call.argv[4:] == ["--wb=A&B.xlsx", "--from_xl=1",
-                                                                r"--app=C:\O\EXCEL.EXE", "--hwnd=42"]
+    assert call.argv[1:3] == ["-B", "-c"] and call.argv[4:] == [
+        "--wb=A&B.xlsx",
+        "--from_xl=1",
+        r"--app=C:\O\EXCEL.EXE",
+        "--hwnd=42",
+    ]
     assert doctor.kontrol_command(addin.SHIPPED) == "import gockurul_excel.makro as m; m.kontrol_et()"
 
 
 # --- the buttons on desktop: caller, message box, frozen panes ---------------------------------------
+
 
 class FakeBook:
     def __init__(self, name, folder="C:\\Kurul"):
@@ -404,8 +442,13 @@ def test_lite_and_server_send_only_the_sheets_a_button_reads():
 
 def test_assets_are_package_data():
     root = Path(addin.__file__).resolve().parent.parent / "assets"
-    for part in ("addin/GocKurul.bas", "addin/customUI14.xml", "addin/gockurul.xlam", "offline/kur.ps1",
-                 "server/templates/manifest.xml"):
+    for part in (
+        "addin/GocKurul.bas",
+        "addin/customUI14.xml",
+        "addin/gockurul.xlam",
+        "offline/kur.ps1",
+        "server/templates/manifest.xml",
+    ):
         assert (root / part).is_file(), part
 
 

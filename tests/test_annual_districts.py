@@ -23,39 +23,102 @@ BOARD, DISTRICT_BOARD = rules.MeetingCategory.PROVINCE_BOARD.value, rules.Meetin
 
 
 def province_book(state=None):
-    settings = {contract.S_KIND: "İl", contract.S_PROVINCE: "Mardin", contract.S_YEAR: YEAR,
-                contract.S_POPULATION: 90_000}
-    rows = {"İlçeler": [["Kızıltepe", 12_000, "Evet"], ["Nusaybin", 2_000, "Evet"], ["Savur", 300, "Hayır"]],
-            "Toplantılar": [[1, BOARD, "Olağan", D(YEAR, 1, 17), D(YEAR, 1, 17), dt.time(10), "Valilik"],
-                            # planned and never held: not a meeting of the year (KURALLAR §5)
-                            [2, BOARD, "Ek", D(YEAR, 11, 20), None, dt.time(14), "Valilik"]],
-            "Sorunlar": [[1, 1, "Eğitim", "İl sorunu", None, "Açık"]],
-            "Kararlar": [[1, 1, "İl kararı", "G", "A", "Valilik", D(YEAR, 6, 1), "Bekliyor", None, None, None, 1]],
-            "Yıllık Rapor": [[YEAR, "Destek", "Sonuç"]]}
+    settings = {
+        contract.S_KIND: "İl",
+        contract.S_PROVINCE: "Mardin",
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: 90_000,
+    }
+    rows = {
+        "İlçeler": [["Kızıltepe", 12_000, "Evet"], ["Nusaybin", 2_000, "Evet"], ["Savur", 300, "Hayır"]],
+        "Toplantılar": [
+            [1, BOARD, "Olağan", D(YEAR, 1, 17), D(YEAR, 1, 17), dt.time(10), "Valilik"],
+            # planned and never held: not a meeting of the year (KURALLAR §5)
+            [2, BOARD, "Ek", D(YEAR, 11, 20), None, dt.time(14), "Valilik"],
+        ],
+        "Sorunlar": [[1, 1, "Eğitim", "İl sorunu", None, "Açık"]],
+        "Kararlar": [[1, 1, "İl kararı", "G", "A", "Valilik", D(YEAR, 6, 1), "Bekliyor", None, None, None, 1]],
+        "Yıllık Rapor": [[YEAR, "Destek", "Sonuç"]],
+    }
     return workbook_from_rows(settings, rows, state=state, path=Path("mardin.xlsx"))
 
 
 def kiziltepe():
-    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Mardin", contract.S_DISTRICT: "Kızıltepe",
-                contract.S_YEAR: YEAR, contract.S_POPULATION: 12_000, contract.S_BORDER: "Evet"}
-    rows = {"Toplantılar": [[1, DISTRICT_BOARD, "Olağan", D(YEAR, 2, 21), D(YEAR, 2, 21), dt.time(10), "Kaymakamlık"],
-                            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 22), D(YEAR, 8, 22), dt.time(10), "Kaymakamlık"],
-                            [3, DISTRICT_BOARD, "Ek", D(YEAR, 11, 14), None, dt.time(14), "Kaymakamlık"]],
-            "Sorunlar": [[1, 1, "Sağlık", "İlçede tercüman eksikliği", "Tercüman", "Çözülemedi"],
-                         [2, 2, "Kamu Düzeni", "Sınır kapısında yoğunluk", None, "Çözüldü"],
-                         [1, 1, "Diğer", "Geçen yıldan gelen sorun", None, "Açık", YEAR - 1]],
-            "Kararlar": [[1, 1, "Tercüman istenmesine", "G", "A", "İlçe Sağlık Müdürlüğü", D(YEAR, 5, 1),
-                          "Uygulanamadı", "Kadro yok", None, None, 1],
-                         [2, 2, "Ortak denetime", "G", "A", "İlçe Emniyet Müdürlüğü", D(YEAR, 10, 1), "Uygulandı",
-                          None, "Yapıldı", None, 2],
-                         [1, 1, "Geçen yıldan gelen karar", "G", "A", "Kaymakamlık", D(YEAR, 3, 1), "Bekliyor",
-                          None, None, None, 1, YEAR - 1]]}
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Mardin",
+        contract.S_DISTRICT: "Kızıltepe",
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: 12_000,
+        contract.S_BORDER: "Evet",
+    }
+    rows = {
+        "Toplantılar": [
+            [1, DISTRICT_BOARD, "Olağan", D(YEAR, 2, 21), D(YEAR, 2, 21), dt.time(10), "Kaymakamlık"],
+            [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 22), D(YEAR, 8, 22), dt.time(10), "Kaymakamlık"],
+            [3, DISTRICT_BOARD, "Ek", D(YEAR, 11, 14), None, dt.time(14), "Kaymakamlık"],
+        ],
+        "Sorunlar": [
+            [1, 1, "Sağlık", "İlçede tercüman eksikliği", "Tercüman", "Çözülemedi"],
+            [2, 2, "Kamu Düzeni", "Sınır kapısında yoğunluk", None, "Çözüldü"],
+            [1, 1, "Diğer", "Geçen yıldan gelen sorun", None, "Açık", YEAR - 1],
+        ],
+        "Kararlar": [
+            [
+                1,
+                1,
+                "Tercüman istenmesine",
+                "G",
+                "A",
+                "İlçe Sağlık Müdürlüğü",
+                D(YEAR, 5, 1),
+                "Uygulanamadı",
+                "Kadro yok",
+                None,
+                None,
+                1,
+            ],
+            [
+                2,
+                2,
+                "Ortak denetime",
+                "G",
+                "A",
+                "İlçe Emniyet Müdürlüğü",
+                D(YEAR, 10, 1),
+                "Uygulandı",
+                None,
+                "Yapıldı",
+                None,
+                2,
+            ],
+            [
+                1,
+                1,
+                "Geçen yıldan gelen karar",
+                "G",
+                "A",
+                "Kaymakamlık",
+                D(YEAR, 3, 1),
+                "Bekliyor",
+                None,
+                None,
+                None,
+                1,
+                YEAR - 1,
+            ],
+        ],
+    }
     return workbook_from_rows(settings, rows, path=Path("kiziltepe.xlsx"))
 
 
 def merged():
-    merge = commands.merge(province_book(), [incoming_from_workbook("kiziltepe.xlsx", kiziltepe())],
-                           today=D(YEAR, 12, 1), now=dt.datetime(YEAR, 12, 1, 9))
+    merge = commands.merge(
+        province_book(),
+        [incoming_from_workbook("kiziltepe.xlsx", kiziltepe())],
+        today=D(YEAR, 12, 1),
+        now=dt.datetime(YEAR, 12, 1, 9),
+    )
     return province_book({s.name: rows_of(s) for s in merge.specs if s.name in contract.STATE_SHEETS})
 
 
@@ -150,16 +213,28 @@ def test_a_merged_district_board_without_the_il_goc_idaresi_is_reported_by_the_p
     """M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board. The province sees the
     merged boards' participants: Kızıltepe's board 1 without it is reported, board 2 with it is not."""
     district = kiziltepe()
-    people = [[1, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
-              [2, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
-              [2, 2, "Mardin İl Göç İdaresi Müdürlüğü", "Uyum İrtibat Görevlisi", "C D", None, "Hayır"]]
+    people = [
+        [1, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
+        [2, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
+        [2, 2, "Mardin İl Göç İdaresi Müdürlüğü", "Uyum İrtibat Görevlisi", "C D", None, "Hayır"],
+    ]
     district = workbook_from_rows(
         {k: s.value for k, s in district.settings.items()},
-        {**{name: [list(r.raw_cells) for r in district.records(name)] for name in ("Toplantılar", "Sorunlar",
-                                                                                   "Kararlar")},
-         "Katılımcılar": people}, path=Path("kiziltepe.xlsx"))
-    merge = commands.merge(province_book(), [incoming_from_workbook("kiziltepe.xlsx", district)],
-                           today=D(YEAR, 12, 1), now=dt.datetime(YEAR, 12, 1, 9))
+        {
+            **{
+                name: [list(r.raw_cells) for r in district.records(name)]
+                for name in ("Toplantılar", "Sorunlar", "Kararlar")
+            },
+            "Katılımcılar": people,
+        },
+        path=Path("kiziltepe.xlsx"),
+    )
+    merge = commands.merge(
+        province_book(),
+        [incoming_from_workbook("kiziltepe.xlsx", district)],
+        today=D(YEAR, 12, 1),
+        now=dt.datetime(YEAR, 12, 1, 9),
+    )
     data = province_book({s.name: rows_of(s) for s in merge.specs if s.name in contract.STATE_SHEETS})
     found = [f for f in commands.check(data, D(YEAR, 12, 1)).payload if f.rule == rules.DISTRICT_BOARD_PARTICIPANT[1]]
     assert [(f.level, f.sheet) for f in found] == [("uyari", contract.DISTRICT_PARTICIPANTS_SHEET)]

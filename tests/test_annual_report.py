@@ -18,8 +18,10 @@ from gockurul_excel.sheetspec import SheetSpec
 from .conftest import clean_example_rows
 
 YEAR = example.YEAR
-SUPPORT = ("Göçmen sağlığı merkezleri için Başkanlıktan tercüman kadrosu ve ödenek desteği beklenmektedir.\n"
-           "Mobil aşı ekiplerine araç ve personel desteği sağlanması önerilmektedir.")
+SUPPORT = (
+    "Göçmen sağlığı merkezleri için Başkanlıktan tercüman kadrosu ve ödenek desteği beklenmektedir.\n"
+    "Mobil aşı ekiplerine araç ve personel desteği sağlanması önerilmektedir."
+)
 CONCLUSION = "Kurullar olağan toplantılarını zamanında yapmış; İlçe kurullarının katılımı güçlendirilmelidir."
 Category = rules.MeetingCategory
 
@@ -71,7 +73,15 @@ def test_form_heading_numbering_and_print_setup(make_book):
     grid = cells(spec)
     assert grid[(1, 1)] == f"{YEAR} YILI"
     assert grid[(2, 1)] == "GÖÇ KOORDİNASYON KURULLARI YILLIK DEĞERLENDİRME RAPORU"
-    labels = [annual_report_mod.ITEM_1, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6, annual_report_mod.PREPARED_BY]
+    labels = [
+        annual_report_mod.ITEM_1,
+        annual_report_mod.ITEM_2,
+        annual_report_mod.ITEM_3,
+        annual_report_mod.ITEM_4,
+        annual_report_mod.ITEM_5,
+        annual_report_mod.ITEM_6,
+        annual_report_mod.PREPARED_BY,
+    ]
     found = [item_row(spec, label) for label in labels]
     assert found == sorted(found)  # items in the annex's order
     assert [grid[(r, 1)] for r in found] == ["1", "2", "3", "4", "5", "6", "7"]
@@ -110,9 +120,11 @@ def test_problems_grouped_by_board_type(make_book):
     rows = region(spec, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3)
     heads = {c: next(r for r, vs in rows.items() if str(vs[0]).startswith(NAMES[c])) for c in Category}
     assert heads[Category.PROVINCE_BOARD] < heads[Category.SUBCOMMISSION] < heads[Category.DISTRICT_BOARD]
-    bounds = {Category.PROVINCE_BOARD: (heads[Category.PROVINCE_BOARD], heads[Category.SUBCOMMISSION]),
-              Category.SUBCOMMISSION: (heads[Category.SUBCOMMISSION], heads[Category.DISTRICT_BOARD]),
-              Category.DISTRICT_BOARD: (heads[Category.DISTRICT_BOARD], 10**9)}
+    bounds = {
+        Category.PROVINCE_BOARD: (heads[Category.PROVINCE_BOARD], heads[Category.SUBCOMMISSION]),
+        Category.SUBCOMMISSION: (heads[Category.SUBCOMMISSION], heads[Category.DISTRICT_BOARD]),
+        Category.DISTRICT_BOARD: (heads[Category.DISTRICT_BOARD], 10**9),
+    }
     category_of = {m[0]: Category(m[1]) for m in example.MEETINGS}
     for no, meeting, area, text, _solution, status in example.PROBLEMS:
         r = row_with(rows, text)
@@ -131,11 +143,37 @@ def test_problems_grouped_by_board_type(make_book):
 
 def test_only_the_years_meetings_count(make_book):
     rows = report_rows()
-    rows["Toplantılar"].append([20, example.BOARD, "Olağan", dt.date(YEAR - 1, 10, 15), dt.date(YEAR - 1, 10, 15),
-                                dt.time(10), example.HALL, None, None, None])
+    rows["Toplantılar"].append(
+        [
+            20,
+            example.BOARD,
+            "Olağan",
+            dt.date(YEAR - 1, 10, 15),
+            dt.date(YEAR - 1, 10, 15),
+            dt.time(10),
+            example.HALL,
+            None,
+            None,
+            None,
+        ]
+    )
     rows["Sorunlar"].append([20, 20, "Eğitim", "Geçen yılın sorunu", None, "Açık"])
-    rows["Kararlar"].append([40, 20, "Geçen yılın kararına", "Gerekçe", "Amaç", "İl Göç İdaresi Müdürlüğü",
-                             dt.date(YEAR - 1, 12, 31), "Uygulanamadı", "Geçen yılın sebebi", None, None, 20])
+    rows["Kararlar"].append(
+        [
+            40,
+            20,
+            "Geçen yılın kararına",
+            "Gerekçe",
+            "Amaç",
+            "İl Göç İdaresi Müdürlüğü",
+            dt.date(YEAR - 1, 12, 31),
+            "Uygulanamadı",
+            "Geçen yılın sebebi",
+            None,
+            None,
+            20,
+        ]
+    )
     texts = {v for v in cells(build(make_book, rows)).values()}
     assert not {"Geçen yılın sorunu", "Geçen yılın kararına", "Geçen yılın sebebi"} & texts
     assert "Geçen yılın desteği" not in texts and SUPPORT.splitlines()[0] in texts
@@ -157,7 +195,10 @@ def test_item_4_unresolved_problems_with_decisions_and_decisions_not_implemented
     assert r2 is not None and "Açık" in part_a[r2] and "Karar 2 (Devam Ediyor)" in part_a[r2]
     assert row_with(part_a, problems[1][3]) is None  # Çözüldü
     assert row_with(part_a, "Kararı henüz alınmamış açık sorun.") is None  # no decision taken on it
-    assert row_with(region(spec, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3), "Kararı henüz alınmamış açık sorun.") is not None
+    assert (
+        row_with(region(spec, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3), "Kararı henüz alınmamış açık sorun.")
+        is not None
+    )
     # Decisions not implemented, with their reasons (M13(4)); only those.
     decision_6 = next(d for d in clean_example_rows()["Kararlar"] if d[0] == 6)
     r6 = row_with(part_b, decision_6[2])
@@ -223,7 +264,11 @@ def test_signature_block_names_preparer_and_chair(make_book):
     spec = build(make_book)
     block = region(spec, annual_report_mod.PREPARED_BY, None)
     flat = [v for vs in block.values() for v in vs]
-    assert annual_report_mod.APPROVED_BY in flat and annual_report_mod.PREPARED_BY_BODY in flat and annual_report_mod.APPROVED_BY_BODY in flat
+    assert (
+        annual_report_mod.APPROVED_BY in flat
+        and annual_report_mod.PREPARED_BY_BODY in flat
+        and annual_report_mod.APPROVED_BY_BODY in flat
+    )
     assert "Kurul Başkanı: Kemal Çeber" in flat and "Unvan: Vali" in flat
     assert any(str(v).startswith("Ad Soyad: ") and len(str(v)) > len("Ad Soyad: ") for v in flat)
     assert flat.count("İmza:") == 2
@@ -257,9 +302,22 @@ def _parts(path) -> dict[str, bytes]:
 def test_forty_decisions_each_get_a_row(make_book):
     rows = report_rows()
     for i in range(1, 41):
-        rows["Kararlar"].append([100 + i, 8, f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına", "Gerekçe", "Amaç",
-                                 "İl Göç İdaresi Müdürlüğü", dt.date(YEAR, 12, 31), "Devam Ediyor", None, None, None,
-                                 None])
+        rows["Kararlar"].append(
+            [
+                100 + i,
+                8,
+                f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına",
+                "Gerekçe",
+                "Amaç",
+                "İl Göç İdaresi Müdürlüğü",
+                dt.date(YEAR, 12, 31),
+                "Devam Ediyor",
+                None,
+                None,
+                None,
+                None,
+            ]
+        )
     spec = build(make_book, rows)
     item3 = region(spec, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4)
     found = [row_with(item3, f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına") for i in range(1, 41)]

@@ -62,13 +62,16 @@ def test_missing_file(tmp_path):
     assert_user_error(run_cli("kontrol", str(tmp_path / "yok.xlsx")), 2, "yok.xlsx")
 
 
-BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;'
-        b'&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
-        b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>')
+BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;'
+    b'&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+    b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+)
 
 
-@pytest.mark.parametrize("member", ["xl/workbook.xml", "xl/styles.xml", "xl/tables/table1.xml",
-                                    "xl/worksheets/sheet3.xml"])
+@pytest.mark.parametrize(
+    "member", ["xl/workbook.xml", "xl/styles.xml", "xl/tables/table1.xml", "xl/worksheets/sheet3.xml"]
+)
 @pytest.mark.parametrize("command", [["kontrol"], ["kontrol", "--json"]])
 def test_xml_entity_bomb_refused(make_book, member, command):
     path = make_book()
@@ -128,6 +131,7 @@ def test_header_with_spaces_and_reordered_columns_and_extra_column(make_book):
         ws.insert_cols(1)
         ws["A1"].value = "Benim Notum"
         ws["A2"].value = "serbest metin"
+
     _edit(path, "Kararlar", edit)
     code, found = kontrol_json(path)
     assert (code, found) == (0, [])
@@ -140,6 +144,7 @@ def test_blank_rows_and_title_row_tolerated(make_book):
         ws.insert_rows(3, amount=2)
         ws.insert_rows(1)
         ws["A1"].value = "2025 YILI KARARLARI"
+
     _edit(path, "Kararlar", edit)
     code, found = kontrol_json(path)
     assert (code, found) == (0, [])
@@ -163,7 +168,8 @@ def test_formulas_cached_values_are_read(make_book, tmp_path):
     code, found = kontrol_json(recalculated)
     assert code == 1
     assert [f["mesaj"] for f in found if f["kural"] == "M4(2)"] == [
-        "Formülilçe Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu 2.001 (2.000'den fazla)."]
+        "Formülilçe Kaymakamı kurul üyesi olmalı: ilçenin yabancı nüfusu 2.001 (2.000'den fazla)."
+    ]
 
 
 def test_empty_workbook(tmp_path):
@@ -212,8 +218,9 @@ def test_locked_file_refused_for_writing(make_book):
 
 
 def test_newer_template_refused(make_book):
-    path = make_book(settings={**__import__("gockurul_excel.example", fromlist=["x"]).example_settings(),
-                               "Şablon Sürümü": "9.0"})
+    path = make_book(
+        settings={**__import__("gockurul_excel.example", fromlist=["x"]).example_settings(), "Şablon Sürümü": "9.0"}
+    )
     before = path.read_bytes()
     assert_user_error(run_cli("kontrol", str(path)), 2, "güncelleyin")
     assert path.read_bytes() == before
@@ -241,9 +248,13 @@ def test_cli_json_is_deterministic(make_book):
     path = make_book(rows=example.example_rows())
     runs = []
     for seed in ("1", "2"):
-        proc = subprocess.run([sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--json", "--bugun",
-                               "2026-01-01"], capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"})
+        proc = subprocess.run(
+            [sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--json", "--bugun", "2026-01-01"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"},
+        )
         assert proc.returncode == 1, proc.stderr
         runs.append(json.loads(proc.stdout))
     assert len(runs[0]) > 5 and runs[0] == runs[1]

@@ -117,8 +117,11 @@ class Tree:
 
     def native_calls(self) -> list[int]:
         """Commands run with the call operator `&` or named as a program (.exe)."""
-        return [i for i in self.of_type("command")
-                if self.text(i).startswith("&") or re.match(r"[\w.\\:-]+\.exe\b", self.text(i), re.I)]
+        return [
+            i
+            for i in self.of_type("command")
+            if self.text(i).startswith("&") or re.match(r"[\w.\\:-]+\.exe\b", self.text(i), re.I)
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -130,11 +133,21 @@ def scripts(tmp_path_factory) -> dict[str, Tree]:
     bad.write_text(BAD_SCRIPT, encoding="utf-8")
     broken = bad.with_name("bozuk.ps1")
     broken.write_text("if ($x {\n", encoding="utf-8")
-    files = {"kur.ps1": offline.ASSETS / "kur.ps1", "kaldir.ps1": offline.ASSETS / "kaldir.ps1", "kotu.ps1": bad,
-             "bozuk.ps1": broken}
+    files = {
+        "kur.ps1": offline.ASSETS / "kur.ps1",
+        "kaldir.ps1": offline.ASSETS / "kaldir.ps1",
+        "kotu.ps1": bad,
+        "bozuk.ps1": broken,
+    }
     out = bad.with_name("agaclar.json")
-    done = subprocess.run([node, str(PS_GRAMMAR / "parse.mjs"), str(out), *map(str, files.values())],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+    done = subprocess.run(
+        [node, str(PS_GRAMMAR / "parse.mjs"), str(out), *map(str, files.values())],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
     assert done.returncode in (0, -9) and out.is_file(), done.stderr  # parse.mjs ends itself with SIGKILL
     data = json.loads(out.read_text(encoding="utf-8"))
     return {name: Tree(data[str(path)]) for name, path in files.items()}
@@ -168,8 +181,18 @@ def excel_check_row(tree: Tree) -> int:
     return tree.row(checks[0])
 
 
-CHANGES = ("Remove-Item", "Start-Process", "Copy-Item", "New-Item", "Set-Content", "Unblock-File", "Kaydet",
-           "Yerel", "Sil", "Set-ItemProperty")
+CHANGES = (
+    "Remove-Item",
+    "Start-Process",
+    "Copy-Item",
+    "New-Item",
+    "Set-Content",
+    "Unblock-File",
+    "Kaydet",
+    "Yerel",
+    "Sil",
+    "Set-ItemProperty",
+)
 
 
 def test_scripts_parse_with_the_powershell_grammar(scripts):
@@ -227,8 +250,9 @@ def test_everything_installed_is_recorded_and_only_that_is_removed(scripts):
     removes = kaldir.commands("Remove-Item")
     assert removes and all(kaldir.function_of(i) == "Sil" for i in removes)
     targets = [kaldir.text(i).split()[1] for i in kaldir.commands("Sil") if kaldir.function_of(i) is None]
-    assert targets and all(t.startswith(("$kayit.", "$gunluk", "$KayitDosyasi", "$Hedef", "(Split-Path"))
-                           for t in targets), targets
+    assert targets and all(
+        t.startswith(("$kayit.", "$gunluk", "$KayitDosyasi", "$Hedef", "(Split-Path")) for t in targets
+    ), targets
     assert "$kayit.python_kurucu @('/quiet', '/uninstall')" in kaldir.text(0)
     # The program before the add-in: a locked pythonw.exe stops the uninstall while the add-in still works.
     sil = {kaldir.text(i).split()[1]: kaldir.row(i) for i in kaldir.commands("Sil")}
@@ -246,8 +270,19 @@ def test_cmd_files_pass_the_exit_code_through():
 
 def test_install_script_does_what_the_readme_says():
     kur = _script("kur.ps1")
-    for step in ("--no-index", "--find-links", "gereksinimler.txt", "tekerlekler", "'eklenti', '--xlstart'",
-                 "Unblock-File", "doktor", "Get-Process -Name EXCEL", "python-3.12", "LOCALAPPDATA", "kurulum.json"):
+    for step in (
+        "--no-index",
+        "--find-links",
+        "gereksinimler.txt",
+        "tekerlekler",
+        "'eklenti', '--xlstart'",
+        "Unblock-File",
+        "doktor",
+        "Get-Process -Name EXCEL",
+        "python-3.12",
+        "LOCALAPPDATA",
+        "kurulum.json",
+    ):
         assert step in kur, step
     kaldir = _script("kaldir.ps1")
     assert "kurulum.json" in kaldir and "Remove-Item" in kaldir
@@ -264,8 +299,17 @@ def test_bundle_is_assembled(tmp_path, monkeypatch):
     source.write_bytes(b"PK")
     bundle = offline.build_bundle(tmp_path / "paket", source, fetch=fake_fetch)
     names = sorted(p.name for p in bundle.folder.iterdir())
-    assert names == sorted([*offline.SCRIPTS, "BENIOKU.txt", "gereksinimler.txt", "python", "tekerlekler",
-                            "gockurul.xlam", offline.MANIFEST])
+    assert names == sorted(
+        [
+            *offline.SCRIPTS,
+            "BENIOKU.txt",
+            "gereksinimler.txt",
+            "python",
+            "tekerlekler",
+            "gockurul.xlam",
+            offline.MANIFEST,
+        ]
+    )
     from gockurul_excel.files import addin
 
     assert (bundle.folder / "gockurul.xlam").read_bytes() == addin.SHIPPED.read_bytes()

@@ -26,9 +26,9 @@ def test_ci_runs_readme_test_command_verbatim():
 
 def test_readme_guide_works_as_printed_and_claims_only_what_is_true():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    guide = readme[readme.index("## Kullanım kılavuzu"):]
+    guide = readme[readme.index("## Kullanım kılavuzu") :]
     # the guide's plain `gockurul …` works once the venv of the quick start is active (or named)
-    head = guide[:guide.index("### Yeni kitap açmak")]
+    head = guide[: guide.index("### Yeni kitap açmak")]
     assert "source .venv/bin/activate" in head and ".venv/bin/gockurul" in head
     assert "pip install gockurul-excel" not in readme  # no such distribution on PyPI
     assert "Bütün formlar A4 dikey" not in readme  # Takvim, Pano, Eylem Planı İzleme and Kontrol are landscape
@@ -37,7 +37,7 @@ def test_readme_guide_works_as_printed_and_claims_only_what_is_true():
 
 def _version_check(command: str) -> str:
     assert command.startswith("python3 -c '"), command
-    return command[len("python3 -c '"):command.index("' && ")]
+    return command[len("python3 -c '") : command.index("' && ")]
 
 
 def test_both_commands_check_the_python_version_first_and_say_it_in_turkish():
@@ -67,8 +67,9 @@ def _ruff(*args: str) -> tuple[int, list[str]]:
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "ruff", *args, *RUFF_PATHS], cwd=ROOT, capture_output=True,
-                         text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", *args, *RUFF_PATHS], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     return run.returncode, [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
 
 
@@ -83,5 +84,4 @@ def test_the_code_is_as_ruff_format_lays_it_out():
 def test_ruff_check_finds_nothing():
     code, lines = _ruff("check", "--no-fix", "--output-format", "concise")
     if code != 0:
-        pytest.fail("ruff check:\n" + "\n".join(line for line in lines if not line.startswith("Found ")),
-                    pytrace=False)
+        pytest.fail("ruff check:\n" + "\n".join(line for line in lines if not line.startswith("Found ")), pytrace=False)

@@ -33,7 +33,7 @@ def library_messages() -> dict[str, str]:
     out = {}
     for package in (click, typer):
         for _file, _line, message, _comments, _context in extract_from_dir(os.path.dirname(package.__file__)):
-            for text in (message if isinstance(message, tuple) else (message,)):
+            for text in message if isinstance(message, tuple) else (message,):
                 if text:
                     out[text] = package.__name__
     return out
@@ -70,12 +70,19 @@ def test_the_compiled_catalogue_is_compiled_from_the_po():
     with open(MO, "rb") as f:
         shipped = read_mo(f)
     fresh = read_mo(io.BytesIO(compiled.getvalue()))
-    def pairs(cat):
-        return {(m.id if isinstance(m.id, str) else tuple(m.id)):
-                (m.string if isinstance(m.string, str) else tuple(m.string)) for m in cat if m.id}
 
-    assert pairs(shipped) == pairs(fresh), \
+    def pairs(cat):
+        return {
+            (m.id if isinstance(m.id, str) else tuple(m.id)): (
+                m.string if isinstance(m.string, str) else tuple(m.string)
+            )
+            for m in cat
+            if m.id
+        }
+
+    assert pairs(shipped) == pairs(fresh), (
         "gockurul.mo is older than gockurul.po: pybabel compile -d gockurul_excel/locale -D gockurul"
+    )
 
 
 def english_fragments() -> set[str]:
@@ -126,16 +133,19 @@ def test_every_commands_help_is_turkish():
         assert_turkish(out)
 
 
-@pytest.mark.parametrize("args, turkish", [
-    (("kontrl",), "'kontrl' diye bir komut yok. Bunu mu demek istediniz: 'kontrol'?"),
-    (("kontrol",), "Eksik bağımsız değişken 'KİTAP'."),
-    (("formlar", "x.xlsx", "--yil", "abc"), "'--yil' için geçersiz değer: 'abc' bir sayı değil."),
-    (("takvim", "x.xlsx", "--hatirlatma", "99"), "izin verilen aralıkta değil"),
-    (("kontrol", "a.xlsx", "b.xlsx"), "Beklenmeyen fazladan bağımsız değişken: b.xlsx"),
-    (("kontrol", "a.xlsx", "--xyz"), "'--xyz' diye bir seçenek yok."),
-    (("pdf", "a.xlsx"), "Eksik seçenek '--sayfa'."),
-    (("tutanak", "a.xlsx", "--toplanti"), "'--toplanti' seçeneğinin değeri yazılmadı."),
-])
+@pytest.mark.parametrize(
+    "args, turkish",
+    [
+        (("kontrl",), "'kontrl' diye bir komut yok. Bunu mu demek istediniz: 'kontrol'?"),
+        (("kontrol",), "Eksik bağımsız değişken 'KİTAP'."),
+        (("formlar", "x.xlsx", "--yil", "abc"), "'--yil' için geçersiz değer: 'abc' bir sayı değil."),
+        (("takvim", "x.xlsx", "--hatirlatma", "99"), "izin verilen aralıkta değil"),
+        (("kontrol", "a.xlsx", "b.xlsx"), "Beklenmeyen fazladan bağımsız değişken: b.xlsx"),
+        (("kontrol", "a.xlsx", "--xyz"), "'--xyz' diye bir seçenek yok."),
+        (("pdf", "a.xlsx"), "Eksik seçenek '--sayfa'."),
+        (("tutanak", "a.xlsx", "--toplanti"), "'--toplanti' seçeneğinin değeri yazılmadı."),
+    ],
+)
 def test_usage_errors_are_turkish(args, turkish):
     result = invoke(*args)
     assert result.exit_code == 2
@@ -149,16 +159,22 @@ def test_help_flags_keep_their_order_in_every_process():
     lines = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8", "COLUMNS": "120"}
-        out = subprocess.run([sys.executable, "-m", "gockurul_excel", "kontrol", "-h"], capture_output=True,
-                             text=True, env=env, timeout=120).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "gockurul_excel", "kontrol", "-h"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        ).stdout
         lines.add(next(line for line in out.splitlines() if "--yardim" in line).split("  -h")[0].strip("│ "))
     assert lines == {"--yardim,--help"}
 
 
 def test_the_catalogue_speaks_whatever_the_users_language(tmp_path):
     env = {**os.environ, "LANGUAGE": "de", "LANG": "en_US.UTF-8", "LC_ALL": "C", "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.run([sys.executable, "-m", "gockurul_excel", "kontrl"], capture_output=True, text=True,
-                          env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gockurul_excel", "kontrl"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert "diye bir komut yok" in proc.stderr and "No such command" not in proc.stderr
 
 

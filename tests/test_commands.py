@@ -19,14 +19,27 @@ def test_committed_template_equals_fresh_generation(tmp_path):
     fresh = tmp_path / "sablon.xlsx"
     proc = run_cli("sablon", str(fresh))
     assert proc.returncode == 0, proc.stderr
-    assert template_fingerprint(ROOT / "sablon.xlsx") == template_fingerprint(fresh), \
+    assert template_fingerprint(ROOT / "sablon.xlsx") == template_fingerprint(fresh), (
         "sablon.xlsx güncel değil: `gockurul sablon sablon.xlsx --uzerine-yaz` ile yeniden üretip commit edin."
+    )
 
 
 def test_yeni_fills_settings(tmp_path):
     path = tmp_path / "nizip.xlsx"
-    proc = run_cli("yeni", str(path), "--tur", "ilce", "--il", "gaziantep", "--ilce", "Nizip", "--yil", "2026",
-                   "--yabanci-nufus", "2001")
+    proc = run_cli(
+        "yeni",
+        str(path),
+        "--tur",
+        "ilce",
+        "--il",
+        "gaziantep",
+        "--ilce",
+        "Nizip",
+        "--yil",
+        "2026",
+        "--yabanci-nufus",
+        "2001",
+    )
     assert proc.returncode == 0, proc.stderr
     ws = openpyxl.load_workbook(path)["Ayarlar"]
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(2, ws.max_row + 1)}
@@ -36,8 +49,9 @@ def test_yeni_fills_settings(tmp_path):
 
 
 def test_yeni_refuses_unknown_province_with_suggestion(tmp_path):
-    proc = run_cli("yeni", str(tmp_path / "x.xlsx"), "--tur", "il", "--il", "Istanbl", "--yil", "2026",
-                   "--yabanci-nufus", "5")
+    proc = run_cli(
+        "yeni", str(tmp_path / "x.xlsx"), "--tur", "il", "--il", "Istanbl", "--yil", "2026", "--yabanci-nufus", "5"
+    )
     assert proc.returncode == 2 and "İstanbul" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -76,8 +90,16 @@ def test_kontrol_twice_replaces_its_sheet(make_book):
 
 
 def test_guncelle_keeps_every_typed_value(make_book):
-    old = make_book(version="1.0", settings={"Kurul Türü": "İl", "İl": "Gaziantep", "Yıl": 2025,
-                                              "Yabancı Nüfusu": 412_345, "Şablon Sürümü": "1.0"})
+    old = make_book(
+        version="1.0",
+        settings={
+            "Kurul Türü": "İl",
+            "İl": "Gaziantep",
+            "Yıl": 2025,
+            "Yabancı Nüfusu": 412_345,
+            "Şablon Sürümü": "1.0",
+        },
+    )
     before = input_snapshot(old)
     proc = run_cli("guncelle", str(old))
     assert proc.returncode == 0, proc.stderr
@@ -101,13 +123,14 @@ SHAPE_DRAWING = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
     b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-    b'<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>'
-    b'<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff>'
+    b"<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>"
+    b"<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff>"
     b'<xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink="">'
     b'<xdr:nvSpPr><xdr:cNvPr id="2" name="Not"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr>'
     b'<a:xfrm><a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
-    b'</a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Kullan\xc4\xb1c\xc4\xb1 notu</a:t></a:r></a:p>'
-    b'</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>')
+    b"</a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Kullan\xc4\xb1c\xc4\xb1 notu</a:t></a:r></a:p>"
+    b"</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+)
 
 
 def add_shape(path, sheet_part="xl/worksheets/sheet1.xml"):
@@ -118,26 +141,43 @@ def add_shape(path, sheet_part="xl/worksheets/sheet1.xml"):
             data = src.read(info.filename)
             if info.filename == sheet_part:
                 data = data.replace(b"</worksheet>", b'<drawing r:id="rIdShape1"/></worksheet>')
-                if b'xmlns:r=' not in data.split(b">", 2)[1]:
-                    data = data.replace(b"<worksheet ", b'<worksheet xmlns:r="http://schemas.openxmlformats.org/'
-                                        b'officeDocument/2006/relationships" ', 1)
+                if b"xmlns:r=" not in data.split(b">", 2)[1]:
+                    data = data.replace(
+                        b"<worksheet ",
+                        b'<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+                        1,
+                    )
             if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/xl/drawings/drawing99.xml" ContentType='
-                                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/drawings/drawing99.xml" ContentType='
+                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+                )
             dst.writestr(info, data)
         rels = sheet_part.replace("worksheets/", "worksheets/_rels/") + ".rels"
         assert rels not in src.namelist()
-        dst.writestr(rels, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
-                     b'"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdShape1" '
-                     b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" '
-                     b'Target="../drawings/drawing99.xml"/></Relationships>')
+        dst.writestr(
+            rels,
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+            b'"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdShape1" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" '
+            b'Target="../drawings/drawing99.xml"/></Relationships>',
+        )
         dst.writestr("xl/drawings/drawing99.xml", SHAPE_DRAWING)
     path.write_bytes(buf.getvalue())
 
 
 def test_user_shape_survives_kontrol_and_guncelle_refuses(make_book):
-    path = make_book(version="1.0", settings={"Kurul Türü": "İl", "İl": "Gaziantep", "Yıl": 2025,
-                                               "Yabancı Nüfusu": 412_345, "Şablon Sürümü": "1.0"})
+    path = make_book(
+        version="1.0",
+        settings={
+            "Kurul Türü": "İl",
+            "İl": "Gaziantep",
+            "Yıl": 2025,
+            "Yabancı Nüfusu": 412_345,
+            "Şablon Sürümü": "1.0",
+        },
+    )
     add_shape(path)
     proc = run_cli("kontrol", str(path), "--bugun", TODAY.isoformat())
     assert proc.returncode == 0, proc.stderr
@@ -161,8 +201,10 @@ def test_yeni_accepts_turkish_thousands_and_common_province_names(tmp_path):
 
 
 def test_yeni_and_ornek_want_xlsx(tmp_path):
-    for args in (["yeni", str(tmp_path / "k.xlsm"), "--tur", "il", "--il", "Kilis", "--yil", "2026",
-                  "--yabanci-nufus", "5"], ["ornek", str(tmp_path / "o.ods")]):
+    for args in (
+        ["yeni", str(tmp_path / "k.xlsm"), "--tur", "il", "--il", "Kilis", "--yil", "2026", "--yabanci-nufus", "5"],
+        ["ornek", str(tmp_path / "o.ods")],
+    ):
         proc = run_cli(*args)
         assert proc.returncode == 2 and ".xlsx" in proc.stderr
     assert not list(tmp_path.iterdir())

@@ -42,16 +42,28 @@ def rows_of(spec: SheetSpec) -> list[list]:
 
 
 def district_book(name: str, population: int, meetings: list[dt.date]):
-    settings = {"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": name, "Yıl": example.YEAR,
-                "Yabancı Nüfusu": population, "Hudut İlçesi": "Hayır",
-                contract.S_PROVINCE_EMAIL: "gaziantep.gim@goc.gov.tr",
-                rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır", rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
-                rules.SETTING_DISTRICT_UNIVERSITY: "Hayır"}
-    rows = {"Toplantılar": [[i, BOARD, "Olağan", day, day, dt.time(10), "Kaymakamlık", None, None]
-                            for i, day in enumerate(meetings, start=1)],
-            "Kararlar": [[1, 1, "Karar", "Gerekçe", "Amaç", "Nizip Kaymakamlığı", dt.date(example.YEAR, 12, 1),
-                          "Bekliyor"]],
-            "Katılımcılar": [[1, 1, f"{name} Kaymakamlığı", "Kaymakam", "A B", "0532 123 45 67", "Hayır"]]}
+    settings = {
+        "Kurul Türü": "İlçe",
+        "İl": "Gaziantep",
+        "İlçe": name,
+        "Yıl": example.YEAR,
+        "Yabancı Nüfusu": population,
+        "Hudut İlçesi": "Hayır",
+        contract.S_PROVINCE_EMAIL: "gaziantep.gim@goc.gov.tr",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+        rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
+        rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+    }
+    rows = {
+        "Toplantılar": [
+            [i, BOARD, "Olağan", day, day, dt.time(10), "Kaymakamlık", None, None]
+            for i, day in enumerate(meetings, start=1)
+        ],
+        "Kararlar": [
+            [1, 1, "Karar", "Gerekçe", "Amaç", "Nizip Kaymakamlığı", dt.date(example.YEAR, 12, 1), "Bekliyor"]
+        ],
+        "Katılımcılar": [[1, 1, f"{name} Kaymakamlığı", "Kaymakam", "A B", "0532 123 45 67", "Hayır"]],
+    }
     return workbook_from_rows(settings, rows, path=Path(f"{name}.xlsx"))
 
 
@@ -61,10 +73,11 @@ def province():
     rows = clean_example_rows()
     rows["İlçeler"] = [["Nizip", 2_000, "Hayır"], ["Şahinbey", 2_001, "Hayır"], ["Karkamış", 500, "Evet"]]
     bare = workbook_from_rows(example.example_settings(), rows, path=Path("il.xlsx"))
-    sources = [incoming_from_workbook("nizip.xlsx", district_book("Nizip", 2_000, [dt.date(example.YEAR, 2, 20)])),
-               incoming_from_workbook("sahinbey.xlsx", district_book("Şahinbey", 2_001,
-                                                                     [dt.date(example.YEAR, 9, 10)])),
-               Unusable("bozuk.xlsx", "okunamadı")]
+    sources = [
+        incoming_from_workbook("nizip.xlsx", district_book("Nizip", 2_000, [dt.date(example.YEAR, 2, 20)])),
+        incoming_from_workbook("sahinbey.xlsx", district_book("Şahinbey", 2_001, [dt.date(example.YEAR, 9, 10)])),
+        Unusable("bozuk.xlsx", "okunamadı"),
+    ]
     merged = commands.merge(bare, sources, today=TODAY, now=NOW)
     state = {s.name: rows_of(s) for s in merged.specs if s.name in contract.STATE_SHEETS}
     data = workbook_from_rows(example.example_settings(), rows, state=state, path=Path("il.xlsx"))
@@ -136,17 +149,36 @@ def test_every_command_runs_without_touching_a_file(province, monkeypatch):
 def test_commands_are_the_only_functions_buttons_and_cli_need():
     """The list above covers every public command of commands.py (a new command must be added there)."""
     tree = ast.parse((PACKAGE / "commands.py").read_text(encoding="utf-8"))
-    public = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
-              and ast.unparse(n.returns) == "Outcome"}
-    covered = {"check", "calendar", "minutes", "attendance", "agenda", "year_forms", "annual_report",
-               "action_plan", "platform_files", "merge", "printable", "invitations", "carry_over",
-               "district_mail"}
+    public = {
+        n.name
+        for n in tree.body
+        if isinstance(n, ast.FunctionDef) and not n.name.startswith("_") and ast.unparse(n.returns) == "Outcome"
+    }
+    covered = {
+        "check",
+        "calendar",
+        "minutes",
+        "attendance",
+        "agenda",
+        "year_forms",
+        "annual_report",
+        "action_plan",
+        "platform_files",
+        "merge",
+        "printable",
+        "invitations",
+        "carry_over",
+        "district_mail",
+    }
     assert public == covered
 
 
 def _calls(fn: ast.FunctionDef, module: str) -> set[str]:
-    return {node.attr for node in ast.walk(fn)
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == module}
+    return {
+        node.attr
+        for node in ast.walk(fn)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == module
+    }
 
 
 def test_every_button_is_one_commands_function():
@@ -160,8 +192,12 @@ def test_every_button_is_one_commands_function():
 
 def test_every_cli_command_is_one_operations_function():
     tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
-    commands_ = [n for n in tree.body if isinstance(n, ast.FunctionDef)
-                 and any(isinstance(d, ast.Call) and ast.unparse(d.func) == "app.command" for d in n.decorator_list)]
+    commands_ = [
+        n
+        for n in tree.body
+        if isinstance(n, ast.FunctionDef)
+        and any(isinstance(d, ast.Call) and ast.unparse(d.func) == "app.command" for d in n.decorator_list)
+    ]
     assert len(commands_) >= 18
     for fn in commands_:
         used = _calls(fn, "operations")
@@ -173,11 +209,18 @@ def _header_literals(path: Path) -> set[str]:
     grouped("S", "X")."""
     out: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Subscript) and not isinstance(node.value, ast.Call)  # not lists()["KurulTuru"]
-                and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+        if (
+            isinstance(node, ast.Subscript)
+            and not isinstance(node.value, ast.Call)  # not lists()["KurulTuru"]
+            and isinstance(node.slice, ast.Constant)
+            and isinstance(node.slice.value, str)
+        ):
             out.add(node.slice.value)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "get", "cell", "records", "grouped", "table"):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "cell", "records", "grouped", "table")
+        ):
             first = node.args[:1] if node.func.attr in ("get", "cell") else node.args  # f.cell(1, "Sayı :") is no read
             out.update(a.value for a in first if isinstance(a, ast.Constant) and isinstance(a.value, str))
     return {s for s in out if s[:1].isupper() or s[:1] in "ÇĞİÖŞÜ"}

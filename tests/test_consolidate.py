@@ -31,8 +31,12 @@ NOW = dt.datetime(2026, 11, 24, 10, 0)
 BOARD = rules.MeetingCategory.DISTRICT_BOARD.value
 # Hand-checked example: 1,999 → not required; 2,000 and 2,001 → required (M8(1) "2.000 ve üzeri"); a border
 # district under 2,000 → required.
-DISTRICTS = [["İslahiye", 1_999, "Hayır"], ["Nizip", 2_000, "Hayır"], ["Şahinbey", 2_001, "Hayır"],
-             ["Karkamış", 500, "Evet"]]
+DISTRICTS = [
+    ["İslahiye", 1_999, "Hayır"],
+    ["Nizip", 2_000, "Hayır"],
+    ["Şahinbey", 2_001, "Hayır"],
+    ["Karkamış", 500, "Evet"],
+]
 
 
 def test_merge_sheets_are_generated_sheets():
@@ -53,30 +57,68 @@ def meeting(no, day, sent=None, kind="Olağan"):
     return [no, BOARD, kind, day, day, dt.time(10), "Kaymakamlık", sent, None]
 
 
-def district(tmp_path, name, meetings, *, decisions=(), province="Gaziantep", year=2025, kind="İlçe",
-             file=None, population=2_500, version=None) -> Path:
-    settings = {"Kurul Türü": kind, "İl": province, "İlçe": name, "Yıl": year, "Yabancı Nüfusu": population,
-                "Hudut İlçesi": "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
-                rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır"}
+def district(
+    tmp_path,
+    name,
+    meetings,
+    *,
+    decisions=(),
+    province="Gaziantep",
+    year=2025,
+    kind="İlçe",
+    file=None,
+    population=2_500,
+    version=None,
+) -> Path:
+    settings = {
+        "Kurul Türü": kind,
+        "İl": province,
+        "İlçe": name,
+        "Yıl": year,
+        "Yabancı Nüfusu": population,
+        "Hudut İlçesi": "Hayır",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+        rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
+        rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+    }
     if version:
         settings[contract.S_VERSION] = version
     members = [[f"{name} Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", "A B", None, None, "Evet"]]
-    rows = {"Üyeler": members, "Toplantılar": meetings, "Kararlar": [list(k) for k in decisions],
-            "Sorunlar": [[f"S{m[0]}", m[0], "Eğitim", "Okul kaydı sorunu", "Rehberlik", "Açık"] for m in meetings],
-            "Katılımcılar": [[m[0], 1, f"{name} Kaymakamlığı", "Kaymakam", "A B", "0532 111 22 33", "Hayır"]
-                             for m in meetings]}
+    rows = {
+        "Üyeler": members,
+        "Toplantılar": meetings,
+        "Kararlar": [list(k) for k in decisions],
+        "Sorunlar": [[f"S{m[0]}", m[0], "Eğitim", "Okul kaydı sorunu", "Rehberlik", "Açık"] for m in meetings],
+        "Katılımcılar": [
+            [m[0], 1, f"{name} Kaymakamlığı", "Kaymakam", "A B", "0532 111 22 33", "Hayır"] for m in meetings
+        ],
+    }
     path = tmp_path / (file or f"{name}-{year}.xlsx")
     fill_workbook(path, settings, rows, overwrite=True)
     return path
 
 
 def nizip(tmp_path, **kw) -> Path:
-    decisions = [[1, 1, "Okul kayıtları izlenecek", "Gerekçe", "Amaç", "İlçe Milli Eğitim Müdürlüğü", D(2025, 6, 30),
-                  "Devam Ediyor"],
-                 [2, 2, "Rehberlik sağlanacak", "Gerekçe", "Amaç", "İlçe Milli Eğitim Müdürlüğü", D(2027, 1, 1),
-                  "Bekliyor"]]
-    return district(tmp_path, "Nizip", [meeting(1, D(2025, 3, 12), D(2025, 3, 20)),
-                                        meeting(2, D(2025, 10, 15), D(2025, 11, 20))], decisions=decisions, **kw)
+    decisions = [
+        [
+            1,
+            1,
+            "Okul kayıtları izlenecek",
+            "Gerekçe",
+            "Amaç",
+            "İlçe Milli Eğitim Müdürlüğü",
+            D(2025, 6, 30),
+            "Devam Ediyor",
+        ],
+        [2, 2, "Rehberlik sağlanacak", "Gerekçe", "Amaç", "İlçe Milli Eğitim Müdürlüğü", D(2027, 1, 1), "Bekliyor"],
+    ]
+    return district(
+        tmp_path,
+        "Nizip",
+        [meeting(1, D(2025, 3, 12), D(2025, 3, 20)), meeting(2, D(2025, 10, 15), D(2025, 11, 20))],
+        decisions=decisions,
+        **kw,
+    )
 
 
 def sahinbey(tmp_path, **kw) -> Path:
@@ -92,8 +134,16 @@ def load_state(path: Path):
     return district_state_for(read_workbook(path))
 
 
-def sheet_values(path: Path, names=(MEETINGS_SHEET, DECISIONS_SHEET, districts_mod.PROBLEMS_SHEET,
-                                    districts_mod.PARTICIPANTS_SHEET, FOLLOW_UP_SHEET)) -> dict:
+def sheet_values(
+    path: Path,
+    names=(
+        MEETINGS_SHEET,
+        DECISIONS_SHEET,
+        districts_mod.PROBLEMS_SHEET,
+        districts_mod.PARTICIPANTS_SHEET,
+        FOLLOW_UP_SHEET,
+    ),
+) -> dict:
     import openpyxl
 
     wb = openpyxl.load_workbook(path)
@@ -108,6 +158,7 @@ def log_rows(path: Path) -> list[tuple]:
 
 
 # --- merging -------------------------------------------------------------------------------------------
+
 
 def test_merge_adds_and_is_idempotent(tmp_path, province):
     before = input_snapshot(province)
@@ -149,8 +200,12 @@ def test_a_district_book_without_meetings_is_unchanged_the_second_time(tmp_path,
 
 def test_newer_version_replaces_and_log_says_what_changed(tmp_path, province):
     merge(province, nizip(tmp_path))
-    newer = district(tmp_path, "Nizip", [meeting(1, D(2025, 3, 13), D(2025, 3, 20)), meeting(3, D(2025, 9, 2))],
-                     file="nizip-yeni.xlsx")
+    newer = district(
+        tmp_path,
+        "Nizip",
+        [meeting(1, D(2025, 3, 13), D(2025, 3, 20)), meeting(3, D(2025, 9, 2))],
+        file="nizip-yeni.xlsx",
+    )
     result = merge(province, newer)
     (entry,) = result.entries
     assert entry.action == REPLACED
@@ -173,8 +228,13 @@ def test_wrong_province_year_kind_refused_others_merge(tmp_path, province):
     good = sahinbey(tmp_path)
     result = merge(province, other_province, other_year, a_province, good, province)
     actions = [(e.file, e.action) for e in result.entries]
-    assert actions == [(other_province.name, REFUSED), (other_year.name, REFUSED), (a_province.name, REFUSED),
-                       (good.name, ADDED), (province.name, REFUSED)]
+    assert actions == [
+        (other_province.name, REFUSED),
+        (other_year.name, REFUSED),
+        (a_province.name, REFUSED),
+        (good.name, ADDED),
+        (province.name, REFUSED),
+    ]
     reasons = [e.reason for e in result.refused]
     assert "Başka ilin dosyası: Adana" in reasons[0]
     assert "Başka yılın dosyası: 2024" in reasons[1]
@@ -233,7 +293,8 @@ def test_folder_of_workbooks_and_platform_folder(tmp_path, province):
     assert sorted((e.district, e.action) for e in result.entries) == [("Nizip", ADDED), ("Şahinbey", ADDED)]
     rows = load_state(province).get("Şahinbey")
     assert [(m["Toplantı No"], m["Gerçekleşen Tarih"], m["Kategori"], m["Tür"]) for m in rows.meetings()] == [
-        ("1", D(2025, 9, 10), BOARD, "Olağan")]
+        ("1", D(2025, 9, 10), BOARD, "Olağan")
+    ]
     # the same district from its workbook instead of its platform documents: the participants match, the
     # meeting row differs only by what the platform does not carry (planned date)
     assert rows.tables[districts_mod.PARTICIPANTS_SHEET][0]["Ad-Soyad"] == "A B"
@@ -241,13 +302,18 @@ def test_folder_of_workbooks_and_platform_folder(tmp_path, province):
 
 # --- the follow-up view and kontrol ------------------------------------------------------------------------
 
+
 def test_follow_up_hand_checked(tmp_path, province):
     merge(province, district(tmp_path, "İslahiye", []), nizip(tmp_path), sahinbey(tmp_path))
     data = read_workbook(province)
     state = load_state(province)
     by = {s.district: s for s in districts_mod.district_follow_up(data, state, TODAY)}
     assert [(n, by[n].required) for n in ("İslahiye", "Nizip", "Şahinbey", "Karkamış")] == [
-        ("İslahiye", False), ("Nizip", True), ("Şahinbey", True), ("Karkamış", True)]
+        ("İslahiye", False),
+        ("Nizip", True),
+        ("Şahinbey", True),
+        ("Karkamış", True),
+    ]
     assert "hudut" in by["Karkamış"].reason and "2.000 ve üzeri" in by["Nizip"].reason
     assert [w.status for w in by["İslahiye"].windows] == ["gerekmiyor", "gerekmiyor"]
     assert [w.status for w in by["Nizip"].windows] == ["zamaninda", "gec"]  # 15.10 is within M8(3) (31.10)
@@ -257,9 +323,10 @@ def test_follow_up_hand_checked(tmp_path, province):
     # minutes: Nizip 1 in time (20.03 ≤ 27.03), Nizip 2 late (20.11 > 30.10); Şahinbey 1 has no Tebliğ date:
     # the date it reached the province (the merge, 24.11.2026) counts, late
     assert [(m.meeting_no, m.due, m.late) for m in by["Nizip"].minutes] == [
-        ("1", D(2025, 3, 27), False), ("2", D(2025, 10, 30), True)]
-    assert [(m.basis, m.sent, m.late) for m in by["Şahinbey"].minutes] == [
-        (districts_mod.RECEIVED, TODAY, True)]
+        ("1", D(2025, 3, 27), False),
+        ("2", D(2025, 10, 30), True),
+    ]
+    assert [(m.basis, m.sent, m.late) for m in by["Şahinbey"].minutes] == [(districts_mod.RECEIVED, TODAY, True)]
     assert (by["Nizip"].open_decisions, by["Nizip"].overdue_decisions) == (2, 1)
 
     found = [f for f in run_checks(data, TODAY) if f.rule in ("M8(1), M8(3)", "M12(5)")]
@@ -282,8 +349,13 @@ def test_follow_up_hand_checked(tmp_path, province):
 def test_kontrol_and_pano_use_merged_data(tmp_path, province):
     data = read_workbook(province)
     before = build_schedule(data, TODAY)
-    assert not [f for f in run_checks(data, TODAY) if f.rule in ("M8(1), M8(3)", "M12(5)") and "İlçe GKK" in f.message
-                and any(n in f.message for n in ("Nizip", "Karkamış"))]
+    assert not [
+        f
+        for f in run_checks(data, TODAY)
+        if f.rule in ("M8(1), M8(3)", "M12(5)")
+        and "İlçe GKK" in f.message
+        and any(n in f.message for n in ("Nizip", "Karkamış"))
+    ]
     assert {e.status for e in before.events if e.district} <= {"gecti"}
     merge(province, nizip(tmp_path), sahinbey(tmp_path))
     s = build_schedule(read_workbook(province), TODAY)
@@ -302,9 +374,9 @@ def test_log_notes_unknown_district_and_clean_file(tmp_path, province):
     clean, unknown = result.entries
     assert clean.action == ADDED and "Uyarı" not in clean.reason
     assert unknown.action == ADDED and "İlçeler sayfasında yok" in unknown.reason
-    assert [s.district for s in districts_mod.district_follow_up(read_workbook(province), load_state(province),
-                                                                TODAY)] == ["İslahiye", "Nizip", "Şahinbey",
-                                                                            "Karkamış"]
+    assert [
+        s.district for s in districts_mod.district_follow_up(read_workbook(province), load_state(province), TODAY)
+    ] == ["İslahiye", "Nizip", "Şahinbey", "Karkamış"]
 
 
 def test_province_workbook_required(tmp_path):
@@ -317,8 +389,11 @@ def test_province_workbook_required(tmp_path):
 
 def test_kontrol_reports_follow_up_only_after_merge(tmp_path, province):
     def district_findings():
-        return [f for f in run_checks(read_workbook(province), TODAY)
-                if f.rule in ("M8(1), M8(3)", "M12(5)") and f.sheet in ("İlçeler", MEETINGS_SHEET)]
+        return [
+            f
+            for f in run_checks(read_workbook(province), TODAY)
+            if f.rule in ("M8(1), M8(3)", "M12(5)") and f.sheet in ("İlçeler", MEETINGS_SHEET)
+        ]
 
     assert district_findings() == []
     merge(province, nizip(tmp_path))

@@ -17,8 +17,15 @@ D = dt.date
 def _rows(*meetings: tuple[str | None, D], decisions: tuple[tuple[str, str], ...] = ()) -> DistrictRows:
     rows = DistrictRows("Seyhan")
     for no, day in meetings:
-        rows.tables[MEETINGS_SHEET].append({"Toplantı No": no, "Kategori": "İlçe GKK", "Tür": "Olağan",
-                                            "Planlanan Tarih": day, "Gerçekleşen Tarih": day})
+        rows.tables[MEETINGS_SHEET].append(
+            {
+                "Toplantı No": no,
+                "Kategori": "İlçe GKK",
+                "Tür": "Olağan",
+                "Planlanan Tarih": day,
+                "Gerçekleşen Tarih": day,
+            }
+        )
     for karar, no in decisions:
         rows.tables[DECISIONS_SHEET].append({"Karar No": karar, "Toplantı No": no, "Durum": "Bekliyor"})
     return rows
@@ -35,26 +42,45 @@ def test_fingerprint_compares_content_not_only_the_numbers():
     assert _rows(("1", D(2025, 3, 4))).fingerprint() == _rows(("1", D(2025, 3, 4))).fingerprint()
     assert _rows(("1", D(2025, 3, 4))).fingerprint() != _rows(("1", D(2025, 3, 5))).fingerprint()
     # the same rows in another order are the same content
-    assert (_rows(("1", D(2025, 3, 4)), ("2", D(2025, 9, 4))).fingerprint()
-            == _rows(("2", D(2025, 9, 4)), ("1", D(2025, 3, 4))).fingerprint())
+    assert (
+        _rows(("1", D(2025, 3, 4)), ("2", D(2025, 9, 4))).fingerprint()
+        == _rows(("2", D(2025, 9, 4)), ("1", D(2025, 3, 4))).fingerprint()
+    )
 
 
 def test_describe_change_lists_added_removed_changed_in_number_order():
     """The log names the meetings added, removed and changed, each list in number order (2 before 10), a meeting
     without a number as '(numarasız)', parts separated by '; '."""
-    old = _rows(("1", D(2025, 1, 5)), ("3", D(2025, 3, 5)), ("20", D(2025, 4, 5)), ("4", D(2025, 5, 5)),
-                ("30", D(2025, 6, 5)), ("5", D(2025, 7, 5)))
-    new = _rows(("1", D(2025, 1, 5)), ("10", D(2025, 2, 5)), ("2", D(2025, 2, 6)), (None, D(2025, 2, 7)),
-                ("30", D(2025, 6, 6)), ("5", D(2025, 7, 5)), decisions=(("1", "5"),))
-    assert _describe_change(old, new) == ("eklenen toplantı: (numarasız), 2, 10; çıkarılan toplantı: 3, 4, 20; "
-                                          "değişen toplantı: 5, 30")
+    old = _rows(
+        ("1", D(2025, 1, 5)),
+        ("3", D(2025, 3, 5)),
+        ("20", D(2025, 4, 5)),
+        ("4", D(2025, 5, 5)),
+        ("30", D(2025, 6, 5)),
+        ("5", D(2025, 7, 5)),
+    )
+    new = _rows(
+        ("1", D(2025, 1, 5)),
+        ("10", D(2025, 2, 5)),
+        ("2", D(2025, 2, 6)),
+        (None, D(2025, 2, 7)),
+        ("30", D(2025, 6, 6)),
+        ("5", D(2025, 7, 5)),
+        decisions=(("1", "5"),),
+    )
+    assert _describe_change(old, new) == (
+        "eklenen toplantı: (numarasız), 2, 10; çıkarılan toplantı: 3, 4, 20; değişen toplantı: 5, 30"
+    )
 
 
 def test_describe_change_single_part_and_order_only():
     assert _describe_change(_rows(("1", D(2025, 1, 5))), _rows()) == "çıkarılan toplantı: 1"
-    assert (_describe_change(_rows(("1", D(2025, 1, 5)), ("2", D(2025, 2, 5))),
-                             _rows(("2", D(2025, 2, 5)), ("1", D(2025, 1, 5))))
-            == "satırların sırası değişti")
+    assert (
+        _describe_change(
+            _rows(("1", D(2025, 1, 5)), ("2", D(2025, 2, 5))), _rows(("2", D(2025, 2, 5)), ("1", D(2025, 1, 5)))
+        )
+        == "satırların sırası değişti"
+    )
 
 
 def test_district_record_get_default_only_when_empty():

@@ -12,18 +12,47 @@ from gockurul_excel.core.workdays import Due, WorkCalendar
 
 
 def test_to_json_keys_and_values():
-    e = Event("tutanak_teblig", dt.date(2025, 3, 7), "Tutanak tebliği (M9(4))", "M9(4)", DONE, "k1", "3", True,
-              "Seyhan", dt.date(2025, 3, 10), True)
-    assert e.to_json() == {"tur": "tutanak_teblig", "tarih": "2025-03-07", "toplanti_no": "3",
-                           "aciklama": "Tutanak tebliği (M9(4))", "madde": "M9(4)", "durum": "tamamlandi",
-                           "oneri": True, "ilce": "Seyhan", "yasal_son_tarih": "2025-03-10", "tahmini": True}
+    e = Event(
+        "tutanak_teblig",
+        dt.date(2025, 3, 7),
+        "Tutanak tebliği (M9(4))",
+        "M9(4)",
+        DONE,
+        "k1",
+        "3",
+        True,
+        "Seyhan",
+        dt.date(2025, 3, 10),
+        True,
+    )
+    assert e.to_json() == {
+        "tur": "tutanak_teblig",
+        "tarih": "2025-03-07",
+        "toplanti_no": "3",
+        "aciklama": "Tutanak tebliği (M9(4))",
+        "madde": "M9(4)",
+        "durum": "tamamlandi",
+        "oneri": True,
+        "ilce": "Seyhan",
+        "yasal_son_tarih": "2025-03-10",
+        "tahmini": True,
+    }
 
 
 def test_to_json_defaults_limit_is_the_date():
     e = Event("il_gkk", dt.date(2025, 1, 20), "İl GKK", "M7(1)", DONE, "k2")
-    assert e.to_json() == {"tur": "il_gkk", "tarih": "2025-01-20", "toplanti_no": None, "aciklama": "İl GKK",
-                           "madde": "M7(1)", "durum": "tamamlandi", "oneri": False, "ilce": None,
-                           "yasal_son_tarih": "2025-01-20", "tahmini": False}
+    assert e.to_json() == {
+        "tur": "il_gkk",
+        "tarih": "2025-01-20",
+        "toplanti_no": None,
+        "aciklama": "İl GKK",
+        "madde": "M7(1)",
+        "durum": "tamamlandi",
+        "oneri": False,
+        "ilce": None,
+        "yasal_son_tarih": "2025-01-20",
+        "tahmini": False,
+    }
 
 
 # --- statuses and how a due date reads (KURALLAR §3: the target shown, the legal limit judged) -------------------
@@ -35,9 +64,14 @@ def test_sort_key_same_day_meeting_first_unknown_kinds_last():
     """Events of one day: the meeting first, then what follows from it (KIND_ORDER), an unknown kind last; then
     by meeting number (none first) and text."""
     day = D(2025, 3, 7)
-    events = [Event("bilinmeyen", day, "a", "", DONE, "1"), Event("tutanak_teblig", day, "b", "", DONE, "2", "3"),
-              Event("il_gkk", day, "c", "", DONE, "3", "3"), Event("tutanak_teblig", day, "a", "", DONE, "4", "2"),
-              Event("tutanak_teblig", day, "z", "", DONE, "5"), Event("il_gkk", D(2025, 3, 6), "d", "", DONE, "6")]
+    events = [
+        Event("bilinmeyen", day, "a", "", DONE, "1"),
+        Event("tutanak_teblig", day, "b", "", DONE, "2", "3"),
+        Event("il_gkk", day, "c", "", DONE, "3", "3"),
+        Event("tutanak_teblig", day, "a", "", DONE, "4", "2"),
+        Event("tutanak_teblig", day, "z", "", DONE, "5"),
+        Event("il_gkk", D(2025, 3, 6), "d", "", DONE, "6"),
+    ]
     assert [e.key for e in sorted(events, key=Event.sort_key)] == ["6", "3", "5", "4", "2", "1"]
     assert events[0].sort_key() == (day, len(events_module.KIND_ORDER), "", "a")
     assert events[1].sort_key() == (day, events_module.KIND_ORDER.index("tutanak_teblig"), "3", "b")
@@ -53,8 +87,12 @@ def test_statuses_on_both_sides_of_today():
         assert status(False, D(2025, 6, 11), today) == "yaklasiyor"
     assert events_module.untracked(D(2025, 6, 9), today) == "gecti"
     assert events_module.untracked(today, today) == "yaklasiyor"
-    assert events_module.STATUS_LABELS == {"tamamlandi": "Tamamlandı", "yaklasiyor": "Yaklaşıyor",
-                                           "gecikti": "Gecikti", "gecti": "Geçti (izlenmiyor)"}
+    assert events_module.STATUS_LABELS == {
+        "tamamlandi": "Tamamlandı",
+        "yaklasiyor": "Yaklaşıyor",
+        "gecikti": "Gecikti",
+        "gecti": "Geçti (izlenmiyor)",
+    }
 
 
 def test_shown_and_judged_words():
@@ -78,14 +116,25 @@ def test_due_event_at_the_target_judged_by_the_limit():
     moved = Due(D(2025, 3, 28), D(2025, 4, 1))
     s = _schedule(D(2025, 3, 31))  # after the target, not after the limit: not late
     e = events_module.due_event(s, "gundem_hazirlik", moved, "Gündem", "M10(1)", False, "k", "3")
-    assert e == Event("gundem_hazirlik", D(2025, 3, 28), "Gündem; yasal son gün 01.04.2025", "M10(1)", "yaklasiyor",
-                      "k", "3", False, None, D(2025, 4, 1), False)
+    assert e == Event(
+        "gundem_hazirlik",
+        D(2025, 3, 28),
+        "Gündem; yasal son gün 01.04.2025",
+        "M10(1)",
+        "yaklasiyor",
+        "k",
+        "3",
+        False,
+        None,
+        D(2025, 4, 1),
+        False,
+    )
     late = events_module.due_event(_schedule(D(2025, 4, 2)), "gundem_hazirlik", moved, "G", "M10(1)", False, "k")
     assert (late.status, late.meeting_no, late.proposal) == ("gecikti", None, False)
-    same = events_module.due_event(s, "bildirim", Due(D(2025, 4, 2), D(2025, 4, 2), True), "B", "M11(3)", True,
-                                   "k2", None, True, status="gecti")
-    assert (same.status, same.limit, same.estimated, same.proposal, same.district) == ("gecti", None, True, True,
-                                                                                       None)
+    same = events_module.due_event(
+        s, "bildirim", Due(D(2025, 4, 2), D(2025, 4, 2), True), "B", "M11(3)", True, "k2", None, True, status="gecti"
+    )
+    assert (same.status, same.limit, same.estimated, same.proposal, same.district) == ("gecti", None, True, True, None)
     assert events_module.due_event(s, "x", moved, "X", "", True, "k").status == "tamamlandi"
 
 

@@ -23,28 +23,40 @@ STAMP = "24.11.2026 10:05"
 def _rows(district: str, *nos: str) -> DistrictRows:
     rows = DistrictRows(district)
     for no in nos:
-        rows.tables[MEETINGS_SHEET].append({"Toplantı No": no, "Kategori": "İlçe Göç Koordinasyon Kurulu",
-                                            "Tür": "Olağan", "Gerçekleşen Tarih": D(2025, 3, int(no))})
+        rows.tables[MEETINGS_SHEET].append(
+            {
+                "Toplantı No": no,
+                "Kategori": "İlçe Göç Koordinasyon Kurulu",
+                "Tür": "Olağan",
+                "Gerçekleşen Tarih": D(2025, 3, int(no)),
+            }
+        )
     return rows
 
 
-def _inc(name: str, district: str, *nos: str, province: str | None = "Gaziantep", year: int | None = 2025,
-         note: str = "") -> Incoming:
+def _inc(
+    name: str, district: str, *nos: str, province: str | None = "Gaziantep", year: int | None = 2025, note: str = ""
+) -> Incoming:
     return Incoming(name, district, province, year, _rows(district, *nos), note)
 
 
 def test_refusals_word_for_word():
     """A file of another province or year, or one the backend could not use, is refused with its reason."""
-    sources = [Unusable("bozuk.xlsx", "Dosya açılamadı."), _inc("kilis.xlsx", "Elbeyli", "1", province="Kilis"),
-               _inc("ilsiz.xlsx", "Nizip", "1", province=None), _inc("eski.xlsx", "Nizip", "1", year=2024),
-               _inc("yilsiz.xlsx", "Nizip", "1", year=None)]
+    sources = [
+        Unusable("bozuk.xlsx", "Dosya açılamadı."),
+        _inc("kilis.xlsx", "Elbeyli", "1", province="Kilis"),
+        _inc("ilsiz.xlsx", "Nizip", "1", province=None),
+        _inc("eski.xlsx", "Nizip", "1", year=2024),
+        _inc("yilsiz.xlsx", "Nizip", "1", year=None),
+    ]
     result = plan_merge(book(), None, sources, today=D(2026, 11, 24), now=NOW)
     assert [e.row() for e in result.entries] == [
         [STAMP, "bozuk.xlsx", None, "reddedildi", "Dosya açılamadı."],
         [STAMP, "kilis.xlsx", None, "reddedildi", "Başka ilin dosyası: Kilis; bu kitap Gaziantep ili için."],
         [STAMP, "ilsiz.xlsx", None, "reddedildi", "Başka ilin dosyası: (il boş); bu kitap Gaziantep ili için."],
         [STAMP, "eski.xlsx", None, "reddedildi", "Başka yılın dosyası: 2024; bu kitap 2025 yılı için."],
-        [STAMP, "yilsiz.xlsx", None, "reddedildi", "Başka yılın dosyası: (yıl boş); bu kitap 2025 yılı için."]]
+        [STAMP, "yilsiz.xlsx", None, "reddedildi", "Başka yılın dosyası: (yıl boş); bu kitap 2025 yılı için."],
+    ]
     assert result.state.districts == {}
     assert result.state.log == [e.row() for e in result.entries]
     assert len(result.refused) == 5 and result.changed == []
@@ -55,30 +67,50 @@ def test_added_then_unchanged_then_replaced():
     """M12(5): a district's first file is added (named as İlçeler names it, its meetings received today); the same
     content again is 'değişiklik yok' (the first source kept); a newer file replaces all its rows, the log saying
     what changed, and a meeting keeps the day the province first received it."""
-    first = plan_merge(book(), None, [_inc("nizip-1.xlsx", " NİZİP ", "2", "1", note=" (not)"),
-                                      _inc("yok.xlsx", "Bilinmez")], today=D(2025, 4, 1), now=NOW)
+    first = plan_merge(
+        book(),
+        None,
+        [_inc("nizip-1.xlsx", " NİZİP ", "2", "1", note=" (not)"), _inc("yok.xlsx", "Bilinmez")],
+        today=D(2025, 4, 1),
+        now=NOW,
+    )
     assert [e.row() for e in first.entries] == [
         [STAMP, "nizip-1.xlsx", "Nizip", "eklendi", "2 toplantı eklendi. (not)"],
-        [STAMP, "yok.xlsx", "Bilinmez", "eklendi",
-         "0 toplantı eklendi. (Uyarı: bu ilçe İlçeler sayfasında yok; izleme görünümünde yer almaz.)"]]
+        [
+            STAMP,
+            "yok.xlsx",
+            "Bilinmez",
+            "eklendi",
+            "0 toplantı eklendi. (Uyarı: bu ilçe İlçeler sayfasında yok; izleme görünümünde yer almaz.)",
+        ],
+    ]
     nizip = first.state.districts["nizip"]
-    assert (nizip.district, nizip.source, nizip.received) == ("Nizip", "nizip-1.xlsx",
-                                                              {"1": D(2025, 4, 1), "2": D(2025, 4, 1)})
+    assert (nizip.district, nizip.source, nizip.received) == (
+        "Nizip",
+        "nizip-1.xlsx",
+        {"1": D(2025, 4, 1), "2": D(2025, 4, 1)},
+    )
     assert [m["Toplantı No"] for m in nizip.meetings()] == ["1", "2"]  # sorted by number
     assert len(first.changed) == 2
 
-    again = plan_merge(book(), first.state, [_inc("nizip-2.xlsx", "Nizip", "1", "2")], today=D(2025, 5, 1),
-                       now=NOW)
-    assert [e.row() for e in again.entries] == [[STAMP, "nizip-2.xlsx", "Nizip", "değişiklik yok",
-                                                 "Aynı içerik (2 toplantı)."]]
+    again = plan_merge(book(), first.state, [_inc("nizip-2.xlsx", "Nizip", "1", "2")], today=D(2025, 5, 1), now=NOW)
+    assert [e.row() for e in again.entries] == [
+        [STAMP, "nizip-2.xlsx", "Nizip", "değişiklik yok", "Aynı içerik (2 toplantı)."]
+    ]
     assert again.state.districts["nizip"].source == "nizip-1.xlsx"
     assert first.state.log == [e.row() for e in first.entries]  # the state given is not changed
     assert again.state.log == [*first.state.log, *(e.row() for e in again.entries)]
 
     newer = plan_merge(book(), again.state, [_inc("nizip-3.xlsx", "Nizip", "1", "3")], today=D(2025, 6, 1), now=NOW)
-    assert [e.row() for e in newer.entries] == [[
-        STAMP, "nizip-3.xlsx", "Nizip", "değiştirildi",
-        "İlçenin önceki satırları bu dosyayla değiştirildi — eklenen toplantı: 3; çıkarılan toplantı: 2."]]
+    assert [e.row() for e in newer.entries] == [
+        [
+            STAMP,
+            "nizip-3.xlsx",
+            "Nizip",
+            "değiştirildi",
+            "İlçenin önceki satırları bu dosyayla değiştirildi — eklenen toplantı: 3; çıkarılan toplantı: 2.",
+        ]
+    ]
     assert newer.state.districts["nizip"].received == {"1": D(2025, 4, 1), "3": D(2025, 6, 1)}
     assert newer.state.districts["nizip"].source == "nizip-3.xlsx"
     assert action_counts(newer.entries) == {"eklendi": 0, "değiştirildi": 1, "değişiklik yok": 0, "reddedildi": 0}
@@ -86,12 +118,20 @@ def test_added_then_unchanged_then_replaced():
 
 def test_a_district_merged_before_without_rows_is_unchanged():
     """A district whose earlier file had no rows is in the log only: the same empty file again changes nothing."""
-    state = MergedState({}, [["01.05.2025 09:00", "araban.xlsx", "Araban", "eklendi", "0 toplantı eklendi."],
-                             ["01.05.2025 09:00", "x.xlsx", "Nizip", "reddedildi", "Başka yılın dosyası"]])
-    result = plan_merge(book(), state, [_inc("araban.xlsx", "araban"), _inc("nizip.xlsx", "Nizip")],
-                        today=D(2025, 6, 1), now=NOW)
+    state = MergedState(
+        {},
+        [
+            ["01.05.2025 09:00", "araban.xlsx", "Araban", "eklendi", "0 toplantı eklendi."],
+            ["01.05.2025 09:00", "x.xlsx", "Nizip", "reddedildi", "Başka yılın dosyası"],
+        ],
+    )
+    result = plan_merge(
+        book(), state, [_inc("araban.xlsx", "araban"), _inc("nizip.xlsx", "Nizip")], today=D(2025, 6, 1), now=NOW
+    )
     assert [(e.district, e.action, e.reason) for e in result.entries] == [
-        ("Araban", "değişiklik yok", "Aynı içerik (0 toplantı)."), ("Nizip", "eklendi", "0 toplantı eklendi.")]
+        ("Araban", "değişiklik yok", "Aynı içerik (0 toplantı)."),
+        ("Nizip", "eklendi", "0 toplantı eklendi."),
+    ]
     assert LogEntry("t", "f", None, "a", "r").row() == ["t", "f", None, "a", "r"]
 
 
@@ -99,8 +139,7 @@ def test_require_province():
     require_province(book(), "il.xlsx")
     with pytest.raises(InvalidArgument) as e:
         require_province(book(**{"Kurul Türü": "İlçe", "İlçe": "Nizip"}), "nizip.xlsx")
-    assert str(e.value) == ("'nizip.xlsx' bir il kurulu kitabı değil; ilçe kitapları il kurulu kitabına "
-                            "birleştirilir.")
+    assert str(e.value) == ("'nizip.xlsx' bir il kurulu kitabı değil; ilçe kitapları il kurulu kitabına birleştirilir.")
 
 
 def test_plan_merge_refuses_a_district_book_by_its_name():

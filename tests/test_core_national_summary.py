@@ -11,8 +11,17 @@ from gockurul_excel.core.national import Decision, Documents, Meeting, Report
 TODAY = dt.date(2026, 11, 24)
 
 
-def _meeting(il: str, yil: int, kimlik: str, kategori: str = "il_gkk", tur: str = "olagan", *,
-             kurul: str = "il", ilce: str = "", nufus: int | None = None) -> Meeting:
+def _meeting(
+    il: str,
+    yil: int,
+    kimlik: str,
+    kategori: str = "il_gkk",
+    tur: str = "olagan",
+    *,
+    kurul: str = "il",
+    ilce: str = "",
+    nufus: int | None = None,
+) -> Meeting:
     return Meeting(il, ilce, kurul, yil, kimlik, kategori, tur, f"{yil}-03-10", nufus)
 
 
@@ -22,8 +31,15 @@ def _row(rows: list[dict], il: str, yil: int) -> dict:
 
 def test_extra_meetings_counted_one_by_one():
     """Every İl GKK meeting that is not ordinary is one more 'Ek toplantı' (two give 2, not 1)."""
-    docs = Documents([_meeting("Adana", 2025, "a1", tur="olaganustu"), _meeting("Adana", 2025, "a2", tur="ek"),
-                      _meeting("Adana", 2025, "a3")], [], [])
+    docs = Documents(
+        [
+            _meeting("Adana", 2025, "a1", tur="olaganustu"),
+            _meeting("Adana", 2025, "a2", tur="ek"),
+            _meeting("Adana", 2025, "a3"),
+        ],
+        [],
+        [],
+    )
     row = _row(national.summarise(docs, today=TODAY), "Adana", 2025)
     assert (row["ek_toplanti"], row["il_gkk_olagan"]) == (2, 1)
 
@@ -31,8 +47,12 @@ def test_extra_meetings_counted_one_by_one():
 def test_district_board_meetings_counted_one_by_one():
     """Each İlçe GKK meeting of the province's districts counts once in 'İlçe GKK toplantısı'; its category is
     matched exactly, and it is no İl GKK meeting (neither ordinary nor extra)."""
-    docs = Documents([_meeting("Adana", 2025, f"i{n}", "ilce_gkk", kurul="ilce", ilce="Seyhan") for n in range(3)]
-                     + [_meeting("Adana", 2025, "x", "ILCE_GKK", kurul="ilce", ilce="Seyhan")], [], [])
+    docs = Documents(
+        [_meeting("Adana", 2025, f"i{n}", "ilce_gkk", kurul="ilce", ilce="Seyhan") for n in range(3)]
+        + [_meeting("Adana", 2025, "x", "ILCE_GKK", kurul="ilce", ilce="Seyhan")],
+        [],
+        [],
+    )
     row = _row(national.summarise(docs, today=TODAY), "Adana", 2025)
     assert (row["ilce_gkk"], row["il_gkk_olagan"], row["ek_toplanti"]) == (3, 0, 0)
 
@@ -40,12 +60,18 @@ def test_district_board_meetings_counted_one_by_one():
 def test_carried_population_is_the_largest_of_the_provinces_documents():
     """M7(1): the province's own documents (schema 1.1) carry its foreign population; of several, the largest
     counts — 12.000 then 8.000 still asks four İl GKK and four Alt Komisyon meetings (10.000 and over)."""
-    docs = Documents([_meeting("Adana", 2025, "a1", nufus=12_000), _meeting("Adana", 2025, "a2", nufus=8_000),
-                      _meeting("Adana", 2025, "a3", nufus=None)], [], [])
+    docs = Documents(
+        [
+            _meeting("Adana", 2025, "a1", nufus=12_000),
+            _meeting("Adana", 2025, "a2", nufus=8_000),
+            _meeting("Adana", 2025, "a3", nufus=None),
+        ],
+        [],
+        [],
+    )
     row = _row(national.summarise(docs, today=TODAY), "Adana", 2025)
     assert (row["yabanci_nufusu"], row["il_gkk_gereken"], row["alt_komisyon_gereken"]) == (12_000, 4, 4)
-    docs = Documents([_meeting("Adana", 2025, "a1", nufus=8_000), _meeting("Adana", 2025, "a2", nufus=12_000)],
-                     [], [])
+    docs = Documents([_meeting("Adana", 2025, "a1", nufus=8_000), _meeting("Adana", 2025, "a2", nufus=12_000)], [], [])
     assert _row(national.summarise(docs, today=TODAY), "Adana", 2025)["yabanci_nufusu"] == 12_000
 
 
@@ -54,14 +80,22 @@ def test_given_population_wins_and_threshold_both_sides():
     docs = Documents([_meeting("Adana", 2025, "a1", nufus=50_000), _meeting("Bolu", 2025, "b1")], [], [])
     rows = national.summarise(docs, today=TODAY, populations={"Adana": 9_999, "Bolu": 10_000})
     assert [(r["il"], r["yabanci_nufusu"], r["il_gkk_gereken"], r["alt_komisyon_gereken"]) for r in rows] == [
-        ("Adana", 9_999, 2, 2), ("Bolu", 10_000, 4, 4)]
+        ("Adana", 9_999, 2, 2),
+        ("Bolu", 10_000, 4, 4),
+    ]
 
 
 def test_annual_report_yes_no():
     """Ek-3 came from the province board: 'Evet' (one or two documents alike); a district's report is not it."""
-    docs = Documents([_meeting("Adana", 2025, "a1"), _meeting("Bolu", 2025, "b1")], [],
-                     [Report("Adana", "", "il", 2025, "r1"), Report("Adana", "", "il", 2025, "r2"),
-                      Report("Bolu", "Merkez", "ilce", 2025, "r3")])
+    docs = Documents(
+        [_meeting("Adana", 2025, "a1"), _meeting("Bolu", 2025, "b1")],
+        [],
+        [
+            Report("Adana", "", "il", 2025, "r1"),
+            Report("Adana", "", "il", 2025, "r2"),
+            Report("Bolu", "Merkez", "ilce", 2025, "r3"),
+        ],
+    )
     rows = national.summarise(docs, today=TODAY)
     assert [(r["il"], r["yillik_rapor"]) for r in rows] == [("Adana", "Evet"), ("Bolu", "Hayır")]
 
@@ -72,7 +106,8 @@ def test_rows_in_turkish_order_then_year():
     docs = Documents([_meeting(il, y, f"{il}{y}") for il in names for y in (2025, 2024)], [], [])
     rows = national.summarise(docs, today=TODAY)
     assert [(r["il"], r["yil"]) for r in rows] == [
-        (il, y) for il in ("Ceyhan", "Çorum", "Denizli", "Isparta", "İzmir", "Zonguldak") for y in (2024, 2025)]
+        (il, y) for il in ("Ceyhan", "Çorum", "Denizli", "Isparta", "İzmir", "Zonguldak") for y in (2024, 2025)
+    ]
 
 
 def test_row_keys_and_status_words():
@@ -88,14 +123,21 @@ def test_row_keys_and_status_words():
 def test_decisions_overdue_and_due_dates():
     """A decision open ('bekliyor', 'devam_ediyor') past its Verilen Süre is overdue; no or an unreadable due
     date is no due date (never an error)."""
-    decisions = [Decision("Adana", "", "il", 2025, "a1", 1, "bekliyor", "2026-11-23"),
-                 Decision("Adana", "", "il", 2025, "a1", 2, "devam_ediyor", "2026-11-24"),
-                 Decision("Adana", "", "il", 2025, "a1", 3, "uygulandi", "2020-01-01"),
-                 Decision("Adana", "", "il", 2025, "a1", 4, "bekliyor", None),
-                 Decision("Adana", "", "il", 2025, "a1", 5, "bekliyor", "30.06.2026")]
+    decisions = [
+        Decision("Adana", "", "il", 2025, "a1", 1, "bekliyor", "2026-11-23"),
+        Decision("Adana", "", "il", 2025, "a1", 2, "devam_ediyor", "2026-11-24"),
+        Decision("Adana", "", "il", 2025, "a1", 3, "uygulandi", "2020-01-01"),
+        Decision("Adana", "", "il", 2025, "a1", 4, "bekliyor", None),
+        Decision("Adana", "", "il", 2025, "a1", 5, "bekliyor", "30.06.2026"),
+    ]
     (row,) = national.summarise(Documents([], decisions, []), today=TODAY)
-    assert (row["karar"], row["karar_bekliyor"], row["karar_devam_ediyor"], row["karar_uygulandi"],
-            row["karar_suresi_gecen"]) == (5, 3, 1, 1, 1)
+    assert (
+        row["karar"],
+        row["karar_bekliyor"],
+        row["karar_devam_ediyor"],
+        row["karar_uygulandi"],
+        row["karar_suresi_gecen"],
+    ) == (5, 3, 1, 1, 1)
 
 
 def test_due_reads_iso_only():

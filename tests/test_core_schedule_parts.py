@@ -20,8 +20,14 @@ def _s(today: D | None = None) -> Schedule:
 
 
 def _project(**values) -> dict:
-    base = {"Başlangıç": D(2025, 1, 31), "Bitiş": D(2025, 12, 31), "Başkanlık Görüşü": "Olumlu",
-            "Ara Rapor Sıklığı (Ay)": 3, "Son Ara Rapor Tarihi": None, "Nihai Rapor Tarihi": None}
+    base = {
+        "Başlangıç": D(2025, 1, 31),
+        "Bitiş": D(2025, 12, 31),
+        "Başkanlık Görüşü": "Olumlu",
+        "Ara Rapor Sıklığı (Ay)": 3,
+        "Son Ara Rapor Tarihi": None,
+        "Nihai Rapor Tarihi": None,
+    }
     return {**base, **values}
 
 
@@ -29,14 +35,19 @@ def test_project_reports_interim_and_final():
     """GK(ç): the next interim report `every` months after the last one (else the start), clamped to the month's
     end (31.01 + 3 months = 30.04.2025, a Wednesday); the final report 30 days after the end (30.01.2026, a
     Friday), done once its date is written."""
-    assert schedule.project_reports(_s(), _project()) == [("proje_ara_rapor", D(2025, 4, 30), False),
-                                                          ("proje_nihai_rapor", D(2026, 1, 30), False)]
-    assert schedule.project_reports(_s(), _project(**{"Son Ara Rapor Tarihi": D(2025, 5, 3),
-                                                      "Nihai Rapor Tarihi": D(2026, 1, 5)})) == [
-        ("proje_ara_rapor", D(2025, 8, 4), False), ("proje_nihai_rapor", D(2026, 1, 30), True)]
+    assert schedule.project_reports(_s(), _project()) == [
+        ("proje_ara_rapor", D(2025, 4, 30), False),
+        ("proje_nihai_rapor", D(2026, 1, 30), False),
+    ]
+    assert schedule.project_reports(
+        _s(), _project(**{"Son Ara Rapor Tarihi": D(2025, 5, 3), "Nihai Rapor Tarihi": D(2026, 1, 5)})
+    ) == [("proje_ara_rapor", D(2025, 8, 4), False), ("proje_nihai_rapor", D(2026, 1, 30), True)]
     # moved to the next working day: 31.01 + 2 months = 31.03.2025, Ramazan Bayramı (30.03–01.04): 02.04
     assert schedule.project_reports(_s(), _project(**{"Ara Rapor Sıklığı (Ay)": 2}))[0] == (
-        "proje_ara_rapor", D(2025, 4, 2), False)
+        "proje_ara_rapor",
+        D(2025, 4, 2),
+        False,
+    )
 
 
 def test_project_reports_bounds():
@@ -48,20 +59,36 @@ def test_project_reports_bounds():
     for every in (0, -1, 121, None, "3"):
         assert schedule.project_reports(_s(), _project(**{"Ara Rapor Sıklığı (Ay)": every})) == [final]
     assert schedule.project_reports(_s(), _project(**{"Ara Rapor Sıklığı (Ay)": 1}))[0] == (
-        "proje_ara_rapor", D(2025, 2, 28), False)
+        "proje_ara_rapor",
+        D(2025, 2, 28),
+        False,
+    )
     assert schedule.project_reports(_s(), _project(**{"Ara Rapor Sıklığı (Ay)": 120, "Bitiş": None})) == [
-        ("proje_ara_rapor", D(2035, 1, 31), False)]
+        ("proje_ara_rapor", D(2035, 1, 31), False)
+    ]
     assert schedule.project_reports(_s(), _project(**{"Bitiş": D(2025, 4, 30)})) == [
-        ("proje_nihai_rapor", D(2025, 5, 30), False)]  # the interim would be due on the end: none
+        ("proje_nihai_rapor", D(2025, 5, 30), False)
+    ]  # the interim would be due on the end: none
     assert schedule.project_reports(_s(), _project(**{"Bitiş": D(2025, 5, 1)}))[0] == (
-        "proje_ara_rapor", D(2025, 4, 30), False)
+        "proje_ara_rapor",
+        D(2025, 4, 30),
+        False,
+    )
 
 
 def test_meeting_event_words_and_status():
     s = _s(D(2025, 6, 10))
     past = schedule._meeting_event(s, Category.PROVINCE_BOARD, D(2025, 6, 9), "3", None, "M7(1)", "İl GKK", "k")
-    assert past == Event("il_gkk", D(2025, 6, 9), "İl GKK — tarihi geçti, gerçekleşen tarih yazılmamış", "M7(1)",
-                         "gecikti", "k", "3", False)
+    assert past == Event(
+        "il_gkk",
+        D(2025, 6, 9),
+        "İl GKK — tarihi geçti, gerçekleşen tarih yazılmamış",
+        "M7(1)",
+        "gecikti",
+        "k",
+        "3",
+        False,
+    )
     today = schedule._meeting_event(s, Category.SUBCOMMISSION, D(2025, 6, 10), "4", None, "M6(9)", "AK", "k2", True)
     assert today == Event("alt_komisyon", D(2025, 6, 10), "AK", "M6(9)", "yaklasiyor", "k2", "4", True)
     held = schedule._meeting_event(s, Category.DISTRICT_BOARD, D(2025, 6, 9), "5", D(2025, 6, 9), "M8(1)", "İ", "k3")

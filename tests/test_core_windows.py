@@ -28,11 +28,16 @@ def test_province_board_quarterly_whole_months_proposal_on_the_15th():
         (1, D(2025, 1, 1), D(2025, 1, 31), D(2025, 1, 31), D(2025, 1, 15), None, False),
         (4, D(2025, 4, 1), D(2025, 4, 30), D(2025, 4, 30), D(2025, 4, 15), None, False),
         (7, D(2025, 7, 1), D(2025, 7, 31), D(2025, 7, 31), D(2025, 7, 16), None, False),
-        (10, D(2025, 10, 1), D(2025, 10, 31), D(2025, 10, 31), D(2025, 10, 15), None, False)]
+        (10, D(2025, 10, 1), D(2025, 10, 31), D(2025, 10, 31), D(2025, 10, 15), None, False),
+    ]
     assert [(w.category, w.article, w.label, w.meeting) for w in ws[:2]] == [
-        (Category.PROVINCE_BOARD, "M7(1)", "Ocak ayı", None), (Category.PROVINCE_BOARD, "M7(1)", "Nisan ayı", None)]
+        (Category.PROVINCE_BOARD, "M7(1)", "Ocak ayı", None),
+        (Category.PROVINCE_BOARD, "M7(1)", "Nisan ayı", None),
+    ]
     assert [w.label for w in windows_for(rules.PROVINCE_BOARD_BIANNUAL, 2025, WorkCalendar())] == [
-        "Ocak ayı", "Temmuz ayı"]
+        "Ocak ayı",
+        "Temmuz ayı",
+    ]
 
 
 def test_subcommission_first_week_and_its_first_working_day():
@@ -43,9 +48,14 @@ def test_subcommission_first_week_and_its_first_working_day():
         (3, D(2025, 3, 1), D(2025, 3, 7), D(2025, 3, 7), D(2025, 3, 3), None, False),
         (6, D(2025, 6, 1), D(2025, 6, 7), D(2025, 6, 7), D(2025, 6, 2), None, False),
         (9, D(2025, 9, 1), D(2025, 9, 7), D(2025, 9, 7), D(2025, 9, 1), None, False),
-        (12, D(2025, 12, 1), D(2025, 12, 7), D(2025, 12, 7), D(2025, 12, 1), None, False)]
-    assert [w.label for w in ws] == ["Mart ayının ilk haftası", "Haziran ayının ilk haftası",
-                                     "Eylül ayının ilk haftası", "Aralık ayının ilk haftası"]
+        (12, D(2025, 12, 1), D(2025, 12, 7), D(2025, 12, 7), D(2025, 12, 1), None, False),
+    ]
+    assert [w.label for w in ws] == [
+        "Mart ayının ilk haftası",
+        "Haziran ayının ilk haftası",
+        "Eylül ayının ilk haftası",
+        "Aralık ayının ilk haftası",
+    ]
     assert ws[0].article == "M6(9)"
 
 
@@ -54,8 +64,12 @@ def test_subcommission_first_week_lost_to_leave_moves_to_the_next_working_day():
     window ends on the first working day, 10.06, where it may still meet."""
     leave = [(D(2025, 6, d), "İzin", "İdari İzin") for d in (2, 3, 4, 5)]
     june = windows_for(rules.SUBCOMMISSION_QUARTERLY, 2025, WorkCalendar(leave))[1]
-    assert (june.start, june.end, june.limit, june.proposal) == (D(2025, 6, 1), D(2025, 6, 10), D(2025, 6, 10),
-                                                                 D(2025, 6, 10))
+    assert (june.start, june.end, june.limit, june.proposal) == (
+        D(2025, 6, 1),
+        D(2025, 6, 10),
+        D(2025, 6, 10),
+        D(2025, 6, 10),
+    )
 
 
 def test_district_board_two_months_and_the_m8_3_late_limit():
@@ -65,11 +79,17 @@ def test_district_board_two_months_and_the_m8_3_late_limit():
     ws = windows_for(rules.DISTRICT_BOARD_WINDOW, 2025, WorkCalendar())
     assert _dates(ws) == [
         (2, D(2025, 2, 1), D(2025, 3, 31), D(2025, 4, 30), D(2025, 2, 17), D(2025, 4, 30), False),
-        (8, D(2025, 8, 1), D(2025, 9, 30), D(2025, 10, 31), D(2025, 8, 15), D(2025, 10, 31), False)]
+        (8, D(2025, 8, 1), D(2025, 9, 30), D(2025, 10, 31), D(2025, 8, 15), D(2025, 10, 31), False),
+    ]
     assert [(w.label, w.article) for w in ws] == [("Şubat/Mart", "M8(1)"), ("Ağustos/Eylül", "M8(1)")]
     aug = windows_for(rules.DISTRICT_BOARD_WINDOW, 2027, WorkCalendar())[1]
     assert (aug.limit, aug.limit_target, aug.shown_limit, aug.proposal, aug.estimated) == (
-        D(2027, 10, 31), D(2027, 10, 28), D(2027, 10, 28), D(2027, 8, 16), False)
+        D(2027, 10, 31),
+        D(2027, 10, 28),
+        D(2027, 10, 28),
+        D(2027, 8, 16),
+        False,
+    )
 
 
 def test_estimated_proposal_or_limit_marks_the_window():
@@ -80,14 +100,20 @@ def test_estimated_proposal_or_limit_marks_the_window():
     assert [(w.proposal, w.estimated) for w in ws[:2]] == [(D(2034, 3, 6), True), (D(2034, 6, 1), False)]
     ws = windows_for(rules.DISTRICT_BOARD_WINDOW, 2038, WorkCalendar())
     assert [(w.limit, w.shown_limit, w.estimated) for w in ws] == [
-        (D(2038, 4, 30), D(2038, 4, 30), False), (D(2038, 10, 31), D(2038, 10, 28), True)]
+        (D(2038, 4, 30), D(2038, 4, 30), False),
+        (D(2038, 10, 31), D(2038, 10, 28), True),
+    ]
 
 
 def test_window_contains_both_ends_and_held_only_inside():
     """KURALLAR §2: only a meeting held inside its window (to its last allowed day) satisfies it."""
     w = windows_for(rules.DISTRICT_BOARD_WINDOW, 2025, WorkCalendar())[0]
     assert [w.contains(d) for d in (D(2025, 1, 31), D(2025, 2, 1), D(2025, 4, 30), D(2025, 5, 1))] == [
-        False, True, True, False]
+        False,
+        True,
+        True,
+        False,
+    ]
     assert w.held is None
     for day, held in ((D(2025, 4, 30), D(2025, 4, 30)), (D(2025, 5, 1), None), (None, None)):
         w.meeting = {"Gerçekleşen Tarih": day}
@@ -101,14 +127,22 @@ def test_build_calendar_from_tatiller():
     """The Tatiller sheet's days are days off: named by Açıklama, else by Tür, else 'İdari izin'; a row without a
     date is no day."""
     book_rows = clean()
-    book_rows["Tatiller"] = rows("Tatiller", tarih=[D(2025, 6, 2), D(2025, 6, 3), D(2025, 6, 4), None],
-                                 aciklama=["Bayram öncesi izin", None, None, "Tarihsiz"],
-                                 tur=["Ek Tatil", "İdari İzin", None, "Ek Tatil"])
+    book_rows["Tatiller"] = rows(
+        "Tatiller",
+        tarih=[D(2025, 6, 2), D(2025, 6, 3), D(2025, 6, 4), None],
+        aciklama=["Bayram öncesi izin", None, None, "Tarihsiz"],
+        tur=["Ek Tatil", "İdari İzin", None, "Ek Tatil"],
+    )
     cal = build_calendar(book(rows=book_rows))
-    assert [(d.date, d.name, d.kind) for d in cal.days_off(2025) if d.date.month == 6 and d.kind != "resmi_tatil"
-            and d.kind != "arife"] == [
-        (D(2025, 6, 2), "Bayram öncesi izin", "Ek Tatil"), (D(2025, 6, 3), "İdari İzin", "İdari İzin"),
-        (D(2025, 6, 4), "İdari izin", "İdari İzin")]
+    assert [
+        (d.date, d.name, d.kind)
+        for d in cal.days_off(2025)
+        if d.date.month == 6 and d.kind != "resmi_tatil" and d.kind != "arife"
+    ] == [
+        (D(2025, 6, 2), "Bayram öncesi izin", "Ek Tatil"),
+        (D(2025, 6, 3), "İdari İzin", "İdari İzin"),
+        (D(2025, 6, 4), "İdari izin", "İdari İzin"),
+    ]
     assert not cal.is_working_day(D(2025, 6, 4))
 
 
@@ -121,10 +155,15 @@ def test_required_windows_province_by_population():
     population, no windows."""
     cal = WorkCalendar()
     assert _months(required_windows(book(**{"Yabancı Nüfusu": 10_000}), rules.BoardKind.PROVINCE, 2025, cal)) == [
-        *((Category.PROVINCE_BOARD, m) for m in (1, 4, 7, 10)), *((Category.SUBCOMMISSION, m) for m in (3, 6, 9, 12))]
+        *((Category.PROVINCE_BOARD, m) for m in (1, 4, 7, 10)),
+        *((Category.SUBCOMMISSION, m) for m in (3, 6, 9, 12)),
+    ]
     assert _months(required_windows(book(**{"Yabancı Nüfusu": 9_999}), rules.BoardKind.PROVINCE, 2025, cal)) == [
-        (Category.PROVINCE_BOARD, 1), (Category.PROVINCE_BOARD, 7), (Category.SUBCOMMISSION, 6),
-        (Category.SUBCOMMISSION, 12)]
+        (Category.PROVINCE_BOARD, 1),
+        (Category.PROVINCE_BOARD, 7),
+        (Category.SUBCOMMISSION, 6),
+        (Category.SUBCOMMISSION, 12),
+    ]
     assert required_windows(book(**{"Yabancı Nüfusu": None}), rules.BoardKind.PROVINCE, 2025, cal) == []
     assert required_windows(book(**{"Yabancı Nüfusu": "çok"}), rules.BoardKind.PROVINCE, 2025, cal) == []
 
@@ -138,7 +177,10 @@ def test_required_windows_district_m8_1_and_m8_2():
     both = [(Category.DISTRICT_BOARD, 2), (Category.DISTRICT_BOARD, 8)]
     assert _months(required_windows(book(**district, **{"Yabancı Nüfusu": 2_000}), kind, 2025, cal)) == both
     assert required_windows(book(**district, **{"Yabancı Nüfusu": 1_999}), kind, 2025, cal) == []
-    assert required_windows(book(**district, **{"Yabancı Nüfusu": 1_999, "Hudut İlçesi": "Hayır"}), kind, 2025,
-                            cal) == []
-    assert _months(required_windows(book(**district, **{"Yabancı Nüfusu": 5, "Hudut İlçesi": "Evet"}), kind, 2025,
-                                    cal)) == both
+    assert (
+        required_windows(book(**district, **{"Yabancı Nüfusu": 1_999, "Hudut İlçesi": "Hayır"}), kind, 2025, cal) == []
+    )
+    assert (
+        _months(required_windows(book(**district, **{"Yabancı Nüfusu": 5, "Hudut İlçesi": "Evet"}), kind, 2025, cal))
+        == both
+    )

@@ -27,8 +27,13 @@ PLATFORM = _rule("platform_giris", rules.Direction.MONTH_END)  # M12(3): by the 
 
 @pytest.fixture
 def cal() -> WorkCalendar:
-    return WorkCalendar([(D(2025, 5, 2), "Köprü izni", "İdari İzin"), (D(2025, 1, 1), "Yılbaşı izni", "İdari İzin"),
-                         (D(2026, 1, 2), "Yeni yıl izni", "İdari İzin")])
+    return WorkCalendar(
+        [
+            (D(2025, 5, 2), "Köprü izni", "İdari İzin"),
+            (D(2025, 1, 1), "Yılbaşı izni", "İdari İzin"),
+            (D(2026, 1, 2), "Yeni yıl izni", "İdari İzin"),
+        ]
+    )
 
 
 def test_working_days_weekdays_holidays_leave(cal):
@@ -102,8 +107,13 @@ def test_days_off_of_a_year_sorted_by_date_then_kind(cal):
     days = cal.days_off(2025)
     assert len(days) == 19  # 17 of the package (3 arife) and the sheet's two of 2025, not its 2026 one
     assert [(d.date, d.kind) for d in days[:6]] == [
-        (D(2025, 1, 1), "resmi_tatil"), (D(2025, 1, 1), "İdari İzin"), (D(2025, 3, 29), "arife"),
-        (D(2025, 3, 30), "resmi_tatil"), (D(2025, 3, 31), "resmi_tatil"), (D(2025, 4, 1), "resmi_tatil")]
+        (D(2025, 1, 1), "resmi_tatil"),
+        (D(2025, 1, 1), "İdari İzin"),
+        (D(2025, 3, 29), "arife"),
+        (D(2025, 3, 30), "resmi_tatil"),
+        (D(2025, 3, 31), "resmi_tatil"),
+        (D(2025, 4, 1), "resmi_tatil"),
+    ]
     assert (days[8].date, days[8].name) == (D(2025, 5, 2), "Köprü izni")
     assert days == sorted(days, key=lambda d: (d.date, d.kind))
     assert WorkCalendar().days_off(2026)[0] == DayOff(D(2026, 1, 1), "Yılbaşı", "resmi_tatil", False)
@@ -148,12 +158,22 @@ def test_due_is_computed_once_per_day_and_rule(cal):
     assert due(cal, D(2025, 4, 16), TEBLIG) == Due(D(2025, 5, 5), D(2025, 5, 5), False)
 
 
-@pytest.mark.parametrize(("day", "months", "expected"), [
-    (D(2025, 1, 31), 1, D(2025, 2, 28)), (D(2024, 1, 31), 1, D(2024, 2, 29)), (D(2025, 12, 15), 1, D(2026, 1, 15)),
-    (D(2025, 3, 31), -1, D(2025, 2, 28)), (D(2025, 1, 15), -1, D(2024, 12, 15)), (D(2025, 5, 10), 12, D(2026, 5, 10)),
-    (D(2025, 5, 10), 0, D(2025, 5, 10)), (D(2025, 11, 30), 3, D(2026, 2, 28)), (D(2025, 10, 31), 2, D(2025, 12, 31)),
-    (D(2025, 1, 28), 1, D(2025, 2, 28)), (D(2025, 1, 1), 11, D(2025, 12, 1)),
-])
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (D(2025, 1, 31), 1, D(2025, 2, 28)),
+        (D(2024, 1, 31), 1, D(2024, 2, 29)),
+        (D(2025, 12, 15), 1, D(2026, 1, 15)),
+        (D(2025, 3, 31), -1, D(2025, 2, 28)),
+        (D(2025, 1, 15), -1, D(2024, 12, 15)),
+        (D(2025, 5, 10), 12, D(2026, 5, 10)),
+        (D(2025, 5, 10), 0, D(2025, 5, 10)),
+        (D(2025, 11, 30), 3, D(2026, 2, 28)),
+        (D(2025, 10, 31), 2, D(2025, 12, 31)),
+        (D(2025, 1, 28), 1, D(2025, 2, 28)),
+        (D(2025, 1, 1), 11, D(2025, 12, 1)),
+    ],
+)
 def test_add_months_clamped_to_the_months_end(day, months, expected):
     assert add_months(day, months) == expected
 

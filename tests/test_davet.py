@@ -23,8 +23,9 @@ NOW = dt.datetime(2025, 4, 1, 9, 30)
 
 
 def province(rows=None, state=None):
-    return workbook_from_rows(example.example_settings(), rows or clean_example_rows(), state=state,
-                              path=Path("il.xlsx"))
+    return workbook_from_rows(
+        example.example_settings(), rows or clean_example_rows(), state=state, path=Path("il.xlsx")
+    )
 
 
 def state_of(outcome) -> dict[str, list[list]]:
@@ -50,8 +51,11 @@ def test_the_draft_is_addressed_to_every_member_with_an_email_and_carries_the_le
     outcome = commands.invitations(data, "3", NOW)
     msg = email.message_from_bytes(outcome.payload.eml, policy=policy.default)
     assert msg["X-Unsent"] == "1"  # Outlook opens it as a new message, ready to send
-    board = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır" and r["E-posta"]
-             and r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)]
+    board = [
+        r
+        for r in data.records("Üyeler")
+        if r["Aktif"] != "Hayır" and r["E-posta"] and r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER)
+    ]
     sent_to = {a.addr_spec for a in msg["To"].addresses}
     assert sent_to == {r["E-posta"] for r in board}
     assert "Eski Üye" not in str(msg["To"])  # an inactive member is not invited
@@ -131,7 +135,7 @@ def test_davet_command_writes_the_draft_and_the_request_beside_the_workbook(make
     import openpyxl
 
     ws = openpyxl.load_workbook(path)[contract.INVITATION_LOG_SHEET]
-    assert [c.value for c in ws[1]][:len(LOG_HEADERS)] == LOG_HEADERS and ws.max_row == 3
+    assert [c.value for c in ws[1]][: len(LOG_HEADERS)] == LOG_HEADERS and ws.max_row == 3
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice yok")
@@ -150,10 +154,23 @@ def test_gundem_writes_the_letters_as_word_documents_libreoffice_converts(make_b
         assert "Tarih :" in text and "Dağıtım:" in text and "Seda AKSOY" in text
         assert "Bu yazının" not in text and "M12(" not in text
     out = tmp_path / "pdf"
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), str(folder / "Davet 3.docx")], check=True,
-                   capture_output=True, timeout=180)
-    text = subprocess.run(["pdftotext", "-layout", str(out / "Davet 3.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(folder / "Davet 3.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out / "Davet 3.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "T.C." in text and "Tarih :" in text and "Seda AKSOY" in text and "Gereği:" in text
     assert "Bilgi:" in text and "Gaziantep Ticaret Odası" in text

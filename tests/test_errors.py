@@ -35,8 +35,11 @@ def _with_cause() -> GocKurulError:
 
 # (exception, words the user must read, whether a traceback is logged for IT)
 KINDS = {
-    "refused": (lambda: GocKurulError("Tarih okunamadı.", "Toplantılar", "C5"),
-                ["'Toplantılar' sayfası, C5 hücresi: Tarih okunamadı."], False),
+    "refused": (
+        lambda: GocKurulError("Tarih okunamadı.", "Toplantılar", "C5"),
+        ["'Toplantılar' sayfası, C5 hücresi: Tarih okunamadı."],
+        False,
+    ),
     "unreadable": (lambda: UnreadableWorkbook("Dosya bir Excel kitabı değil."), ["bir Excel kitabı değil"], False),
     "locked": (lambda: WorkbookLocked("Kitap Excel'de açık."), ["Excel'de açık"], False),
     "changed": (lambda: FileChanged("Kitap siz çalışırken kaydedildi."), ["kaydedildi"], False),
@@ -44,13 +47,22 @@ KINDS = {
     "newer": (lambda: NewerTemplate("Şablon daha yeni."), ["daha yeni"], False),
     "argument": (lambda: InvalidArgument("Geçersiz değer."), ["Geçersiz değer."], False),
     "with_cause": (_with_cause, ["Kitap okunamadı."], True),
-    "no_access": (lambda: PermissionError(errno.EACCES, "Permission denied", "/x/kitap.xlsx"),
-                  ["'/x/kitap.xlsx': erişim izni yok. Dosya değiştirilmedi."], True),
-    "disk_full": (lambda: OSError(errno.ENOSPC, "No space left on device", "/x/kitap.xlsx"),
-                  ["diskte yer kalmadı"], True),
+    "no_access": (
+        lambda: PermissionError(errno.EACCES, "Permission denied", "/x/kitap.xlsx"),
+        ["'/x/kitap.xlsx': erişim izni yok. Dosya değiştirilmedi."],
+        True,
+    ),
+    "disk_full": (
+        lambda: OSError(errno.ENOSPC, "No space left on device", "/x/kitap.xlsx"),
+        ["diskte yer kalmadı"],
+        True,
+    ),
     "missing": (lambda: FileNotFoundError(errno.ENOENT, "No such file", "/x/yok.xlsx"), ["bulunamadı"], True),
-    "refused_connection": (lambda: ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"),
-                           ["bağlantı kurulamadı", "ConnectionRefusedError"], True),
+    "refused_connection": (
+        lambda: ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"),
+        ["bağlantı kurulamadı", "ConnectionRefusedError"],
+        True,
+    ),
     "timeout": (lambda: TimeoutError("timed out"), ["zaman aşımına uğradı", "TimeoutError"], True),
     "no_errno": (lambda: OSError("socket closed"), ["bağlantı kurulamadı", "(OSError)"], True),
     "unexpected": (lambda: RuntimeError("x"), ["beklenmeyen bir hata oluştu (RuntimeError)"], True),
@@ -85,8 +97,10 @@ def test_every_failure_reads_the_same_from_the_cli_and_a_button(kind, make_book,
         return
     assert shown.startswith(f"HATA: {failure.message}"), shown
     assert message.startswith(f"{label} yapılamadı: {failure.message}"), message
-    cli_rest, button_rest = shown.removeprefix(f"HATA: {failure.message}"), \
-        message.removeprefix(f"{label} yapılamadı: {failure.message}")
+    cli_rest, button_rest = (
+        shown.removeprefix(f"HATA: {failure.message}"),
+        message.removeprefix(f"{label} yapılamadı: {failure.message}"),
+    )
     log = tmp_path / "ev" / "gockurul-hata.log"
     if failure.unexpected:  # where the traceback is: the CLI's log in the home folder, the book's log beside it
         assert cli_rest == f" Yazılan dosyalar ya tamamen yazılır ya hiç yazılmaz. Ayrıntılar: {log}"

@@ -16,7 +16,8 @@ def test_example_lists_exactly_its_deliberate_mistakes(tmp_path):
     code, found = kontrol_json(path)
     assert code == 1
     assert Counter((f["kural"], f["sayfa"]) for f in found) == Counter(
-        (rule, sheet) for rule, sheet, _ in example.DELIBERATE_MISTAKES)
+        (rule, sheet) for rule, sheet, _ in example.DELIBERATE_MISTAKES
+    )
     assert [f["duzey"] for f in found if f["kural"] == "M6(4)"] == ["uyari"]
 
 
@@ -31,8 +32,7 @@ def test_example_is_realistic():
     categories = Counter(m[1] for m in rows["Toplantılar"])
     assert categories[rules.MeetingCategory.PROVINCE_BOARD.value] == 5
     assert categories[rules.MeetingCategory.SUBCOMMISSION.value] == 4
-    assert all(rows[s] for s in ("Gündem", "Sorunlar", "Katılımcılar", "Eylem Planı", "Projeler",
-                                 "Veri Paylaşımı"))
+    assert all(rows[s] for s in ("Gündem", "Sorunlar", "Katılımcılar", "Eylem Planı", "Projeler", "Veri Paylaşımı"))
 
 
 def test_libreoffice_opens_example(tmp_path):
@@ -49,4 +49,5 @@ def test_example_is_clean_apart_from_its_mistakes_today(tmp_path):
     proc = run_cli("kontrol", str(path), "--json")
     found = __import__("json").loads(proc.stdout)
     assert Counter((f["kural"], f["sayfa"]) for f in found) == Counter(
-        (rule, sheet) for rule, sheet, _ in example.DELIBERATE_MISTAKES)
+        (rule, sheet) for rule, sheet, _ in example.DELIBERATE_MISTAKES
+    )

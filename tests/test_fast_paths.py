@@ -38,11 +38,35 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 TEXTS = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["2026-02-30", "2026-02-28", "2026-2-3", "12:30", "12:30\n", "1:30", "0532 123 45 67",
-                     "a@b.co", "a@b", "Evet", "Hayır", "evet", "İl Göç Koordinasyon Kurulu", "", " ", "x" * 60]),
+    st.sampled_from(
+        [
+            "2026-02-30",
+            "2026-02-28",
+            "2026-2-3",
+            "12:30",
+            "12:30\n",
+            "1:30",
+            "0532 123 45 67",
+            "a@b.co",
+            "a@b",
+            "Evet",
+            "Hayır",
+            "evet",
+            "İl Göç Koordinasyon Kurulu",
+            "",
+            " ",
+            "x" * 60,
+        ]
+    ),
 )
-JSONISH = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**12), st.floats(allow_nan=False, allow_infinity=False),
-                    TEXTS, st.lists(TEXTS, max_size=3))
+JSONISH = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    TEXTS,
+    st.lists(TEXTS, max_size=3),
+)
 
 
 def _agree(check: SchemaCheck, instance) -> None:
@@ -130,8 +154,14 @@ def test_platform_schemas_fast_check_never_accepts_what_jsonschema_rejects(examp
 
 def test_many_rows_in_one_call_find_exactly_the_rejected_rows():
     check = SchemaCheck(rowschema.row_schema("Katılımcılar"))
-    good = {"Toplantı No": "1", "Sıra": 1, "Kurum İsmi": "Valilik", "Unvan": "Vali Yardımcısı",
-            "Ad-Soyad": "Ayşe Yılmaz", "Vekil": "Hayır"}
+    good = {
+        "Toplantı No": "1",
+        "Sıra": 1,
+        "Kurum İsmi": "Valilik",
+        "Unvan": "Vali Yardımcısı",
+        "Ad-Soyad": "Ayşe Yılmaz",
+        "Vekil": "Hayır",
+    }
     assert check.errors(good) == []
     rows = [dict(good) for _ in range(50)]
     rows[7]["Sıra"] = -3
@@ -173,10 +203,17 @@ def test_kontrol_explains_only_rejected_rows(make_book, monkeypatch):
 
 # --- the reader ----------------------------------------------------------------------------------------
 
-CELLS = st.one_of(st.none(), st.just(""), st.just("  "), st.booleans(), st.integers(-3, 3), st.sampled_from([1.0, 2.5]),
-                  st.sampled_from(["1", "1.0", " 3 ", "12.000", "evet", "Evet", "01.02.2026", "2026-02-01", "x"]),
-                  st.dates(dt.date(1890, 1, 1), dt.date(2300, 1, 1)),
-                  st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)))
+CELLS = st.one_of(
+    st.none(),
+    st.just(""),
+    st.just("  "),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.sampled_from([1.0, 2.5]),
+    st.sampled_from(["1", "1.0", " 3 ", "12.000", "evet", "Evet", "01.02.2026", "2026-02-01", "x"]),
+    st.dates(dt.date(1890, 1, 1), dt.date(2300, 1, 1)),
+    st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)),
+)
 
 
 @SETTINGS
@@ -213,8 +250,11 @@ def test_reader_column_parse_equals_cell_by_cell(data):
 def test_reader_keeps_true_and_one_apart():
     definition = contract.SHEETS_BY_NAME["Katılımcılar"]
     headers = [c.header for c in definition.columns]
-    body = [["1", True, "K", None, "A", None, None], ["1", 1, "K", None, "B", None, None],
-            ["1", 1.0, "K", None, "C", None, None]]
+    body = [
+        ["1", True, "K", None, "A", None, None],
+        ["1", 1, "K", None, "B", None, None],
+        ["1", 1.0, "K", None, "C", None, None],
+    ]
     table = model.read_table("Katılımcılar", [headers, *body], definition, contract.TEMPLATE_VERSION, [], [])
     assert [r["Sıra"] for r in table.records] == [None, 1, 1]
     assert "Sıra" in table.records[0].bad and not table.records[1].bad
@@ -223,12 +263,25 @@ def test_reader_keeps_true_and_one_apart():
 # --- writing cells as text ------------------------------------------------------------------------------
 
 TEXT_CELLS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40) | st.sampled_from(
-    ["a\r\nb", " lead", "trail ", "_x0041_", "&<>\"'", "ğüşİıÇÖ", "\x01\x02ok", "line\nline"])
+    ["a\r\nb", " lead", "trail ", "_x0041_", "&<>\"'", "ğüşİıÇÖ", "\x01\x02ok", "line\nline"]
+)
 
 
 @SETTINGS
-@given(st.lists(st.one_of(TEXT_CELLS, st.integers(-10**15, 10**15), st.floats(), st.booleans(),
-                          st.dates(dt.date(1900, 3, 1), dt.date(2200, 1, 1)), st.none()), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            TEXT_CELLS,
+            st.integers(-(10**15), 10**15),
+            st.floats(),
+            st.booleans(),
+            st.dates(dt.date(1900, 3, 1), dt.date(2200, 1, 1)),
+            st.none(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_sheet_cells_written_as_text_read_back(values):
     spec = SheetSpec("Kontrol", blocks=[Block(1, 1, [values], style="text")], row_heights={3: 21.5})
     styles = styles_mod.Styles(etree.fromstring(styles_mod.MINIMAL_STYLES))
@@ -258,13 +311,13 @@ def test_text_cells_through_a_real_workbook(make_book):
 
     path = make_book()
     texts = ["a & b < c > d", " boşlukla", "_x0041_ kalsın", "satır\nsatır", "İĞÜŞÖÇ ığüşöç", "a\r\nb"]
-    writer_mod.write_sheets(path, [SheetSpec("Kontrol", blocks=[Block(1, 1, [[t] for t in texts])])],
-                         make_backup=False)
+    writer_mod.write_sheets(path, [SheetSpec("Kontrol", blocks=[Block(1, 1, [[t] for t in texts])])], make_backup=False)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Kontrol").to_python()
     assert [r[0] for r in rows] == texts  # calamine reads _x005F_ back as Excel does
 
 
 # --- cost that grows with the work, counted -----------------------------------------------------------------
+
 
 def _count_package_lookups(monkeypatch, path, n: int) -> int:
     calls = [0]
@@ -279,15 +332,22 @@ def _count_package_lookups(monkeypatch, path, n: int) -> int:
         return find(self, name)
 
     from gockurul_excel.files import charts, fidelity, styles
+
     for module in (package_mod, writer_mod, styles, charts, fidelity):  # each imported the helper by name
         if hasattr(module, "local_name"):
             monkeypatch.setattr(module, "local_name", counted_local)
     monkeypatch.setattr(package_mod.Package, "find", counted_find)
     # every per-sheet part: cells, print names (defined names), a chart (drawing and chart parts), merges
-    specs = [SheetSpec(f"Ek-2 {i}", blocks=[Block(1, 1, [["a", 1], ["b", 2]])], merges=["A4:B4"],
-                       print_setup=PrintSetup(title_rows=(1, 1)),
-                       charts=[ChartSpec("column", "Grafik", "A1:A2", [("Sayı", "B1:B2")], "D1")])
-             for i in range(n)]
+    specs = [
+        SheetSpec(
+            f"Ek-2 {i}",
+            blocks=[Block(1, 1, [["a", 1], ["b", 2]])],
+            merges=["A4:B4"],
+            print_setup=PrintSetup(title_rows=(1, 1)),
+            charts=[ChartSpec("column", "Grafik", "A1:A2", [("Sayı", "B1:B2")], "D1")],
+        )
+        for i in range(n)
+    ]
     try:
         writer_mod.write_sheets(path, specs, make_backup=False)
     finally:
@@ -339,8 +399,10 @@ def test_without_the_compiled_libraries_the_answers_are_the_same(monkeypatch, ex
     import sys
 
     check = SchemaCheck(rowschema.row_schema("Katılımcılar"))
-    rows = [{"Toplantı No": "1", "Sıra": n, "Kurum İsmi": "Valilik", "Unvan": "Vali", "Ad-Soyad": "A"}
-            for n in (1, -2, 3, "x")]
+    rows = [
+        {"Toplantı No": "1", "Sıra": n, "Kurum İsmi": "Valilik", "Unvan": "Vali", "Ad-Soyad": "A"}
+        for n in (1, -2, 3, "x")
+    ]
     doc = example_documents[0]
     fast = (check.invalid_indexes(rows), [e.message for e in check.errors(rows[1])], bundle.dumps(doc))
     monkeypatch.setitem(sys.modules, "jsonschema_rs", None)  # import now raises ImportError
@@ -353,9 +415,14 @@ def test_without_the_compiled_libraries_the_answers_are_the_same(monkeypatch, ex
 
 def test_schemas_with_definitions_check_many_rows_too():
     """A schema that refers to its own $defs keeps working when its rows are checked in one call."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:test:defs", "type": "object",
-              "$defs": {"no": {"type": "integer", "minimum": 1}},
-              "properties": {"n": {"$ref": "#/$defs/no"}}, "required": ["n"]}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:test:defs",
+        "type": "object",
+        "$defs": {"no": {"type": "integer", "minimum": 1}},
+        "properties": {"n": {"$ref": "#/$defs/no"}},
+        "required": ["n"],
+    }
     check = SchemaCheck(schema)
     assert check.invalid_indexes([{"n": 1}, {"n": 0}, {"n": "x"}, {}]) == [1, 2, 3]
     assert [i for i, _ in check.errors_of_many([{"n": 2}, {"n": 0}])] == [1]
@@ -376,7 +443,7 @@ def test_no_schema_admits_a_float_so_orjson_writes_what_json_would():
 
     for kind in codes.SCHEMA_KINDS:
         assert "number" not in set(types(schemas.load_schema(kind))), kind
-    tricky = {"b": [], "a": {"x": None, "y": True, "z": 10**15}, "s": "ığüşöçİ \\u2028 \"\\\\ \t\n\x00"}
+    tricky = {"b": [], "a": {"x": None, "y": True, "z": 10**15}, "s": 'ığüşöçİ \\u2028 "\\\\ \t\n\x00'}
     import json
 
     assert bundle.dumps(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
@@ -389,8 +456,9 @@ def test_live_styling_rectangles_cover_exactly_the_cells(cells):
     """live.backend styles a live sheet one rectangle at a time: every cell once, nothing else."""
     from gockurul_excel.live.backend import rectangles
 
-    covered = [(r, c) for r0, c0, r1, c1 in rectangles(set(cells))
-               for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+    covered = [
+        (r, c) for r0, c0, r1, c1 in rectangles(set(cells)) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+    ]
     assert sorted(covered) == sorted(cells)
 
 
@@ -440,12 +508,22 @@ def test_columns_passed_as_a_whole_change_no_schema_finding(monkeypatch):
     assert calls and any(passed)  # the whole-column path was taken, and the books do break the schemas
 
 
-@pytest.mark.parametrize("kind, value, passes", [
-    ("time", "09:30", True), ("time", "9:30", False), ("time", "09:30\n", False), ("time", "٠٩:٣٠", False),
-    ("phone", "0532 000 00 00", True), ("phone", "053", False), ("phone", "0532 000 00 00 ext", False),
-    ("email", "a.b@ornek.gov.tr", True), ("email", "a b@ornek.gov.tr", False), ("email", "ayşe@ornek.gov.tr", False),
-    ("email", "a@b", False),
-])
+@pytest.mark.parametrize(
+    "kind, value, passes",
+    [
+        ("time", "09:30", True),
+        ("time", "9:30", False),
+        ("time", "09:30\n", False),
+        ("time", "٠٩:٣٠", False),
+        ("phone", "0532 000 00 00", True),
+        ("phone", "053", False),
+        ("phone", "0532 000 00 00 ext", False),
+        ("email", "a.b@ornek.gov.tr", True),
+        ("email", "a b@ornek.gov.tr", False),
+        ("email", "ayşe@ornek.gov.tr", False),
+        ("email", "a@b", False),
+    ],
+)
 def test_the_whole_column_patterns_are_narrower_than_the_schema(kind, value, passes):
     """What the column check lets through, the schema's own pattern accepts (jsonschema-rs, ECMA regex)."""
     col = contract.Column("X", kind)

@@ -65,6 +65,7 @@ def sheetnames(path: Path) -> list[str]:
 
 # --- 1. takvim --ics: never a calendar over a workbook or a file of another kind ---------------------------
 
+
 def test_ics_never_replaces_a_workbook_or_a_file_of_another_kind(make_book, tmp_path):
     book = make_book()
     other = make_book(name="diger.xlsx")
@@ -76,8 +77,12 @@ def test_ics_never_replaces_a_workbook_or_a_file_of_another_kind(make_book, tmp_
 
     for target in (book, other):
         assert_clean(run_cli("takvim", str(book), "--ics", str(target), "--bugun", DAY), 2, ".ics ile bitmeli")
-    assert_clean(run_cli("takvim", str(book), "--ics", str(disguised), "--bugun", DAY), 2,
-                 "'takvim.ics' bir Excel çalışma kitabı", "yazılmadı")
+    assert_clean(
+        run_cli("takvim", str(book), "--ics", str(disguised), "--bugun", DAY),
+        2,
+        "'takvim.ics' bir Excel çalışma kitabı",
+        "yazılmadı",
+    )
     assert_clean(run_cli("takvim", str(book), "--ics", str(pdf), "--bugun", DAY), 2, "bir PDF belgesi")
 
     assert {p: p.read_bytes() for p in before} == before  # the workbook itself was not written either
@@ -110,13 +115,18 @@ def test_ics_replaces_a_calendar_after_a_backup_and_not_at_all_when_unchanged(ma
 
 # --- 2. sablon / yeni: refuse an existing file unless --uzerine-yaz, a backup then ---------------------------
 
+
 def test_sablon_and_yeni_refuse_an_existing_workbook_unless_told(make_book, tmp_path):
     existing = make_book(name="MEVCUT.xlsx")
     original = existing.read_bytes()
 
     assert_clean(run_cli("sablon", str(existing)), 2, "zaten var", "--uzerine-yaz")
-    assert_clean(run_cli("yeni", str(existing), "--tur", "il", "--il", "Kilis", "--yil", "2026", "--yabanci-nufus",
-                         "5"), 2, "zaten var", "--uzerine-yaz")
+    assert_clean(
+        run_cli("yeni", str(existing), "--tur", "il", "--il", "Kilis", "--yil", "2026", "--yabanci-nufus", "5"),
+        2,
+        "zaten var",
+        "--uzerine-yaz",
+    )
     assert existing.read_bytes() == original and backups(tmp_path) == []
 
     assert_clean(run_cli("sablon", str(existing), "--uzerine-yaz"), 0, "Şablon yazıldı")
@@ -124,19 +134,38 @@ def test_sablon_and_yeni_refuse_an_existing_workbook_unless_told(make_book, tmp_
     (saved,) = backups(tmp_path)
     assert saved.read_bytes() == original
 
-    assert_clean(run_cli("yeni", str(existing), "--tur", "il", "--il", "Kilis", "--yil", "2026", "--yabanci-nufus",
-                         "5", "--uzerine-yaz"), 0)
+    assert_clean(
+        run_cli(
+            "yeni",
+            str(existing),
+            "--tur",
+            "il",
+            "--il",
+            "Kilis",
+            "--yil",
+            "2026",
+            "--yabanci-nufus",
+            "5",
+            "--uzerine-yaz",
+        ),
+        0,
+    )
     assert len(backups(tmp_path)) == 2 and leftovers(tmp_path) == []
 
 
 # --- 3. concurrent saves ----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def big_book(tmp_path_factory) -> Path:
     """A 16× workbook (bench/generate.py), made once per session."""
     path = tmp_path_factory.mktemp("buyuk") / "kitap16.xlsx"
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--boyut", "16", "--cikti", str(path)],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "--boyut", "16", "--cikti", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     return path
 
@@ -160,9 +189,13 @@ def test_an_external_save_during_a_write_of_a_16x_workbook_survives(big_book, ma
         folder.mkdir()
         path = folder / "KITAP.xlsx"
         shutil.copyfile(big_book, path)
-        proc = subprocess.Popen([sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--bugun", DAY],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--bugun", DAY],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
         try:
             writing = _wait_for_temp(proc, folder)
             # the colleague's program saves as Excel does: a new file renamed over the workbook
@@ -192,11 +225,19 @@ WRITERS = {  # command -> the sheets it writes (each its own)
 def test_four_writers_at_once_each_see_their_sheets_or_a_refusal(make_book):
     path = make_book()
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    procs = {args: subprocess.Popen([sys.executable, "-m", "gockurul_excel", args[0], str(path), *args[1:]],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-             for args in WRITERS}
-    results = {args: subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for args, p in
-               procs.items()}
+    procs = {
+        args: subprocess.Popen(
+            [sys.executable, "-m", "gockurul_excel", args[0], str(path), *args[1:]],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for args in WRITERS
+    }
+    results = {
+        args: subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for args, p in procs.items()
+    }
     names = sheetnames(path)
     succeeded = 0
     for args, proc in results.items():
@@ -218,12 +259,23 @@ BOARD = rules.MeetingCategory.DISTRICT_BOARD.value
 
 
 def _district(path: Path, meetings: list[dt.date]) -> Path:
-    settings = {"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": "Nizip", "Yıl": 2025, "Yabancı Nüfusu": 2500,
-                "Hudut İlçesi": "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
-                rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır"}
-    rows = {"Üyeler": [["Nizip Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", "A B", None, None, "Evet"]],
-            "Toplantılar": [[i, BOARD, "Olağan", d, d, dt.time(10), "Kaymakamlık", None, None]
-                            for i, d in enumerate(meetings, start=1)]}
+    settings = {
+        "Kurul Türü": "İlçe",
+        "İl": "Gaziantep",
+        "İlçe": "Nizip",
+        "Yıl": 2025,
+        "Yabancı Nüfusu": 2500,
+        "Hudut İlçesi": "Hayır",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+        rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
+        rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+    }
+    rows = {
+        "Üyeler": [["Nizip Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", "A B", None, None, "Evet"]],
+        "Toplantılar": [
+            [i, BOARD, "Olağan", d, d, dt.time(10), "Kaymakamlık", None, None] for i, d in enumerate(meetings, start=1)
+        ],
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     fill_workbook(path, settings, rows, overwrite=True)
     return path
@@ -258,6 +310,7 @@ def test_birlestir_leaves_out_backups_hidden_and_lock_files_and_says_so(province
 
 # --- 5. a platform folder belongs to one workbook ------------------------------------------------------------
 
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -284,8 +337,11 @@ def test_a_foreign_manifest_or_file_is_never_deleted_or_replaced(make_book, tmp_
     (foreign / "manifest.json").write_text(json.dumps({"belgeler": [{"dosya": "notlar.json"}]}), encoding="utf-8")
     (foreign / "notlar.json").write_text('{"not": "önemli"}', encoding="utf-8")
     before = _files(foreign)
-    assert_clean(run_cli("platform", str(book), "--cikti", str(foreign)), 2,
-                 "manifest.json bu programın yazdığı bir dosya listesi değil")
+    assert_clean(
+        run_cli("platform", str(book), "--cikti", str(foreign)),
+        2,
+        "manifest.json bu programın yazdığı bir dosya listesi değil",
+    )
     assert _files(foreign) == before
 
     # a file of the export's names that no manifest of ours lists: not ours, not replaced
@@ -294,8 +350,9 @@ def test_a_foreign_manifest_or_file_is_never_deleted_or_replaced(make_book, tmp_
     (loose / "gaziantep-2025-toplanti-1.json").write_text("kullanıcının dosyası", encoding="utf-8")
     (loose / "oku-beni.txt").write_text("başka bir dosya", encoding="utf-8")
     before = _files(loose)
-    assert_clean(run_cli("platform", str(book), "--cikti", str(loose)), 2, "gaziantep-2025-toplanti-1.json",
-                 "yazmadığı")
+    assert_clean(
+        run_cli("platform", str(book), "--cikti", str(loose)), 2, "gaziantep-2025-toplanti-1.json", "yazmadığı"
+    )
     assert _files(loose) == before
     (loose / "gaziantep-2025-toplanti-1.json").unlink()
     assert_clean(run_cli("platform", str(book), "--cikti", str(loose)), 0)
@@ -303,6 +360,7 @@ def test_a_foreign_manifest_or_file_is_never_deleted_or_replaced(make_book, tmp_
 
 
 # --- 6. symlinks and read-only files ------------------------------------------------------------------------
+
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symlinks need privileges on Windows")
 def test_a_write_through_a_symlink_lands_in_the_real_workbook(make_book, tmp_path):
@@ -337,6 +395,7 @@ def test_a_read_only_workbook_is_not_rewritten(make_book, tmp_path):
 
 # --- 7. hostile JSON ----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def exported(make_book, tmp_path) -> Path:
     out = tmp_path / "platform"
@@ -362,13 +421,25 @@ def test_deep_and_implausible_json_is_refused_by_name(exported, tmp_path):
     assert_clean(run_cli("platform-oku", str(deep)), 2, "iç içe")
 
     meeting = json.loads((exported / "gaziantep-2025-toplanti-1.json").read_text(encoding="utf-8"))
-    for field, value, words in (("katilimci_sayisi", 1e308, ("katilimci_sayisi", "10000")),
-                                ("katilimci_sayisi", 10**20, ("katilimci_sayisi",))):
+    for field, value, words in (
+        ("katilimci_sayisi", 1e308, ("katilimci_sayisi", "10000")),
+        ("katilimci_sayisi", 10**20, ("katilimci_sayisi",)),
+    ):
         bad = tmp_path / "abartili.json"
         bad.write_text(json.dumps({**meeting, field: value}), encoding="utf-8")
         assert_clean(run_cli("platform-oku", str(bad)), 1, "'abartili.json'", *words)
-    proc = run_cli("yeni", str(tmp_path / "y.xlsx"), "--tur", "il", "--il", "Kilis", "--yil", "2026",
-                   "--yabanci-nufus", str(10**20))
+    proc = run_cli(
+        "yeni",
+        str(tmp_path / "y.xlsx"),
+        "--tur",
+        "il",
+        "--il",
+        "Kilis",
+        "--yil",
+        "2026",
+        "--yabanci-nufus",
+        str(10**20),
+    )
     assert_clean(proc, 2, "Yabancı nüfusu 0 ile 100.000.000 arasında")
     assert not (tmp_path / "y.xlsx").exists()
     nan = tmp_path / "nan.json"
@@ -379,8 +450,7 @@ def test_deep_and_implausible_json_is_refused_by_name(exported, tmp_path):
 def test_one_hostile_document_marks_its_folder_unusable_and_the_run_goes_on(make_book, tmp_path):
     root = tmp_path / "iller"
     for province_name in ("Adana", "Bolu"):
-        book = make_book(settings={**example.example_settings(), "İl": province_name},
-                         name=f"{province_name}.xlsx")
+        book = make_book(settings={**example.example_settings(), "İl": province_name}, name=f"{province_name}.xlsx")
         export_platform(book, root / province_name.lower() / "2025")
     bolu = root / "bolu" / "2025"
     name = next(p.name for p in bolu.glob("*-toplanti-1.json"))
@@ -410,12 +480,16 @@ def test_one_hostile_document_marks_its_folder_unusable_and_the_run_goes_on(make
 
 # --- 8. Excel's sheet-name rule --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("user_sheet", "command"), [
-    ("EYLEM PLANI İZLEME", ("eylem", "--bugun", DAY)),
-    ("eylem plani izleme", ("eylem", "--bugun", DAY)),
-    ("KONTROL", ("kontrol", "--bugun", DAY)),
-    ("ek-1 1", ("tutanak", "--toplanti", "1")),
-])
+
+@pytest.mark.parametrize(
+    ("user_sheet", "command"),
+    [
+        ("EYLEM PLANI İZLEME", ("eylem", "--bugun", DAY)),
+        ("eylem plani izleme", ("eylem", "--bugun", DAY)),
+        ("KONTROL", ("kontrol", "--bugun", DAY)),
+        ("ek-1 1", ("tutanak", "--toplanti", "1")),
+    ],
+)
 def test_a_user_sheet_excel_takes_for_a_generated_one_is_refused_never_doubled(make_book, user_sheet, command):
     book = make_book()
     wb = openpyxl.load_workbook(book)
@@ -429,8 +503,10 @@ def test_a_user_sheet_excel_takes_for_a_generated_one_is_refused_never_doubled(m
 
 def excel_same(a: str, b: str) -> bool:
     """Excel's rule, written independently of the program's helper: upper case, with i, ı and İ one letter."""
+
     def key(s: str) -> str:
         return unicodedata.normalize("NFC", s).replace("i", "I").replace("ı", "I").replace("İ", "I").upper()
+
     return key(a) == key(b)
 
 
@@ -445,17 +521,20 @@ def _variants(name: str):
 
 
 numbers = st.text(alphabet="0123456789ıIiİaA-", min_size=1, max_size=6)
-generated_names = st.one_of(st.sampled_from(GENERATED),
-                            st.builds(sheet_name, st.sampled_from(contract.GENERATED_PREFIXES), numbers))
+generated_names = st.one_of(
+    st.sampled_from(GENERATED), st.builds(sheet_name, st.sampled_from(contract.GENERATED_PREFIXES), numbers)
+)
 
 
 @st.composite
 def sheet_sets(draw) -> tuple[list[str], list[str]]:
     """(user sheets, generated sheets): users' names are often the generated ones typed another way."""
     generated = draw(st.lists(generated_names, min_size=1, max_size=4))
-    user_names = st.one_of(st.sampled_from(generated).flatmap(_variants),
-                           st.sampled_from(GENERATED).flatmap(_variants),
-                           st.text(alphabet=LETTERS, min_size=1, max_size=31).map(str.strip).filter(bool))
+    user_names = st.one_of(
+        st.sampled_from(generated).flatmap(_variants),
+        st.sampled_from(GENERATED).flatmap(_variants),
+        st.text(alphabet=LETTERS, min_size=1, max_size=31).map(str.strip).filter(bool),
+    )
     return draw(st.lists(user_names, min_size=1, max_size=3)), generated
 
 
@@ -478,14 +557,15 @@ def test_no_two_sheets_end_up_equal_under_excels_rule(tmp_path, sheets):
             distinct.append(name)
     path = _plain_book(tmp_path / "kitap.xlsx", distinct)
     try:
-        writer_mod.write_sheets(path, [SheetSpec(g, [Block(1, 1, [["üretildi"]])]) for g in generated],
-                                make_backup=False)
+        writer_mod.write_sheets(
+            path, [SheetSpec(g, [Block(1, 1, [["üretildi"]])]) for g in generated], make_backup=False
+        )
     except GocKurulError:
         assert sheetnames(path) == distinct  # a refusal writes nothing
         return
     names = sheetnames(path)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             assert not excel_same(a, b), (a, b, names)
     # every generated sheet is there, every user sheet is kept unless it was one of ours
     assert all(any(excel_same(g, n) for n in names) for g in generated)
@@ -493,6 +573,7 @@ def test_no_two_sheets_end_up_equal_under_excels_rule(tmp_path, sheets):
 
 
 # --- 9. the smaller ones --------------------------------------------------------------------------------
+
 
 def test_no_op_runs_write_nothing_and_keep_the_original_backup(make_book, tmp_path):
     book = make_book()
@@ -513,8 +594,9 @@ def test_libreoffice_lock_file_is_honoured(make_book, tmp_path):
     book = make_book()
     original = book.read_bytes()
     (tmp_path / f".~lock.{book.name}#").write_text("Ayşe,ofis-pc,ofis-pc,01.12.2026 10:00,file:///", encoding="utf-8")
-    assert_clean(run_cli("kontrol", str(book), "--bugun", DAY), 2, "LibreOffice'te açık görünüyor",
-                 f".~lock.{book.name}#")
+    assert_clean(
+        run_cli("kontrol", str(book), "--bugun", DAY), 2, "LibreOffice'te açık görünüyor", f".~lock.{book.name}#"
+    )
     assert book.read_bytes() == original and backups(tmp_path) == []
 
 
@@ -532,13 +614,17 @@ def test_formlar_refuses_a_meeting_number_under_a_merged_cell(make_book):
     assert book.read_bytes() == original
 
 
-@pytest.mark.parametrize("command", [("formlar",), ("tutanak", "--toplanti", "1"),
-                                     ("gundem", "--toplanti", "1"), ("yillik",), ("takvim",)])
-@pytest.mark.parametrize("damage, words", [
-    ("date", ("'Kararlar' sayfası, G3 hücresi", "31.02.2027")),
-    ("header", ("'Kararlar' sayfası, G1 hücresi", "'Verilen Sure' başlığı 'Verilen Süre' olmalı")),
-    ("sheet", ("'Kararlar' sayfası bulunamadı",)),
-])
+@pytest.mark.parametrize(
+    "command", [("formlar",), ("tutanak", "--toplanti", "1"), ("gundem", "--toplanti", "1"), ("yillik",), ("takvim",)]
+)
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        ("date", ("'Kararlar' sayfası, G3 hücresi", "31.02.2027")),
+        ("header", ("'Kararlar' sayfası, G1 hücresi", "'Verilen Sure' başlığı 'Verilen Süre' olmalı")),
+        ("sheet", ("'Kararlar' sayfası bulunamadı",)),
+    ],
+)
 def test_printing_commands_refuse_a_book_not_read_whole(make_book, command, damage, words):
     """A text date that is no date, a renamed header, a missing sheet: the printing commands name the sheet and
     cell, exit 2 and leave the book as it was (formerly the Ek-1 printed "Verilen Süre: —" with exit 0)."""
@@ -570,8 +656,11 @@ def test_a_date_serial_of_zero_or_less_is_explained_not_shown_as_a_time(make_boo
     proc = run_cli("kontrol", str(book), "--json", "--bugun", DAY)
     assert_clean(proc, 1)
     letter = openpyxl.utils.get_column_letter(column)
-    found = [f["mesaj"] for f in json.loads(proc.stdout)
-             if f["sayfa"] == "Toplantılar" and f["hucre"] in (f"{letter}2", f"{letter}3")]
+    found = [
+        f["mesaj"]
+        for f in json.loads(proc.stdout)
+        if f["sayfa"] == "Toplantılar" and f["hucre"] in (f"{letter}2", f"{letter}3")
+    ]
     assert len(found) == 2 and all("0, eksi bir sayı" in m and "00:00:00" not in m for m in found), found
 
 
@@ -580,8 +669,11 @@ def test_a_killed_runs_temporary_file_and_lock_go_at_the_next_run(big_book, tmp_
     path = tmp_path / "KITAP.xlsx"
     shutil.copyfile(big_book, path)
     original = path.read_bytes()
-    proc = subprocess.Popen([sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--bugun", DAY],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gockurul_excel", "kontrol", str(path), "--bugun", DAY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         assert _wait_for_temp(proc, tmp_path), "kontrol ended before it wrote"
         os.kill(proc.pid, signal.SIGKILL)
@@ -606,9 +698,14 @@ def test_our_lock_waits_for_a_live_holder_and_takes_over_from_a_dead_or_ancient_
     lock = safety.own_lock_path(book)
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
+
         def held_by(pid: int, machine: str) -> None:
-            lock.write_text(json.dumps({"pid": pid, "bilgisayar": "ofis-pc", "makine": machine,
-                                        "baslangic": "2026-12-01T10:00:00"}), encoding="utf-8")
+            lock.write_text(
+                json.dumps(
+                    {"pid": pid, "bilgisayar": "ofis-pc", "makine": machine, "baslangic": "2026-12-01T10:00:00"}
+                ),
+                encoding="utf-8",
+            )
 
         held_by(sleeper.pid, safety.host_tag())  # another gockurul on this computer, still running
         with pytest.raises(WorkbookLocked, match=r"başka bir gockurul işlemi tarafından yazılıyor.*ofis-pc"):

@@ -73,8 +73,7 @@ def test_ek1_default_evaluation_is_previous_meetings_open_decisions(make_book):
     for d in rows["Kararlar"]:
         d[10] = None  # nobody marked which meeting evaluates what
     data, m = meeting(make_book(rows=rows), "3")
-    prev_open = [r for r in data.records("Kararlar") if r["Toplantı No"] == "1" and r["Durum"] in
-                 rules.DECISION_OPEN]
+    prev_open = [r for r in data.records("Kararlar") if r["Toplantı No"] == "1" and r["Durum"] in rules.DECISION_OPEN]
     assert prev_open
     assert [r["Karar No"] for r in forms_mod.decisions_to_evaluate(data, m)] == [r["Karar No"] for r in prev_open]
 
@@ -94,10 +93,12 @@ def test_ek2_one_row_per_participant_with_empty_signature(book):
     assert [row[0] for row in body] == list(range(1, len(people) + 1))
     for p in people:
         assert any(p["Ad-Soyad"] in str(v) for row in body for v in row)
-    rows = [b.row + i for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature"
-            for i in range(len(b.values))]
+    rows = [
+        b.row + i for b in spec.blocks if b.col_styles and b.col_styles[-1] == "signature" for i in range(len(b.values))
+    ]
     # room for a wet signature: at least 10 mm on paper at the sheet's print scale
     from gockurul_excel.sheets.formsheet import LIBREOFFICE_WIDTH_SPREAD, PT_PER_MM, fit_scale
+
     scale = fit_scale(list(spec.col_widths.values()), spec.print_setup, LIBREOFFICE_WIDTH_SPREAD)
     assert min(spec.row_heights[r] for r in rows) * scale >= 10 * PT_PER_MM
 
@@ -132,6 +133,7 @@ def test_agenda_lists_a_restated_standing_item_once_with_its_proposer(book):
     items = [text for text, _ in agenda]
     assert len(items) == len(set(items))
     from gockurul_excel.core.parse import ascii_fold
+
     for phrase in ("onceki kurul", "eylem plan", "yerel veri", "ilce goc koordinasyon kurullarindan"):
         assert sum(phrase in ascii_fold(t) for t in items) == 1, phrase
     proposals = {r["Konu Başlığı"]: r["Öneren Kurum"] for r in data.records("Gündem") if r["Toplantı No"] == "3"}
@@ -141,7 +143,7 @@ def test_agenda_lists_a_restated_standing_item_once_with_its_proposer(book):
     # Ek-1 item 5 lists what the agenda lists
     t = texts(forms_mod.minutes_sheet(data, m))
     numbered = [x for x in t if x[:1].isdigit() and ". " in x[:4]]
-    assert [x.split(". ", 1)[1] for x in numbered[:len(items)]] == items
+    assert [x.split(". ", 1)[1] for x in numbered[: len(items)]] == items
 
 
 def test_restated_item_is_the_rule_of_the_words():
@@ -198,10 +200,22 @@ def test_district_letter_header_and_empty_distribution_warning(make_book):
     from gockurul_excel import commands
     from gockurul_excel.core.model import workbook_from_rows
 
-    data = workbook_from_rows({"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": "Nizip", "Yıl": 2025,
-                               "Yabancı Nüfusu": 2001},
-                              {"Toplantılar": [[1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan",
-                                                dt.date(2025, 2, 17), None, dt.time(10), "Kaymakamlık"]]})
+    data = workbook_from_rows(
+        {"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": "Nizip", "Yıl": 2025, "Yabancı Nüfusu": 2001},
+        {
+            "Toplantılar": [
+                [
+                    1,
+                    rules.MeetingCategory.DISTRICT_BOARD.value,
+                    "Olağan",
+                    dt.date(2025, 2, 17),
+                    None,
+                    dt.time(10),
+                    "Kaymakamlık",
+                ]
+            ]
+        },
+    )
     m = meetings.find_meeting(data, "1")
     letter = letters.invitation_letter(data, m, build_calendar(data))
     assert letter.authority == "NİZİP KAYMAKAMLIĞI" and letter.unit is None  # no "Kaymakamlık" line under it
@@ -210,9 +224,22 @@ def test_district_letter_header_and_empty_distribution_warning(make_book):
     assert letter.signer == letters.PLACEHOLDER_SIGNER
     outcome = commands.agenda(data, "1")
     assert "İmzalayan belli değil" in outcome.message
-    data = workbook_from_rows({"Kurul Türü": "İl", "İl": "Gaziantep", "Yıl": 2025, "Yabancı Nüfusu": 5000},
-                              {"Toplantılar": [[1, rules.MeetingCategory.SUBCOMMISSION.value, "Olağan",
-                                                dt.date(2025, 6, 2), None, dt.time(10), "Salon"]]})
+    data = workbook_from_rows(
+        {"Kurul Türü": "İl", "İl": "Gaziantep", "Yıl": 2025, "Yabancı Nüfusu": 5000},
+        {
+            "Toplantılar": [
+                [
+                    1,
+                    rules.MeetingCategory.SUBCOMMISSION.value,
+                    "Olağan",
+                    dt.date(2025, 6, 2),
+                    None,
+                    dt.time(10),
+                    "Salon",
+                ]
+            ]
+        },
+    )
     outcome = commands.agenda(data, "1")
     assert "Dağıtım listesi boş" in outcome.message
 
@@ -231,9 +258,13 @@ def test_forms_written_by_cli_twice_identical_and_inputs_untouched(book):
     before = input_snapshot(book)
     for command in ("tutanak", "katilimci", "gundem"):
         assert run_cli(command, str(book), "--toplanti", "1").returncode == 0
-    first = {n: [[c.value for c in r] for r in ws.iter_rows()] for n, ws in
-             ((n, openpyxl.load_workbook(book)[n]) for n in ("Ek-1 1", "Ek-2 1", "Gündem 1", "Davet 1", "Tebliğ 1",
-                                                             "Alt Komisyon Listesi 2025"))}
+    first = {
+        n: [[c.value for c in r] for r in ws.iter_rows()]
+        for n, ws in (
+            (n, openpyxl.load_workbook(book)[n])
+            for n in ("Ek-1 1", "Ek-2 1", "Gündem 1", "Davet 1", "Tebliğ 1", "Alt Komisyon Listesi 2025")
+        )
+    }
     for command in ("tutanak", "katilimci", "gundem"):
         assert run_cli(command, str(book), "--toplanti", "1").returncode == 0
     wb = openpyxl.load_workbook(book)
@@ -262,12 +293,26 @@ def test_big_meeting_prints_with_repeated_titles(make_book):
     rows = clean_example_rows()
     rows["Kararlar"] = [d for d in rows["Kararlar"] if d[1] != 8]
     for i in range(40):
-        rows["Kararlar"].append([100 + i, 8, f"Uzun bir karar metni {i} " + "çığ gibi büyüyen işler " * 12,
-                                 "Gerekçe", "Amaç", "İl Göç İdaresi Müdürlüğü", dt.date(2025, 12, 31),
-                                 "Uygulandı", None, None, None, None])
+        rows["Kararlar"].append(
+            [
+                100 + i,
+                8,
+                f"Uzun bir karar metni {i} " + "çığ gibi büyüyen işler " * 12,
+                "Gerekçe",
+                "Amaç",
+                "İl Göç İdaresi Müdürlüğü",
+                dt.date(2025, 12, 31),
+                "Uygulandı",
+                None,
+                None,
+                None,
+                None,
+            ]
+        )
     rows["Katılımcılar"] = [p for p in rows["Katılımcılar"] if p[0] != 8]
-    rows["Katılımcılar"] += [[8, i, "İl Sağlık Müdürlüğü", "Uzman", f"Katılımcı Şükrü {i}", None, "Hayır"]
-                             for i in range(1, 61)]
+    rows["Katılımcılar"] += [
+        [8, i, "İl Sağlık Müdürlüğü", "Uzman", f"Katılımcı Şükrü {i}", None, "Hayır"] for i in range(1, 61)
+    ]
     path = make_book(rows=rows)
     data, m = meeting(path, "8")
     ek1 = forms_mod.minutes_sheet(data, m)
@@ -287,7 +332,8 @@ def test_big_meeting_prints_with_repeated_titles(make_book):
     assert flat.print_setup.row_breaks == [] and [b.row for b in flat.blocks if b.style == "header"] == headings[:1]
     assert sum(1 for t in texts(flat) if t.startswith("Katılımcı Şükrü")) == 60
     assert len(texts(flat)) == len(texts(ek2)) - (len(headings) - 1) * len(
-        next(b for b in ek2.blocks if b.style == "header").values[0])
+        next(b for b in ek2.blocks if b.style == "header").values[0]
+    )
 
 
 def test_formlar_writes_every_form_of_the_year_in_one_write(book):
@@ -299,9 +345,12 @@ def test_formlar_writes_every_form_of_the_year_in_one_write(book):
 
     data = read_workbook(book)
     year = data.setting(contract.S_YEAR)
-    in_year = [r for r in data.records("Toplantılar")
-               if (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]) and
-               (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]).year == year]
+    in_year = [
+        r
+        for r in data.records("Toplantılar")
+        if (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"])
+        and (r["Gerçekleşen Tarih"] or r["Planlanan Tarih"]).year == year
+    ]
     assert len(in_year) >= 3
     single = book.with_name("tek.xlsx")
     shutil.copyfile(book, single)
@@ -318,8 +367,9 @@ def test_formlar_writes_every_form_of_the_year_in_one_write(book):
         assert run_cli(command, str(single), "--toplanti", order[0]["Toplantı No"]).returncode == 0
     one = openpyxl.load_workbook(single)
     for name in (f"Ek-1 {order[0]['Toplantı No']}", f"Ek-2 {order[0]['Toplantı No']}"):
-        assert [[c.value for c in r] for r in one[name].iter_rows()] == \
-               [[c.value for c in r] for r in wb[name].iter_rows()]
+        assert [[c.value for c in r] for r in one[name].iter_rows()] == [
+            [c.value for c in r] for r in wb[name].iter_rows()
+        ]
 
 
 def test_formlar_names_a_meeting_it_cannot_form_and_refuses_an_empty_year(make_book):

@@ -30,15 +30,38 @@ from gockurul_excel.files.fill import fill_workbook
 from .conftest import TODAY, clean_example_rows
 
 EXAMPLES = int(os.environ.get("GOCKURUL_FUZZ") or 3)
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 HOSTILE_TEXT = [
-    '=HYPERLINK("http://evil.example","tıkla")', "== Önemli ==", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
-    "1/../../../pwn", "..\\..\\pwn", "CON", "nul.txt", "a:b?c*.", "x.", " ",
-    "Kemal Çeber <spy@evil.example>", "a@ornek.gov.tr, spy@evil.example", "a@ornek.gov.tr\r\nBcc: s@evil.example",
-    "Ayşe\x00Yılmaz", "Ali\u202eliaM\u202c", "\u2066İğdır\u2069", '"; DROP', "ğüşıöçĞÜŞİÖÇ" * 900,
-    "x" * 10_000, "\t\n\r", "Toplantı 1", "1", "3", "Evet", "Hayır", "31.02.2026", "2026-13-01",
+    '=HYPERLINK("http://evil.example","tıkla")',
+    "== Önemli ==",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1)",
+    "1/../../../pwn",
+    "..\\..\\pwn",
+    "CON",
+    "nul.txt",
+    "a:b?c*.",
+    "x.",
+    " ",
+    "Kemal Çeber <spy@evil.example>",
+    "a@ornek.gov.tr, spy@evil.example",
+    "a@ornek.gov.tr\r\nBcc: s@evil.example",
+    "Ayşe\x00Yılmaz",
+    "Ali\u202eliaM\u202c",
+    "\u2066İğdır\u2069",
+    '"; DROP',
+    "ğüşıöçĞÜŞİÖÇ" * 900,
+    "x" * 10_000,
+    "\t\n\r",
+    "Toplantı 1",
+    "1",
+    "3",
+    "Evet",
+    "Hayır",
+    "31.02.2026",
+    "2026-13-01",
 ]
 _XML_OK = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd]")  # what an xlsx cell can hold at all
 hostile_values = st.one_of(
@@ -88,8 +111,12 @@ def _formulas(path: Path) -> set[str]:
     if not path.is_file():
         return set()
     with zipfile.ZipFile(path) as z:
-        return {m for n in z.namelist() if n.startswith("xl/worksheets/")
-                for m in re.findall(r"<f[^>]*>([^<]*)</f>", z.read(n).decode("utf-8", "replace"))}
+        return {
+            m
+            for n in z.namelist()
+            if n.startswith("xl/worksheets/")
+            for m in re.findall(r"<f[^>]*>([^<]*)</f>", z.read(n).decode("utf-8", "replace"))
+        }
 
 
 def _user_formulas(rows, settings_values) -> set[str]:
@@ -136,17 +163,24 @@ def test_every_command_on_hostile_cells(book, no_libreoffice, monkeypatch):
         outside = _snapshot(root)
         runner = CliRunner()
         day = TODAY.strftime("%d.%m.%Y")
-        runs = [["kontrol", str(path), "--bugun", day], ["kontrol", str(path), "--json", "--bugun", day],
-                ["takvim", str(path), "--bugun", day, "--ics", str(folder / "takvim.ics")],
-                ["formlar", str(path)], ["yillik", str(path)], ["eylem", str(path), "--bugun", day],
-                ["platform", str(path), "--cikti", str(folder / "platform")],
-                ["devir", str(path), str(folder / "yeni.xlsx")]]
+        runs = [
+            ["kontrol", str(path), "--bugun", day],
+            ["kontrol", str(path), "--json", "--bugun", day],
+            ["takvim", str(path), "--bugun", day, "--ics", str(folder / "takvim.ics")],
+            ["formlar", str(path)],
+            ["yillik", str(path)],
+            ["eylem", str(path), "--bugun", day],
+            ["platform", str(path), "--cikti", str(folder / "platform")],
+            ["devir", str(path), str(folder / "yeni.xlsx")],
+        ]
         for number in _meeting_numbers(rows):
             runs += [[name, str(path), "--toplanti", number] for name in ("tutanak", "katilimci", "gundem", "davet")]
         # A district's book and platform folder received by mail: merged into the province's, and summed up.
-        runs += [["birlestir", str(province), str(path), str(folder / "platform"), "--bugun", day],
-                 ["ulusal", str(folder / "platform"), "--cikti", str(folder / "ulusal.xlsx")],
-                 ["guncelle", str(path)]]
+        runs += [
+            ["birlestir", str(province), str(path), str(folder / "platform"), "--bugun", day],
+            ["ulusal", str(folder / "platform"), "--cikti", str(folder / "ulusal.xlsx")],
+            ["guncelle", str(path)],
+        ]
         for args in runs:
             result = runner.invoke(cli.app, args, prog_name="gockurul")
             shown = result.output + (result.stderr if result.stderr_bytes is not None else "")
@@ -156,8 +190,11 @@ def test_every_command_on_hostile_cells(book, no_libreoffice, monkeypatch):
                 assert "HATA: " in shown, (args, shown)
         allowed = (folder, folder / "kitap_yazilar", folder / "platform", folder / "Yedekler")
         changed = [p for p, data in _snapshot(root).items() if outside.get(p) != data]
-        stray = [p for p in changed if p.parent not in allowed and (root / "ev") not in p.parents
-                 and (folder / "Yedekler") not in p.parents]
+        stray = [
+            p
+            for p in changed
+            if p.parent not in allowed and (root / "ev") not in p.parents and (folder / "Yedekler") not in p.parents
+        ]
         assert not stray, stray
         hostile = _user_formulas(rows, settings_values)
         for book_path in (path, folder / "yeni.xlsx", province, folder / "ulusal.xlsx"):
@@ -194,8 +231,9 @@ def test_every_button_on_a_live_book_with_hostile_cells(book, monkeypatch):
             finally:
                 live.close()
             assert "Traceback" not in message and "beklenmeyen" not in message.lower(), (button, message)
-            written = [v for a in actions if a["func"] == "setValues" for row in a["values"] for v in row
-                       if isinstance(v, str)]
+            written = [
+                v for a in actions if a["func"] == "setValues" for row in a["values"] for v in row if isinstance(v, str)
+            ]
             # A text that looks like a formula goes with Excel's text prefix; the only formulas are our links.
             raw = [v for v in written if v.startswith(FORMULA_STARTS) and not v.startswith('=HYPERLINK("#')]
             assert not raw, (button, raw[:3])

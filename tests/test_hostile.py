@@ -33,8 +33,7 @@ def _files_under(root: Path) -> dict[Path, bytes]:
 
 def _board_member(rows) -> int:
     """The index in `Üyeler` of an active board member with an e-mail (invited to an İl GKK meeting)."""
-    return next(i for i, m in enumerate(rows["Üyeler"])
-                if m[2] == rules.ROLE_MEMBER and m[7] != "Hayır" and m[6])
+    return next(i for i, m in enumerate(rows["Üyeler"]) if m[2] == rules.ROLE_MEMBER and m[7] != "Hayır" and m[6])
 
 
 def _eml(path: Path) -> email.message.EmailMessage:
@@ -44,6 +43,7 @@ def _eml(path: Path) -> email.message.EmailMessage:
 
 
 # --- 1. e-mail headers ---------------------------------------------------------------------------------------
+
 
 def test_davet_a_name_cell_never_becomes_a_recipient_and_one_address_per_cell(make_book):
     rows = clean_example_rows()
@@ -64,12 +64,15 @@ def test_davet_a_name_cell_never_becomes_a_recipient_and_one_address_per_cell(ma
     assert f"mailto:{real}" in attendees and not [a for a in attendees if "evil" in a]
 
 
-@pytest.mark.parametrize("cell, why", [
-    ("a@ornek.gov.tr, b@evil.example", "birden çok adres"),
-    ("a@ornek.gov.tr\nb@evil.example", "satır sonu"),
-    ("Kemal <a@ornek.gov.tr>", "adres"),
-    ("şeyma@ornek.gov.tr", "Türkçe harf"),
-])
+@pytest.mark.parametrize(
+    "cell, why",
+    [
+        ("a@ornek.gov.tr, b@evil.example", "birden çok adres"),
+        ("a@ornek.gov.tr\nb@evil.example", "satır sonu"),
+        ("Kemal <a@ornek.gov.tr>", "adres"),
+        ("şeyma@ornek.gov.tr", "Türkçe harf"),
+    ],
+)
 def test_davet_refuses_an_email_cell_that_is_not_one_address_naming_the_cell(make_book, cell, why):
     rows = clean_example_rows()
     i = _board_member(rows)
@@ -84,6 +87,7 @@ def test_davet_refuses_an_email_cell_that_is_not_one_address_naming_the_cell(mak
 
 
 # --- 2. text stays text ----------------------------------------------------------------------------------------
+
 
 def _sheet_xml(path: Path) -> str:
     with zipfile.ZipFile(path) as z:
@@ -106,13 +110,26 @@ def test_devir_carries_a_formula_looking_text_as_text(make_book, tmp_path):
 
 def test_yeni_writes_a_formula_looking_district_name_as_text(tmp_path):
     path = tmp_path / "ilce.xlsx"
-    proc = run_cli("yeni", str(path), "--tur", "ilce", "--il", "Gaziantep", "--ilce", '=HYPERLINK("http://x")',
-                   "--yil", "2026", "--yabanci-nufus", "1200")
+    proc = run_cli(
+        "yeni",
+        str(path),
+        "--tur",
+        "ilce",
+        "--il",
+        "Gaziantep",
+        "--ilce",
+        '=HYPERLINK("http://x")',
+        "--yil",
+        "2026",
+        "--yabanci-nufus",
+        "1200",
+    )
     assert proc.returncode in (0, 2), proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     if proc.returncode == 0:
-        values = [c for c in openpyxl.load_workbook(path)[contract.SETTINGS_SHEET]["B"]
-                  if c.value == '=HYPERLINK("http://x")']
+        values = [
+            c for c in openpyxl.load_workbook(path)[contract.SETTINGS_SHEET]["B"] if c.value == '=HYPERLINK("http://x")'
+        ]
         assert values and all(c.data_type == "s" for c in values)
 
 
@@ -144,6 +161,7 @@ def test_a_button_writes_a_formula_looking_text_as_text_on_a_live_book(make_book
 
 # --- 3. two rows with one key ----------------------------------------------------------------------------------
 
+
 def test_devir_refuses_two_carried_rows_with_one_key_naming_sheet_and_rows(make_book, tmp_path):
     rows = clean_example_rows()
     decisions = rows["Kararlar"]
@@ -154,12 +172,14 @@ def test_devir_refuses_two_carried_rows_with_one_key_naming_sheet_and_rows(make_
     path = make_book(rows=rows)
     new = tmp_path / "yeni.xlsx"
     proc = run_cli("devir", str(path), str(new))
-    assert_clean(proc, 2, "'Kararlar' sayfası", f"{first + 2}. ve {len(decisions) + 1}. satırlarda",
-                 "Yeni kitap yazılmadı")
+    assert_clean(
+        proc, 2, "'Kararlar' sayfası", f"{first + 2}. ve {len(decisions) + 1}. satırlarda", "Yeni kitap yazılmadı"
+    )
     assert not new.exists()
 
 
 # --- 4. file names from cells ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("number", ["1/../../../pwn", "..\\..\\pwn", "CON", "9:x?*.", "12 ."])
 def test_davet_writes_only_inside_the_letters_folder_whatever_the_meeting_number(make_book, tmp_path, number):
@@ -179,8 +199,9 @@ def test_davet_writes_only_inside_the_letters_folder_whatever_the_meeting_number
     assert all(any(p.parent == a for a in allowed) or p == path for p in new), new
     if proc.returncode == 0:
         names = sorted(p.name for p in folder.iterdir())
-        assert len(names) == 2 and all(not n.upper().startswith("CON.") and "/" not in n and not n.endswith(".")
-                                       for n in names), names
+        assert len(names) == 2 and all(
+            not n.upper().startswith("CON.") and "/" not in n and not n.endswith(".") for n in names
+        ), names
 
 
 def contract_backups() -> str:
@@ -190,6 +211,7 @@ def contract_backups() -> str:
 
 
 # --- 5. paket --uzerine-yaz ------------------------------------------------------------------------------------
+
 
 def test_paket_overwrite_refuses_a_folder_that_is_not_a_bundle(tmp_path):
     target = tmp_path / "paket"
@@ -215,8 +237,10 @@ def test_paket_overwrite_replaces_only_its_own_unchanged_files_after_a_backup(tm
     (target / "notlarim.txt").write_text("kullanıcının notu", encoding="utf-8")
     (tmp_path / "kitap.xlsx").write_bytes(b"PK kitap")
     manifest = json.loads((target / offline.MANIFEST).read_text(encoding="utf-8"))
-    manifest["dosyalar"] += [{"dosya": "../kitap.xlsx", "sha256": hashlib.sha256(b"PK kitap").hexdigest()},
-                             {"dosya": "notlarim.txt", "sha256": "0" * 64}]
+    manifest["dosyalar"] += [
+        {"dosya": "../kitap.xlsx", "sha256": hashlib.sha256(b"PK kitap").hexdigest()},
+        {"dosya": "notlarim.txt", "sha256": "0" * 64},
+    ]
     (target / offline.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     old_readme = (target / "BENIOKU.txt").read_bytes()
 
@@ -235,6 +259,7 @@ def test_paket_overwrite_replaces_only_its_own_unchanged_files_after_a_backup(tm
 
 
 # --- 6. a forged platform manifest -----------------------------------------------------------------------------
+
 
 def test_platform_export_never_deletes_a_file_a_forged_manifest_line_names(make_book, tmp_path):
     book = make_book()
@@ -267,6 +292,7 @@ def test_platform_export_refuses_to_replace_an_exported_file_edited_since(make_b
 
 
 # --- 8. absurd numbers -----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("population", [1e308, 10**12, 100_000_001])
 def test_kontrol_refuses_a_foreign_population_beyond_any_province(make_book, tmp_path, population):

@@ -21,6 +21,7 @@ from .conftest import REAL_HOME, ROOT, TEST_HOME, run_cli
 
 # --- ornek: the district books the guide merges ------------------------------------------------------------------
 
+
 def test_ornek_writes_two_clean_district_books_that_birlestir_merges(tmp_path):
     result = operations.create_example(tmp_path / "ornek.xlsx", today=dt.date(2025, 12, 1))
     folder = tmp_path / contract.DISTRICT_FOLDER
@@ -41,6 +42,7 @@ def test_ornek_writes_two_clean_district_books_that_birlestir_merges(tmp_path):
 
 
 # --- the offline bundle --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("target", ["D:gockurul-kurulum", "D:\\gockurul-kurulum", "c:/kurulum"])
 @pytest.mark.skipif(os.name == "nt", reason="a drive letter is a real folder on Windows")
@@ -70,6 +72,7 @@ def test_readme_says_how_many_wheels_the_bundle_has():
 
 # --- doktor, sunucu ------------------------------------------------------------------------------------------------
 
+
 def test_doktor_json_has_turkish_keys():
     proc = run_cli("doktor", "--json")
     rows = json.loads(proc.stdout)
@@ -85,11 +88,20 @@ def test_sunucu_without_xlwings_server_says_so_before_any_address(monkeypatch):
     from gockurul_excel import cli, server
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "xlwings_server"
-                        else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "xlwings_server" else real(name, *a)
+    )
     # what `sunucu` sets for xlwings-server goes back as it was after the test
-    for key in (server.TOKEN_ENV, server.LICENCE_ENV, server.MAX_BODY_ENV, "XLWINGS_PROJECT_DIR", "XLWINGS_ON_SERVER",
-                "DOTENV_PATH", "XLWINGS_LICENSE_KEY", "GOCKURUL_TOKEN"):
+    for key in (
+        server.TOKEN_ENV,
+        server.LICENCE_ENV,
+        server.MAX_BODY_ENV,
+        "XLWINGS_PROJECT_DIR",
+        "XLWINGS_ON_SERVER",
+        "DOTENV_PATH",
+        "XLWINGS_LICENSE_KEY",
+        "GOCKURUL_TOKEN",
+    ):
         monkeypatch.setenv(key, "")
         monkeypatch.delenv(key)
     result = CliRunner().invoke(cli.app, ["sunucu", "--anahtar", "x" * 32, "--lisans", "noncommercial"])
@@ -100,6 +112,7 @@ def test_sunucu_without_xlwings_server_says_so_before_any_address(monkeypatch):
 
 
 # --- a damaged book: no library name in the message; the cause logged, never in the real home ----------------------
+
 
 def test_a_damaged_book_names_no_library_error_and_logs_in_the_test_home(make_book, tmp_path):
     good = make_book()

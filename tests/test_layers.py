@@ -14,14 +14,42 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "gockurul_excel"
-ROOT_LAYERS = {"__init__": 0, "rules": 0, "contract": 0, "sheetspec": 0, "errors": 0, "findings": 0,
-               "commands": 3, "operations": 5, "makro": 5, "cli": 5, "server": 5, "example": 5, "example_data": 5,
-               "doctor": 5, "__main__": 5, "assets": 5}  # assets/server: the xlwings Server project, over makro
+ROOT_LAYERS = {
+    "__init__": 0,
+    "rules": 0,
+    "contract": 0,
+    "sheetspec": 0,
+    "errors": 0,
+    "findings": 0,
+    "commands": 3,
+    "operations": 5,
+    "makro": 5,
+    "cli": 5,
+    "server": 5,
+    "example": 5,
+    "example_data": 5,
+    "doctor": 5,
+    "__main__": 5,
+    "assets": 5,
+}  # assets/server: the xlwings Server project, over makro
 PACKAGE_LAYERS = {"core": 1, "sheets": 2, "platform": 2, "files": 4, "live": 4}
 APART = ({"sheets", "platform"}, {"files", "live"})
 # Libraries that read or write files, drive Excel or a terminal: none of them below L4.
-IO_LIBRARIES = {"openpyxl", "xlwings", "python_calamine", "lxml", "pandas", "typer", "rich", "starlette", "uvicorn",
-                "zipfile", "tempfile", "shutil", "subprocess"}
+IO_LIBRARIES = {
+    "openpyxl",
+    "xlwings",
+    "python_calamine",
+    "lxml",
+    "pandas",
+    "typer",
+    "rich",
+    "starlette",
+    "uvicorn",
+    "zipfile",
+    "tempfile",
+    "shutil",
+    "subprocess",
+}
 MAX_LINES = 900
 
 
@@ -73,8 +101,12 @@ def imports(module: str) -> list[tuple[str, str | None, int]]:
 
 
 def internal_edges() -> list[tuple[str, str, str | None, int]]:
-    return [(m, target, name, line) for m in MODULES for target, name, line in imports(m)
-            if target == "gockurul_excel" or target.startswith("gockurul_excel.")]
+    return [
+        (m, target, name, line)
+        for m in MODULES
+        for target, name, line in imports(m)
+        if target == "gockurul_excel" or target.startswith("gockurul_excel.")
+    ]
 
 
 def test_every_module_has_a_layer():
@@ -82,14 +114,20 @@ def test_every_module_has_a_layer():
 
 
 def test_imports_go_down_only():
-    wrong = [f"{m}:{line} imports {t} (L{layer_of(m)} -> L{layer_of(t)})"
-             for m, t, _, line in internal_edges() if t in MODULES and layer_of(t) > layer_of(m)]
+    wrong = [
+        f"{m}:{line} imports {t} (L{layer_of(m)} -> L{layer_of(t)})"
+        for m, t, _, line in internal_edges()
+        if t in MODULES and layer_of(t) > layer_of(m)
+    ]
     assert not wrong, "\n".join(wrong)
 
 
 def test_sheets_platform_and_files_live_stay_apart():
-    wrong = [f"{m}:{line} imports {t}" for m, t, _, line in internal_edges()
-             if t in MODULES and any({group_of(m), group_of(t)} == pair for pair in APART)]
+    wrong = [
+        f"{m}:{line} imports {t}"
+        for m, t, _, line in internal_edges()
+        if t in MODULES and any({group_of(m), group_of(t)} == pair for pair in APART)
+    ]
     assert not wrong, "\n".join(wrong)
 
 
@@ -106,7 +144,7 @@ def test_no_import_cycle():
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt):], nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         stack.pop()
@@ -119,14 +157,22 @@ def test_no_import_cycle():
 
 
 def test_no_private_name_crosses_a_module():
-    wrong = [f"{m}:{line} imports {t}.{name}" for m, t, name, line in internal_edges()
-             if name and name.startswith("_") and not name.startswith("__") and t != m]
+    wrong = [
+        f"{m}:{line} imports {t}.{name}"
+        for m, t, name, line in internal_edges()
+        if name and name.startswith("_") and not name.startswith("__") and t != m
+    ]
     assert not wrong, "\n".join(wrong)
 
 
 def test_pure_layers_import_no_io_library():
-    wrong = [f"{m}:{line} imports {t}" for m in MODULES if layer_of(m) <= 3
-             for t, _, line in imports(m) if t.split(".")[0] in IO_LIBRARIES]
+    wrong = [
+        f"{m}:{line} imports {t}"
+        for m in MODULES
+        if layer_of(m) <= 3
+        for t, _, line in imports(m)
+        if t.split(".")[0] in IO_LIBRARIES
+    ]
     assert not wrong, "\n".join(wrong)
 
 
@@ -149,8 +195,11 @@ MAX_CORE_LINES = 450
 
 
 def test_no_core_module_is_over_450_lines():
-    long = {m: n for m, p in MODULES.items() if layer_of(m) == 1
-            and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_CORE_LINES}
+    long = {
+        m: n
+        for m, p in MODULES.items()
+        if layer_of(m) == 1 and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_CORE_LINES
+    }
     assert not long, long
 
 
@@ -166,8 +215,14 @@ def test_every_article_a_check_declares_is_in_rules_py():
 
     text = (PACKAGE / "rules.py").read_text(encoding="utf-8")
     checks = _checks()
-    missing = {(c.name, part) for c in checks.CHECKS.values() for article in c.articles if article != TEMPLATE_RULE
-               for part in article.split(", ") if part not in text}
+    missing = {
+        (c.name, part)
+        for c in checks.CHECKS.values()
+        for article in c.articles
+        if article != TEMPLATE_RULE
+        for part in article.split(", ")
+        if part not in text
+    }
     assert not missing, missing
     assert len(checks.CHECKS) >= 30  # the registry was read, not an empty dict
 
@@ -184,7 +239,12 @@ def test_every_article_has_exactly_one_section_module():
     shared = {a: m for a, m in homes.items() if len(m) != 1}
     assert not shared, shared
     assert {m.__name__.rsplit(".", 1)[-1] for m in checks.SECTIONS} >= {
-        "composition", "meetings", "minutes", "decisions", "coordination"}
+        "composition",
+        "meetings",
+        "minutes",
+        "decisions",
+        "coordination",
+    }
     assert all(c.module in {m.__name__ for m in checks.SECTIONS} for c in checks.CHECKS.values())
 
 
@@ -201,9 +261,18 @@ def test_every_check_runs_once_in_the_order_of_kontrol():
 
 def test_no_header_of_toplantilar_is_written_in_the_checks_of_the_schedule():
     """The meeting columns a rule reads are named once (core.meetings): no rule module spells them again."""
-    spelled = ('"Gerçekleşen Tarih"', '"Planlanan Tarih"', '"Toplantı No"', '"Tutanak Tebliğ Tarihi"',
-               '"Platform Giriş Tarihi"')
-    modules = [m for m in MODULES if m.startswith("gockurul_excel.core.checks.")
-               or m in ("gockurul_excel.core.schedule", "gockurul_excel.core.events")]
+    spelled = (
+        '"Gerçekleşen Tarih"',
+        '"Planlanan Tarih"',
+        '"Toplantı No"',
+        '"Tutanak Tebliğ Tarihi"',
+        '"Platform Giriş Tarihi"',
+    )
+    modules = [
+        m
+        for m in MODULES
+        if m.startswith("gockurul_excel.core.checks.")
+        or m in ("gockurul_excel.core.schedule", "gockurul_excel.core.events")
+    ]
     wrong = [(m, s) for m in modules for s in spelled if s in MODULES[m].read_text(encoding="utf-8")]
     assert not wrong, wrong

@@ -38,16 +38,27 @@ HALL = "Nizip Kaymakamlığı Toplantı Salonu"
 
 # --- the district book -----------------------------------------------------------------------------------
 
+
 def nizip_settings(**extra) -> dict:
-    return {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Gaziantep", contract.S_DISTRICT: "Nizip",
-            contract.S_YEAR: 2025, contract.S_POPULATION: 2400, contract.S_SIGNER: "Ali Yıldız",
-            contract.S_SIGNER_TITLE: "Kaymakam", contract.S_EMAIL: "nizip.gkk@ornek.gov.tr",
-            contract.S_ADDRESS: "Nizip Hükümet Konağı", contract.S_PHONE: "0342 517 00 00", **extra}
+    return {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Gaziantep",
+        contract.S_DISTRICT: "Nizip",
+        contract.S_YEAR: 2025,
+        contract.S_POPULATION: 2400,
+        contract.S_SIGNER: "Ali Yıldız",
+        contract.S_SIGNER_TITLE: "Kaymakam",
+        contract.S_EMAIL: "nizip.gkk@ornek.gov.tr",
+        contract.S_ADDRESS: "Nizip Hükümet Konağı",
+        contract.S_PHONE: "0342 517 00 00",
+        **extra,
+    }
 
 
 def nizip_rows(time_1="14:00") -> dict[str, list[list]]:
     """Meeting 1 held on 19.02.2025 at 14.00 (the time typed as text, as the reader gives it); meeting 2 planned
     for 20.08.2025 and not held."""
+
     def member(kurum, name, role=rules.ROLE_MEMBER, kind="Daimi", title="Müdür"):
         mail = name.lower().replace(" ", ".").translate(str.maketrans("çğıöşü", "cgiosu")) + "@ornek.gov.tr"
         return [kurum, kind, role, title, name, "0342 000 00 00", mail, "Evet"]
@@ -67,15 +78,29 @@ def nizip_rows(time_1="14:00") -> dict[str, list[list]]:
             [1, ILCE, "Olağan", dt.date(2025, 2, 19), dt.date(2025, 2, 19), time_1, HALL, dt.date(2025, 2, 26), None],
             [2, ILCE, "Olağan", dt.date(2025, 8, 20), None, "10:30", HALL, None, None],
         ],
-        "Katılımcılar": [[1, i, kurum, title, name, "0342 000 00 00", "Hayır"] for i, (kurum, title, name) in
-                         enumerate([("Nizip Kaymakamlığı", "Kaymakam", "Ali Yıldız"),
-                                    ("İl Göç İdaresi Müdürlüğü", "Uyum İrtibat Görevlisi", "Umut Kurt"),
-                                    ("İlçe Milli Eğitim Müdürlüğü", "Müdür", "Fatma Kara"),
-                                    ("Nizip Ticaret Odası", "Genel Sekreter", "Cem Oral")], start=1)],
+        "Katılımcılar": [
+            [1, i, kurum, title, name, "0342 000 00 00", "Hayır"]
+            for i, (kurum, title, name) in enumerate(
+                [
+                    ("Nizip Kaymakamlığı", "Kaymakam", "Ali Yıldız"),
+                    ("İl Göç İdaresi Müdürlüğü", "Uyum İrtibat Görevlisi", "Umut Kurt"),
+                    ("İlçe Milli Eğitim Müdürlüğü", "Müdür", "Fatma Kara"),
+                    ("Nizip Ticaret Odası", "Genel Sekreter", "Cem Oral"),
+                ],
+                start=1,
+            )
+        ],
         "Kararlar": [
-            [1, 1, "Yabancı öğrencilerin okula kaydı için rehberlik masası kurulması", "Kayıt dışı kalan öğrenciler",
-             "Okullaşma oranının artırılması", "İlçe Milli Eğitim Müdürlüğü; Nizip Ticaret Odası",
-             dt.date(2025, 6, 30), "Devam Ediyor"],
+            [
+                1,
+                1,
+                "Yabancı öğrencilerin okula kaydı için rehberlik masası kurulması",
+                "Kayıt dışı kalan öğrenciler",
+                "Okullaşma oranının artırılması",
+                "İlçe Milli Eğitim Müdürlüğü; Nizip Ticaret Odası",
+                dt.date(2025, 6, 30),
+                "Devam Ediyor",
+            ]
         ],
     }
 
@@ -85,8 +110,9 @@ def nizip(rows=None, state=None, **settings):
 
 
 def province(rows=None, **settings):
-    return workbook_from_rows({**example.example_settings(), **settings}, rows or clean_example_rows(),
-                              path=Path("il.xlsx"))
+    return workbook_from_rows(
+        {**example.example_settings(), **settings}, rows or clean_example_rows(), path=Path("il.xlsx")
+    )
 
 
 def letter_of(data, no: str, kind: str = "davet"):
@@ -108,6 +134,7 @@ def log_state(outcome) -> dict[str, list[list]]:
 
 # --- 1. the invitation's time -----------------------------------------------------------------------------
 
+
 def test_the_calendar_request_is_at_the_time_the_reader_gives_as_text_and_moves_with_it():
     """M11(3): the chair sets the day, place *and time*. `Saat` comes from the reader as '14:00' (text)."""
     data = nizip()
@@ -126,11 +153,17 @@ def test_the_calendar_request_is_at_the_time_the_reader_gives_as_text_and_moves_
     assert "Saat: 14.30" in msg.get_body(("plain",)).get_content()
 
 
-@pytest.mark.parametrize("machine_zone, naive_now", [("UTC", dt.datetime(2025, 2, 10, 9, 30)),
-                                                      ("Europe/Istanbul", dt.datetime(2025, 2, 10, 12, 30)),
-                                                      ("America/New_York", dt.datetime(2025, 2, 10, 4, 30))])
-def test_dtstamp_and_the_mail_date_are_the_same_instant_whatever_the_machine_clock(monkeypatch, machine_zone,
-                                                                                   naive_now):
+@pytest.mark.parametrize(
+    "machine_zone, naive_now",
+    [
+        ("UTC", dt.datetime(2025, 2, 10, 9, 30)),
+        ("Europe/Istanbul", dt.datetime(2025, 2, 10, 12, 30)),
+        ("America/New_York", dt.datetime(2025, 2, 10, 4, 30)),
+    ],
+)
+def test_dtstamp_and_the_mail_date_are_the_same_instant_whatever_the_machine_clock(
+    monkeypatch, machine_zone, naive_now
+):
     """A naive `now()` is the machine's clock: on a server set to UTC, 09.30 is 12.30 in Istanbul, not 09.30."""
     monkeypatch.setenv("TZ", machine_zone)
     time.tzset()
@@ -150,35 +183,67 @@ def test_dtstamp_and_the_mail_date_are_the_same_instant_whatever_the_machine_clo
 
 # --- 2. suffixes ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, dative, locative, genitive, accusative", [
-    ("İl Göç İdaresi Müdürlüğü", "İl Göç İdaresi Müdürlüğüne", "İl Göç İdaresi Müdürlüğünde",
-     "İl Göç İdaresi Müdürlüğünün", "İl Göç İdaresi Müdürlüğünü"),
-    ("Müdürlüğümüz", "Müdürlüğümüze", "Müdürlüğümüzde", "Müdürlüğümüzün", "Müdürlüğümüzü"),
-    ("Kaymakamlığımız", "Kaymakamlığımıza", "Kaymakamlığımızda", "Kaymakamlığımızın", "Kaymakamlığımızı"),
-    ("Nizip Kaymakamlığı", "Nizip Kaymakamlığına", "Nizip Kaymakamlığında", "Nizip Kaymakamlığının",
-     "Nizip Kaymakamlığını"),
-    ("Kaymakamlık", "Kaymakamlığa", "Kaymakamlıkta", "Kaymakamlığın", "Kaymakamlığı"),  # k softens, t after k
-    ("Valilik", "Valiliğe", "Valilikte", "Valiliğin", "Valiliği"),
-    ("İl Göç Koordinasyon Kurulu", "İl Göç Koordinasyon Kuruluna", "İl Göç Koordinasyon Kurulunda",
-     "İl Göç Koordinasyon Kurulunun", "İl Göç Koordinasyon Kurulunu"),
-    ("Nizip Belediyesi", "Nizip Belediyesine", "Nizip Belediyesinde", "Nizip Belediyesinin", "Nizip Belediyesini"),
-    ("Belediye", "Belediyeye", "Belediyede", "Belediyenin", "Belediyeyi"),  # buffer y / n after a vowel
-    ("Jandarma", "Jandarmaya", "Jandarmada", "Jandarmanın", "Jandarmayı"),
-    ("İl Müftülüğü", "İl Müftülüğüne", "İl Müftülüğünde", "İl Müftülüğünün", "İl Müftülüğünü"),
-    ("Kurul", "Kurula", "Kurulda", "Kurulun", "Kurulu"),
-    ("İçişleri Bakanlığı (Göç İdaresi Başkanlığı)", "İçişleri Bakanlığına (Göç İdaresi Başkanlığı)",
-     "İçişleri Bakanlığında (Göç İdaresi Başkanlığı)", "İçişleri Bakanlığının (Göç İdaresi Başkanlığı)",
-     "İçişleri Bakanlığını (Göç İdaresi Başkanlığı)"),
-    ("GAZİANTEP VALİLİĞİ", "GAZİANTEP VALİLİĞİNE", "GAZİANTEP VALİLİĞİNDE", "GAZİANTEP VALİLİĞİNİN",
-     "GAZİANTEP VALİLİĞİNİ"),
-    ("SGK", "SGK'ye", "SGK'de", "SGK'nin", "SGK'yi"),  # read letter by letter (ke)
-    ("AFAD", "AFAD'a", "AFAD'da", "AFAD'ın", "AFAD'ı"),  # read as a word
-    ("Kontrol", "Kontrole", "Kontrolde", "Kontrolün", "Kontrolü"),  # a palatal l
-])
+
+@pytest.mark.parametrize(
+    "name, dative, locative, genitive, accusative",
+    [
+        (
+            "İl Göç İdaresi Müdürlüğü",
+            "İl Göç İdaresi Müdürlüğüne",
+            "İl Göç İdaresi Müdürlüğünde",
+            "İl Göç İdaresi Müdürlüğünün",
+            "İl Göç İdaresi Müdürlüğünü",
+        ),
+        ("Müdürlüğümüz", "Müdürlüğümüze", "Müdürlüğümüzde", "Müdürlüğümüzün", "Müdürlüğümüzü"),
+        ("Kaymakamlığımız", "Kaymakamlığımıza", "Kaymakamlığımızda", "Kaymakamlığımızın", "Kaymakamlığımızı"),
+        (
+            "Nizip Kaymakamlığı",
+            "Nizip Kaymakamlığına",
+            "Nizip Kaymakamlığında",
+            "Nizip Kaymakamlığının",
+            "Nizip Kaymakamlığını",
+        ),
+        ("Kaymakamlık", "Kaymakamlığa", "Kaymakamlıkta", "Kaymakamlığın", "Kaymakamlığı"),  # k softens, t after k
+        ("Valilik", "Valiliğe", "Valilikte", "Valiliğin", "Valiliği"),
+        (
+            "İl Göç Koordinasyon Kurulu",
+            "İl Göç Koordinasyon Kuruluna",
+            "İl Göç Koordinasyon Kurulunda",
+            "İl Göç Koordinasyon Kurulunun",
+            "İl Göç Koordinasyon Kurulunu",
+        ),
+        ("Nizip Belediyesi", "Nizip Belediyesine", "Nizip Belediyesinde", "Nizip Belediyesinin", "Nizip Belediyesini"),
+        ("Belediye", "Belediyeye", "Belediyede", "Belediyenin", "Belediyeyi"),  # buffer y / n after a vowel
+        ("Jandarma", "Jandarmaya", "Jandarmada", "Jandarmanın", "Jandarmayı"),
+        ("İl Müftülüğü", "İl Müftülüğüne", "İl Müftülüğünde", "İl Müftülüğünün", "İl Müftülüğünü"),
+        ("Kurul", "Kurula", "Kurulda", "Kurulun", "Kurulu"),
+        (
+            "İçişleri Bakanlığı (Göç İdaresi Başkanlığı)",
+            "İçişleri Bakanlığına (Göç İdaresi Başkanlığı)",
+            "İçişleri Bakanlığında (Göç İdaresi Başkanlığı)",
+            "İçişleri Bakanlığının (Göç İdaresi Başkanlığı)",
+            "İçişleri Bakanlığını (Göç İdaresi Başkanlığı)",
+        ),
+        (
+            "GAZİANTEP VALİLİĞİ",
+            "GAZİANTEP VALİLİĞİNE",
+            "GAZİANTEP VALİLİĞİNDE",
+            "GAZİANTEP VALİLİĞİNİN",
+            "GAZİANTEP VALİLİĞİNİ",
+        ),
+        ("SGK", "SGK'ye", "SGK'de", "SGK'nin", "SGK'yi"),  # read letter by letter (ke)
+        ("AFAD", "AFAD'a", "AFAD'da", "AFAD'ın", "AFAD'ı"),  # read as a word
+        ("Kontrol", "Kontrole", "Kontrolde", "Kontrolün", "Kontrolü"),  # a palatal l
+    ],
+)
 def test_case_suffixes_follow_vowel_harmony_and_buffer_consonants(name, dative, locative, genitive, accusative):
     """KURALLAR §5: "Müdürlüğümüze", "Kaymakamlığımıza" — never "Müdürlüğümüzne"."""
-    assert [inflect(name, c) for c in (DATIVE, LOCATIVE, GENITIVE, ACCUSATIVE)] == [dative, locative, genitive,
-                                                                                    accusative]
+    assert [inflect(name, c) for c in (DATIVE, LOCATIVE, GENITIVE, ACCUSATIVE)] == [
+        dative,
+        locative,
+        genitive,
+        accusative,
+    ]
 
 
 def test_ablative_takes_t_after_a_voiceless_consonant():
@@ -199,6 +264,7 @@ def test_the_minutes_letter_asks_for_results_with_the_right_suffix():
 
 # --- 3. closing formula by hierarchy --------------------------------------------------------------------------
 
+
 def test_a_district_letter_to_the_valilik_closes_arz_ve_rica_ederim():
     for kind in ("davet", "teblig"):
         letter = letter_of(nizip(), "1", kind)
@@ -216,11 +282,12 @@ def test_a_province_letter_closes_rica_ederim_unless_the_presidency_is_in_its_di
     assert with_presidency.closing.endswith("arz ve rica ederim.")
     printed = with_presidency.printed_text().splitlines()
     assert printed[printed.index("Bilgi:") + 1] == "İçişleri Bakanlığına (Göç İdaresi Başkanlığı)"
-    assert "İl Milli Eğitim Müdürlüğüne" in printed[printed.index("Gereği:"):]
+    assert "İl Milli Eğitim Müdürlüğüne" in printed[printed.index("Gereği:") :]
     assert "Göç İdaresi Başkanlığı" not in with_presidency.action
 
 
 # --- 4. invitees under Gereği -------------------------------------------------------------------------------
+
 
 def test_an_invited_body_is_asked_to_attend_under_gereği():
     """M4(4), M9(1): the invitee is called to the meeting; KURALLAR §5: under "Gereği", not "Bilgi"."""
@@ -232,6 +299,7 @@ def test_an_invited_body_is_asked_to_attend_under_gereği():
 
 
 # --- 5. no Tebliğ before the meeting is held -------------------------------------------------------------------
+
 
 def test_no_tebliğ_is_written_for_a_meeting_not_held():
     data = nizip()
@@ -245,16 +313,21 @@ def test_no_tebliğ_is_written_for_a_meeting_not_held():
 
 # --- 13. the circular cited in full, once -----------------------------------------------------------------------
 
+
 def test_the_circular_is_cited_with_its_full_title_date_and_number_at_its_first_mention():
     reference = "01.02.2023 tarihli ve E-12345678-010-99 sayılı"
-    for data in (province(**{contract.S_CIRCULAR_REFERENCE: reference}),
-                 nizip(**{contract.S_CIRCULAR_REFERENCE: reference})):
+    for data in (
+        province(**{contract.S_CIRCULAR_REFERENCE: reference}),
+        nizip(**{contract.S_CIRCULAR_REFERENCE: reference}),
+    ):
         no = "3" if data.board_kind is rules.BoardKind.PROVINCE else "1"
         for kind in ("davet", "teblig"):
             letter = letter_of(data, no, kind)
             text = letter.printed_text()
-            full = (f"İçişleri Bakanlığının {reference} İl ve İlçe Göç Koordinasyon Kurullarının Çalışma Usul ve "
-                    "Esasları Hakkında Genelgenin")
+            full = (
+                f"İçişleri Bakanlığının {reference} İl ve İlçe Göç Koordinasyon Kurullarının Çalışma Usul ve "
+                "Esasları Hakkında Genelgenin"
+            )
             assert text.count(full) == 1 and full in letter.paragraphs[0]
             assert "Esasları Genelgesi" not in text
             assert not any("Genelgenin tarihi ve sayısı" in n for n in letter.notes)
@@ -266,12 +339,12 @@ def test_the_circular_is_cited_with_its_full_title_date_and_number_at_its_first_
 
 # --- 6. the Word documents as LibreOffice prints them -----------------------------------------------------------
 
+
 def _pdf_text(docx_bytes: bytes, name: str, tmp: Path) -> tuple[str, int]:
     src = tmp / name
     src.write_bytes(docx_bytes)
     pdf = libreoffice_convert(src, "pdf", tmp / "pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.count("\f") + (0 if text.endswith("\f") else 1)
     return text, pages
 
@@ -319,8 +392,7 @@ def test_the_district_invitation_mail_carries_the_afternoon_time_and_a_numbered_
     parts = {p.get_filename(): p.get_content() for p in msg.iter_attachments()}
     pdf = tmp_path / "davet.pdf"
     pdf.write_bytes(parts["Davet 1.pdf"])
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "NİZİP KAYMAKAMLIĞI" in text and "14.00" in text and "19.02.2025 Çarşamba" in text
     assert "arz ve rica ederim" in text and "Sayfa 1 / 1" in text
     assert text.index("Dağıtım:") < text.index("Nizip Ticaret Odası")  # no Bilgi: the whole list is Gereği
@@ -328,9 +400,13 @@ def test_the_district_invitation_mail_carries_the_afternoon_time_and_a_numbered_
 
 # --- 14. the district's mail to the province, both ends --------------------------------------------------------
 
+
 def _district_book(make_book, **settings):
-    return make_book(nizip_settings(**{contract.S_PROVINCE_EMAIL: "gaziantep.gim@goc.gov.tr", **settings}),
-                     nizip_rows(), name="Nizip_2025.xlsx")
+    return make_book(
+        nizip_settings(**{contract.S_PROVINCE_EMAIL: "gaziantep.gim@goc.gov.tr", **settings}),
+        nizip_rows(),
+        name="Nizip_2025.xlsx",
+    )
 
 
 def test_gonder_writes_a_draft_to_the_province_with_the_book_and_the_minutes_as_pdf(make_book, tmp_path):
@@ -354,8 +430,9 @@ def test_gonder_writes_a_draft_to_the_province_with_the_book_and_the_minutes_as_
     for name in ("Tebliğ 1.pdf", "Ek-1 1.pdf"):
         pdf = tmp_path / name
         pdf.write_bytes(parts[name].get_content())
-        texts[name] = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                                     check=True).stdout
+        texts[name] = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
     assert "NİZİP KAYMAKAMLIĞI" in texts["Tebliğ 1.pdf"] and "Kaymakamlığımıza" in texts["Tebliğ 1.pdf"]
     assert "arz ve rica ederim" in " ".join(texts["Tebliğ 1.pdf"].split())
     assert "RAPOR FORMU" in texts["Ek-1 1.pdf"] and "Sayfa 1 /" in texts["Ek-1 1.pdf"]
@@ -440,8 +517,7 @@ def test_the_district_letter_sheets_print_the_time_the_formula_and_the_invitee(m
     for sheet in ("Davet 1", "Tebliğ 1", "Davet 2"):
         pdf = tmp_path / f"{sheet}.pdf"
         assert run_cli("pdf", str(book), "--sayfa", sheet, "--cikti", str(pdf)).returncode == 0
-        raw = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                             check=True).stdout
+        raw = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         texts[sheet] = " ".join(raw.split())
     assert "Saat : 14.00" in texts["Davet 1"] and "Saat : 10.30" in texts["Davet 2"]
     for sheet, text in texts.items():

@@ -32,12 +32,15 @@ def test_gockurul_lite_writes_main_requirements_and_wheel(tmp_path):
     assert again.returncode != 0 and "zaten var" in again.stderr and "Traceback" not in again.stderr
 
 
-@pytest.mark.parametrize(("url", "says"), [
-    ("http://gockurul.ornek.gov.tr/lite/", "HTTPS"),  # Lite's page is HTTPS: the browser refuses plain HTTP
-    ("https://gockurul.ornek.gov.tr/lite", "'/' ile bitirin"),
-    ("https://gockurul.ornek.gov.tr/lite/gockurul_excel-9.9.9-py3-none-any.whl", "dosya adı"),
-    ("gockurul.ornek.gov.tr/lite/", "HTTPS"),
-])
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("http://gockurul.ornek.gov.tr/lite/", "HTTPS"),  # Lite's page is HTTPS: the browser refuses plain HTTP
+        ("https://gockurul.ornek.gov.tr/lite", "'/' ile bitirin"),
+        ("https://gockurul.ornek.gov.tr/lite/gockurul_excel-9.9.9-py3-none-any.whl", "dosya adı"),
+        ("gockurul.ornek.gov.tr/lite/", "HTTPS"),
+    ],
+)
 def test_gockurul_lite_refuses_an_address_lite_cannot_use(tmp_path, url, says):
     proc = run_cli("lite", "--wheel-url", url, "--cikti", str(tmp_path / "lite"))
     assert proc.returncode != 0 and says in proc.stderr and "Traceback" not in proc.stderr
@@ -59,6 +62,7 @@ def test_makrolar_lite_files_are_what_gockurul_lite_writes():
 
 # --- the server's /lite/ route ---------------------------------------------------------------------------
 
+
 def _get(app, method: str, path: str, host: bytes = b"gockurul.ornek.gov.tr", scheme: str = "https"):
     sent: list[dict] = []
 
@@ -68,8 +72,14 @@ def _get(app, method: str, path: str, host: bytes = b"gockurul.ornek.gov.tr", sc
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": method, "path": path, "scheme": scheme, "headers": [(b"host", host)],
-             "root_path": ""}
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "scheme": scheme,
+        "headers": [(b"host", host)],
+        "root_path": "",
+    }
     asyncio.run(app(scope, receive, send))
     start = sent[0]
     return start["status"], dict(start["headers"]), b"".join(m.get("body", b"") for m in sent[1:])
@@ -103,9 +113,17 @@ def test_route_requirements_name_this_servers_wheel(served):
     assert body.decode() == lite.main_text()
 
 
-@pytest.mark.parametrize("path", ["/lite/../pyproject.toml", "/lite/%2e%2e/pyproject.toml", "/lite/makro.py",
-                                  "/lite/gockurul_excel/makro.py", "/lite/",
-                                  "/lite/gockurul_excel-0.0.0-py3-none-any.whl"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/lite/../pyproject.toml",
+        "/lite/%2e%2e/pyproject.toml",
+        "/lite/makro.py",
+        "/lite/gockurul_excel/makro.py",
+        "/lite/",
+        "/lite/gockurul_excel-0.0.0-py3-none-any.whl",
+    ],
+)
 def test_route_serves_nothing_else(served, path):
     status, _, body = _get(served, "GET", path)
     assert status == 404 and b"PK" not in body
@@ -151,10 +169,12 @@ def test_warm_up_loads_what_the_buttons_use_and_nothing_lite_lacks():
     import subprocess
     import sys
 
-    code = ("import sys; from gockurul_excel import makro; names = makro.warm_up(); "
-            "lacking = ('pandas', 'python_calamine', 'lxml', 'docx', 'openpyxl', 'icalendar', 'gockurul_excel.files'); "
-            "print(sorted(m for m in sys.modules if m.startswith(lacking))); "
-            "print('holidays' in sys.modules, 'jsonschema' in sys.modules, 'gockurul_excel.core.checks' in names)")
+    code = (
+        "import sys; from gockurul_excel import makro; names = makro.warm_up(); "
+        "lacking = ('pandas', 'python_calamine', 'lxml', 'docx', 'openpyxl', 'icalendar', 'gockurul_excel.files'); "
+        "print(sorted(m for m in sys.modules if m.startswith(lacking))); "
+        "print('holidays' in sys.modules, 'jsonschema' in sys.modules, 'gockurul_excel.core.checks' in names)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["[]", "True True True"], proc.stdout

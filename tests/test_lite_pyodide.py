@@ -36,8 +36,12 @@ FILE_CODE = "gockurul_excel.files"  # no button imports file code before it know
 def lite_buttons() -> list[str]:
     """Every @script function of Lite's main.py, in file order."""
     tree = ast.parse(harness.MAIN_PY.read_text(encoding="utf-8"))
-    return [f.name for f in tree.body if isinstance(f, ast.FunctionDef)
-            and any(isinstance(d, ast.Call) and getattr(d.func, "id", None) == "script" for d in f.decorator_list)]
+    return [
+        f.name
+        for f in tree.body
+        if isinstance(f, ast.FunctionDef)
+        and any(isinstance(d, ast.Call) and getattr(d.func, "id", None) == "script" for d in f.decorator_list)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +86,14 @@ def test_every_lite_button_in_pyodide_equals_cpython(make, built, tmp_path_facto
         assert got["button"] == want["button"]
         actions = harness.comparable(got["actions"])
         assert actions == harness.comparable(want["actions"]), got["button"]
-        status = [v for a in got["actions"]["actions"] if a["func"] == "setValues" for row in a["values"]
-                  for v in row if isinstance(v, str) and harness.STAMP.match(v)]
+        status = [
+            v
+            for a in got["actions"]["actions"]
+            if a["func"] == "setValues"
+            for row in a["values"]
+            for v in row
+            if isinstance(v, str) and harness.STAMP.match(v)
+        ]
         assert len(status) == 1, got["button"]  # the button's message in Kontrol Paneli!A2
         assert "beklenmeyen" not in status[0] and "yapılamadı" not in status[0], status
 
@@ -125,8 +135,11 @@ def test_lite_installs_our_wheel_from_the_servers_requirements(lite_server, buil
     from gockurul_excel.files import lite
 
     payload = payload_from_xlsx(_demo(tmp_path_factory), selection=("Toplantılar", "A7"))
-    out = harness.press_in_pyodide([{"button": "kontrol_et", "payload": payload}], built[:-1],
-                                   requirements_url=f"{lite_server}/lite/requirements.txt")
+    out = harness.press_in_pyodide(
+        [{"button": "kontrol_et", "payload": payload}],
+        built[:-1],
+        requirements_url=f"{lite_server}/lite/requirements.txt",
+    )
     assert out["requirements"][-1] == f"{lite_server}/lite/{lite.wheel_name()}"
     assert out["gockurul_excel"] == lite.version()
     expected = harness.press_in_cpython([{"button": "kontrol_et", "payload": payload}])

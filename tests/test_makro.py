@@ -28,6 +28,7 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T| )?(\d{2}:\d{2}:\d{2})?")
 
 # --- payload: what an xlwings client sends -------------------------------------------------------------
 
+
 def payload_from_xlsx(path, selection: tuple[str, str] | None = None, client: str = "Office.js") -> dict:
     """What a client sends: "Office.js" (xlwings Lite, the Server add-in) or "VBA" (RunRemotePython)."""
     wb = openpyxl.load_workbook(path, data_only=True)
@@ -56,16 +57,27 @@ def payload_from_xlsx(path, selection: tuple[str, str] | None = None, client: st
     for name, dn in wb.defined_names.items():
         for title, ref in dn.destinations:
             if title in wb.sheetnames:
-                names.append({"name": name, "sheet_index": wb.sheetnames.index(title),
-                              "address": ref.replace("$", ""), "book_scope": True,
-                              "scope_sheet_name": None, "scope_sheet_index": None})
+                names.append(
+                    {
+                        "name": name,
+                        "sheet_index": wb.sheetnames.index(title),
+                        "address": ref.replace("$", ""),
+                        "book_scope": True,
+                        "scope_sheet_name": None,
+                        "scope_sheet_index": None,
+                    }
+                )
     active = 0
     sel = "A1"
     if selection:
         active, sel = wb.sheetnames.index(selection[0]), selection[1]
-    return {"client": client, "version": xw.__version__,
-            "book": {"name": path.name, "active_sheet_index": active, "selection": sel},
-            "names": names, "sheets": sheets}
+    return {
+        "client": client,
+        "version": xw.__version__,
+        "book": {"name": path.name, "active_sheet_index": active, "selection": sel},
+        "names": names,
+        "sheets": sheets,
+    }
 
 
 def remote_book(path, **kw):
@@ -73,6 +85,7 @@ def remote_book(path, **kw):
 
 
 # --- applier: what the client does with the returned actions ------------------------------------------
+
 
 def _value(v):
     if isinstance(v, str) and ISO.match(v) and len(v) >= 10:
@@ -115,10 +128,10 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
         elif f == "setFontProperty":
             attr, v = a["args"]
             for c in _cells(ws, a):
-                kw = {"bold": c.font.b, "italic": c.font.i, "sz": c.font.sz, "color": c.font.color,
-                      "name": c.font.name}
+                kw = {"bold": c.font.b, "italic": c.font.i, "sz": c.font.sz, "color": c.font.color, "name": c.font.name}
                 kw[{"bold": "bold", "italic": "italic", "size": "sz", "color": "color", "name": "name"}[attr]] = (
-                    v.lstrip("#") if attr == "color" else v)
+                    v.lstrip("#") if attr == "color" else v
+                )
                 c.font = Font(b=kw["bold"], i=kw["italic"], sz=kw["sz"], color=kw["color"], name=kw["name"])
         elif f == "setRangeColor":
             for c in _cells(ws, a):
@@ -142,8 +155,13 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
                 if c.value != text:
                     continue
                 f0 = c.font
-                c.font = Font(b=rule["font_bold"] or f0.b, i=rule["font_italic"] or f0.i, sz=f0.sz, name=f0.name,
-                              color=rule["font_color"].lstrip("#") if rule["font_color"] else f0.color)
+                c.font = Font(
+                    b=rule["font_bold"] or f0.b,
+                    i=rule["font_italic"] or f0.i,
+                    sz=f0.sz,
+                    name=f0.name,
+                    color=rule["font_color"].lstrip("#") if rule["font_color"] else f0.color,
+                )
                 if rule["fill_color"]:
                     c.fill = PatternFill("solid", fgColor=rule["fill_color"].lstrip("#"))
         elif f == "setNumberFormat":
@@ -151,8 +169,9 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
                 c.number_format = a["args"][0]
         elif f == "setWrapText":
             for c in _cells(ws, a):
-                c.alignment = Alignment(wrap_text=a["args"][0], horizontal=c.alignment.horizontal,
-                                        vertical=c.alignment.vertical)
+                c.alignment = Alignment(
+                    wrap_text=a["args"][0], horizontal=c.alignment.horizontal, vertical=c.alignment.vertical
+                )
         elif f == "setBorderProperty":
             for c in _cells(ws, a):
                 c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -161,8 +180,7 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
             across = bool(a["args"][0])
             for top in range(r, r + a["row_count"]) if across else [r]:
                 bottom = top if across else r + a["row_count"] - 1
-                ws.merge_cells(start_row=top, start_column=col, end_row=bottom,
-                               end_column=col + a["column_count"] - 1)
+                ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col + a["column_count"] - 1)
         elif f == "setColumnWidth":
             for col in range(a["start_column"] + 1, a["start_column"] + 1 + a["column_count"]):
                 ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width = a["args"][0] / 5.25
@@ -179,8 +197,9 @@ def apply_actions(wb, actions: list[dict]) -> list[str]:
             pass  # no effect on values or merges (openpyxl cannot measure text for an autofit)
         elif f == "addChart":
             _name, kind, _sheet, source, *_rest = a["args"]
-            CHARTS.setdefault(ws.title, []).append({"type": kind, "source": source, "anchor": a["args"][9],
-                                                    "plot_by": a["args"][8]})
+            CHARTS.setdefault(ws.title, []).append(
+                {"type": kind, "source": source, "anchor": a["args"][9], "plot_by": a["args"][8]}
+            )
         elif f == "setChartXAxisValues":
             CHARTS[ws.title][a["args"][0]]["categories"] = a["args"][2]
         elif f == "setChartTitle":
@@ -247,8 +266,9 @@ def _compare(remote_wb, file_wb, names):
     for name in names:
         assert name in remote_wb.sheetnames, (name, remote_wb.sheetnames)
         assert sheet_values(remote_wb[name]) == sheet_values(file_wb[name]), name
-        assert sorted(map(str, remote_wb[name].merged_cells.ranges)) == \
-            sorted(map(str, file_wb[name].merged_cells.ranges)), name
+        assert sorted(map(str, remote_wb[name].merged_cells.ranges)) == sorted(
+            map(str, file_wb[name].merged_cells.ranges)
+        ), name
 
 
 def _first_meeting(path):
@@ -273,8 +293,9 @@ CASES = {
 def test_button_equals_file_backend(button, make_book, tmp_path):
     path = make_book()
     number, row = _first_meeting(path)
-    message, _actions, remote_wb, alerts = run_button(path, getattr(makro, button), tmp_path,
-                                                     selection=("Toplantılar", f"B{row}"))
+    message, _actions, remote_wb, alerts = run_button(
+        path, getattr(makro, button), tmp_path, selection=("Toplantılar", f"B{row}")
+    )
     assert "yapılamadı" not in message, message
     assert alerts == [message]
     assert "Traceback" not in message
@@ -410,9 +431,11 @@ def test_consolidation_and_pdf_say_so(make_book):
 
 
 def test_import_is_light():
-    code = ("import time,sys; t=time.perf_counter(); import gockurul_excel.makro; "
-            "d=time.perf_counter()-t; heavy=[m for m in ('xlwings','openpyxl','python_calamine','lxml') "
-            "if m in sys.modules]; print(d, heavy)")
+    code = (
+        "import time,sys; t=time.perf_counter(); import gockurul_excel.makro; "
+        "d=time.perf_counter()-t; heavy=[m for m in ('xlwings','openpyxl','python_calamine','lxml') "
+        "if m in sys.modules]; print(d, heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     elapsed, heavy = out.split(" ", 1)
     assert heavy.strip() == "[]"
@@ -421,6 +444,7 @@ def test_import_is_light():
 
 # --- native charts -------------------------------------------------------------------------------------
 
+
 def file_charts(path, sheet_name: str) -> list[dict]:
     """The charts the file backend wrote on a sheet: type, title, categories, series names and values."""
     import posixpath
@@ -428,11 +452,13 @@ def file_charts(path, sheet_name: str) -> list[dict]:
 
     from lxml import etree
 
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-          "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
-          "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+    }
 
     def rels(zf, part):
         folder, name = posixpath.split(part)
@@ -468,15 +494,22 @@ def file_charts(path, sheet_name: str) -> list[dict]:
             def ref(el):
                 return el.text.split("!")[1].replace("$", "")
 
-            out.append({"type": kind, "title": "".join(x.find("c:chart/c:title", ns).itertext()),
-                        "categories": ref(sers[0].find("c:cat//c:f", ns)),
-                        "names": [s.find("c:tx/c:v", ns).text for s in sers],
-                        "values": [ref(s.find("c:val//c:f", ns)) for s in sers]})
+            out.append(
+                {
+                    "type": kind,
+                    "title": "".join(x.find("c:chart/c:title", ns).itertext()),
+                    "categories": ref(sers[0].find("c:cat//c:f", ns)),
+                    "names": [s.find("c:tx/c:v", ns).text for s in sers],
+                    "values": [ref(s.find("c:val//c:f", ns)) for s in sers],
+                }
+            )
         return out
 
 
-CHART_CASES = {"takvimi_hesapla": ("Pano", lambda p: operations.compute_calendar(p, today=TODAY)),
-               "eylem_plani": ("Eylem Planı İzleme", lambda p: operations.write_action_plan(p, TODAY))}
+CHART_CASES = {
+    "takvimi_hesapla": ("Pano", lambda p: operations.compute_calendar(p, today=TODAY)),
+    "eylem_plani": ("Eylem Planı İzleme", lambda p: operations.write_action_plan(p, TODAY)),
+}
 
 
 @pytest.mark.parametrize("button", list(CHART_CASES))
@@ -511,10 +544,16 @@ def test_rerun_replaces_the_live_charts(make_book):
     """Clearing a sheet keeps its charts: the button deletes the old ones before drawing new ones."""
     path = make_book()
     payload = payload_from_xlsx(path)
-    pano = {"name": "Pano", "values": [[""]], "pictures": [], "tables": [],
-            "charts": [{"name": "Chart", "chart_type": "Pie", "left": 0, "top": 0, "width": 10, "height": 10},
-                       {"name": "Chart 2", "chart_type": "ColumnClustered", "left": 0, "top": 0, "width": 10,
-                        "height": 10}]}
+    pano = {
+        "name": "Pano",
+        "values": [[""]],
+        "pictures": [],
+        "tables": [],
+        "charts": [
+            {"name": "Chart", "chart_type": "Pie", "left": 0, "top": 0, "width": 10, "height": 10},
+            {"name": "Chart 2", "chart_type": "ColumnClustered", "left": 0, "top": 0, "width": 10, "height": 10},
+        ],
+    }
     payload["sheets"].append(pano)
     book = xw.Book(json=payload)
     makro.takvimi_hesapla(book)
@@ -524,6 +563,7 @@ def test_rerun_replaces_the_live_charts(make_book):
 
 
 # --- clients that apply only some actions (xlwings' VBA client, Office Scripts) ---------------------------
+
 
 def _client_callbacks(kind: str) -> set[str]:
     """The actions xlwings' own client code implements: Subs of addin/Remote.bas (VBA RunRemotePython) or
@@ -587,8 +627,10 @@ def _district_books(tmp_path, factor: int = 1):
 
     folder = tmp_path / f"gelen{factor}"
     folder.mkdir()
-    decisions = [[k, 1 + k % 2, f"Karar {k}", "Gerekçe", "Amaç", "İlçe Milli Eğitim Müdürlüğü", D(2025, 6, 30),
-                  "Devam Ediyor"] for k in range(1, 1 + 3 * factor)]
+    decisions = [
+        [k, 1 + k % 2, f"Karar {k}", "Gerekçe", "Amaç", "İlçe Milli Eğitim Müdürlüğü", D(2025, 6, 30), "Devam Ediyor"]
+        for k in range(1, 1 + 3 * factor)
+    ]
     meetings = [meeting(1, D(2025, 3, 12), D(2025, 3, 20)), meeting(2, D(2025, 10, 15), D(2025, 11, 20))]
     meetings += [meeting(2 + k, D(2025, 4, 1 + k % 20), kind="Ek") for k in range(1, 2 * factor)]
     return [district(folder, "Nizip", meetings, decisions=decisions), sahinbey(folder)]
@@ -604,11 +646,13 @@ def test_merge_button_equals_cli(tmp_path, fixed_now):
     province = _province_book(tmp_path)
     sources = _district_books(tmp_path)
     message, actions, remote_wb, alerts = run_button(
-        province, lambda b: makro.ilce_kitaplarini_birlestir(b, sources=sources), tmp_path)
+        province, lambda b: makro.ilce_kitaplarini_birlestir(b, sources=sources), tmp_path
+    )
     assert message.startswith("İlçe kitapları birleştirildi (2 dosya: 2 eklendi)."), message
     assert alerts == [message]
-    file_wb = _file_result(province, tmp_path,
-                           lambda p: operations.merge_district_workbooks(p, sources, today=TODAY, now=MERGE_NOW))
+    file_wb = _file_result(
+        province, tmp_path, lambda p: operations.merge_district_workbooks(p, sources, today=TODAY, now=MERGE_NOW)
+    )
     merged = [s for s in contract.STATE_SHEETS if s != contract.INVITATION_LOG_SHEET]  # `davet` writes that one
     _compare(remote_wb, file_wb, (*merged, contract.FOLLOW_UP_SHEET))
     assert [s for s in remote_wb.sheetnames if s not in file_wb.sheetnames] == []
@@ -623,8 +667,7 @@ def test_merge_button_reads_the_state_from_the_open_book(tmp_path, fixed_now):
 
     province = _province_book(tmp_path)
     sources = _district_books(tmp_path)
-    _, _, remote_wb, _ = run_button(province, lambda b: makro.ilce_kitaplarini_birlestir(b, sources=sources),
-                                    tmp_path)
+    _, _, remote_wb, _ = run_button(province, lambda b: makro.ilce_kitaplarini_birlestir(b, sources=sources), tmp_path)
     after = tmp_path / "canli.xlsx"
     remote_wb.save(after)
     payload = payload_from_xlsx(after)
@@ -633,8 +676,11 @@ def test_merge_button_reads_the_state_from_the_open_book(tmp_path, fixed_now):
     message = makro.ilce_kitaplarini_birlestir(book, sources=sources)
     assert "2 değişiklik yok" in message, message
     # the same books again: nothing is written, not even a log row (issue 25 item 8, "değişiklik yok")
-    assert not [a for a in book.json()["actions"] if a["func"] == "setValues"
-                and any("Birleştirme günlüğü" == row[0] for row in a["values"])]
+    assert not [
+        a
+        for a in book.json()["actions"]
+        if a["func"] == "setValues" and any("Birleştirme günlüğü" == row[0] for row in a["values"])
+    ]
     assert "kaydetmeyi unutmayın" not in message
     # Takvimi Hesapla on the live province book refreshes 'İlçe İzleme' from the same live state.
     message = makro.takvimi_hesapla(book)
@@ -676,10 +722,12 @@ def test_district_folder_from_the_panel_cell_or_beside_the_workbook(tmp_path):
     # the same names as the template's panel cell
     from gockurul_excel.files import template
 
-    assert (makro.DISTRICT_FOLDER_NAME, makro.DISTRICT_FOLDER) == (template.DISTRICT_FOLDER_NAME,
-                                                                    template.DISTRICT_FOLDER)
+    assert (makro.DISTRICT_FOLDER_NAME, makro.DISTRICT_FOLDER) == (
+        template.DISTRICT_FOLDER_NAME,
+        template.DISTRICT_FOLDER,
+    )
     wb = template.build_template()
-    (sheet, ref), = wb.defined_names[makro.DISTRICT_FOLDER_NAME].destinations
+    ((sheet, ref),) = wb.defined_names[makro.DISTRICT_FOLDER_NAME].destinations
     ws = wb[sheet]
     cell = ws[ref.replace("$", "")]
     assert ws.cell(cell.row, cell.column - 1).value == template.DISTRICT_FOLDER_LABEL
@@ -731,6 +779,7 @@ def test_district_sources_on_desktop(tmp_path):
 
 
 # --- Yeni Yıla Devret ---------------------------------------------------------------------------------
+
 
 def test_new_year_button_on_a_remote_client_writes_nothing(make_book):
     book = remote_book(make_book())

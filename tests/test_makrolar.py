@@ -41,8 +41,13 @@ def test_every_ribbon_button_calls_an_existing_sub():
     assert {b.get("onAction") for b in buttons} == set(subs())
     for b in buttons:
         assert b.get("imageMso") and b.get("label") in makro.BUTTONS.values()
-    groups = {g.get("label"): [makro.BUTTONS and next(k for k, v in makro.BUTTONS.items() if v == b.get("label"))
-                               for b in g.findall("ui:button", NS)] for g in root.findall(".//ui:group", NS)}
+    groups = {
+        g.get("label"): [
+            makro.BUTTONS and next(k for k, v in makro.BUTTONS.items() if v == b.get("label"))
+            for b in g.findall("ui:button", NS)
+        ]
+        for g in root.findall(".//ui:group", NS)
+    }
     assert groups == {k: list(v) for k, v in makro.BUTTON_GROUPS.items()}  # the server's ribbon has the same
 
 
@@ -57,8 +62,9 @@ def _scripts(path: Path) -> dict[str, ast.Call]:
     return out
 
 
-@pytest.mark.parametrize("path", [MAKROLAR / "xlwings_lite" / "main.py",
-                                  ADDIN.parent / "server" / "custom_scripts" / "__init__.py"])
+@pytest.mark.parametrize(
+    "path", [MAKROLAR / "xlwings_lite" / "main.py", ADDIN.parent / "server" / "custom_scripts" / "__init__.py"]
+)
 def test_lite_and_server_expose_every_button_with_turkish_names(path):
     scripts = _scripts(path)
     assert set(scripts) == set(makro.BUTTONS)
@@ -80,19 +86,47 @@ def _section(text: str, heading: str) -> str:
     level = heading.split(" ")[0]
     start = text.index(heading)
     ends = [i for i in (text.find(f"\n{'#' * n} ", start + len(heading)) for n in range(1, len(level) + 1)) if i >= 0]
-    return " ".join(text[start:min(ends, default=len(text))].split())
+    return " ".join(text[start : min(ends, default=len(text))].split())
 
 
 def test_windows_checklist_covers_what_linux_cannot_verify():
     text = (MAKROLAR / "README.md").read_text(encoding="utf-8")
     checklist = _section(text, "## Windows denetim listesi")
-    for item in ("gockurul.conf", "ADD_WORKBOOK_TO_PYTHONPATH", "SmartScreen", "Mark of the Web", "AllSigned",
-                 "ilk basış", "yönetici izni", "Could not find Interpreter!", "KUR.cmd", "--no-index", "Unblock-File",
-                 "İSTANBUL_İLÇE",
-                 "Açık kitap yok", "Office 2016/2019", "güvenilir erişim", "Şerit", "used_range", "PageSetup",
-                 "to_pdf", "app.alert", "Bölmeleri Dondur", "OneDrive", "gockurul doktor", "manifest", "Office.js",
-                 "xlwings Lite", "Grafikler", "İlçe Kitaplarını Birleştir", "değişiklik yok", "beklenen",
-                 "burada denenemez", "/xlwings/alert", "Yetkisiz"):
+    for item in (
+        "gockurul.conf",
+        "ADD_WORKBOOK_TO_PYTHONPATH",
+        "SmartScreen",
+        "Mark of the Web",
+        "AllSigned",
+        "ilk basış",
+        "yönetici izni",
+        "Could not find Interpreter!",
+        "KUR.cmd",
+        "--no-index",
+        "Unblock-File",
+        "İSTANBUL_İLÇE",
+        "Açık kitap yok",
+        "Office 2016/2019",
+        "güvenilir erişim",
+        "Şerit",
+        "used_range",
+        "PageSetup",
+        "to_pdf",
+        "app.alert",
+        "Bölmeleri Dondur",
+        "OneDrive",
+        "gockurul doktor",
+        "manifest",
+        "Office.js",
+        "xlwings Lite",
+        "Grafikler",
+        "İlçe Kitaplarını Birleştir",
+        "değişiklik yok",
+        "beklenen",
+        "burada denenemez",
+        "/xlwings/alert",
+        "Yetkisiz",
+    ):
         assert item in checklist, item
     steps = re.findall(r"(?:^| )(\d+)\. \*\*", checklist)
     assert steps == [str(i) for i in range(1, len(steps) + 1)] and len(steps) >= 12
@@ -107,16 +141,45 @@ def test_readme_install_guide_licences_and_routes():
     assert "RunRemotePython" in section and "kaldırıldı" in section  # dropped, and said why
     for label in makro.BUTTONS.values():
         assert label in section, label
-    for item in ("Microsoft 365 yönetim merkezi", "paylaşılan klasör kataloğu", "HTTPS", "--workers", "Entra ID",
-                 "durumsuz", "Office 2021", "masaüstünde", "XLWINGS_HOSTNAME"):
+    for item in (
+        "Microsoft 365 yönetim merkezi",
+        "paylaşılan klasör kataloğu",
+        "HTTPS",
+        "--workers",
+        "Entra ID",
+        "durumsuz",
+        "Office 2021",
+        "masaüstünde",
+        "XLWINGS_HOSTNAME",
+    ):
         assert item in section, item
     it = _section(readme, "## Bilgi işlem için: kurulum")
-    for item in ("gockurul paket", "KUR.cmd", "--no-index", "XLSTART", "Unblock-File", "gockurul doktor",
-                 "KALDIR.cmd", "AccessVBOM", "python-3.12", "kurulum.json", "yönetici izni gerekmez", "AllSigned"):
+    for item in (
+        "gockurul paket",
+        "KUR.cmd",
+        "--no-index",
+        "XLSTART",
+        "Unblock-File",
+        "gockurul doktor",
+        "KALDIR.cmd",
+        "AccessVBOM",
+        "python-3.12",
+        "kurulum.json",
+        "yönetici izni gerekmez",
+        "AllSigned",
+    ):
         assert item in it, item
     assert "AccessVBOM`) dokunmaz" in it
     licences = _section(readme, "### Lisanslar")
-    for item in ("BSD", "ücretsiz", "PolyForm Noncommercial", "government institution", "ticari kullanım",
-                 "https://polyformproject.org/licenses/noncommercial/1.0.0", "https://www.xlwings.org/pricing",
-                 "https://server.xlwings.org/en/latest/license/", "--lisans"):
+    for item in (
+        "BSD",
+        "ücretsiz",
+        "PolyForm Noncommercial",
+        "government institution",
+        "ticari kullanım",
+        "https://polyformproject.org/licenses/noncommercial/1.0.0",
+        "https://www.xlwings.org/pricing",
+        "https://server.xlwings.org/en/latest/license/",
+        "--lisans",
+    ):
         assert item in licences, item

@@ -41,8 +41,9 @@ def documents(tmp_path_factory):
     # no annual report
     bench.write_folder(template, root / "adana" / "2025", "Adana", 2025, drop_meetings={"3", "4"}, annual=False)
     # a small province (under 10.000: two boards a year suffice) and one whose documents are of schema 1.0
-    bench.write_folder(template, root / "kilis" / "2025", "Kilis", 2025, drop_meetings={"3", "4", "6"},
-                       population=9_999)
+    bench.write_folder(
+        template, root / "kilis" / "2025", "Kilis", 2025, drop_meetings={"3", "4", "6"}, population=9_999
+    )
     bench.write_folder(template, root / "eski" / "2025", "Düzce", 2025, old_schema=True)
     bolu = bench.write_folder(template, root / "bolu" / "2025", "Bolu", 2025)
     tampered = next(bolu.glob("*toplanti-1.json"))
@@ -59,23 +60,43 @@ def test_rollup_numbers(documents, tmp_path):
     ws = wb["Özet"]
     headers = [c.value for c in ws[3]]
     rows = [dict(zip(headers, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=4)]
-    assert [(r["İl"], r["Yıl"]) for r in rows] == [("Adana", 2024), ("Adana", 2025), ("Düzce", 2025),
-                                                    ("Kilis", 2025)]
+    assert [(r["İl"], r["Yıl"]) for r in rows] == [("Adana", 2024), ("Adana", 2025), ("Düzce", 2025), ("Kilis", 2025)]
     a24, a25, old, small = rows
     # the documents carry the foreign population (412.345: four boards and four sub-commissions a year, M7(1), M6(9))
     assert a24["Yabancı nüfusu"] == 412_345
-    assert (a24["İl GKK olağan (yapılan)"], a24["İl GKK olağan (gereken)"], a24["Alt Komisyon olağan (yapılan)"],
-            a24["Alt Komisyon olağan (gereken)"], a24["Ek toplantı"]) == (4, 4, 4, 4, 1)
+    assert (
+        a24["İl GKK olağan (yapılan)"],
+        a24["İl GKK olağan (gereken)"],
+        a24["Alt Komisyon olağan (yapılan)"],
+        a24["Alt Komisyon olağan (gereken)"],
+        a24["Ek toplantı"],
+    ) == (4, 4, 4, 4, 1)
     assert (a24["Karar"], a24["Bekliyor"], a24["Devam Ediyor"], a24["Uygulandı"], a24["Uygulanamadı"]) == (
-        15, 2, 4, 8, 1)
+        15,
+        2,
+        4,
+        8,
+        1,
+    )
     assert a24["Süresi geçen karar"] == 6  # due 30.06.2026 < 24.11.2026, still open
     assert (a24["Yıllık rapor (Ek-3) geldi"], a24["Olağan toplantılar"]) == ("Evet", "Tamam")
-    assert (a25["İl GKK olağan (yapılan)"], a25["Ek toplantı"], a25["Karar"], a25["Uygulandı"],
-            a25["Devam Ediyor"], a25["Süresi geçen karar"]) == (3, 0, 12, 6, 3, 0)
+    assert (
+        a25["İl GKK olağan (yapılan)"],
+        a25["Ek toplantı"],
+        a25["Karar"],
+        a25["Uygulandı"],
+        a25["Devam Ediyor"],
+        a25["Süresi geçen karar"],
+    ) == (3, 0, 12, 6, 3, 0)
     # three boards of four: not "Tamam" (it was, when 'gereken' could only be the minimum of two)
     assert (a25["Yıllık rapor (Ek-3) geldi"], a25["Olağan toplantılar"]) == ("Hayır", "Eksik")
-    assert (small["Yabancı nüfusu"], small["İl GKK olağan (gereken)"], small["Alt Komisyon olağan (gereken)"],
-            small["İl GKK olağan (yapılan)"], small["Olağan toplantılar"]) == (9_999, 2, 2, 2, "Tamam")
+    assert (
+        small["Yabancı nüfusu"],
+        small["İl GKK olağan (gereken)"],
+        small["Alt Komisyon olağan (gereken)"],
+        small["İl GKK olağan (yapılan)"],
+        small["Olağan toplantılar"],
+    ) == (9_999, 2, 2, 2, "Tamam")
     assert (old["Yabancı nüfusu"], old["Olağan toplantılar"]) == (None, "nüfus bilinmiyor")  # schema 1.0, still read
 
     years = wb["Yıllara Göre"]
@@ -134,8 +155,12 @@ VARIANTS = {
 def _workbook_values(path: Path) -> dict[str, list[list]]:
     """Every cell's value; numbers compare as numbers (Excel keeps every number as a double: 412345 == 412345.0)."""
     wb = openpyxl.load_workbook(path)
-    return {ws.title: [[v.isoformat() if isinstance(v, dt.date) else v for v in row]
-                       for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    return {
+        ws.title: [
+            [v.isoformat() if isinstance(v, dt.date) else v for v in row] for row in ws.iter_rows(values_only=True)
+        ]
+        for ws in wb.worksheets
+    }
 
 
 def rollup_values(documents: Path, tmp_path: Path) -> dict[str, dict[str, list[list]]]:
@@ -160,16 +185,30 @@ def test_counting_is_pure_and_at_its_edges():
     def meeting(kimlik, kategori="il_gkk", tur="olagan", population=None, il="Bolu"):
         return Meeting(il, "", "il", 2025, kimlik, kategori, tur, "2025-03-01", population)
 
-    rows = Documents([meeting("a", population=10_000), meeting("b"), meeting("c", "alt_komisyon"),
-                      meeting("d", tur="ek"), meeting("e", il="Kilis", population=9_999)],
-                     [Decision("Bolu", "", "il", 2025, "a", 1, "bekliyor", "2026-03-01"),
-                      Decision("Bolu", "", "il", 2025, "a", 2, "devam_ediyor", "2026-02-28"),
-                      Decision("Bolu", "", "il", 2025, "a", 3, "uygulandi", "2026-01-01")], [])
+    rows = Documents(
+        [
+            meeting("a", population=10_000),
+            meeting("b"),
+            meeting("c", "alt_komisyon"),
+            meeting("d", tur="ek"),
+            meeting("e", il="Kilis", population=9_999),
+        ],
+        [
+            Decision("Bolu", "", "il", 2025, "a", 1, "bekliyor", "2026-03-01"),
+            Decision("Bolu", "", "il", 2025, "a", 2, "devam_ediyor", "2026-02-28"),
+            Decision("Bolu", "", "il", 2025, "a", 3, "uygulandi", "2026-01-01"),
+        ],
+        [],
+    )
     twice = combine([rows, rows])
     assert twice == rows
     bolu, kilis = summarise(twice, today=dt.date(2026, 3, 1))
-    assert (bolu["il"], bolu["il_gkk_olagan"], bolu["il_gkk_gereken"], bolu["alt_komisyon_gereken"]) == \
-        ("Bolu", 2, 4, 4)
+    assert (bolu["il"], bolu["il_gkk_olagan"], bolu["il_gkk_gereken"], bolu["alt_komisyon_gereken"]) == (
+        "Bolu",
+        2,
+        4,
+        4,
+    )
     assert (bolu["ek_toplanti"], bolu["karar"], bolu["karar_suresi_gecen"], bolu["durum"]) == (1, 3, 1, "Eksik")
     assert (kilis["il_gkk_gereken"], kilis["alt_komisyon_gereken"], kilis["yabanci_nufusu"]) == (2, 2, 9_999)
     unknown = summarise(twice, today=dt.date(2026, 3, 1), populations={"Kilis": 12_000})

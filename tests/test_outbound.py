@@ -30,22 +30,42 @@ HOSTILE = [
     "x" * 10_000,
     "\t\v\f\x1b\x7f\x85",
 ]
-hostile_text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300),
-                         st.text(alphabet="<>\"',;:@\r\n\x00\u202e\u2066 ÇçĞğİıÖöŞşÜü\\/.", max_size=60))
+hostile_text = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(max_size=300),
+    st.text(alphabet="<>\"',;:@\r\n\x00\u202e\u2066 ÇçĞğİıÖöŞşÜü\\/.", max_size=60),
+)
 
 
 # --- addresses ---------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("cell", ["a@ornek.gov.tr", " kurul.baskanligi@goc.gov.tr ", "a.b-c_d+e@alt.ornek.gov.tr"])
 def test_one_address_per_cell_is_accepted(cell):
     assert outbound.mail_address(cell, "Üyeler", "G5") == cell.strip()
 
 
-@pytest.mark.parametrize("cell", [
-    "a@x.com, b@evil.example", "a@x.com; b@y.com", "a@x.com\r\nBcc: s@evil.example", "a@x.com\x00",
-    "Kemal <a@x.com>", "<a@x.com>", "a@b", "@ornek.gov.tr", "ayşe@ornek.gov.tr", "a@örnek.gov.tr",
-    "a\u202e@x.com", "a b@x.com", '"a b"@x.com', "a@@x.com", "a@x.com." , "x" * 10_000 + "@a.com,b@c.com",
-])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "a@x.com, b@evil.example",
+        "a@x.com; b@y.com",
+        "a@x.com\r\nBcc: s@evil.example",
+        "a@x.com\x00",
+        "Kemal <a@x.com>",
+        "<a@x.com>",
+        "a@b",
+        "@ornek.gov.tr",
+        "ayşe@ornek.gov.tr",
+        "a@örnek.gov.tr",
+        "a\u202e@x.com",
+        "a b@x.com",
+        '"a b"@x.com',
+        "a@@x.com",
+        "a@x.com.",
+        "x" * 10_000 + "@a.com,b@c.com",
+    ],
+)
 def test_anything_else_is_refused_naming_sheet_and_cell(cell):
     with pytest.raises(GocKurulError) as caught:
         outbound.mail_address(cell, "Üyeler", "G7")
@@ -68,6 +88,7 @@ def test_an_accepted_address_is_exactly_one_recipient(cell):
 
 
 # --- headers -------------------------------------------------------------------------------------------------------
+
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(hostile_text, min_size=1, max_size=4))
@@ -92,8 +113,16 @@ def test_realistic_member_lists_keep_every_recipient():
     random 1–60 member lists of these names lost someone when the whole list was folded at once."""
     import random
 
-    names = ["Dr. Ali Çelik", "Ayşe Yılmaz", "Prof. Dr. Mehmet Öz", "İsmail Hakkı Şen", "Av. Gül Işık",
-             "Mustafa (Vekil) Er", "O'Brien, John", "Ali Veli"]
+    names = [
+        "Dr. Ali Çelik",
+        "Ayşe Yılmaz",
+        "Prof. Dr. Mehmet Öz",
+        "İsmail Hakkı Şen",
+        "Av. Gül Işık",
+        "Mustafa (Vekil) Er",
+        "O'Brien, John",
+        "Ali Veli",
+    ]
     rng = random.Random(2)
     for _ in range(300):
         pairs = [(rng.choice(names), f"uye{i}@ornek.gov.tr") for i in range(rng.randint(1, 60))]
@@ -111,6 +140,7 @@ def test_turkish_names_keep_their_letters_and_lose_controls_and_bidi_marks():
 
 
 # --- iCalendar -------------------------------------------------------------------------------------------------------
+
 
 @settings(max_examples=150, deadline=None)
 @given(hostile_text, hostile_text)
@@ -138,11 +168,22 @@ def test_calendar_text_and_names_round_trip_through_icalendar(text, name):
 
 # --- file names ------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, want", [
-    ("Toplantı 3 - davet.eml", "Toplantı 3 - davet.eml"), ("1/../../../pwn", "1_.._.._.._pwn"),
-    ("CON", "_CON"), ("nul.txt", "_nul.txt"), ("COM1.eml", "_COM1.eml"), ("a:b?c*.ics", "a_b_c_.ics"),
-    ("rapor. . .", "rapor"), ("..", "adsiz"), ("", "adsiz"), ("a\r\nb\x00c", "a b c"),
-])
+
+@pytest.mark.parametrize(
+    "name, want",
+    [
+        ("Toplantı 3 - davet.eml", "Toplantı 3 - davet.eml"),
+        ("1/../../../pwn", "1_.._.._.._pwn"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("COM1.eml", "_COM1.eml"),
+        ("a:b?c*.ics", "a_b_c_.ics"),
+        ("rapor. . .", "rapor"),
+        ("..", "adsiz"),
+        ("", "adsiz"),
+        ("a\r\nb\x00c", "a b c"),
+    ],
+)
 def test_file_names(name, want):
     assert outbound.file_name(name) == want
 
@@ -160,8 +201,19 @@ def test_a_file_name_is_always_one_safe_component(text):
 
 # --- cells ---------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, prefix", [("=HYPERLINK(\"x\")", True), ("== Önemli ==", True), ("+90 532", True),
-                                           ("-", True), ("@x", True), ("Önemli", False), (12, False),
-                                           (None, False)])
+
+@pytest.mark.parametrize(
+    "value, prefix",
+    [
+        ('=HYPERLINK("x")', True),
+        ("== Önemli ==", True),
+        ("+90 532", True),
+        ("-", True),
+        ("@x", True),
+        ("Önemli", False),
+        (12, False),
+        (None, False),
+    ],
+)
 def test_a_text_that_looks_like_a_formula_is_marked(value, prefix):
     assert outbound.needs_text_prefix(value) is prefix

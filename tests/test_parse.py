@@ -10,11 +10,20 @@ from hypothesis import strategies as st
 from gockurul_excel.core import parse
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("21.02.2023", dt.date(2023, 2, 21)), ("21/02/2023", dt.date(2023, 2, 21)), ("1.3.2027", dt.date(2027, 3, 1)),
-    ("2023-02-21", dt.date(2023, 2, 21)), (" 21.02.23 ", dt.date(2023, 2, 21)), (44978, dt.date(2023, 2, 21)),
-    (dt.datetime(2023, 2, 21, 10, 30), dt.date(2023, 2, 21)), (None, None), ("  ", None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("21.02.2023", dt.date(2023, 2, 21)),
+        ("21/02/2023", dt.date(2023, 2, 21)),
+        ("1.3.2027", dt.date(2027, 3, 1)),
+        ("2023-02-21", dt.date(2023, 2, 21)),
+        (" 21.02.23 ", dt.date(2023, 2, 21)),
+        (44978, dt.date(2023, 2, 21)),
+        (dt.datetime(2023, 2, 21, 10, 30), dt.date(2023, 2, 21)),
+        (None, None),
+        ("  ", None),
+    ],
+)
 def test_dates(raw, expected):
     assert parse.date(raw) == expected
 
@@ -25,10 +34,18 @@ def test_bad_dates(raw):
         parse.date(raw)
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("12.000", 12_000), ("1.250.000", 1_250_000), ("12 000", 12_000), ("2000", 2_000), (2001.0, 2_001),
-    ("12,0", 12), (" 1.999 ", 1_999),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("12.000", 12_000),
+        ("1.250.000", 1_250_000),
+        ("12 000", 12_000),
+        ("2000", 2_000),
+        (2001.0, 2_001),
+        ("12,0", 12),
+        (" 1.999 ", 1_999),
+    ],
+)
 def test_integers_turkish(raw, expected):
     assert parse.integer(raw) == expected
 
@@ -54,13 +71,26 @@ def test_time_and_keys():
     assert parse.text_list("A; B ;\nC;") == ["A", "B", "C"]
 
 
-cell_values = st.one_of(st.none(), st.text(max_size=60), st.integers(-10**12, 10**12),
-                        st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
-                        st.dates(), st.datetimes(), st.times())
+cell_values = st.one_of(
+    st.none(),
+    st.text(max_size=60),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+)
 
 
-PARSED_KIND = {parse.date: dt.date, parse.integer: int, parse.time: str, parse.text: str, parse.key: str,
-               parse.text_list: list}
+PARSED_KIND = {
+    parse.date: dt.date,
+    parse.integer: int,
+    parse.time: str,
+    parse.text: str,
+    parse.key: str,
+    parse.text_list: list,
+}
 
 
 @given(cell_values)

@@ -38,10 +38,12 @@ PLAN = "Eylem Planı İzleme"
 TODAY = dt.date(2025, 11, 24)
 SUPPORT = "Tercüman kadrosu için Göç İdaresi Başkanlığından ödenek desteği beklenmektedir."
 CONCLUSION = "Kurulların etkinliği arttı; ilçelerle iş birliği güçlendirilmelidir."
-LONG_DECISION = ("Göçmen yoğun mahallelerde okul, sağlık merkezi ve sosyal hizmet birimlerinin ortak çalışmasıyla "
-                 "hane ziyaretleri yapılması, ziyaret sonuçlarının aylık olarak Alt Komisyona raporlanması ve tespit "
-                 "edilen ihtiyaçlar için ilgili kurumların görevlendirilmesine; çalışmanın yıl sonunda "
-                 "değerlendirilerek gerekirse genişletilmesine SONKELİMEDİR")
+LONG_DECISION = (
+    "Göçmen yoğun mahallelerde okul, sağlık merkezi ve sosyal hizmet birimlerinin ortak çalışmasıyla "
+    "hane ziyaretleri yapılması, ziyaret sonuçlarının aylık olarak Alt Komisyona raporlanması ve tespit "
+    "edilen ihtiyaçlar için ilgili kurumların görevlendirilmesine; çalışmanın yıl sonunda "
+    "değerlendirilerek gerekirse genişletilmesine SONKELİMEDİR"
+)
 INPUT_ONLY_TEXTS = ("Hudut İlçesi", "Şablon Sürümü", "Yabancı Nüfusu")
 
 
@@ -62,8 +64,9 @@ def pdf_pages(path: Path) -> list[str]:
 def page_sizes(path: Path) -> list[tuple[int, int]]:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, timeout=60).stdout
     count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", str(count), str(path)], capture_output=True, text=True,
-                           timeout=60).stdout
+    sizes = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(count), str(path)], capture_output=True, text=True, timeout=60
+    ).stdout
     found = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", sizes)
     assert len(found) == count
     return [(round(float(w)), round(float(h))) for w, h in found]
@@ -78,9 +81,22 @@ def in_reading_order(text: str, page_text: str) -> bool:
 def rows_with_report(extra_decisions: list[list] | None = None) -> dict[str, list[list]]:
     rows = clean_example_rows()
     rows["Yıllık Rapor"] = [[YEAR, SUPPORT, CONCLUSION]]
-    rows["Kararlar"].append([50, 8, LONG_DECISION, "Sahada tespit", "Uyum", "İl Göç İdaresi Müdürlüğü",
-                             dt.date(YEAR, 12, 31), "Uygulanamadı", "Personel yetersizliği nedeniyle başlanamadı.",
-                             None, None, None])
+    rows["Kararlar"].append(
+        [
+            50,
+            8,
+            LONG_DECISION,
+            "Sahada tespit",
+            "Uyum",
+            "İl Göç İdaresi Müdürlüğü",
+            dt.date(YEAR, 12, 31),
+            "Uygulanamadı",
+            "Personel yetersizliği nedeniyle başlanamadı.",
+            None,
+            None,
+            None,
+        ]
+    )
     rows["Kararlar"].extend(extra_decisions or [])
     return rows
 
@@ -88,7 +104,9 @@ def rows_with_report(extra_decisions: list[list] | None = None) -> dict[str, lis
 def make_workbook(path: Path, rows: dict[str, list[list]]) -> Path:
     fill_workbook(path, example.example_settings(), rows, overwrite=True)
     data = read_workbook(path)
-    write_sheets(path, [annual_report_mod.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False)
+    write_sheets(
+        path, [annual_report_mod.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False
+    )
     return path
 
 
@@ -107,8 +125,9 @@ def converted(tmp_path_factory) -> dict[str, Path]:
 
 def test_workbook_is_never_modified(converted):
     assert converted["book"].read_bytes() == converted["before"]
-    assert sorted(p.name for p in converted["book"].parent.iterdir() if p.is_file()) == \
-        sorted(["KİTAP 2025.xlsx", "KİTAP 2025 - Ek-3 2025.pdf", "ikisi.pdf"])
+    assert sorted(p.name for p in converted["book"].parent.iterdir() if p.is_file()) == sorted(
+        ["KİTAP 2025.xlsx", "KİTAP 2025 - Ek-3 2025.pdf", "ikisi.pdf"]
+    )
 
 
 def test_default_output_is_beside_the_workbook(converted):
@@ -118,11 +137,27 @@ def test_default_output_is_beside_the_workbook(converted):
 
 def test_ek3_pdf_holds_the_forms_fields_and_only_that_sheet(converted):
     text = " ".join(pdf_pages(converted["ek3"]))
-    for expected in (f"{YEAR} YILI", annual_report_mod.HEADING, annual_report_mod.ITEM_2, annual_report_mod.ITEM_3, annual_report_mod.ITEM_4, annual_report_mod.ITEM_5, annual_report_mod.ITEM_6,
-                     annual_report_mod.NOTE_2, "HAZIRLAYAN", "ONAYLAYAN", annual_report_mod.PREPARED_BY_BODY, annual_report_mod.APPROVED_BY_BODY,
-                     example.PROVINCE, "Mobil aşı ekiplerinin kurulmasına", "Uygulanamadı",
-                     "Ekip için yeterli personel bulunamadı.", "Göçmen sağlığı merkezlerinde tercüman eksikliği.",
-                     SUPPORT, CONCLUSION):
+    for expected in (
+        f"{YEAR} YILI",
+        annual_report_mod.HEADING,
+        annual_report_mod.ITEM_2,
+        annual_report_mod.ITEM_3,
+        annual_report_mod.ITEM_4,
+        annual_report_mod.ITEM_5,
+        annual_report_mod.ITEM_6,
+        annual_report_mod.NOTE_2,
+        "HAZIRLAYAN",
+        "ONAYLAYAN",
+        annual_report_mod.PREPARED_BY_BODY,
+        annual_report_mod.APPROVED_BY_BODY,
+        example.PROVINCE,
+        "Mobil aşı ekiplerinin kurulmasına",
+        "Uygulanamadı",
+        "Ekip için yeterli personel bulunamadı.",
+        "Göçmen sağlığı merkezlerinde tercüman eksikliği.",
+        SUPPORT,
+        CONCLUSION,
+    ):
         assert expected in text, expected
     assert "Yerel Uyum Eylem Planı İzleme Raporu" not in text  # the other generated sheet
     for other in INPUT_ONLY_TEXTS:
@@ -169,9 +204,23 @@ def test_two_sheets_in_one_pdf_in_the_order_asked_each_numbered_on_its_own(conve
 def test_forty_decisions_print_on_several_pages_with_titles(tmp_path):
     soffice()
     poppler()
-    extra = [[100 + i, 8, f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına ilişkin ayrıntılı açıklama metni",
-              "Gerekçe", "Amaç", "İl Göç İdaresi Müdürlüğü", dt.date(YEAR, 12, 31), "Devam Ediyor", None,
-              "Çalışmalar sürüyor.", None, None] for i in range(1, 41)]
+    extra = [
+        [
+            100 + i,
+            8,
+            f"Ek karar {i}: ÖRNEKKARAR{i:02d} uygulanmasına ilişkin ayrıntılı açıklama metni",
+            "Gerekçe",
+            "Amaç",
+            "İl Göç İdaresi Müdürlüğü",
+            dt.date(YEAR, 12, 31),
+            "Devam Ediyor",
+            None,
+            "Çalışmalar sürüyor.",
+            None,
+            None,
+        ]
+        for i in range(1, 41)
+    ]
     book = make_workbook(tmp_path / "buyuk.xlsx", rows_with_report(extra))
     ws = openpyxl.load_workbook(book)[EK3]
     assert ws.print_title_rows.replace("$", "") == "1:2"
@@ -187,11 +236,14 @@ def test_forty_decisions_print_on_several_pages_with_titles(tmp_path):
 
 # --- errors and the workbook copy (no LibreOffice needed) -------------------------------------------
 
+
 @pytest.fixture
 def book_with_forms(make_book) -> Path:
     path = make_book(rows=rows_with_report())
     data = read_workbook(path)
-    write_sheets(path, [annual_report_mod.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False)
+    write_sheets(
+        path, [annual_report_mod.annual_report_sheet(data, YEAR), action_plan_sheet(data, TODAY)], make_backup=False
+    )
     return path
 
 
@@ -221,8 +273,9 @@ def test_libreoffice_missing(book_with_forms, monkeypatch):
     monkeypatch.setattr(pdf, "windows_candidates", lambda: [])
     with pytest.raises(pdf.LibreOfficeNotFound) as err:
         pdf.export_pdf(book_with_forms, [EK3])
-    assert str(err.value) == ("LibreOffice bulunamadı; PDF için LibreOffice kurun ya da Excel'de 'PDF' düğmesini "
-                              "kullanın.")
+    assert str(err.value) == (
+        "LibreOffice bulunamadı; PDF için LibreOffice kurun ya da Excel'de 'PDF' düğmesini kullanın."
+    )
 
 
 def _fake_soffice(tmp_path: Path, body: str) -> str:
@@ -295,8 +348,16 @@ def test_ek1_pdf_holds_items_and_decisions_one_page_wide(meeting_pdfs):
     assert all(size == (595, 842) for size in page_sizes(pdf_path))
     pages = pdf_pages(pdf_path)
     text = " ".join(pages)
-    for label in ("RAPOR FORMU", "KATEGORİ ADI:", "KATILIMCI SAYISI:", "ALINAN KARARLAR/DİĞER HUSUSLAR:", "KARAR-1",
-                  "Mobil aşı ekiplerinin kurulmasına", "Sorumlu Kurum ve Kuruluşlar:", "30.09.2025"):
+    for label in (
+        "RAPOR FORMU",
+        "KATEGORİ ADI:",
+        "KATILIMCI SAYISI:",
+        "ALINAN KARARLAR/DİĞER HUSUSLAR:",
+        "KARAR-1",
+        "Mobil aşı ekiplerinin kurulmasına",
+        "Sorumlu Kurum ve Kuruluşlar:",
+        "30.09.2025",
+    ):
         assert label in text, label
     assert text.index("Bir önceki kurulda alınan kararların değerlendirilmesi") < text.index("KARAR-1")
     # one page wide: the signature column ("İmza") prints beside the names on the same page

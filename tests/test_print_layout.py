@@ -14,11 +14,22 @@ import pytest
 
 from .conftest import run_cli
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                reason="LibreOffice ve poppler gerekir")
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice ve poppler gerekir"
+)
 
-SHEETS = ["Davet 3", "Tebliğ 3", "Gündem 3", "Ek-1 3", "Ek-2 3", "Alt Komisyon Listesi 2025", "Ek-3 2025",
-          "Takvim", "Eylem Planı İzleme", "Davet 2"]
+SHEETS = [
+    "Davet 3",
+    "Tebliğ 3",
+    "Gündem 3",
+    "Ek-1 3",
+    "Ek-2 3",
+    "Alt Komisyon Listesi 2025",
+    "Ek-3 2025",
+    "Takvim",
+    "Eylem Planı İzleme",
+    "Davet 2",
+]
 FOOTER = re.compile(r"Sayfa (\d+) / (\d+)")
 
 
@@ -55,8 +66,9 @@ def test_each_sheet_numbers_its_own_pages_in_the_order_asked(printed):
     assert "T.C." in by_sheet["Davet 3"][0] and "KATILIMCI LİSTESİ" in by_sheet["Ek-2 3"][0]
     assert "RAPOR FORMU" in by_sheet["Ek-1 3"][0] and "Takvim" in by_sheet["Takvim"][0]
     for sheet, pages in by_sheet.items():
-        assert [FOOTER.findall(p)[-1] for p in pages] == [(str(i), str(len(pages))) for i in
-                                                        range(1, len(pages) + 1)], sheet
+        assert [FOOTER.findall(p)[-1] for p in pages] == [
+            (str(i), str(len(pages))) for i in range(1, len(pages) + 1)
+        ], sheet
 
 
 @pytest.mark.parametrize("sheet", ["Davet 3", "Tebliğ 3", "Davet 2"])
@@ -72,7 +84,7 @@ def test_letters_are_ready_to_sign_and_send(printed, sheet):
     else:
         assert "Seda AKSOY" in flat and "Vali a." in flat
     assert "gaziantep.gkk@ornek.kep.tr" in flat  # the contact footer
-    distribution = text[text.index("Dağıtım:"):]
+    distribution = text[text.index("Dağıtım:") :]
     lines = [line.strip() for line in distribution.splitlines()]
     assert "Valilik" not in lines and "İl Göç İdaresi Müdürlüğü" not in lines  # never the sender
 
@@ -89,8 +101,9 @@ def test_agenda_repeats_no_item(printed):
     assert sum("Eylem Planı" in i for i in items) == 1
 
 
-@pytest.mark.parametrize("sheet, heading", [("Ek-1 3", "Ad Soyad — Unvan — Kurum"),
-                                            ("Alt Komisyon Listesi 2025", "Unvan — Kurum")])
+@pytest.mark.parametrize(
+    "sheet, heading", [("Ek-1 3", "Ad Soyad — Unvan — Kurum"), ("Alt Komisyon Listesi 2025", "Unvan — Kurum")]
+)
 def test_signature_table_heading_tops_every_page_with_signature_rows(printed, sheet, heading):
     pages = printed[0][sheet]
     started = False
@@ -100,7 +113,7 @@ def test_signature_table_heading_tops_every_page_with_signature_rows(printed, sh
             assert page.index("İMZALAR") < page.index(heading)
         if started:
             assert heading in page, page[:400]
-            assert "Yedek Üye" not in page[page.index(heading):]  # not the member table's heading
+            assert "Yedek Üye" not in page[page.index(heading) :]  # not the member table's heading
     assert started
 
 
@@ -111,8 +124,10 @@ def test_annual_report_item_7_prints_whole_on_one_page(printed):
     assert "(M13(2))" not in "".join(pages)
 
 
-@pytest.mark.parametrize("sheet, title", [("Takvim", "Takvim — Gaziantep 2025"),
-                                          ("Eylem Planı İzleme", "Yerel Uyum Eylem Planı İzleme Raporu")])
+@pytest.mark.parametrize(
+    "sheet, title",
+    [("Takvim", "Takvim — Gaziantep 2025"), ("Eylem Planı İzleme", "Yerel Uyum Eylem Planı İzleme Raporu")],
+)
 def test_long_sheets_keep_their_title_on_every_page(printed, sheet, title):
     pages = printed[0][sheet]
     assert len(pages) > 1
@@ -124,10 +139,15 @@ def test_signature_rows_give_room_to_sign(printed):
     """Ek-2's rows are at least 10 mm on paper: the distance between consecutive row numbers in the SIRA column."""
     by_sheet, pdf, pages = printed
     first = pages.index(by_sheet["Ek-2 3"][0]) + 1
-    bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(first), "-l", str(first), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    words = [(float(m[1]), float(m[2]), m[3]) for m in
-             re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<', bbox)]
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(first), "-l", str(first), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [
+        (float(m[1]), float(m[2]), m[3]) for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<', bbox)
+    ]
     left = min(x for x, _, _ in words)
     numbers = sorted(y for x, y, w in words if w.isdigit() and x < left + 40 and 1 <= int(w) <= 12)
     gaps = [b - a for a, b in itertools.pairwise(numbers)]

@@ -27,8 +27,9 @@ from gockurul_excel.files.fill import fill_workbook
 
 from .conftest import input_snapshot, run_cli
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                reason="LibreOffice ve poppler gerekir")
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice ve poppler gerekir"
+)
 
 D = dt.date
 YEAR = 2026
@@ -40,20 +41,25 @@ TODAY = "10.08.2026"
 
 
 def _members() -> list[list]:
-    people = [("Nizip Kaymakamlığı", rules.ROLE_CHAIR, "Kaymakam", "Hakan Ersoy"),
-              ("İl Göç İdaresi Müdürlüğü", rules.ROLE_MEMBER, "Uyum İrtibat Görevlisi", "Derya Aksu"),
-              ("İlçe Milli Eğitim Müdürlüğü", rules.ROLE_MEMBER, "İlçe Milli Eğitim Müdürü", "Cem Toprak"),
-              ("İlçe Sağlık Müdürlüğü", rules.ROLE_MEMBER, "İlçe Sağlık Müdürü", "Gül Yalın"),
-              ("İlçe Nüfus Müdürlüğü", rules.ROLE_MEMBER, "İlçe Nüfus Müdürü", "Orhan Kılıç"),
-              ("İlçe Emniyet Müdürlüğü", rules.ROLE_MEMBER, "İlçe Emniyet Müdürü", "Serkan Uysal"),
-              ("İlçe Jandarma Komutanlığı", rules.ROLE_MEMBER, "Binbaşı", "Tamer Işık"),
-              ("İlçe Tarım ve Orman Müdürlüğü", rules.ROLE_MEMBER, "İlçe Tarım ve Orman Müdürü", "Nail Çakır"),
-              ("İlçe Müftülüğü", rules.ROLE_MEMBER, "İlçe Müftüsü", "Yusuf Ağaoğlu"),
-              ("Gençlik Merkezi", rules.ROLE_MEMBER, "Gençlik Merkezi Müdürü", "Büşra Öztürk")]
-    rows = [[k, "Daimi", role, title, name, f"0532 400 00 {i:02d}", f"uye{i}@nizip.gov.tr", "Evet"]
-            for i, (k, role, title, name) in enumerate(people)]
-    rows.append([INVITEE[0], "Davetli", rules.ROLE_MEMBER, INVITEE[1], INVITEE[2], "0532 400 00 90",
-                 "oda@nizip.org.tr", "Evet"])
+    people = [
+        ("Nizip Kaymakamlığı", rules.ROLE_CHAIR, "Kaymakam", "Hakan Ersoy"),
+        ("İl Göç İdaresi Müdürlüğü", rules.ROLE_MEMBER, "Uyum İrtibat Görevlisi", "Derya Aksu"),
+        ("İlçe Milli Eğitim Müdürlüğü", rules.ROLE_MEMBER, "İlçe Milli Eğitim Müdürü", "Cem Toprak"),
+        ("İlçe Sağlık Müdürlüğü", rules.ROLE_MEMBER, "İlçe Sağlık Müdürü", "Gül Yalın"),
+        ("İlçe Nüfus Müdürlüğü", rules.ROLE_MEMBER, "İlçe Nüfus Müdürü", "Orhan Kılıç"),
+        ("İlçe Emniyet Müdürlüğü", rules.ROLE_MEMBER, "İlçe Emniyet Müdürü", "Serkan Uysal"),
+        ("İlçe Jandarma Komutanlığı", rules.ROLE_MEMBER, "Binbaşı", "Tamer Işık"),
+        ("İlçe Tarım ve Orman Müdürlüğü", rules.ROLE_MEMBER, "İlçe Tarım ve Orman Müdürü", "Nail Çakır"),
+        ("İlçe Müftülüğü", rules.ROLE_MEMBER, "İlçe Müftüsü", "Yusuf Ağaoğlu"),
+        ("Gençlik Merkezi", rules.ROLE_MEMBER, "Gençlik Merkezi Müdürü", "Büşra Öztürk"),
+    ]
+    rows = [
+        [k, "Daimi", role, title, name, f"0532 400 00 {i:02d}", f"uye{i}@nizip.gov.tr", "Evet"]
+        for i, (k, role, title, name) in enumerate(people)
+    ]
+    rows.append(
+        [INVITEE[0], "Davetli", rules.ROLE_MEMBER, INVITEE[1], INVITEE[2], "0532 400 00 90", "oda@nizip.org.tr", "Evet"]
+    )
     return rows
 
 
@@ -65,41 +71,137 @@ def district_rows() -> dict[str, list[list]]:
     return {
         "Üyeler": members,
         "Toplantılar": [
-            [1, DISTRICT_BOARD, "Olağan", D(YEAR, 2, 18), D(YEAR, 2, 18), dt.time(14, 0), HALL, D(YEAR, 2, 25),
-             D(YEAR, 2, 27), None],
+            [
+                1,
+                DISTRICT_BOARD,
+                "Olağan",
+                D(YEAR, 2, 18),
+                D(YEAR, 2, 18),
+                dt.time(14, 0),
+                HALL,
+                D(YEAR, 2, 25),
+                D(YEAR, 2, 27),
+                None,
+            ],
             [2, DISTRICT_BOARD, "Olağan", D(YEAR, 8, 17), None, dt.time(14, 0), HALL, None, None, None],
         ],
-        "Gündem": [[1, 1, "Mevsimlik tarım işçisi yabancıların barınma koşullarının görüşülmesi",
-                    "İlçe Tarım ve Orman Müdürlüğü", D(YEAR, 2, 2)],
-                   [1, 2, "Yerel Uyum Eylem Planı", "İl Göç İdaresi Müdürlüğü", D(YEAR, 2, 2)]],
-        "Sorunlar": [[1, 1, "Sosyal Destek", "Mevsimlik işçi çadır alanlarında altyapı eksikliği.",
-                      "Belediye ile ortak altyapı çalışması.", "Açık"]],
+        "Gündem": [
+            [
+                1,
+                1,
+                "Mevsimlik tarım işçisi yabancıların barınma koşullarının görüşülmesi",
+                "İlçe Tarım ve Orman Müdürlüğü",
+                D(YEAR, 2, 2),
+            ],
+            [1, 2, "Yerel Uyum Eylem Planı", "İl Göç İdaresi Müdürlüğü", D(YEAR, 2, 2)],
+        ],
+        "Sorunlar": [
+            [
+                1,
+                1,
+                "Sosyal Destek",
+                "Mevsimlik işçi çadır alanlarında altyapı eksikliği.",
+                "Belediye ile ortak altyapı çalışması.",
+                "Açık",
+            ]
+        ],
         "Kararlar": [
             # carried from 2025, out of order in the sheet; 5 is named for meeting 2 as well
-            [7, 3, "Okul servis güzergâhlarının gözden geçirilmesine", "G", "A", "İlçe Milli Eğitim Müdürlüğü",
-             D(YEAR, 6, 30), "Devam Ediyor", None, None, None, None, YEAR - 1],
-            [5, 2, "Mahalle bilgilendirme toplantılarının sürdürülmesine", "G", "A", "Nizip Kaymakamlığı",
-             D(YEAR, 12, 31), "Bekliyor", None, None, 2, None, YEAR - 1],
+            [
+                7,
+                3,
+                "Okul servis güzergâhlarının gözden geçirilmesine",
+                "G",
+                "A",
+                "İlçe Milli Eğitim Müdürlüğü",
+                D(YEAR, 6, 30),
+                "Devam Ediyor",
+                None,
+                None,
+                None,
+                None,
+                YEAR - 1,
+            ],
+            [
+                5,
+                2,
+                "Mahalle bilgilendirme toplantılarının sürdürülmesine",
+                "G",
+                "A",
+                "Nizip Kaymakamlığı",
+                D(YEAR, 12, 31),
+                "Bekliyor",
+                None,
+                None,
+                2,
+                None,
+                YEAR - 1,
+            ],
             # this year's, out of order in the sheet
-            [2, 1, "Sağlık taramalarının çadır alanlarında yapılmasına", "G", "A", "İlçe Sağlık Müdürlüğü",
-             D(YEAR, 9, 30), "Devam Ediyor", None, None, None, 1],
-            [1, 1, "Çadır alanlarına su ve elektrik altyapısı kurulmasına", "G", "A", "Nizip Kaymakamlığı",
-             D(YEAR, 8, 31), "Bekliyor", None, None, None, 1],
-            [3, 1, "Yabancı öğrencilerin okul kayıtlarının izlenmesine", "G", "A", "İlçe Milli Eğitim Müdürlüğü",
-             D(YEAR, 10, 31), "Bekliyor", None, None, None, None],
+            [
+                2,
+                1,
+                "Sağlık taramalarının çadır alanlarında yapılmasına",
+                "G",
+                "A",
+                "İlçe Sağlık Müdürlüğü",
+                D(YEAR, 9, 30),
+                "Devam Ediyor",
+                None,
+                None,
+                None,
+                1,
+            ],
+            [
+                1,
+                1,
+                "Çadır alanlarına su ve elektrik altyapısı kurulmasına",
+                "G",
+                "A",
+                "Nizip Kaymakamlığı",
+                D(YEAR, 8, 31),
+                "Bekliyor",
+                None,
+                None,
+                None,
+                1,
+            ],
+            [
+                3,
+                1,
+                "Yabancı öğrencilerin okul kayıtlarının izlenmesine",
+                "G",
+                "A",
+                "İlçe Milli Eğitim Müdürlüğü",
+                D(YEAR, 10, 31),
+                "Bekliyor",
+                None,
+                None,
+                None,
+                None,
+            ],
         ],
         "Katılımcılar": participants,
     }
 
 
 def district_settings() -> dict[str, object]:
-    return {contract.S_KIND: rules.BoardKind.DISTRICT.value, contract.S_PROVINCE: "Gaziantep",
-            contract.S_DISTRICT: "Nizip", contract.S_YEAR: YEAR, contract.S_POPULATION: 2_001,
-            contract.S_BORDER: "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
-            rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
-            contract.S_SIGNER: "Hakan Ersoy", contract.S_SIGNER_TITLE: "Kaymakam",
-            contract.S_ADDRESS: "Nizip Hükümet Konağı, Nizip / GAZİANTEP", contract.S_PHONE: "0342 500 00 00",
-            contract.S_EMAIL: "nizip.gkk@ornek.gov.tr"}
+    return {
+        contract.S_KIND: rules.BoardKind.DISTRICT.value,
+        contract.S_PROVINCE: "Gaziantep",
+        contract.S_DISTRICT: "Nizip",
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: 2_001,
+        contract.S_BORDER: "Hayır",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+        rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
+        rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+        contract.S_SIGNER: "Hakan Ersoy",
+        contract.S_SIGNER_TITLE: "Kaymakam",
+        contract.S_ADDRESS: "Nizip Hükümet Konağı, Nizip / GAZİANTEP",
+        contract.S_PHONE: "0342 500 00 00",
+        contract.S_EMAIL: "nizip.gkk@ornek.gov.tr",
+    }
 
 
 def _ok(*args: str) -> None:
@@ -111,15 +213,22 @@ def _bbox_pages(pdf) -> list[list[tuple[float, float, float, float, str]]]:
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = []
     for page in out.split("<page ")[1:]:
-        pages.append([(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page)])
+        pages.append(
+            [
+                (float(a), float(b), float(c), float(d), t)
+                for a, b, c, d, t in re.findall(
+                    r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page
+                )
+            ]
+        )
     return pages
 
 
 def _split(pdf, sheets: list[str]) -> dict[str, list[int]]:
     """{sheet: its page indexes}: each sheet numbers its own pages from 1 (Sayfa 1 / n)."""
-    texts = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                           check=True).stdout.split("\f")[:-1]
+    texts = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
     documents: list[list[int]] = []
     for i, page in enumerate(texts):
         number = FOOTER.findall(page)
@@ -136,8 +245,9 @@ class Printed:
         self.pdf = pdf
         self.words = _bbox_pages(pdf)
         self.pages = _split(pdf, sheets)
-        self.layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                                     check=True).stdout.split("\f")[:-1]
+        self.layout = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split("\f")[:-1]
 
     def text(self, sheet: str) -> str:
         return "\n".join(self.layout[i] for i in self.pages[sheet])
@@ -209,8 +319,16 @@ def test_takvim_and_kontrol_pages_carry_wrapped_text(province):
 
 def test_no_ek3_page_ends_with_a_heading(province):
     _book, printed = province
-    headings = ("KURULLARDA", "SORUNLARIN ÇÖZÜMÜNE", "ÇÖZÜLEMİYEN SORUNLARA", "SONUÇ, DEĞERLENDİRME",
-                "a) Karar alınmasına", "b) Uygulanamayan", "Göç Koordinasyon Kurulu", "Alt Komisyon (")
+    headings = (
+        "KURULLARDA",
+        "SORUNLARIN ÇÖZÜMÜNE",
+        "ÇÖZÜLEMİYEN SORUNLARA",
+        "SONUÇ, DEĞERLENDİRME",
+        "a) Karar alınmasına",
+        "b) Uygulanamayan",
+        "Göç Koordinasyon Kurulu",
+        "Alt Komisyon (",
+    )
     for i in printed.pages["Ek-3 2025"]:
         lines = [line.strip() for line in printed.layout[i].splitlines() if line.strip()]
         lines = [line for line in lines if not FOOTER.search(line)]
@@ -220,7 +338,7 @@ def test_no_ek3_page_ends_with_a_heading(province):
 def test_ek1_is_signed_by_the_chair_and_members_and_the_invitee_signs_ek2(district):
     _book, printed = district
     ek1 = printed.text("Ek-1 1")
-    signatures = ek1[ek1.index("İMZALAR"):]
+    signatures = ek1[ek1.index("İMZALAR") :]
     assert "Hakan Ersoy (Kurul Başkanı)" in signatures and "Derya Aksu" in signatures
     assert "Ercan Tunalı (vekil)" in signatures  # the police chief's deputy signs for him (M9(2))
     assert INVITEE[2] not in signatures and INVITEE[0] not in signatures
@@ -295,7 +413,7 @@ def test_province_invitee_and_presidency_staff_sign_ek2_not_ek1(province):
     members sign the minutes."""
     _book, printed = province
     ek1 = printed.flat("Ek-1 3")
-    signatures = ek1[ek1.index("İMZALAR"):]
+    signatures = ek1[ek1.index("İMZALAR") :]
     assert "Kemal Çeber (Kurul Başkanı)" in signatures
     for name in ("Burak Tunç", "Selin Kaplan"):
         assert name not in signatures and name in printed.flat("Ek-2 3")
@@ -315,8 +433,9 @@ def test_a_heading_moves_to_the_page_of_what_follows_it(monkeypatch, keep):
         f.line("Bir satır", "text")
     f.heading(4, "KURULLARDA KARAR ALINMASINA RAĞMEN ÇÖZÜLEMİYEN SORUNLAR:")
     heading_row = f.row - 1
-    f.table_rows(("A", "B", "C", "D", "E", "F"), (1, 1, 1, 1, 1, 1), [("1", "x", "y " * 60, "z", "t", "u")],
-                 ["text"] * 6)
+    f.table_rows(
+        ("A", "B", "C", "D", "E", "F"), (1, 1, 1, 1, 1, 1), [("1", "x", "y " * 60, "z", "t", "u")], ["text"] * 6
+    )
     assert (heading_row - 1 in f.spec.print_setup.row_breaks) is keep
 
 
@@ -357,9 +476,10 @@ def test_merged_province_ek3_counts_held_district_boards_without_overprint(merge
     for i in printed.pages["Ek-3 2025"]:
         assert overprints(printed.words[i]) == [], i + 1
     # the district heading and its note print on the page of their table (never alone at a page's foot)
-    page = next(printed.layout[i] for i in printed.pages["Ek-3 2025"] if "İlçe Göç Koordinasyon Kurulu (" in
-                printed.layout[i])
-    assert "Nizip İlçe GKK 1" in page[page.index("İlçe Göç Koordinasyon Kurulu ("):]
+    page = next(
+        printed.layout[i] for i in printed.pages["Ek-3 2025"] if "İlçe Göç Koordinasyon Kurulu (" in printed.layout[i]
+    )
+    assert "Nizip İlçe GKK 1" in page[page.index("İlçe Göç Koordinasyon Kurulu (") :]
     for instruction in ("gockurul", "düğme", "Bu kitapta", "sütununa"):
         assert instruction not in text
     assert "Şahinbey" in message and "birleştirilmemiş" in message  # yillik says what the page does not

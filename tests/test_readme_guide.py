@@ -18,7 +18,7 @@ def guide_commands(text: str) -> list[str]:
     """The command lines of the guide's `bash` blocks, in order (comments dropped, `\\` continuations joined)."""
     start = text.index(SECTION)
     end = text.find("\n## ", start + len(SECTION))
-    lines = text[start:end if end != -1 else len(text)].splitlines()
+    lines = text[start : end if end != -1 else len(text)].splitlines()
     commands: list[str] = []
     skip = False
     i = 0
@@ -47,8 +47,23 @@ def guide_commands(text: str) -> list[str]:
 def test_the_guide_is_found_with_its_commands():
     commands = guide_commands((ROOT / "README.md").read_text(encoding="utf-8"))
     words = [c.split()[1] for c in commands if c.startswith("gockurul ")]
-    for command in ("ornek", "yeni", "kontrol", "takvim", "tutanak", "formlar", "gundem", "davet", "yillik", "pdf",
-                    "platform", "platform-oku", "birlestir", "ulusal", "devir"):
+    for command in (
+        "ornek",
+        "yeni",
+        "kontrol",
+        "takvim",
+        "tutanak",
+        "formlar",
+        "gundem",
+        "davet",
+        "yillik",
+        "pdf",
+        "platform",
+        "platform-oku",
+        "birlestir",
+        "ulusal",
+        "devir",
+    ):
         assert command in words, command
     assert not any("source .venv" in c for c in commands)
 
@@ -58,22 +73,40 @@ def test_the_user_guide_runs_top_to_bottom(tmp_path):
     script = ["set -u"]
     for n, command in enumerate(commands, start=1):
         # 0 = done, 1 = findings (or a refused district file): both are results the guide expects; 2 = not done
-        script += [f"echo '>>> {n}'", command,
-                   f"rc=$?; if [ $rc -gt 1 ]; then echo 'KILAVUZ KOMUTU {n} ÇALIŞMADI (çıkış '$rc')' >&2; exit 97; fi"]
+        script += [
+            f"echo '>>> {n}'",
+            command,
+            f"rc=$?; if [ $rc -gt 1 ]; then echo 'KILAVUZ KOMUTU {n} ÇALIŞMADI (çıkış '$rc')' >&2; exit 97; fi",
+        ]
     home = tmp_path / "ev"
     home.mkdir()
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.run(["bash", "-c", "\n".join(script)], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=900)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(home),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    proc = subprocess.run(
+        ["bash", "-c", "\n".join(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900
+    )
     out = proc.stdout + proc.stderr
-    failed = next((commands[int(line.split()[2]) - 1] for line in proc.stderr.splitlines()
-                   if line.startswith("KILAVUZ KOMUTU")), None)
+    failed = next(
+        (commands[int(line.split()[2]) - 1] for line in proc.stderr.splitlines() if line.startswith("KILAVUZ KOMUTU")),
+        None,
+    )
     assert proc.returncode == 0, f"{failed}\n{out[-4000:]}"
     assert "Traceback" not in out
     work = tmp_path / "deneme"
-    for made in ("ornek.xlsx", "İlçe Kitapları/NIZIP_2025.xlsx", "takvim.ics", "toplanti3.pdf",
-                 "iller/gaziantep-2025/manifest.json", "ULUSAL.xlsx", "ornek_2026.xlsx", "GAZIANTEP_2026.xlsx"):
+    for made in (
+        "ornek.xlsx",
+        "İlçe Kitapları/NIZIP_2025.xlsx",
+        "takvim.ics",
+        "toplanti3.pdf",
+        "iller/gaziantep-2025/manifest.json",
+        "ULUSAL.xlsx",
+        "ornek_2026.xlsx",
+        "GAZIANTEP_2026.xlsx",
+    ):
         assert (work / made).exists(), made
     assert "değişiklik yok" in proc.stdout  # the same district book merged again
     assert not list(home.rglob("gockurul*"))  # no error log in the home folder: nothing went wrong

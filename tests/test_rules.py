@@ -64,12 +64,21 @@ def test_deadlines_declared_with_articles():
 def test_m4_lists_cover_the_circular():
     """M4(2) / M4(3) institution lists, with the "varsa" ones conditional."""
     province = {m.kurum for m in rules.PROVINCE_MEMBERS}
-    assert {"İl Göç İdaresi Müdürlüğü", "İl Müftülüğü", "Geri Gönderme Merkezi", "İl Sahil Güvenlik Komutanlığı",
-            "Tarım ve Orman İl Müdürlüğü"} <= province
+    assert {
+        "İl Göç İdaresi Müdürlüğü",
+        "İl Müftülüğü",
+        "Geri Gönderme Merkezi",
+        "İl Sahil Güvenlik Komutanlığı",
+        "Tarım ve Orman İl Müdürlüğü",
+    } <= province
     assert len(rules.PROVINCE_MEMBERS) == 26
     optional = {m.kurum for m in rules.PROVINCE_MEMBERS if m.optional_setting}
     # KURALLAR §4 ruling: Geri Gönderme and Geçici Barınma Merkezi (M3(e)/(f) facilities) are "varsa" too
-    assert optional == {"İl Sahil Güvenlik Komutanlığı", "Göç Araştırma Merkezi", "Geri Gönderme Merkezi",
-                        "Geçici Barınma Merkezi"}
+    assert optional == {
+        "İl Sahil Güvenlik Komutanlığı",
+        "Göç Araştırma Merkezi",
+        "Geri Gönderme Merkezi",
+        "Geçici Barınma Merkezi",
+    }
     district = {m.kurum for m in rules.DISTRICT_MEMBERS}
     assert {"İlçe Müftülüğü", "Gençlik Merkezi", "İlçe Tarım ve Orman Müdürlüğü"} <= district

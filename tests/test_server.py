@@ -42,9 +42,27 @@ class Server:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
         env.pop("XLWINGS_LICENSE_KEY", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gockurul_excel", "sunucu", "--port", str(self.port), "--anahtar", TOKEN,
-             "--lisans", "noncommercial", "--workers", str(workers), "--en-buyuk-istek", str(max_body)],
-            stdout=self.log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "gockurul_excel",
+                "sunucu",
+                "--port",
+                str(self.port),
+                "--anahtar",
+                TOKEN,
+                "--lisans",
+                "noncommercial",
+                "--workers",
+                str(workers),
+                "--en-buyuk-istek",
+                str(max_body),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -113,8 +131,12 @@ def office_js_post(server: Server, book: Path, script: str, *, token: str = TOKE
         for sheet in payload["sheets"]:
             if sheet["name"] not in include:
                 sheet["values"] = [[]]
-    return httpx.post(f"{server.url}/xlwings/custom-scripts-call/{script}", json=payload, timeout=120,
-                      headers={"Authorization": f"Bearer {token}", "Auth-Provider": "custom"})
+    return httpx.post(
+        f"{server.url}/xlwings/custom-scripts-call/{script}",
+        json=payload,
+        timeout=120,
+        headers={"Authorization": f"Bearer {token}", "Auth-Provider": "custom"},
+    )
 
 
 def js_callbacks() -> set[str]:
@@ -153,8 +175,10 @@ def test_every_button_returns_actions_the_client_knows(server, example):
 
 
 def test_alert_box_is_turkish(server):
-    r = httpx.get(server.url + "/xlwings/alert", params={"prompt": "Kontrol tamamlandı", "title": makro.TITLE,
-                                                         "buttons": "ok", "mode": "info", "callback": ""})
+    r = httpx.get(
+        server.url + "/xlwings/alert",
+        params={"prompt": "Kontrol tamamlandı", "title": makro.TITLE, "buttons": "ok", "mode": "info", "callback": ""},
+    )
     assert r.status_code == 200 and "Tamam" in r.text and "Kontrol tamamlandı" in r.text
 
 
@@ -162,8 +186,10 @@ def test_manifest_names_every_button(server):
     r = httpx.get(server.url + "/manifest")
     assert r.status_code == 200
     root = etree.fromstring(r.content)  # well-formed XML
-    ns = {"o": "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
-          "bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0"}
+    ns = {
+        "o": "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
+        "bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
+    }
     functions = [f.text for f in root.iterfind(".//o:FunctionName", ns)]
     assert functions == [b for names in makro.BUTTON_GROUPS.values() for b in names]
     strings = {s.get("id"): s.get("DefaultValue") for s in root.iterfind(".//bt:ShortStrings/bt:String", ns)}
@@ -189,8 +215,8 @@ def _png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height, depth, color = struct.unpack(">IIBB", chunk[:10])
             assert depth == 8 and color in (2, 6)
@@ -202,7 +228,7 @@ def _png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
     stride = width * bpp
     rows, prev = [], bytearray(stride)
     for y in range(height):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b, c = prev[i], (prev[i - bpp] if i >= bpp else 0)
@@ -227,13 +253,22 @@ def test_taskpane_in_headless_chromium_shows_the_turkish_buttons(server, tmp_pat
         if os.environ.get("CI"):
             pytest.fail("chromium CI'da kurulu olmalı: .ci/run kurar.")
         pytest.skip("chromium yok")
-    args = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-            f"--user-data-dir={tmp_path / 'profil'}", "--window-size=420,900", "--virtual-time-budget=2000"]
+    args = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'profil'}",
+        "--window-size=420,900",
+        "--virtual-time-budget=2000",
+    ]
     url = server.url + "/taskpane.html"
     dom = subprocess.run([*args, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
     for name, label in makro.BUTTONS.items():  # rendered, with xlwings' click handler attached by its script
-        assert re.search(rf'<button xw-click="{name}"[^>]*xw-click-initialized="true"[^>]*>{re.escape(label)}<',
-                         dom), name
+        assert re.search(rf'<button xw-click="{name}"[^>]*xw-click-initialized="true"[^>]*>{re.escape(label)}<', dom), (
+            name
+        )
     assert "Erişim anahtarı" in dom
     # Outside Office, office.js resolves without a host and xlwings' watchdog covers the pane with its (Turkish)
     # reload box; the screenshot is therefore of the rendered DOM above, scripts removed, that box hidden and
@@ -253,9 +288,10 @@ def test_taskpane_in_headless_chromium_shows_the_turkish_buttons(server, tmp_pat
     subprocess.run([*args, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
     width, bpp, rows = _png_pixels(shot)
     assert width == 420 and len(rows) == 900
+
     # The buttons are Bootstrap's filled primary buttons: ten bands of one saturated colour down the pane.
     def saturated(row: bytes) -> int:
-        return sum(1 for i in range(0, len(row), bpp) if max(row[i:i + 3]) - min(row[i:i + 3]) > 60)
+        return sum(1 for i in range(0, len(row), bpp) if max(row[i : i + 3]) - min(row[i : i + 3]) > 60)
 
     band_rows = [y for y, row in enumerate(rows) if saturated(row) > width // 2]
     bands = sum(1 for i, y in enumerate(band_rows) if i == 0 or y != band_rows[i - 1] + 1)
@@ -269,8 +305,9 @@ def test_refusals_are_clear_4xx_without_traceback(tmp_path, make_book):
         bad = office_js_post(s, book, "kontrol_et", token="yanlis")
         assert bad.status_code == 401 and "Yetkisiz" in bad.json()["detail"]
         auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
-        big = httpx.post(f"{s.url}/xlwings/custom-scripts-call/kontrol_et", content=b"[" + b"0," * 1_100_000 + b"0]",
-                         headers=auth)
+        big = httpx.post(
+            f"{s.url}/xlwings/custom-scripts-call/kontrol_et", content=b"[" + b"0," * 1_100_000 + b"0]", headers=auth
+        )
         assert big.status_code == 413 and "çok büyük" in big.json()["detail"]
         for body in (b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 5_000 + b"1" + b"}" * 5_000):
             deep = httpx.post(f"{s.url}/xlwings/custom-scripts-call/kontrol_et", content=body, headers=auth)
@@ -305,8 +342,10 @@ def test_soak_memory_levels_off(server, make_book, record_property):
             assert time.monotonic() - started < 600, "soak too slow"
     growth = samples[1000] - samples[200]
     record_property("rss_mb", samples)
-    print(f"RSS (MB) after calls: {samples}; growth 200→1000: {growth:.1f} MB; "
-          f"{(time.monotonic() - started) / 1000 * 1000:.0f} ms a call")
+    print(
+        f"RSS (MB) after calls: {samples}; growth 200→1000: {growth:.1f} MB; "
+        f"{(time.monotonic() - started) / 1000 * 1000:.0f} ms a call"
+    )
     assert growth < 20, samples
 
 
@@ -317,8 +356,12 @@ def test_two_workers_serve_concurrently(tmp_path, make_book):
         body = json.dumps(payload_from_xlsx(make_book())).encode()
 
         def call(_):
-            return httpx.post(f"{s.url}/xlwings/custom-scripts-call/takvimi_hesapla", content=body, timeout=120,
-                              headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+            return httpx.post(
+                f"{s.url}/xlwings/custom-scripts-call/takvimi_hesapla",
+                content=body,
+                timeout=120,
+                headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+            )
 
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
             results = list(pool.map(call, range(24)))
@@ -344,19 +387,45 @@ def test_server_needs_token_and_licence():
 OFFICE = "http://schemas.microsoft.com/office/appforoffice/1.1"
 OV = "http://schemas.microsoft.com/office/taskpaneappversionoverrides"
 BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0"
-UUID = re.compile(r"(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-                  r"|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}")
+UUID = re.compile(
+    r"(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}"
+)
 VERSION = re.compile(r"([0-9]{1,5})(\.[0-9]{1,5}){0,3}")
-CULTURE = re.compile(r"[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?"
-                     r"|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?")
+CULTURE = re.compile(
+    r"[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?"
+    r"|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?"
+)
 SHORT, LONG, URL, REFERENCE_ID = 125, 250, 2048, 32
 # OfficeApp's sequence (TaskPaneApp) up to VersionOverrides, in the XSD's order.
-OFFICE_ORDER = ("Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description",
-                "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements",
-                "DefaultSettings", "Permissions", "VersionOverrides")
+OFFICE_ORDER = (
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "VersionOverrides",
+)
 # Which resource list each reference points into.
-RESOURCE_OF = {"Label": "ShortStrings", "Title": "ShortStrings", "Description": "LongStrings", "Image": "Images",
-               "SourceLocation": "Urls", "FunctionFile": "Urls", "Runtime": "Urls"}
+RESOURCE_OF = {
+    "Label": "ShortStrings",
+    "Title": "ShortStrings",
+    "Description": "LongStrings",
+    "Image": "Images",
+    "SourceLocation": "Urls",
+    "FunctionFile": "Urls",
+    "Runtime": "Urls",
+}
 
 
 def manifest_problems(xml: bytes) -> list[str]:
@@ -377,8 +446,7 @@ def manifest_problems(xml: bytes) -> list[str]:
     positions = [OFFICE_ORDER.index(n) if n in OFFICE_ORDER else -1 for n in names]
     if -1 in positions or positions != sorted(positions) or len(set(names)) != len(names):
         out.append(f"OfficeApp children out of the XSD's order: {names}")
-    for required in ("Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description",
-                     "DefaultSettings"):
+    for required in ("Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings"):
         if required not in names:
             out.append(f"missing {required}")
     text = {local(el): (el.text or "").strip() for el in root if isinstance(el.tag, str)}
@@ -482,11 +550,12 @@ def test_manifest_check_catches_a_33_character_id(server):
     ok = xml.replace(f'"{name}.L"', f'"{"x" * 30}.L"')  # 32: allowed
     assert manifest_problems(ok.encode()) == []
     # Other constraints the check enforces.
-    assert any("Version" in p for p in manifest_problems(re.sub(r"<Version>[^<]*", "<Version>1.0.0.0.0",
-                                                                   xml).encode()))
+    assert any("Version" in p for p in manifest_problems(re.sub(r"<Version>[^<]*", "<Version>1.0.0.0.0", xml).encode()))
     assert any("names no" in p for p in manifest_problems(xml.replace(f'resid="{name}.T"', 'resid="yok.T"').encode()))
-    assert any("mandatory sizes" in p for p in manifest_problems(
-        re.sub(r'<bt:Image size="80" resid="pdf\.80" />', "", xml).encode()))
+    assert any(
+        "mandatory sizes" in p
+        for p in manifest_problems(re.sub(r'<bt:Image size="80" resid="pdf\.80" />', "", xml).encode())
+    )
 
 
 def test_icon_url_for_the_admin_centre(tmp_path, monkeypatch):

@@ -57,23 +57,24 @@ def test_a_book_over_the_row_limit_is_a_turkish_413_naming_the_limit(limited, ma
 
 def test_too_many_cells_or_sheets_is_a_turkish_413(limited):
     row = [""] * 100
-    payload = {"client": "Office.js", "version": "0.0.0", "book": {"name": "x.xlsx", "active_sheet_index": 0,
-                                                                    "selection": "A1"},
-               "names": [], "sheets": [{"name": f"S{i}", "values": [row] * 9_000, "pictures": [], "tables": []}
-                                       for i in range(3)]}
+    payload = {
+        "client": "Office.js",
+        "version": "0.0.0",
+        "book": {"name": "x.xlsx", "active_sheet_index": 0, "selection": "A1"},
+        "names": [],
+        "sheets": [{"name": f"S{i}", "values": [row] * 9_000, "pictures": [], "tables": []} for i in range(3)],
+    }
     headers = {"Authorization": f"Bearer {TOKEN}", "Auth-Provider": "custom"}
-    r = httpx.post(f"{limited.url}/xlwings/custom-scripts-call/kontrol_et", json=payload, headers=headers,
-                   timeout=60)
+    r = httpx.post(f"{limited.url}/xlwings/custom-scripts-call/kontrol_et", json=payload, headers=headers, timeout=60)
     assert r.status_code == 413 and "en çok 250.000 hücre" in r.json()["detail"], r.text
-    payload["sheets"] = [{"name": f"S{i}", "values": [[]], "pictures": [], "tables": []}
-                         for i in range(server.MAX_SHEETS + 1)]
-    r = httpx.post(f"{limited.url}/xlwings/custom-scripts-call/kontrol_et", json=payload, headers=headers,
-                   timeout=60)
+    payload["sheets"] = [
+        {"name": f"S{i}", "values": [[]], "pictures": [], "tables": []} for i in range(server.MAX_SHEETS + 1)
+    ]
+    r = httpx.post(f"{limited.url}/xlwings/custom-scripts-call/kontrol_et", json=payload, headers=headers, timeout=60)
     assert r.status_code == 413 and "en çok 300 sayfa" in r.json()["detail"], r.text
 
 
-def test_get_answers_within_a_second_while_the_largest_accepted_book_is_checked(limited, make_book,
-                                                                                 record_property):
+def test_get_answers_within_a_second_while_the_largest_accepted_book_is_checked(limited, make_book, record_property):
     book = _book(make_book, server.MAX_ROWS - 100, "en-buyuk.xlsx")  # Üyeler plus a full header row of Listeler
     # The body made beforehand: building it here (openpyxl) would hold this process's GIL and slow our own GETs.
     body = json.dumps(payload_from_xlsx(book)).encode("utf-8")
@@ -82,8 +83,13 @@ def test_get_answers_within_a_second_while_the_largest_accepted_book_is_checked(
     peak = 0.0
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         started = time.monotonic()
-        job = pool.submit(httpx.post, f"{limited.url}/xlwings/custom-scripts-call/kontrol_et", content=body,
-                          headers=headers, timeout=300)
+        job = pool.submit(
+            httpx.post,
+            f"{limited.url}/xlwings/custom-scripts-call/kontrol_et",
+            content=body,
+            headers=headers,
+            timeout=300,
+        )
         while not job.done():
             t = time.monotonic()
             assert httpx.get(limited.url + "/", timeout=5).json() == {"status": "ok"}
@@ -97,8 +103,10 @@ def test_get_answers_within_a_second_while_the_largest_accepted_book_is_checked(
     record_property("largest_request_s", round(took, 1))
     record_property("largest_request_peak_rss_mb", round(peak))
     record_property("get_max_latency_s", round(max(latencies), 3))
-    print(f"\nen büyük kabul edilen istek: {took:.1f} s, en yüksek bellek {peak:.0f} MB, GET / en çok "
-          f"{max(latencies) * 1000:.0f} ms ({len(latencies)} istek)")
+    print(
+        f"\nen büyük kabul edilen istek: {took:.1f} s, en yüksek bellek {peak:.0f} MB, GET / en çok "
+        f"{max(latencies) * 1000:.0f} ms ({len(latencies)} istek)"
+    )
 
 
 def test_a_button_past_the_time_limit_is_a_turkish_503(tmp_path, make_book, monkeypatch):

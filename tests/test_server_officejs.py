@@ -60,8 +60,7 @@ RENDERING = {
     "takvimi_hesapla": lambda data, today, no, paginate: commands.calendar(data, today, paginate=paginate),
     "tutanak": lambda data, today, no, paginate: commands.minutes(data, no, paginate=paginate),
     "katilimci_listesi": lambda data, today, no, paginate: commands.attendance(data, no, paginate=paginate),
-    "gundem_ve_davet": lambda data, today, no, paginate: commands.agenda(data, no, documents=False,
-                                                                          paginate=paginate),
+    "gundem_ve_davet": lambda data, today, no, paginate: commands.agenda(data, no, documents=False, paginate=paginate),
     "yillik_rapor": lambda data, today, no, paginate: commands.annual_report(data, paginate=paginate),
     "eylem_plani": lambda data, today, no, paginate: commands.action_plan(data, today, paginate=paginate),
 }
@@ -72,6 +71,8 @@ class UnpaginatedFileBackend(FileBackend):
     (live.backend.LiveBackend.paginates), so that the two can be compared cell by cell."""
 
     paginates = False
+
+
 EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -155,8 +156,9 @@ def pressed(server, example, district):
     mock = MOCK.read_text(encoding="utf-8")
     results: dict[str, dict] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        browser = p.chromium.launch(
+            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
         try:
             page = browser.new_page(viewport={"width": 420, "height": 900})
             outside: list[str] = []
@@ -173,8 +175,9 @@ def pressed(server, example, district):
                 return r.continue_()
 
             page.route("**/*", route)
-            page.on("request", lambda req: posts.append((req.url, req.post_data_json))
-                    if req.method == "POST" else None)
+            page.on(
+                "request", lambda req: posts.append((req.url, req.post_data_json)) if req.method == "POST" else None
+            )
             page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: console_errors.append(str(e)))
             page.add_init_script(f"localStorage.setItem('gockurulToken', {json.dumps(TOKEN)});")
@@ -199,7 +202,8 @@ def pressed(server, example, district):
                 page.wait_for_function(
                     f"""() => {{ const b = document.querySelector('button[xw-click="{name}"]');
                                  return !b.hasAttribute('disabled') && !b.querySelector('.spinner-border'); }}""",
-                    timeout=60_000)
+                    timeout=60_000,
+                )
                 error = page.evaluate("""() => { const a = document.querySelector('#global-error-alert');
                                            return a.classList.contains('d-none') ? '' : a.textContent.trim(); }""")
                 results[key] = {
@@ -279,8 +283,14 @@ def _file_sheet(path: Path, name: str) -> dict:
             link = c.hyperlink.location if c.hyperlink is not None else None
             color = c.font.color.rgb if c.font.color is not None and isinstance(c.font.color.rgb, str) else None
             color = "#" + color[-6:].upper() if color and color[-6:].upper() != "000000" else None
-            cells[c.coordinate] = {"value": _plain(v), "fill": fill, "bold": bool(c.font.b), "color": color,
-                                   "numberFormat": c.number_format, "link": link}
+            cells[c.coordinate] = {
+                "value": _plain(v),
+                "fill": fill,
+                "bold": bool(c.font.b),
+                "color": color,
+                "numberFormat": c.number_format,
+                "link": link,
+            }
     frozen = ws.freeze_panes
     return {"cells": cells, "merges": sorted(str(m) for m in ws.merged_cells.ranges), "frozen": frozen}
 
@@ -316,8 +326,14 @@ def _mock_sheet(dump: dict) -> dict:
             link, v = m.group(1).replace('""', '"'), m.group(2).replace('""', '"')
         color = x["font"].get("color")
         color = color.upper() if color and color.upper() != "#000000" else None
-        cells[ref] = {"value": _plain(v), "fill": x["fill"], "bold": bool(x["font"].get("bold")), "color": color,
-                      "numberFormat": x["numberFormat"], "link": link}
+        cells[ref] = {
+            "value": _plain(v),
+            "fill": x["fill"],
+            "bold": bool(x["font"].get("bold")),
+            "color": color,
+            "numberFormat": x["numberFormat"],
+            "link": link,
+        }
     for rule in dump["cf"]:
         assert rule["type"] == "CellValue", rule  # the only kind the live backend adds
         spec = rule["cellValue"]
@@ -351,8 +367,9 @@ def test_mock_book_after_the_button_equals_the_file_backend(pressed, example, di
     except GocKurulError as exc:  # refused on this book (Ek-3 is the province's): the same refusal in Excel
         prompt = urllib.parse.parse_qs(urllib.parse.urlsplit(pressed[key]["dialogs"][0]).query)["prompt"][0]
         assert exc.full_message() in prompt, (key, prompt)
-        assert pressed[key]["sheets"].keys() == {s["name"] for s in book_json(
-            source, SELECTION, generated=book == "il")["sheets"]}
+        assert pressed[key]["sheets"].keys() == {
+            s["name"] for s in book_json(source, SELECTION, generated=book == "il")["sheets"]
+        }
         return
     assert outcome.specs, name
     backend.write(outcome.specs)

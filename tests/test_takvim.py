@@ -10,9 +10,22 @@ from icalendar import Calendar
 
 from .conftest import clean_example_rows, input_snapshot, run_cli
 
-TYPES = {"il_gkk", "ilce_gkk", "alt_komisyon", "gundem_hazirlik", "gundem_onerisi", "bildirim", "tutanak_teblig",
-         "platform_giris", "yillik_rapor", "yillik_rapor_platform", "karar_suresi", "ilk_kurul", "proje_ara_rapor",
-         "proje_nihai_rapor"}
+TYPES = {
+    "il_gkk",
+    "ilce_gkk",
+    "alt_komisyon",
+    "gundem_hazirlik",
+    "gundem_onerisi",
+    "bildirim",
+    "tutanak_teblig",
+    "platform_giris",
+    "yillik_rapor",
+    "yillik_rapor_platform",
+    "karar_suresi",
+    "ilk_kurul",
+    "proje_ara_rapor",
+    "proje_nihai_rapor",
+}
 
 
 def takvim_json(path, today="2025-06-20"):
@@ -55,8 +68,11 @@ def test_sheets_written_and_inputs_untouched(make_book, tmp_path):
     wb = openpyxl.load_workbook(path)
     ws = wb["Takvim"]
     assert ws["A3"].value == "Tarih" and ws["A4"].is_date and ws.freeze_panes == "A4"
-    dates = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1) if ws.cell(r, 4).value
-             and ws.cell(r, 1).is_date and ws.cell(r, 5).value is not None]
+    dates = [
+        ws.cell(r, 1).value
+        for r in range(4, ws.max_row + 1)
+        if ws.cell(r, 4).value and ws.cell(r, 1).is_date and ws.cell(r, 5).value is not None
+    ]
     assert dates == sorted(dates)
     pano = wb["Pano"]
     texts = [c.value for row in pano.iter_rows() for c in row if isinstance(c.value, str)]
@@ -66,8 +82,12 @@ def test_sheets_written_and_inputs_untouched(make_book, tmp_path):
 def test_ics_parses_with_unique_stable_uids_and_alarms(make_book, tmp_path):
     path = make_book()
     ics = tmp_path / "takvim.ics"
-    assert run_cli("takvim", str(path), "--json", "--bugun", "2025-06-20", "--ics", str(ics),
-                   "--hatirlatma", "5").returncode == 0
+    assert (
+        run_cli(
+            "takvim", str(path), "--json", "--bugun", "2025-06-20", "--ics", str(ics), "--hatirlatma", "5"
+        ).returncode
+        == 0
+    )
     events = json.loads(takvim_json(path))
     cal = Calendar.from_ical(ics.read_bytes())
     vevents = list(cal.walk("VEVENT"))

@@ -59,19 +59,23 @@ def _check_table(ws, table, header_row: int = 1) -> None:
     """What Excel demands of a table: one tableColumn per column of ref, named as the header cell."""
     min_col, min_row, max_col, _ = range_boundaries(table.ref)
     assert min_row == header_row
-    assert [c.name for c in table.tableColumns] == [ws.cell(header_row, c).value
-                                                   for c in range(min_col, max_col + 1)]
+    assert [c.name for c in table.tableColumns] == [ws.cell(header_row, c).value for c in range(min_col, max_col + 1)]
     assert len({c.id for c in table.tableColumns}) == len(table.tableColumns)
     assert table.autoFilter is None or table.autoFilter.ref == table.ref
 
 
 # --- the template ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("version", contract.TEMPLATE_VERSIONS)
 def test_template_sheets_in_order(version):
     wb = template.build_template(version)
-    assert wb.sheetnames == [contract.CONTROL_PANEL_SHEET, contract.SETTINGS_SHEET,
-                             *(s.name for s in contract.sheets_for(version)), contract.LISTS_SHEET]
+    assert wb.sheetnames == [
+        contract.CONTROL_PANEL_SHEET,
+        contract.SETTINGS_SHEET,
+        *(s.name for s in contract.sheets_for(version)),
+        contract.LISTS_SHEET,
+    ]
     assert wb.active.title == contract.CONTROL_PANEL_SHEET
     assert wb[contract.LISTS_SHEET].sheet_state == "hidden"
     assert all(wb[n].sheet_state == "visible" for n in wb.sheetnames if n != contract.LISTS_SHEET)
@@ -97,8 +101,12 @@ def test_input_sheets_follow_the_contract(version):
             header = ws.cell(1, col)
             assert header.font.bold and header.alignment.wrap_text, where
             assert ws.column_dimensions[letter].width == column.width, where
-            expected_format = {"date": sheetspec.DATE_FORMAT, "time": sheetspec.TIME_FORMAT, "int": "#,##0",
-                               "phone": "@"}.get(column.kind, "General")
+            expected_format = {
+                "date": sheetspec.DATE_FORMAT,
+                "time": sheetspec.TIME_FORMAT,
+                "int": "#,##0",
+                "phone": "@",
+            }.get(column.kind, "General")
             assert ws.column_dimensions[letter].number_format == expected_format, where
             dvs = _dv_for(ws, f"{letter}2")
             assert dvs == _dv_for(ws, f"{letter}{columns.VALIDATION_LAST_ROW}"), where
@@ -154,7 +162,7 @@ def test_settings_sheet(version):
         if setting.kind == "int":
             (dv,) = dvs
             assert dv.type == "whole"
-    year_dv, = _dv_for(ws, f"B{_setting_rows(ws)[contract.S_YEAR]}")
+    (year_dv,) = _dv_for(ws, f"B{_setting_rows(ws)[contract.S_YEAR]}")
     assert (year_dv.formula1, year_dv.formula2) == ("2000", "2100")
 
 
@@ -169,8 +177,9 @@ def test_lists_and_names():
     assert wb.defined_names["Liste_Iller"].attr_text == "Listeler!$A$2:$A$82"
     assert {"İstanbul", "Şanlıurfa", "Hakkâri", "Iğdır"} <= set(_name_values(wb, "Liste_Iller"))
     # every list a validation uses exists
-    used = {dv.formula1 for name in wb.sheetnames for dv in wb[name].data_validations.dataValidation
-            if dv.type == "list"}
+    used = {
+        dv.formula1 for name in wb.sheetnames for dv in wb[name].data_validations.dataValidation if dv.type == "list"
+    }
     assert used and used <= {f"Liste_{k}" for k in lists}
 
 
@@ -178,18 +187,31 @@ def test_control_panel():
     wb = template.build_template()
     ws = wb[contract.CONTROL_PANEL_SHEET]
     assert ws["A1"].value == "Göç Koordinasyon Kurulu Çalışma Kitabı"
-    (sheet, ref), = wb.defined_names["SeciliToplantiNo"].destinations
+    ((sheet, ref),) = wb.defined_names["SeciliToplantiNo"].destinations
     assert sheet == contract.CONTROL_PANEL_SHEET
     cell = ws[ref.replace("$", "")]
     assert ws.cell(cell.row, cell.column - 1).value == "Toplantı No"
     assert cell.value is None
     assert any(template.MEETING_NO_LABEL in s.key for s in contract.SHEETS)  # the label is a real key
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    for button in ("Kontrol Et", "Takvimi Hesapla", "Tutanak (Ek-1)", "Katılımcı Listesi (Ek-2)",
-                   "Yıllık Rapor (Ek-3)", "Gündem ve Davet", "Platform Dosyaları", "İlçe Kitaplarını Birleştir"):
+    for button in (
+        "Kontrol Et",
+        "Takvimi Hesapla",
+        "Tutanak (Ek-1)",
+        "Katılımcı Listesi (Ek-2)",
+        "Yıllık Rapor (Ek-3)",
+        "Gündem ve Davet",
+        "Platform Dosyaları",
+        "İlçe Kitaplarını Birleştir",
+    ):
         assert button in text
-    for needed in ("gockurul kontrol", "gockurul takvim", contract.SETTINGS_SHEET, *contract.GENERATED_SHEETS,
-                   *(s.name for s in contract.SHEETS)):
+    for needed in (
+        "gockurul kontrol",
+        "gockurul takvim",
+        contract.SETTINGS_SHEET,
+        *contract.GENERATED_SHEETS,
+        *(s.name for s in contract.SHEETS),
+    ):
         assert needed in text, needed
 
 
@@ -226,7 +248,8 @@ def test_template_converts_with_libreoffice(tmp_path):
         ws = back[sheet.name]
         assert sheet.table in ws.tables
         assert {dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"} == {
-            f"Liste_{c.choices}" for c in sheet.columns if c.choices}
+            f"Liste_{c.choices}" for c in sheet.columns if c.choices
+        }
         for col, column in enumerate(sheet.columns, start=1):
             if column.kind == "date":
                 fmt = _column_dimension(ws, col).number_format
@@ -236,6 +259,7 @@ def test_template_converts_with_libreoffice(tmp_path):
 
 # --- gockurul yeni -----------------------------------------------------------------------------
 
+
 def _settings_of(path: Path) -> dict:
     ws = openpyxl.load_workbook(path)[contract.SETTINGS_SHEET]
     return {name: ws.cell(r, 2).value for name, r in _setting_rows(ws).items()}
@@ -243,8 +267,15 @@ def _settings_of(path: Path) -> dict:
 
 def test_new_workbook_fills_settings(tmp_path):
     path = tmp_path / "ilce.xlsx"
-    template.new_workbook(path, kind="İlçe", province="sanliurfa", district="  Akçakale ", year=2026,
-                          foreign_population=2000, border_district=True)
+    template.new_workbook(
+        path,
+        kind="İlçe",
+        province="sanliurfa",
+        district="  Akçakale ",
+        year=2026,
+        foreign_population=2000,
+        border_district=True,
+    )
     s = _settings_of(path)
     assert s[contract.S_KIND] == rules.BoardKind.DISTRICT.value
     assert s[contract.S_PROVINCE] == "Şanlıurfa"
@@ -269,17 +300,29 @@ def test_provinces_read_from_pycountrys_file_equal_its_api(monkeypatch):
 
     import pycountry
 
-    api = tuple(sorted((s.name for s in pycountry.subdivisions.get(country_code="TR") if s.type == "Province"),
-                       key=contract.turkish_sort_key))
+    api = tuple(
+        sorted(
+            (s.name for s in pycountry.subdivisions.get(country_code="TR") if s.type == "Province"),
+            key=contract.turkish_sort_key,
+        )
+    )
     assert contract._province_names() == api and len(api) == contract.PROVINCE_COUNT
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # no file where we look
     assert contract._province_names() == api
 
 
-@pytest.mark.parametrize("typed, expected", [("istanbul", "İstanbul"), ("İSTANBUL", "İstanbul"),
-                                              ("Sanliurfa", "Şanlıurfa"), ("igdir", "Iğdır"),
-                                              ("IĞDIR", "Iğdır"), ("Hakkari", "Hakkâri"),
-                                              (" Çanakkale ", "Çanakkale")])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("istanbul", "İstanbul"),
+        ("İSTANBUL", "İstanbul"),
+        ("Sanliurfa", "Şanlıurfa"),
+        ("igdir", "Iğdır"),
+        ("IĞDIR", "Iğdır"),
+        ("Hakkari", "Hakkâri"),
+        (" Çanakkale ", "Çanakkale"),
+    ],
+)
 def test_province_names(typed, expected):
     assert template.province_name(typed) == expected
 
@@ -290,8 +333,9 @@ def test_board_kinds(kind, tmp_path):
     from gockurul_excel.files.reader import read_workbook
 
     district = None if parse.ascii_fold(kind) == "il" else "Merkez"
-    template.new_workbook(tmp_path / "k.xlsx", kind=kind, province="Kilis", district=district, year=2025,
-                          foreign_population=10)
+    template.new_workbook(
+        tmp_path / "k.xlsx", kind=kind, province="Kilis", district=district, year=2025, foreign_population=10
+    )
     data = read_workbook(tmp_path / "k.xlsx")
     expected = rules.BoardKind.PROVINCE if district is None else rules.BoardKind.DISTRICT
     assert data.board_kind is expected
@@ -307,8 +351,14 @@ def test_new_workbook_refusals(tmp_path):
     assert str(exc.value) == "'Istanbl' bir il adı değil. Bunu mu demek istediniz: İstanbul?"
     with pytest.raises(InvalidArgument, match="bir il adı değil"):
         template.new_workbook(path, **{**ok, "province": "Xyzzy"})
-    for bad in ({"kind": "köy"}, {"kind": "ilce"}, {"year": 1999}, {"year": 2101},
-                {"foreign_population": -1}, {"district": "Merkez"}):
+    for bad in (
+        {"kind": "köy"},
+        {"kind": "ilce"},
+        {"year": 1999},
+        {"year": 2101},
+        {"foreign_population": -1},
+        {"district": "Merkez"},
+    ):
         with pytest.raises(InvalidArgument):
             template.new_workbook(path, **{**ok, **bad})
     assert not path.exists()
@@ -350,8 +400,12 @@ def _old_book(tmp_path: Path, name: str = "eski.xlsx") -> Path:
     wb = template.build_template(OLDEST)
     ws = wb[contract.SETTINGS_SHEET]
     rows = _setting_rows(ws)
-    for name_, value in {contract.S_KIND: "İl", contract.S_PROVINCE: "Şanlıurfa", contract.S_YEAR: 2025,
-                         contract.S_POPULATION: 420_000}.items():
+    for name_, value in {
+        contract.S_KIND: "İl",
+        contract.S_PROVINCE: "Şanlıurfa",
+        contract.S_YEAR: 2025,
+        contract.S_POPULATION: 420_000,
+    }.items():
         ws.cell(rows[name_], 2, value)
     for sheet in contract.sheets_for(OLDEST):
         ws = wb[sheet.name]
@@ -369,8 +423,14 @@ def _old_book(tmp_path: Path, name: str = "eski.xlsx") -> Path:
 
 def _all_values(path: Path) -> dict[tuple[str, str], object]:
     wb = openpyxl.load_workbook(path)
-    return {(ws.title, c.coordinate): c.value for ws in wb.worksheets if ws.title != contract.LISTS_SHEET
-            for row in ws.iter_rows() for c in row if c.value is not None}
+    return {
+        (ws.title, c.coordinate): c.value
+        for ws in wb.worksheets
+        if ws.title != contract.LISTS_SHEET
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
 
 
 def test_upgrade_keeps_every_typed_value(tmp_path):
@@ -451,7 +511,8 @@ def test_upgrade_adds_a_missing_sheet_and_splits_column_groups(tmp_path):
     first_free = ws.max_column + 1
     # Excel writes one <col min max> for a run of equally formatted columns.
     ws.column_dimensions[get_column_letter(first_free)] = ColumnDimension(
-        ws, index=get_column_letter(first_free), min=first_free, max=first_free + 5, width=9)
+        ws, index=get_column_letter(first_free), min=first_free, max=first_free + 5, width=9
+    )
     removed = contract.sheets_for(LATEST)[-1].name
     del wb[removed]
     wb[contract.LISTS_SHEET]["A2"] = None  # a damaged list is rewritten
@@ -504,11 +565,13 @@ def test_upgrade_refuses_what_openpyxl_would_drop(tmp_path):
     """A cross-sheet dropdown Excel stores as an x14 extension: openpyxl would drop it, so nothing is written."""
     plain = tmp_path / "duz.xlsx"
     template.build_template(OLDEST).save(plain)
-    ext = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
-           'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
-           '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
-           '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Listeler!$C$2:$C$3</xm:f>'
-           '</x14:formula1><xm:sqref>Z2:Z10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>')
+    ext = (
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Listeler!$C$2:$C$3</xm:f>'
+        "</x14:formula1><xm:sqref>Z2:Z10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>"
+    )
     path = tmp_path / "uzantili.xlsx"
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():

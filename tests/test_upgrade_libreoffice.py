@@ -32,8 +32,11 @@ USER_HEADER_SHEET = "Üyeler"
 
 def _fill_old(path: Path) -> Path:
     """A 1.0 workbook with the clean example typed into its input sheets (what 1.0 has of it)."""
-    settings = {k: v for k, v in example.example_settings().items()
-                if k not in (rules.SETTING_COAST_GUARD, rules.SETTING_RESEARCH_CENTRE)}
+    settings = {
+        k: v
+        for k, v in example.example_settings().items()
+        if k not in (rules.SETTING_COAST_GUARD, rules.SETTING_RESEARCH_CENTRE)
+    }
     rows = clean_example_rows()
     rows["Toplantılar"] = [r[:9] for r in rows["Toplantılar"]]  # 1.0 has no 'Açıklama' column
     fill_workbook(path, {**settings, contract.S_VERSION: "1.0"}, rows, overwrite=True, version="1.0")
@@ -65,8 +68,10 @@ def _copy(src: Path, tmp_path: Path, name: str = "KITAP.xlsx") -> Path:
 
 
 def _values(path: Path) -> dict[str, dict[str, object]]:
-    return {sheet: {coord: value for row in rows for coord, value, _fmt in row if value is not None}
-            for sheet, rows in input_snapshot(path).items()}
+    return {
+        sheet: {coord: value for row in rows for coord, value, _fmt in row if value is not None}
+        for sheet, rows in input_snapshot(path).items()
+    }
 
 
 def _sheet_part(path: Path, sheet: str) -> str:
@@ -115,8 +120,13 @@ def _sheet_xml(path: Path, sheet: str) -> str:
 def _new_setting_findings(found: list[dict], upgrade_output: str) -> list[dict]:
     """The findings about settings `guncelle` added blank (the office must now answer them)."""
     added = set(re.findall(r"'([^']+)' ayarı eklendi", upgrade_output))
-    return [f for f in found if f["sayfa"] == contract.SETTINGS_SHEET and "boş bırakılamaz" in f["mesaj"]
-            and any(f["mesaj"].startswith(f"'{name}'") for name in added)]
+    return [
+        f
+        for f in found
+        if f["sayfa"] == contract.SETTINGS_SHEET
+        and "boş bırakılamaz" in f["mesaj"]
+        and any(f["mesaj"].startswith(f"'{name}'") for name in added)
+    ]
 
 
 def test_libreoffice_writes_what_openpyxl_drops(books):
@@ -159,6 +169,7 @@ def test_libreoffice_book_is_upgraded_without_loss(books, tmp_path):
     plain = _copy(books["plain"], tmp_path, "excel.xlsx")
     proc_plain = run_cli("guncelle", str(plain))
     assert proc_plain.returncode == 0, proc_plain.stderr
+
     def changes(out: str) -> list[str]:  # the backup's name is the book's own
         return [line for line in out.splitlines() if "Önceki hali yedeklendi" not in line]
 
@@ -227,8 +238,10 @@ def test_only_libreoffice_calc_settings_are_ignored(books, tmp_path):
 
     def edit(root):
         ext_list = root.find("m:extLst", NS)
-        etree.SubElement(etree.SubElement(ext_list, f"{{{package_mod.NS_MAIN}}}ext", uri="{00000000-0000-0000-0000-0}"),
-                         f"{{{fidelity.NS_LIBREOFFICE}}}someUserThing").text = "x"
+        etree.SubElement(
+            etree.SubElement(ext_list, f"{{{package_mod.NS_MAIN}}}ext", uri="{00000000-0000-0000-0000-0}"),
+            f"{{{fidelity.NS_LIBREOFFICE}}}someUserThing",
+        ).text = "x"
 
     _rewrite(path, "xl/workbook.xml", edit)
     assert fidelity.openpyxl_losses(path) == ["uzantı (someUserThing)"]

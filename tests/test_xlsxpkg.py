@@ -87,7 +87,8 @@ def sheet_part(files: dict[str, bytes], name: str) -> str:
 
 def add_override(files: dict[str, bytes], part: str, content_type: str) -> None:
     files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
-        b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode())
+        b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode()
+    )
 
 
 def add_rels(files: dict[str, bytes], rels_part: str, *rels: tuple[str, str, str]) -> None:
@@ -95,8 +96,9 @@ def add_rels(files: dict[str, bytes], rels_part: str, *rels: tuple[str, str, str
     if rels_part in files:
         files[rels_part] = files[rels_part].replace(b"</Relationships>", body.encode() + b"</Relationships>")
     else:
-        files[rels_part] = f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_R}">{body}' \
-                           f"</Relationships>".encode()
+        files[rels_part] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_R}">{body}</Relationships>'.encode()
+        )
 
 
 def add_to_sheet(files: dict[str, bytes], part: str, xml: str) -> None:
@@ -143,34 +145,54 @@ CTRL_PROP = f'<?xml version="1.0" encoding="UTF-8"?><formControlPr xmlns="{X14}"
 def make_exotic(path: Path) -> tuple[Path, set[str]]:
     """A workbook with what openpyxl cannot carry, written into the XML; returns it and the added members."""
     make_plain(path, ("Ayarlar", "Kararlar", "Notlar", "Özet"))
-    added = {"xl/drawings/drawing1.xml", "xl/ctrlProps/ctrlProp1.xml", "xl/pivotTables/pivotTable1.xml",
-             "xl/pivotTables/_rels/pivotTable1.xml.rels", "xl/pivotCache/pivotCacheDefinition1.xml"}
+    added = {
+        "xl/drawings/drawing1.xml",
+        "xl/ctrlProps/ctrlProp1.xml",
+        "xl/pivotTables/pivotTable1.xml",
+        "xl/pivotTables/_rels/pivotTable1.xml.rels",
+        "xl/pivotCache/pivotCacheDefinition1.xml",
+    }
 
     def edit(files):
         notes, summary = sheet_part(files, "Notlar"), sheet_part(files, "Özet")
         files["xl/drawings/drawing1.xml"] = shape_drawing("Bu şekil kaybolmamalı")
         files["xl/ctrlProps/ctrlProp1.xml"] = CTRL_PROP.encode()
-        add_to_sheet(files, notes, f'<drawing xmlns:r="{R}" r:id="rIdD"/><controls xmlns:r="{R}"><control '
-                                   f'shapeId="1025" r:id="rIdC" name="Düğme 1"/></controls>{X14_CONDITIONAL_FORMAT}')
+        add_to_sheet(
+            files,
+            notes,
+            f'<drawing xmlns:r="{R}" r:id="rIdD"/><controls xmlns:r="{R}"><control '
+            f'shapeId="1025" r:id="rIdC" name="Düğme 1"/></controls>{X14_CONDITIONAL_FORMAT}',
+        )
         notes_rels = "xl/worksheets/_rels/" + notes.rsplit("/", 1)[1] + ".rels"
-        add_rels(files, notes_rels, ("rIdD", "drawing", "../drawings/drawing1.xml"),
-                 ("rIdC", "ctrlProp", "../ctrlProps/ctrlProp1.xml"))
+        add_rels(
+            files,
+            notes_rels,
+            ("rIdD", "drawing", "../drawings/drawing1.xml"),
+            ("rIdC", "ctrlProp", "../ctrlProps/ctrlProp1.xml"),
+        )
         added.add(notes_rels)
         add_override(files, "xl/drawings/drawing1.xml", CT + "drawing+xml")
         add_override(files, "xl/ctrlProps/ctrlProp1.xml", "application/vnd.ms-excel.controlproperties+xml")
 
         files["xl/pivotCache/pivotCacheDefinition1.xml"] = PIVOT_CACHE
         files["xl/pivotTables/pivotTable1.xml"] = PIVOT_TABLE
-        add_rels(files, "xl/pivotTables/_rels/pivotTable1.xml.rels",
-                 ("rId1", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml"))
+        add_rels(
+            files,
+            "xl/pivotTables/_rels/pivotTable1.xml.rels",
+            ("rId1", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml"),
+        )
         summary_rels = "xl/worksheets/_rels/" + summary.rsplit("/", 1)[1] + ".rels"
         add_rels(files, summary_rels, ("rId1", "pivotTable", "../pivotTables/pivotTable1.xml"))
         added.add(summary_rels)
-        add_rels(files, "xl/_rels/workbook.xml.rels",
-                 ("rIdP", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml"))
+        add_rels(
+            files,
+            "xl/_rels/workbook.xml.rels",
+            ("rIdP", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml"),
+        )
         files["xl/workbook.xml"] = files["xl/workbook.xml"].replace(
-            b"</workbook>", f'<pivotCaches><pivotCache xmlns:r="{R}" cacheId="7" r:id="rIdP"/></pivotCaches>'
-                            f"</workbook>".encode())
+            b"</workbook>",
+            f'<pivotCaches><pivotCache xmlns:r="{R}" cacheId="7" r:id="rIdP"/></pivotCaches></workbook>'.encode(),
+        )
         add_override(files, "xl/pivotCache/pivotCacheDefinition1.xml", CT + "spreadsheetml.pivotCacheDefinition+xml")
         add_override(files, "xl/pivotTables/pivotTable1.xml", CT + "spreadsheetml.pivotTable+xml")
 
@@ -191,8 +213,13 @@ def control_spec(title: str = "Kontrol Sonuçları", extra_rows: int = 0) -> She
             Block(1, 1, [[title]], style="title"),
             Block(2, 1, [["Denetim tarihi", CHECKED_AT.date()]], col_styles=["label", "date"]),
             Block(3, 1, [["Düzey", "Kural", "Sayfa", "Tarih", "Açıklama"]], style="header"),
-            Block(4, 1, rows, col_styles=["hata", "text", "link", "date", "text"],
-                  links={(0, 2): "'Kararlar'!B2", (1, 2): "#'Toplantılar'!A1"}),
+            Block(
+                4,
+                1,
+                rows,
+                col_styles=["hata", "text", "link", "date", "text"],
+                links={(0, 2): "'Kararlar'!B2", (1, 2): "#'Toplantılar'!A1"},
+            ),
         ],
         col_widths={1: 10, 2: 12, 3: 16, 4: 14, 5: 60},
         row_heights={1: 24, 4: 30},
@@ -274,8 +301,9 @@ def test_rewriting_is_stable_and_keeps_position(tmp_path):
             assert second[name] == first[name], name
 
     # a generated sheet that already exists is replaced where it stands
-    writer_mod.write_sheets(path, [SheetSpec("Takvim", [Block(1, 1, [["Takvim", dt.date(2025, 1, 6)]])])],
-                         make_backup=False)
+    writer_mod.write_sheets(
+        path, [SheetSpec("Takvim", [Block(1, 1, [["Takvim", dt.date(2025, 1, 6)]])])], make_backup=False
+    )
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Ayarlar", "Takvim", "Kararlar", "Kontrol"]
     takvim = wb["Takvim"]
@@ -315,8 +343,12 @@ def test_replacing_a_generated_sheet_drops_only_its_own_parts(tmp_path):
         files["xl/drawings/drawing2.xml"] = shape_drawing("Eski pano şekli")
         add_override(files, "xl/drawings/drawing2.xml", CT + "drawing+xml")
         add_override(files, pano, CT + "spreadsheetml.worksheet+xml")
-        add_rels(files, "xl/_rels/workbook.xml.rels", ("rIdPano", "worksheet", "worksheets/sheet5.xml"),
-                 ("rIdCalc", "calcChain", "calcChain.xml"))
+        add_rels(
+            files,
+            "xl/_rels/workbook.xml.rels",
+            ("rIdPano", "worksheet", "worksheets/sheet5.xml"),
+            ("rIdCalc", "calcChain", "calcChain.xml"),
+        )
         files["xl/workbook.xml"] = files["xl/workbook.xml"].replace(
             b'name="Notlar"', f'name="Pano" sheetId="9" r:id="rIdPano"/><sheet xmlns:r="{R}" name="Notlar"'.encode()
         )
@@ -385,9 +417,23 @@ def test_libreoffice_converts_written_workbooks_to_pdf(tmp_path):
     profile = Path(f"/tmp/lo_profile_{uuid.uuid4().hex}")
     outdir = tmp_path / "pdf"
     try:
-        proc = subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                               "pdf", "--outdir", str(outdir), str(plain), str(exotic)],
-                              check=False, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(plain),
+                str(exotic),
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     for path in (plain, exotic):
@@ -398,12 +444,18 @@ def test_libreoffice_converts_written_workbooks_to_pdf(tmp_path):
 
 def test_values_are_cleaned_and_dates_follow_the_workbook_epoch(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx")
-    rewrite(path, lambda files: files.update({"xl/workbook.xml": files["xl/workbook.xml"].replace(
-        b"<workbookPr/>", b'<workbookPr date1904="1"/>')}))
+    rewrite(
+        path,
+        lambda files: files.update(
+            {"xl/workbook.xml": files["xl/workbook.xml"].replace(b"<workbookPr/>", b'<workbookPr date1904="1"/>')}
+        ),
+    )
     long_text = "ş" * 40_000
-    spec = SheetSpec("Kontrol", [Block(1, 1, [
-        ["zil\x07sesi", long_text, dt.date(2025, 3, 14), True, float("nan"), "  boşluk  ", "_x0041_"],
-    ])], print_setup=None)
+    spec = SheetSpec(
+        "Kontrol",
+        [Block(1, 1, [["zil\x07sesi", long_text, dt.date(2025, 3, 14), True, float("nan"), "  boşluk  ", "_x0041_"]])],
+        print_setup=None,
+    )
     writer_mod.write_sheets(path, [spec], make_backup=False)
     ws = openpyxl.load_workbook(path)["Kontrol"]
     assert ws["A1"].value == "zilsesi"
@@ -429,8 +481,9 @@ def test_a_workbook_without_styles_gets_one(tmp_path):
 
     def edit(files):
         del files["xl/styles.xml"]
-        files["xl/_rels/workbook.xml.rels"] = re.sub(rb"<Relationship[^>]*styles[^>]*/>", b"",
-                                                     files["xl/_rels/workbook.xml.rels"])
+        files["xl/_rels/workbook.xml.rels"] = re.sub(
+            rb"<Relationship[^>]*styles[^>]*/>", b"", files["xl/_rels/workbook.xml.rels"]
+        )
         files["[Content_Types].xml"] = re.sub(rb"<Override[^>]*styles[^>]*/>", b"", files["[Content_Types].xml"])
 
     rewrite(path, edit)
@@ -488,18 +541,23 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 def _bomb(files):
     files["xl/workbook.xml"] = BILLION_LAUGHS + files["xl/workbook.xml"].split(b"?>", 1)[-1].replace(
-        b"<sheets>", b"<sheets>&lol9;", 1)
+        b"<sheets>", b"<sheets>&lol9;", 1
+    )
 
 
 def _padded_bomb(files):
     # a comment pushes the DOCTYPE past the first 4 KiB
-    files["xl/styles.xml"] = b"<!--" + b"x" * 10_000 + b"-->" + BILLION_LAUGHS.split(b"?>", 1)[1] + \
-        files["xl/styles.xml"]
+    files["xl/styles.xml"] = (
+        b"<!--" + b"x" * 10_000 + b"-->" + BILLION_LAUGHS.split(b"?>", 1)[1] + files["xl/styles.xml"]
+    )
 
 
 def _utf16_bomb(files):
-    files["xl/_rels/workbook.xml.rels"] = (BILLION_LAUGHS.replace(b'version="1.0"', b'version="1.0" '
-                                           b'encoding="UTF-16"') + b"<Relationships/>").decode().encode("utf-16")
+    files["xl/_rels/workbook.xml.rels"] = (
+        (BILLION_LAUGHS.replace(b'version="1.0"', b'version="1.0" encoding="UTF-16"') + b"<Relationships/>")
+        .decode()
+        .encode("utf-16")
+    )
 
 
 def _no_workbook(files):
@@ -508,15 +566,19 @@ def _no_workbook(files):
     files["word/document.xml"] = b"<document/>"
 
 
-@pytest.mark.parametrize("damage, expected", [
-    (lambda p: p.write_bytes(b"Karar No;Tarih\n1;14.03.2025\n"), "bir Excel çalışma kitabı (.xlsx) değil"),
-    (lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), "bozuk ya da eksik"),
-    (lambda p: p.write_bytes(safety.OLE2_MAGIC + b"\0" * 600), "eski Excel 97-2003 (.xls)"),
-    (lambda p: rewrite(p, _bomb), "güvenlik nedeniyle açılmadı"),
-    (lambda p: rewrite(p, _padded_bomb), "güvenlik nedeniyle açılmadı"),
-    (lambda p: rewrite(p, _utf16_bomb), "güvenlik nedeniyle açılmadı"),
-    (lambda p: rewrite(p, _no_workbook), "bir Excel çalışma kitabı (.xlsx) değil (bir Word belgesi)"),
-], ids=["not-a-zip", "truncated", "xls", "billion-laughs", "dtd-after-padding", "utf16-dtd", "docx"])
+@pytest.mark.parametrize(
+    "damage, expected",
+    [
+        (lambda p: p.write_bytes(b"Karar No;Tarih\n1;14.03.2025\n"), "bir Excel çalışma kitabı (.xlsx) değil"),
+        (lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), "bozuk ya da eksik"),
+        (lambda p: p.write_bytes(safety.OLE2_MAGIC + b"\0" * 600), "eski Excel 97-2003 (.xls)"),
+        (lambda p: rewrite(p, _bomb), "güvenlik nedeniyle açılmadı"),
+        (lambda p: rewrite(p, _padded_bomb), "güvenlik nedeniyle açılmadı"),
+        (lambda p: rewrite(p, _utf16_bomb), "güvenlik nedeniyle açılmadı"),
+        (lambda p: rewrite(p, _no_workbook), "bir Excel çalışma kitabı (.xlsx) değil (bir Word belgesi)"),
+    ],
+    ids=["not-a-zip", "truncated", "xls", "billion-laughs", "dtd-after-padding", "utf16-dtd", "docx"],
+)
 def test_check_package_refuses_unreadable_files(tmp_path, damage, expected):
     path = make_plain(tmp_path / "KITAP.xlsx")
     damage(path)
@@ -622,8 +684,12 @@ def test_a_save_killed_half_way_leaves_the_original_intact(tmp_path):
     original = path.read_bytes()
     marker = tmp_path / "yarida"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_SAVE, str(path), str(marker)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_SAVE, str(path), str(marker)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while not marker.exists():
@@ -690,16 +756,23 @@ def chart_spec(name: str = CHART_SHEET, charts: list[ChartSpec] | None = None) -
             ChartSpec("column", "Karar ve proje sayıları", "A5:A8", [("Karar", "B5:B8"), ("Proje", "C5:C8")], "E3"),
             ChartSpec("pie", "Kararların ilçelere dağılımı", "A5:A8", [("Karar", "B5:B8")], "E20", 12, 7.5),
         ]
-    return SheetSpec(name, [
-        Block(1, 1, [["İlçe özeti"]], style="title"),
-        Block(4, 1, [["İlçe", "Karar", "Proje"]], style="header"),
-        Block(5, 1, rows, col_styles=["text", "number", "number"]),
-    ], col_widths={1: 14}, charts=charts)
+    return SheetSpec(
+        name,
+        [
+            Block(1, 1, [["İlçe özeti"]], style="title"),
+            Block(4, 1, [["İlçe", "Karar", "Proje"]], style="header"),
+            Block(5, 1, rows, col_styles=["text", "number", "number"]),
+        ],
+        col_widths={1: 14},
+        charts=charts,
+    )
 
 
 def chart_parts(files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    return ([n for n in files if n.startswith("xl/drawings/") and n.endswith(".xml")],
-            [n for n in files if n.startswith("xl/charts/")])
+    return (
+        [n for n in files if n.startswith("xl/drawings/") and n.endswith(".xml")],
+        [n for n in files if n.startswith("xl/charts/")],
+    )
 
 
 def part_rels(files: dict[str, bytes], part: str) -> list[tuple[str, str, str]]:
@@ -727,7 +800,9 @@ def test_charts_are_written_as_native_excel_charts(tmp_path):
     assert root.find(f"{{{M}}}drawing").get(f"{{{R}}}id") == "rId1"
     assert chart_parts(after) == (["xl/drawings/drawing1.xml"], ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
     assert part_rels(after, "xl/drawings/drawing1.xml") == [
-        ("rId1", "chart", "../charts/chart1.xml"), ("rId2", "chart", "../charts/chart2.xml")]
+        ("rId1", "chart", "../charts/chart1.xml"),
+        ("rId2", "chart", "../charts/chart2.xml"),
+    ]
     types = etree.fromstring(after["[Content_Types].xml"])
     overrides = {o.get("PartName"): o.get("ContentType") for o in types}
     assert overrides["/xl/drawings/drawing1.xml"] == CT + "drawing+xml"
@@ -736,10 +811,13 @@ def test_charts_are_written_as_native_excel_charts(tmp_path):
     # the drawing anchors each chart at its cell with its size in EMU (1 cm = 360000)
     drawing = etree.fromstring(after["xl/drawings/drawing1.xml"])
     anchors = drawing.findall(f"{{{XDR}}}oneCellAnchor")
-    assert [(a.findtext(f"{{{XDR}}}from/{{{XDR}}}col"), a.findtext(f"{{{XDR}}}from/{{{XDR}}}row")) for a in anchors] \
-        == [("4", "2"), ("4", "19")]
+    assert [
+        (a.findtext(f"{{{XDR}}}from/{{{XDR}}}col"), a.findtext(f"{{{XDR}}}from/{{{XDR}}}row")) for a in anchors
+    ] == [("4", "2"), ("4", "19")]
     assert [a.find(f"{{{XDR}}}ext").attrib for a in anchors] == [
-        {"cx": "5040000", "cy": "2700000"}, {"cx": "4320000", "cy": "2700000"}]
+        {"cx": "5040000", "cy": "2700000"},
+        {"cx": "4320000", "cy": "2700000"},
+    ]
     assert [a.find(f".//{{{C}}}chart").get(f"{{{R}}}id") for a in anchors] == ["rId1", "rId2"]
 
     # the chart parts: formulas point at the sheet, caches hold what the blocks wrote
@@ -749,7 +827,13 @@ def test_charts_are_written_as_native_excel_charts(tmp_path):
         assert chart.find(f"{{{C}}}roundedCorners").get("val") == "0"
         body = chart.find(f"{{{C}}}chart")
         assert [etree.QName(c).localname for c in body] == [
-            "title", "autoTitleDeleted", "plotArea", "legend", "plotVisOnly", "dispBlanksAs"]
+            "title",
+            "autoTitleDeleted",
+            "plotArea",
+            "legend",
+            "plotVisOnly",
+            "dispBlanksAs",
+        ]
         for ser in chart.iter(f"{{{C}}}ser"):
             cat = ser.find(f"{{{C}}}cat/{{{C}}}strRef")
             assert cat.findtext(f"{{{C}}}f") == "'Ek-1 İlçe Özeti'!$A$5:$A$8"
@@ -829,11 +913,14 @@ def test_charts_take_free_part_names_beside_the_users_drawings(tmp_path):
     after = members(path)
     for name in before.keys() - CHANGED:
         assert after[name] == before[name], name
-    assert chart_parts(after) == (["xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml"],
-                                  ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
+    assert chart_parts(after) == (
+        ["xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml"],
+        ["xl/charts/chart1.xml", "xl/charts/chart2.xml"],
+    )
     assert part_rels(after, sheet_part(after, "Pano")) == [("rId1", "drawing", "../drawings/drawing2.xml")]
     assert fidelity.openpyxl_losses(path) == losses, "the user's shapes and controls are still named, nothing more"
     assert len(openpyxl.load_workbook(path)["Pano"]._charts) == 2
+
 
 def test_chart_specs_excel_cannot_draw_are_refused(tmp_path):
     path = make_plain(tmp_path / "kitap.xlsx")
@@ -864,12 +951,21 @@ def last_page(pdf: Path, dpi: int = 40) -> tuple[str, int, int, bytes]:
     """The text and the (width, height, RGB bytes) rendering of a PDF's last page, by poppler."""
     info = subprocess.run([poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
     page = re.search(r"^Pages:\s+(\d+)", info, re.M)[1]
-    text = subprocess.run([poppler("pdftotext"), "-f", page, "-l", page, str(pdf), "-"], capture_output=True,
-                          text=True, check=True, timeout=60).stdout
-    ppm = subprocess.run([poppler("pdftoppm"), "-r", str(dpi), "-f", page, "-l", page, str(pdf)],
-                         capture_output=True, check=True, timeout=60).stdout
+    text = subprocess.run(
+        [poppler("pdftotext"), "-f", page, "-l", page, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    ppm = subprocess.run(
+        [poppler("pdftoppm"), "-r", str(dpi), "-f", page, "-l", page, str(pdf)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout
     header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
-    return text, int(header[1]), int(header[2]), ppm[header.end():]
+    return text, int(header[1]), int(header[2]), ppm[header.end() :]
 
 
 def test_libreoffice_draws_the_charts(tmp_path):

@@ -28,63 +28,259 @@ CARRIED = contract.CARRIED_COLUMN
 
 
 def province_settings(year: int = OLD) -> dict:
-    return {contract.S_KIND: "İl", contract.S_PROVINCE: "Hatay", contract.S_YEAR: year,
-            contract.S_POPULATION: 230_000, rules.SETTING_COAST_GUARD: "Evet", rules.SETTING_RESEARCH_CENTRE: "Hayır",
-            rules.SETTING_REMOVAL_CENTRE: "Evet", rules.SETTING_TEMPORARY_SHELTER: "Hayır"}
+    return {
+        contract.S_KIND: "İl",
+        contract.S_PROVINCE: "Hatay",
+        contract.S_YEAR: year,
+        contract.S_POPULATION: 230_000,
+        rules.SETTING_COAST_GUARD: "Evet",
+        rules.SETTING_RESEARCH_CENTRE: "Hayır",
+        rules.SETTING_REMOVAL_CENTRE: "Evet",
+        rules.SETTING_TEMPORARY_SHELTER: "Hayır",
+    }
 
 
 def district_settings(year: int = OLD) -> dict:
-    return {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Hatay", contract.S_DISTRICT: "Reyhanlı",
-            contract.S_YEAR: year, contract.S_POPULATION: 60_000, contract.S_BORDER: "Evet",
-            rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Evet"}
+    return {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Hatay",
+        contract.S_DISTRICT: "Reyhanlı",
+        contract.S_YEAR: year,
+        contract.S_POPULATION: 60_000,
+        contract.S_BORDER: "Evet",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Evet",
+    }
 
 
 def old_rows(category: str = BOARD, province: bool = True) -> dict[str, list[list]]:
     """Every kind of row `devir` carries — and every kind it leaves behind (marked 'kalır')."""
     long = D(OLD + 1, 6, 30)
     rows = {
-        "Üyeler": [["Valilik", "Daimi", rules.ROLE_CHAIR, "Vali", "Mustafa Masatlı", None, None, "Evet"],
-                   ["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_MEMBER, "Müdür", "Selim Aydın", "0326 000 00 00",
-                    "selim@ornek.gov.tr", "Evet"],
-                   ["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_MEMBER, "Müdür", "Eski Müdür (kalır)", None, None,
-                    "Hayır"]],
-        "Toplantılar": [[1, category, "Olağan", D(OLD, 2, 15) if not province else D(OLD, 1, 18),
-                         D(OLD, 2, 15) if not province else D(OLD, 1, 18), dt.time(10), "Salon", None, None]],
-        "Sorunlar": [[1, 1, "Sağlık", "Tercüman eksikliği", "Tercüman alımı", "Açık"],
-                     [2, 1, "Eğitim", "Okul kaydı (kalır)", None, "Çözüldü"],
-                     [3, 1, "Kamu Düzeni", "Gerginlik riski", "Muhtarlarla toplantı", "Çözüldü"],
-                     [4, 1, "Diğer", "Çözülemeyen (kalır)", None, "Çözülemedi"]],
-        "Kararlar": [[1, 1, "Tercüman alınmasına", "Eksiklik", "Erişim", "İl Sağlık Müdürlüğü", long, "Bekliyor",
-                      None, None, None, 1],
-                     [2, 1, "Muhtarlarla toplantılar yapılmasına", "Risk", "Kamu düzeni",
-                      "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı", long, "Devam Ediyor", None, "Sürüyor", 1, 3],
-                     [3, 1, "Okul kayıt kampanyasına (kalır)", "Okullaşma", "Eğitim", "İl Milli Eğitim Müdürlüğü",
-                      D(OLD, 3, 31), "Uygulandı", None, "Yapıldı", 1, 2],
-                     [4, 1, "Aşı ekiplerine (kalır)", "Aşı", "Sağlık", "İl Sağlık Müdürlüğü", D(OLD, 9, 30),
-                      "Uygulanamadı", "Personel yok", None, None, None],
-                     # carried into this book from 2026 already: it keeps its year of origin
-                     [4, "3", "Önceki yıldan gelen karara", "Gerekçe", "Amaç", "Valilik", long, "Bekliyor", None,
-                      None, None, None, OLD - 1]],
-        "Eylem Planı": [[1, "Eğitim", "Tamamlanan (kalır)", "İl Milli Eğitim Müdürlüğü", None, D(OLD, 1, 1),
-                         D(OLD, 6, 30), "Kayıt", "100", "120", "Tamamlandı", D(OLD, 7, 1)],
-                        [2, "Sağlık", "Süren eylem", "İl Sağlık Müdürlüğü", "Kızılay; Valilik", D(OLD, 2, 1),
-                         D(OLD + 1, 6, 30), "Tercüman", "20", "8", "Devam Ediyor", D(OLD, 12, 1)],
-                        [3, "Diğer", "İptal edilen (kalır)", "Valilik", None, None, None, None, None, None, "İptal",
-                         None],
-                        [4, "Diğer", "Ertelenen eylem", "Valilik", None, D(OLD, 5, 1), D(OLD, 9, 1), None, None,
-                         None, "Ertelendi", None],
-                        [5, "Diğer", "Başlamayan eylem", "Valilik", None, None, None, None, None, None, "Başlamadı",
-                         None]],
-        "Projeler": [[1, "Süren proje", "Valilik", "Ulusal", D(OLD - 1, 10, 1), "Olumlu", D(OLD - 1, 11, 1),
-                      D(OLD, 1, 10), D(OLD + 1, 12, 31), 6, D(OLD, 7, 10), None],
-                     [2, "Nihai raporu verilmiş (kalır)", "Valilik", "Ulusal", D(OLD - 1, 10, 1), "Olumlu",
-                      D(OLD - 1, 11, 1), D(OLD, 1, 10), D(OLD, 10, 31), None, None, D(OLD, 11, 20)],
-                     [3, "Nihai raporu beklenen proje", "Valilik", "Uluslararası", D(OLD - 1, 10, 1), "Olumlu",
-                      D(OLD - 1, 11, 1), D(OLD, 1, 10), D(OLD, 12, 15), None, None, None],
-                     [4, "Olumsuz görüş (kalır)", "Valilik", "Ulusal", D(OLD, 2, 1), "Olumsuz", D(OLD, 3, 1), None,
-                      None, None, None, None],
-                     [5, "Görüş bekleyen proje", "Valilik", "Uluslararası", D(OLD, 11, 1), "Bekliyor", None, None,
-                      None, None, None, None]],
+        "Üyeler": [
+            ["Valilik", "Daimi", rules.ROLE_CHAIR, "Vali", "Mustafa Masatlı", None, None, "Evet"],
+            [
+                "İl Sağlık Müdürlüğü",
+                "Daimi",
+                rules.ROLE_MEMBER,
+                "Müdür",
+                "Selim Aydın",
+                "0326 000 00 00",
+                "selim@ornek.gov.tr",
+                "Evet",
+            ],
+            ["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_MEMBER, "Müdür", "Eski Müdür (kalır)", None, None, "Hayır"],
+        ],
+        "Toplantılar": [
+            [
+                1,
+                category,
+                "Olağan",
+                D(OLD, 2, 15) if not province else D(OLD, 1, 18),
+                D(OLD, 2, 15) if not province else D(OLD, 1, 18),
+                dt.time(10),
+                "Salon",
+                None,
+                None,
+            ]
+        ],
+        "Sorunlar": [
+            [1, 1, "Sağlık", "Tercüman eksikliği", "Tercüman alımı", "Açık"],
+            [2, 1, "Eğitim", "Okul kaydı (kalır)", None, "Çözüldü"],
+            [3, 1, "Kamu Düzeni", "Gerginlik riski", "Muhtarlarla toplantı", "Çözüldü"],
+            [4, 1, "Diğer", "Çözülemeyen (kalır)", None, "Çözülemedi"],
+        ],
+        "Kararlar": [
+            [
+                1,
+                1,
+                "Tercüman alınmasına",
+                "Eksiklik",
+                "Erişim",
+                "İl Sağlık Müdürlüğü",
+                long,
+                "Bekliyor",
+                None,
+                None,
+                None,
+                1,
+            ],
+            [
+                2,
+                1,
+                "Muhtarlarla toplantılar yapılmasına",
+                "Risk",
+                "Kamu düzeni",
+                "İl Emniyet Müdürlüğü; İl Jandarma Komutanlığı",
+                long,
+                "Devam Ediyor",
+                None,
+                "Sürüyor",
+                1,
+                3,
+            ],
+            [
+                3,
+                1,
+                "Okul kayıt kampanyasına (kalır)",
+                "Okullaşma",
+                "Eğitim",
+                "İl Milli Eğitim Müdürlüğü",
+                D(OLD, 3, 31),
+                "Uygulandı",
+                None,
+                "Yapıldı",
+                1,
+                2,
+            ],
+            [
+                4,
+                1,
+                "Aşı ekiplerine (kalır)",
+                "Aşı",
+                "Sağlık",
+                "İl Sağlık Müdürlüğü",
+                D(OLD, 9, 30),
+                "Uygulanamadı",
+                "Personel yok",
+                None,
+                None,
+                None,
+            ],
+            # carried into this book from 2026 already: it keeps its year of origin
+            [
+                4,
+                "3",
+                "Önceki yıldan gelen karara",
+                "Gerekçe",
+                "Amaç",
+                "Valilik",
+                long,
+                "Bekliyor",
+                None,
+                None,
+                None,
+                None,
+                OLD - 1,
+            ],
+        ],
+        "Eylem Planı": [
+            [
+                1,
+                "Eğitim",
+                "Tamamlanan (kalır)",
+                "İl Milli Eğitim Müdürlüğü",
+                None,
+                D(OLD, 1, 1),
+                D(OLD, 6, 30),
+                "Kayıt",
+                "100",
+                "120",
+                "Tamamlandı",
+                D(OLD, 7, 1),
+            ],
+            [
+                2,
+                "Sağlık",
+                "Süren eylem",
+                "İl Sağlık Müdürlüğü",
+                "Kızılay; Valilik",
+                D(OLD, 2, 1),
+                D(OLD + 1, 6, 30),
+                "Tercüman",
+                "20",
+                "8",
+                "Devam Ediyor",
+                D(OLD, 12, 1),
+            ],
+            [3, "Diğer", "İptal edilen (kalır)", "Valilik", None, None, None, None, None, None, "İptal", None],
+            [
+                4,
+                "Diğer",
+                "Ertelenen eylem",
+                "Valilik",
+                None,
+                D(OLD, 5, 1),
+                D(OLD, 9, 1),
+                None,
+                None,
+                None,
+                "Ertelendi",
+                None,
+            ],
+            [5, "Diğer", "Başlamayan eylem", "Valilik", None, None, None, None, None, None, "Başlamadı", None],
+        ],
+        "Projeler": [
+            [
+                1,
+                "Süren proje",
+                "Valilik",
+                "Ulusal",
+                D(OLD - 1, 10, 1),
+                "Olumlu",
+                D(OLD - 1, 11, 1),
+                D(OLD, 1, 10),
+                D(OLD + 1, 12, 31),
+                6,
+                D(OLD, 7, 10),
+                None,
+            ],
+            [
+                2,
+                "Nihai raporu verilmiş (kalır)",
+                "Valilik",
+                "Ulusal",
+                D(OLD - 1, 10, 1),
+                "Olumlu",
+                D(OLD - 1, 11, 1),
+                D(OLD, 1, 10),
+                D(OLD, 10, 31),
+                None,
+                None,
+                D(OLD, 11, 20),
+            ],
+            [
+                3,
+                "Nihai raporu beklenen proje",
+                "Valilik",
+                "Uluslararası",
+                D(OLD - 1, 10, 1),
+                "Olumlu",
+                D(OLD - 1, 11, 1),
+                D(OLD, 1, 10),
+                D(OLD, 12, 15),
+                None,
+                None,
+                None,
+            ],
+            [
+                4,
+                "Olumsuz görüş (kalır)",
+                "Valilik",
+                "Ulusal",
+                D(OLD, 2, 1),
+                "Olumsuz",
+                D(OLD, 3, 1),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
+            [
+                5,
+                "Görüş bekleyen proje",
+                "Valilik",
+                "Uluslararası",
+                D(OLD, 11, 1),
+                "Bekliyor",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
+        ],
         "Katılımcılar": [[1, 1, "Valilik", "Vali", "Mustafa Masatlı", None, "Hayır"]],
         "Gündem": [[1, 1, "Açılış (kalır)", "Valilik", D(OLD, 1, 2)]],
         "Tatiller": [[D(OLD, 4, 30), "İdari izin (kalır)", "İdari İzin"]],
@@ -133,8 +329,15 @@ def test_devir_carries_every_open_row_cell_by_cell_and_leaves_the_old_book_alone
     old_data, new_data = read_workbook(old), read_workbook(new)
     assert new_data.template_version == contract.TEMPLATE_VERSION
     assert new_data.setting(contract.S_YEAR) == NEW and new_data.setting(contract.S_POPULATION) == 240_000
-    for name in (contract.S_KIND, contract.S_PROVINCE, contract.S_DISTRICT, contract.S_BORDER,
-                 rules.SETTING_COAST_GUARD, rules.SETTING_REMOVAL_CENTRE, rules.SETTING_DISTRICT_MIGRATION_OFFICE):
+    for name in (
+        contract.S_KIND,
+        contract.S_PROVINCE,
+        contract.S_DISTRICT,
+        contract.S_BORDER,
+        rules.SETTING_COAST_GUARD,
+        rules.SETTING_REMOVAL_CENTRE,
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE,
+    ):
         assert new_data.setting(name) == old_data.setting(name), name
     if province:
         assert [r["İlçe"] for r in new_data.records("İlçeler")] == ["Reyhanlı", "Yayladağı"]
@@ -205,9 +408,12 @@ def test_devir_output_opens_in_libreoffice(make_book, tmp_path):
 def test_the_carried_key_never_clashes_with_a_new_number(memory_book):
     """A new decision 1 of 2028 beside the decision 1 carried from 2027: two rows, no duplicate key; a second
     row carried from 2027 with number 1 is one."""
-    rows = {"Kararlar": [[1, 1, "Yeni", "G", "A", "Valilik", D(NEW, 6, 1), "Bekliyor"],
-                         [1, 1, "Devreden", "G", "A", "Valilik", D(NEW, 6, 1), "Bekliyor", None, None, None, None,
-                          OLD]]}
+    rows = {
+        "Kararlar": [
+            [1, 1, "Yeni", "G", "A", "Valilik", D(NEW, 6, 1), "Bekliyor"],
+            [1, 1, "Devreden", "G", "A", "Valilik", D(NEW, 6, 1), "Bekliyor", None, None, None, None, OLD],
+        ]
+    }
     dupes = lambda data: [f for f in commands.check(data, D(NEW, 1, 5)).payload if "birden çok" in f.message]  # noqa: E731
     assert dupes(memory_book(settings=province_settings(NEW), rows=rows)) == []
     rows["Kararlar"].append(list(rows["Kararlar"][1]))
@@ -217,21 +423,26 @@ def test_the_carried_key_never_clashes_with_a_new_number(memory_book):
 
 # --- the first meeting of the new year ------------------------------------------------------------------
 
+
 def _new_year(tmp_path, make_book, province: bool = True, evaluated: bool | None = None):
     """The carried book with its first board (held on 17 January 2028 when `evaluated` is not None): with the
     carried decisions evaluated there, or not."""
     settings = province_settings() if province else district_settings()
     _, new, _, _ = _devir(make_book, tmp_path, settings, old_rows(BOARD if province else DISTRICT_BOARD, province))
     data = read_workbook(new)
+
     def cell(value):
         return "; ".join(value) if isinstance(value, list) else value
 
-    rows = {name: [[cell(dict.get(r, c.header)) for c in contract.SHEETS_BY_NAME[name].columns]
-                   for r in data.records(name)] for name in contract.SHEETS_BY_NAME}
+    rows = {
+        name: [[cell(dict.get(r, c.header)) for c in contract.SHEETS_BY_NAME[name].columns] for r in data.records(name)]
+        for name in contract.SHEETS_BY_NAME
+    }
     day = D(NEW, 1, 17) if province else D(NEW, 2, 21)
     held = day if evaluated is not None else None
-    rows["Toplantılar"] = [[1, BOARD if province else DISTRICT_BOARD, "Olağan", day, held, dt.time(10), "Salon",
-                            None, None]]
+    rows["Toplantılar"] = [
+        [1, BOARD if province else DISTRICT_BOARD, "Olağan", day, held, dt.time(10), "Salon", None, None]
+    ]
     if evaluated:
         column = [c.header for c in contract.SHEETS_BY_NAME["Kararlar"].columns].index("Değerlendiren Toplantı No")
         for r in rows["Kararlar"]:
@@ -252,8 +463,10 @@ def test_first_board_agenda_and_ek1_evaluate_last_years_decisions(make_book, tmp
     sheet = forms.minutes_sheet(data, m)
     texts = [str(v) for b in sheet.blocks for row in b.values for v in row if v is not None]
     assert any("bir önceki yılda alınan kararların değerlendirilmesi (Genelge m. 5/12)" in t for t in texts)
-    for label in (f"Karar 1 ({OLD} yılından devreden, toplantı 1):", f"Karar 4 ({OLD - 1} yılından devreden, "
-                                                                      "toplantı 3):"):
+    for label in (
+        f"Karar 1 ({OLD} yılından devreden, toplantı 1):",
+        f"Karar 4 ({OLD - 1} yılından devreden, toplantı 3):",
+    ):
         assert label in texts
     assert "Değerlendirilecek önceki karar yok." not in texts
 
@@ -268,15 +481,15 @@ def test_district_first_board_has_only_the_m5_12_duty(make_book, tmp_path):
 
 
 @pytest.mark.parametrize("evaluated", [None, False, True])
-def test_kontrol_reports_carried_decisions_not_evaluated_once_the_first_board_is_held(make_book, tmp_path,
-                                                                                       evaluated):
+def test_kontrol_reports_carried_decisions_not_evaluated_once_the_first_board_is_held(make_book, tmp_path, evaluated):
     """M5(12): before the first board is held nothing is reported; held without the evaluation, each carried
     decision is (warning on its 'Değerlendiren Toplantı No'); held with it, none."""
     data = read_workbook(_new_year(tmp_path, make_book, evaluated=evaluated))
     found = [f for f in commands.check(data, D(NEW, 1, 24)).payload if f.rule == rules.CARRIED_EVALUATION_ARTICLE]
     if evaluated is False:
-        assert len(found) == 3 and all(f.level == "uyari" and f.sheet == "Kararlar" and f.cell.startswith("K")
-                                       for f in found)
+        assert len(found) == 3 and all(
+            f.level == "uyari" and f.sheet == "Kararlar" and f.cell.startswith("K") for f in found
+        )
         assert any(f"{OLD - 1} yılından devreden" in f.message for f in found)
     else:
         assert found == []
@@ -292,15 +505,15 @@ def test_the_platform_document_carries_the_evaluation(make_book, tmp_path):
 
 def test_a_new_decision_names_a_carried_problem_with_its_year(memory_book):
     """Sorun No "2027/1" names the problem carried from 2027; a plain 1 names this year's problem 1."""
-    rows = {"Toplantılar": [[1, BOARD, "Olağan", D(NEW, 1, 17), D(NEW, 1, 17), dt.time(10), "Salon"]],
-            "Sorunlar": [[1, 1, "Sağlık", "Devreden sorun", None, "Açık", OLD]],
-            "Kararlar": [[1, 1, "Yeni karar", "G", "A", "Valilik", D(NEW, 6, 1), "Bekliyor", None, None, None,
-                          f"{OLD}/1"]]}
+    rows = {
+        "Toplantılar": [[1, BOARD, "Olağan", D(NEW, 1, 17), D(NEW, 1, 17), dt.time(10), "Salon"]],
+        "Sorunlar": [[1, 1, "Sağlık", "Devreden sorun", None, "Açık", OLD]],
+        "Kararlar": [[1, 1, "Yeni karar", "G", "A", "Valilik", D(NEW, 6, 1), "Bekliyor", None, None, None, f"{OLD}/1"]],
+    }
     refs = lambda data: [f for f in commands.check(data, D(NEW, 1, 20)).payload if "Sorun No" in f.message]  # noqa: E731
     assert refs(memory_book(settings=province_settings(NEW), rows=rows)) == []
     rows["Kararlar"][0][11] = 1
-    assert [(f.rule, f.cell) for f in refs(memory_book(settings=province_settings(NEW), rows=rows))] == \
-        [("Ek-1", "L2")]
+    assert [(f.rule, f.cell) for f in refs(memory_book(settings=province_settings(NEW), rows=rows))] == [("Ek-1", "L2")]
 
 
 def test_guncelle_adds_the_year_boundary_columns_to_an_older_book(make_book):

@@ -49,8 +49,9 @@ def year_meetings(data: WorkbookData, year: int) -> dict[str, YearMeeting]:
         no, day = m["Toplantı No"], meeting_day(m)
         if no is None or not isinstance(day, dt.date) or day.year != year:
             continue
-        out.append(YearMeeting(no, rules.category_of(m["Kategori"]), day,
-                               held=isinstance(m["Gerçekleşen Tarih"], dt.date)))
+        out.append(
+            YearMeeting(no, rules.category_of(m["Kategori"]), day, held=isinstance(m["Gerçekleşen Tarih"], dt.date))
+        )
     out.sort(key=lambda x: (x.day, key_order(x.no)))
     return {m.no: m for m in out}
 
@@ -66,13 +67,15 @@ def board_types(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Ca
 def year_decisions(data: WorkbookData, meetings: dict[str, YearMeeting]) -> list[Record]:
     """The decisions taken at the year's meetings (carried ones were taken in an earlier year)."""
     decisions = [d for d in data.records("Kararlar") if d["Toplantı No"] in meetings and carried_year(d) is None]
-    decisions.sort(key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]),
-                                  key_order(d["Karar No"])))
+    decisions.sort(
+        key=lambda d: (meetings[d["Toplantı No"]].day, key_order(d["Toplantı No"]), key_order(d["Karar No"]))
+    )
     return decisions
 
 
-def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record],
-                        ) -> tuple[list[Record], dict[tuple, list[Record]]]:
+def unresolved_problems(
+    data: WorkbookData, meetings: dict[str, YearMeeting], decisions: list[Record]
+) -> tuple[list[Record], dict[tuple, list[Record]]]:
     """Ek-3 item 4 (M13(4)): problems still open or unsolved although the year's boards took decisions on
     them, in Sorun No order, and each problem's decisions (keyed by `row_key`)."""
     by_problem: dict[tuple, list[Record]] = {}
@@ -81,13 +84,18 @@ def unresolved_problems(data: WorkbookData, meetings: dict[str, YearMeeting], de
         if ref is not None:
             by_problem.setdefault(ref, []).append(d)
     linked = {reference_key(d, "Sorun No") for d in decisions}
-    unresolved = [p for p in data.records("Sorunlar")
-                  if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES and row_key(p, "Sorun No") in by_problem
-                  and ((p["Toplantı No"] in meetings and carried_year(p) is None) or row_key(p, "Sorun No") in linked)]
+    unresolved = [
+        p
+        for p in data.records("Sorunlar")
+        if p["Durum"] in UNRESOLVED_PROBLEM_STATUSES
+        and row_key(p, "Sorun No") in by_problem
+        and ((p["Toplantı No"] in meetings and carried_year(p) is None) or row_key(p, "Sorun No") in linked)
+    ]
     return sorted(unresolved, key=lambda p: (carried_year(p) or 0, key_order(p["Sorun No"]))), by_problem
 
 
 # --- the districts' boards in the province's annual report (M13(1): "İl ve İlçe Göç Koordinasyon Kurulları") ---
+
 
 @dataclass(frozen=True)
 class DistrictRecord:
@@ -145,20 +153,33 @@ def district_year(data: WorkbookData, year: int) -> DistrictYear | None:
     if data.board_kind is not rules.BoardKind.PROVINCE:
         return None
     state = district_state_for(data)
-    districts = sorted(state.districts.values(), key=lambda d: contract.turkish_sort_key(d.district)) \
-        if state is not None else []
+    districts = (
+        sorted(state.districts.values(), key=lambda d: contract.turkish_sort_key(d.district))
+        if state is not None
+        else []
+    )
     meetings: dict[tuple[str, str], YearMeeting] = {}
     problems, decisions, all_decisions, all_problems = [], [], [], []
     for d in districts:
         for m in d.meetings():
             day = m["Gerçekleşen Tarih"] or m["Planlanan Tarih"]
-            if (m["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value and isinstance(day, dt.date)
-                    and day.year == year and m["Toplantı No"] is not None):
+            if (
+                m["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value
+                and isinstance(day, dt.date)
+                and day.year == year
+                and m["Toplantı No"] is not None
+            ):
                 meetings[(d.district, m["Toplantı No"])] = YearMeeting(
-                    m["Toplantı No"], rules.MeetingCategory.DISTRICT_BOARD, day, d.district,
-                    held=isinstance(m["Gerçekleşen Tarih"], dt.date))
-        for sheet, out, every in ((PROBLEMS_SHEET, problems, all_problems),
-                                  (DECISIONS_SHEET, decisions, all_decisions)):
+                    m["Toplantı No"],
+                    rules.MeetingCategory.DISTRICT_BOARD,
+                    day,
+                    d.district,
+                    held=isinstance(m["Gerçekleşen Tarih"], dt.date),
+                )
+        for sheet, out, every in (
+            (PROBLEMS_SHEET, problems, all_problems),
+            (DECISIONS_SHEET, decisions, all_decisions),
+        ):
             for row in d.tables[sheet]:
                 r = DistrictRecord(d.district, row)
                 every.append(r)
@@ -187,8 +208,11 @@ def district_year(data: WorkbookData, year: int) -> DistrictYear | None:
             unresolved.append(p)
     unresolved.sort(key=lambda p: (contract.turkish_sort_key(p.district), key_order(p["Sorun No"])))
     # A district row without a name (a blank or whitespace-only cell) is named by its row, never dropped or None.
-    not_merged = [r["İlçe"] or f"'İlçeler' {r.row}. satırdaki adsız ilçe" for r in required_district_boards(data)
-                  if state is None or r["İlçe"] is None or state.get(r["İlçe"]) is None]
+    not_merged = [
+        r["İlçe"] or f"'İlçeler' {r.row}. satırdaki adsız ilçe"
+        for r in required_district_boards(data)
+        if state is None or r["İlçe"] is None or state.get(r["İlçe"]) is None
+    ]
     return DistrictYear(meetings, problems, decisions, unresolved, by_problem, not_merged, bool(districts))
 
 
@@ -204,10 +228,12 @@ class YearRows:
         self.districts: DistrictYear | None = district_year(data, year)
         own_decisions = year_decisions(data, self.meetings)
         own_unresolved, self._own_by_problem = unresolved_problems(data, self.meetings, own_decisions)
-        own_problems = [p for p in data.records("Sorunlar")
-                        if p["Toplantı No"] in self.meetings and carried_year(p) is None]
-        own_problems.sort(key=lambda p: (self.meetings[p["Toplantı No"]].day, key_order(p["Toplantı No"]),
-                                         key_order(p["Sorun No"])))
+        own_problems = [
+            p for p in data.records("Sorunlar") if p["Toplantı No"] in self.meetings and carried_year(p) is None
+        ]
+        own_problems.sort(
+            key=lambda p: (self.meetings[p["Toplantı No"]].day, key_order(p["Toplantı No"]), key_order(p["Sorun No"]))
+        )
         extra = self.districts
         self.problems: list[Row] = [*own_problems, *(extra.problems if extra else [])]
         self.decisions: list[Row] = [*own_decisions, *(extra.decisions if extra else [])]
@@ -258,24 +284,44 @@ def report_gaps(data: WorkbookData, year: int, *, unmerged: bool = True) -> list
     table = data.table(contract.ANNUAL_SHEET)
     for item, column in USER_ITEMS:
         if table is None:
-            out.append(Finding(WARNING, ANNUAL_ARTICLE, contract.ANNUAL_SHEET, None,
-                               f"Ek-3 madde {item} yazılamaz: kitapta '{contract.ANNUAL_SHEET}' sayfası yok; kitabı "
-                               "'gockurul guncelle' ile güncelleyin. Yazılmazsa madde boş basılır."))
+            out.append(
+                Finding(
+                    WARNING,
+                    ANNUAL_ARTICLE,
+                    contract.ANNUAL_SHEET,
+                    None,
+                    f"Ek-3 madde {item} yazılamaz: kitapta '{contract.ANNUAL_SHEET}' sayfası yok; kitabı "
+                    "'gockurul guncelle' ile güncelleyin. Yazılmazsa madde boş basılır.",
+                )
+            )
         elif user_text(data, year, column) is None:
             row = next((r for r in data.records(contract.ANNUAL_SHEET) if r["Yıl"] == year), None)
-            out.append(Finding(WARNING, ANNUAL_ARTICLE, contract.ANNUAL_SHEET,
-                               row.cell(column) if row is not None else None,
-                               f"{year} yılı Ek-3 madde {item} yazılmamış: metni '{contract.ANNUAL_SHEET}' sayfasında "
-                               f"{year} satırının '{column}' sütununa yazın; yazılmazsa madde elle doldurulmak üzere "
-                               "boş basılır."))
+            out.append(
+                Finding(
+                    WARNING,
+                    ANNUAL_ARTICLE,
+                    contract.ANNUAL_SHEET,
+                    row.cell(column) if row is not None else None,
+                    f"{year} yılı Ek-3 madde {item} yazılmamış: metni '{contract.ANNUAL_SHEET}' sayfasında "
+                    f"{year} satırının '{column}' sütununa yazın; yazılmazsa madde elle doldurulmak üzere "
+                    "boş basılır.",
+                )
+            )
     districts = district_year(data, year)
     if districts is not None and districts.not_merged and (unmerged or districts.merged):
         names = ", ".join(districts.not_merged)
-        out.append(Finding(WARNING, ANNUAL_ARTICLE, "İlçeler", None,
-                           f"Kurul toplaması zorunlu (M8(1)) ilçelerden {names} kitabı il kitabına "
-                           f"birleştirilmemiş: {year} yılı Ek-3'ünde bu ilçelerin kurulları yer almaz. İlçe "
-                           "kitaplarını 'İlçe Kitaplarını Birleştir' düğmesi ya da 'gockurul birlestir' ile "
-                           "birleştirin."))
+        out.append(
+            Finding(
+                WARNING,
+                ANNUAL_ARTICLE,
+                "İlçeler",
+                None,
+                f"Kurul toplaması zorunlu (M8(1)) ilçelerden {names} kitabı il kitabına "
+                f"birleştirilmemiş: {year} yılı Ek-3'ünde bu ilçelerin kurulları yer almaz. İlçe "
+                "kitaplarını 'İlçe Kitaplarını Birleştir' düğmesi ya da 'gockurul birlestir' ile "
+                "birleştirin.",
+            )
+        )
     return out
 
 

@@ -73,8 +73,10 @@ def _refuse_unreadable(data: WorkbookData) -> None:
     if found:
         first = found[0]
         where = f"'{first.sheet}' sayfası" + (f", {first.cell} hücresi" if first.cell else "")
-        raise GocKurulError(f"Kitap okunurken sorun bulundu ({where}: {first.message}). Devredilecek satırlar "
-                            "eksik okunabilir; önce 'gockurul kontrol' ile düzeltin. Yeni kitap yazılmadı.")
+        raise GocKurulError(
+            f"Kitap okunurken sorun bulundu ({where}: {first.message}). Devredilecek satırlar "
+            "eksik okunabilir; önce 'gockurul kontrol' ile düzeltin. Yeni kitap yazılmadı."
+        )
 
 
 def _refuse_duplicates(sheet: str, definition, records: list[Record], rows: list[list[Any]]) -> None:
@@ -91,11 +93,15 @@ def _refuse_duplicates(sheet: str, definition, records: list[Record], rows: list
         if all(part is None for h, part in zip(definition.key, key, strict=True) if h != contract.CARRIED_COLUMN):
             continue
         if key in seen:
-            label = " / ".join(f"{h} {row[i]}" for h, i in zip(definition.key, where, strict=True)
-                               if row[i] is not None)
-            raise GocKurulError(f"{label} {seen[key]}. ve {r.row}. satırlarda iki kez yazılmış; yeni yıla ikisi "
-                                "birden devredilemez. Hangisinin doğru olduğuna karar verip birini düzeltin ya da "
-                                "silin. Yeni kitap yazılmadı.", sheet=sheet)
+            label = " / ".join(
+                f"{h} {row[i]}" for h, i in zip(definition.key, where, strict=True) if row[i] is not None
+            )
+            raise GocKurulError(
+                f"{label} {seen[key]}. ve {r.row}. satırlarda iki kez yazılmış; yeni yıla ikisi "
+                "birden devredilemez. Hangisinin doğru olduğuna karar verip birini düzeltin ya da "
+                "silin. Yeni kitap yazılmadı.",
+                sheet=sheet,
+            )
         seen[key] = r.row
 
 
@@ -113,8 +119,10 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
     """The next year's workbook of `data` (of `year`): settings and carried rows."""
     _refuse_unreadable(data)
     if data.board_kind is None:
-        raise GocKurulError("'Kurul Türü' okunamadı (İl ya da İlçe olmalı); yeni yılın kitabı yapılamadı.",
-                            sheet=contract.SETTINGS_SHEET)
+        raise GocKurulError(
+            "'Kurul Türü' okunamadı (İl ya da İlçe olmalı); yeni yılın kitabı yapılamadı.",
+            sheet=contract.SETTINGS_SHEET,
+        )
     new_year = year + 1
     settings: dict[str, Any] = {}
     for s in contract.SETTINGS:
@@ -122,8 +130,9 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
             continue  # the new workbook is made from the current template
         held = data.settings.get(s.name)
         if held is not None:
-            settings[s.name] = held.value if held.value is not None else (None if parse.is_blank(held.raw)
-                                                                          else held.raw)
+            settings[s.name] = (
+                held.value if held.value is not None else (None if parse.is_blank(held.raw) else held.raw)
+            )
     settings[contract.S_YEAR] = new_year
     if foreign_population is not None:
         settings[contract.S_POPULATION] = foreign_population
@@ -132,8 +141,9 @@ def carry_over(data: WorkbookData, year: int, *, foreign_population: int | None 
     # A carried decision's problem comes along, whatever its state, so that its Sorun No still names it.
     wanted = {reference_key(d, "Sorun No") for d in kept["Kararlar"]}
     chosen = {id(p) for p in kept["Sorunlar"]}
-    kept["Sorunlar"] += [p for p in data.records("Sorunlar")
-                         if id(p) not in chosen and row_key(p, "Sorun No") in wanted]
+    kept["Sorunlar"] += [
+        p for p in data.records("Sorunlar") if id(p) not in chosen and row_key(p, "Sorun No") in wanted
+    ]
     kept["Sorunlar"].sort(key=lambda p: p.row)
 
     definitions = {d.name: d for d in contract.sheets_for(contract.TEMPLATE_VERSION)}
@@ -165,8 +175,10 @@ def carried_summary(c: CarryOver, data: WorkbookData) -> str:
     if data.board_kind is rules.BoardKind.PROVINCE:
         parts.append(f"{c.counts['İlçeler']} ilçe")
     parts.append(f"{len(members)} aktif üye" + (f" (Alt Komisyonda {sub})" if sub else ""))
-    parts += [f"{c.counts['Eylem Planı']} açık eylem", f"{c.counts['Projeler']} süren ya da raporu beklenen proje",
-              f"{c.counts['Kararlar']} açık karar", f"{c.counts['Sorunlar']} sorun (açık olanlar ve devreden "
-                                                   "kararların sorunları)"]
+    parts += [
+        f"{c.counts['Eylem Planı']} açık eylem",
+        f"{c.counts['Projeler']} süren ya da raporu beklenen proje",
+        f"{c.counts['Kararlar']} açık karar",
+        f"{c.counts['Sorunlar']} sorun (açık olanlar ve devreden kararların sorunları)",
+    ]
     return ", ".join(parts)
-

@@ -30,15 +30,39 @@ DISTRICT = "İlçe"
 RECEIVED = "İle Ulaşma Tarihi"  # first merge that brought the meeting: the date the province received it
 SOURCE = "Kaynak Dosya"
 # Content columns (compared to decide "değişiklik yok"); the district comes first in every table.
-MEETING_COLS = ("Toplantı No", "Kategori", "Tür", "Planlanan Tarih", "Gerçekleşen Tarih", "Tutanak Tebliğ Tarihi",
-                "Platform Giriş Tarihi")
+MEETING_COLS = (
+    "Toplantı No",
+    "Kategori",
+    "Tür",
+    "Planlanan Tarih",
+    "Gerçekleşen Tarih",
+    "Tutanak Tebliğ Tarihi",
+    "Platform Giriş Tarihi",
+)
 # The decision's problem (Ek-3 item 4) and the year a carried row came from (KURALLAR §7: its Toplantı No names a
 # meeting of that year) come last, so that sheets merged before they were added still read.
-DECISION_COLS = ("Karar No", "Toplantı No", "Alınan Karar", "Sorumlu Kurum ve Kuruluşlar", "Verilen Süre", "Durum",
-                 "Uygulanamama Sebebi", "Değerlendirme", "Değerlendiren Toplantı No", "Sorun No",
-                 contract.CARRIED_COLUMN)
-PROBLEM_COLS = ("Sorun No", "Toplantı No", "Alan", "Tespit Edilen Sorun", "Çözüm Önerisi", "Durum",
-                contract.CARRIED_COLUMN)
+DECISION_COLS = (
+    "Karar No",
+    "Toplantı No",
+    "Alınan Karar",
+    "Sorumlu Kurum ve Kuruluşlar",
+    "Verilen Süre",
+    "Durum",
+    "Uygulanamama Sebebi",
+    "Değerlendirme",
+    "Değerlendiren Toplantı No",
+    "Sorun No",
+    contract.CARRIED_COLUMN,
+)
+PROBLEM_COLS = (
+    "Sorun No",
+    "Toplantı No",
+    "Alan",
+    "Tespit Edilen Sorun",
+    "Çözüm Önerisi",
+    "Durum",
+    contract.CARRIED_COLUMN,
+)
 # KVKK: no phone numbers in the province's copy.
 PARTICIPANT_COLS = ("Toplantı No", "Sıra", "Kurum İsmi", "Unvan", "Ad-Soyad", "Vekil")
 TABLES = {  # sheet -> (content columns, sort key columns)
@@ -47,8 +71,14 @@ TABLES = {  # sheet -> (content columns, sort key columns)
     PROBLEMS_SHEET: (PROBLEM_COLS, ("Sorun No",)),
     PARTICIPANTS_SHEET: (PARTICIPANT_COLS, ("Toplantı No", "Sıra")),
 }
-DATE_COLS = {"Planlanan Tarih", "Gerçekleşen Tarih", "Tutanak Tebliğ Tarihi", "Platform Giriş Tarihi",
-             "Verilen Süre", RECEIVED}
+DATE_COLS = {
+    "Planlanan Tarih",
+    "Gerçekleşen Tarih",
+    "Tutanak Tebliğ Tarihi",
+    "Platform Giriş Tarihi",
+    "Verilen Süre",
+    RECEIVED,
+}
 INT_COLS = {"Sıra", contract.CARRIED_COLUMN}
 LOG_COLS = ("Zaman", "Dosya", "İlçe", "İşlem", "Açıklama")
 
@@ -58,6 +88,7 @@ def district_key(name: str) -> str:
 
 
 # --- the merged state ---------------------------------------------------------------------------------
+
 
 @dataclass
 class DistrictRows:
@@ -230,12 +261,16 @@ def required_reason(population: int | None, border: bool) -> tuple[bool, str]:
 
 
 def _minutes_rule() -> rules.Deadline:
-    return next(r for r in rules.MEETING_DEADLINES
-                if r.kind == "tutanak_teblig" and rules.MeetingCategory.DISTRICT_BOARD in r.categories)
+    return next(
+        r
+        for r in rules.MEETING_DEADLINES
+        if r.kind == "tutanak_teblig" and rules.MeetingCategory.DISTRICT_BOARD in r.categories
+    )
 
 
-def district_follow_up(data: WorkbookData, state: MergedState, today: dt.date,
-                       cal: WorkCalendar | None = None) -> list[DistrictStatus]:
+def district_follow_up(
+    data: WorkbookData, state: MergedState, today: dt.date, cal: WorkCalendar | None = None
+) -> list[DistrictStatus]:
     """One status per district of the province's `İlçeler` sheet."""
 
     cal = cal or build_calendar(data)
@@ -250,26 +285,42 @@ def district_follow_up(data: WorkbookData, state: MergedState, today: dt.date,
         required, reason = required_reason(population, border)
         rows = state.get(name)
         meetings = rows.meetings() if rows else []
-        held = sorted((m for m in meetings if m["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value
-                       and isinstance(m["Gerçekleşen Tarih"], dt.date)
-                       and (not isinstance(year, int) or m["Gerçekleşen Tarih"].year == year)),
-                      key=lambda m: m["Gerçekleşen Tarih"])
+        held = sorted(
+            (
+                m
+                for m in meetings
+                if m["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value
+                and isinstance(m["Gerçekleşen Tarih"], dt.date)
+                and (not isinstance(year, int) or m["Gerçekleşen Tarih"].year == year)
+            ),
+            key=lambda m: m["Gerçekleşen Tarih"],
+        )
         windows: list[WindowStatus] = []
         if isinstance(year, int):
             used: set[int] = set()
             for w in windows_for(rules.DISTRICT_BOARD_WINDOW, year, cal):
-                m = next((m for m in held if m["Tür"] == "Olağan" and id(m) not in used
-                          and w.start <= m["Gerçekleşen Tarih"] <= w.limit), None)
+                m = next(
+                    (
+                        m
+                        for m in held
+                        if m["Tür"] == "Olağan" and id(m) not in used and w.start <= m["Gerçekleşen Tarih"] <= w.limit
+                    ),
+                    None,
+                )
                 if m is not None:
                     used.add(id(m))
                     day = m["Gerçekleşen Tarih"]
-                    windows.append(WindowStatus(w.label, w.start, w.end, w.limit, IN_TIME if day <= w.end else LATE,
-                                                m["Toplantı No"], day))
+                    windows.append(
+                        WindowStatus(
+                            w.label, w.start, w.end, w.limit, IN_TIME if day <= w.end else LATE, m["Toplantı No"], day
+                        )
+                    )
                 elif not required:
                     windows.append(WindowStatus(w.label, w.start, w.end, w.limit, NOT_REQUIRED))
                 else:
-                    windows.append(WindowStatus(w.label, w.start, w.end, w.limit,
-                                                MISSING if w.limit < today else PENDING))
+                    windows.append(
+                        WindowStatus(w.label, w.start, w.end, w.limit, MISSING if w.limit < today else PENDING)
+                    )
         minutes = []
         for m in held:
             due = deadline(cal, m["Gerçekleşen Tarih"], rule)
@@ -280,9 +331,22 @@ def district_follow_up(data: WorkbookData, state: MergedState, today: dt.date,
         decisions = rows.tables[DECISIONS_SHEET] if rows else []
         open_ = [k for k in decisions if k["Durum"] in rules.DECISION_OPEN]
         overdue = [k for k in open_ if isinstance(k["Verilen Süre"], dt.date) and k["Verilen Süre"] < today]
-        out.append(DistrictStatus(name, population if isinstance(population, int) else None, border, required,
-                                  reason, rows is not None, d.cell("İlçe"), windows, minutes, len(open_),
-                                  len(overdue), rows.source if rows else ""))
+        out.append(
+            DistrictStatus(
+                name,
+                population if isinstance(population, int) else None,
+                border,
+                required,
+                reason,
+                rows is not None,
+                d.cell("İlçe"),
+                windows,
+                minutes,
+                len(open_),
+                len(overdue),
+                rows.source if rows else "",
+            )
+        )
     return out
 
 

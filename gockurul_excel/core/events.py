@@ -19,16 +19,29 @@ from .workdays import Due, WorkCalendar
 
 # Status of an event relative to "today".
 DONE, UPCOMING, OVERDUE, PAST = "tamamlandi", "yaklasiyor", "gecikti", "gecti"
-STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti",
-                 PAST: "Geçti (izlenmiyor)"}
+STATUS_LABELS = {DONE: "Tamamlandı", UPCOMING: "Yaklaşıyor", OVERDUE: "Gecikti", PAST: "Geçti (izlenmiyor)"}
 
 # How a moved date says it rests on an estimated holiday (KURALLAR §2: estimated Islamic dates are marked).
 ESTIMATED_NOTE = "tahmini bayram tarihine göre kaydırıldı"
 
 # Order of events on the same day: the meeting first, then what follows from it.
-KIND_ORDER = ("il_gkk", "ilce_gkk", "alt_komisyon", "ilk_kurul", "gundem_hazirlik", "gundem_onerisi", "bildirim",
-              "tutanak_teblig", "platform_giris", "eylem_plani_guncelleme", "karar_suresi", "yillik_rapor",
-              "yillik_rapor_platform", "proje_ara_rapor", "proje_nihai_rapor")
+KIND_ORDER = (
+    "il_gkk",
+    "ilce_gkk",
+    "alt_komisyon",
+    "ilk_kurul",
+    "gundem_hazirlik",
+    "gundem_onerisi",
+    "bildirim",
+    "tutanak_teblig",
+    "platform_giris",
+    "eylem_plani_guncelleme",
+    "karar_suresi",
+    "yillik_rapor",
+    "yillik_rapor_platform",
+    "proje_ara_rapor",
+    "proje_nihai_rapor",
+)
 
 
 @dataclass(frozen=True)
@@ -50,10 +63,18 @@ class Event:
         return (self.date, order, self.meeting_no or "", self.description)
 
     def to_json(self) -> dict:
-        return {"tur": self.kind, "tarih": self.date.isoformat(), "toplanti_no": self.meeting_no,
-                "aciklama": self.description, "madde": self.article, "durum": self.status,
-                "oneri": self.proposal, "ilce": self.district,
-                "yasal_son_tarih": (self.limit or self.date).isoformat(), "tahmini": self.estimated}
+        return {
+            "tur": self.kind,
+            "tarih": self.date.isoformat(),
+            "toplanti_no": self.meeting_no,
+            "aciklama": self.description,
+            "madde": self.article,
+            "durum": self.status,
+            "oneri": self.proposal,
+            "ilce": self.district,
+            "yasal_son_tarih": (self.limit or self.date).isoformat(),
+            "tahmini": self.estimated,
+        }
 
 
 @dataclass
@@ -84,8 +105,9 @@ def status_by(done: bool, day: dt.date, today: dt.date) -> str:
 
 def shown(d: Due) -> str:
     """What the calendar adds to a target date: the legal limit where it differs, and the estimate mark."""
-    return (f"; yasal son gün {tr_date(d.limit)}" if d.differs else "") + (f" — {ESTIMATED_NOTE}" if d.estimated
-                                                                          else "")
+    return (f"; yasal son gün {tr_date(d.limit)}" if d.differs else "") + (
+        f" — {ESTIMATED_NOTE}" if d.estimated else ""
+    )
 
 
 def judged(d: Due) -> str:
@@ -93,18 +115,42 @@ def judged(d: Due) -> str:
     return tr_date(d.limit) + (f" (takvimdeki hedef: {tr_date(d.target)})" if d.differs else "")
 
 
-def due_event(s: Schedule, kind: str, d: Due, text: str, article: str, done: bool, key: str,
-               no: str | None = None, proposal: bool = False, status: str | None = None) -> Event:
+def due_event(
+    s: Schedule,
+    kind: str,
+    d: Due,
+    text: str,
+    article: str,
+    done: bool,
+    key: str,
+    no: str | None = None,
+    proposal: bool = False,
+    status: str | None = None,
+) -> Event:
     """An event at the target date; its status judged by the legal limit (as `kontrol` judges it)."""
-    return Event(kind, d.target, text + shown(d), article, status or status_by(done, d.limit, s.today), key, no,
-                 proposal, None, d.limit if d.differs else None, d.estimated)
+    return Event(
+        kind,
+        d.target,
+        text + shown(d),
+        article,
+        status or status_by(done, d.limit, s.today),
+        key,
+        no,
+        proposal,
+        None,
+        d.limit if d.differs else None,
+        d.estimated,
+    )
 
 
 def missed(s: Schedule, meeting: Record | None) -> bool:
     """An ordinary meeting only planned whose window (or M8(3) late limit) has passed: it counts as not held
     (KURALLAR §2), and its minutes, judged from the planned date, as not sent either."""
-    return (meeting is not None and meeting[HELD] is None
-            and any(w.meeting is meeting and w.limit < s.today for w in s.windows))
+    return (
+        meeting is not None
+        and meeting[HELD] is None
+        and any(w.meeting is meeting and w.limit < s.today for w in s.windows)
+    )
 
 
 def untracked(limit: dt.date, today: dt.date) -> str:

@@ -41,18 +41,27 @@ def _institution_key(kind: rules.BoardKind | None, folded: str) -> str:
     best, length = folded, 0
     for req, spellings in _listed_spellings(kind):
         for spelling in spellings:
-            if len(spelling) > length and spelling in folded and not (
-                    req.excludes and contains_any(folded, req.excludes)):
+            if (
+                len(spelling) > length
+                and spelling in folded
+                and not (req.excludes and contains_any(folded, req.excludes))
+            ):
                 best, length = "\x00" + person(req.kurum), len(spelling)
     return best
 
 
 @cache
 def _listed_spellings(kind: rules.BoardKind | None) -> tuple[tuple[rules.RequiredMember, tuple[str, ...]], ...]:
-    listed = ((rules.PROVINCE_CHAIR, *rules.PROVINCE_MEMBERS) if kind is rules.BoardKind.PROVINCE
-              else (rules.DISTRICT_CHAIR, *rules.DISTRICT_MEMBERS) if kind is rules.BoardKind.DISTRICT else ())
-    return tuple((req, tuple(parse.ascii_fold(w) for w in (req.kurum, *req.also_matches)))
-                 for req in listed if not req.plural)
+    listed = (
+        (rules.PROVINCE_CHAIR, *rules.PROVINCE_MEMBERS)
+        if kind is rules.BoardKind.PROVINCE
+        else (rules.DISTRICT_CHAIR, *rules.DISTRICT_MEMBERS)
+        if kind is rules.BoardKind.DISTRICT
+        else ()
+    )
+    return tuple(
+        (req, tuple(parse.ascii_fold(w) for w in (req.kurum, *req.also_matches))) for req in listed if not req.plural
+    )
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -86,8 +95,10 @@ def governor_of(member: Record, district: str) -> bool:
 @cache
 def _title_patterns() -> tuple[re.Pattern, ...]:
     # whole words, a possessive ending allowed (Müdür/Müdürü, Müftü/Müftüsü), never a longer word (Müdürlük)
-    return tuple(re.compile(r"(?:^|[^a-z0-9])" + re.escape(parse.ascii_fold(t)) + r"(?:s?[iu])?(?![a-z0-9])")
-                 for t in rules.SUBCOMMISSION_TITLES)
+    return tuple(
+        re.compile(r"(?:^|[^a-z0-9])" + re.escape(parse.ascii_fold(t)) + r"(?:s?[iu])?(?![a-z0-9])")
+        for t in rules.SUBCOMMISSION_TITLES
+    )
 
 
 def branch_manager_level(title: str) -> bool:

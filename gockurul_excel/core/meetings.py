@@ -60,12 +60,16 @@ def find_meeting(data: WorkbookData, number: str) -> Meeting:
     r = meetings.get(key)
     if r is None:
         known = ", ".join(list(meetings)[:20]) or "yok"
-        raise GocKurulError(f"Toplantı {number} 'Toplantılar' sayfasında bulunamadı (mevcut: {known}).",
-                            sheet="Toplantılar")
+        raise GocKurulError(
+            f"Toplantı {number} 'Toplantılar' sayfasında bulunamadı (mevcut: {known}).", sheet="Toplantılar"
+        )
     category = rules.category_of(r["Kategori"])
     if category is None:
-        raise GocKurulError(f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.", sheet="Toplantılar",
-                            cell=r.cell("Kategori"))
+        raise GocKurulError(
+            f"Toplantı {key}: kategori '{r['Kategori'] or ''}' geçerli değil.",
+            sheet="Toplantılar",
+            cell=r.cell("Kategori"),
+        )
     return Meeting(r, category, meeting_day(r))
 
 
@@ -108,6 +112,7 @@ def evaluation_is_of(r: Record, meeting_no: object) -> bool:
 
 def carried_rows(data: WorkbookData, sheet: str) -> list[Record]:
     """A sheet's rows carried over from earlier years, by year of origin and number (built once per read)."""
+
     def build() -> list[Record]:
         rows = [r for r in data.records(sheet) if carried_year(r) is not None]
         number = contract.SHEETS_BY_NAME[sheet].key[0]
@@ -172,6 +177,7 @@ def decisions(data: WorkbookData, m: Meeting) -> list[Record]:
 
 def _dated_meetings(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, Record]]]:
     """Category -> (held or planned date, row order, record) of its dated meetings, by date."""
+
     def build() -> dict[str, list[tuple[dt.date, int, Record]]]:
         out: dict[str, list[tuple[dt.date, int, Record]]] = {}
         for i, r in enumerate(data.records("Toplantılar")):
@@ -203,8 +209,10 @@ def previous_meeting(data: WorkbookData, m: Meeting) -> Meeting | None:
 
 
 def _meetings_by_no(data: WorkbookData) -> dict:
-    return data.derived("meetings_by_no", lambda: {r["Toplantı No"]: r for r in data.records("Toplantılar")
-                                                   if r["Toplantı No"] is not None})
+    return data.derived(
+        "meetings_by_no",
+        lambda: {r["Toplantı No"]: r for r in data.records("Toplantılar") if r["Toplantı No"] is not None},
+    )
 
 
 def _evaluation(data: WorkbookData, d: Record) -> tuple[object, dt.date | None]:
@@ -220,12 +228,16 @@ def _evaluation(data: WorkbookData, d: Record) -> tuple[object, dt.date | None]:
 def _open_decisions(data: WorkbookData) -> dict[str, list[tuple[dt.date, int, object, dt.date | None, Record]]]:
     """Category -> (its meeting's date, row order, evaluator, evaluator's held day, decision) of this year's open
     decisions, by meeting date (built once: each meeting's Ek-1 item 8 then looks nothing up again)."""
+
     def build() -> dict[str, list[tuple[dt.date, int, object, dt.date | None, Record]]]:
         out: dict[str, list[tuple[dt.date, int, object, dt.date | None, Record]]] = {}
         for category, entries in _dated_meetings(data).items():
-            out[category] = [(day, i, *_evaluation(data, d), d) for day, i, r in entries
-                             for d in of_meeting(data, "Kararlar", r["Toplantı No"], "Karar No")
-                             if d["Durum"] in rules.DECISION_OPEN]
+            out[category] = [
+                (day, i, *_evaluation(data, d), d)
+                for day, i, r in entries
+                for d in of_meeting(data, "Kararlar", r["Toplantı No"], "Karar No")
+                if d["Durum"] in rules.DECISION_OPEN
+            ]
         return out
 
     return data.derived("open_decisions", build)
@@ -244,9 +256,11 @@ def unevaluated_decisions(data: WorkbookData) -> list[tuple[Record, Record]]:
     those meetings. The same pairs `decisions_to_evaluate` gives meeting by meeting, found once per decision."""
     out: list[tuple[tuple, Record, Record]] = []
     for category in rules.BOARD_CATEGORIES.values():
-        held = sorted((r["Gerçekleşen Tarih"], i, r) for i, r in enumerate(data.records("Toplantılar"))
-                      if r["Gerçekleşen Tarih"] is not None and r["Toplantı No"] is not None
-                      and r["Kategori"] == category.value)
+        held = sorted(
+            (r["Gerçekleşen Tarih"], i, r)
+            for i, r in enumerate(data.records("Toplantılar"))
+            if r["Gerçekleşen Tarih"] is not None and r["Toplantı No"] is not None and r["Kategori"] == category.value
+        )
         for day, i, evaluator, _, d in _open_decisions(data).get(category.value, []):
             k = bisect_right(held, day, key=lambda e: e[0])  # the first held strictly after its meeting
             if evaluator is None and k < len(held):
@@ -265,12 +279,18 @@ def decisions_to_evaluate(data: WorkbookData, m: Meeting) -> list[Record]:
     own = rules.BOARD_CATEGORIES.get(data.board_kind) if data.board_kind is not None else None
     if m.date is not None and (m.category is own or (own is None and is_first_board_of_year(data, m))):
         named_ids = {id(r) for r in named}
-        out += [r for r in carried_rows(data, "Kararlar")
-                if id(r) in named_ids or (r["Durum"] in rules.DECISION_OPEN and not _evaluated_before(data, r, m))]
+        out += [
+            r
+            for r in carried_rows(data, "Kararlar")
+            if id(r) in named_ids or (r["Durum"] in rules.DECISION_OPEN and not _evaluated_before(data, r, m))
+        ]
     if m.date is not None:
         entries = _open_decisions(data).get(m.category.value, [])
-        out += [d for _, _, evaluator, held, d in entries[:bisect_left(entries, m.date, key=lambda e: e[0])]
-                if held is None or held >= m.date or evaluator == m.no]
+        out += [
+            d
+            for _, _, evaluator, held, d in entries[: bisect_left(entries, m.date, key=lambda e: e[0])]
+            if held is None or held >= m.date or evaluator == m.no
+        ]
     out += sorted(named, key=lambda r: (carried_year(r) or 0, number_order(r["Karar No"]), r.row))
     return list({id(r): r for r in out}.values())
 

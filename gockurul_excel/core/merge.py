@@ -35,8 +35,12 @@ from .model import WorkbookData
 
 ADDED, REPLACED, UNCHANGED, REFUSED = "eklendi", "değiştirildi", "değişiklik yok", "reddedildi"
 # The district workbook's sheet each merged table is copied from.
-SOURCE_SHEETS = {MEETINGS_SHEET: "Toplantılar", DECISIONS_SHEET: "Kararlar", PROBLEMS_SHEET: "Sorunlar",
-                 PARTICIPANTS_SHEET: "Katılımcılar"}
+SOURCE_SHEETS = {
+    MEETINGS_SHEET: "Toplantılar",
+    DECISIONS_SHEET: "Kararlar",
+    PROBLEMS_SHEET: "Sorunlar",
+    PARTICIPANTS_SHEET: "Katılımcılar",
+}
 
 
 class Refused(GocKurulError):
@@ -119,11 +123,16 @@ def incoming_from_workbook(name: str, data: WorkbookData) -> Incoming:
             rows.tables[sheet].append(rec)
     year = data.setting(contract.S_YEAR)
     bad = sum(1 for f in data.findings if f.level == ERROR) + sum(
-        1 for t in data.tables.values() for r in t.records if r.bad)
-    note = f" (Uyarı: kitapta {bad} okunamayan değer ya da sayfa sorunu var; ilçe 'gockurul kontrol' " \
-           "çalıştırmalı.)" if bad else ""
-    return Incoming(name, district, data.setting(contract.S_PROVINCE), year if isinstance(year, int) else None,
-                    rows, note)
+        1 for t in data.tables.values() for r in t.records if r.bad
+    )
+    note = (
+        f" (Uyarı: kitapta {bad} okunamayan değer ya da sayfa sorunu var; ilçe 'gockurul kontrol' çalıştırmalı.)"
+        if bad
+        else ""
+    )
+    return Incoming(
+        name, district, data.setting(contract.S_PROVINCE), year if isinstance(year, int) else None, rows, note
+    )
 
 
 def _province_districts(data: WorkbookData) -> dict[str, str]:
@@ -144,12 +153,17 @@ def _describe_change(old: DistrictRows, new: DistrictRows) -> str:
 
 def require_province(data: WorkbookData, name: str) -> None:
     if rules.board_kind_of(data.setting(contract.S_KIND)) is not rules.BoardKind.PROVINCE:
-        raise InvalidArgument(f"'{name}' bir il kurulu kitabı değil; ilçe kitapları il kurulu "
-                              "kitabına birleştirilir.")
+        raise InvalidArgument(f"'{name}' bir il kurulu kitabı değil; ilçe kitapları il kurulu kitabına birleştirilir.")
 
 
-def plan_merge(data: WorkbookData, state: MergedState | None, sources: list[Incoming | Unusable], *,
-               today: dt.date, now: dt.datetime) -> MergeResult:
+def plan_merge(
+    data: WorkbookData,
+    state: MergedState | None,
+    sources: list[Incoming | Unusable],
+    *,
+    today: dt.date,
+    now: dt.datetime,
+) -> MergeResult:
     """The merge without writing anything: the province's data, its merged state so far (read from its
     generated sheets) and the sources as read give the new state and this run's log lines."""
     require_province(data, data.path.name if data.path else "kitap")
@@ -175,16 +189,23 @@ def plan_merge(data: WorkbookData, state: MergedState | None, sources: list[Inco
             continue
         dkey = district_key(inc.district)
         name = known.get(dkey, inc.district)
-        note = inc.note + ("" if dkey in known else
-                           " (Uyarı: bu ilçe İlçeler sayfasında yok; izleme görünümünde yer almaz.)")
+        note = inc.note + (
+            "" if dkey in known else " (Uyarı: bu ilçe İlçeler sayfasında yok; izleme görünümünde yer almaz.)"
+        )
         new = inc.rows
         new.district, new.source = name, inc.name
         for r in new.tables.values():
-            r.sort(key=lambda row: tuple(key_order(row.get(c)) for c in ("Toplantı No", "Karar No", "Sorun No",
-                                                                          "Sıra")))
+            r.sort(
+                key=lambda row: tuple(key_order(row.get(c)) for c in ("Toplantı No", "Karar No", "Sorun No", "Sıra"))
+            )
         old = state.districts.get(dkey)
-        if old is None and any(len(row) > 3 and row[2] is not None and district_key(row[2]) == dkey
-                               and row[3] in (ADDED, REPLACED, UNCHANGED) for row in state.log):
+        if old is None and any(
+            len(row) > 3
+            and row[2] is not None
+            and district_key(row[2]) == dkey
+            and row[3] in (ADDED, REPLACED, UNCHANGED)
+            for row in state.log
+        ):
             old = DistrictRows(name)  # merged before with no rows: the merged sheets hold nothing of it
         for m in new.meetings():
             no = m["Toplantı No"]
@@ -196,9 +217,15 @@ def plan_merge(data: WorkbookData, state: MergedState | None, sources: list[Inco
             new.source = old.source or new.source
             entries.append(LogEntry(stamp, inc.name, name, UNCHANGED, f"Aynı içerik ({n} toplantı).{note}"))
         else:
-            entries.append(LogEntry(stamp, inc.name, name, REPLACED,
-                                    f"İlçenin önceki satırları bu dosyayla değiştirildi — "
-                                    f"{_describe_change(old, new)}.{note}"))
+            entries.append(
+                LogEntry(
+                    stamp,
+                    inc.name,
+                    name,
+                    REPLACED,
+                    f"İlçenin önceki satırları bu dosyayla değiştirildi — {_describe_change(old, new)}.{note}",
+                )
+            )
         state.districts[dkey] = new
     state.log.extend(e.row() for e in entries)
     return MergeResult(entries, state)

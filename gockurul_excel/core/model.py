@@ -90,6 +90,7 @@ class WorkbookData:
 
     def grouped(self, name: str, header: str) -> dict[Any, list[Record]]:
         """The sheet's records by one column's value, built once (forms look rows up per meeting)."""
+
         def build() -> dict[Any, list[Record]]:
             groups: dict[Any, list[Record]] = {}
             for r in self.records(name):
@@ -113,7 +114,8 @@ def parse_value(column: contract.Column | contract.Setting, raw: Any) -> Any:
     if column.kind == "enum":
         if column.choices == "Iller":
             alias = {parse.ascii_fold(a): n for a, n in contract.PROVINCE_ALIASES.items()}.get(
-                parse.ascii_fold(parse.text(raw) or ""))
+                parse.ascii_fold(parse.text(raw) or "")
+            )
             raw = alias or raw
         return parse.choice(raw, contract.lists()[column.choices])
     value = PARSERS[column.kind](raw)
@@ -175,41 +177,75 @@ def _range_text(r0: int, c0: int, r1: int, c1: int) -> str:
     return f"{cell_ref(r0, c0)}:{cell_ref(r1, c1)}"
 
 
-def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.SheetDef, version: str,
-               merged: list[tuple[int, int, int, int]], findings: list[Finding]) -> Table:
+def read_table(
+    sheet_name: str,
+    rows: list[list[Any]],
+    definition: contract.SheetDef,
+    version: str,
+    merged: list[tuple[int, int, int, int]],
+    findings: list[Finding],
+) -> Table:
     expected = [c.header for c in definition.columns]
     header_row, columns = parse.locate_header(rows, expected)
     hrow = header_row - 1
     header_cells = rows[hrow] if rows else []
     known = {parse.normalize_header(h) for h in expected}
-    extra = {str(v).strip(): ci + 1 for ci, v in enumerate(header_cells)
-             if isinstance(v, str) and v.strip() and parse.normalize_header(v) not in known}
+    extra = {
+        str(v).strip(): ci + 1
+        for ci, v in enumerate(header_cells)
+        if isinstance(v, str) and v.strip() and parse.normalize_header(v) not in known
+    }
     current = contract.version_tuple(version)
     for col in definition.columns:
         if col.header in columns:
             continue
         if contract.version_tuple(col.since) > current:
             continue  # an older template could not have it; `guncelle` adds it
-        guess = difflib.get_close_matches(parse.normalize_header(col.header),
-                                          [parse.normalize_header(h) for h in extra], n=1, cutoff=0.75)
+        guess = difflib.get_close_matches(
+            parse.normalize_header(col.header), [parse.normalize_header(h) for h in extra], n=1, cutoff=0.75
+        )
         if guess:
             original, ci = next((h, c) for h, c in extra.items() if parse.normalize_header(h) == guess[0])
-            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, cell_ref(hrow + 1, ci),
-                                    f"'{original}' başlığı '{col.header}' olmalı; sütun okunamadı."))
+            findings.append(
+                Finding(
+                    ERROR,
+                    TEMPLATE_RULE,
+                    sheet_name,
+                    cell_ref(hrow + 1, ci),
+                    f"'{original}' başlığı '{col.header}' olmalı; sütun okunamadı.",
+                )
+            )
         else:
-            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, None,
-                                    f"'{col.header}' başlıklı sütun bulunamadı (başlık satırı {hrow + 1})."))
+            findings.append(
+                Finding(
+                    ERROR,
+                    TEMPLATE_RULE,
+                    sheet_name,
+                    None,
+                    f"'{col.header}' başlıklı sütun bulunamadı (başlık satırı {hrow + 1}).",
+                )
+            )
     table_cols = set(columns.values())
     for r0, c0, r1, c1 in merged:
         if r1 > hrow + 1 and any(c0 <= c <= c1 for c in table_cols):
-            findings.append(Finding(ERROR, TEMPLATE_RULE, sheet_name, cell_ref(r0, c0),
-                                    f"{_range_text(r0, c0, r1, c1)} hücreleri birleştirilmiş; tabloda hücre "
-                                    "birleştirmeyin, her satıra değeri ayrı yazın."))
+            findings.append(
+                Finding(
+                    ERROR,
+                    TEMPLATE_RULE,
+                    sheet_name,
+                    cell_ref(r0, c0),
+                    f"{_range_text(r0, c0, r1, c1)} hücreleri birleştirilmiş; tabloda hücre "
+                    "birleştirmeyin, her satıra değeri ayrı yazın.",
+                )
+            )
     present = [col for col in definition.columns if col.header in columns]
     headers = [col.header for col in present]
-    layout = Layout({h: i for i, h in enumerate(headers)}, {h: col_letter(c) for h, c in columns.items()},
-                    contract.known_headers(definition.name))
-    body = rows[hrow + 1:]
+    layout = Layout(
+        {h: i for i, h in enumerate(headers)},
+        {h: col_letter(c) for h, c in columns.items()},
+        contract.known_headers(definition.name),
+    )
+    body = rows[hrow + 1 :]
     rectangular = not body or min(map(len, body)) >= max(columns.values(), default=0)
     raw_cols, value_cols, filled_cols, whys = [], [], [], []
     for col in present:
@@ -230,16 +266,18 @@ def read_table(sheet_name: str, rows: list[list[Any]], definition: contract.Shee
         rows_of = zip(filled_rows, zip(*raw_cols, strict=True), zip(*value_cols, strict=True), strict=True)
         for i, (keep, raw, values) in enumerate(rows_of):
             if keep:
-                records.append(Record(hrow + 2 + i, zip(headers, values, strict=True), raw, layout,
-                                      bad_rows.get(i, {})))
+                records.append(
+                    Record(hrow + 2 + i, zip(headers, values, strict=True), raw, layout, bad_rows.get(i, {}))
+                )
     return Table(sheet_name, definition, hrow + 1, columns, records, extra)
 
 
 def _read_settings(rows: list[list[Any]], findings: list[Finding]) -> dict[str, Setting]:
     header_row, found = parse.locate_header(rows, contract.SETTING_COLUMNS)
     if len(found) < len(contract.SETTING_COLUMNS):
-        findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
-                                "'Ayar' ve 'Değer' başlıkları bulunamadı."))
+        findings.append(
+            Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None, "'Ayar' ve 'Değer' başlıkları bulunamadı.")
+        )
         return {}
     hrow = header_row - 1
     c_name, c_value = (found[h] - 1 for h in contract.SETTING_COLUMNS)
@@ -279,9 +317,11 @@ def _sheet_lookup(name: str) -> str:
     return sheet_key(" ".join(str(name).replace("\u00a0", " ").split()))
 
 
-def build_workbook_data(path: Path | None, names: list[str],
-                        sheet_rows: Callable[[str], tuple[list[list[Any]], list[tuple[int, int, int, int]]]],
-                        ) -> WorkbookData:
+def build_workbook_data(
+    path: Path | None,
+    names: list[str],
+    sheet_rows: Callable[[str], tuple[list[list[Any]], list[tuple[int, int, int, int]]]],
+) -> WorkbookData:
     """Every input sheet as a table, whatever reads the cells: `sheet_rows(name)` gives a sheet's rows and
     merged ranges (calamine for files, xlwings for a live book)."""
     findings: list[Finding] = []
@@ -289,8 +329,15 @@ def build_workbook_data(path: Path | None, names: list[str],
     settings: dict[str, Setting] = {}
     actual = by_norm.get(_sheet_lookup(contract.SETTINGS_SHEET))
     if actual is None:
-        findings.append(Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, None,
-                                "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir."))
+        findings.append(
+            Finding(
+                ERROR,
+                TEMPLATE_RULE,
+                contract.SETTINGS_SHEET,
+                None,
+                "'Ayarlar' sayfası bulunamadı; bu kitap şablondan yapılmamış olabilir.",
+            )
+        )
     else:
         settings = _read_settings(sheet_rows(actual)[0], findings)
     version_setting = settings.get(contract.S_VERSION)
@@ -304,8 +351,9 @@ def build_workbook_data(path: Path | None, names: list[str],
             kind = settings.get(contract.S_KIND)
             district = kind is not None and rules.board_kind_of(kind.value) is rules.BoardKind.DISTRICT
             if not (definition.province_only and district):
-                findings.append(Finding(ERROR, TEMPLATE_RULE, definition.name, None,
-                                        f"'{definition.name}' sayfası bulunamadı."))
+                findings.append(
+                    Finding(ERROR, TEMPLATE_RULE, definition.name, None, f"'{definition.name}' sayfası bulunamadı.")
+                )
             continue
         rows, merged = sheet_rows(actual)
         tables[definition.name] = read_table(definition.name, rows, definition, read_as, merged, findings)
@@ -316,33 +364,43 @@ def build_workbook_data(path: Path | None, names: list[str],
 def _refuse_newer(version: str | None) -> None:
     try:
         newer = version is not None and contract.version_tuple(version) > contract.version_tuple(
-            contract.TEMPLATE_VERSION)
+            contract.TEMPLATE_VERSION
+        )
     except ValueError:
         return
     if newer:
-        raise NewerTemplate(f"Bu kitap daha yeni bir şablonla (sürüm {version}) yapılmış; bu program en çok "
-                            f"{contract.TEMPLATE_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin.",
-                            sheet=contract.SETTINGS_SHEET)
+        raise NewerTemplate(
+            f"Bu kitap daha yeni bir şablonla (sürüm {version}) yapılmış; bu program en çok "
+            f"{contract.TEMPLATE_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin.",
+            sheet=contract.SETTINGS_SHEET,
+        )
 
 
 def _known_version(version: str | None) -> bool:
     try:
         return version is not None and contract.version_tuple(version) <= contract.version_tuple(
-            contract.TEMPLATE_VERSION)
+            contract.TEMPLATE_VERSION
+        )
     except ValueError:
         return False
 
 
-def workbook_from_rows(settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
-                       state: dict[str, list[list[Any]]] | None = None,
-                       version: str = contract.TEMPLATE_VERSION, path: Path | None = None) -> WorkbookData:
+def workbook_from_rows(
+    settings: dict[str, Any],
+    rows: dict[str, list[list[Any]]],
+    *,
+    state: dict[str, list[list[Any]]] | None = None,
+    version: str = contract.TEMPLATE_VERSION,
+    path: Path | None = None,
+) -> WorkbookData:
     """A workbook held in memory, read exactly as a file would be: `settings` by name, `rows[sheet]` in the
     contract's column order for `version` (as files.fill writes them), `state` the rows (header first) of
     generated sheets the core reads back. For tests and callers that have no file; nothing touches the disk."""
     values = {s.name: contract.default_setting(s, version) for s in contract.settings_for(version)}
     values.update(settings)
     sheets: dict[str, list[list[Any]]] = {
-        contract.SETTINGS_SHEET: [list(contract.SETTING_COLUMNS), *([name, v] for name, v in values.items())]}
+        contract.SETTINGS_SHEET: [list(contract.SETTING_COLUMNS), *([name, v] for name, v in values.items())]
+    }
     for definition in contract.sheets_for(version):
         headers = [c.header for c in definition.columns]
         body = [list(r) + [None] * (len(headers) - len(r)) for r in rows.get(definition.name, [])]

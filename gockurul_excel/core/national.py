@@ -15,19 +15,30 @@ from typing import Any, NamedTuple
 
 from .. import contract, rules
 
-STATUS_CODES = {"bekliyor": "Bekliyor", "devam_ediyor": "Devam Ediyor", "uygulandi": "Uygulandı",
-                "uygulanamadi": "Uygulanamadı"}
+STATUS_CODES = {
+    "bekliyor": "Bekliyor",
+    "devam_ediyor": "Devam Ediyor",
+    "uygulandi": "Uygulandı",
+    "uygulanamadi": "Uygulanamadı",
+}
 OPEN_CODES = ("bekliyor", "devam_ediyor")
 assert set(STATUS_CODES.values()) == set(rules.DECISION_STATUSES)
 
 UNKNOWN_POPULATION = "nüfus bilinmiyor"  # a province whose documents (schema 1.0) carry no foreign population
 SUMMARY_COLUMNS = {
-    "il": "İl", "yil": "Yıl", "yabanci_nufusu": "Yabancı nüfusu",
-    "il_gkk_olagan": "İl GKK olağan (yapılan)", "il_gkk_gereken": "İl GKK olağan (gereken)",
-    "alt_komisyon_olagan": "Alt Komisyon olağan (yapılan)", "alt_komisyon_gereken": "Alt Komisyon olağan (gereken)",
-    "ek_toplanti": "Ek toplantı", "ilce_gkk": "İlçe GKK toplantısı", "karar": "Karar",
+    "il": "İl",
+    "yil": "Yıl",
+    "yabanci_nufusu": "Yabancı nüfusu",
+    "il_gkk_olagan": "İl GKK olağan (yapılan)",
+    "il_gkk_gereken": "İl GKK olağan (gereken)",
+    "alt_komisyon_olagan": "Alt Komisyon olağan (yapılan)",
+    "alt_komisyon_gereken": "Alt Komisyon olağan (gereken)",
+    "ek_toplanti": "Ek toplantı",
+    "ilce_gkk": "İlçe GKK toplantısı",
+    "karar": "Karar",
     **{f"karar_{c}": label for c, label in STATUS_CODES.items()},
-    "karar_suresi_gecen": "Süresi geçen karar", "yillik_rapor": "Yıllık rapor (Ek-3) geldi",
+    "karar_suresi_gecen": "Süresi geçen karar",
+    "yillik_rapor": "Yıllık rapor (Ek-3) geldi",
     "durum": "Olağan toplantılar",
 }
 
@@ -94,8 +105,9 @@ def _due(value: str | None) -> dt.datetime | None:
 
 def _overdue(k: Decision, today: dt.date) -> bool:
     due = _due(k.verilen_sure)
-    return k.durum in OPEN_CODES and due is not None and due.replace(tzinfo=None) < dt.datetime.combine(
-        today, dt.time())
+    return (
+        k.durum in OPEN_CODES and due is not None and due.replace(tzinfo=None) < dt.datetime.combine(today, dt.time())
+    )
 
 
 def summarise(docs: Documents, *, today: dt.date, populations: dict[str, int] | None = None) -> list[dict]:
@@ -134,22 +146,35 @@ def summarise(docs: Documents, *, today: dt.date, populations: dict[str, int] | 
         province = population is not None and rules.THRESHOLDS["province_quarterly"].applies(population)
         sub = population is not None and rules.THRESHOLDS["subcommission_quarterly"].applies(population)
         row.update(
-            il=il, yil=yil, yabanci_nufusu=None if population is None else int(population),
+            il=il,
+            yil=yil,
+            yabanci_nufusu=None if population is None else int(population),
             il_gkk_gereken=len((rules.PROVINCE_BOARD_QUARTERLY if province else rules.PROVINCE_BOARD_BIANNUAL).months),
             alt_komisyon_gereken=len((rules.SUBCOMMISSION_QUARTERLY if sub else rules.SUBCOMMISSION_BIANNUAL).months),
             yillik_rapor="Evet" if count[(il, yil, "yillik_rapor")] else "Hayır",
         )
-        done = (row["il_gkk_olagan"] >= row["il_gkk_gereken"]
-                and row["alt_komisyon_olagan"] >= row["alt_komisyon_gereken"])
+        done = (
+            row["il_gkk_olagan"] >= row["il_gkk_gereken"] and row["alt_komisyon_olagan"] >= row["alt_komisyon_gereken"]
+        )
         row["durum"] = UNKNOWN_POPULATION if population is None else ("Tamam" if done else "Eksik")
         rows.append(row)
     return rows
 
 
-BY_YEAR_COLUMNS = ("Yıl", "İl sayısı", "İl GKK olağan (yapılan)", "İl GKK olağan (gereken)",
-                   "Alt Komisyon olağan (yapılan)", "Alt Komisyon olağan (gereken)", "Eksik il",
-                   "Nüfusu bilinmeyen il", "Karar", *STATUS_CODES.values(), "Süresi geçen karar",
-                   "Yıllık rapor gelen il")
+BY_YEAR_COLUMNS = (
+    "Yıl",
+    "İl sayısı",
+    "İl GKK olağan (yapılan)",
+    "İl GKK olağan (gereken)",
+    "Alt Komisyon olağan (yapılan)",
+    "Alt Komisyon olağan (gereken)",
+    "Eksik il",
+    "Nüfusu bilinmeyen il",
+    "Karar",
+    *STATUS_CODES.values(),
+    "Süresi geçen karar",
+    "Yıllık rapor gelen il",
+)
 
 
 def by_year(summary: list[dict]) -> list[list]:
@@ -161,9 +186,20 @@ def by_year(summary: list[dict]) -> list[list]:
         def total(column: str, rows: list[dict] = rows) -> int:
             return sum(r[column] for r in rows)
 
-        out.append([yil, len(rows), total("il_gkk_olagan"), total("il_gkk_gereken"), total("alt_komisyon_olagan"),
-                    total("alt_komisyon_gereken"), sum(r["durum"] == "Eksik" for r in rows),
-                    sum(r["durum"] == UNKNOWN_POPULATION for r in rows), total("karar"),
-                    *(total(f"karar_{c}") for c in STATUS_CODES), total("karar_suresi_gecen"),
-                    sum(r["yillik_rapor"] == "Evet" for r in rows)])
+        out.append(
+            [
+                yil,
+                len(rows),
+                total("il_gkk_olagan"),
+                total("il_gkk_gereken"),
+                total("alt_komisyon_olagan"),
+                total("alt_komisyon_gereken"),
+                sum(r["durum"] == "Eksik" for r in rows),
+                sum(r["durum"] == UNKNOWN_POPULATION for r in rows),
+                total("karar"),
+                *(total(f"karar_{c}") for c in STATUS_CODES),
+                total("karar_suresi_gecen"),
+                sum(r["yillik_rapor"] == "Evet" for r in rows),
+            ]
+        )
     return out

@@ -40,6 +40,7 @@ def header_text(text: object, limit: int | None = None) -> str:
 
 # --- e-mail addresses ----------------------------------------------------------------------------------------
 
+
 def mail_address(value: object, sheet: str, cell: str | None) -> str:
     """The one e-mail address a cell holds, checked by the `email` package's own parser (RFC 5322 addr-spec);
     anything else (two addresses, a name with brackets, a line break, Turkish letters, no domain) stops the
@@ -49,9 +50,12 @@ def mail_address(value: object, sheet: str, cell: str | None) -> str:
 
     def refuse(why: str) -> GocKurulError:
         shown = one_line(text)[:60]
-        return GocKurulError(f"'{shown}' bir e-posta adresi olarak kullanılamaz: {why}. Hücreye yalnızca bir "
-                             "adres yazın (ör. ad.soyad@kurum.gov.tr). Hiçbir dosya yazılmadı.",
-                             sheet=sheet, cell=cell)
+        return GocKurulError(
+            f"'{shown}' bir e-posta adresi olarak kullanılamaz: {why}. Hücreye yalnızca bir "
+            "adres yazın (ör. ad.soyad@kurum.gov.tr). Hiçbir dosya yazılmadı.",
+            sheet=sheet,
+            cell=cell,
+        )
 
     if any(sep in text for sep in ",;"):
         raise refuse("bir hücrede birden çok adres var")
@@ -109,7 +113,7 @@ def _one_mailbox(field: str, address: Address) -> str:
     bare = Address(username=address.username, domain=address.domain)
     for candidate in (address, bare):
         folded = _DEFAULT_POLICY.header_factory(field, [candidate]).fold(policy=_FOLD)
-        value = folded[len(field) + 1:].rstrip("\r\n")  # after "To:": " mailbox" or "\r\n mailbox"
+        value = folded[len(field) + 1 :].rstrip("\r\n")  # after "To:": " mailbox" or "\r\n mailbox"
         try:
             back = _DEFAULT_POLICY.header_factory(field, value.replace("\r\n", "")).addresses
         except (ValueError, IndexError, HeaderParseError):
@@ -120,6 +124,7 @@ def _one_mailbox(field: str, address: Address) -> str:
 
 
 # --- iCalendar ------------------------------------------------------------------------------------------------
+
 
 def calendar_text(text: object) -> str:
     """Text for an iCalendar TEXT value (SUMMARY, LOCATION, DESCRIPTION): line breaks kept (icalendar escapes
@@ -137,8 +142,7 @@ def calendar_param(text: object) -> str:
 # --- file names -----------------------------------------------------------------------------------------------
 
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in "123456789¹²³"),
-             *(f"LPT{i}" for i in "123456789¹²³")}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in "123456789¹²³"), *(f"LPT{i}" for i in "123456789¹²³")}
 MAX_FILE_NAME = 120  # characters of a whole name; well under Windows' 255 with the folder's own name
 
 

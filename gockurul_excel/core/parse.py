@@ -50,8 +50,17 @@ def locate_header(rows: list, headers) -> tuple[int, dict[str, int]]:
 def ascii_fold(text: str) -> str:
     """For matching names typed without Turkish letters ('Sanliurfa' ~ 'Şanlıurfa')."""
     s = normalize_header(text)
-    for a, b in (("ı", "i"), ("ş", "s"), ("ğ", "g"), ("ü", "u"), ("ö", "o"), ("ç", "c"), ("â", "a"),
-                 ("î", "i"), ("û", "u")):
+    for a, b in (
+        ("ı", "i"),
+        ("ş", "s"),
+        ("ğ", "g"),
+        ("ü", "u"),
+        ("ö", "o"),
+        ("ç", "c"),
+        ("â", "a"),
+        ("î", "i"),
+        ("û", "u"),
+    ):
         s = s.replace(a, b)
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch))
@@ -143,8 +152,10 @@ def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, dt.time):  # what a reader gives for a date cell holding 0, a negative number or a time
-        raise ValueError("tarih değil: hücrede tarih yerine 0, eksi bir sayı ya da saat var (Excel'de tarihler "
-                         "01.01.1900'de başlar; GG.AA.YYYY biçiminde yazın)")
+        raise ValueError(
+            "tarih değil: hücrede tarih yerine 0, eksi bir sayı ya da saat var (Excel'de tarihler "
+            "01.01.1900'de başlar; GG.AA.YYYY biçiminde yazın)"
+        )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))

@@ -30,8 +30,14 @@ class Record(dict):
 
     __slots__ = ("bad", "layout", "raw_cells", "row")
 
-    def __init__(self, row: int, values: Iterable[tuple[str, Any]], raw_cells: tuple[Any, ...], layout: Layout,
-                 bad: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        row: int,
+        values: Iterable[tuple[str, Any]],
+        raw_cells: tuple[Any, ...],
+        layout: Layout,
+        bad: dict[str, str] | None = None,
+    ) -> None:
         dict.__init__(self, values)
         self.row = row
         self.raw_cells = raw_cells  # in `layout.index` order

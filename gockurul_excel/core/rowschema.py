@@ -27,8 +27,11 @@ def _column_schema(col: contract.Column | contract.Setting) -> dict:
     if kind == "int":
         name = col.header if isinstance(col, contract.Column) else col.name
         maximum = contract.INT_MAXIMA.get(name)
-        return {"type": "integer", "minimum": contract.INT_MINIMA.get(name, 0),
-                **({"maximum": maximum} if maximum is not None else {})}
+        return {
+            "type": "integer",
+            "minimum": contract.INT_MINIMA.get(name, 0),
+            **({"maximum": maximum} if maximum is not None else {}),
+        }
     if kind == "date":
         return {"type": "string", "format": "date"}
     if kind == "time":
@@ -126,13 +129,20 @@ def _instances(records: list[Record], headers: list[str] | None = None) -> list[
         if not set(map(type, values)) <= _PLAIN_KINDS:  # dates, and empty values whose cell held something
             i = layout.index[header]
             raw = [r.raw_cells[i] for r in records]
-            values = [v if v.__class__ in _PLAIN else
-                      (v.isoformat() if v.__class__ is dt.date else
-                       None if v is None and (c is None or c == "") else _json_value(v, c))
-                      for v, c in zip(values, raw, strict=True)]
+            values = [
+                v
+                if v.__class__ in _PLAIN
+                else (
+                    v.isoformat()
+                    if v.__class__ is dt.date
+                    else None
+                    if v is None and (c is None or c == "")
+                    else _json_value(v, c)
+                )
+                for v, c in zip(values, raw, strict=True)
+            ]
         columns.append(values)
-    return [{h: v for h, v in zip(headers, row, strict=True) if v is not None}
-            for row in zip(*columns, strict=True)]
+    return [{h: v for h, v in zip(headers, row, strict=True) if v is not None} for row in zip(*columns, strict=True)]
 
 
 _PLAIN_KINDS = {str, int, list}
@@ -168,8 +178,9 @@ def _column_passes(col: contract.Column, values: list, raws: Callable[[], list],
     if kind == "int":
         name = col.header if isinstance(col, contract.Column) else col.name
         most = contract.INT_MAXIMA.get(name)
-        return (kinds <= {int} and min(values) >= contract.INT_MINIMA.get(name, 0)
-                and (most is None or max(values) <= most))
+        return (
+            kinds <= {int} and min(values) >= contract.INT_MINIMA.get(name, 0) and (most is None or max(values) <= most)
+        )
     if kind == "date":
         return kinds <= {dt.date}
     if kind in _LENGTHS:
@@ -178,8 +189,12 @@ def _column_passes(col: contract.Column, values: list, raws: Callable[[], list],
         return kinds <= {str} and all(map(_SAFE_PATTERNS[kind].fullmatch, values))
     if kind == "list":
         items = list(chain.from_iterable(values))
-        return (kinds <= {list} and min(map(len, values)) >= 1 and set(map(type, items)) <= {str}
-                and max(map(len, items), default=0) <= _LENGTHS["text"])
+        return (
+            kinds <= {list}
+            and min(map(len, values)) >= 1
+            and set(map(type, items)) <= {str}
+            and max(map(len, items), default=0) <= _LENGTHS["text"]
+        )
     return False
 
 
@@ -217,8 +232,9 @@ _KIND_WORDS = {
 }
 
 
-def _schema_findings(sheet: str, columns: dict, instance: dict, cells: Callable[[str], str | None],
-                     bad: dict[str, str], errors: list) -> Iterator[Finding]:
+def _schema_findings(
+    sheet: str, columns: dict, instance: dict, cells: Callable[[str], str | None], bad: dict[str, str], errors: list
+) -> Iterator[Finding]:
     for err in errors:
         if err.validator == "required":
             missing = err.message.split("'")[1] if "'" in err.message else "?"
@@ -262,8 +278,9 @@ def _settings_findings(data: WorkbookData) -> Iterator[Finding]:
     kind_key = kind if kind in contract.lists()["KurulTuru"] else None
     required = settings_schema(kind_key)["required"]
     if all(name in data.settings for name in required) and all(
-            _column_passes(defs[name], [s.value], partial(list, (s.raw,)), name in required)
-            for name, s in data.settings.items()):
+        _column_passes(defs[name], [s.value], partial(list, (s.raw,)), name in required)
+        for name, s in data.settings.items()
+    ):
         errors = []  # every setting passes on its own: no validator to load (most books)
     else:
         errors = _validator(("settings", kind_key)).errors(instance)
@@ -274,8 +291,13 @@ def _settings_findings(data: WorkbookData) -> Iterator[Finding]:
             continue
         yield f
     if contract.S_VERSION in data.settings and not _valid_version(version):
-        yield Finding(ERROR, TEMPLATE_RULE, contract.SETTINGS_SHEET, data.settings[contract.S_VERSION].cell,
-                      f"Şablon Sürümü '{version}' okunamadı.")
+        yield Finding(
+            ERROR,
+            TEMPLATE_RULE,
+            contract.SETTINGS_SHEET,
+            data.settings[contract.S_VERSION].cell,
+            f"Şablon Sürümü '{version}' okunamadı.",
+        )
 
 
 def _valid_version(version: str) -> bool:

@@ -43,16 +43,25 @@ def _category(record: Record) -> Category | None:
     return rules.category_of(record["Kategori"])
 
 
-def _meeting_event(s: Schedule, category: Category, day: dt.date, no: str | None, held: dt.date | None,
-                   article: str, text: str, key: str, proposal: bool = False) -> Event:
+def _meeting_event(
+    s: Schedule,
+    category: Category,
+    day: dt.date,
+    no: str | None,
+    held: dt.date | None,
+    article: str,
+    text: str,
+    key: str,
+    proposal: bool = False,
+) -> Event:
     if held is None and no is not None and day < s.today:
         text += " — tarihi geçti, gerçekleşen tarih yazılmamış"
-    return Event(CATEGORY_CODE[category], day, text, article, meeting_status(held, day, s.today), key, no,
-                 proposal)
+    return Event(CATEGORY_CODE[category], day, text, article, meeting_status(held, day, s.today), key, no, proposal)
 
 
-def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Record | None,
-                     key: str, only_before: bool = False) -> None:
+def _deadline_events(
+    s: Schedule, category: Category, day: dt.date, meeting: Record | None, key: str, only_before: bool = False
+) -> None:
     no = meeting[NO] if meeting else None
     held = meeting[HELD] if meeting else None
     for rule in rules.MEETING_DEADLINES:
@@ -72,14 +81,36 @@ def _deadline_events(s: Schedule, category: Category, day: dt.date, meeting: Rec
             done = bool(held)
         whose = f"toplantı {no}" if no else f"önerilen {CATEGORY_SHORT[category]} toplantısı"
         text = f"{rule.label} — {whose} ({tr_date(base)}) ({rule.articles})"
-        s.events.append(due_event(s, rule.kind, due(s.calendar, base, rule), text, rule.articles, done,
-                                   f"{key}/{rule.kind}/{rule.articles}", no, no is None))
+        s.events.append(
+            due_event(
+                s,
+                rule.kind,
+                due(s.calendar, base, rule),
+                text,
+                rule.articles,
+                done,
+                f"{key}/{rule.kind}/{rule.articles}",
+                no,
+                no is None,
+            )
+        )
     if meeting is not None and held and meeting[contract.ACTION_PLAN_UPDATE_COLUMN] == "Evet":
         rule = rules.ACTION_PLAN_UPDATE
         d = due(s.calendar, held, rule)
         text = f"{rule.label} — toplantı {no} ({tr_date(held)}) {rule.days} gün süre verdi ({rule.articles})"
-        s.events.append(due_event(s, rule.kind, d, text, rule.articles, False, f"{key}/{rule.kind}", no,
-                                   status=untracked(d.limit, s.today)))
+        s.events.append(
+            due_event(
+                s,
+                rule.kind,
+                d,
+                text,
+                rule.articles,
+                False,
+                f"{key}/{rule.kind}",
+                no,
+                status=untracked(d.limit, s.today),
+            )
+        )
 
 
 def _assign_meetings(s: Schedule, meetings: list[Record]) -> list[Record]:
@@ -138,18 +169,33 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
             m = w.meeting
             keys[m[NO]] = key
             day = s.meeting_dates[m[NO]]
-            text = (f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) "
-                    f"({w.article})")
-            s.events.append(_meeting_event(s, w.category, day, m[NO], m[HELD],
-                                           w.article, text, key))
+            text = (
+                f"{CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} (toplantı {m['Toplantı No']}) ({w.article})"
+            )
+            s.events.append(_meeting_event(s, w.category, day, m[NO], m[HELD], w.article, text, key))
         else:
-            text = (f"Önerilen tarih: {CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} "
-                    f"({tr_date(w.start)}–{tr_date(w.end)}{late_limit(w)}) ({w.article})")
+            text = (
+                f"Önerilen tarih: {CATEGORY_NAME[w.category]} olağan toplantısı, {w.label} "
+                f"({tr_date(w.start)}–{tr_date(w.end)}{late_limit(w)}) ({w.article})"
+            )
             if w.estimated:
                 text += f" — {ESTIMATED_NOTE}"
             status = OVERDUE if w.limit < today else UPCOMING
-            s.events.append(Event(CATEGORY_CODE[w.category], w.proposal, text, w.article, status, key, None, True,
-                                  None, None, w.estimated))
+            s.events.append(
+                Event(
+                    CATEGORY_CODE[w.category],
+                    w.proposal,
+                    text,
+                    w.article,
+                    status,
+                    key,
+                    None,
+                    True,
+                    None,
+                    None,
+                    w.estimated,
+                )
+            )
             if status == UPCOMING:
                 _deadline_events(s, w.category, w.proposal, None, key, only_before=True)
 
@@ -162,8 +208,7 @@ def build_schedule(data: WorkbookData, today: dt.date) -> Schedule:
         key = keys.get(no, f"{prefix}/toplanti/{no}")
         if m["Tür"] != "Olağan":
             text = f"{CATEGORY_NAME[cat]} ek toplantısı (toplantı {no}) ({EXTRA_MEETING_ARTICLE})"
-            s.events.append(_meeting_event(s, cat, day, no, m[HELD], EXTRA_MEETING_ARTICLE, text,
-                                           key))
+            s.events.append(_meeting_event(s, cat, day, no, m[HELD], EXTRA_MEETING_ARTICLE, text, key))
         elif id(m) in outside_ids:
             text = f"{CATEGORY_NAME[cat]} olağan toplantısı (toplantı {no}) — olağan dönemin dışında"
             article = next((w.article for w in s.windows if w.category is cat), "")
@@ -199,13 +244,28 @@ def _first_board_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
         day, no, held = proposals[0].proposal, None, None
     for duty in duties:
         where = f"toplantı {no}" if no else "önerilen ilk kurul"
-        s.events.append(Event(duty.kind, day, f"Yılın ilk kurulu ({where}): {duty.label} ({duty.article})",
-                              duty.article, meeting_status(held, day, s.today), f"{prefix}/ilk_kurul/{duty.article}",
-                              no, no is None))
+        s.events.append(
+            Event(
+                duty.kind,
+                day,
+                f"Yılın ilk kurulu ({where}): {duty.label} ({duty.article})",
+                duty.article,
+                meeting_status(held, day, s.today),
+                f"{prefix}/ilk_kurul/{duty.article}",
+                no,
+                no is None,
+            )
+        )
 
 
-def annual_report_due(cal: WorkCalendar, data: WorkbookData, report_year: int, rule: rules.YearlyDeadline,
-                      proposal: dt.date | None = None, today: dt.date | None = None) -> Due:
+def annual_report_due(
+    cal: WorkCalendar,
+    data: WorkbookData,
+    report_year: int,
+    rule: rules.YearlyDeadline,
+    proposal: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Due:
     """M13: a task of January after `report_year`; the report's preparation is due by the next year's first board
     when that comes first (it approves the report, M13(2)) — known when this workbook is of that year: the first
     board as seen on `today` (KURALLAR §7: held or planned and not missed, its earlier date; or the open proposal),
@@ -236,9 +296,18 @@ def _annual_report_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
             text = f"{report_year} yılı: {rule.label} ({rule.article})"
             if d.limit < month_end(s.calendar, report_year + 1, rule.month).limit:
                 text += " — onaylayacak olan yılın ilk kurulundan önce"
-            s.events.append(due_event(s, rule.kind, d, text, rule.article, False,
-                                       f"{prefix}/yillik/{report_year}/{rule.kind}",
-                                       status=untracked(d.limit, s.today)))
+            s.events.append(
+                due_event(
+                    s,
+                    rule.kind,
+                    d,
+                    text,
+                    rule.article,
+                    False,
+                    f"{prefix}/yillik/{report_year}/{rule.kind}",
+                    status=untracked(d.limit, s.today),
+                )
+            )
 
 
 def _carried_key(r: Record) -> str:
@@ -255,8 +324,17 @@ def _decision_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
         text = f"Karar {number_text(r, 'Karar No')} için verilen süre doluyor: {r['Alınan Karar'] or ''}".rstrip(": ")
         # a carried decision's meeting is in its own year's workbook, not this one
         no = r[NO] if carried_year(r) is None else None
-        s.events.append(Event("karar_suresi", due_day, text + " (Ek-1)", "Ek-1", status_by(False, due_day, s.today),
-                              f"{prefix}/karar/{_carried_key(r)}{r['Karar No']}", no))
+        s.events.append(
+            Event(
+                "karar_suresi",
+                due_day,
+                text + " (Ek-1)",
+                "Ek-1",
+                status_by(False, due_day, s.today),
+                f"{prefix}/karar/{_carried_key(r)}{r['Karar No']}",
+                no,
+            )
+        )
 
 
 MAX_REPORT_INTERVAL_MONTHS = 120
@@ -283,11 +361,20 @@ def _project_events(s: Schedule, data: WorkbookData, prefix: str) -> None:
     words = {"proje_ara_rapor": "ara raporu", "proje_nihai_rapor": "nihai raporu ve uygulama sonuçları"}
     for r in data.records("Projeler"):
         for kind, due_day, done in project_reports(s, r):
-            text = f"Proje {number_text(r, 'Proje No')} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa " \
-                   f"gönderilir ({rules.PROJECT_REPORTS_ARTICLE})"
-            s.events.append(Event(kind, due_day, text, rules.PROJECT_REPORTS_ARTICLE,
-                                  status_by(done, due_day, s.today),
-                                  f"{prefix}/proje/{_carried_key(r)}{r['Proje No']}/{kind}"))
+            text = (
+                f"Proje {number_text(r, 'Proje No')} ({r['Proje Adı'] or ''}) {words[kind]} Başkanlığa "
+                f"gönderilir ({rules.PROJECT_REPORTS_ARTICLE})"
+            )
+            s.events.append(
+                Event(
+                    kind,
+                    due_day,
+                    text,
+                    rules.PROJECT_REPORTS_ARTICLE,
+                    status_by(done, due_day, s.today),
+                    f"{prefix}/proje/{_carried_key(r)}{r['Proje No']}/{kind}",
+                )
+            )
 
 
 def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
@@ -302,8 +389,10 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
     for d in required_district_boards(data):
         _required, why, _sentence = rules.district_board_duty(d["Yabancı Nüfusu"], d["Hudut İlçesi"] == "Evet")
         for i, w in enumerate(windows_for(rules.DISTRICT_BOARD_WINDOW, s.year, s.calendar)):
-            text = (f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}"
-                    f"{late_limit(w)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})")
+            text = (
+                f"{d['İlçe']} İlçe GKK olağan toplantısı ({w.label}, {tr_date(w.start)}–{tr_date(w.end)}"
+                f"{late_limit(w)}) — {why} ({rules.DISTRICT_WINDOW_ARTICLES})"
+            )
             status = PAST if w.limit < s.today else UPCOMING
             st = follow.get(d["İlçe"])
             if st is not None and i < len(st.windows):
@@ -311,5 +400,16 @@ def _district_obligations(s: Schedule, data: WorkbookData, prefix: str) -> None:
                 status = DONE if held else (OVERDUE if w.limit < s.today else UPCOMING)
                 if held:
                     text += f" — yapıldı: {tr_date(held)} (toplantı {st.windows[i].meeting_no})"
-            s.events.append(Event("ilce_gkk", w.end, text, rules.DISTRICT_WINDOW_ARTICLES, status,
-                                  f"{prefix}/ilce/{d['İlçe']}/{w.month:02d}", None, False, d["İlçe"]))
+            s.events.append(
+                Event(
+                    "ilce_gkk",
+                    w.end,
+                    text,
+                    rules.DISTRICT_WINDOW_ARTICLES,
+                    status,
+                    f"{prefix}/ilce/{d['İlçe']}/{w.month:02d}",
+                    None,
+                    False,
+                    d["İlçe"],
+                )
+            )

@@ -29,8 +29,13 @@ class SchemaCheck:
         # The same schema as the items of an array: definitions stay at the root, where "#/$defs/…" points.
         roots = ("$schema", "$id", "$defs", "definitions")
         many = {k: schema[k] for k in roots[2:] if k in schema}
-        many.update({"$schema": schema.get("$schema", "https://json-schema.org/draft/2020-12/schema"),
-                     "type": "array", "items": {k: v for k, v in schema.items() if k not in roots}})
+        many.update(
+            {
+                "$schema": schema.get("$schema", "https://json-schema.org/draft/2020-12/schema"),
+                "type": "array",
+                "items": {k: v for k, v in schema.items() if k not in roots},
+            }
+        )
         self._fast_many = jsonschema_rs.validator_for(many, validate_formats=True)
 
     @property
@@ -60,8 +65,7 @@ class SchemaCheck:
             return [i for i, x in enumerate(instances) if not self.is_valid(x)]
         if self._fast_many.is_valid(instances):
             return []
-        return sorted({int(e.instance_path[0]) for e in self._fast_many.iter_errors(instances)
-                       if e.instance_path})
+        return sorted({int(e.instance_path[0]) for e in self._fast_many.iter_errors(instances) if e.instance_path})
 
     def errors_of_many(self, instances: Sequence[Any]) -> Iterator[tuple[int, list]]:
         """(position, jsonschema errors) of every rejected instance."""

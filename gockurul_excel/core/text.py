@@ -1,5 +1,4 @@
-"""How dates, days, months and names are written in Turkish, once for every sheet and message.
-"""
+"""How dates, days, months and names are written in Turkish, once for every sheet and message."""
 
 from __future__ import annotations
 
@@ -15,8 +14,7 @@ try:
 except ZoneInfoNotFoundError:  # pragma: no cover - depends on the platform
     ISTANBUL = dt.timezone(dt.timedelta(hours=3), "+03")
 
-MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
-          "Aralık")
+MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
 
 
 def tr_date(day: dt.date) -> str:
@@ -74,11 +72,36 @@ def signature_name(name: str) -> str:
 
 
 # The ordinal suffix legal texts write after a numeral ("11 inci madde"), by the last word's vowels.
-_ORDINAL_SUFFIX = {0: "", 1: "inci", 2: "nci", 3: "üncü", 4: "üncü", 5: "inci", 6: "ncı", 7: "nci", 8: "inci",
-                   9: "uncu"}
+_ORDINAL_SUFFIX = {
+    0: "",
+    1: "inci",
+    2: "nci",
+    3: "üncü",
+    4: "üncü",
+    5: "inci",
+    6: "ncı",
+    7: "nci",
+    8: "inci",
+    9: "uncu",
+}
 _TENS_SUFFIX = {1: "uncu", 2: "nci", 3: "uncu", 4: "ıncı", 5: "nci", 6: "ıncı", 7: "inci", 8: "inci", 9: "ıncı"}
-_ORDINAL_WORDS = ("birinci", "ikinci", "üçüncü", "dördüncü", "beşinci", "altıncı", "yedinci", "sekizinci",
-                  "dokuzuncu", "onuncu", "on birinci", "on ikinci", "on üçüncü", "on dördüncü", "on beşinci")
+_ORDINAL_WORDS = (
+    "birinci",
+    "ikinci",
+    "üçüncü",
+    "dördüncü",
+    "beşinci",
+    "altıncı",
+    "yedinci",
+    "sekizinci",
+    "dokuzuncu",
+    "onuncu",
+    "on birinci",
+    "on ikinci",
+    "on üçüncü",
+    "on dördüncü",
+    "on beşinci",
+)
 
 
 def ordinal(number: int) -> str:
@@ -136,9 +159,29 @@ _VOICELESS = set("fstkçşhpFSTKÇŞHP")  # "fıstıkçı şahap": the locative'
 # Loanwords whose last syllable takes front suffixes though its vowel is back (a palatal l, Arabic -at).
 _FRONT_EXCEPTIONS = ("kontrol", "protokol", "saat", "rol", "hal", "petrol", "alkol", "meal", "ihtimal")
 # Letter names for abbreviations read letter by letter (TDK: TBMM'ye, SGK'ye, PTT'de).
-_LETTER_NAMES = {"B": "be", "C": "ce", "Ç": "çe", "D": "de", "F": "fe", "G": "ge", "Ğ": "ge", "H": "he",
-                 "J": "je", "K": "ke", "L": "le", "M": "me", "N": "ne", "P": "pe", "R": "re", "S": "se",
-                 "Ş": "şe", "T": "te", "V": "ve", "Y": "ye", "Z": "ze"}
+_LETTER_NAMES = {
+    "B": "be",
+    "C": "ce",
+    "Ç": "çe",
+    "D": "de",
+    "F": "fe",
+    "G": "ge",
+    "Ğ": "ge",
+    "H": "he",
+    "J": "je",
+    "K": "ke",
+    "L": "le",
+    "M": "me",
+    "N": "ne",
+    "P": "pe",
+    "R": "re",
+    "S": "se",
+    "Ş": "şe",
+    "T": "te",
+    "V": "ve",
+    "Y": "ye",
+    "Z": "ze",
+}
 
 
 def _lower(text: str) -> str:
@@ -190,13 +233,16 @@ def inflect(name: str, case: str) -> str:
     stem = last
     if ends_vowel:
         n = not abbreviation and _is_possessive(words)
-        suffix = {DATIVE: ("n" if n else "y") + two, LOCATIVE: ("n" if n else "") + "d" + two,
-                  ABLATIVE: ("n" if n else "") + "d" + two + "n", GENITIVE: "n" + four + "n",
-                  ACCUSATIVE: ("n" if n else "y") + four}[case]
+        suffix = {
+            DATIVE: ("n" if n else "y") + two,
+            LOCATIVE: ("n" if n else "") + "d" + two,
+            ABLATIVE: ("n" if n else "") + "d" + two + "n",
+            GENITIVE: "n" + four + "n",
+            ACCUSATIVE: ("n" if n else "y") + four,
+        }[case]
     else:
         d = "t" if sound[-1] in _VOICELESS else "d"
-        suffix = {DATIVE: two, LOCATIVE: d + two, ABLATIVE: d + two + "n", GENITIVE: four + "n",
-                  ACCUSATIVE: four}[case]
+        suffix = {DATIVE: two, LOCATIVE: d + two, ABLATIVE: d + two + "n", GENITIVE: four + "n", ACCUSATIVE: four}[case]
         # k between vowels softens to ğ in words of more than one syllable (Bakanlık -> Bakanlığa)
         if case in (DATIVE, GENITIVE, ACCUSATIVE) and not abbreviation and sound[-1] == "k" and len(vowels) > 1:
             stem = last[:-1] + ("Ğ" if last[-1] == "K" else "ğ")

@@ -1,5 +1,4 @@
-"""Ordinary meeting windows (M6(9), M7, M8(1), M8(3)) and the working-day calendar of a workbook.
-"""
+"""Ordinary meeting windows (M6(9), M7, M8(1), M8(3)) and the working-day calendar of a workbook."""
 
 from __future__ import annotations
 
@@ -76,8 +75,11 @@ def windows_for(category_window: rules.MeetingWindow, year: int, cal: WorkCalend
 
 
 def build_calendar(data: WorkbookData) -> WorkCalendar:
-    extra = [(r["Tarih"], r["Açıklama"] or r["Tür"] or "İdari izin", r["Tür"] or "İdari İzin")
-             for r in data.records("Tatiller") if r["Tarih"]]
+    extra = [
+        (r["Tarih"], r["Açıklama"] or r["Tür"] or "İdari izin", r["Tür"] or "İdari İzin")
+        for r in data.records("Tatiller")
+        if r["Tarih"]
+    ]
     return WorkCalendar(extra)
 
 

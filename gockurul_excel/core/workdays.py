@@ -179,7 +179,7 @@ def _due(calendar: WorkCalendar, meeting_day: dt.date, rule: rules.Deadline) -> 
 
 
 def month_end(calendar: WorkCalendar, year: int, month: int) -> Due:
-    """"Ayın son gününe kadar": the last working day (target), the calendar last day (limit)."""
+    """ "Ayın son gününe kadar": the last working day (target), the calendar last day (limit)."""
     last = dt.date(year, month, monthrange(year, month)[1])
     target = calendar.previous_working_day(last)
     return Due(target, last, target != last and calendar.estimated_between(target, last))

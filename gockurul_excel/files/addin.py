@@ -54,17 +54,33 @@ NO_WORKBOOK_MESSAGE = "Önce bir Göç Kurulu kitabı açın: düğmeler açık 
 # default matters (an empty TEMP DIR would put the error log at the drive's root) and empty/False elsewhere.
 # tests/test_addin.py checks this list against the GetConfig calls of the add-in's VBA.
 XLWINGS_KEYS = {
-    "INTERPRETER_MAC": "", "INTERPRETER": "", "ADD_WORKBOOK_TO_PYTHONPATH": "False", "PYTHONPATH": "",
-    "ONEDRIVE_CONSUMER_WIN": "", "ONEDRIVE_COMMERCIAL_WIN": "", "SHAREPOINT_WIN": "",
-    "ONEDRIVE_CONSUMER_MAC": "", "ONEDRIVE_COMMERCIAL_MAC": "", "SHAREPOINT_MAC": "",
-    "USE UDF SERVER": "False", "LICENSE_KEY": "", "SHOW CONSOLE": "False", "TEMP DIR": "%TEMP%",
-    "CONDA PATH": "", "CONDA ENV": "", "UDF MODULES": "", "DEBUG UDFS": "False", "SHOW_ERROR_POPUPS": "True",
+    "INTERPRETER_MAC": "",
+    "INTERPRETER": "",
+    "ADD_WORKBOOK_TO_PYTHONPATH": "False",
+    "PYTHONPATH": "",
+    "ONEDRIVE_CONSUMER_WIN": "",
+    "ONEDRIVE_COMMERCIAL_WIN": "",
+    "SHAREPOINT_WIN": "",
+    "ONEDRIVE_CONSUMER_MAC": "",
+    "ONEDRIVE_COMMERCIAL_MAC": "",
+    "SHAREPOINT_MAC": "",
+    "USE UDF SERVER": "False",
+    "LICENSE_KEY": "",
+    "SHOW CONSOLE": "False",
+    "TEMP DIR": "%TEMP%",
+    "CONDA PATH": "",
+    "CONDA ENV": "",
+    "UDF MODULES": "",
+    "DEBUG UDFS": "False",
+    "SHOW_ERROR_POPUPS": "True",
 }
 
-NEEDS = ("Eklentiyi Excel üzerinden yapmak (bilgi işlem için yedek yol) için (1) Windows, (2) Microsoft Excel ve "
-         "(3) Excel'de Dosya > Seçenekler > Güven Merkezi > Güven Merkezi Ayarları > Makro Ayarları'nda "
-         "'VBA proje nesne modeline güvenilir erişim' kutusunun işaretli olması gerekir. Olağan kurulum buna "
-         "gerek duymaz: eklenti paketle hazır gelir.")
+NEEDS = (
+    "Eklentiyi Excel üzerinden yapmak (bilgi işlem için yedek yol) için (1) Windows, (2) Microsoft Excel ve "
+    "(3) Excel'de Dosya > Seçenekler > Güven Merkezi > Güven Merkezi Ayarları > Makro Ayarları'nda "
+    "'VBA proje nesne modeline güvenilir erişim' kutusunun işaretli olması gerekir. Olağan kurulum buna "
+    "gerek duymaz: eklenti paketle hazır gelir."
+)
 
 
 def xlstart_folder() -> Path:
@@ -100,22 +116,27 @@ def settings_for(interpreter: str, xlwings_version: str | None = None) -> list[t
 
 # --- package surgery (any system) ---------------------------------------------------------------------
 
+
 def _read_members(path: Path) -> tuple[list[zipfile.ZipInfo], dict[str, bytes]]:
     try:
         with zipfile.ZipFile(path) as src:
             infos = src.infolist()
             return infos, {i.filename: src.read(i.filename) for i in infos}
     except (OSError, zipfile.BadZipFile) as exc:
-        raise GocKurulError(f"'{Path(path).name}' okunamadı: bir Excel eklentisi (.xlam) değil "
-                            f"({type(exc).__name__}).") from None
+        raise GocKurulError(
+            f"'{Path(path).name}' okunamadı: bir Excel eklentisi (.xlam) değil ({type(exc).__name__})."
+        ) from None
 
 
 def _config_sheet_part(members: dict[str, bytes]) -> tuple[str, etree._Element, etree._Element]:
     """(sheet part name, workbook.xml root, the <sheet> element) of the config sheet, ours or the template's."""
     workbook = etree.fromstring(members["xl/workbook.xml"], xml_parser())
     rels = etree.fromstring(members["xl/_rels/workbook.xml.rels"], xml_parser())
-    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{NS_PKG_REL}}}Relationship")
-               if r.get("Type") == RT_WORKSHEET}
+    targets = {
+        r.get("Id"): r.get("Target")
+        for r in rels.iter(f"{{{NS_PKG_REL}}}Relationship")
+        if r.get("Type") == RT_WORKSHEET
+    }
     for sheet in workbook.iter(f"{{{NS_MAIN}}}sheet"):
         if sheet.get("name") in (CONFIG_SHEET, TEMPLATE_CONFIG_SHEET):
             target = targets.get(sheet.get(f"{{{NS_R}}}id"))
@@ -241,6 +262,7 @@ def module_source() -> str:
 
 # --- the build (once, here; no Excel) -----------------------------------------------------------------
 
+
 def build_from_template(output: Path, template: Path | None = None) -> Path:
     """`output` (.xlam): xlwings' template with our module in its VBA project (MS-OVBA), the project renamed,
     no compiled cache, our ribbon, and the config sheet enabled for the default install folder. The same
@@ -253,13 +275,18 @@ def build_from_template(output: Path, template: Path | None = None) -> Path:
     found = re.search(r'Public Const XLWINGS_VERSION As String = "([^"]+)"', text)
     old_const = f'Public Const PROJECT_NAME As String = "{TEMPLATE_PROJECT_NAME}"'
     members[VBA_PART] = vbaproject.add_module(
-        members[VBA_PART], MODULE_NAME, module_source(), project_name=VBA_PROJECT_NAME,
-        edit={"xlwings": [(old_const, f'Public Const PROJECT_NAME As String = "{PROJECT_NAME}"')]})
+        members[VBA_PART],
+        MODULE_NAME,
+        module_source(),
+        project_name=VBA_PROJECT_NAME,
+        edit={"xlwings": [(old_const, f'Public Const PROJECT_NAME As String = "{PROJECT_NAME}"')]},
+    )
     part, workbook, sheet = _config_sheet_part(members)
     sheet.set("name", CONFIG_SHEET)
     members["xl/workbook.xml"] = etree.tostring(workbook, xml_declaration=True, encoding="UTF-8", standalone=True)
-    members[part] = config_sheet_xml(settings_for(DEFAULT_INTERPRETER, found.group(1) if found else None),
-                                     _sheet_pr(members[part]))
+    members[part] = config_sheet_xml(
+        settings_for(DEFAULT_INTERPRETER, found.group(1) if found else None), _sheet_pr(members[part])
+    )
     if RIBBON_PART not in members:
         raise GocKurulError(f"Eklenti şablonunda şerit parçası ({RIBBON_PART}) yok.")
     members[RIBBON_PART] = ribbon_xml()
@@ -279,12 +306,15 @@ def contains_our_module(path: Path) -> tuple[bool, str]:
     except (KeyError, OSError, ValueError, zipfile.BadZipFile) as exc:
         return False, f"VBA projesi okunamadı ({type(exc).__name__})"
     if MODULE_NAME not in names:
-        return False, (f"VBA projesinde '{MODULE_NAME}' modülü yok (modüller: {', '.join(names) or 'hiç'}); "
-                       "şerit düğmeleri çalışmaz")
+        return False, (
+            f"VBA projesinde '{MODULE_NAME}' modülü yok (modüller: {', '.join(names) or 'hiç'}); "
+            "şerit düğmeleri çalışmaz"
+        )
     return True, f"VBA modülleri: {', '.join(names)}"
 
 
 # --- the Excel fallback (IT, Windows + Excel + AccessVBOM) --------------------------------------------
+
 
 def _crlf_copy(source: Path, folder: Path) -> Path:
     """VBA imports a module with LF line endings wrongly (the Attribute line becomes code)."""
@@ -340,8 +370,7 @@ def build_with_excel(output: Path) -> Path:  # pragma: no cover - needs Windows 
         infos, members = _read_members(staged)
         part, workbook, sheet = _config_sheet_part(members)
         sheet.set("name", CONFIG_SHEET)
-        members["xl/workbook.xml"] = etree.tostring(workbook, xml_declaration=True, encoding="UTF-8",
-                                                    standalone=True)
+        members["xl/workbook.xml"] = etree.tostring(workbook, xml_declaration=True, encoding="UTF-8", standalone=True)
         members[part] = config_sheet_xml(settings_for(DEFAULT_INTERPRETER), _sheet_pr(members[part]))
         members[RIBBON_PART] = ribbon_xml()
         _replace(staged, infos, members)
@@ -352,6 +381,7 @@ def build_with_excel(output: Path) -> Path:  # pragma: no cover - needs Windows 
 
 
 # --- on a PC: copy the shipped add-in, write its config sheet ----------------------------------------
+
 
 @dataclass
 class Check:
@@ -385,8 +415,10 @@ def check(interpreter: str | None = None) -> Check:
         lines.append(f"[HATA]  Şeridin çağırdığı ama VBA modülünde olmayan makrolar: {', '.join(sorted(missing))}")
     if shipped_version() != xw.__version__:
         ok = False
-        lines.append(f"[HATA]  Hazır eklenti xlwings {shipped_version() or '?'} ile yapılmış, kurulu xlwings "
-                     f"{xw.__version__}: aynı sürüm olmalı.")
+        lines.append(
+            f"[HATA]  Hazır eklenti xlwings {shipped_version() or '?'} ile yapılmış, kurulu xlwings "
+            f"{xw.__version__}: aynı sürüm olmalı."
+        )
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / ADDIN_FILE
         shutil.copyfile(SHIPPED, trial)
@@ -395,8 +427,10 @@ def check(interpreter: str | None = None) -> Check:
             config = read_config(trial)
         except GocKurulError as exc:
             return Check(False, [*lines, f"[HATA]  Ayar sayfası yazılamadı: {exc}"])
-        lines.append(f"[TAMAM] Ayar sayfası '{CONFIG_SHEET}': INTERPRETER_WIN={config['INTERPRETER_WIN']} "
-                     f"({len(config)} anahtar)")
+        lines.append(
+            f"[TAMAM] Ayar sayfası '{CONFIG_SHEET}': INTERPRETER_WIN={config['INTERPRETER_WIN']} "
+            f"({len(config)} anahtar)"
+        )
     return Check(ok, lines)
 
 
@@ -416,8 +450,10 @@ def build_addin(output: Path, interpreter: str | None = None, *, with_excel: boo
     if not SHIPPED.is_file():
         raise GocKurulError(f"Hazır eklenti bulunamadı: {SHIPPED}. Programı yeniden kurun.")
     if shipped_version() != xw.__version__:
-        raise GocKurulError(f"Hazır eklenti xlwings {shipped_version() or '?'} içindir, kurulu olan xlwings "
-                            f"{xw.__version__}. Programı kurulum paketiyle (kur.ps1) yeniden kurun.")
+        raise GocKurulError(
+            f"Hazır eklenti xlwings {shipped_version() or '?'} içindir, kurulu olan xlwings "
+            f"{xw.__version__}. Programı kurulum paketiyle (kur.ps1) yeniden kurun."
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="gockurul-eklenti-"))
     try:
@@ -427,8 +463,9 @@ def build_addin(output: Path, interpreter: str | None = None, *, with_excel: boo
         try:
             shutil.copyfile(staged, output)
         except PermissionError:
-            raise GocKurulError(f"'{output}' yazılamadı: dosya Excel'de açık olabilir. Excel'i kapatıp yeniden "
-                                "deneyin.") from None
+            raise GocKurulError(
+                f"'{output}' yazılamadı: dosya Excel'de açık olabilir. Excel'i kapatıp yeniden deneyin."
+            ) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return output

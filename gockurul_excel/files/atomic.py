@@ -41,11 +41,16 @@ KEEP_DAYS = 7  # the first of each of the last seven days with a backup, and the
 
 # The kinds of file the program writes, by what their bytes start with (the name's extension proves nothing).
 XLSX, PDF, ICS, DOCX, EML = "xlsx", "pdf", "ics", "docx", "eml"
-KIND_NAMES = {XLSX: "bir Excel çalışma kitabı", PDF: "bir PDF belgesi", ICS: "bir iCalendar takvimi (.ics)",
-              DOCX: "bir Word belgesi", EML: "bir e-posta taslağı (.eml)",
-              "zip": "bir zip arşivi (Word, PowerPoint ya da OpenDocument dosyası olabilir)",
-              "ole2": "eski biçimde bir Office dosyası (.xls/.doc) ya da parola korumalı bir dosya",
-              None: "başka türden bir dosya"}
+KIND_NAMES = {
+    XLSX: "bir Excel çalışma kitabı",
+    PDF: "bir PDF belgesi",
+    ICS: "bir iCalendar takvimi (.ics)",
+    DOCX: "bir Word belgesi",
+    EML: "bir e-posta taslağı (.eml)",
+    "zip": "bir zip arşivi (Word, PowerPoint ya da OpenDocument dosyası olabilir)",
+    "ole2": "eski biçimde bir Office dosyası (.xls/.doc) ya da parola korumalı bir dosya",
+    None: "başka türden bir dosya",
+}
 EMPTY = "empty"
 # An e-mail message begins with a header field ("MIME-Version: 1.0", "Subject: …", "X-Unsent: 1"…).
 EML_START = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*: ")
@@ -57,6 +62,7 @@ def resolve(path: PathLike) -> Path:
 
 
 # --- what a file was ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Stamp:
@@ -71,8 +77,12 @@ class Stamp:
     content: bytes | None = None
 
     def same_stat(self, other: Stamp | None) -> bool:
-        return other is not None and (self.dev, self.ino, self.size, self.mtime_ns) == \
-            (other.dev, other.ino, other.size, other.mtime_ns)
+        return other is not None and (self.dev, self.ino, self.size, self.mtime_ns) == (
+            other.dev,
+            other.ino,
+            other.size,
+            other.mtime_ns,
+        )
 
 
 def stamp(path: PathLike, content: bytes | None = None) -> Stamp | None:
@@ -104,13 +114,18 @@ def read_stamped(path: PathLike, expect: Stamp | None = None) -> tuple[bytes, St
 
 def _changed_message(name: str, *, writing: bool) -> str:
     if writing:
-        return (f"'{name}' bu işlem sürerken başka bir kullanıcı ya da program tarafından kaydedildi. O kayıt "
-                "korundu; bu işlemin yazdıkları kaydedilmedi. Dosyayı kontrol edip işlemi yeniden çalıştırın.")
-    return (f"'{name}' okunurken ya da okunduktan sonra başka bir kullanıcı ya da program tarafından "
-            "değiştirildi; üzerine yazılmadı. İşlemi yeniden çalıştırın.")
+        return (
+            f"'{name}' bu işlem sürerken başka bir kullanıcı ya da program tarafından kaydedildi. O kayıt "
+            "korundu; bu işlemin yazdıkları kaydedilmedi. Dosyayı kontrol edip işlemi yeniden çalıştırın."
+        )
+    return (
+        f"'{name}' okunurken ya da okunduktan sonra başka bir kullanıcı ya da program tarafından "
+        "değiştirildi; üzerine yazılmadı. İşlemi yeniden çalıştırın."
+    )
 
 
 # --- kinds, and the checks before a write -------------------------------------------------------------------
+
 
 def kind_of(path: PathLike) -> str | None:
     """What the file holds: XLSX, PDF, ICS, EMPTY, "zip", "ole2", or None (something else)."""
@@ -162,8 +177,10 @@ def check_output(path: PathLike, kind: str | None, *, create: bool = False, over
         if not stat_mod.S_ISREG(st.st_mode):
             raise InvalidArgument(f"'{name}' sıradan bir dosya değil; üzerine yazılmadı.")
         if create and not overwrite:
-            raise InvalidArgument(f"'{path}' zaten var; üzerine yazılmadı. Değiştirmek için --uzerine-yaz verin "
-                                  f"(önceki hâli '{BACKUP_DIR}' klasörüne yedeklenir).")
+            raise InvalidArgument(
+                f"'{path}' zaten var; üzerine yazılmadı. Değiştirmek için --uzerine-yaz verin "
+                f"(önceki hâli '{BACKUP_DIR}' klasörüne yedeklenir)."
+            )
         if kind is not None:
             try:
                 found = kind_of(real)
@@ -172,12 +189,16 @@ def check_output(path: PathLike, kind: str | None, *, create: bool = False, over
             # Told to overwrite, a file of no kind known here is replaced (after a backup); a known other
             # kind never is: a workbook is not replaced by a calendar, a PDF or a Word file by a workbook.
             if found not in (kind, EMPTY) and not (overwrite and found is None):
-                raise InvalidArgument(f"'{name}' {KIND_NAMES.get(found, KIND_NAMES[None])}; üzerine "
-                                      f"{KIND_NAMES[kind].removeprefix('bir ')} yazılmadı. Başka bir dosya adı "
-                                      "verin.")
+                raise InvalidArgument(
+                    f"'{name}' {KIND_NAMES.get(found, KIND_NAMES[None])}; üzerine "
+                    f"{KIND_NAMES[kind].removeprefix('bir ')} yazılmadı. Başka bir dosya adı "
+                    "verin."
+                )
         if _is_read_only(st, real):
-            raise GocKurulError(f"'{name}' salt okunur; değiştirilmedi. Dosyanın Özellikler penceresinde 'Salt "
-                                "okunur' işaretini kaldırın (ya da yazma izni alın) ve tekrar deneyin.")
+            raise GocKurulError(
+                f"'{name}' salt okunur; değiştirilmedi. Dosyanın Özellikler penceresinde 'Salt "
+                "okunur' işaretini kaldırın (ya da yazma izni alın) ve tekrar deneyin."
+            )
     elif not real.parent.is_dir():
         raise InvalidArgument(f"'{real.parent}' klasörü bulunamadı.")
     check_not_locked(path)
@@ -185,6 +206,7 @@ def check_output(path: PathLike, kind: str | None, *, create: bool = False, over
 
 
 # --- backups ------------------------------------------------------------------------------------------------
+
 
 def _backup_pattern(path: Path) -> re.Pattern:
     # <stem>_YYYYMMDD-HHMMSS-ffffff<suffix>; older versions wrote <stem>_YYYYMMDD-HHMMSS[-n]<suffix>.
@@ -244,8 +266,7 @@ def _key_time(key: tuple[str, str, int]) -> dt.datetime:
 
 
 def _prune_backups(folder: Path, pattern: re.Pattern, keep: int) -> None:
-    found = sorted((_backup_key(m), p) for p in folder.iterdir()
-                   if (m := pattern.fullmatch(p.name)) and p.is_file())
+    found = sorted((_backup_key(m), p) for p in folder.iterdir() if (m := pattern.fullmatch(p.name)) and p.is_file())
     if len(found) <= keep:
         return
     kept = {p for _, p in found[-keep:]}
@@ -297,9 +318,17 @@ def remove_stale_temps(folder: Path) -> None:
 
 # --- the save -----------------------------------------------------------------------------------------------
 
-def save_atomic(path: PathLike, write: Callable[[BinaryIO], None], *, kind: str | None = XLSX,
-                make_backup: bool = True, expect: Stamp | None = None, create: bool = False,
-                overwrite: bool = False) -> Path | None:
+
+def save_atomic(
+    path: PathLike,
+    write: Callable[[BinaryIO], None],
+    *,
+    kind: str | None = XLSX,
+    make_backup: bool = True,
+    expect: Stamp | None = None,
+    create: bool = False,
+    overwrite: bool = False,
+) -> Path | None:
     """Write a new version of `path` through `write(file)` by the rule above; return the backup of the old one
     (None when there was no file, no backup was asked for, or the content did not change).
 
@@ -335,8 +364,9 @@ def save_atomic(path: PathLike, write: Callable[[BinaryIO], None], *, kind: str 
                         return None
                 backup_path = backup(real, data=old) if make_backup and expect is not None else None
             except OSError as exc:  # disk full, backup folder not writable...
-                raise GocKurulError(f"'{path.name}' kaydedilemedi: {os_reason(exc)}. Dosyanın önceki hâli "
-                                    "değişmedi.") from exc
+                raise GocKurulError(
+                    f"'{path.name}' kaydedilemedi: {os_reason(exc)}. Dosyanın önceki hâli değişmedi."
+                ) from exc
             check_not_locked(path)  # Excel may have opened it while we were writing
             if expect is not None and not expect.same_stat(stamp(real)):
                 raise FileChanged(_changed_message(path.name, writing=True))
@@ -407,11 +437,13 @@ def _replace(tmp: Path, path: Path) -> None:
             if attempt == 4:
                 raise WorkbookLocked(
                     f"'{path.name}' başka bir program tarafından kullanılıyor; kaydedilemedi. Dosyayı açık "
-                    "tutan programı kapatıp tekrar deneyin. Dosyanın önceki hâli değişmedi.") from exc
+                    "tutan programı kapatıp tekrar deneyin. Dosyanın önceki hâli değişmedi."
+                ) from exc
             time.sleep(0.2)
         except OSError as exc:
-            raise GocKurulError(f"'{path.name}' kaydedilemedi: {os_reason(exc)}. Dosyanın önceki hâli "
-                                "değişmedi.") from exc
+            raise GocKurulError(
+                f"'{path.name}' kaydedilemedi: {os_reason(exc)}. Dosyanın önceki hâli değişmedi."
+            ) from exc
 
 
 def fsync_dir(folder: Path) -> None:

@@ -20,6 +20,7 @@ from .safety import own_lock
 
 class FileBackend:
     paginates = True  # a file keeps its page breaks and print titles: the print-ready, paginated sheets
+
     def __init__(self, path: str | Path, *, make_backup: bool = True, lock: bool = False) -> None:
         self.path = Path(path)
         self.make_backup = make_backup
@@ -32,8 +33,7 @@ class FileBackend:
             self._stack.enter_context(own_lock(self.path))
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self._stack.close()
 
     def read(self) -> WorkbookData:

@@ -1,5 +1,4 @@
-"""Native Excel charts (DrawingML) of a sheet spec's `ChartSpec`s: the chart part, its drawing and relationships.
-"""
+"""Native Excel charts (DrawingML) of a sheet spec's `ChartSpec`s: the chart part, its drawing and relationships."""
 
 from __future__ import annotations
 
@@ -193,8 +192,15 @@ def render_chart(chart: ChartSpec, sheet_name: str, cells: dict) -> bytes:
 
     if pie:
         labels = etree.SubElement(group, _c("dLbls"))
-        for tag, on in (("showLegendKey", 0), ("showVal", 0), ("showCatName", 0), ("showSerName", 0),
-                        ("showPercent", 1), ("showBubbleSize", 0), ("showLeaderLines", 1)):
+        for tag, on in (
+            ("showLegendKey", 0),
+            ("showVal", 0),
+            ("showCatName", 0),
+            ("showSerName", 0),
+            ("showPercent", 1),
+            ("showBubbleSize", 0),
+            ("showLeaderLines", 1),
+        ):
             _cval(labels, tag, on)
         _cval(group, "firstSliceAng", 0)
     else:
@@ -223,8 +229,9 @@ def render_drawing(charts: list[ChartSpec], rids: list[str]) -> bytes:
         start = etree.SubElement(anchor, _xdr("from"))
         for tag, value in (("col", col - 1), ("colOff", 0), ("row", row - 1), ("rowOff", 0)):
             etree.SubElement(start, _xdr(tag)).text = str(value)
-        etree.SubElement(anchor, _xdr("ext"), cx=str(round(chart.width_cm * EMU_PER_CM)),
-                         cy=str(round(chart.height_cm * EMU_PER_CM)))
+        etree.SubElement(
+            anchor, _xdr("ext"), cx=str(round(chart.width_cm * EMU_PER_CM)), cy=str(round(chart.height_cm * EMU_PER_CM))
+        )
         frame = etree.SubElement(anchor, _xdr("graphicFrame"), macro="")
         names = etree.SubElement(frame, _xdr("nvGraphicFramePr"))
         etree.SubElement(names, _xdr("cNvPr"), id=str(i + 1), name=f"Grafik {i}", descr=clean_text(chart.title))

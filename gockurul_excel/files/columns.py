@@ -82,8 +82,15 @@ def int_bounds(name: str) -> tuple[int, int] | None:
     return (YEAR_MIN, YEAR_MAX) if name in YEAR_HEADERS else None
 
 
-def validation(kind: str, choices: str | None, strict: bool = True, *, bounds: tuple[int, int] | None = None,
-                title: str = "", note: str = "") -> DataValidation | None:
+def validation(
+    kind: str,
+    choices: str | None,
+    strict: bool = True,
+    *,
+    bounds: tuple[int, int] | None = None,
+    title: str = "",
+    note: str = "",
+) -> DataValidation | None:
     """The data validation for a value of this kind, or None when nothing is checked or shown."""
     dv: DataValidation | None
     if choices:
@@ -95,23 +102,29 @@ def validation(kind: str, choices: str | None, strict: bool = True, *, bounds: t
             dv.errorStyle, dv.errorTitle = "information", "Listede olmayan değer"
             dv.error = "Bu değer listede yok. Doğruysa Tamam'a basın; listeden seçmek için İptal'e basın."
     elif kind == "date":
-        dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(DATE_MIN))),
-                            formula2=str(int(to_excel(DATE_MAX))), allow_blank=True)
+        dv = DataValidation(
+            type="date",
+            operator="between",
+            formula1=str(int(to_excel(DATE_MIN))),
+            formula2=str(int(to_excel(DATE_MAX))),
+            allow_blank=True,
+        )
         dv.errorStyle, dv.errorTitle = "stop", "Geçersiz tarih"
-        dv.error = (f"Tarihi GG.AA.YYYY biçiminde girin ({DATE_MIN:%d.%m.%Y} ile {DATE_MAX:%d.%m.%Y} "
-                    "arasında).")
+        dv.error = f"Tarihi GG.AA.YYYY biçiminde girin ({DATE_MIN:%d.%m.%Y} ile {DATE_MAX:%d.%m.%Y} arasında)."
     elif kind == "int":
         if bounds:
-            dv = DataValidation(type="whole", operator="between", formula1=str(bounds[0]),
-                                formula2=str(bounds[1]), allow_blank=True)
+            dv = DataValidation(
+                type="whole", operator="between", formula1=str(bounds[0]), formula2=str(bounds[1]), allow_blank=True
+            )
             message = f"Yılı {bounds[0]} ile {bounds[1]} arasında dört haneli olarak yazın (ör. 2026)."
         else:
             dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
             message = INT_MESSAGES.get(title, f"'{title}' için sıfır veya daha büyük bir tam sayı girin.")
         dv.errorStyle, dv.errorTitle, dv.error = "stop", "Geçersiz sayı", message
     elif kind == "time":
-        dv = DataValidation(type="time", operator="between", formula1="0", formula2="0.999305555555556",
-                            allow_blank=True)
+        dv = DataValidation(
+            type="time", operator="between", formula1="0", formula2="0.999305555555556", allow_blank=True
+        )
         dv.errorStyle, dv.errorTitle = "stop", "Geçersiz saat"
         dv.error = "Saati SS:DD biçiminde girin (ör. 14:30)."
     elif note:
@@ -136,9 +149,17 @@ def _own_column(ws: Worksheet, col: int) -> Any:
             for lo, hi in ((dim.min, col - 1), (col, col), (col + 1, dim.max)):
                 if lo > hi:
                     continue
-                part = ColumnDimension(ws, index=get_column_letter(lo), width=dim.width, bestFit=dim.bestFit,
-                                       hidden=dim.hidden, outlineLevel=dim.outlineLevel,
-                                       collapsed=dim.collapsed, min=lo, max=hi)
+                part = ColumnDimension(
+                    ws,
+                    index=get_column_letter(lo),
+                    width=dim.width,
+                    bestFit=dim.bestFit,
+                    hidden=dim.hidden,
+                    outlineLevel=dim.outlineLevel,
+                    collapsed=dim.collapsed,
+                    min=lo,
+                    max=hi,
+                )
                 part._style = copy.copy(dim._style)
                 ws.column_dimensions[part.index] = part
             break
@@ -154,8 +175,14 @@ def format_column(ws: Worksheet, col: int, column: contract.Column, header_row: 
     fmt = number_format(column.kind)
     if fmt != GENERAL_FORMAT:
         dim.number_format = fmt
-    dv = validation(column.kind, column.choices, column.strict_choices, title=column.header, note=column.note,
-                     bounds=int_bounds(column.header))
+    dv = validation(
+        column.kind,
+        column.choices,
+        column.strict_choices,
+        title=column.header,
+        note=column.note,
+        bounds=int_bounds(column.header),
+    )
     if dv is not None:
         letter = get_column_letter(col)
         dv.add(f"{letter}{header_row + 1}:{letter}{max(VALIDATION_LAST_ROW, header_row + 1)}")

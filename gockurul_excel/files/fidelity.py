@@ -74,13 +74,23 @@ _CONTENT_LABELS = {
     "usernames+xml": "değişiklik geçmişi (paylaşılan çalışma kitabı)",
     "labelinfo+xml": "duyarlılık etiketi",
     "classificationlabels+xml": "duyarlılık etiketi",
-    "dialogsheet+xml": None, "macrosheet+xml": None, "chartsheet+xml": None, "worksheet+xml": None,
+    "dialogsheet+xml": None,
+    "macrosheet+xml": None,
+    "chartsheet+xml": None,
+    "worksheet+xml": None,
     "drawing+xml": None,  # judged by the objects its anchors hold
-    "main+xml": None, "styles+xml": None, "sharedstrings+xml": None, "theme+xml": None,
+    "main+xml": None,
+    "styles+xml": None,
+    "sharedstrings+xml": None,
+    "theme+xml": None,
     "calcchain+xml": None,  # Excel rebuilds it
     "printersettings": None,  # printer driver blob; paper and orientation live in pageSetup
-    "relationships+xml": None, "core-properties+xml": None, "extended-properties+xml": None,
-    "custom-properties+xml": None, "xml": None, "volatiledependencies+xml": None,
+    "relationships+xml": None,
+    "core-properties+xml": None,
+    "extended-properties+xml": None,
+    "custom-properties+xml": None,
+    "xml": None,
+    "volatiledependencies+xml": None,
 }
 
 
@@ -88,23 +98,49 @@ _BOOK_LEVEL = {"pivot tablo önbelleği", "dilimleyici (slicer)", "zaman çizelg
 
 
 _SHEET_CHILD_LABELS = {
-    "sheetProtection": "sayfa koruması", "protectedRanges": "korumalı aralıklar", "scenarios": "senaryolar",
-    "autoFilter": "otomatik filtre", "sortState": "sıralama ayarı", "dataConsolidate": "veri birleştirme ayarı",
-    "customSheetViews": "özel görünümler", "mergeCells": "birleştirilmiş hücreler",
-    "conditionalFormatting": "koşullu biçimlendirme", "dataValidations": "veri doğrulama (açılır liste)",
-    "hyperlinks": "köprüler", "headerFooter": "üst/alt bilgi", "rowBreaks": "sayfa sonları",
-    "colBreaks": "sayfa sonları", "customProperties": "özel sayfa özellikleri",
-    "cellWatches": "izleme penceresi hücreleri", "smartTags": "akıllı etiketler",
+    "sheetProtection": "sayfa koruması",
+    "protectedRanges": "korumalı aralıklar",
+    "scenarios": "senaryolar",
+    "autoFilter": "otomatik filtre",
+    "sortState": "sıralama ayarı",
+    "dataConsolidate": "veri birleştirme ayarı",
+    "customSheetViews": "özel görünümler",
+    "mergeCells": "birleştirilmiş hücreler",
+    "conditionalFormatting": "koşullu biçimlendirme",
+    "dataValidations": "veri doğrulama (açılır liste)",
+    "hyperlinks": "köprüler",
+    "headerFooter": "üst/alt bilgi",
+    "rowBreaks": "sayfa sonları",
+    "colBreaks": "sayfa sonları",
+    "customProperties": "özel sayfa özellikleri",
+    "cellWatches": "izleme penceresi hücreleri",
+    "smartTags": "akıllı etiketler",
     "legacyDrawing": "eski tür (VML) çizim: form denetimi, şekil ya da not kutusu",
-    "legacyDrawingHF": "üst/alt bilgideki resim", "drawingHF": "üst/alt bilgideki resim",
-    "picture": "sayfa arka plan resmi", "oleObjects": "gömülü nesne (OLE)", "controls": "form denetimi (düğme)",
-    "webPublishItems": "web'de yayımlama ayarı", "tableParts": "tablo (ListObject)",
+    "legacyDrawingHF": "üst/alt bilgideki resim",
+    "drawingHF": "üst/alt bilgideki resim",
+    "picture": "sayfa arka plan resmi",
+    "oleObjects": "gömülü nesne (OLE)",
+    "controls": "form denetimi (düğme)",
+    "webPublishItems": "web'de yayımlama ayarı",
+    "tableParts": "tablo (ListObject)",
 }
 
 
 _SHEET_CHILD_IGNORED = {
-    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "phoneticPr",
-    "ignoredErrors", "printOptions", "pageMargins", "pageSetup", "drawing", "extLst",
+    "sheetPr",
+    "dimension",
+    "sheetViews",
+    "sheetFormatPr",
+    "cols",
+    "sheetData",
+    "sheetCalcPr",
+    "phoneticPr",
+    "ignoredErrors",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "drawing",
+    "extLst",
 }
 
 
@@ -138,10 +174,14 @@ _EXT_IGNORED_QNAMES = {(NS_LIBREOFFICE, "extCalcPr")}
 
 _BOOK_CHILD_LABELS = {
     "fileSharing": "dosya paylaşım ayarı (yazma parolası / salt okunur önerisi)",
-    "customWorkbookViews": "özel görünümler", "functionGroups": "özel işlev grupları",
-    "smartTagPr": "akıllı etiketler", "smartTagTypes": "akıllı etiketler",
-    "webPublishing": "web'de yayımlama ayarı", "webPublishObjects": "web'de yayımlama ayarı",
-    "definedNames": "tanımlı adlar", "pivotCaches": "pivot tablo önbelleği",
+    "customWorkbookViews": "özel görünümler",
+    "functionGroups": "özel işlev grupları",
+    "smartTagPr": "akıllı etiketler",
+    "smartTagTypes": "akıllı etiketler",
+    "webPublishing": "web'de yayımlama ayarı",
+    "webPublishObjects": "web'de yayımlama ayarı",
+    "definedNames": "tanımlı adlar",
+    "pivotCaches": "pivot tablo önbelleği",
     "externalReferences": "dış başvuru (başka dosyaya bağlantı)",
 }
 
@@ -178,8 +218,9 @@ def _drawing_objects(root) -> Counter:
                 out["resim"] += 1
             elif name == "graphicFrame":
                 kinds = {local_name(e) for e in obj.iter()}
-                out["grafik" if "chart" in kinds else "SmartArt grafiği" if "relIds" in kinds
-                    else "grafik nesnesi"] += 1
+                out[
+                    "grafik" if "chart" in kinds else "SmartArt grafiği" if "relIds" in kinds else "grafik nesnesi"
+                ] += 1
             elif name == "contentPart":
                 out["mürekkep çizimi"] += 1
     return out
@@ -204,8 +245,12 @@ def _ext_uris(root) -> Counter:
 HF_TEXTS = ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")
 
 
-HF_SWITCHES = (("differentOddEven", False), ("differentFirst", False), ("scaleWithDoc", True),
-               ("alignWithMargins", True))
+HF_SWITCHES = (
+    ("differentOddEven", False),
+    ("differentFirst", False),
+    ("scaleWithDoc", True),
+    ("alignWithMargins", True),
+)
 
 
 _XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -230,8 +275,13 @@ class HeaderFooterTexts:
         norm = tuple(_hf_text(t) for t in texts)
         if not any(norm):
             return cls()
-        return cls(norm, tuple(default if value is None else bool(value)
-                               for (_, default), value in zip(HF_SWITCHES, switches, strict=True)))
+        return cls(
+            norm,
+            tuple(
+                default if value is None else bool(value)
+                for (_, default), value in zip(HF_SWITCHES, switches, strict=True)
+            ),
+        )
 
 
 def _hf_text(text: str | None) -> str:
@@ -256,8 +306,9 @@ def _header_footer_of(element) -> HeaderFooterTexts:
     if element is None:
         return HeaderFooterTexts()
     texts = {local_name(child): child.text for child in element}
-    return HeaderFooterTexts.of((texts.get(tag) for tag in HF_TEXTS),
-                                (_xml_bool(element.get(name)) for name, _ in HF_SWITCHES))
+    return HeaderFooterTexts.of(
+        (texts.get(tag) for tag in HF_TEXTS), (_xml_bool(element.get(name)) for name, _ in HF_SWITCHES)
+    )
 
 
 def _sheet_parts(pkg: Package) -> list[tuple[str, str]]:
@@ -292,9 +343,10 @@ def _openpyxl_header_footer(hf) -> HeaderFooterTexts:
     """What openpyxl will write for a sheet's `HeaderFooter` object (nothing when it is falsy)."""
     if hf is None or not hf:
         return HeaderFooterTexts()
-    return HeaderFooterTexts.of((str(item) if item is not None else "" for item in
-                                 (getattr(hf, tag) for tag in HF_TEXTS)),
-                                (getattr(hf, name) for name, _ in HF_SWITCHES))
+    return HeaderFooterTexts.of(
+        (str(item) if item is not None else "" for item in (getattr(hf, tag) for tag in HF_TEXTS)),
+        (getattr(hf, name) for name, _ in HF_SWITCHES),
+    )
 
 
 def _openpyxl_item(text: str):
@@ -321,8 +373,12 @@ def restore_header_footers(workbook, originals: dict[str, HeaderFooterTexts]) ->
         original = originals.get(ws.title)
         if original is None or _openpyxl_header_footer(getattr(ws, "HeaderFooter", None)) == original:
             continue
-        hf = HeaderFooter(**{name: (value if original else None)
-                             for (name, _), value in zip(HF_SWITCHES, original.switches, strict=True)})
+        hf = HeaderFooter(
+            **{
+                name: (value if original else None)
+                for (name, _), value in zip(HF_SWITCHES, original.switches, strict=True)
+            }
+        )
         for tag, text in zip(HF_TEXTS, original.texts, strict=True):
             setattr(hf, tag, _openpyxl_item(text))
         ws.HeaderFooter = hf
@@ -415,8 +471,7 @@ def _inventory(pkg: Package) -> _Inventory:
             if (pkg.content_type(rel_part) or "").endswith(".drawing+xml"):
                 sheet.drawn.update(_drawing_objects(pkg.xml(rel_part)))
 
-    shared = next((t for rel, t in pkg.relationships(WORKBOOK) if rel.get("Type") == RT_SHARED_STRINGS and t),
-                  None)
+    shared = next((t for rel, t in pkg.relationships(WORKBOOK) if rel.get("Type") == RT_SHARED_STRINGS and t), None)
     if shared:
         inv.rich_runs = sum(1 for e in pkg.xml(shared).iter() if local_name(e) == "r")
     return inv
@@ -430,8 +485,11 @@ def _losses(before: _Inventory, after: _Inventory) -> list[str]:
         if a is None:
             out.append(f"'{name}' sayfasının tamamı")
             continue
-        labels = [_SHEET_CHILD_LABELS.get(n, f"<{n}> öğesi") for n in sorted(b.children - a.children)
-                  if n not in _SHEET_CHILD_IGNORED]
+        labels = [
+            _SHEET_CHILD_LABELS.get(n, f"<{n}> öğesi")
+            for n in sorted(b.children - a.children)
+            if n not in _SHEET_CHILD_IGNORED
+        ]
         if b.header_footer != a.header_footer:
             labels.append(_SHEET_CHILD_LABELS["headerFooter"])
         labels += sorted(b.extensions - a.extensions)
@@ -442,8 +500,11 @@ def _losses(before: _Inventory, after: _Inventory) -> list[str]:
             out.append(f"'{name}' sayfasındaki {label}")
             on_sheets.add(label)
     out += [label for label in before.kinds - after.kinds if label not in on_sheets]
-    out += [f"{label} ayarları (uzantı)" for label, _ in before.exts - after.exts
-            if f"{label} ayarları (uzantı)" not in on_sheets]
+    out += [
+        f"{label} ayarları (uzantı)"
+        for label, _ in before.exts - after.exts
+        if f"{label} ayarları (uzantı)" not in on_sheets
+    ]
     out += [_BOOK_CHILD_LABELS[n] for n in sorted(before.book_children - after.book_children)]
     out += sorted(before.book_extensions - after.book_extensions)
     if after.rich_runs < before.rich_runs:
@@ -488,4 +549,5 @@ def refuse_if_lossy(path: PathLike, action: str, *, keep_vba: bool | None = None
         action = {"i": "İ", "ı": "I"}.get(action[:1], action[:1].upper()) + action[1:]
         raise WouldLoseContent(
             f"{action} yapılamadı: '{Path(path).name}' dosyasındaki şu içerikler bu işlemde kaybolurdu:\n"
-            f"{items}\nDosyaya hiçbir şey yazılmadı.")
+            f"{items}\nDosyaya hiçbir şey yazılmadı."
+        )

@@ -14,8 +14,7 @@ from .columns import number_format
 from .template import build_template
 
 
-def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]],
-                  version: str = contract.TEMPLATE_VERSION):
+def fill_template(settings: dict[str, Any], rows: dict[str, list[list[Any]]], version: str = contract.TEMPLATE_VERSION):
     """The template as an openpyxl Workbook with `settings` and `rows` written in.
 
     `rows[sheet]` holds lists in the contract's column order for that version (shorter lists leave
@@ -68,15 +67,21 @@ def _grow_table(ws, table_name: str, last_row: int) -> None:
         return
     start, end = table.ref.split(":")
     end_col = end.rstrip("0123456789")
-    end_row = int(end[len(end_col):])
+    end_row = int(end[len(end_col) :])
     if last_row > end_row:
         table.ref = f"{start}:{end_col}{last_row}"
         if table.autoFilter is not None:
             table.autoFilter.ref = table.ref
 
 
-def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
-                  overwrite: bool = False, version: str = contract.TEMPLATE_VERSION) -> Path | None:
+def fill_workbook(
+    path: Path,
+    settings: dict[str, Any],
+    rows: dict[str, list[list[Any]]],
+    *,
+    overwrite: bool = False,
+    version: str = contract.TEMPLATE_VERSION,
+) -> Path | None:
 
     path = Path(path)
     check_output(path, XLSX, create=True, overwrite=overwrite)  # before the work: refused at once
@@ -84,15 +89,23 @@ def fill_workbook(path: Path, settings: dict[str, Any], rows: dict[str, list[lis
     return save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)  # the backup of a file written over
 
 
-def write_new_year(path: Path, settings: dict[str, Any], rows: dict[str, list[list[Any]]], *,
-                   source: Path | None = None, overwrite: bool = False) -> Path | None:
+def write_new_year(
+    path: Path,
+    settings: dict[str, Any],
+    rows: dict[str, list[list[Any]]],
+    *,
+    source: Path | None = None,
+    overwrite: bool = False,
+) -> Path | None:
     """`devir`: the next year's workbook, on the current template, by the one write rule (files/atomic.py): an
     existing file is refused unless `overwrite` (then it is backed up first, as `yeni` does), and never the
     workbook it is made from. Returns the backup of a file it replaced."""
     path = Path(path)
     if source is not None and path.exists() and path.resolve() == Path(source).resolve():
-        raise InvalidArgument(f"'{path.name}' devredilen kitabın kendisi; yeni yılın kitabı için başka bir ad "
-                              "verin. Hiçbir dosya değişmedi.")
+        raise InvalidArgument(
+            f"'{path.name}' devredilen kitabın kendisi; yeni yılın kitabı için başka bir ad "
+            "verin. Hiçbir dosya değişmedi."
+        )
     check_output(path, XLSX, create=True, overwrite=overwrite)  # before the work: refused at once
     wb = fill_template(settings, rows)
     return save_atomic(path, wb.save, kind=XLSX, create=True, overwrite=overwrite)

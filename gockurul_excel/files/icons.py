@@ -95,8 +95,7 @@ def file_name(name: str, size: int) -> str:
 
 def all_icons() -> dict[str, bytes]:
     """File name -> PNG bytes, for every button and the task pane button, in every size."""
-    return {file_name(name, size): png(code, colour, size) for name, (code, colour) in CODES.items()
-            for size in SIZES}
+    return {file_name(name, size): png(code, colour, size) for name, (code, colour) in CODES.items() for size in SIZES}
 
 
 def write_icons(folder: Path) -> list[Path]:

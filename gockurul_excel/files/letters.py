@@ -65,8 +65,9 @@ def _letter_pdf(attachments: dict[str, bytes]) -> dict[str, bytes] | None:
         return {letters[0].removesuffix(".docx") + ".pdf": produced.read_bytes()}
 
 
-def district_mail_file(workbook: Path, mail, folder: Path, now, *, book_bytes: bytes | None = None,
-                       pdfs: dict[str, bytes] | None = None) -> tuple[Path, list[str]]:
+def district_mail_file(
+    workbook: Path, mail, folder: Path, now, *, book_bytes: bytes | None = None, pdfs: dict[str, bytes] | None = None
+) -> tuple[Path, list[str]]:
     """The district's mail to the province (sheets.district_mail) as an .eml in `folder`: the workbook's bytes
     (`book_bytes`, else the file as saved), and its Tebliğ and Ek-1 sheets as one PDF each (`pdfs` made by Excel,
     else by LibreOffice from the saved file; each numbered on its own)."""

@@ -40,26 +40,34 @@ def wheel_url(url: str) -> str:
     parts = urlsplit(url)
     local = parts.hostname in ("localhost", "127.0.0.1")
     if parts.scheme not in ("https", "http") or not parts.netloc or (parts.scheme == "http" and not local):
-        raise GocKurulError(f"'{url}' bir HTTPS adresi değil. xlwings Lite HTTPS bir sayfadır; tekerleği yalnızca "
-                            "HTTPS adreslerinden indirebilir (ör. https://gockurul.il.gov.tr/lite/).")
+        raise GocKurulError(
+            f"'{url}' bir HTTPS adresi değil. xlwings Lite HTTPS bir sayfadır; tekerleği yalnızca "
+            "HTTPS adreslerinden indirebilir (ör. https://gockurul.il.gov.tr/lite/)."
+        )
     if parts.path.endswith("/"):
         return url + wheel_name()
     if not parts.path.endswith(".whl"):
-        raise GocKurulError(f"'{url}' bir tekerlek (.whl) adresi değil: klasör adresini '/' ile bitirin ya da "
-                            f"dosyanın tam adresini verin (dosya adı: {wheel_name()}).")
+        raise GocKurulError(
+            f"'{url}' bir tekerlek (.whl) adresi değil: klasör adresini '/' ile bitirin ya da "
+            f"dosyanın tam adresini verin (dosya adı: {wheel_name()})."
+        )
     name = parts.path.rsplit("/", 1)[-1]
     if name != wheel_name():
-        raise GocKurulError(f"Adresteki dosya adı '{name}', bu sürümün tekerleği '{wheel_name()}'. Lite paketin "
-                            "sürümünü dosya adından okur: tekerleği bu adla yayımlayın.")
+        raise GocKurulError(
+            f"Adresteki dosya adı '{name}', bu sürümün tekerleği '{wheel_name()}'. Lite paketin "
+            "sürümünü dosya adından okur: tekerleği bu adla yayımlayın."
+        )
     return url
 
 
 def requirements_text(url: str | None) -> str:
     """Lite's requirements.txt: the PyPI packages pinned to the versions installed here, then our wheel's URL."""
-    lines = [f"# xlwings Lite: Göç Kurulu düğmeleri (gockurul-excel {version()}). 'gockurul lite' yazdı; README, "
-             "'xlwings Lite'.",
-             "# jsonschema ve bağımlılıkları Pyodide'in kendi paketlerinden gelir; gockurul-excel PyPI'da yoktur, "
-             "adıyla kurulmaz."]
+    lines = [
+        f"# xlwings Lite: Göç Kurulu düğmeleri (gockurul-excel {version()}). 'gockurul lite' yazdı; README, "
+        "'xlwings Lite'.",
+        "# jsonschema ve bağımlılıkları Pyodide'in kendi paketlerinden gelir; gockurul-excel PyPI'da yoktur, "
+        "adıyla kurulmaz.",
+    ]
     lines += [f"{name}=={metadata.version(name)}" for name in FROM_PYPI]
     lines.append(wheel_url(url) if url is not None else PLACEHOLDER)
     return "\n".join(lines) + "\n"
@@ -94,8 +102,9 @@ def write_lite(folder: Path, url: str, *, overwrite: bool = False) -> list[Path]
     targets = {"main.py": main_text().encode("utf-8"), "requirements.txt": requirements_text(full).encode("utf-8")}
     existing = [name for name in (*targets, wheel_name()) if (folder / name).exists()]
     if existing and not overwrite:
-        raise GocKurulError(f"'{folder}' klasöründe {', '.join(existing)} zaten var; üzerine yazılmadı "
-                            "(--uzerine-yaz ile değiştirin).")
+        raise GocKurulError(
+            f"'{folder}' klasöründe {', '.join(existing)} zaten var; üzerine yazılmadı (--uzerine-yaz ile değiştirin)."
+        )
     targets[wheel_name()] = wheel_bytes()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -109,8 +118,12 @@ def write_lite(folder: Path, url: str, *, overwrite: bool = False) -> list[Path]
 
 # --- the server's route ---------------------------------------------------------------------------------
 
-CORS = [(b"access-control-allow-origin", b"*"), (b"access-control-allow-methods", b"GET, HEAD, OPTIONS"),
-        (b"access-control-allow-headers", b"*"), (b"access-control-max-age", b"86400")]
+CORS = [
+    (b"access-control-allow-origin", b"*"),
+    (b"access-control-allow-methods", b"GET, HEAD, OPTIONS"),
+    (b"access-control-allow-headers", b"*"),
+    (b"access-control-max-age", b"86400"),
+]
 
 
 class LiteFiles:
@@ -146,7 +159,7 @@ class LiteFiles:
         if method == "OPTIONS":
             await _respond(send, 204, b"", b"text/plain")
             return
-        found = await self._content(path[len(ROUTE):], scope) if method in ("GET", "HEAD") else None
+        found = await self._content(path[len(ROUTE) :], scope) if method in ("GET", "HEAD") else None
         if found is None:
             status = 404 if method in ("GET", "HEAD") else 405
             await _respond(send, status, "Bulunamadı.".encode(), b"text/plain; charset=utf-8")
@@ -156,7 +169,11 @@ class LiteFiles:
 
 
 async def _respond(send, status: int, body: bytes, kind: bytes, length: int | None = None) -> None:
-    headers = [(b"content-type", kind), (b"content-length", str(len(body) if length is None else length).encode()),
-               (b"cache-control", b"no-cache"), *CORS]
+    headers = [
+        (b"content-type", kind),
+        (b"content-length", str(len(body) if length is None else length).encode()),
+        (b"cache-control", b"no-cache"),
+        *CORS,
+    ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

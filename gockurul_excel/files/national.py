@@ -72,10 +72,12 @@ def document_rows(docs: list[dict]) -> Documents:
         head = (d["il"], d["ilce"] or "", d["kurul_turu"], d["yil"])
         if d["belge_turu"] == MEETING:
             # a 1.0 document has no foreign population: None, and the province's requirement is unknown
-            out.meetings.append(Meeting(*head, d["kimlik"], d["kategori"], d["tur"], d["tarih"],
-                                        d.get("yabanci_nufusu")))
-            out.decisions.extend(Decision(*head, d["kimlik"], k["no"], k["durum"], k["verilen_sure"])
-                                 for k in d["kararlar"])
+            out.meetings.append(
+                Meeting(*head, d["kimlik"], d["kategori"], d["tur"], d["tarih"], d.get("yabanci_nufusu"))
+            )
+            out.decisions.extend(
+                Decision(*head, d["kimlik"], k["no"], k["durum"], k["verilen_sure"]) for k in d["kararlar"]
+            )
         elif d["belge_turu"] == ANNUAL_REPORT:
             out.annual.append(Report(*head, d["kimlik"]))
     return out
@@ -84,9 +86,13 @@ def document_rows(docs: list[dict]) -> Documents:
 PARALLEL_FROM = 40  # folders; below this a process pool costs more than it saves
 
 
-def load_documents(root: Path, progress: Callable[[str], None] | None = None, workers: int | None = None,
-                   skipped: list[tuple[Path, str]] | None = None, taken: list[Path] | None = None
-                   ) -> tuple[Documents, list[tuple[str, str]]]:
+def load_documents(
+    root: Path,
+    progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
+    skipped: list[tuple[Path, str]] | None = None,
+    taken: list[Path] | None = None,
+) -> tuple[Documents, list[tuple[str, str]]]:
     """(the rows of every platform folder under `root`, each export once; problems).
 
     Folders are read in a process pool: reading, hashing and validating (jsonschema-rs, see schemacheck) 9,348
@@ -111,10 +117,17 @@ def load_documents(root: Path, progress: Callable[[str], None] | None = None, wo
     return combine(rows for rows, _ in parts), problems
 
 
-def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
-                    populations: dict[str, int] | None = None,
-                    progress: Callable[[str], None] | None = None, workers: int | None = None,
-                    skipped: list[tuple[Path, str]] | None = None, taken: list[Path] | None = None) -> Path:
+def national_rollup(
+    folder: Path,
+    output: Path,
+    *,
+    today: dt.date | None = None,
+    populations: dict[str, int] | None = None,
+    progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
+    skipped: list[tuple[Path, str]] | None = None,
+    taken: list[Path] | None = None,
+) -> Path:
     """Write the summary workbook `output` (a new file, written atomically) and return its path."""
     folder, output = Path(folder), Path(output)
     today = today or dt.date.today()
@@ -125,8 +138,9 @@ def national_rollup(folder: Path, output: Path, *, today: dt.date | None = None,
     documents, problems = load_documents(folder, progress, workers, skipped, taken)
     summary = summarise(documents, today=today, populations=populations)
     table = (list(SUMMARY_COLUMNS.values()), [[row[c] for c in SUMMARY_COLUMNS] for row in summary])
-    specs = national_sheets(table, (list(BY_YEAR_COLUMNS), by_year(summary)), problems, today=today,
-                            with_population=True)
+    specs = national_sheets(
+        table, (list(BY_YEAR_COLUMNS), by_year(summary)), problems, today=today, with_population=True
+    )
     _write_new(output, specs)
     return output
 

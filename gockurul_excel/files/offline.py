@@ -35,20 +35,40 @@ WHEELS = "tekerlekler"
 REQUIREMENTS = "gereksinimler.txt"
 DISTRIBUTION = "gockurul-excel"
 # What IT reads first in gereksinimler.txt: Turkish (the pins file's English notes are for developers).
-REQUIREMENTS_HEADER = ("# Göç Kurulu çevrimdışı kurulum paketi: sabitlenmiş sürümler (64 bit Windows, Python 3.12).\n"
-                       "# kur.ps1 bunları 'tekerlekler' klasöründen internetsiz kurar (pip install --no-index).\n")
+REQUIREMENTS_HEADER = (
+    "# Göç Kurulu çevrimdışı kurulum paketi: sabitlenmiş sürümler (64 bit Windows, Python 3.12).\n"
+    "# kur.ps1 bunları 'tekerlekler' klasöründen internetsiz kurar (pip install --no-index).\n"
+)
 
 
 def requirements_text(pins: str, version: str) -> str:
     """gereksinimler.txt: the Turkish header, the pins without their developer comments, this package's own pin."""
     lines = [line for line in pins.splitlines(keepends=True) if line.strip() and not line.lstrip().startswith("#")]
     return REQUIREMENTS_HEADER + "".join(lines) + f"{DISTRIBUTION}=={version}\n"
+
+
 # The PCs the bundle is for: 64-bit Windows, CPython 3.12 (kur.ps1 looks for that Python).
-TARGET = ("--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp", "--abi", "cp312",
-          "--only-binary=:all:")
-WINDOWS_MARKERS = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
-                   "platform_machine": "AMD64", "python_version": "3.12", "python_full_version": "3.12.10",
-                   "implementation_name": "cpython", "platform_python_implementation": "CPython"}
+TARGET = (
+    "--platform",
+    "win_amd64",
+    "--python-version",
+    "3.12",
+    "--implementation",
+    "cp",
+    "--abi",
+    "cp312",
+    "--only-binary=:all:",
+)
+WINDOWS_MARKERS = {
+    "sys_platform": "win32",
+    "platform_system": "Windows",
+    "os_name": "nt",
+    "platform_machine": "AMD64",
+    "python_version": "3.12",
+    "python_full_version": "3.12.10",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+}
 
 
 def canonical(name: str) -> str:
@@ -75,8 +95,22 @@ def resolve(requirements: Path, python: str = sys.executable) -> list[dict]:
     `install` entries. Downloads metadata only."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "rapor.json"
-        done = _pip(["install", "--dry-run", "--ignore-installed", "--quiet", "--report", str(report), "--target",
-                     str(Path(folder) / "hedef"), *TARGET, "-r", str(requirements)], python)
+        done = _pip(
+            [
+                "install",
+                "--dry-run",
+                "--ignore-installed",
+                "--quiet",
+                "--report",
+                str(report),
+                "--target",
+                str(Path(folder) / "hedef"),
+                *TARGET,
+                "-r",
+                str(requirements),
+            ],
+            python,
+        )
         if done.returncode != 0:
             raise GocKurulError(f"Sabitlenmiş paketler Windows için çözümlenemedi:\n{done.stderr[-2000:]}")
         return json.loads(report.read_text(encoding="utf-8"))["install"]
@@ -89,6 +123,7 @@ def download(requirements: Path, folder: Path) -> None:
 
 
 # --- this package's wheel ------------------------------------------------------------------------------
+
 
 def source_checkout() -> Path | None:
     """The project folder when running from a checkout (editable install), else None."""
@@ -105,8 +140,9 @@ def build_wheel_from_source(source: Path, folder: Path) -> Path:
         copy = Path(tmp)
         for name in ("pyproject.toml", "README.md"):
             shutil.copyfile(source / name, copy / name)
-        shutil.copytree(source / "gockurul_excel", copy / "gockurul_excel",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            source / "gockurul_excel", copy / "gockurul_excel", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
         done = _pip(["wheel", "--no-deps", "--quiet", "--wheel-dir", str(folder), str(copy)])
     if done.returncode != 0:
         raise GocKurulError(f"'{source}' klasöründen tekerlek yapılamadı:\n{done.stderr[-2000:]}")
@@ -122,11 +158,18 @@ def repack_installed_wheel(folder: Path) -> Path:
     inside site-packages, with a new RECORD. The package is pure Python, so the wheel is the same."""
     dist = metadata.distribution(DISTRIBUTION)
     version = dist.version
-    files = [f for f in (dist.files or []) if not str(f).startswith("..") and "__pycache__" not in str(f)
-             and not str(f).endswith((".pyc", "/INSTALLER", "/REQUESTED", "/direct_url.json", "/RECORD"))]
+    files = [
+        f
+        for f in (dist.files or [])
+        if not str(f).startswith("..")
+        and "__pycache__" not in str(f)
+        and not str(f).endswith((".pyc", "/INSTALLER", "/REQUESTED", "/direct_url.json", "/RECORD"))
+    ]
     if not any(str(f).startswith("gockurul_excel/") for f in files):
-        raise GocKurulError("Kurulu paketin dosyaları bulunamadı (düzenlenebilir kurulum olabilir); "
-                            "--kaynak ile proje klasörünü ya da tekerlek dosyasını verin.")
+        raise GocKurulError(
+            "Kurulu paketin dosyaları bulunamadı (düzenlenebilir kurulum olabilir); "
+            "--kaynak ile proje klasörünü ya da tekerlek dosyasını verin."
+        )
     info = f"gockurul_excel-{version}.dist-info"
     target = folder / f"gockurul_excel-{version}-py3-none-any.whl"
     rows = []
@@ -154,6 +197,7 @@ def own_wheel(source: Path | None, folder: Path) -> Path:
 
 
 # --- the bundle ----------------------------------------------------------------------------------------
+
 
 @dataclass
 class Bundle:
@@ -222,8 +266,9 @@ def _sha256(path: Path) -> str:
 def _write_manifest(stage: Path) -> None:
     files = sorted(p for p in stage.rglob("*") if p.is_file())
     entries = [{"dosya": p.relative_to(stage).as_posix(), "sha256": _sha256(p)} for p in files]
-    (stage / MANIFEST).write_text(json.dumps({"belge_turu": MANIFEST_KIND, "dosyalar": entries}, indent=1,
-                                             ensure_ascii=False), encoding="utf-8")
+    (stage / MANIFEST).write_text(
+        json.dumps({"belge_turu": MANIFEST_KIND, "dosyalar": entries}, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
 
 
 def _own_files(output: Path) -> list[str]:
@@ -234,9 +279,11 @@ def _own_files(output: Path) -> list[str]:
         if doc.get("belge_turu") != MANIFEST_KIND or not isinstance(doc.get("dosyalar"), list):
             raise ValueError
     except (OSError, ValueError, AttributeError):
-        raise GocKurulError(f"'{output}' klasörü bu programın yazdığı bir kurulum paketi değil ({MANIFEST} yok ya "
-                            "da okunamadı); içindeki hiçbir dosya silinmedi, paket yazılmadı. Boş ya da yeni bir "
-                            "klasör verin.") from None
+        raise GocKurulError(
+            f"'{output}' klasörü bu programın yazdığı bir kurulum paketi değil ({MANIFEST} yok ya "
+            "da okunamadı); içindeki hiçbir dosya silinmedi, paket yazılmadı. Boş ya da yeni bir "
+            "klasör verin."
+        ) from None
     own = []
     root = output.resolve()
     for entry in doc["dosyalar"]:
@@ -268,9 +315,11 @@ def _replace_bundle(output: Path, stage: Path) -> Path | None:
     taken = [n for n in new if (output / n).exists() and n not in own and n != MANIFEST]
     if taken:
         shown = ", ".join(f"'{n}'" for n in taken[:5])
-        raise GocKurulError(f"'{output}' klasöründe bu paketin yazmadığı ya da sonradan değiştirilmiş dosyalar var "
-                            f"({shown}); hiçbir dosya silinmedi, paket yazılmadı. Bu dosyaları taşıyın ya da boş bir "
-                            "klasör verin.")
+        raise GocKurulError(
+            f"'{output}' klasöründe bu paketin yazmadığı ya da sonradan değiştirilmiş dosyalar var "
+            f"({shown}); hiçbir dosya silinmedi, paket yazılmadı. Bu dosyaları taşıyın ya da boş bir "
+            "klasör verin."
+        )
     backup = None
     if own:
         backup = output.parent / "Yedekler" / f"{output.name}_{dt.datetime.now():%Y%m%d-%H%M%S-%f}"
@@ -290,8 +339,9 @@ def _replace_bundle(output: Path, stage: Path) -> Path | None:
     return backup
 
 
-def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = False,
-                 fetch: Callable[[Path, Path], None] = download) -> Bundle:
+def build_bundle(
+    output: Path, source: Path | None = None, *, overwrite: bool = False, fetch: Callable[[Path, Path], None] = download
+) -> Bundle:
     """Write the bundle folder `output` (staged beside it, moved into place when complete). Over an existing
     bundle (`overwrite`) only the files its own manifest lists, unchanged, are replaced, after a backup."""
     output = Path(output).resolve()
@@ -299,8 +349,7 @@ def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = 
         raise GocKurulError(f"'{output}' bir klasör değil; paket yazılmadı.")
     if output.exists() and any(output.iterdir()):
         if not overwrite:
-            raise GocKurulError(f"'{output}' klasörü boş değil; başka bir klasör verin ya da --uzerine-yaz "
-                                "kullanın.")
+            raise GocKurulError(f"'{output}' klasörü boş değil; başka bir klasör verin ya da --uzerine-yaz kullanın.")
         _own_files(output)  # refused at once when the folder is not a bundle of ours
     output.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".gockurul-paket-", dir=output.parent))
@@ -324,9 +373,10 @@ def build_bundle(output: Path, source: Path | None = None, *, overwrite: bool = 
         (stage / "python").mkdir()
         names = sorted(w.name for w in wheels.iterdir())
         size = sum(f.stat().st_size for f in stage.rglob("*") if f.is_file())
-        (stage / "BENIOKU.txt").write_text(README.format(version=version, wheel_count=len(names),
-                                                         size_mb=round(size / 1e6, 1)).replace("\n", "\r\n"),
-                                           encoding="utf-8-sig")
+        (stage / "BENIOKU.txt").write_text(
+            README.format(version=version, wheel_count=len(names), size_mb=round(size / 1e6, 1)).replace("\n", "\r\n"),
+            encoding="utf-8-sig",
+        )
         _write_manifest(stage)
         if output.exists() and any(output.iterdir()):
             backup = _replace_bundle(output, stage)

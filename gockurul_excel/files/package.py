@@ -240,8 +240,9 @@ class Package:
                 self.touch(CONTENT_TYPES)
             return
         if self.content_type(part) != content_type:
-            overrides[want] = etree.SubElement(self.xml(CONTENT_TYPES), f"{{{NS_CT}}}Override", PartName="/" + part,
-                                               ContentType=content_type)
+            overrides[want] = etree.SubElement(
+                self.xml(CONTENT_TYPES), f"{{{NS_CT}}}Override", PartName="/" + part, ContentType=content_type
+            )
             self.touch(CONTENT_TYPES)
 
     def remove_override(self, part: str) -> None:
@@ -268,10 +269,26 @@ def insert_ordered(parent, tag: str, order: tuple[str, ...]):
 
 
 WORKBOOK_ORDER = (
-    "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
-    "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews",
-    "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects",
-    "extLst")
+    "fileVersion",
+    "fileSharing",
+    "workbookPr",
+    "workbookProtection",
+    "bookViews",
+    "sheets",
+    "functionGroups",
+    "externalReferences",
+    "definedNames",
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+)
 
 
 # --- page headers and footers ------------------------------------------------------------------

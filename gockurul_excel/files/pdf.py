@@ -102,8 +102,11 @@ def _resolve(wanted: list[str], existing: list[str]) -> list[str]:
         generated = [n for n in existing if contract.is_generated_sheet(n)]
         listed = ", ".join(f"'{n}'" for n in generated)
         which = ", ".join(f"'{n}'" for n in missing)
-        hint = (f"Kitaptaki üretilmiş sayfalar: {listed}." if generated else
-                "Kitapta henüz üretilmiş bir form sayfası yok; önce formu üretin (ör. 'gockurul yillik').")
+        hint = (
+            f"Kitaptaki üretilmiş sayfalar: {listed}."
+            if generated
+            else "Kitapta henüz üretilmiş bir form sayfası yok; önce formu üretin (ör. 'gockurul yillik')."
+        )
         raise SheetNotFound(f"{which} adlı sayfa kitapta yok. {hint}")
     return out
 
@@ -157,8 +160,14 @@ def default_output(path: Path, first_sheet: str) -> Path:
 
 def _run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess:
     """Run LibreOffice; on timeout end it and everything it started (its own process group)."""
-    kwargs: dict = {"cwd": cwd, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True,
-                    "encoding": "utf-8", "errors": "replace"}
+    kwargs: dict = {
+        "cwd": cwd,
+        "stdout": subprocess.PIPE,
+        "stderr": subprocess.PIPE,
+        "text": True,
+        "encoding": "utf-8",
+        "errors": "replace",
+    }
     if os.name == "posix":
         kwargs["start_new_session"] = True
     else:
@@ -178,12 +187,12 @@ def _run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProce
         proc.communicate()
         raise PdfConversionFailed(
             f"LibreOffice PDF dönüştürmesi {int(timeout)} saniyede bitmedi ve durduruldu. Açık LibreOffice "
-            "pencerelerini kapatıp tekrar deneyin.") from None
+            "pencerelerini kapatıp tekrar deneyin."
+        ) from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *,
-               timeout: float = TIMEOUT_SECONDS) -> Path:
+def export_pdf(path: Path, sheets: list[str], output: Path | None = None, *, timeout: float = TIMEOUT_SECONDS) -> Path:
     """Convert only `sheets` of the workbook at `path` to one PDF, in the order given, each sheet's pages numbered
     on their own; return the PDF's path.
 
@@ -225,8 +234,17 @@ def convert(exe: str, files: list[Path], tmp: Path, timeout: float = TIMEOUT_SEC
     """Each file (a workbook, a .docx) as a PDF, in one LibreOffice run; the PDFs in the same order."""
     profile = tmp / "profil"  # a private profile: a running LibreOffice does not take the job over
     outdir = tmp / "pdf"
-    cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
-           "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)]
+    cmd = [
+        exe,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        *map(str, files),
+    ]
     try:
         proc = _run(cmd, tmp, timeout)
     except OSError as exc:
@@ -236,7 +254,8 @@ def convert(exe: str, files: list[Path], tmp: Path, timeout: float = TIMEOUT_SEC
         detail = " ".join((proc.stderr or proc.stdout or "").split())[-300:]
         raise PdfConversionFailed(
             f"LibreOffice '{what or files[0].name}' dosyasını PDF'e dönüştüremedi (çıkış kodu {proc.returncode})."
-            + (f" Ayrıntı: {detail}" if detail else ""))
+            + (f" Ayrıntı: {detail}" if detail else "")
+        )
     return produced
 
 

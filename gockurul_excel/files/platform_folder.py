@@ -37,8 +37,9 @@ def _unreadable(name: str, why: str) -> DocumentError:
 
 
 def _too_deep(name: str) -> DocumentError:
-    return _unreadable(name, "iç içe liste/nesne düzeyi çok fazla; bozuk ya da kasıtlı olarak hazırlanmış bir dosya "
-                             "olabilir")
+    return _unreadable(
+        name, "iç içe liste/nesne düzeyi çok fazla; bozuk ya da kasıtlı olarak hazırlanmış bir dosya olabilir"
+    )
 
 
 def _not_json(token: str) -> Any:
@@ -54,8 +55,11 @@ def load_json(data: bytes | str, name: str) -> Any:
     the Turkish message), and a platform document's closed schema limits it further (`_validated`). NaN and
     Infinity, which Python reads and JSON has not, are refused. DocumentError (Turkish, naming the file)."""
     if len(data) > MAX_JSON_BYTES:
-        raise _unreadable(name, f"dosya çok büyük ({len(data) / 2**20:.1f} MB; bir platform belgesi en çok "
-                                f"{MAX_JSON_BYTES // 2**20} MB olabilir)")
+        raise _unreadable(
+            name,
+            f"dosya çok büyük ({len(data) / 2**20:.1f} MB; bir platform belgesi en çok "
+            f"{MAX_JSON_BYTES // 2**20} MB olabilir)",
+        )
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -92,8 +96,11 @@ def read_json_file(path: Path, name: str | None = None) -> Any:
         raise _unreadable(name, "bu bir dosya değil (klasör ya da özel bir dosya)")
     size = st.st_size
     if size > MAX_JSON_BYTES:
-        raise _unreadable(name, f"dosya çok büyük ({size / 2**20:.1f} MB; bir platform belgesi en çok "
-                                f"{MAX_JSON_BYTES // 2**20} MB olabilir)")
+        raise _unreadable(
+            name,
+            f"dosya çok büyük ({size / 2**20:.1f} MB; bir platform belgesi en çok "
+            f"{MAX_JSON_BYTES // 2**20} MB olabilir)",
+        )
     return load_json(path.read_bytes(), name)
 
 
@@ -147,26 +154,32 @@ def _previous_export(out_dir: Path, files: dict[str, bytes]) -> list[str]:
             raise GocKurulError(
                 f"'{out_dir}' klasöründeki {MANIFEST_FILE} bu programın yazdığı bir dosya listesi değil; klasördeki "
                 "hiçbir dosyaya dokunulmadı, platform dosyaları yazılmadı. Platform dosyaları için yeni ya da boş "
-                "bir klasör verin.") from None
+                "bir klasör verin."
+            ) from None
         new = json.loads(files[MANIFEST_FILE]) if MANIFEST_FILE in files else {}
         if any(old.get(k) != new.get(k) for k in IDENTITY):
             raise GocKurulError(
                 f"'{out_dir}' klasöründe başka bir kitabın platform dosyaları var ({_board(old)}, "
                 f"{old.get('kurul_turu', '?')} kurulu); üzerlerine yazılmadı ve hiçbiri silinmedi. Bu kitabın "
-                f"({_board(new)}) dosyaları için başka bir klasör verin.")
+                f"({_board(new)}) dosyaları için başka bir klasör verin."
+            )
         previous = _unchanged(out_dir, [*old["belgeler"], *old["csv_dosyalari"]])
     foreign = sorted(n for n in files if n != MANIFEST_FILE and n not in previous and (out_dir / n).exists())
     if foreign:
-        shown = ", ".join(f"'{n}'" for n in foreign[:5]) + (f" ve {len(foreign) - 5} dosya daha" if len(foreign) > 5
-                                                             else "")
+        shown = ", ".join(f"'{n}'" for n in foreign[:5]) + (
+            f" ve {len(foreign) - 5} dosya daha" if len(foreign) > 5 else ""
+        )
         raise GocKurulError(
             f"'{out_dir}' klasöründe bu programın bu kitap için yazmadığı, yeni dosyalarla aynı adlı dosyalar var "
             f"({shown}); üzerlerine yazılmadı, platform dosyaları yazılmadı. Başka bir klasör verin ya da bu "
-            "dosyaları taşıyın.")
+            "dosyaları taşıyın."
+        )
     read_only = [n for n in {*previous, *files} if _read_only(out_dir / n)]
     if read_only:
-        raise GocKurulError(f"'{out_dir}' klasöründe salt okunur dosyalar var ({', '.join(sorted(read_only)[:5])}); "
-                            "platform dosyaları yazılmadı. 'Salt okunur' işaretini kaldırıp tekrar deneyin.")
+        raise GocKurulError(
+            f"'{out_dir}' klasöründe salt okunur dosyalar var ({', '.join(sorted(read_only)[:5])}); "
+            "platform dosyaları yazılmadı. 'Salt okunur' işaretini kaldırıp tekrar deneyin."
+        )
     return previous
 
 
@@ -176,8 +189,14 @@ def _unchanged(out_dir: Path, entries: list) -> list[str]:
     out = []
     for e in entries:
         name = e.get("dosya") if isinstance(e, dict) else None
-        if (not isinstance(name, str) or name in ("", ".", "..", MANIFEST_FILE) or Path(name).name != name
-                or "\\" in name or "/" in name or ":" in name):
+        if (
+            not isinstance(name, str)
+            or name in ("", ".", "..", MANIFEST_FILE)
+            or Path(name).name != name
+            or "\\" in name
+            or "/" in name
+            or ":" in name
+        ):
             continue
         path = out_dir / name
         try:
@@ -261,8 +280,9 @@ def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:
         try:
             tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}@{host_tag()}-", dir=parent))
         except OSError as exc:
-            raise GocKurulError(f"'{parent}' klasörüne yazılamıyor: {_os_message(exc)}. Hiçbir dosya "
-                                "yazılmadı.") from exc
+            raise GocKurulError(
+                f"'{parent}' klasörüne yazılamıyor: {_os_message(exc)}. Hiçbir dosya yazılmadı."
+            ) from exc
         try:
             staged = tmp / "yeni"
             try:
@@ -273,8 +293,9 @@ def install_files(out_dir: Path, files: dict[str, bytes]) -> list[str]:
                     fsync_dir(parent)
                     return []
             except OSError as exc:
-                raise GocKurulError(f"Platform dosyaları yazılamadı: {_os_message(exc)}. Hiçbir dosya "
-                                    "yazılmadı.") from exc
+                raise GocKurulError(
+                    f"Platform dosyaları yazılamadı: {_os_message(exc)}. Hiçbir dosya yazılmadı."
+                ) from exc
             stale = _swap(out_dir, staged, tmp / "eski", files, previous)
             _keep_backup(tmp / "eski", out_dir)
             return stale
@@ -312,8 +333,10 @@ def _swap(out_dir: Path, staged: Path, old: Path, files: dict[str, bytes], previ
         for name in reversed(moved_out):
             with contextlib.suppress(OSError):
                 os.replace(old / name, out_dir / name)
-        raise GocKurulError(f"Platform dosyaları '{out_dir}' klasörüne yazılamadı: {_os_message(exc)}. Klasördeki "
-                            "önceki dosyalar geri konuldu; yeni dosyalardan hiçbiri kalmadı.") from exc
+        raise GocKurulError(
+            f"Platform dosyaları '{out_dir}' klasörüne yazılamadı: {_os_message(exc)}. Klasördeki "
+            "önceki dosyalar geri konuldu; yeni dosyalardan hiçbiri kalmadı."
+        ) from exc
     fsync_dir(out_dir)
     return stale
 
@@ -351,8 +374,10 @@ def read_folder(folder: Path) -> list[dict]:
     problems."""
     folder = Path(folder)
     if not (folder / MANIFEST_FILE).is_file():
-        raise GocKurulError(f"'{folder}' klasöründe {MANIFEST_FILE} yok: bu bir platform klasörü değil ya da "
-                            "dışa aktarma tamamlanmamış.")
+        raise GocKurulError(
+            f"'{folder}' klasöründe {MANIFEST_FILE} yok: bu bir platform klasörü değil ya da "
+            "dışa aktarma tamamlanmamış."
+        )
     manifest = read_document(folder / MANIFEST_FILE)
     if manifest["belge_turu"] != MANIFEST:
         raise GocKurulError(f"'{MANIFEST_FILE}' bir dosya listesi değil (belge_turu {manifest['belge_turu']!r}).")
@@ -373,8 +398,10 @@ def read_folder(folder: Path) -> list[dict]:
             return None
         content = p.read_bytes()
         if sha256_hex(content) != entry["sha256"]:
-            problems.append(f"{entry['dosya']}: SHA-256 özeti {MANIFEST_FILE} ile uyuşmuyor — dosya dışa aktarmadan "
-                            "sonra değiştirilmiş ya da bozulmuş")
+            problems.append(
+                f"{entry['dosya']}: SHA-256 özeti {MANIFEST_FILE} ile uyuşmuyor — dosya dışa aktarmadan "
+                "sonra değiştirilmiş ya da bozulmuş"
+            )
             return None
         return content
 
@@ -388,14 +415,16 @@ def read_folder(folder: Path) -> list[dict]:
             problems += [f"{entry['dosya']}: {p}" for p in exc.problems]
             continue
         if doc["belge_turu"] != entry["belge_turu"]:
-            problems.append(f"{entry['dosya']}: belge_turu {doc['belge_turu']!r}, {MANIFEST_FILE} "
-                            f"{entry['belge_turu']!r} diyor")
+            problems.append(
+                f"{entry['dosya']}: belge_turu {doc['belge_turu']!r}, {MANIFEST_FILE} {entry['belge_turu']!r} diyor"
+            )
         if f"{doc['kimlik']}.json" != entry["dosya"]:
             problems.append(f"{entry['dosya']}: kimlik {doc['kimlik']!r} dosya adıyla uyuşmuyor")
         documents.append(doc)
     for entry in manifest["csv_dosyalari"]:
         payload(entry)
     if problems:
-        raise DocumentError(folder.name, problems, f"'{folder}' platform klasörü kullanılamıyor ({len(problems)} "
-                                                   "sorun):")
+        raise DocumentError(
+            folder.name, problems, f"'{folder}' platform klasörü kullanılamıyor ({len(problems)} sorun):"
+        )
     return documents

@@ -33,8 +33,7 @@ def _open(path: Path) -> Any:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for corrupt content
         # the library's error type is no message for a user; it goes to the error log as the cause, for IT
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı "
-                                 "değil.") from exc
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil.") from exc
 
 
 @contextlib.contextmanager
@@ -84,9 +83,10 @@ def _sheet_rows(wb: Any, path: Path, name: str) -> tuple[list[list[Any]], list[t
         if _is_panic(exc):
             return _openpyxl_rows(path, name), []
         if isinstance(exc, Exception) and not isinstance(exc, (UnreadableWorkbook, NewerTemplate)):
-            raise UnreadableWorkbook(f"'{path.name}' okunamadı: '{name}' sayfası bozuk ya da eksik (kopyalama ya da "
-                                     "indirme yarıda kalmış olabilir). Dosyanın sağlam bir kopyasını kullanın."
-                                     ) from exc  # the cause goes to the log for IT, never to the screen
+            raise UnreadableWorkbook(
+                f"'{path.name}' okunamadı: '{name}' sayfası bozuk ya da eksik (kopyalama ya da "
+                "indirme yarıda kalmış olabilir). Dosyanın sağlam bir kopyasını kullanın."
+            ) from exc  # the cause goes to the log for IT, never to the screen
         raise
     return rows, merged
 
@@ -103,8 +103,9 @@ def read_workbook(path: str | Path) -> WorkbookData:
     except (UnreadableWorkbook, NewerTemplate):
         raise
     except Exception as exc:
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: içeriği bozuk. Dosyanın sağlam bir kopyasını kullanın."
-                                 ) from exc
+        raise UnreadableWorkbook(
+            f"'{path.name}' okunamadı: içeriği bozuk. Dosyanın sağlam bir kopyasını kullanın."
+        ) from exc
     finally:
         close = getattr(wb, "close", None)
         if close:

@@ -53,8 +53,10 @@ def check_package(path: PathLike, data: bytes | None = None) -> None:
         if path.is_dir():
             raise UnreadableWorkbook(f"'{name}' bir klasör, Excel dosyası değil; kitabın kendisini (.xlsx) verin.")
         raise UnreadableWorkbook(f"'{name}' dosyası bulunamadı.")
-    corrupt = (f"'{name}' bozuk ya da eksik; açılamadı (kopyalama ya da indirme yarıda kalmış olabilir). "
-               "Dosyanın sağlam bir kopyasını kullanın.")
+    corrupt = (
+        f"'{name}' bozuk ya da eksik; açılamadı (kopyalama ya da indirme yarıda kalmış olabilir). "
+        "Dosyanın sağlam bir kopyasını kullanın."
+    )
     try:
         if data is None:
             with path.open("rb") as f:
@@ -67,7 +69,8 @@ def check_package(path: PathLike, data: bytes | None = None) -> None:
             if head.startswith(OLE2_MAGIC):
                 raise UnreadableWorkbook(
                     f"'{name}' eski Excel 97-2003 (.xls) biçiminde ya da parola korumalı. Excel'de açıp "
-                    "parolasız olarak 'Excel Çalışma Kitabı (.xlsx)' biçiminde kaydedin.")
+                    "parolasız olarak 'Excel Çalışma Kitabı (.xlsx)' biçiminde kaydedin."
+                )
             if head.startswith(b"PK"):
                 raise UnreadableWorkbook(corrupt)
             raise UnreadableWorkbook(f"'{name}' bir Excel çalışma kitabı (.xlsx) değil.")
@@ -84,7 +87,8 @@ def check_package(path: PathLike, data: bytes | None = None) -> None:
                     if info.filename.lower().endswith((".xml", ".rels", ".vml")) and _prolog_has_dtd(member):
                         raise UnreadableWorkbook(
                             f"'{name}' güvenlik nedeniyle açılmadı: '{info.filename}' bölümünde DTD/varlık "
-                            "tanımı var (XML bombası olabilir). Excel dosyalarında bu bulunmaz.")
+                            "tanımı var (XML bombası olabilir). Excel dosyalarında bu bulunmaz."
+                        )
                     while member.read(1 << 20):
                         pass
     except UnreadableWorkbook:
@@ -99,8 +103,7 @@ def _check_members(name: str, infos: list[zipfile.ZipInfo]) -> None:
     lowered = [i.filename.lower() for i in infos]
     if len(set(lowered)) != len(lowered):
         raise zipfile.BadZipFile("duplicate member names")
-    bomb = (f"'{name}' güvenlik nedeniyle açılmadı: sıkıştırılmış içeriği olağan dışı büyük "
-            "(zip bombası olabilir).")
+    bomb = f"'{name}' güvenlik nedeniyle açılmadı: sıkıştırılmış içeriği olağan dışı büyük (zip bombası olabilir)."
     if sum(i.file_size for i in infos) > MAX_TOTAL_UNCOMPRESSED:
         raise UnreadableWorkbook(bomb)
     for i in infos:
@@ -113,15 +116,16 @@ def _not_a_workbook_message(name: str, names: set[str], zf: zipfile.ZipFile) -> 
         kind = "bir Word belgesi"
     elif "ppt/presentation.xml" in names:
         kind = "bir PowerPoint sunusu"
-    elif "mimetype" in names and zf.getinfo("mimetype").file_size < 200 and \
-            b"opendocument" in zf.read("mimetype"):
+    elif "mimetype" in names and zf.getinfo("mimetype").file_size < 200 and b"opendocument" in zf.read("mimetype"):
         kind = "bir OpenDocument (.ods/.odt) dosyası"
     elif "xl/workbook.bin" in names:
         kind = "ikili Excel (.xlsb) biçiminde"
     else:
         kind = "bir zip arşivi"
-    return (f"'{name}' bir Excel çalışma kitabı (.xlsx) değil ({kind}). Dosyayı Excel'de açıp "
-            "'Excel Çalışma Kitabı (.xlsx)' olarak kaydedin.")
+    return (
+        f"'{name}' bir Excel çalışma kitabı (.xlsx) değil ({kind}). Dosyayı Excel'de açıp "
+        "'Excel Çalışma Kitabı (.xlsx)' olarak kaydedin."
+    )
 
 
 def _prolog_has_dtd(stream: BinaryIO) -> bool:
@@ -171,6 +175,7 @@ def _prolog_has_dtd(stream: BinaryIO) -> bool:
 
 # --- lock files: Excel's, LibreOffice's and our own ---------------------------------------------------
 
+
 def _places(path: Path) -> list[Path]:
     """The path as given and, through a symlink, the file it points to: a program may have opened either."""
     places = [path]
@@ -206,7 +211,8 @@ def check_not_locked(path: PathLike) -> None:
         program = "LibreOffice'te" if lock.name.startswith(".~lock.") else "Excel'de"
         raise WorkbookLocked(
             f"'{Path(path).name}' {program} açık görünüyor (kilit dosyası {lock.name} var). Dosyayı {program} "
-            "kaydedip kapatın, sonra tekrar deneyin. Dosya değiştirilmedi.")
+            "kaydedip kapatın, sonra tekrar deneyin. Dosya değiştirilmedi."
+        )
 
 
 def is_lock_or_temp(name: str) -> bool:
@@ -301,8 +307,14 @@ def own_lock(path: PathLike, *, wait: float | None = None) -> Iterator[None]:
 def _acquire(lock: Path, name: str, wait: float) -> bytes:
     """Create the lock file (with who holds it); its content."""
     deadline = time.monotonic() + wait
-    info = json.dumps({"pid": os.getpid(), "bilgisayar": socket.gethostname(), "makine": host_tag(),
-                       "baslangic": dt.datetime.now().isoformat(timespec="seconds")}).encode()
+    info = json.dumps(
+        {
+            "pid": os.getpid(),
+            "bilgisayar": socket.gethostname(),
+            "makine": host_tag(),
+            "baslangic": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+    ).encode()
     while True:
         with _held_guard:  # another thread of this process
             busy = str(lock) in _held
@@ -313,11 +325,13 @@ def _acquire(lock: Path, name: str, wait: float) -> bytes:
                 pass
             except PermissionError as exc:  # Windows: the previous holder's lock is being deleted
                 if os.name != "nt" or not lock.parent.is_dir():
-                    raise GocKurulError(f"'{lock.parent}' klasörüne yazılamıyor: {exc.strerror or exc}. '{name}' "
-                                        "değiştirilmedi.") from exc
+                    raise GocKurulError(
+                        f"'{lock.parent}' klasörüne yazılamıyor: {exc.strerror or exc}. '{name}' değiştirilmedi."
+                    ) from exc
             except OSError as exc:
-                raise GocKurulError(f"'{lock.parent}' klasörüne yazılamıyor: {exc.strerror or exc}. '{name}' "
-                                    "değiştirilmedi.") from exc
+                raise GocKurulError(
+                    f"'{lock.parent}' klasörüne yazılamıyor: {exc.strerror or exc}. '{name}' değiştirilmedi."
+                ) from exc
             else:
                 with os.fdopen(fd, "wb") as f:
                     f.write(info)
@@ -388,5 +402,7 @@ def _busy_message(name: str, content: bytes | None) -> str:
     if owner.get("bilgisayar") or owner.get("baslangic"):
         since = str(owner.get("baslangic", ""))[11:16]
         who = f" ({owner.get('bilgisayar', '?')} bilgisayarında{', ' + since + ' itibarıyla' if since else ''})"
-    return (f"'{name}' şu anda başka bir gockurul işlemi tarafından yazılıyor{who}. O işlem bitince tekrar "
-            "deneyin. Dosya değiştirilmedi.")
+    return (
+        f"'{name}' şu anda başka bir gockurul işlemi tarafından yazılıyor{who}. O işlem bitince tekrar "
+        "deneyin. Dosya değiştirilmedi."
+    )

@@ -131,8 +131,10 @@ def _from_mail(src: Path) -> Incoming:
     if not books:
         raise Refused("e-postada Excel kitabı (.xlsx) eki yok.")
     if len(books) > 1:
-        raise Refused(f"e-postada birden çok Excel kitabı var ({', '.join(n for n, _ in books)}); her kitabı ayrı "
-                      "e-postayla ya da dosya olarak verin.")
+        raise Refused(
+            f"e-postada birden çok Excel kitabı var ({', '.join(n for n, _ in books)}); her kitabı ayrı "
+            "e-postayla ya da dosya olarak verin."
+        )
     name, part = books[0]
     payload = part.get_payload(decode=True)
     if not payload:
@@ -143,9 +145,13 @@ def _from_mail(src: Path) -> Incoming:
         return incoming_from_workbook(f"{src.name} › {name}", read_workbook(book))
 
 
-def read_sources(sources: Iterable[Path], *, province_path: Path | None = None,
-                 progress: Callable[[str], None] | None = None,
-                 skipped: list[tuple[Path, str]] | None = None) -> list[Incoming | Unusable]:
+def read_sources(
+    sources: Iterable[Path],
+    *,
+    province_path: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    skipped: list[tuple[Path, str]] | None = None,
+) -> list[Incoming | Unusable]:
     """Every source, chosen and read before anything is planned; one that cannot be used is `Unusable` with
     its reason, and the others are still read. `province_path` (the workbook merged into) is refused as a
     source. `skipped` receives what the folders held but was not taken, with the reason."""

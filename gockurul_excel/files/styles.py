@@ -1,5 +1,4 @@
-"""styles.xml edited in place: the named styles of `sheetspec.STYLES` added once as cell formats.
-"""
+"""styles.xml edited in place: the named styles of `sheetspec.STYLES` added once as cell formats."""
 
 from __future__ import annotations
 
@@ -11,13 +10,32 @@ from ..sheetspec import Style
 from .package import NS_MAIN, insert_ordered, local_name, xml_number
 
 STYLES_ORDER = (
-    "numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles",
-    "colors", "extLst")
+    "numFmts",
+    "fonts",
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
+)
 
 
 BUILTIN_NUMBER_FORMATS = {
-    "General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11,
-    "h:mm": 20, "h:mm:ss": 21, "@": 49,
+    "General": 0,
+    "0": 1,
+    "0.00": 2,
+    "#,##0": 3,
+    "#,##0.00": 4,
+    "0%": 9,
+    "0.00%": 10,
+    "0.00E+00": 11,
+    "h:mm": 20,
+    "h:mm:ss": 21,
+    "@": 49,
 }
 
 
@@ -152,8 +170,12 @@ class Styles:
             "borderId": self._border(st),
         }
         xf = etree.Element(self._tag("xf"), {k: str(v) for k, v in ids.items()}, xfId="0")
-        for key, apply in (("numFmtId", "applyNumberFormat"), ("fontId", "applyFont"),
-                           ("fillId", "applyFill"), ("borderId", "applyBorder")):
+        for key, apply in (
+            ("numFmtId", "applyNumberFormat"),
+            ("fontId", "applyFont"),
+            ("fillId", "applyFill"),
+            ("borderId", "applyBorder"),
+        ):
             if ids[key]:
                 xf.set(apply, "1")
         align = {}

@@ -81,36 +81,72 @@ PANEL_TITLE = "Göç Koordinasyon Kurulu Çalışma Kitabı"
 PANEL_INPUT_ROW = 3
 # (button, what it does). The buttons themselves live in the add-in (assets/addin, `gockurul eklenti`).
 PANEL_BUTTONS: tuple[tuple[str, str], ...] = (
-    ("Kontrol Et", ("Kitabı genelgelere göre denetler; hataları ve uyarıları, sayfa ve hücresiyle birlikte "
-                   f"'{contract.FINDINGS_SHEET}' sayfasına yazar. Komut satırında: gockurul kontrol")),
-    ("Takvimi Hesapla", ("Yılın olağan toplantılarını, gündem, bildirim, tutanak tebliği ve platform girişi "
-                        "sürelerini iş günlerine göre hesaplar. Komut satırında: gockurul takvim")),
+    (
+        "Kontrol Et",
+        (
+            "Kitabı genelgelere göre denetler; hataları ve uyarıları, sayfa ve hücresiyle birlikte "
+            f"'{contract.FINDINGS_SHEET}' sayfasına yazar. Komut satırında: gockurul kontrol"
+        ),
+    ),
+    (
+        "Takvimi Hesapla",
+        (
+            "Yılın olağan toplantılarını, gündem, bildirim, tutanak tebliği ve platform girişi "
+            "sürelerini iş günlerine göre hesaplar. Komut satırında: gockurul takvim"
+        ),
+    ),
     ("Tutanak (Ek-1)", "Seçili toplantının Rapor Formunu (Ek-1) yazdırılıp imzalanmaya hazır olarak üretir."),
     ("Katılımcı Listesi (Ek-2)", "Seçili toplantının katılımcı listesini (Ek-2) imza sütunuyla üretir."),
     ("Yıllık Rapor (Ek-3)", "Yılın verilerinden Yıllık Değerlendirme Raporu (Ek-3) taslağını üretir."),
-    ("Gündem ve Davet", ("Seçili toplantının gündemini, üyelere gidecek davet yazısını ve tutanağın tebliğ yazısını "
-                         "üretir (yazılar Word belgesi olarak da). Komut satırında: gockurul gundem")),
-    ("Toplantı Daveti (e-posta)", ("Seçili toplantının davetini üyelerin e-postasına ve takvimine hazırlar: Outlook'ta "
-                                   "açılıp gönderilecek e-posta taslağı ve takvim isteği. Komut satırında: "
-                                   "gockurul davet")),
+    (
+        "Gündem ve Davet",
+        (
+            "Seçili toplantının gündemini, üyelere gidecek davet yazısını ve tutanağın tebliğ yazısını "
+            "üretir (yazılar Word belgesi olarak da). Komut satırında: gockurul gundem"
+        ),
+    ),
+    (
+        "Toplantı Daveti (e-posta)",
+        (
+            "Seçili toplantının davetini üyelerin e-postasına ve takvimine hazırlar: Outlook'ta "
+            "açılıp gönderilecek e-posta taslağı ve takvim isteği. Komut satırında: "
+            "gockurul davet"
+        ),
+    ),
     ("Eylem Planı İzleme", "Yerel Uyum Eylem Planı izleme raporunu üretir. Komut satırında: gockurul eylem"),
     ("Platform Dosyaları", "Başkanlığın dijital platformuna girilecek bilgileri dosya olarak hazırlar."),
-    ("Yeni Yıla Devret", ("Yılın sonunda: gelecek yılın kitabını bu kitaptan yapar (ayarlar, ilçeler, aktif üyeler "
-                         "ve Alt Komisyon, açık eylemler, süren projeler, açık kararlar ve sorunlar devredilir; bu "
-                         "kitap değişmez). Komut satırında: gockurul devir")),
-    ("İlçe Kitaplarını Birleştir", ("İl kurulunda: ilçelerden gelen çalışma kitaplarını (ve platform klasörlerini) "
-                                   f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
-                                   f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "
-                                   "gösterir. Komut satırında: gockurul birlestir")),
-    ("İl Müdürlüğüne Gönder", ("İlçe kurulunda: son yapılan toplantının tebliğ yazısını ve tutanağını (Ek-1) PDF "
-                              "olarak, kitapla birlikte İl Göç İdaresi Müdürlüğüne gönderilecek e-posta taslağına "
-                              "ekler (M12(5)). Komut satırında: gockurul gonder")),
+    (
+        "Yeni Yıla Devret",
+        (
+            "Yılın sonunda: gelecek yılın kitabını bu kitaptan yapar (ayarlar, ilçeler, aktif üyeler "
+            "ve Alt Komisyon, açık eylemler, süren projeler, açık kararlar ve sorunlar devredilir; bu "
+            "kitap değişmez). Komut satırında: gockurul devir"
+        ),
+    ),
+    (
+        "İlçe Kitaplarını Birleştir",
+        (
+            "İl kurulunda: ilçelerden gelen çalışma kitaplarını (ve platform klasörlerini) "
+            f"'{DISTRICT_FOLDER_LABEL}' hücresindeki klasörden, boşsa kitabın yanındaki "
+            f"'{DISTRICT_FOLDER}' klasöründen okuyup il kitabının ilçe sayfalarında bir arada "
+            "gösterir. Komut satırında: gockurul birlestir"
+        ),
+    ),
+    (
+        "İl Müdürlüğüne Gönder",
+        (
+            "İlçe kurulunda: son yapılan toplantının tebliğ yazısını ve tutanağını (Ek-1) PDF "
+            "olarak, kitapla birlikte İl Göç İdaresi Müdürlüğüne gönderilecek e-posta taslağına "
+            "ekler (M12(5)). Komut satırında: gockurul gonder"
+        ),
+    ),
     ("PDF", "Açık form sayfasını kitabın yanına PDF olarak kaydeder. Komut satırında: gockurul pdf"),
 )
 
 # ---------------------------------------------------------------------------------------------
 # Sheets
 # ---------------------------------------------------------------------------------------------
+
 
 def _sheet_ref(name: str) -> str:
     """A sheet name as formulas need it: quoted only when it is not a plain word."""
@@ -163,34 +199,73 @@ def _write_panel(wb: Workbook, ws: Worksheet, version: str) -> None:
     ws["A1"] = PANEL_TITLE
     ws["A1"].font = font(bold=True, size=16)
 
-    _panel_input(wb, ws, PANEL_INPUT_ROW, MEETING_NO_LABEL, SELECTED_MEETING_NAME,
-                 "Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.",
-                 "Tutanak (Ek-1), Katılımcı Listesi (Ek-2) ve Gündem ve Davet düğmeleri bu toplantı için çalışır.")
-    _panel_input(wb, ws, PANEL_INPUT_ROW + 2, DISTRICT_FOLDER_LABEL, DISTRICT_FOLDER_NAME,
-                 "İlçe kitaplarının bulunduğu klasörün yolu; boş bırakılırsa kitabın yanındaki "
-                 f"'{DISTRICT_FOLDER}' klasörü.",
-                 f"İl kitabında: ilçelerden gelen kitapların klasörü (ör. C:\\Kurul\\{DISTRICT_FOLDER}). Boşsa "
-                 f"kitabın yanındaki '{DISTRICT_FOLDER}' klasörü kullanılır.")
+    _panel_input(
+        wb,
+        ws,
+        PANEL_INPUT_ROW,
+        MEETING_NO_LABEL,
+        SELECTED_MEETING_NAME,
+        "Toplantıya özel düğmelerin çalışacağı toplantının numarasını yazın.",
+        "Tutanak (Ek-1), Katılımcı Listesi (Ek-2) ve Gündem ve Davet düğmeleri bu toplantı için çalışır.",
+    )
+    _panel_input(
+        wb,
+        ws,
+        PANEL_INPUT_ROW + 2,
+        DISTRICT_FOLDER_LABEL,
+        DISTRICT_FOLDER_NAME,
+        f"İlçe kitaplarının bulunduğu klasörün yolu; boş bırakılırsa kitabın yanındaki '{DISTRICT_FOLDER}' klasörü.",
+        f"İl kitabında: ilçelerden gelen kitapların klasörü (ör. C:\\Kurul\\{DISTRICT_FOLDER}). Boşsa "
+        f"kitabın yanındaki '{DISTRICT_FOLDER}' klasörü kullanılır.",
+    )
 
     sheets = contract.sheets_for(version)
     province_only = [s.name for s in sheets if s.province_only]
     generated = [*contract.GENERATED_SHEETS, *(p + "…" for p in contract.GENERATED_PREFIXES)]
     steps = (
-        ("1. Ayarlar", (f"Önce '{contract.SETTINGS_SHEET}' sayfasını doldurun: {contract.S_KIND}, "
-                       f"{contract.S_PROVINCE}, {contract.S_DISTRICT} (ilçe kurulunda), {contract.S_YEAR}, "
-                       f"{contract.S_POPULATION} ve Evet/Hayır soruları. Her ayarın açıklaması yanındadır.")),
-        ("2. Veri sayfaları", "Sonra veri sayfalarını doldurun: " + ", ".join(s.name for s in sheets) + "."
-         + (f" {', '.join(province_only)} yalnızca il kurulunda doldurulur." if province_only else "")),
-        ("3. Nasıl yazılır", ("Her satır bir kayıttır. Tarihleri GG.AA.YYYY biçiminde yazın; listeli sütunlarda "
-                             "açılır listeden seçin. Başlıkları değiştirmeyin; kendi sütunlarınızı tablonun "
-                             "sağına ekleyebilirsiniz.")),
-        (f"4. {MEETING_NO_LABEL}", ("Toplantıya özel bir düğmeye basmadan önce yukarıdaki "
-                                   f"'{MEETING_NO_LABEL}' hücresine toplantının numarasını yazın.")),
-        ("5. Üretilen sayfalar", "Yazılımın ürettiği sayfalar (" + ", ".join(generated) + ") her basışta "
-                                 "yeniden yazılır; bu sayfalara veri girmeyin, yazdıklarınız silinir."),
-        ("6. Listeler, güncelleme", (f"Gizli '{contract.LISTS_SHEET}' sayfası açılır listeleri tutar; "
-                                    "değiştirmeyin. Eski bir şablonla yapılmış kitabı 'gockurul guncelle' "
-                                    "komutu yeni şablona getirir; yazdığınız değerler değişmez.")),
+        (
+            "1. Ayarlar",
+            (
+                f"Önce '{contract.SETTINGS_SHEET}' sayfasını doldurun: {contract.S_KIND}, "
+                f"{contract.S_PROVINCE}, {contract.S_DISTRICT} (ilçe kurulunda), {contract.S_YEAR}, "
+                f"{contract.S_POPULATION} ve Evet/Hayır soruları. Her ayarın açıklaması yanındadır."
+            ),
+        ),
+        (
+            "2. Veri sayfaları",
+            "Sonra veri sayfalarını doldurun: "
+            + ", ".join(s.name for s in sheets)
+            + "."
+            + (f" {', '.join(province_only)} yalnızca il kurulunda doldurulur." if province_only else ""),
+        ),
+        (
+            "3. Nasıl yazılır",
+            (
+                "Her satır bir kayıttır. Tarihleri GG.AA.YYYY biçiminde yazın; listeli sütunlarda "
+                "açılır listeden seçin. Başlıkları değiştirmeyin; kendi sütunlarınızı tablonun "
+                "sağına ekleyebilirsiniz."
+            ),
+        ),
+        (
+            f"4. {MEETING_NO_LABEL}",
+            (
+                "Toplantıya özel bir düğmeye basmadan önce yukarıdaki "
+                f"'{MEETING_NO_LABEL}' hücresine toplantının numarasını yazın."
+            ),
+        ),
+        (
+            "5. Üretilen sayfalar",
+            "Yazılımın ürettiği sayfalar (" + ", ".join(generated) + ") her basışta "
+            "yeniden yazılır; bu sayfalara veri girmeyin, yazdıklarınız silinir.",
+        ),
+        (
+            "6. Listeler, güncelleme",
+            (
+                f"Gizli '{contract.LISTS_SHEET}' sayfası açılır listeleri tutar; "
+                "değiştirmeyin. Eski bir şablonla yapılmış kitabı 'gockurul guncelle' "
+                "komutu yeni şablona getirir; yazdığınız değerler değişmez."
+            ),
+        ),
     )
     row = PANEL_INPUT_ROW + 5
     ws.cell(row, 1, "Nasıl kullanılır").font = font(bold=True, size=12)
@@ -216,8 +291,7 @@ def _setting_columns() -> tuple[str, ...]:
     return (*contract.SETTING_COLUMNS, SETTING_NOTE_HEADER)
 
 
-def _write_setting(ws: Worksheet, row: int, setting: contract.Setting, value: Any,
-                   cols: dict[str, int]) -> None:
+def _write_setting(ws: Worksheet, row: int, setting: contract.Setting, value: Any, cols: dict[str, int]) -> None:
     """One Ayarlar row: name, value (formatted and validated by the setting's kind) and its note."""
     name_col, value_col = (cols[h] for h in contract.SETTING_COLUMNS)
     ws.cell(row, name_col, setting.name)
@@ -280,8 +354,9 @@ def _write_lists(wb: Workbook, ws: Worksheet) -> None:
 def build_template(version: str = TEMPLATE_VERSION) -> Workbook:
     """The master template of a template version (see the module docstring for the layout)."""
     if version not in contract.TEMPLATE_VERSIONS:
-        raise InvalidArgument(f"Bilinmeyen şablon sürümü: {version} (bilinenler: "
-                              f"{', '.join(contract.TEMPLATE_VERSIONS)}).")
+        raise InvalidArgument(
+            f"Bilinmeyen şablon sürümü: {version} (bilinenler: {', '.join(contract.TEMPLATE_VERSIONS)})."
+        )
     wb = Workbook()
     panel = wb.active
     panel.title = contract.CONTROL_PANEL_SHEET
@@ -353,6 +428,7 @@ def _check_folder(path: Path) -> None:
 # gockurul yeni
 # ---------------------------------------------------------------------------------------------
 
+
 def _board_kind(kind: str) -> rules.BoardKind:
     folded = parse.ascii_fold(kind or "")
     for bk in rules.BoardKind:
@@ -390,8 +466,17 @@ def _settings_cells(ws: Worksheet) -> tuple[int, dict[str, int], dict[str, int]]
     return header_row, cols, by_name
 
 
-def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district: str | None, year: int,
-                 foreign_population: int, border_district: bool = False, overwrite: bool = False) -> None:
+def new_workbook(
+    path: str | os.PathLike,
+    *,
+    kind: str,
+    province: str,
+    district: str | None,
+    year: int,
+    foreign_population: int,
+    border_district: bool = False,
+    overwrite: bool = False,
+) -> None:
     """`gockurul yeni`: the current template with Ayarlar filled, written atomically."""
     path = Path(path)
     board = _board_kind(kind)
@@ -403,11 +488,15 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
         raise InvalidArgument(f"İl kurulunun kitabında ilçe verilmez ('{district}' verildi).")
     if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
         raise InvalidArgument(f"Yıl {YEAR_MIN} ile {YEAR_MAX} arasında olmalı ('{year}' verildi).")
-    if isinstance(foreign_population, bool) or not isinstance(foreign_population, int) or \
-            not 0 <= foreign_population <= POPULATION_MAX:
+    if (
+        isinstance(foreign_population, bool)
+        or not isinstance(foreign_population, int)
+        or not 0 <= foreign_population <= POPULATION_MAX
+    ):
         most = f"{POPULATION_MAX:_}".replace("_", ".")
-        raise InvalidArgument(f"Yabancı nüfusu 0 ile {most} arasında bir tam sayı olmalı "
-                              f"('{foreign_population}' verildi).")
+        raise InvalidArgument(
+            f"Yabancı nüfusu 0 ile {most} arasında bir tam sayı olmalı ('{foreign_population}' verildi)."
+        )
     _check_folder(path)
     check_output(path, XLSX, create=True, overwrite=overwrite)
 
@@ -436,6 +525,7 @@ def new_workbook(path: str | os.PathLike, *, kind: str, province: str, district:
 # gockurul guncelle
 # ---------------------------------------------------------------------------------------------
 
+
 def _version_of(value: Any) -> tuple[int, ...]:
     v = contract.version_tuple(value)
     while len(v) > 1 and v[-1] == 0:
@@ -452,8 +542,7 @@ def read_template_version(path: str | os.PathLike) -> str:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         # the library's error type is no message for a user; it goes to the error log as the cause, for IT
-        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı "
-                                 "değil.") from exc
+        raise UnreadableWorkbook(f"'{path.name}' okunamadı: dosya bozuk ya da bir Excel (.xlsx) kitabı değil.") from exc
     try:
         if contract.SETTINGS_SHEET not in wb.sheetnames:
             return contract.TEMPLATE_VERSIONS[0]
@@ -544,8 +633,11 @@ def _add_settings(ws: Worksheet) -> list[str]:
     for setting in contract.settings_for(TEMPLATE_VERSION):
         if parse.normalize_header(setting.name) in rows:
             continue
-        used = [r for r in range(header_row + 1, ws.max_row + 1)
-                if any(not parse.is_blank(ws.cell(r, c).value) for c in cols.values())]
+        used = [
+            r
+            for r in range(header_row + 1, ws.max_row + 1)
+            if any(not parse.is_blank(ws.cell(r, c).value) for c in cols.values())
+        ]
         row = max([header_row, *used, range_boundaries(table.ref)[3] if table else 0]) + 1
         value = contract.default_setting(setting, TEMPLATE_VERSION)
         _write_setting(ws, row, setting, value, cols)
@@ -582,8 +674,10 @@ def _upgrade(path: Path, read_as: Stamp | None) -> list[str]:
     except ValueError:
         raise InvalidArgument(f"Şablon sürümü '{found}' anlaşılamadı.", sheet=contract.SETTINGS_SHEET) from None
     if current > latest:
-        raise NewerTemplate(f"Bu kitap daha yeni bir şablonla (sürüm {found}) yapılmış; lütfen gockurul'u "
-                            "güncelleyin.", sheet=contract.SETTINGS_SHEET)
+        raise NewerTemplate(
+            f"Bu kitap daha yeni bir şablonla (sürüm {found}) yapılmış; lütfen gockurul'u güncelleyin.",
+            sheet=contract.SETTINGS_SHEET,
+        )
     if current == latest:
         return []
 
@@ -594,8 +688,11 @@ def _upgrade(path: Path, read_as: Stamp | None) -> list[str]:
     if contract.SETTINGS_SHEET in wb.sheetnames:
         _, cols, _ = _settings_cells(wb[contract.SETTINGS_SHEET])
         if not all(h in cols for h in contract.SETTING_COLUMNS):
-            raise InvalidArgument(f"'{contract.SETTING_COLUMNS[0]}' ve '{contract.SETTING_COLUMNS[1]}' başlıkları "
-                                  "bulunamadı; kitap güncellenmedi.", sheet=contract.SETTINGS_SHEET)
+            raise InvalidArgument(
+                f"'{contract.SETTING_COLUMNS[0]}' ve '{contract.SETTING_COLUMNS[1]}' başlıkları "
+                "bulunamadı; kitap güncellenmedi.",
+                sheet=contract.SETTINGS_SHEET,
+            )
     changes: list[str] = []
 
     if contract.CONTROL_PANEL_SHEET not in wb.sheetnames:
@@ -616,8 +713,11 @@ def _upgrade(path: Path, read_as: Stamp | None) -> list[str]:
             changes += _add_columns(wb[sheet.name], sheet)
         else:
             # at its place in the contract: after the sheet that precedes it there
-            at = wb.sheetnames.index(previous) + 1 if previous in wb.sheetnames else \
-                wb.sheetnames.index(contract.LISTS_SHEET)
+            at = (
+                wb.sheetnames.index(previous) + 1
+                if previous in wb.sheetnames
+                else wb.sheetnames.index(contract.LISTS_SHEET)
+            )
             ws = wb.create_sheet(sheet.name, at)
             _write_input_sheet(wb, ws, sheet)
             changes.append(f"'{sheet.name}' sayfası eklendi.")

@@ -50,7 +50,7 @@ def _compress_chunk(data: bytes) -> bytes:
             if pos > 0 and pos + 3 <= end:
                 _, _, max_len = _copy_token_help(pos)
                 limit = min(max_len, end - pos)
-                for cand in reversed(heads.get(data[pos:pos + 3], ())):
+                for cand in reversed(heads.get(data[pos : pos + 3], ())):
                     n = 3
                     while n < limit and data[cand + n] == data[pos + n]:
                         n += 1
@@ -68,7 +68,7 @@ def _compress_chunk(data: bytes) -> bytes:
                 step = 1
             for p in range(pos, pos + step):
                 if p + 3 <= end:
-                    heads.setdefault(data[p:p + 3], []).append(p)
+                    heads.setdefault(data[p : p + 3], []).append(p)
             pos += step
         out[flag_at] = flags
     if len(out) > CHUNK:  # incompressible: a raw chunk holds exactly 4096 bytes
@@ -80,7 +80,7 @@ def _compress_chunk(data: bytes) -> bytes:
 
 def compress(data: bytes) -> bytes:
     """A CompressedContainer (2.4.1.1.1) of `data`."""
-    return b"\x01" + b"".join(_compress_chunk(data[i:i + CHUNK]) for i in range(0, len(data), CHUNK))
+    return b"\x01" + b"".join(_compress_chunk(data[i : i + CHUNK]) for i in range(0, len(data), CHUNK))
 
 
 def decompress(container: bytes) -> bytes:
@@ -96,7 +96,7 @@ def decompress(container: bytes) -> bytes:
         pos += 2
         start = len(out)
         if not compressed:
-            out += container[pos:pos + CHUNK]
+            out += container[pos : pos + CHUNK]
             pos += CHUNK
             continue
         while pos < chunk_end:
@@ -134,14 +134,15 @@ def parse_dir(data: bytes) -> list[tuple[int, bytes]]:
         pos += 6
         if rid == PROJECTVERSION:
             size = 6
-        records.append((rid, data[pos:pos + size]))
+        records.append((rid, data[pos : pos + size]))
         pos += size
     return records
 
 
 def write_dir(records: list[tuple[int, bytes]]) -> bytes:
-    return b"".join(struct.pack("<HI", rid, 4 if rid == PROJECTVERSION else len(payload)) + payload
-                    for rid, payload in records)
+    return b"".join(
+        struct.pack("<HI", rid, 4 if rid == PROJECTVERSION else len(payload)) + payload for rid, payload in records
+    )
 
 
 @dataclass
@@ -198,9 +199,15 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
             if key not in index:
                 is_stream = depth == len(parts)
                 index[key] = len(entries)
-                entries.append({"name": parts[depth - 1], "type": 2 if is_stream else 1, "children": {},
-                                "data": streams[path] if is_stream else b""})
-                entries[index["/".join(parts[:depth - 1])]]["children"][parts[depth - 1]] = index[key]
+                entries.append(
+                    {
+                        "name": parts[depth - 1],
+                        "type": 2 if is_stream else 1,
+                        "children": {},
+                        "data": streams[path] if is_stream else b"",
+                    }
+                )
+                entries[index["/".join(parts[: depth - 1])]]["children"][parts[depth - 1]] = index[key]
     for entry in entries:
         entry.update(left=NOSTREAM, right=NOSTREAM, child=NOSTREAM)
 
@@ -208,7 +215,7 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
         if not ids:
             return NOSTREAM
         mid = len(ids) // 2
-        entries[ids[mid]]["left"], entries[ids[mid]]["right"] = tree(ids[:mid]), tree(ids[mid + 1:])
+        entries[ids[mid]]["left"], entries[ids[mid]]["right"] = tree(ids[:mid]), tree(ids[mid + 1 :])
         return ids[mid]
 
     for entry in entries:
@@ -235,7 +242,7 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
         count = -(-len(data) // SECTOR)
         start = len(sectors)
         for i in range(count):
-            sectors.append(data[i * SECTOR:(i + 1) * SECTOR].ljust(SECTOR, b"\0"))
+            sectors.append(data[i * SECTOR : (i + 1) * SECTOR].ljust(SECTOR, b"\0"))
         fat.extend([*range(start + 1, start + count), ENDOFCHAIN])
         return start
 
@@ -248,13 +255,22 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
 
     def direntry(e: dict | None) -> bytes:
         if e is None:
-            return b"\0" * 64 + struct.pack("<HBBIII", 0, 0, 0, NOSTREAM, NOSTREAM, NOSTREAM) + b"\0" * 36 \
+            return (
+                b"\0" * 64
+                + struct.pack("<HBBIII", 0, 0, 0, NOSTREAM, NOSTREAM, NOSTREAM)
+                + b"\0" * 36
                 + struct.pack("<IQ", 0, 0)
+            )
         name = e["name"].encode("utf-16-le") + b"\0\0"
         size = len(e["data"]) if e["type"] in (2, 5) else 0
-        return (name.ljust(64, b"\0") + struct.pack("<HBBIII", len(name), e["type"], 1, e["left"], e["right"],
-                                                     e["child"])
-                + b"\0" * 16 + struct.pack("<I", 0) + b"\0" * 16 + struct.pack("<IQ", e["start"], size))
+        return (
+            name.ljust(64, b"\0")
+            + struct.pack("<HBBIII", len(name), e["type"], 1, e["left"], e["right"], e["child"])
+            + b"\0" * 16
+            + struct.pack("<I", 0)
+            + b"\0" * 16
+            + struct.pack("<IQ", e["start"], size)
+        )
 
     dir_bytes = b"".join(direntry(e) for e in entries)
     dir_bytes += direntry(None) * ((-len(entries)) % 4)
@@ -274,11 +290,14 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
     fat += [FREESECT] * (n_fat * (SECTOR // 4) - len(fat))
     fat_bytes = struct.pack(f"<{len(fat)}I", *fat)
     difat = fat_ids + [FREESECT] * (109 - n_fat)
-    header = (bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 16
-              + struct.pack("<HHHHH", 0x003E, 0x0003, 0xFFFE, 9, 6) + b"\0" * 6
-              + struct.pack("<IIIIIIIII", 0, n_fat, first_dir, 0, MINI_CUTOFF, first_minifat, minifat_sectors,
-                            ENDOFCHAIN, 0)
-              + struct.pack("<109I", *difat))
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x003E, 0x0003, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, n_fat, first_dir, 0, MINI_CUTOFF, first_minifat, minifat_sectors, ENDOFCHAIN, 0)
+        + struct.pack("<109I", *difat)
+    )
     return header + b"".join(sectors) + fat_bytes
 
 
@@ -303,8 +322,9 @@ def sources(data: bytes) -> dict[str, str]:
     streams = _read_streams(data)
     records = parse_dir(decompress(streams["VBA/dir"]))
     codepage = codepage_of(records)
-    return {m.name: decompress(streams[f"VBA/{m.stream}"][m.offset:]).decode(codepage)
-            for m in modules(records, codepage)}
+    return {
+        m.name: decompress(streams[f"VBA/{m.stream}"][m.offset :]).decode(codepage) for m in modules(records, codepage)
+    }
 
 
 def project_text(data: bytes) -> str:
@@ -328,8 +348,14 @@ def _name_records(rid_mbcs: int, rid_unicode: int, name: str, codepage: str) -> 
     return [(rid_mbcs, name.encode(codepage)), (rid_unicode, name.encode("utf-16-le"))]
 
 
-def add_module(data: bytes, name: str, source: str, *, project_name: str | None = None,
-               edit: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
+def add_module(
+    data: bytes,
+    name: str,
+    source: str,
+    *,
+    project_name: str | None = None,
+    edit: dict[str, list[tuple[str, str]]] | None = None,
+) -> bytes:
     """xlwings' vbaProject.bin `data` with a standard module `name` (source text, CRLF, ASCII) added, every
     module stored as source only, no compiled cache, the project renamed to `project_name`; `edit` replaces
     text in existing modules ({module: [(old, new), ...]}, each `old` must occur)."""
@@ -339,7 +365,7 @@ def add_module(data: bytes, name: str, source: str, *, project_name: str | None 
     existing = modules(records, codepage)
     if any(m.name.lower() == name.lower() for m in existing):
         raise ValueError(f"module {name} exists")
-    texts = {m.name: decompress(streams[f"VBA/{m.stream}"][m.offset:]).decode(codepage) for m in existing}
+    texts = {m.name: decompress(streams[f"VBA/{m.stream}"][m.offset :]).decode(codepage) for m in existing}
     for module, changes in (edit or {}).items():
         for old, new in changes:
             if old not in texts[module]:
@@ -372,18 +398,23 @@ def add_module(data: bytes, name: str, source: str, *, project_name: str | None 
             out += [(r, struct.pack("<I", 0) if r == MODULEOFFSET else p) for r, p in new_records]
         out.append((rid, payload))
 
-    new_streams = {"VBA/dir": compress(write_dir(out)), "VBA/_VBA_PROJECT": VBA_PROJECT_STREAM,
-                   "PROJECT": _project_stream(streams["PROJECT"].decode(codepage), name, project_name)
-                   .encode(codepage),
-                   "PROJECTwm": _project_wm(streams.get("PROJECTwm", b"\0\0"), name, codepage)}
+    new_streams = {
+        "VBA/dir": compress(write_dir(out)),
+        "VBA/_VBA_PROJECT": VBA_PROJECT_STREAM,
+        "PROJECT": _project_stream(streams["PROJECT"].decode(codepage), name, project_name).encode(codepage),
+        "PROJECTwm": _project_wm(streams.get("PROJECTwm", b"\0\0"), name, codepage),
+    }
     stream_of = {m.name: m.stream for m in existing}
     stream_of[name] = name
     for module, text in texts.items():
         new_streams[f"VBA/{stream_of[module]}"] = compress(text.encode(codepage))
     # Anything else of the template (never __SRP_*, the compiled cache) is kept as it was.
     for path, content in streams.items():
-        if path not in new_streams and not path.split("/")[-1].startswith("__SRP_") \
-                and not (path.startswith("VBA/") and path[4:] in stream_of.values()):
+        if (
+            path not in new_streams
+            and not path.split("/")[-1].startswith("__SRP_")
+            and not (path.startswith("VBA/") and path[4:] in stream_of.values())
+        ):
             new_streams[path] = content
     return write_cfb(new_streams)
 
@@ -391,8 +422,11 @@ def add_module(data: bytes, name: str, source: str, *, project_name: str | None 
 def _project_stream(text: str, name: str, project_name: str | None) -> str:
     lines = text.split("\r\n")
     head_end = next(i for i, line in enumerate(lines) if line.startswith("Name="))
-    last_module = max(i for i, line in enumerate(lines[:head_end]) if "=" in line and
-                      line.split("=", 1)[0] in ("Module", "Document", "Class", "BaseClass"))
+    last_module = max(
+        i
+        for i, line in enumerate(lines[:head_end])
+        if "=" in line and line.split("=", 1)[0] in ("Module", "Document", "Class", "BaseClass")
+    )
     lines.insert(last_module + 1, f"Module={name}")
     if project_name:
         lines = [f'Name="{project_name}"' if line.startswith("Name=") else line for line in lines]

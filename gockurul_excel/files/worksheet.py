@@ -1,5 +1,4 @@
-"""A generated sheet's part: cells, merges, widths, heights, print setup, written as worksheet XML text.
-"""
+"""A generated sheet's part: cells, merges, widths, heights, print setup, written as worksheet XML text."""
 
 from __future__ import annotations
 
@@ -108,8 +107,7 @@ def collect_cells(spec: SheetSpec):
     links: dict[tuple[int, int], str] = {}
     for block in spec.blocks:
         width = block.width
-        if block.row < 1 or block.col < 1 or block.row + block.height - 1 > MAX_ROW or \
-                block.col + width - 1 > MAX_COL:
+        if block.row < 1 or block.col < 1 or block.row + block.height - 1 > MAX_ROW or block.col + width - 1 > MAX_COL:
             raise GocKurulError("yazılacak tablo Excel'in satır/sütun sınırını aşıyor.", sheet=spec.name)
         for r_off, row in enumerate(block.values):
             for c_off in range(width):
@@ -179,8 +177,11 @@ def _sheet_data_xml(spec: SheetSpec, cells: dict, styles: Styles, date1904: bool
         parts.append(f'<row r="{row}"{height}>')
         for col in sorted(by_row[row]):
             value, style = cells[(row, col)]
-            if value is not None and isinstance(value, (dt.date, dt.time)) and \
-                    (style is None or not style.number_format):
+            if (
+                value is not None
+                and isinstance(value, (dt.date, dt.time))
+                and (style is None or not style.number_format)
+            ):
                 style = replace(style or Style(), number_format=_date_format(value))
                 xf = styles.xf(style)
             else:
@@ -212,8 +213,7 @@ class Kept:
     tab_selected: bool = False
 
 
-def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
-                  drawing_rid: str | None = None) -> bytes:
+def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept, drawing_rid: str | None = None) -> bytes:
     """The worksheet part for `spec`, children in CT_Worksheet order; `drawing_rid` links its charts."""
     cells, links = collect_cells(spec)
     ps = spec.print_setup
@@ -256,8 +256,14 @@ def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
     if spec.col_widths:
         cols_el = etree.SubElement(root, main_tag("cols"))
         for col in sorted(spec.col_widths):
-            etree.SubElement(cols_el, main_tag("col"), min=str(col), max=str(col),
-                             width=xml_number(excel_width(spec.col_widths[col])), customWidth="1")
+            etree.SubElement(
+                cols_el,
+                main_tag("col"),
+                min=str(col),
+                max=str(col),
+                width=xml_number(excel_width(spec.col_widths[col])),
+                customWidth="1",
+            )
 
     etree.SubElement(root, main_tag("sheetData"))  # an empty placeholder: the rows are spliced in as text below
     sheet_data = _sheet_data_xml(spec, cells, styles, date1904)
@@ -276,18 +282,26 @@ def render_sheet(spec: SheetSpec, styles: Styles, date1904: bool, kept: Kept,
     if links:
         links_el = etree.SubElement(root, main_tag("hyperlinks"))
         for (row, col), target in sorted(links.items()):
-            etree.SubElement(links_el, main_tag("hyperlink"), ref=cell_ref(row, col),
-                             location=clean_text(target).lstrip("#"))
+            etree.SubElement(
+                links_el, main_tag("hyperlink"), ref=cell_ref(row, col), location=clean_text(target).lstrip("#")
+            )
 
     if ps is not None:
         etree.SubElement(root, main_tag("printOptions"), horizontalCentered="1")
         top, right, bottom, left = (m / 2.54 for m in ps.margins_cm)
-        etree.SubElement(root, main_tag("pageMargins"), left=xml_number(round(left, 4)),
-                         right=xml_number(round(right, 4)), top=xml_number(round(top, 4)),
-                         bottom=xml_number(round(bottom, 4)), header=xml_number(round(min(0.3, top / 2), 4)),
-                         footer=xml_number(round(min(0.3, bottom / 2), 4)))
-        setup = etree.SubElement(root, main_tag("pageSetup"), paperSize=str(PAPER_SIZES.get(ps.paper.lower(), 9)),
-                                 orientation=ps.orientation)
+        etree.SubElement(
+            root,
+            main_tag("pageMargins"),
+            left=xml_number(round(left, 4)),
+            right=xml_number(round(right, 4)),
+            top=xml_number(round(top, 4)),
+            bottom=xml_number(round(bottom, 4)),
+            header=xml_number(round(min(0.3, top / 2), 4)),
+            footer=xml_number(round(min(0.3, bottom / 2), 4)),
+        )
+        setup = etree.SubElement(
+            root, main_tag("pageSetup"), paperSize=str(PAPER_SIZES.get(ps.paper.lower(), 9)), orientation=ps.orientation
+        )
         if ps.fit_to_width:
             setup.attrib.update({"fitToWidth": "1", "fitToHeight": "0"})
         if ps.footer or ps.footer_left:
@@ -334,5 +348,3 @@ def _merge_ranges(merges: list[str]) -> list[str]:
             spans.append((c1, c2))
         ranges.append((r1, c1, r2, c2))
     return [f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}" for r1, c1, r2, c2 in ranges]
-
-

@@ -59,7 +59,8 @@ class _Book:
         if namespace == NS_STRICT:
             raise GocKurulError(
                 f"'{file_name}' 'Katı Open XML Elektronik Tablosu' biçiminde kaydedilmiş; bu biçime yazılamıyor. "
-                "Excel'de 'Excel Çalışma Kitabı (.xlsx)' olarak kaydedin.")
+                "Excel'de 'Excel Çalışma Kitabı (.xlsx)' olarak kaydedin."
+            )
         if namespace != NS_MAIN or pkg.rels(WORKBOOK) is None:
             raise UnreadableWorkbook(f"'{file_name}' bozuk: çalışma kitabı bölümü okunamadı.")
         self.sheets = self.root.find(main_tag("sheets"))
@@ -105,8 +106,9 @@ class _Book:
         n = len(ids) + 1
         while f"rId{n}" in ids:
             n += 1
-        ids[f"rId{n}"] = etree.SubElement(rels, f"{{{NS_PKG_REL}}}Relationship", Id=f"rId{n}", Type=rel_type,
-                                          Target=relative_target(WORKBOOK, target))
+        ids[f"rId{n}"] = etree.SubElement(
+            rels, f"{{{NS_PKG_REL}}}Relationship", Id=f"rId{n}", Type=rel_type, Target=relative_target(WORKBOOK, target)
+        )
         self.pkg.touch(self.pkg.find(rels_name(WORKBOOK)))
         return f"rId{n}"
 
@@ -120,8 +122,7 @@ class _Book:
 
     def styles(self) -> Styles:
         if self._styles is None:
-            part = next((t for rel, t in self.pkg.relationships(WORKBOOK) if rel.get("Type") == RT_STYLES and t),
-                        None)
+            part = next((t for rel, t in self.pkg.relationships(WORKBOOK) if rel.get("Type") == RT_STYLES and t), None)
             if part is None:
                 part = "xl/styles.xml" if not self.pkg.find("xl/styles.xml") else self._new_part("xl", "styles", "xml")
                 self.pkg.put_xml(part, etree.fromstring(MINIMAL_STYLES, xml_parser()))
@@ -171,7 +172,9 @@ class _Book:
             if not is_generated_sheet(existing) and existing not in self.owned:
                 raise GocKurulError(
                     "bu programın ürettiği bir sayfa değil (veri girilen bir sayfa); üzerine yazılmadı. "
-                    f"'{self.file_name}' dosyası değiştirilmedi.", sheet=existing)
+                    f"'{self.file_name}' dosyası değiştirilmedi.",
+                    sheet=existing,
+                )
             rel, old_part = self._rel(entry.get(f"{{{NS_R}}}id"))
             if old_part:
                 garbage = self.pkg.reachable(old_part)
@@ -196,13 +199,15 @@ class _Book:
             if protection is not None and protection.get("lockStructure", "").lower() in ("1", "true"):
                 raise GocKurulError(
                     f"'{self.file_name}' çalışma kitabının yapısı korumalı; '{spec.name}' sayfası eklenemedi. "
-                    "Excel'de Gözden Geçir > Çalışma Kitabını Koru ile korumayı kaldırıp tekrar deneyin.")
+                    "Excel'de Gözden Geçir > Çalışma Kitabını Koru ile korumayı kaldırıp tekrar deneyin."
+                )
             index = len(entries)
             part = self._new_part("xl/worksheets", "sheet", "xml")
             rid = self._new_rel(RT_WORKSHEET, part)
             if self.max_sheet_id is None:
-                self.max_sheet_id = max((int(s.get("sheetId")) for s in entries
-                                         if (s.get("sheetId") or "").isdigit()), default=0)
+                self.max_sheet_id = max(
+                    (int(s.get("sheetId")) for s in entries if (s.get("sheetId") or "").isdigit()), default=0
+                )
             self.max_sheet_id += 1
             entry = etree.Element(main_tag("sheet"), nsmap={"r": NS_R})
             entry.set("name", spec.name)
@@ -244,8 +249,7 @@ class _Book:
             self.pkg.set_content_type(part, CT_CHART)
             chart_rels.append((rid, RT_CHART, relative_target(drawing, part)))
         self.pkg.put(rels_name(drawing), rels_xml(chart_rels))
-        self.pkg.put(rels_name(sheet_part),
-                     rels_xml([(drawing_rid, RT_DRAWING, relative_target(sheet_part, drawing))]))
+        self.pkg.put(rels_name(sheet_part), rels_xml([(drawing_rid, RT_DRAWING, relative_target(sheet_part, drawing))]))
 
     def _names_of_sheet(self, local_id: str) -> list:
         if self._sheet_names is None:
@@ -291,8 +295,14 @@ class _Book:
             self.root.remove(names)
 
 
-def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = True,
-                 expect: Stamp | None = None, owned: frozenset[str] = frozenset()) -> Path | None:
+def write_sheets(
+    path: PathLike,
+    specs: list[SheetSpec],
+    *,
+    make_backup: bool = True,
+    expect: Stamp | None = None,
+    owned: frozenset[str] = frozenset(),
+) -> Path | None:
     """Put each generated sheet into the workbook, copying every other part unchanged.
 
     An existing sheet of the same name (as Excel compares names: `sheet_key`) is replaced in place (it must be
@@ -306,9 +316,11 @@ def write_sheets(path: PathLike, specs: list[SheetSpec], *, make_backup: bool = 
     for spec in specs:
         key = sheet_key(spec.name)
         if key in names:
-            raise GocKurulError(f"'{names[key]}' ve '{spec.name}' sayfa adları Excel'de aynı sayılır (büyük-küçük "
-                                "harf, ı/I/i/İ ayrılmaz); ikisi birden yazılamaz. "
-                                f"'{path.name}' dosyası değiştirilmedi.")
+            raise GocKurulError(
+                f"'{names[key]}' ve '{spec.name}' sayfa adları Excel'de aynı sayılır (büyük-küçük "
+                "harf, ı/I/i/İ ayrılmaz); ikisi birden yazılamaz. "
+                f"'{path.name}' dosyası değiştirilmedi."
+            )
         names[key] = spec.name
     with own_lock(path):
         real = check_output(path, None)

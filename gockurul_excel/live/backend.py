@@ -42,12 +42,13 @@ from ..sheetspec import STYLES, ChartSpec, SheetSpec, Style, cell_ref, col_lette
 
 REMOTE = "remote"
 DESKTOP, OFFICE_JS, LIMITED = "desktop", "office_js", "limited"
-LIMITED_NOTE = ("Bu bağlantı (VBA RunRemotePython ya da Office Scripts) yalnızca değerleri, sayı biçimlerini ve "
-                "renkleri yazabilir; kenarlık, birleştirme, sütun genişliği ve grafikler için masaüstü Excel'deki "
-                "düğmeleri, xlwings Lite'ı ya da Office.js eklentisini kullanın.")
+LIMITED_NOTE = (
+    "Bu bağlantı (VBA RunRemotePython ya da Office Scripts) yalnızca değerleri, sayı biçimlerini ve "
+    "renkleri yazabilir; kenarlık, birleştirme, sütun genişliği ve grafikler için masaüstü Excel'deki "
+    "düğmeleri, xlwings Lite'ı ya da Office.js eklentisini kullanın."
+)
 CM_TO_POINTS = 72 / 2.54
-CHART_TYPES = {"column": "column_clustered", "stacked_column": "column_stacked", "bar": "bar_clustered",
-               "pie": "pie"}
+CHART_TYPES = {"column": "column_clustered", "stacked_column": "column_stacked", "bar": "bar_clustered", "pie": "pie"}
 
 
 def engine_name(book: Any) -> str:
@@ -87,7 +88,7 @@ def caller_name(argv: list[str]) -> str | None:
     """The workbook name RunPython passes (`--wb=<name>`), unchanged."""
     for arg in argv:
         if arg.startswith("--wb="):
-            return arg[len("--wb="):].strip().strip('"') or None
+            return arg[len("--wb=") :].strip().strip('"') or None
     return None
 
 
@@ -118,6 +119,7 @@ def book_path(book: Any) -> Path:
 
 # --- reading -------------------------------------------------------------------------------------------
 
+
 def sheet_rows(sheet: Any) -> list[list[Any]]:
     """Every value from A1 to the last used cell, in one read (rows of equal length)."""
     used = sheet.used_range
@@ -139,6 +141,7 @@ def read_book(book: Any) -> WorkbookData:
 
 
 # --- rendering -----------------------------------------------------------------------------------------
+
 
 def _points(chars: float) -> float:
     """Remote clients (Office.js) take column widths in points; desktop Excel in characters.
@@ -238,8 +241,21 @@ def _row_rectangles(cells: set[tuple[int, int]]) -> list[tuple[int, int, int, in
 _DEFAULT = Style()
 
 # (property, how to read it from a Style, whether the default value means "set nothing")
-_PROPERTIES = ("bold", "italic", "size", "color", "fill", "wrap", "number_format", "border", "underline",
-               "halign", "valign", "font", "top_border")
+_PROPERTIES = (
+    "bold",
+    "italic",
+    "size",
+    "color",
+    "fill",
+    "wrap",
+    "number_format",
+    "border",
+    "underline",
+    "halign",
+    "valign",
+    "font",
+    "top_border",
+)
 
 
 def _property_value(st: Style, prop: str) -> Any:
@@ -347,8 +363,11 @@ def _value_keyed(sheet: Any, groups: dict[tuple[str, Any], set], values: dict) -
                 formats = getattr(rng, "conditional_formats", None)
                 if formats is None or not hasattr(formats, "add_cell_value"):
                     return
-                formats.add_cell_value("equal_to", '="{}"'.format(text.replace('"', '""')),
-                                       **{_CONDITIONAL[prop]: _hex(value) if prop == "color" else True})
+                formats.add_cell_value(
+                    "equal_to",
+                    '="{}"'.format(text.replace('"', '""')),
+                    **{_CONDITIONAL[prop]: _hex(value) if prop == "color" else True},
+                )
                 cells.difference_update((r, col) for r in rows)
         if not cells:
             del groups[(prop, value)]
@@ -377,8 +396,9 @@ def _fill_matrix(sheet: Any, fills: dict[tuple[int, int], str]) -> bool:
     for top in range(r0, r1 + 1, band):
         bottom = min(r1, top + band - 1)
         # "keep" (Ellipsis) where the spec sets no fill: the sheet was just cleared.
-        matrix = [[_hex(fills[(r, c)]) if (r, c) in fills else ... for c in range(c0, c1 + 1)]
-                  for r in range(top, bottom + 1)]
+        matrix = [
+            [_hex(fills[(r, c)]) if (r, c) in fills else ... for c in range(c0, c1 + 1)] for r in range(top, bottom + 1)
+        ]
         sheet.range((top, c0), (bottom, c1)).set_colors(matrix)
     return True
 
@@ -418,8 +438,9 @@ def _target_sheet(book: Any, name: str) -> Any:
     sheet = existing.get(sheet_key(name))
     if sheet is not None:
         if not contract.is_generated_sheet(sheet.name):
-            raise GocKurulError("bu programın ürettiği bir sayfa değil (veri girilen bir sayfa); üzerine "
-                                "yazılmadı.", sheet=sheet.name)
+            raise GocKurulError(
+                "bu programın ürettiği bir sayfa değil (veri girilen bir sayfa); üzerine yazılmadı.", sheet=sheet.name
+            )
         sheet.clear()
         if sheet.name != name:
             sheet.name = name
@@ -439,8 +460,9 @@ def render_sheet(book: Any, spec: SheetSpec) -> Any:
         cols = [c for _, c in values]
         r0, c0, r1, c1 = min(rows), min(cols), max(rows), max(cols)
         # The whole sheet in one write: the sheet is empty, so the gaps stay empty.
-        sheet.range((r0, c0), (r1, c1)).value = [[values.get((r, c)) for c in range(c0, c1 + 1)]
-                                                 for r in range(r0, r1 + 1)]
+        sheet.range((r0, c0), (r1, c1)).value = [
+            [values.get((r, c)) for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)
+        ]
     _apply_styles(sheet, styles, kind=kind, values=values)
     if not full:
         return sheet
@@ -523,8 +545,12 @@ def render_charts(sheet: Any, spec: SheetSpec, values: dict) -> int:
         if source is None:
             continue
         data_ref, categories = source
-        chart = sheet.charts.add(anchor=sheet.range(c.anchor), width=round(c.width_cm * CM_TO_POINTS, 1),
-                                 height=round(c.height_cm * CM_TO_POINTS, 1), chart_type=CHART_TYPES[c.kind])
+        chart = sheet.charts.add(
+            anchor=sheet.range(c.anchor),
+            width=round(c.width_cm * CM_TO_POINTS, 1),
+            height=round(c.height_cm * CM_TO_POINTS, 1),
+            chart_type=CHART_TYPES[c.kind],
+        )
         chart.set_source_data(sheet.range(data_ref), plot_by="columns")
         chart.set_x_axis_values(sheet.range(categories))
         chart.title = c.title

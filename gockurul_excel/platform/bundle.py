@@ -62,12 +62,24 @@ def render_platform(data: WorkbookData, *, personal_data: bool = False, csv: boo
             files[name] = payload
             csv_entries.append({"dosya": name, "sha256": sha256_hex(payload), "bayt": len(payload), "satir_sayisi": n})
     manifest = {
-        "sema_surumu": SCHEMA_VERSION, "belge_turu": MANIFEST, "kimlik": base, **ctx.header, "uretici": PRODUCER,
+        "sema_surumu": SCHEMA_VERSION,
+        "belge_turu": MANIFEST,
+        "kimlik": base,
+        **ctx.header,
+        "uretici": PRODUCER,
         "telefon_maskeli": not personal_data,
-        "belgeler": [{"dosya": name, "belge_turu": doc["belge_turu"], "sema": load_schema(doc["belge_turu"])["$id"],
-                      "sha256": sha256_hex(files[name]), "bayt": len(files[name]),
-                      "toplanti_no": doc.get("toplanti_no") if doc["belge_turu"] == MEETING else None,
-                      "kayit_sayilari": _counts(doc)} for name, doc in documents.items()],
+        "belgeler": [
+            {
+                "dosya": name,
+                "belge_turu": doc["belge_turu"],
+                "sema": load_schema(doc["belge_turu"])["$id"],
+                "sha256": sha256_hex(files[name]),
+                "bayt": len(files[name]),
+                "toplanti_no": doc.get("toplanti_no") if doc["belge_turu"] == MEETING else None,
+                "kayit_sayilari": _counts(doc),
+            }
+            for name, doc in documents.items()
+        ],
         "csv_dosyalari": csv_entries,
     }
     problems = document_problems(manifest, MANIFEST)
@@ -83,13 +95,17 @@ def summary(doc: dict) -> str:
     place = doc["il"] + (f" / {doc['ilce']}" if doc.get("ilce") else "")
     if kind == MEETING:
         day = dt.date.fromisoformat(doc["tarih"])
-        return (f"Toplantı {doc['toplanti_no']} ({label_of(doc['kategori'])}, {place}, {day:%d.%m.%Y}): "
-                f"{doc['katilimci_sayisi']} katılımcı, {len(doc['konu_basliklari'])} konu, "
-                f"{len(doc['tespit_edilen_sorunlar'])} sorun, {len(doc['kararlar'])} karar"
-                + ("; telefonlar maskeli." if doc["telefon_maskeli"] else "; telefonlar tam (kişisel veri)."))
+        return (
+            f"Toplantı {doc['toplanti_no']} ({label_of(doc['kategori'])}, {place}, {day:%d.%m.%Y}): "
+            f"{doc['katilimci_sayisi']} katılımcı, {len(doc['konu_basliklari'])} konu, "
+            f"{len(doc['tespit_edilen_sorunlar'])} sorun, {len(doc['kararlar'])} karar"
+            + ("; telefonlar maskeli." if doc["telefon_maskeli"] else "; telefonlar tam (kişisel veri).")
+        )
     if kind == ANNUAL_REPORT:
-        return (f"{doc['yil']} yılı Yıllık Değerlendirme Raporu ({place}): {len(doc['temel_sorunlar'])} sorun, "
-                f"{doc['karar_ozeti']['toplam']} karar, {len(doc['cozulemeyen_sorunlar'])} çözülemeyen sorun.")
+        return (
+            f"{doc['yil']} yılı Yıllık Değerlendirme Raporu ({place}): {len(doc['temel_sorunlar'])} sorun, "
+            f"{doc['karar_ozeti']['toplam']} karar, {len(doc['cozulemeyen_sorunlar'])} çözülemeyen sorun."
+        )
     if kind == MANIFEST:
         return f"Dosya listesi ({place}, {doc['yil']}): {len(doc['belgeler'])} belge, {len(doc['csv_dosyalari'])} CSV."
     lists = {ACTION_PLAN: ("eylemler", "eylem"), PROJECTS: ("projeler", "proje"), DATA_SHARING: ("kayitlar", "kayıt")}

@@ -1,5 +1,4 @@
-"""Platform vocabulary: document kinds, ASCII codes of the closed lists, IDs, and KVKK phone masking.
-"""
+"""Platform vocabulary: document kinds, ASCII codes of the closed lists, IDs, and KVKK phone masking."""
 
 from __future__ import annotations
 
@@ -18,7 +17,12 @@ READABLE_SCHEMA_VERSIONS = ("1.0", "1.1")
 
 
 MEETING, ANNUAL_REPORT, ACTION_PLAN, PROJECTS, DATA_SHARING = (
-    "toplanti", "yillik_rapor", "eylem_plani", "projeler", "veri_paylasimi")
+    "toplanti",
+    "yillik_rapor",
+    "eylem_plani",
+    "projeler",
+    "veri_paylasimi",
+)
 
 
 MANIFEST = "manifest"
@@ -33,9 +37,14 @@ SCHEMA_KINDS = (*DOCUMENT_KINDS, MANIFEST)
 MANIFEST_FILE = "manifest.json"
 
 
-KIND_NAMES = {MEETING: "toplantı", ANNUAL_REPORT: "yıllık değerlendirme raporu (Ek-3)",
-              ACTION_PLAN: "Yerel Uyum Eylem Planı", PROJECTS: "projeler", DATA_SHARING: "veri paylaşımı",
-              MANIFEST: "dosya listesi (manifest)"}
+KIND_NAMES = {
+    MEETING: "toplantı",
+    ANNUAL_REPORT: "yıllık değerlendirme raporu (Ek-3)",
+    ACTION_PLAN: "Yerel Uyum Eylem Planı",
+    PROJECTS: "projeler",
+    DATA_SHARING: "veri paylaşımı",
+    MANIFEST: "dosya listesi (manifest)",
+}
 
 
 PRODUCER = f"gockurul-excel {__version__}"
@@ -54,8 +63,17 @@ def slug(text: Any) -> str:
     return re.sub(r"[^a-z0-9]+", "-", parse.ascii_fold(str(text or ""))).strip("-")
 
 
-CODED_LISTS = ("KurulTuru", "Kategori", "ToplantiTuru", "Alan", "SorunDurumu", "KararDurumu", "EylemDurumu",
-               "Kapsam", "Gorus")
+CODED_LISTS = (
+    "KurulTuru",
+    "Kategori",
+    "ToplantiTuru",
+    "Alan",
+    "SorunDurumu",
+    "KararDurumu",
+    "EylemDurumu",
+    "Kapsam",
+    "Gorus",
+)
 
 
 @cache

@@ -1,5 +1,4 @@
-"""Flat CSV files of an export, for Excel (UTF-8 with BOM, ';', formula-like cells neutralised).
-"""
+"""Flat CSV files of an export, for Excel (UTF-8 with BOM, ';', formula-like cells neutralised)."""
 
 from __future__ import annotations
 
@@ -46,14 +45,19 @@ def _meeting_rows(docs: list[dict], part: str) -> list[dict]:
     for d in docs:
         no = d["toplanti_no"]
         if part == "toplantilar":
-            rows.append({k: d[k] for k in ("kimlik", "toplanti_no", "kategori", "tur", "tarih", "saat", "yer",
-                                           "katilimci_sayisi")})
+            rows.append(
+                {
+                    k: d[k]
+                    for k in ("kimlik", "toplanti_no", "kategori", "tur", "tarih", "saat", "yer", "katilimci_sayisi")
+                }
+            )
         elif part == "konu-basliklari":
             rows += [{"toplanti_no": no, "sira": i, "konu": t} for i, t in enumerate(d["konu_basliklari"], start=1)]
         elif part == "sorunlar":
             solutions = {s["sorun_no"]: s["oneri"] for s in d["cozum_onerileri"]}
-            rows += [{"toplanti_no": no, **p, "cozum_onerisi": solutions.get(p["no"])}
-                     for p in d["tespit_edilen_sorunlar"]]
+            rows += [
+                {"toplanti_no": no, **p, "cozum_onerisi": solutions.get(p["no"])} for p in d["tespit_edilen_sorunlar"]
+            ]
         else:  # kararlar, katilimcilar
             rows += [{"toplanti_no": no, **item} for item in d[part]]
     return rows
@@ -61,8 +65,12 @@ def _meeting_rows(docs: list[dict], part: str) -> list[dict]:
 
 # (file part, document kind, list in the document or None for meeting rows, columns)
 CSV_TABLES = (
-    ("toplantilar", MEETING, None, ("kimlik", "toplanti_no", "kategori", "tur", "tarih", "saat", "yer",
-                                    "katilimci_sayisi")),
+    (
+        "toplantilar",
+        MEETING,
+        None,
+        ("kimlik", "toplanti_no", "kategori", "tur", "tarih", "saat", "yer", "katilimci_sayisi"),
+    ),
     ("konu-basliklari", MEETING, None, ("toplanti_no", "sira", "konu")),
     ("sorunlar", MEETING, None, ("toplanti_no", "no", "alan", "sorun", "durum", "cozum_onerisi")),
     ("kararlar", MEETING, None, ("toplanti_no", *(f.name for f in DECISION_FIELDS))),

@@ -87,11 +87,23 @@ from .schemas import (
 # The identifiers `_numbered` writes as "2025/5" (a carried row) or "Nizip/5" (a district's row).
 EVALUATION_NUMBERS = {"karar_no": "Karar No", "toplanti_no": "Toplantı No"}
 # Sheets the documents are made of: a reading problem in one of them stops the export.
-SOURCE_SHEETS = (contract.SETTINGS_SHEET, "Üyeler", "Toplantılar", "Gündem", "Sorunlar", "Kararlar", "Katılımcılar",
-                 "Eylem Planı", "Projeler", "Veri Paylaşımı", contract.ANNUAL_SHEET)
+SOURCE_SHEETS = (
+    contract.SETTINGS_SHEET,
+    "Üyeler",
+    "Toplantılar",
+    "Gündem",
+    "Sorunlar",
+    "Kararlar",
+    "Katılımcılar",
+    "Eylem Planı",
+    "Projeler",
+    "Veri Paylaşımı",
+    contract.ANNUAL_SHEET,
+)
 
 
 # --- provenance: which cell a document field came from ----------------------------------------------------
+
 
 @dataclass
 class Source:
@@ -163,6 +175,7 @@ class _Built:
 
 
 # --- values -------------------------------------------------------------------------------------------
+
 
 def _raw_json(raw: Any) -> Any:
     """What an unreadable cell holds, as JSON, so the schema reports it (and the message can show it)."""
@@ -236,6 +249,7 @@ def _occurs(rec: Record, header: str) -> bool:
 
 # --- building the documents ------------------------------------------------------------------------------
 
+
 @dataclass
 class _Context:
     data: WorkbookData
@@ -267,8 +281,14 @@ def _context(data: WorkbookData, mask: bool) -> _Context:
             value = s.value
         header[f.name] = value
         cells = {f.header: s.cell} if s is not None and s.cell else {}
-        sources[(f.name,)] = Source(contract.SETTINGS_SHEET, f"'{f.header}' ayarı", cells,
-                                    {f.header: s.raw if s is not None else None}, {}, f.header)
+        sources[(f.name,)] = Source(
+            contract.SETTINGS_SHEET,
+            f"'{f.header}' ayarı",
+            cells,
+            {f.header: s.raw if s is not None else None},
+            {},
+            f.header,
+        )
     if header["kurul_turu"] != "ilce":
         header["ilce"] = None  # a province board has no district (a stray value in İlçe is not exported)
     parts = [slug(header["il"]) or "il"]
@@ -295,31 +315,50 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
     agenda = _ordered(data.grouped("Gündem", "Toplantı No").get(no, []) if no is not None else [], "Sıra")
     doc["konu_basliklari"] = [_value(r, AGENDA_FIELD, False) for r in agenda]
     for i, r in enumerate(agenda):
-        sources.add(("konu_basliklari", i), _row_source, "Gündem", r,
-                    f"Toplantı {no} gündem maddesi {r['Sıra']}", header=AGENDA_FIELD.header)
+        sources.add(
+            ("konu_basliklari", i),
+            _row_source,
+            "Gündem",
+            r,
+            f"Toplantı {no} gündem maddesi {r['Sıra']}",
+            header=AGENDA_FIELD.header,
+        )
 
     problems = _ordered(of_meeting(data, "Sorunlar", no, "Sorun No") if no is not None else [], "Sorun No")
     doc["tespit_edilen_sorunlar"] = []
     doc["cozum_onerileri"] = []
     for r in problems:
         label = _label(r, "Sorun No", "Sorun")
-        sources.add(("tespit_edilen_sorunlar", len(doc["tespit_edilen_sorunlar"])), _row_source,
-                    "Sorunlar", r, label, PROBLEM_FIELDS)
+        sources.add(
+            ("tespit_edilen_sorunlar", len(doc["tespit_edilen_sorunlar"])),
+            _row_source,
+            "Sorunlar",
+            r,
+            label,
+            PROBLEM_FIELDS,
+        )
         doc["tespit_edilen_sorunlar"].append(_item(r, PROBLEM_FIELDS))
         if _occurs(r, "Çözüm Önerisi"):
-            sources.add(("cozum_onerileri", len(doc["cozum_onerileri"])), _row_source, "Sorunlar", r, label,
-                        SOLUTION_FIELDS)
+            sources.add(
+                ("cozum_onerileri", len(doc["cozum_onerileri"])), _row_source, "Sorunlar", r, label, SOLUTION_FIELDS
+            )
             doc["cozum_onerileri"].append(_item(r, SOLUTION_FIELDS))
 
     category = rules.category_of(rec["Kategori"])
     meeting = meetings.Meeting(rec, category, rec["Gerçekleşen Tarih"])
     evaluated = meetings.decisions_to_evaluate(data, meeting) if category is not None and no is not None else []
-    doc["onceki_kararlarin_degerlendirmesi"] = [_own_evaluation(_numbered(_item(r, EVALUATION_FIELDS), r,
-                                                                          EVALUATION_NUMBERS), r, no)
-                                                for r in evaluated]
+    doc["onceki_kararlarin_degerlendirmesi"] = [
+        _own_evaluation(_numbered(_item(r, EVALUATION_FIELDS), r, EVALUATION_NUMBERS), r, no) for r in evaluated
+    ]
     for i, r in enumerate(evaluated):
-        sources.add(("onceki_kararlarin_degerlendirmesi", i), _row_source, "Kararlar", r,
-                    _label(r, "Karar No", "Karar"), EVALUATION_FIELDS)
+        sources.add(
+            ("onceki_kararlarin_degerlendirmesi", i),
+            _row_source,
+            "Kararlar",
+            r,
+            _label(r, "Karar No", "Karar"),
+            EVALUATION_FIELDS,
+        )
 
     taken = meetings.decisions(data, meeting) if no is not None else []
     doc["kararlar"] = [_item(r, DECISION_FIELDS) for r in taken]
@@ -329,8 +368,14 @@ def _meeting_document(ctx: _Context, rec: Record) -> _Built:
     people = meetings.participants(data, meeting) if no is not None else []
     doc["katilimcilar"] = [_item(r, PARTICIPANT_FIELDS, ctx.mask) for r in people]
     for i, r in enumerate(people):
-        sources.add(("katilimcilar", i), _row_source, "Katılımcılar", r, f"Toplantı {no} katılımcısı {r['Sıra']}",
-                    PARTICIPANT_FIELDS)
+        sources.add(
+            ("katilimcilar", i),
+            _row_source,
+            "Katılımcılar",
+            r,
+            f"Toplantı {no} katılımcısı {r['Sıra']}",
+            PARTICIPANT_FIELDS,
+        )
     doc["katilimci_sayisi"] = len(people)
     return _Built(f"{ident}.json", MEETING, doc, sources, rec)
 
@@ -363,65 +408,117 @@ def _annual_document(ctx: _Context, year: int, row: Record) -> _Built:
     doc["temel_sorunlar"] = []
     for category in categories:
         own = [p for p in y.problems if y.meeting(p).category is category]
-        doc["kurul_turleri"].append({"kategori": kinds[category.value], "toplanti_sayisi": y.count(category),
-                                     "sorun_sayisi": len(own)})
+        doc["kurul_turleri"].append(
+            {"kategori": kinds[category.value], "toplanti_sayisi": y.count(category), "sorun_sayisi": len(own)}
+        )
         for p in own:
-            sources.add(("temel_sorunlar", len(doc["temel_sorunlar"])), _source_of, "Sorunlar", p,
-                        _label(p, "Sorun No", "Sorun"), ANNUAL_PROBLEM_FIELDS)
-            doc["temel_sorunlar"].append({"kategori": kinds[category.value],
-                                          **numbered(_item(p, ANNUAL_PROBLEM_FIELDS), p)})
+            sources.add(
+                ("temel_sorunlar", len(doc["temel_sorunlar"])),
+                _source_of,
+                "Sorunlar",
+                p,
+                _label(p, "Sorun No", "Sorun"),
+                ANNUAL_PROBLEM_FIELDS,
+            )
+            doc["temel_sorunlar"].append(
+                {"kategori": kinds[category.value], **numbered(_item(p, ANNUAL_PROBLEM_FIELDS), p)}
+            )
 
     decisions = y.decisions
     statuses = Counter(d["Durum"] for d in decisions)
-    doc["karar_ozeti"] = {"toplam": len(decisions), "durumu_yazilmamis": statuses[None],
-                          **{c: statuses[label] for label, c in closed_lists()["KararDurumu"].items()}}
+    doc["karar_ozeti"] = {
+        "toplam": len(decisions),
+        "durumu_yazilmamis": statuses[None],
+        **{c: statuses[label] for label, c in closed_lists()["KararDurumu"].items()},
+    }
     doc["kararlar"] = []
     for d in decisions:
         category = y.meeting(d).category
-        sources.add(("kararlar", len(doc["kararlar"])), _source_of, "Kararlar", d, _label(d, "Karar No", "Karar"),
-                    ANNUAL_DECISION_FIELDS)
-        doc["kararlar"].append({"kategori": kinds[category.value] if category else None,
-                                **numbered(_item(d, ANNUAL_DECISION_FIELDS), d)})
+        sources.add(
+            ("kararlar", len(doc["kararlar"])),
+            _source_of,
+            "Kararlar",
+            d,
+            _label(d, "Karar No", "Karar"),
+            ANNUAL_DECISION_FIELDS,
+        )
+        doc["kararlar"].append(
+            {"kategori": kinds[category.value] if category else None, **numbered(_item(d, ANNUAL_DECISION_FIELDS), d)}
+        )
 
     # Item 4, as the Ek-3 sheet reads it: unresolved problems that had decisions, and decisions not implemented.
     doc["cozulemeyen_sorunlar"] = []
     for i, p in enumerate(y.unresolved):
-        sources.add(("cozulemeyen_sorunlar", i), _source_of, "Sorunlar", p, _label(p, "Sorun No", "Sorun"),
-                    UNRESOLVED_FIELDS)
+        sources.add(
+            ("cozulemeyen_sorunlar", i), _source_of, "Sorunlar", p, _label(p, "Sorun No", "Sorun"), UNRESOLVED_FIELDS
+        )
         taken = y.decisions_on(p)
         for j, d in enumerate(taken):
-            sources.add(("cozulemeyen_sorunlar", i, "kararlar", j), _source_of,
-                        "Kararlar", d, _label(d, "Karar No", "Karar"), UNRESOLVED_DECISION_FIELDS)
-        doc["cozulemeyen_sorunlar"].append({
-            **_numbered(_item(p, UNRESOLVED_FIELDS), p, {"no": "Sorun No"}),
-            "kararlar": [_numbered(_item(d, UNRESOLVED_DECISION_FIELDS), d, {"karar_no": "Karar No"})
-                         for d in taken]})
+            sources.add(
+                ("cozulemeyen_sorunlar", i, "kararlar", j),
+                _source_of,
+                "Kararlar",
+                d,
+                _label(d, "Karar No", "Karar"),
+                UNRESOLVED_DECISION_FIELDS,
+            )
+        doc["cozulemeyen_sorunlar"].append(
+            {
+                **_numbered(_item(p, UNRESOLVED_FIELDS), p, {"no": "Sorun No"}),
+                "kararlar": [
+                    _numbered(_item(d, UNRESOLVED_DECISION_FIELDS), d, {"karar_no": "Karar No"}) for d in taken
+                ],
+            }
+        )
     not_done = [d for d in decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
     doc["uygulanamayan_kararlar"] = [numbered(_item(d, NOT_DONE_FIELDS), d) for d in not_done]
     for i, d in enumerate(not_done):
-        sources.add(("uygulanamayan_kararlar", i), _source_of, "Kararlar", d, _label(d, "Karar No", "Karar"),
-                    NOT_DONE_FIELDS)
+        sources.add(
+            ("uygulanamayan_kararlar", i), _source_of, "Kararlar", d, _label(d, "Karar No", "Karar"), NOT_DONE_FIELDS
+        )
 
     for f in ANNUAL_TEXT_FIELDS:
         doc[f.name] = _value(row, f, False)
         sources.add((f.name,), _row_source, contract.ANNUAL_SHEET, row, f"{year} yılı satırı", header=f.header)
     preparer = active_member(data, role=rules.ROLE_MEMBER, institution=MIGRATION_OFFICE)
     chair = active_member(data, role=rules.ROLE_CHAIR)
-    doc["hazirlayan"] = {"kurum": MIGRATION_OFFICE, "ad_soyad": preparer["Ad Soyad"] if preparer else None,
-                         "unvan": preparer["Unvan"] if preparer else None}
-    doc["onaylayan"] = {"kurul": rules.MeetingCategory.PROVINCE_BOARD.value,
-                        "kurul_baskani": chair["Ad Soyad"] if chair else None,
-                        "unvan": chair["Unvan"] if chair else None}
-    for key, person, fields in (("hazirlayan", preparer, {"ad_soyad": "Ad Soyad", "unvan": "Unvan"}),
-                                ("onaylayan", chair, {"kurul_baskani": "Ad Soyad", "unvan": "Unvan"})):
+    doc["hazirlayan"] = {
+        "kurum": MIGRATION_OFFICE,
+        "ad_soyad": preparer["Ad Soyad"] if preparer else None,
+        "unvan": preparer["Unvan"] if preparer else None,
+    }
+    doc["onaylayan"] = {
+        "kurul": rules.MeetingCategory.PROVINCE_BOARD.value,
+        "kurul_baskani": chair["Ad Soyad"] if chair else None,
+        "unvan": chair["Unvan"] if chair else None,
+    }
+    for key, person, fields in (
+        ("hazirlayan", preparer, {"ad_soyad": "Ad Soyad", "unvan": "Unvan"}),
+        ("onaylayan", chair, {"kurul_baskani": "Ad Soyad", "unvan": "Unvan"}),
+    ):
         if person is not None:
-            sources.add((key,), Source, "Üyeler", f"{person['Ad Soyad'] or 'üye'} ({person.row}. satır)",
-                        dict(person.cells), dict(person.raw), fields)
+            sources.add(
+                (key,),
+                Source,
+                "Üyeler",
+                f"{person['Ad Soyad'] or 'üye'} ({person.row}. satır)",
+                dict(person.cells),
+                dict(person.raw),
+                fields,
+            )
     return _Built(f"{doc['kimlik']}.json", ANNUAL_REPORT, doc, sources)
 
 
-def _table_document(ctx: _Context, kind: str, sheet: str, key_header: str, word: str, list_name: str,
-                    specs: tuple[F, ...], summary: Callable[[list[dict]], dict] | None = None) -> _Built:
+def _table_document(
+    ctx: _Context,
+    kind: str,
+    sheet: str,
+    key_header: str,
+    word: str,
+    list_name: str,
+    specs: tuple[F, ...],
+    summary: Callable[[list[dict]], dict] | None = None,
+) -> _Built:
     doc, sources = ctx.start(kind, f"{ctx.base}-{kind.replace('_', '-')}")
     rows = _ordered(ctx.data.records(sheet), key_header)
     doc[list_name] = [_numbered(_item(r, specs), r, {"no": key_header}) for r in rows]
@@ -434,8 +531,13 @@ def _table_document(ctx: _Context, kind: str, sheet: str, key_header: str, word:
 
 def _action_summary(actions: list[dict]) -> dict:
     statuses = Counter(a["durum"] for a in actions)
-    return {"izleme_ozeti": {"toplam": len(actions), "durumu_yazilmamis": statuses[None],
-                             **{c: statuses[c] for c in closed_lists()["EylemDurumu"].values()}}}
+    return {
+        "izleme_ozeti": {
+            "toplam": len(actions),
+            "durumu_yazilmamis": statuses[None],
+            **{c: statuses[c] for c in closed_lists()["EylemDurumu"].values()},
+        }
+    }
 
 
 def _build(ctx: _Context) -> list[_Built]:
@@ -444,12 +546,36 @@ def _build(ctx: _Context) -> list[_Built]:
     row = _annual_row(data, ctx.header["yil"])
     if row is not None:
         makers.append(partial(_annual_document, year=ctx.header["yil"], row=row))
-    makers += [partial(_table_document, kind=ACTION_PLAN, sheet="Eylem Planı", key_header="Eylem No", word="Eylem",
-                       list_name="eylemler", specs=ACTION_FIELDS, summary=_action_summary),
-               partial(_table_document, kind=PROJECTS, sheet="Projeler", key_header="Proje No", word="Proje",
-                       list_name="projeler", specs=PROJECT_FIELDS),
-               partial(_table_document, kind=DATA_SHARING, sheet="Veri Paylaşımı", key_header="Kayıt No",
-                       word="Kayıt", list_name="kayitlar", specs=SHARING_FIELDS)]
+    makers += [
+        partial(
+            _table_document,
+            kind=ACTION_PLAN,
+            sheet="Eylem Planı",
+            key_header="Eylem No",
+            word="Eylem",
+            list_name="eylemler",
+            specs=ACTION_FIELDS,
+            summary=_action_summary,
+        ),
+        partial(
+            _table_document,
+            kind=PROJECTS,
+            sheet="Projeler",
+            key_header="Proje No",
+            word="Proje",
+            list_name="projeler",
+            specs=PROJECT_FIELDS,
+        ),
+        partial(
+            _table_document,
+            kind=DATA_SHARING,
+            sheet="Veri Paylaşımı",
+            key_header="Kayıt No",
+            word="Kayıt",
+            list_name="kayitlar",
+            specs=SHARING_FIELDS,
+        ),
+    ]
     built = []
     for make in makers:
         b = make(ctx)
@@ -459,6 +585,7 @@ def _build(ctx: _Context) -> list[_Built]:
 
 
 # --- export errors: back to the workbook --------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -481,8 +608,11 @@ class PlatformExportError(GocKurulError):
         if len(problems) > 1:
             rest = [f"- {p.text()}" for p in problems[1:limit]]
             more = len(problems) - limit
-            message += f"\nBaşka {len(problems) - 1} sorun daha:\n" + "\n".join(rest) + (
-                f"\n- … ve {more} sorun daha." if more > 0 else "")
+            message += (
+                f"\nBaşka {len(problems) - 1} sorun daha:\n"
+                + "\n".join(rest)
+                + (f"\n- … ve {more} sorun daha." if more > 0 else "")
+            )
         message += "\nPlatform dosyalarından hiçbiri yazılmadı."
         super().__init__(message, first.sheet, first.cell)
 
@@ -539,21 +669,32 @@ def _export_problems(built: _Built) -> list[Problem]:
             else:
                 where = f"'{json_path(full)}'"
             what = src.label if src else f"{KIND_NAMES[built.kind]} belgesi"
-            message = (f"{what} platform belgesine ({built.name}) yazılamadı: {where} "
-                       f"{_expected_in_workbook(err, src, header)}.")
+            message = (
+                f"{what} platform belgesine ({built.name}) yazılamadı: {where} "
+                f"{_expected_in_workbook(err, src, header)}."
+            )
             cell = src.cells.get(header) if src and header else None
             if src and cell is None and not header:
                 cell = next(iter(src.cells.values()), None)  # the row, at least
-            out.append(Problem(message, src.sheet if src else None, cell,
-                               f"{where} {_expected_in_workbook(err, src, header)}"))
+            out.append(
+                Problem(message, src.sheet if src else None, cell, f"{where} {_expected_in_workbook(err, src, header)}")
+            )
     return out
 
 
 def _refuse_unreadable(data: WorkbookData) -> None:
     found = [f for f in data.findings if f.level == ERROR and f.sheet in SOURCE_SHEETS]
     if found:
-        raise PlatformExportError([Problem(f"kitap okunurken sorun bulundu: {f.message} Önce bunu düzeltin "
-                                           "('gockurul kontrol').", f.sheet, f.cell) for f in found])
+        raise PlatformExportError(
+            [
+                Problem(
+                    f"kitap okunurken sorun bulundu: {f.message} Önce bunu düzeltin ('gockurul kontrol').",
+                    f.sheet,
+                    f.cell,
+                )
+                for f in found
+            ]
+        )
 
 
 def _check_names(built: list[_Built]) -> None:
@@ -564,10 +705,15 @@ def _check_names(built: list[_Built]) -> None:
             rec = b.record
             first = seen[b.name].record
             where = f" ({first.row}. satırdaki ile aynı)" if first is not None else ""
-            problems.append(Problem(f"Toplantı {rec['Toplantı No'] if rec else ''} platform belgesine yazılamadı: "
-                                    f"'{b.name}' dosya adını başka bir toplantı da alıyor{where}. Toplantı No "
-                                    "her toplantıda farklı olmalı.", "Toplantılar",
-                                    rec.cell("Toplantı No") if rec else None))
+            problems.append(
+                Problem(
+                    f"Toplantı {rec['Toplantı No'] if rec else ''} platform belgesine yazılamadı: "
+                    f"'{b.name}' dosya adını başka bir toplantı da alıyor{where}. Toplantı No "
+                    "her toplantıda farklı olmalı.",
+                    "Toplantılar",
+                    rec.cell("Toplantı No") if rec else None,
+                )
+            )
         seen.setdefault(b.name, b)
     if problems:
         raise PlatformExportError(problems)

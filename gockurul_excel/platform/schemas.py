@@ -1,5 +1,4 @@
-"""The shipped JSON Schemas of the platform documents: loading, validation and Turkish messages.
-"""
+"""The shipped JSON Schemas of the platform documents: loading, validation and Turkish messages."""
 
 from __future__ import annotations
 
@@ -31,8 +30,11 @@ def document_validator(kind: str) -> SchemaCheck:
 
 
 def _path_key(err) -> tuple:
-    return (tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in err.absolute_path),
-            str(err.validator), err.message)
+    return (
+        tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in err.absolute_path),
+        str(err.validator),
+        err.message,
+    )
 
 
 def schema_errors(kind: str, doc: Any) -> list:
@@ -47,8 +49,15 @@ def json_path(parts: Iterable) -> str:
     return out or "(belgenin kendisi)"
 
 
-TYPE_WORDS = {"string": "metin", "integer": "tam sayı", "number": "sayı", "boolean": "true/false",
-              "array": "liste", "object": "nesne", "null": "null"}
+TYPE_WORDS = {
+    "string": "metin",
+    "integer": "tam sayı",
+    "number": "sayı",
+    "boolean": "true/false",
+    "array": "liste",
+    "object": "nesne",
+    "null": "null",
+}
 
 
 PATTERN_HINTS = {
@@ -162,8 +171,9 @@ class DocumentError(GocKurulError):
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, name: str, problems: list[str], intro: str | None = None, limit: int = 50,
-                 unreadable: bool = False):
+    def __init__(
+        self, name: str, problems: list[str], intro: str | None = None, limit: int = 50, unreadable: bool = False
+    ):
         self.name = name
         self.problems = problems
         if unreadable:
@@ -188,10 +198,13 @@ def _detect(doc: Any) -> str:
         except ValueError:
             newer = False
         if newer:
-            raise GocKurulError(f"Bu belge daha yeni bir şema sürümüyle ({version}) yazılmış; bu program "
-                                f"{SCHEMA_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin.")
-        raise GocKurulError(f"'sema_surumu' {shown_value(version)} bilinmiyor; bu program {SCHEMA_VERSION} "
-                            "sürümünü okur.")
+            raise GocKurulError(
+                f"Bu belge daha yeni bir şema sürümüyle ({version}) yazılmış; bu program "
+                f"{SCHEMA_VERSION} sürümünü okuyabilir. Lütfen gockurul'u güncelleyin."
+            )
+        raise GocKurulError(
+            f"'sema_surumu' {shown_value(version)} bilinmiyor; bu program {SCHEMA_VERSION} sürümünü okur."
+        )
     return kind
 
 
@@ -216,8 +229,13 @@ def _type_text(prop: dict) -> str:
         return text + (" ya da null" if None in prop["enum"] else "")
     types = prop.get("type")
     types = types if isinstance(types, list) else [types]
-    word = {"string": "tarih (YYYY-AA-GG)" if prop.get("format") == "date" else "metin", "integer": "tam sayı",
-            "boolean": "true/false", "array": "liste", "object": "nesne"}
+    word = {
+        "string": "tarih (YYYY-AA-GG)" if prop.get("format") == "date" else "metin",
+        "integer": "tam sayı",
+        "boolean": "true/false",
+        "array": "liste",
+        "object": "nesne",
+    }
     if types == ["array"] and prop.get("items", {}).get("type") == "string":
         return "metin listesi"
     if types == ["array"]:
@@ -231,8 +249,14 @@ def format_reference() -> str:
     out = []
     for kind in SCHEMA_KINDS:
         schema = load_schema(kind)
-        out += [f"#### `{kind}` — {schema['title']}", "", schema["description"], "",
-                "| Alan | Tür | Açıklama |", "|---|---|---|"]
+        out += [
+            f"#### `{kind}` — {schema['title']}",
+            "",
+            schema["description"],
+            "",
+            "| Alan | Tür | Açıklama |",
+            "|---|---|---|",
+        ]
 
         out += _field_rows(schema["properties"], "")
         out.append("")

@@ -27,8 +27,18 @@ CLOSED = (DONE, CANCELLED)  # never overdue
 OVERDUE = "Gecikti"
 NO_AREA = "Alanı belirtilmemiş"
 
-HEADERS = ["Eylem No", "Eylem", "Sorumlu Kurum", "Başlangıç", "Bitiş", "Gösterge", "Hedef", "Gerçekleşen",
-           "Durum", "Gecikme"]
+HEADERS = [
+    "Eylem No",
+    "Eylem",
+    "Sorumlu Kurum",
+    "Başlangıç",
+    "Bitiş",
+    "Gösterge",
+    "Hedef",
+    "Gerçekleşen",
+    "Durum",
+    "Gecikme",
+]
 WIDTHS = [9.0, 40.0, 30.0, 11.5, 11.5, 22.0, 11.0, 12.0, 13.0, 10.0]
 STYLES = ["text", "text", "text", "date", "date", "text", "text", "text", "text", "text"]
 FLAG_COL = HEADERS.index("Gecikme") + 1
@@ -62,8 +72,11 @@ def grouped_actions(data: WorkbookData) -> list[tuple[str, list[Record]]]:
     for a in data.records(SOURCE):
         area = a["Alan"] if a["Alan"] in rules.AREAS else NO_AREA
         by_area.setdefault(area, []).append(a)
-    return [(area, sorted(by_area[area], key=lambda a: key_order(a["Eylem No"])))
-            for area in (*rules.AREAS, NO_AREA) if area in by_area]
+    return [
+        (area, sorted(by_area[area], key=lambda a: key_order(a["Eylem No"])))
+        for area in (*rules.AREAS, NO_AREA)
+        if area in by_area
+    ]
 
 
 def _status(action: Record) -> str:
@@ -78,8 +91,14 @@ def area_summary(data: WorkbookData, today: dt.date) -> list[list[Value]]:
     out: list[list[Value]] = []
     for area in areas:
         actions = groups.get(area, [])
-        out.append([area, len(actions), *(sum(_status(a) == st for a in actions) for st in STATUS_COLUMNS),
-                    sum(is_overdue(a, today) for a in actions)])
+        out.append(
+            [
+                area,
+                len(actions),
+                *(sum(_status(a) == st for a in actions) for st in STATUS_COLUMNS),
+                sum(is_overdue(a, today) for a in actions),
+            ]
+        )
     return out
 
 
@@ -113,9 +132,12 @@ def action_plan_sheet(data: WorkbookData, today: dt.date, *, paginate: bool = Tr
     title = f"Yerel Uyum Eylem Planı İzleme Raporu — {_board(data)} {year or ''}".rstrip(" —")
     r.spec.row_heights[1] = 22.0
     r.line(title, "title")
-    r.line(f"İzleme tarihi: {tr_date(today)}. Alt Komisyonun Kurula sunduğu izleme raporu (Genelge m. 5/13, 5/14); "
-           f"eylemler çalışma alanlarına göre (Genelge m. 6/7). '{OVERDUE}': bitiş tarihi geçmiş, durumu {DONE} ya "
-           f"da {CANCELLED} olmayan eylem.", "plain")
+    r.line(
+        f"İzleme tarihi: {tr_date(today)}. Alt Komisyonun Kurula sunduğu izleme raporu (Genelge m. 5/13, 5/14); "
+        f"eylemler çalışma alanlarına göre (Genelge m. 6/7). '{OVERDUE}': bitiş tarihi geçmiş, durumu {DONE} ya "
+        f"da {CANCELLED} olmayan eylem.",
+        "plain",
+    )
     r.blank()
 
     actions = data.records(SOURCE)
@@ -139,10 +161,20 @@ def action_plan_sheet(data: WorkbookData, today: dt.date, *, paginate: bool = Tr
     if actions:
         r.blank()
         r.need(CHART_ROWS * LINE_HEIGHT)
-        series = [(name, f"{col_letter(4 + i)}{first}:{col_letter(4 + i)}{last}")
-                  for i, name in enumerate(CHART_SERIES)]
-        r.spec.charts.append(ChartSpec("stacked_column", "Alanlara göre eylemlerin durumu (eylem sayısı)",
-                                       f"A{first}:A{last}", series, f"A{r.row}", width_cm=22.0, height_cm=7.5))
+        series = [
+            (name, f"{col_letter(4 + i)}{first}:{col_letter(4 + i)}{last}") for i, name in enumerate(CHART_SERIES)
+        ]
+        r.spec.charts.append(
+            ChartSpec(
+                "stacked_column",
+                "Alanlara göre eylemlerin durumu (eylem sayısı)",
+                f"A{first}:A{last}",
+                series,
+                f"A{r.row}",
+                width_cm=22.0,
+                height_cm=7.5,
+            )
+        )
         r.blank(CHART_ROWS)
     r.blank()
 
@@ -160,11 +192,26 @@ def action_plan_sheet(data: WorkbookData, today: dt.date, *, paginate: bool = Tr
         for area, group in grouped_actions(data):
             late = sum(is_overdue(a, today) for a in group)
             done = sum(a["Durum"] == DONE for a in group)
-            rows = [[a["Eylem No"], a["Eylem"], _responsible(a), a["Başlangıç"], a["Bitiş"], a["Gösterge"],
-                     a["Hedef"], a["Gerçekleşen"], a["Durum"], OVERDUE if is_overdue(a, today) else None]
-                    for a in group]
-            r.line(f"{area} — {len(group)} eylem, {done} tamamlandı" + (f", {late} gecikti" if late else ""), "label",
-                   keep_next=r.row_height([(v, 1) for v in rows[0]]))
+            rows = [
+                [
+                    a["Eylem No"],
+                    a["Eylem"],
+                    _responsible(a),
+                    a["Başlangıç"],
+                    a["Bitiş"],
+                    a["Gösterge"],
+                    a["Hedef"],
+                    a["Gerçekleşen"],
+                    a["Durum"],
+                    OVERDUE if is_overdue(a, today) else None,
+                ]
+                for a in group
+            ]
+            r.line(
+                f"{area} — {len(group)} eylem, {done} tamamlandı" + (f", {late} gecikti" if late else ""),
+                "label",
+                keep_next=r.row_height([(v, 1) for v in rows[0]]),
+            )
             for row in rows:
                 start = r.rows([row], STYLES)
                 if row[-1] == OVERDUE:

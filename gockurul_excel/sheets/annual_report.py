@@ -33,8 +33,10 @@ ITEM_1 = "İL ADI:"
 ITEM_2 = "KURULLARDA GÜNDEME ALINAN TEMEL SORUNLAR:"
 NOTE_2 = "(İL VE İLÇE GÖÇ KOORDİNASYON KURULLARININ TÜRÜ DÜŞÜNÜLEREK HAZIRLANACAKTIR.)"
 ITEM_3 = "SORUNLARIN ÇÖZÜMÜNE YÖNELİK ALINAN KARARLAR VE ÇÖZÜMLERİNİN DEĞERLENDİRİLMESİ:"
-NOTE_3 = ("(HANGİ KARARLAR ALINDI VE ALINAN KARARLAR YERİNE GETİRİLDİ Mİ? KARARLAR YERİNE GETİRİLİRKEN "
-          "SIKINTILAR YAŞANDI MI? İSTENİLEN SONUCA ULAŞILDI MI?)")
+NOTE_3 = (
+    "(HANGİ KARARLAR ALINDI VE ALINAN KARARLAR YERİNE GETİRİLDİ Mİ? KARARLAR YERİNE GETİRİLİRKEN "
+    "SIKINTILAR YAŞANDI MI? İSTENİLEN SONUCA ULAŞILDI MI?)"
+)
 ITEM_4 = "KURULLARDA KARAR ALINMASINA RAĞMEN ÇÖZÜLEMİYEN SORUNLAR:"
 ITEM_5 = "ÇÖZÜLEMİYEN SORUNLARA YÖNELİK GÖÇ İDARESİ BAŞKANLIĞINDAN BEKLENEN DESTEKLER:"
 ITEM_6 = "SONUÇ, DEĞERLENDİRME VE ÖNERİLER:"
@@ -76,8 +78,14 @@ def paragraphs(text: str, width: float, max_lines: int = MAX_LINES_PER_ROW) -> l
 class _Form(FormBuilder):
     """FormBuilder with rows of cells spanning several grid columns."""
 
-    def spanned(self, cells: list[tuple[Value, int]], styles: list[str], min_lines: int = 1,
-                autofit: bool | None = None, keep_next: float = 0) -> None:
+    def spanned(
+        self,
+        cells: list[tuple[Value, int]],
+        styles: list[str],
+        min_lines: int = 1,
+        autofit: bool | None = None,
+        keep_next: float = 0,
+    ) -> None:
         """One row of cells over `span` grid columns each. Its height is left to Excel on a live book when no
         cell is merged (or `autofit`: the merged cells hold one short line) and no minimum height is asked for
         (as FormBuilder.table decides)."""
@@ -108,10 +116,17 @@ class _Form(FormBuilder):
             self.row += 1
         self.keep_with_next(start)
 
-    def table_rows(self, headers: tuple[str, ...], spans: tuple[int, ...], rows: list[tuple],
-                   styles: list[str], autofit: bool | None = None) -> None:
+    def table_rows(
+        self,
+        headers: tuple[str, ...],
+        spans: tuple[int, ...],
+        rows: list[tuple],
+        styles: list[str],
+        autofit: bool | None = None,
+    ) -> None:
         """A table of `spanned` rows whose heading row starts every page the rows continue on (and never ends a
         page alone)."""
+
         def heading() -> None:
             self.spanned(list(zip(headers, spans, strict=True)), ["header"] * len(spans))
 
@@ -151,8 +166,11 @@ def _district_note(f: _Form, y: YearRows, year: int) -> None:
     d = y.districts
     if d is None or not d.not_merged:
         return
-    f.note(f"Kurul toplaması zorunlu olup {year} yılı kurul kayıtları bu rapora girmeyen ilçeler "
-           f"({cite_short('M8(1)')}): {', '.join(d.not_merged)}.", "italic")
+    f.note(
+        f"Kurul toplaması zorunlu olup {year} yılı kurul kayıtları bu rapora girmeyen ilçeler "
+        f"({cite_short('M8(1)')}): {', '.join(d.not_merged)}.",
+        "italic",
+    )
     f.keep_with_next(f.row - 1)  # with the heading above it, on the page of the table below
 
 
@@ -182,16 +200,21 @@ def _item_2(f: _Form, data: WorkbookData, year: int, y: YearRows) -> None:
         if not own:
             f.note(f"{year} yılında {CATEGORY_NAME[category]} toplantılarında sorun tespit edilmemiştir.")
             continue
-        f.table_rows(PROBLEM_HEADERS, PROBLEM_SPANS,
-                     [(p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"], y.meeting(p).label,
-                       p["Durum"]) for p in own], ["text"] * len(PROBLEM_SPANS))
+        f.table_rows(
+            PROBLEM_HEADERS,
+            PROBLEM_SPANS,
+            [
+                (p["Sorun No"], p["Alan"], p["Tespit Edilen Sorun"], p["Çözüm Önerisi"], y.meeting(p).label, p["Durum"])
+                for p in own
+            ],
+            ["text"] * len(PROBLEM_SPANS),
+        )
 
 
 # --- item 3 --------------------------------------------------------------------------------------
 
 DECISION_SPANS = (1, 1, 1, 1, 1, 1)
-DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Sonuç (Değerlendirme)", "Durum",
-                    "Yaşanan Sıkıntılar")
+DECISION_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Sonuç (Değerlendirme)", "Durum", "Yaşanan Sıkıntılar")
 
 
 def _item_3(f: _Form, year: int, y: YearRows) -> None:
@@ -207,9 +230,22 @@ def _item_3(f: _Form, year: int, y: YearRows) -> None:
     district = sum(isinstance(d, DistrictRecord) for d in decisions)
     where = f" ({len(decisions) - district} il, {district} ilçe kurullarında)" if district else ""
     f.note(f"{year} yılında kurullarda {len(decisions)} karar alındı{where}: {', '.join(parts)}.")
-    f.table_rows(DECISION_HEADERS, DECISION_SPANS,
-                 [(d["Karar No"], y.meeting(d).label, d["Alınan Karar"], d["Değerlendirme"], d["Durum"],
-                   d["Uygulanamama Sebebi"]) for d in decisions], ["text"] * len(DECISION_SPANS))
+    f.table_rows(
+        DECISION_HEADERS,
+        DECISION_SPANS,
+        [
+            (
+                d["Karar No"],
+                y.meeting(d).label,
+                d["Alınan Karar"],
+                d["Değerlendirme"],
+                d["Durum"],
+                d["Uygulanamama Sebebi"],
+            )
+            for d in decisions
+        ],
+        ["text"] * len(DECISION_SPANS),
+    )
 
 
 # --- item 4 --------------------------------------------------------------------------------------
@@ -217,8 +253,14 @@ def _item_3(f: _Form, year: int, y: YearRows) -> None:
 UNRESOLVED_SPANS = (1, 1, 1, 1, 2)  # the problem's status (one word) over E–F
 UNRESOLVED_HEADERS = ("Sorun No", "Alan", "Sorun", "Alınan Kararlar (durumu)", "Sorunun Durumu")
 NOT_DONE_SPANS = (1, 1, 1, 1, 1, 1)
-NOT_DONE_HEADERS = ("Karar No", "Toplantı", "Alınan Karar", "Uygulanamama Sebebi", "Verilen Süre",
-                    "Sorumlu Kurum ve Kuruluşlar")
+NOT_DONE_HEADERS = (
+    "Karar No",
+    "Toplantı",
+    "Alınan Karar",
+    "Uygulanamama Sebebi",
+    "Verilen Süre",
+    "Sorumlu Kurum ve Kuruluşlar",
+)
 
 
 def _institutions(value: object) -> str | None:
@@ -227,13 +269,17 @@ def _institutions(value: object) -> str | None:
 
 def _item_4(f: _Form, year: int, y: YearRows) -> None:
     f.heading(4, ITEM_4)
-    f.spanned([(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)], ["text", "label"],
-              keep_next=3 * LINE_HEIGHT)
+    f.spanned(
+        [(None, 1), ("a) Karar alınmasına rağmen çözülemeyen sorunlar", NCOLS - 1)],
+        ["text", "label"],
+        keep_next=3 * LINE_HEIGHT,
+    )
     if y.unresolved:
         rows = []
         for p in y.unresolved:
-            taken = "\n".join(f"Karar {_number(d, 'Karar No')} ({d['Durum'] or 'durumu yazılmamış'})"
-                              for d in y.decisions_on(p))
+            taken = "\n".join(
+                f"Karar {_number(d, 'Karar No')} ({d['Durum'] or 'durumu yazılmamış'})" for d in y.decisions_on(p)
+            )
             number = _number(p, "Sorun No")
             if isinstance(p, DistrictRecord):
                 number = f"{p.district} {number}"
@@ -243,14 +289,26 @@ def _item_4(f: _Form, year: int, y: YearRows) -> None:
         f.note(f"{year} yılında karar alınmasına rağmen çözülemeyen sorun kayıtlı değil.")
 
     not_done = [d for d in y.decisions if d["Durum"] == rules.DECISION_NOT_IMPLEMENTED]
-    f.spanned([(None, 1), ("b) Uygulanamayan kararlar ve sebepleri", NCOLS - 1)], ["text", "label"],
-              keep_next=3 * LINE_HEIGHT)
+    f.spanned(
+        [(None, 1), ("b) Uygulanamayan kararlar ve sebepleri", NCOLS - 1)], ["text", "label"], keep_next=3 * LINE_HEIGHT
+    )
     if not_done:
-        f.table_rows(NOT_DONE_HEADERS, NOT_DONE_SPANS,
-                     [(d["Karar No"], y.meeting(d).label, d["Alınan Karar"],
-                       d["Uygulanamama Sebebi"] or "Sebep yazılmamış.", d["Verilen Süre"],
-                       _institutions(d["Sorumlu Kurum ve Kuruluşlar"])) for d in not_done],
-                     ["text", "text", "text", "text", "date", "text"])
+        f.table_rows(
+            NOT_DONE_HEADERS,
+            NOT_DONE_SPANS,
+            [
+                (
+                    d["Karar No"],
+                    y.meeting(d).label,
+                    d["Alınan Karar"],
+                    d["Uygulanamama Sebebi"] or "Sebep yazılmamış.",
+                    d["Verilen Süre"],
+                    _institutions(d["Sorumlu Kurum ve Kuruluşlar"]),
+                )
+                for d in not_done
+            ],
+            ["text", "text", "text", "text", "date", "text"],
+        )
     else:
         f.note(f"{year} yılında uygulanamayan karar kayıtlı değil.")
 
@@ -263,8 +321,7 @@ def _item_4(f: _Form, year: int, y: YearRows) -> None:
 BLANK_LINES = 4
 
 
-def _user_item(f: _Form, data: WorkbookData, year: int, number: int, label: str, note: str | None,
-               column: str) -> None:
+def _user_item(f: _Form, data: WorkbookData, year: int, number: int, label: str, note: str | None, column: str) -> None:
     f.heading(number, label, note)
     text = user_text(data, year, column)
     if text:
@@ -291,17 +348,35 @@ def _signatures(f: _Form, data: WorkbookData, year: int) -> None:
     def field(person: Record | None, column: str) -> str:
         return (person[column] or "") if person is not None else ""
 
-    f.spanned([(None, 1), (f"Ad Soyad: {field(preparer, 'Ad Soyad')}".rstrip(), left),
-               (f"Kurul Başkanı: {field(chair, 'Ad Soyad')}".rstrip(), right)], ["text", "text", "text"])
-    f.spanned([(None, 1), (f"Unvan: {field(preparer, 'Unvan')}".rstrip(), left),
-               (f"Unvan: {field(chair, 'Unvan')}".rstrip(), right)], ["text", "text", "text"])
-    f.spanned([(None, 1), ("Tarih: ..../..../........", left),
-               (f"Onay: {year + 1} yılının ilk kurulu, tarih: ..../..../........", right)],
-              ["text", "text", "text"])
+    f.spanned(
+        [
+            (None, 1),
+            (f"Ad Soyad: {field(preparer, 'Ad Soyad')}".rstrip(), left),
+            (f"Kurul Başkanı: {field(chair, 'Ad Soyad')}".rstrip(), right),
+        ],
+        ["text", "text", "text"],
+    )
+    f.spanned(
+        [
+            (None, 1),
+            (f"Unvan: {field(preparer, 'Unvan')}".rstrip(), left),
+            (f"Unvan: {field(chair, 'Unvan')}".rstrip(), right),
+        ],
+        ["text", "text", "text"],
+    )
+    f.spanned(
+        [
+            (None, 1),
+            ("Tarih: ..../..../........", left),
+            (f"Onay: {year + 1} yılının ilk kurulu, tarih: ..../..../........", right),
+        ],
+        ["text", "text", "text"],
+    )
     f.spanned([(None, 1), ("İmza:", left), ("İmza:", right)], ["signature", "signature", "signature"], min_lines=4)
 
 
 # --- the sheet -----------------------------------------------------------------------------------
+
 
 def annual_report_sheet(data: WorkbookData, year: int, *, paginate: bool = True) -> SheetSpec:
     """The `Ek-3 <YIL>` sheet: the Yıllık Değerlendirme Raporu Formu of `year`, print-ready on A4 (`paginate`:

@@ -15,12 +15,21 @@ from ..sheetspec import Block, ChartSpec, PrintSetup, SheetSpec
 from .formsheet import wrapped_height
 
 KIND_LABELS = {
-    "il_gkk": "İl GKK", "ilce_gkk": "İlçe GKK", "alt_komisyon": "Alt Komisyon", "ilk_kurul": "Yılın ilk kurulu",
-    "gundem_hazirlik": "Gündem hazırlığı", "gundem_onerisi": "Gündem önerileri", "bildirim": "Toplantı bildirimi",
-    "tutanak_teblig": "Tutanak tebliği", "platform_giris": "Platform girişi", "karar_suresi": "Karar süresi",
+    "il_gkk": "İl GKK",
+    "ilce_gkk": "İlçe GKK",
+    "alt_komisyon": "Alt Komisyon",
+    "ilk_kurul": "Yılın ilk kurulu",
+    "gundem_hazirlik": "Gündem hazırlığı",
+    "gundem_onerisi": "Gündem önerileri",
+    "bildirim": "Toplantı bildirimi",
+    "tutanak_teblig": "Tutanak tebliği",
+    "platform_giris": "Platform girişi",
+    "karar_suresi": "Karar süresi",
     "eylem_plani_guncelleme": "Eylem planı güncellemesi",
-    "yillik_rapor": "Yıllık rapor", "yillik_rapor_platform": "Yıllık rapor platform girişi",
-    "proje_ara_rapor": "Proje ara raporu", "proje_nihai_rapor": "Proje nihai raporu",
+    "yillik_rapor": "Yıllık rapor",
+    "yillik_rapor_platform": "Yıllık rapor platform girişi",
+    "proje_ara_rapor": "Proje ara raporu",
+    "proje_nihai_rapor": "Proje nihai raporu",
 }
 STATUS_STYLES = {DONE: "ok", UPCOMING: "uyari", OVERDUE: "hata", PAST: "text", "ileride": "text"}
 DAYOFF_LABELS = {"resmi_tatil": "Resmi tatil", "arife": "Yarım gün (13.00'ten sonra)"}
@@ -48,28 +57,51 @@ def _status_runs(spec: SheetSpec, first_row: int, col: int, statuses: list[str])
     start = 0
     for i in range(1, len(statuses) + 1):
         if i == len(statuses) or statuses[i] != statuses[start]:
-            spec.blocks.append(Block(first_row + start, col, [[SHEET_STATUS_LABELS[s]] for s in statuses[start:i]],
-                                     style=STATUS_STYLES[statuses[start]]))
+            spec.blocks.append(
+                Block(
+                    first_row + start,
+                    col,
+                    [[SHEET_STATUS_LABELS[s]] for s in statuses[start:i]],
+                    style=STATUS_STYLES[statuses[start]],
+                )
+            )
             start = i
 
 
 def schedule_sheet(s: Schedule, data: WorkbookData, *, paginate: bool = True) -> SheetSpec:
     headers = ["Tarih", "Gün", "Tür", "Olay", "Toplantı No", "Madde", "Durum"]
     widths = {1: 12, 2: 11, 3: 22, 4: 80, 5: 10, 6: 20, 7: 14}
-    spec = SheetSpec("Takvim", col_widths=widths, freeze="A4",
-                     print_setup=PrintSetup(orientation="landscape", title_rows=(1, 3)), tab_color="4472C4")
+    spec = SheetSpec(
+        "Takvim",
+        col_widths=widths,
+        freeze="A4",
+        print_setup=PrintSetup(orientation="landscape", title_rows=(1, 3)),
+        tab_color="4472C4",
+    )
     spec.merges = ["A1:G1", "A2:G2"]
     spec.blocks.append(Block(1, 1, [[f"Takvim — {board_title(data)}"]], style="title"))
-    note = (f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre. Tarih, hedef tarihtir: tatile denk "
-            "gelen süre iş gününe kaydırılmıştır; genelgenin kendi son günü farklıysa olayda 'yasal son gün' olarak "
-            f"yazılıdır ve gecikme ona göre değerlendirilir. 'Yaklaşıyor': {SOON_DAYS} gün içinde; 'İleride': "
-            "daha sonra.")
+    note = (
+        f"Bugün: {tr_date(s.today)}. Süreler genelgedeki maddelere göre. Tarih, hedef tarihtir: tatile denk "
+        "gelen süre iş gününe kaydırılmıştır; genelgenin kendi son günü farklıysa olayda 'yasal son gün' olarak "
+        f"yazılıdır ve gecikme ona göre değerlendirilir. 'Yaklaşıyor': {SOON_DAYS} gün içinde; 'İleride': "
+        "daha sonra."
+    )
     spec.blocks.append(Block(2, 1, [[note]], style="plain"))
     # The note wraps over the merged A2:G2 and prints on every page (title rows): its row holds all its lines.
     spec.row_heights[2] = wrapped_height([(note, sum(widths.values()))])
     spec.blocks.append(Block(3, 1, [headers], style="header"))
-    rows = [[e.date, DAY_NAMES[e.date.weekday()], KIND_LABELS.get(e.kind, e.kind), e.description,
-             e.meeting_no or ("öneri" if e.proposal else ""), cite_short(e.article), None] for e in s.events]
+    rows = [
+        [
+            e.date,
+            DAY_NAMES[e.date.weekday()],
+            KIND_LABELS.get(e.kind, e.kind),
+            e.description,
+            e.meeting_no or ("öneri" if e.proposal else ""),
+            cite_short(e.article),
+            None,
+        ]
+        for e in s.events
+    ]
     if rows:
         spec.blocks.append(Block(4, 1, rows, col_styles=["date", "text", "text", "text", "text", "text", "text"]))
         _status_runs(spec, 4, 7, [shown_status(e, s.today) for e in s.events])
@@ -84,20 +116,32 @@ def schedule_sheet(s: Schedule, data: WorkbookData, *, paginate: bool = True) ->
     if paginate:  # unpaginated (an Office.js client): Excel breaks the pages (formsheet's module docstring)
         spec.print_setup.row_breaks.append(row - 1)
     spec.blocks.append(Block(row, 1, [[f"{year} yılı tatilleri ve idari izinler"]], style="subtitle"))
-    days = [[d.date, DAY_NAMES[d.date.weekday()], DAYOFF_LABELS.get(d.kind, d.kind),
-             d.name + (" — tahmini tarih" if d.estimated else "")] for d in s.calendar.days_off(year)]
+    days = [
+        [
+            d.date,
+            DAY_NAMES[d.date.weekday()],
+            DAYOFF_LABELS.get(d.kind, d.kind),
+            d.name + (" — tahmini tarih" if d.estimated else ""),
+        ]
+        for d in s.calendar.days_off(year)
+    ]
     if days:
         spec.blocks.append(Block(row + 1, 1, days, col_styles=["date", "text", "text", "text"]))
         for i, values in enumerate(days):  # "Yarım gün (13.00'ten sonra)" wraps in its column
-            spec.row_heights[row + 1 + i] = wrapped_height([(v, widths[c + 1]) for c, v in enumerate(values)
-                                                            if isinstance(v, str)])
+            spec.row_heights[row + 1 + i] = wrapped_height(
+                [(v, widths[c + 1]) for c, v in enumerate(values) if isinstance(v, str)]
+            )
             spec.autofit_rows.add(row + 1 + i)
     return spec
 
 
 def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
-    spec = SheetSpec("Pano", col_widths={1: 14, 2: 56, 3: 16, 4: 14}, tab_color="70AD47",
-                     print_setup=PrintSetup(orientation="landscape"))
+    spec = SheetSpec(
+        "Pano",
+        col_widths={1: 14, 2: 56, 3: 16, 4: 14},
+        tab_color="70AD47",
+        print_setup=PrintSetup(orientation="landscape"),
+    )
     spec.merges = ["A1:D1", "A2:D2"]
     spec.blocks.append(Block(1, 1, [[f"Pano — {board_title(data)}"]], style="title"))
     spec.blocks.append(Block(2, 1, [[f"Bugün: {tr_date(s.today)}"]], style="plain"))
@@ -111,8 +155,9 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
         spec.blocks.append(Block(row + 2, 1, body, col_styles=styles if rows else ["text"] * len(headers)))
         first = row + 2
         for i, values in enumerate(body):  # the event's sentence wraps: its row gets the height
-            spec.row_heights[first + i] = wrapped_height([(v, widths.get(c + 1, 10)) for c, v in enumerate(values)
-                                                           if isinstance(v, str)])
+            spec.row_heights[first + i] = wrapped_height(
+                [(v, widths.get(c + 1, 10)) for c, v in enumerate(values) if isinstance(v, str)]
+            )
         spec.autofit_rows.update(range(first, first + len(body)))
         row += 2 + len(body) + 1
         return first
@@ -120,13 +165,21 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
     horizon = s.today + dt.timedelta(days=SOON_DAYS)
     soon = [e for e in s.events if s.today <= e.date <= horizon and e.status == UPCOMING]
     widths = spec.col_widths
-    table(f"Önümüzdeki {SOON_DAYS} gün", ["Tarih", "Olay", "Tür", "Toplantı No"],
-          [[e.date, e.description, KIND_LABELS.get(e.kind, e.kind), e.meeting_no] for e in soon],
-          ["date", "text", "text", "text"], "Önümüzdeki 30 günde süresi dolan iş yok.")
+    table(
+        f"Önümüzdeki {SOON_DAYS} gün",
+        ["Tarih", "Olay", "Tür", "Toplantı No"],
+        [[e.date, e.description, KIND_LABELS.get(e.kind, e.kind), e.meeting_no] for e in soon],
+        ["date", "text", "text", "text"],
+        "Önümüzdeki 30 günde süresi dolan iş yok.",
+    )
     late = [e for e in s.events if e.status == OVERDUE]
-    table("Gecikenler", ["Tarih", "Olay", "Tür", "Toplantı No"],
-          [[e.date, e.description, KIND_LABELS.get(e.kind, e.kind), e.meeting_no] for e in late],
-          ["date", "text", "text", "text"], "Geciken iş yok.")
+    table(
+        "Gecikenler",
+        ["Tarih", "Olay", "Tür", "Toplantı No"],
+        [[e.date, e.description, KIND_LABELS.get(e.kind, e.kind), e.meeting_no] for e in late],
+        ["date", "text", "text", "text"],
+        "Geciken iş yok.",
+    )
 
     counts = Counter(r["Durum"] for r in data.records("Kararlar") if r["Durum"])
     overdue = sum(1 for e in s.events if e.kind == "karar_suresi" and e.status == OVERDUE)
@@ -135,19 +188,31 @@ def dashboard_sheet(s: Schedule, data: WorkbookData) -> SheetSpec:
     spec.blocks.append(Block(row - 1, 1, [["Süresi geçen", overdue]], col_styles=["label", "number"]))
     row += 1
     if sum(counts.values()):
-        spec.charts.append(ChartSpec("pie", "Kararların durumu", f"A{first}:A{first + len(status_rows) - 1}",
-                                     [("Karar sayısı", f"B{first}:B{first + len(status_rows) - 1}")], "F4"))
+        spec.charts.append(
+            ChartSpec(
+                "pie",
+                "Kararların durumu",
+                f"A{first}:A{first + len(status_rows) - 1}",
+                [("Karar sayısı", f"B{first}:B{first + len(status_rows) - 1}")],
+                "F4",
+            )
+        )
 
     meeting_rows = _meetings_held_vs_required(s, data)
-    first = table(f"Toplantılar {s.year or ''}: yapılan / gereken".strip(),
-                  ["Toplantı", "Gereken olağan", "Yapılan olağan", "Ek toplantı"], meeting_rows,
-                  ["text", "number", "number", "number"], "")
+    first = table(
+        f"Toplantılar {s.year or ''}: yapılan / gereken".strip(),
+        ["Toplantı", "Gereken olağan", "Yapılan olağan", "Ek toplantı"],
+        meeting_rows,
+        ["text", "number", "number", "number"],
+        "",
+    )
     if meeting_rows:
         last = first + len(meeting_rows) - 1
         # Series named as the header cells above them: a chart drawn live (live.backend) takes its names there.
         series = [("Gereken olağan", f"B{first}:B{last}"), ("Yapılan olağan", f"C{first}:C{last}")]
-        spec.charts.append(ChartSpec("column", "Olağan toplantılar: gereken ve yapılan", f"A{first}:A{last}",
-                                     series, "F21"))
+        spec.charts.append(
+            ChartSpec("column", "Olağan toplantılar: gereken ve yapılan", f"A{first}:A{last}", series, "F21")
+        )
     return spec
 
 
@@ -155,8 +220,13 @@ def _meetings_held_vs_required(s: Schedule, data: WorkbookData) -> list[list]:
     out = []
     for category in rules.MeetingCategory:
         windows = [w for w in s.windows if w.category is category]
-        meetings = [m for m in data.records("Toplantılar") if m["Kategori"] == category.value
-                    and m["Gerçekleşen Tarih"] and (s.year is None or m["Gerçekleşen Tarih"].year == s.year)]
+        meetings = [
+            m
+            for m in data.records("Toplantılar")
+            if m["Kategori"] == category.value
+            and m["Gerçekleşen Tarih"]
+            and (s.year is None or m["Gerçekleşen Tarih"].year == s.year)
+        ]
         held_ordinary = sum(1 for m in meetings if m["Tür"] == "Olağan")
         extra = sum(1 for m in meetings if m["Tür"] != "Olağan")
         if windows or meetings:

@@ -38,26 +38,33 @@ class DistrictMail:
 
 def latest_held_meeting(data: WorkbookData) -> Meeting | None:
     """The district board's meeting held last (by `Gerçekleşen Tarih`), or None."""
-    held = [r for r in data.records("Toplantılar") if r["Gerçekleşen Tarih"] and r["Toplantı No"] is not None
-            and r["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value]
+    held = [
+        r
+        for r in data.records("Toplantılar")
+        if r["Gerçekleşen Tarih"]
+        and r["Toplantı No"] is not None
+        and r["Kategori"] == rules.MeetingCategory.DISTRICT_BOARD.value
+    ]
     if not held:
         return None
     last = max(held, key=lambda r: (r["Gerçekleşen Tarih"], r.row))
     return find_meeting(data, last["Toplantı No"])
 
 
-def plan_district_mail(data: WorkbookData, notice_sheet: str, minutes_sheet: str,
-                       meeting: Meeting) -> DistrictMail:
+def plan_district_mail(data: WorkbookData, notice_sheet: str, minutes_sheet: str, meeting: Meeting) -> DistrictMail:
     province = data.setting(contract.S_PROVINCE) or ""
     district = data.setting(contract.S_DISTRICT) or ""
     year = data.setting(contract.S_YEAR)
     to = data.setting(contract.S_PROVINCE_EMAIL)
     if not to:
         cell = data.settings.get(contract.S_PROVINCE_EMAIL)
-        raise GocKurulError(f"İl Göç İdaresi Müdürlüğünün e-posta adresi yok: '{contract.S_PROVINCE_EMAIL}' "
-                            "ayarına il müdürlüğünün e-posta adresini yazın (şablon 1.5'ten eski bir kitapta önce "
-                            "'gockurul guncelle').", sheet=contract.SETTINGS_SHEET,
-                            cell=cell.cell if cell is not None else None)
+        raise GocKurulError(
+            f"İl Göç İdaresi Müdürlüğünün e-posta adresi yok: '{contract.S_PROVINCE_EMAIL}' "
+            "ayarına il müdürlüğünün e-posta adresini yazın (şablon 1.5'ten eski bir kitapta önce "
+            "'gockurul guncelle').",
+            sheet=contract.SETTINGS_SHEET,
+            cell=cell.cell if cell is not None else None,
+        )
     # the same rule as every address that leaves the workbook: one address per cell, or the cell is named
     to = mail_address(to, contract.SETTINGS_SHEET, _cell_of(data, contract.S_PROVINCE_EMAIL))
     sender = data.setting(contract.S_EMAIL)
@@ -66,15 +73,18 @@ def plan_district_mail(data: WorkbookData, notice_sheet: str, minutes_sheet: str
     own_office = data.setting(rules.SETTING_DISTRICT_MIGRATION_OFFICE) == "Evet"
     sender_name = f"{district} İlçe Göç İdaresi Müdürlüğü" if own_office else f"{district} Kaymakamlığı"
     day = tr_date(meeting.date) if meeting.date else ""
-    subject = (f"{district} İlçe Göç Koordinasyon Kurulu {year} — Toplantı {meeting.no} ({day}): tutanak ve "
-               "çalışma kitabı")
+    subject = (
+        f"{district} İlçe Göç Koordinasyon Kurulu {year} — Toplantı {meeting.no} ({day}): tutanak ve çalışma kitabı"
+    )
     addressee = inflect(f"{province} Valiliği (İl Göç İdaresi Müdürlüğü)", DATIVE)
-    body = (f"{addressee}\n\n"
-            f"{district} İlçe Göç Koordinasyon Kurulunun {day} tarihinde yapılan toplantısının (Toplantı "
-            f"{meeting.no}) tutanağı (Rapor Formu, Ek-1) ve tebliğ yazısı, İl ve İlçe Göç Koordinasyon "
-            "Kurullarının Çalışma Usul ve Esasları Hakkında Genelgenin 12 nci maddesinin beşinci fıkrası uyarınca "
-            f"ekte gönderilmiştir. Kurulun {year} yılı çalışma kitabı da il kurulu kitabına aktarılmak üzere "
-            f"ektedir.\n\nBilgilerinize arz ederim.\n\n{sender_name}\n{province} / {district}\n")
+    body = (
+        f"{addressee}\n\n"
+        f"{district} İlçe Göç Koordinasyon Kurulunun {day} tarihinde yapılan toplantısının (Toplantı "
+        f"{meeting.no}) tutanağı (Rapor Formu, Ek-1) ve tebliğ yazısı, İl ve İlçe Göç Koordinasyon "
+        "Kurullarının Çalışma Usul ve Esasları Hakkında Genelgenin 12 nci maddesinin beşinci fıkrası uyarınca "
+        f"ekte gönderilmiştir. Kurulun {year} yılı çalışma kitabı da il kurulu kitabına aktarılmak üzere "
+        f"ektedir.\n\nBilgilerinize arz ederim.\n\n{sender_name}\n{province} / {district}\n"
+    )
     return DistrictMail(to, sender, sender_name, subject, body, meeting, notice_sheet, minutes_sheet)
 
 
@@ -95,7 +105,12 @@ def district_mail_eml(mail: DistrictMail, attachments: dict[str, bytes], now: dt
     msg.set_content(mail.body)
     for name, payload in attachments.items():
         lower = name.lower()
-        maintype, subtype = (XLSX_TYPE if lower.endswith((".xlsx", ".xlsm")) else
-                             ("application", "pdf") if lower.endswith(".pdf") else ("application", "octet-stream"))
+        maintype, subtype = (
+            XLSX_TYPE
+            if lower.endswith((".xlsx", ".xlsm"))
+            else ("application", "pdf")
+            if lower.endswith(".pdf")
+            else ("application", "octet-stream")
+        )
         msg.add_attachment(payload, maintype=maintype, subtype=subtype, filename=name)
     return msg.as_bytes(policy=SERIALIZE)

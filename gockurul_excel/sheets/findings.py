@@ -1,5 +1,4 @@
-"""The `Kontrol` sheet: the findings of `kontrol`, each linked to its cell.
-"""
+"""The `Kontrol` sheet: the findings of `kontrol`, each linked to its cell."""
 
 from __future__ import annotations
 
@@ -48,8 +47,9 @@ def findings_sheet(findings: list[Finding], today: dt.date) -> SheetSpec:
         start = 0
         for i in range(1, len(levels) + 1):
             if i == len(levels) or levels[i] != levels[start]:
-                spec.blocks.append(Block(4 + start, 1, [[LEVEL_LABELS[lv]] for lv in levels[start:i]],
-                                         style=levels[start]))
+                spec.blocks.append(
+                    Block(4 + start, 1, [[LEVEL_LABELS[lv]] for lv in levels[start:i]], style=levels[start])
+                )
                 start = i
         spec.autofilter = f"A3:E{3 + len(rows)}"
         # A finding of two or more lines gets the rows' height for them (no program grows a row for written text).

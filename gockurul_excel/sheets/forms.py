@@ -34,13 +34,27 @@ from .formsheet import FormBuilder, sheet_name
 Category = rules.MeetingCategory
 
 # Ek-1 (Rapor Formu): the annex's item labels.
-EK1_ITEMS = ("KATEGORİ ADI:", "İL/İLÇE ADI:", "YER/TARİH:", "KATILIMCI SAYISI:", "GÖRÜŞÜLEN KONU BAŞLIKLARI:",
-             "TESPİT EDİLEN SORUNLAR:", "ÇÖZÜM ÖNERİLERİ:", "ALINAN KARARLAR/DİĞER HUSUSLAR:")
-EK1_ITEM8_NOTE = ("Öncelikle bir önceki kurulda alınan kararların uygulanması değerlendirilme sonuçları "
-                  "yazılacaktır. Akabinde Kurulda alınan kararlar aşağıda yer aldığı şekliyle yazılacaktır.")
-EK1_DECISION_FIELDS = (("Alınan Karar:", "Alınan Karar"), ("Karar Gerekçesi:", "Karar Gerekçesi"),
-                       ("Amaç:", "Amaç"), ("Sorumlu Kurum ve Kuruluşlar:", "Sorumlu Kurum ve Kuruluşlar"),
-                       ("Verilen Süre:", "Verilen Süre"))
+EK1_ITEMS = (
+    "KATEGORİ ADI:",
+    "İL/İLÇE ADI:",
+    "YER/TARİH:",
+    "KATILIMCI SAYISI:",
+    "GÖRÜŞÜLEN KONU BAŞLIKLARI:",
+    "TESPİT EDİLEN SORUNLAR:",
+    "ÇÖZÜM ÖNERİLERİ:",
+    "ALINAN KARARLAR/DİĞER HUSUSLAR:",
+)
+EK1_ITEM8_NOTE = (
+    "Öncelikle bir önceki kurulda alınan kararların uygulanması değerlendirilme sonuçları "
+    "yazılacaktır. Akabinde Kurulda alınan kararlar aşağıda yer aldığı şekliyle yazılacaktır."
+)
+EK1_DECISION_FIELDS = (
+    ("Alınan Karar:", "Alınan Karar"),
+    ("Karar Gerekçesi:", "Karar Gerekçesi"),
+    ("Amaç:", "Amaç"),
+    ("Sorumlu Kurum ve Kuruluşlar:", "Sorumlu Kurum ve Kuruluşlar"),
+    ("Verilen Süre:", "Verilen Süre"),
+)
 EK2_HEADERS = ["SIRA", "KURUM İSMİ", "UNVAN", "AD-SOYAD", "TELEFON NUMARASI", "İMZA"]
 EK2_SPARE_ROWS = 5  # for late arrivals, on the list printed before the meeting
 EMPTY = "—"
@@ -108,8 +122,11 @@ def _signers(data: WorkbookData, m: Meeting) -> list[tuple[str, str, str]]:
             out.append((role, (p["Ad-Soyad"] or "") + deputy, f"{p['Unvan'] or ''} — {p['Kurum İsmi'] or ''}"))
     else:  # not held yet: the permanent members, to be signed on the day
         for r in _expected(data, m):
-            role = "Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else (
-                "Alt Komisyon Başkanı" if r["Görev"] == rules.ROLE_SUB_CHAIR else "Üye")
+            role = (
+                "Kurul Başkanı"
+                if r["Görev"] == rules.ROLE_CHAIR
+                else ("Alt Komisyon Başkanı" if r["Görev"] == rules.ROLE_SUB_CHAIR else "Üye")
+            )
             out.append((role, r["Ad Soyad"] or "", f"{r['Unvan'] or ''} — {r['Kurum'] or ''}"))
     out.sort(key=lambda x: not x[0].endswith("Başkanı"))
     return out
@@ -127,8 +144,11 @@ def _expected_guests(data: WorkbookData, m: Meeting) -> list[Record]:
     Ek-2."""
     if m.category is Category.SUBCOMMISSION:
         return []
-    return [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır" and r["Üyelik Türü"] in ("Davetli",
-                                                                                               "Başkanlık Personeli")]
+    return [
+        r
+        for r in data.records("Üyeler")
+        if r["Aktif"] != "Hayır" and r["Üyelik Türü"] in ("Davetli", "Başkanlık Personeli")
+    ]
 
 
 # number / KARAR-n | label | value, as the annex's two-column form; the value keeps the whole right side so that
@@ -162,33 +182,44 @@ def minutes_sheet(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> S
     _list_item(f, 7, EK1_ITEMS[6], [r["Çözüm Önerisi"] for r in problems if r["Çözüm Önerisi"]])
     # In decision order, those carried from an earlier year first (their year, then number): the order the board
     # took them in, whatever rule brought each to this meeting.
-    earlier = sorted(decisions_to_evaluate(data, m),
-                     key=lambda r: (carried_year(r) is None, carried_year(r) or 0, number_order(r["Karar No"]), r.row))
+    earlier = sorted(
+        decisions_to_evaluate(data, m),
+        key=lambda r: (carried_year(r) is None, carried_year(r) or 0, number_order(r["Karar No"]), r.row),
+    )
     heading = f"Bir önceki kurulda alınan kararların değerlendirilmesi ({cite_short('M5(7)')})"
     if any(carried_year(r) is not None for r in earlier):  # the year's first board (M5(12), KURALLAR §7)
         heading += f" ve bir önceki yılda alınan kararların değerlendirilmesi ({cite_short('M5(12)')})"
-    for number, text, style in ((8, EK1_ITEMS[7], "label"), (None, EK1_ITEM8_NOTE, "italic"),
-                                (None, heading + ":", "label")):
+    for number, text, style in (
+        (8, EK1_ITEMS[7], "label"),
+        (None, EK1_ITEM8_NOTE, "italic"),
+        (None, heading + ":", "label"),
+    ):
         f.cell(1, number, "label")
         f.cell(2, text, style, span=f.ncols - 1)
         f.row += 1
     for r in earlier:
         own = evaluation_is_of(r, m.no)  # another meeting's words are not this meeting's minutes
-        text = (f"{r['Alınan Karar'] or ''} — Durum: {r['Durum'] or EMPTY}."
-                + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] and own else "")
-                + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else ""))
+        text = (
+            f"{r['Alınan Karar'] or ''} — Durum: {r['Durum'] or EMPTY}."
+            + (f" Değerlendirme: {r['Değerlendirme']}" if r["Değerlendirme"] and own else "")
+            + (f" Uygulanamama sebebi: {r['Uygulanamama Sebebi']}" if r["Uygulanamama Sebebi"] else "")
+        )
         year = carried_year(r)
         origin = f"{year} yılından devreden, toplantı" if year is not None else "toplantı"
-        f.fields([(None, "label"), (f"Karar {r['Karar No']} ({origin} {r['Toplantı No']}):", "italic"),
-                  (text, "text")])
+        f.fields([(None, "label"), (f"Karar {r['Karar No']} ({origin} {r['Toplantı No']}):", "italic"), (text, "text")])
     if not earlier:
         f.fields([(None, "label"), (None, "italic"), ("Değerlendirilecek önceki karar yok.", "text")])
     taken = decisions(data, m)
     for i, r in enumerate(taken, start=1):
         # The decision's number stands in the number column, as the items' numbers do.
         number = f"KARAR-{i}" + (f" (No {r['Karar No']})" if str(r["Karar No"]) != str(i) else "")
-        f.need(sum(f.row_height([(number, 1), (label, 1), (_value_text(r[header]), 1)])  # a decision on one page
-                   for label, header in EK1_DECISION_FIELDS) + f.row_height([(None, 1)]))
+        f.need(
+            sum(
+                f.row_height([(number, 1), (label, 1), (_value_text(r[header]), 1)])  # a decision on one page
+                for label, header in EK1_DECISION_FIELDS
+            )
+            + f.row_height([(None, 1)])
+        )
         for label, header in EK1_DECISION_FIELDS:
             f.fields([(number, "label"), (label, "italic"), (_value_text(r[header]), "text")])
             number = None
@@ -214,36 +245,63 @@ def _signature_block(f: FormBuilder, signers: list[tuple[str, str, str]]) -> Non
     names = [f"{name} ({role})" if role == "Kurul Başkanı" else name for role, name, _title in signers]
     if f.ncols == 3:  # Ek-1's grid: name and title share a cell, the signature gets the wide one
         headers, styles = ["Sıra", "Ad Soyad — Unvan — Kurum", "İmza"], ["number", "text", "signature"]
-        rows = [[i, f"{name}\n{title}", None] for i, (name, (_, _, title)) in enumerate(zip(names, signers,
-                                                                                          strict=True), start=1)]
+        rows = [
+            [i, f"{name}\n{title}", None]
+            for i, (name, (_, _, title)) in enumerate(zip(names, signers, strict=True), start=1)
+        ]
     else:
         headers, styles = ["Sıra", "Ad Soyad", "Unvan — Kurum", "İmza"], ["number", "text", "text", "signature"]
-        rows = [[i, name, title, None] for i, (name, (_, _, title)) in enumerate(zip(names, signers, strict=True),
-                                                                                start=1)]
+        rows = [
+            [i, name, title, None] for i, (name, (_, _, title)) in enumerate(zip(names, signers, strict=True), start=1)
+        ]
     # One height for all signature lines: room to sign, and one call on a live book.
-    f.table(headers, rows, styles, min_lines=2, uniform=True, min_height=f.mm(SIGNATURE_ROW_MM), keep_whole=True,
-            caption="İMZALAR: kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası")
+    f.table(
+        headers,
+        rows,
+        styles,
+        min_lines=2,
+        uniform=True,
+        min_height=f.mm(SIGNATURE_ROW_MM),
+        keep_whole=True,
+        caption="İMZALAR: kurul başkanı ve üyelerin adı, soyadı, unvanı ve imzası",
+    )
 
 
 def attendance_sheet(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> SheetSpec:
     """Ek-2 Katılımcı Listesi (M12(7), M14(3)): one row per participant, an empty İMZA cell each."""
     f = FormBuilder(sheet_name("Ek-2 ", m.no), [6, 32, 20, 22, 16, 18], title_rows=(1, 2), paginate=paginate)
     f.line("KATILIMCI LİSTESİ", "title")
-    f.line(f"{m.category.value} — {place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} "
-           f"(Toplantı No: {m.no})", "plain")
+    f.line(
+        f"{m.category.value} — {place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})",
+        "plain",
+    )
     people = participants(data, m)
-    rows = [[p["Kurum İsmi"], p["Unvan"], (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
-             p["Telefon Numarası"]] for p in people]
+    rows = [
+        [
+            p["Kurum İsmi"],
+            p["Unvan"],
+            (p["Ad-Soyad"] or "") + (" (vekil)" if p["Vekil"] == "Evet" else ""),
+            p["Telefon Numarası"],
+        ]
+        for p in people
+    ]
     if not m.record["Gerçekleşen Tarih"]:
         # Printed to be signed at the door: one row per member expected (and the invitees in Üyeler), filled in,
         # then blank rows for deputies and late invitees; once held, only who attended.
         if not people:
-            rows = [[r["Kurum"], r["Unvan"], r["Ad Soyad"], r["Telefon"]]
-                    for r in [*_expected(data, m), *_expected_guests(data, m)]]
+            rows = [
+                [r["Kurum"], r["Unvan"], r["Ad Soyad"], r["Telefon"]]
+                for r in [*_expected(data, m), *_expected_guests(data, m)]
+            ]
         rows += [[None, None, None, None] for _ in range(EK2_SPARE_ROWS)]
     rows = [[i, *r, None] for i, r in enumerate(rows, start=1)]
-    f.table(EK2_HEADERS, rows, ["number", "text", "text", "text", "text", "signature"], min_lines=2,
-            min_height=f.mm(SIGNATURE_ROW_MM))
+    f.table(
+        EK2_HEADERS,
+        rows,
+        ["number", "text", "text", "text", "text", "signature"],
+        min_lines=2,
+        min_height=f.mm(SIGNATURE_ROW_MM),
+    )
     return f.finish()
 
 
@@ -321,9 +379,11 @@ def agenda_sheet(data: WorkbookData, m: Meeting, *, paginate: bool = True) -> Sh
     f.line(f"{upper_tr(CATEGORY_NAME[m.category])} TOPLANTI GÜNDEMİ", "title")
     f.line(f"{place_name(data)} — {m.record['Yer'] or EMPTY} — {_when(m)} (Toplantı No: {m.no})", "plain")
     f.blank()
-    f.table(["Sıra", "Gündem Maddesi", "Dayanak / Öneren"],
-            [[i, text, source] for i, (text, source) in enumerate(agenda_items(data, m), start=1)],
-            ["number", "text", "text"])
+    f.table(
+        ["Sıra", "Gündem Maddesi", "Dayanak / Öneren"],
+        [[i, text, source] for i, (text, source) in enumerate(agenda_items(data, m), start=1)],
+        ["number", "text", "text"],
+    )
     return f.finish()
 
 
@@ -332,9 +392,13 @@ def subcommission_list_sheet(data: WorkbookData, year: int, *, paginate: bool = 
     (M5(8), M6(5))."""
     f = FormBuilder(sheet_name("Alt Komisyon Listesi ", year), [6, 34, 26, 26], title_rows=(1, 1), paginate=paginate)
     f.line(f"{year} YILI ALT KOMİSYON ÜYE LİSTESİ", "title")
-    f.line(f"{place_name(data)} — Alt Komisyon üyeleri yılın ilk İl Göç Koordinasyon Kurulunda kurul üyelerinin "
-           "imzası ile görevlendirilir (Genelge m. 5/8, 6/5). Alt Komisyon üyeleri kurumlarının irtibat "
-           "görevlisidir (Genelge m. 6/6).", "plain", min_lines=2)
+    f.line(
+        f"{place_name(data)} — Alt Komisyon üyeleri yılın ilk İl Göç Koordinasyon Kurulunda kurul üyelerinin "
+        "imzası ile görevlendirilir (Genelge m. 5/8, 6/5). Alt Komisyon üyeleri kurumlarının irtibat "
+        "görevlisidir (Genelge m. 6/6).",
+        "plain",
+        min_lines=2,
+    )
     f.blank()
     members = [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır"]
     by_institution: dict[str, dict[str, str]] = {}
@@ -342,16 +406,24 @@ def subcommission_list_sheet(data: WorkbookData, year: int, *, paginate: bool = 
         if r["Görev"] in (rules.ROLE_SUB_PRIMARY, rules.ROLE_SUB_SUBSTITUTE) and r["Kurum"]:
             slot = "asil" if r["Görev"] == rules.ROLE_SUB_PRIMARY else "yedek"
             by_institution.setdefault(r["Kurum"], {})[slot] = f"{r['Ad Soyad'] or ''} ({r['Unvan'] or ''})"
-    rows = [[i, kurum, slots.get("asil", EMPTY), slots.get("yedek", EMPTY)]
-            for i, (kurum, slots) in enumerate(by_institution.items(), start=1)]
+    rows = [
+        [i, kurum, slots.get("asil", EMPTY), slots.get("yedek", EMPTY)]
+        for i, (kurum, slots) in enumerate(by_institution.items(), start=1)
+    ]
     f.table(["Sıra", "Kurum", "Asil Üye", "Yedek Üye"], rows, ["number", "text", "text", "text"], min_lines=2)
     chair = next((r for r in members if r["Görev"] == rules.ROLE_SUB_CHAIR), None)
     if chair:
         f.line(f"Alt Komisyon Başkanı: {chair['Ad Soyad']} — {chair['Unvan']}, {chair['Kurum']}", "plain")
     f.blank()
-    board = [("Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else "Üye", r["Ad Soyad"] or "",
-              f"{r['Unvan'] or ''} — {r['Kurum'] or ''}") for r in members
-             if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER) and r["Üyelik Türü"] == "Daimi"]
+    board = [
+        (
+            "Kurul Başkanı" if r["Görev"] == rules.ROLE_CHAIR else "Üye",
+            r["Ad Soyad"] or "",
+            f"{r['Unvan'] or ''} — {r['Kurum'] or ''}",
+        )
+        for r in members
+        if r["Görev"] in (rules.ROLE_CHAIR, rules.ROLE_MEMBER) and r["Üyelik Türü"] == "Daimi"
+    ]
     board.sort(key=lambda x: x[0] != "Kurul Başkanı")
     _signature_block(f, board)
     return f.finish()

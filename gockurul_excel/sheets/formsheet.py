@@ -116,9 +116,17 @@ def wrapped_height(cells: list[tuple[object, float]], min_lines: int = 1) -> flo
 class FormBuilder:
     """Rows of a form on columns of fixed widths (1-based), laid out in pages."""
 
-    def __init__(self, name: str, widths: list[float], *, title_rows: tuple[int, int] | None = None,
-                 landscape: bool = False, chars_per_width: float = CHARS_PER_WIDTH,
-                 margins_cm: tuple[float, float, float, float] | None = None, paginate: bool = True):
+    def __init__(
+        self,
+        name: str,
+        widths: list[float],
+        *,
+        title_rows: tuple[int, int] | None = None,
+        landscape: bool = False,
+        chars_per_width: float = CHARS_PER_WIDTH,
+        margins_cm: tuple[float, float, float, float] | None = None,
+        paginate: bool = True,
+    ):
         setup = PrintSetup(orientation="landscape" if landscape else "portrait", title_rows=title_rows)
         if margins_cm is not None:
             setup.margins_cm = margins_cm
@@ -147,7 +155,7 @@ class FormBuilder:
         return len(self.widths)
 
     def _span_width(self, col: int, span: int) -> float:
-        return sum(self.widths[col - 1: col - 1 + span])
+        return sum(self.widths[col - 1 : col - 1 + span])
 
     def height_of(self, text: Value, width: float, min_lines: int = 1) -> float:
         """The height (points) a row needs for `text` in a column of `width`."""
@@ -274,8 +282,9 @@ class FormBuilder:
 
     # --- rows -------------------------------------------------------------------------------------
 
-    def cell(self, col: int, value: Value, style: str | None, span: int = 1, row: int | None = None,
-             min_lines: int = 1) -> None:
+    def cell(
+        self, col: int, value: Value, style: str | None, span: int = 1, row: int | None = None, min_lines: int = 1
+    ) -> None:
         """One value at (row, col), merged over `span` columns."""
         r = self.row if row is None else row
         self.spec.blocks.append(Block(r, col, [[value] + [None] * (span - 1)], style=style))
@@ -310,17 +319,26 @@ class FormBuilder:
         if keep_next:
             self.keep_with_next(self.row - 1)
 
-    def table(self, headers: list[str], rows: list[list[Value]], styles: list[str | None],
-              min_lines: int = 1, uniform: bool = False, min_height: float = 0, keep_whole: bool = False,
-              caption: str | None = None) -> int:
+    def table(
+        self,
+        headers: list[str],
+        rows: list[list[Value]],
+        styles: list[str | None],
+        min_lines: int = 1,
+        uniform: bool = False,
+        min_height: float = 0,
+        keep_whole: bool = False,
+        caption: str | None = None,
+    ) -> int:
         """A header row and data rows on the grid; returns the header row number. Paginated, the heading is
         repeated on every page the rows continue on and never ends a page alone. Rows without a minimum height
         are left to Excel on a live book; with `uniform`, every data row gets the tallest row's height (one
         height for the whole run, e.g. room for signatures); `min_height` in points. With `keep_whole` the table
         starts on a new page when it would otherwise be cut (and fits on one). A `caption` is a full-width label
         line above the heading, kept on its page."""
-        heights = [max(min_height, *(self.height_of(v, self.widths[c], min_lines) for c, v in enumerate(r)))
-                   for r in rows]
+        heights = [
+            max(min_height, *(self.height_of(v, self.widths[c], min_lines) for c, v in enumerate(r))) for r in rows
+        ]
         if uniform and heights:
             heights = [max(heights)] * len(heights)
         header_h = max(self.height_of(h, self.widths[c]) for c, h in enumerate(headers))

@@ -85,19 +85,26 @@ class Invitation:
 
 
 def meeting_uid(data: WorkbookData, m: Meeting) -> str:
-    key = "/".join(str(x or "") for x in (data.setting(contract.S_PROVINCE), data.setting(contract.S_DISTRICT),
-                                          data.setting(contract.S_YEAR), m.no))
+    key = "/".join(
+        str(x or "")
+        for x in (
+            data.setting(contract.S_PROVINCE),
+            data.setting(contract.S_DISTRICT),
+            data.setting(contract.S_YEAR),
+            m.no,
+        )
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:24] + "@gockurul-toplanti"
 
 
 def sent_log(data: WorkbookData) -> list[Sent]:
     """The lines of `Davet Kayıtları` (header first, as written by `log_sheet`)."""
     rows = data.sheet_rows.get(LOG_SHEET) or []
-    if not rows or [parse_text(v) for v in rows[0][:len(LOG_HEADERS)]] != LOG_HEADERS:
+    if not rows or [parse_text(v) for v in rows[0][: len(LOG_HEADERS)]] != LOG_HEADERS:
         return []
     out = []
     for row in rows[1:]:
-        row = [*row, *[None] * len(LOG_HEADERS)][:len(LOG_HEADERS)]
+        row = [*row, *[None] * len(LOG_HEADERS)][: len(LOG_HEADERS)]
         no, uid, seq, method = (parse_text(v) for v in row[:4])
         try:
             sequence = int(float(seq))
@@ -109,8 +116,7 @@ def sent_log(data: WorkbookData) -> list[Sent]:
 
 
 def _members(data: WorkbookData, m: Meeting) -> list:
-    roles = rules.SUBCOMMISSION_ROLES if m.category is Category.SUBCOMMISSION else (rules.ROLE_CHAIR,
-                                                                                    rules.ROLE_MEMBER)
+    roles = rules.SUBCOMMISSION_ROLES if m.category is Category.SUBCOMMISSION else (rules.ROLE_CHAIR, rules.ROLE_MEMBER)
     return [r for r in data.records("Üyeler") if r["Aktif"] != "Hayır" and r["Görev"] in roles]
 
 
@@ -120,19 +126,28 @@ def _start(m: Meeting) -> dt.datetime | None:
     return dt.datetime.combine(m.date, clock_time(m.record["Saat"]) or DEFAULT_TIME, tzinfo=ISTANBUL)
 
 
-def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list[tuple[str, str]], *,
-                    cancel: bool = False) -> Invitation:
+def plan_invitation(
+    data: WorkbookData, m: Meeting, letter: Letter, agenda: list[tuple[str, str]], *, cancel: bool = False
+) -> Invitation:
     """Who gets it, and the UID, SEQUENCE and method from what was issued before."""
     people = _members(data, m)
     # Every address checked before anything is made (core/outbound.py): one address per cell, or the cell is named.
-    recipients = list(dict.fromkeys((r["Ad Soyad"] or "", mail_address(r["E-posta"], "Üyeler", r.cell("E-posta")))
-                                    for r in people if r["E-posta"]))
+    recipients = list(
+        dict.fromkeys(
+            (r["Ad Soyad"] or "", mail_address(r["E-posta"], "Üyeler", r.cell("E-posta")))
+            for r in people
+            if r["E-posta"]
+        )
+    )
     without = list(dict.fromkeys(f"{r['Ad Soyad'] or ''} ({r['Kurum'] or ''})" for r in people if not r["E-posta"]))
     uid = meeting_uid(data, m)
     log = sent_log(data)
     last = next((s for s in reversed(log) if s.meeting_no == str(m.no)), None)
-    now_print = (tr_date(m.date) if m.date else "", tr_time(m.record["Saat"]) if m.record["Saat"] else "",
-                 str(m.record["Yer"] or ""))
+    now_print = (
+        tr_date(m.date) if m.date else "",
+        tr_time(m.record["Saat"]) if m.record["Saat"] else "",
+        str(m.record["Yer"] or ""),
+    )
     method = CANCEL if cancel else REQUEST
     if last is None:
         sequence = 0
@@ -145,8 +160,9 @@ def plan_invitation(data: WorkbookData, m: Meeting, letter: Letter, agenda: list
     if organizer:
         held = data.settings.get(contract.S_EMAIL)
         organizer = mail_address(organizer, contract.SETTINGS_SHEET, held.cell if held else None)
-    return Invitation(m, letter, uid, sequence, method, recipients, without, organizer,
-                      _start(m), agenda, [*log, entry])
+    return Invitation(
+        m, letter, uid, sequence, method, recipients, without, organizer, _start(m), agenda, [*log, entry]
+    )
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -173,8 +189,7 @@ def ics_request(inv: Invitation, now: dt.datetime) -> bytes:
     if m.record["Yer"]:
         ev.add("location", calendar_text(m.record["Yer"]))
     items = "\n".join(f"{i}. {text}" for i, (text, _source) in enumerate(inv.agenda, start=1))
-    ev.add("description", calendar_text(f"{inv.letter.subject}\n\nGündem:\n{items}" if items
-                                        else inv.letter.subject))
+    ev.add("description", calendar_text(f"{inv.letter.subject}\n\nGündem:\n{items}" if items else inv.letter.subject))
     ev.add("status", "CANCELLED" if inv.method == CANCEL else "CONFIRMED")
     if inv.organizer:
         organizer = vCalAddress(f"mailto:{inv.organizer}")
@@ -182,8 +197,14 @@ def ics_request(inv: Invitation, now: dt.datetime) -> bytes:
         ev["organizer"] = organizer
     for name, email in inv.recipients:
         attendee = vCalAddress(f"mailto:{email}")
-        attendee.params.update({"cn": vText(calendar_param(name)), "role": vText("REQ-PARTICIPANT"),
-                                "partstat": vText("NEEDS-ACTION"), "rsvp": vText("TRUE")})
+        attendee.params.update(
+            {
+                "cn": vText(calendar_param(name)),
+                "role": vText("REQ-PARTICIPANT"),
+                "partstat": vText("NEEDS-ACTION"),
+                "rsvp": vText("TRUE"),
+            }
+        )
         ev.add("attendee", attendee, encode=0)
     cal.add_component(ev)
     return cal.to_ical()
@@ -192,13 +213,17 @@ def ics_request(inv: Invitation, now: dt.datetime) -> bytes:
 def _body(inv: Invitation) -> str:
     m, letter = inv.meeting, inv.letter
     if inv.method == CANCEL:
-        head = (f"{tr_date(m.date) if m.date else ''} tarihinde yapılması planlanan {CATEGORY_NAME[m.category]} "
-                f"toplantısı (Toplantı {m.no}) iptal edilmiştir. Takviminizdeki toplantı bu iletiyle kaldırılır.")
+        head = (
+            f"{tr_date(m.date) if m.date else ''} tarihinde yapılması planlanan {CATEGORY_NAME[m.category]} "
+            f"toplantısı (Toplantı {m.no}) iptal edilmiştir. Takviminizdeki toplantı bu iletiyle kaldırılır."
+        )
         return f"Sayın Üye,\n\n{head}\n\nBilgilerinize sunarım.\n\n{letter.signer}\n" + "\n".join(letter.signer_title)
     details = "\n".join(f"{label}: {value}" for label, value in letter.details)
-    return (f"Sayın Üye,\n\n{letter.paragraphs[0]}\n\n{details}\n\n{letter.closing}\n\n"
-            "Toplantı davet yazısı ve gündemi ekte; toplantı isteği takviminize eklenebilir.\n\n"
-            f"{letter.signer}\n" + "\n".join(letter.signer_title) + "\n" + "\n".join(letter.contact))
+    return (
+        f"Sayın Üye,\n\n{letter.paragraphs[0]}\n\n{details}\n\n{letter.closing}\n\n"
+        "Toplantı davet yazısı ve gündemi ekte; toplantı isteği takviminize eklenebilir.\n\n"
+        f"{letter.signer}\n" + "\n".join(letter.signer_title) + "\n" + "\n".join(letter.contact)
+    )
 
 
 def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: dt.datetime) -> bytes:
@@ -219,8 +244,13 @@ def eml_draft(inv: Invitation, attachments: dict[str, bytes], ics: bytes, now: d
     for name, payload in attachments.items():
         maintype, subtype = _mime(name)
         msg.add_attachment(payload, maintype=maintype, subtype=subtype, filename=file_name(name))
-    msg.add_attachment(ics, maintype="text", subtype="calendar", filename=file_name(f"Toplantı {m.no}.ics"),
-                       params={"method": inv.method})
+    msg.add_attachment(
+        ics,
+        maintype="text",
+        subtype="calendar",
+        filename=file_name(f"Toplantı {m.no}.ics"),
+        params={"method": inv.method},
+    )
     return msg.as_bytes(policy=SERIALIZE)
 
 
@@ -235,13 +265,29 @@ def _mime(name: str) -> tuple[str, str]:
 def log_sheet(log: list[Sent], now: dt.datetime) -> SheetSpec:
     """`Davet Kayıtları`: every invitation and cancellation issued, the last line of a meeting being what its
     members' calendars hold (read back by `sent_log`)."""
-    spec = SheetSpec(LOG_SHEET, col_widths={1: 12, 2: 40, 3: 11, 4: 10, 5: 12, 6: 8, 7: 36, 8: 8, 9: 18},
-                     freeze="A2", print_setup=PrintSetup(orientation="landscape", title_rows=(1, 1)),
-                     tab_color="A5A5A5")
+    spec = SheetSpec(
+        LOG_SHEET,
+        col_widths={1: 12, 2: 40, 3: 11, 4: 10, 5: 12, 6: 8, 7: 36, 8: 8, 9: 18},
+        freeze="A2",
+        print_setup=PrintSetup(orientation="landscape", title_rows=(1, 1)),
+        tab_color="A5A5A5",
+    )
     spec.blocks.append(Block(1, 1, [LOG_HEADERS], style="header"))
     stamp = f"{in_istanbul(now):%d.%m.%Y %H:%M}"
-    rows = [[s.meeting_no, s.uid, s.sequence, s.method, s.date, s.time, s.place, s.recipients,
-             stamp if i == len(log) - 1 else s.issued] for i, s in enumerate(log)]
+    rows = [
+        [
+            s.meeting_no,
+            s.uid,
+            s.sequence,
+            s.method,
+            s.date,
+            s.time,
+            s.place,
+            s.recipients,
+            stamp if i == len(log) - 1 else s.issued,
+        ]
+        for i, s in enumerate(log)
+    ]
     if rows:
         spec.blocks.append(Block(2, 1, rows, style="text"))
     return spec

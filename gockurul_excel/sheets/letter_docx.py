@@ -39,8 +39,17 @@ def _font(run, size=FONT_SIZE, bold: bool = False) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), LETTER_FONT)
 
 
-def _paragraph(container, text: str = "", *, bold: bool = False, align=None, space_after: float = 0,
-               first_line: Cm | None = None, left: Cm | None = None, size=FONT_SIZE):
+def _paragraph(
+    container,
+    text: str = "",
+    *,
+    bold: bool = False,
+    align=None,
+    space_after: float = 0,
+    first_line: Cm | None = None,
+    left: Cm | None = None,
+    size=FONT_SIZE,
+):
     p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.space_before, fmt.space_after = Pt(0), Pt(space_after)
@@ -99,7 +108,7 @@ def _field(paragraph, instruction: str, size=CONTACT_SIZE) -> None:
 
 
 def _page_numbers(section) -> None:
-    """"Sayfa 1 / 2" on the right of the page footer, under the contact lines."""
+    """ "Sayfa 1 / 2" on the right of the page footer, under the contact lines."""
     p = section.footer.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _font(p.add_run("Sayfa "), CONTACT_SIZE)

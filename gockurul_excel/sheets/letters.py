@@ -89,12 +89,25 @@ class Letter:
 
     def printed_text(self) -> str:
         """Every printed word, in reading order (tests and the e-mail body read it)."""
-        lines = ["T.C.", self.authority, *([self.unit] if self.unit else []),
-                 f"Sayı : {self.number}", f"Tarih : {self.date_text}", f"Konu : {self.subject}", self.addressee,
-                 self.paragraphs[0], *(f"{k} : {v}" for k, v in self.details), *self.paragraphs[1:], self.closing,
-                 self.signer, *self.signer_title, *self.attachment_lines(), "Dağıtım:",
-                 *(x for title, names in distribution_parts(self) for x in ([title] if title else []) + names),
-                 *self.contact]
+        lines = [
+            "T.C.",
+            self.authority,
+            *([self.unit] if self.unit else []),
+            f"Sayı : {self.number}",
+            f"Tarih : {self.date_text}",
+            f"Konu : {self.subject}",
+            self.addressee,
+            self.paragraphs[0],
+            *(f"{k} : {v}" for k, v in self.details),
+            *self.paragraphs[1:],
+            self.closing,
+            self.signer,
+            *self.signer_title,
+            *self.attachment_lines(),
+            "Dağıtım:",
+            *(x for title, names in distribution_parts(self) for x in ([title] if title else []) + names),
+            *self.contact,
+        ]
         return "\n".join(lines)
 
     def attachment_lines(self) -> list[str]:
@@ -107,6 +120,7 @@ def distribution_parts(letter: Letter) -> list[tuple[str | None, list[str]]]:
     """Gereği, then Bilgi, each under its heading; a letter with only Gereği lists it without a heading. Each
     recipient is written as it is addressed, in the dative ("İl Milli Eğitim Müdürlüğüne", "İçişleri Bakanlığına
     (Göç İdaresi Başkanlığı)", "Gaziantep Valiliğine (İl Göç İdaresi Müdürlüğü)")."""
+
     def addressed(names: list[str]) -> list[str]:
         return [inflect(name, DATIVE) for name in names]
 
@@ -124,6 +138,7 @@ def columns(names: list[str]) -> list[tuple[str, str | None]]:
 
 
 # --- who writes, who signs, who receives -------------------------------------------------------------
+
 
 def _sender(data: WorkbookData) -> tuple[str, str | None, tuple[str, ...]]:
     """(authority, unit, names of the sender as a member institution) — M11(1)–(3): the İl Göç İdaresi
@@ -171,7 +186,7 @@ def is_superior(recipient: str, data: WorkbookData) -> bool:
 
 
 def closing_formula(data: WorkbookData, recipients: list[str]) -> str:
-    """"arz ve rica ederim" when a superior is among the recipients, else "rica ederim"."""
+    """ "arz ve rica ederim" when a superior is among the recipients, else "rica ederim"."""
     superior = any(is_superior(r, data) for r in recipients)
     return rules.CLOSING_TO_SUPERIOR if superior else rules.CLOSING_TO_EQUALS
 
@@ -226,22 +241,34 @@ def _signer(data: WorkbookData, m: Meeting) -> tuple[str | None, list[str]]:
 
 def _contact(data: WorkbookData) -> list[str]:
     address = data.setting(contract.S_ADDRESS)
-    parts = [f"{label}: {value}" for label, value in (("Telefon", data.setting(contract.S_PHONE)),
-                                                       ("E-posta", data.setting(contract.S_EMAIL)),
-                                                       ("KEP", data.setting(contract.S_KEP))) if value]
+    parts = [
+        f"{label}: {value}"
+        for label, value in (
+            ("Telefon", data.setting(contract.S_PHONE)),
+            ("E-posta", data.setting(contract.S_EMAIL)),
+            ("KEP", data.setting(contract.S_KEP)),
+        )
+        if value
+    ]
     return ([f"Adres: {address}"] if address else []) + (["  ".join(parts)] if parts else [])
 
 
 def _common_notes(data: WorkbookData, letter: Letter) -> None:
     if not letter.action:
-        letter.notes.append("Dağıtım listesi boş: 'Üyeler' sayfasında bu toplantının üyelerini (Kurum, Görev, "
-                            "Aktif) yazın ve yazıyı yeniden üretin.")
+        letter.notes.append(
+            "Dağıtım listesi boş: 'Üyeler' sayfasında bu toplantının üyelerini (Kurum, Görev, "
+            "Aktif) yazın ve yazıyı yeniden üretin."
+        )
     if letter.signer == PLACEHOLDER_SIGNER:
-        letter.notes.append(f"İmzalayan belli değil: 'Ayarlar' sayfasına '{contract.S_SIGNER}' ve "
-                            f"'{contract.S_SIGNER_TITLE}' yazın (ya da 'Üyeler'e Kurul Başkanını).")
+        letter.notes.append(
+            f"İmzalayan belli değil: 'Ayarlar' sayfasına '{contract.S_SIGNER}' ve "
+            f"'{contract.S_SIGNER_TITLE}' yazın (ya da 'Üyeler'e Kurul Başkanını)."
+        )
     if not letter.contact:
-        letter.notes.append(f"İletişim bilgileri yok: 'Ayarlar' sayfasına '{contract.S_ADDRESS}', "
-                            f"'{contract.S_PHONE}', '{contract.S_EMAIL}' ve '{contract.S_KEP}' yazın.")
+        letter.notes.append(
+            f"İletişim bilgileri yok: 'Ayarlar' sayfasına '{contract.S_ADDRESS}', "
+            f"'{contract.S_PHONE}', '{contract.S_EMAIL}' ve '{contract.S_KEP}' yazın."
+        )
 
 
 PLACEHOLDER_SIGNER = "Ad SOYAD"
@@ -261,21 +288,44 @@ def _meeting_kind(m: Meeting) -> str:
     return "ek" if m.record["Tür"] == "Ek" else "olağan"
 
 
-def _base(data: WorkbookData, m: Meeting, sheet: str, subject: str, paragraphs: list[str], closing: str,
-          attachments: list[str], *, minutes: bool) -> Letter:
+def _base(
+    data: WorkbookData,
+    m: Meeting,
+    sheet: str,
+    subject: str,
+    paragraphs: list[str],
+    closing: str,
+    attachments: list[str],
+    *,
+    minutes: bool,
+) -> Letter:
     """`closing` is the last paragraph up to its formula, which follows the distribution's hierarchy."""
     authority, unit, _ = _sender(data)
     name, title = _signer(data, m)
     action, info = distribution(data, m, minutes=minutes)
     closing = f"{closing} {closing_formula(data, action + info)}."
     year = m.date.year if m.date else data.setting(contract.S_YEAR)
-    letter = Letter(sheet, authority, unit, subject, paragraphs, closing, name or PLACEHOLDER_SIGNER,
-                    title or ["Unvan"], attachments, action, info, year=year if isinstance(year, int) else None,
-                    contact=_contact(data))
+    letter = Letter(
+        sheet,
+        authority,
+        unit,
+        subject,
+        paragraphs,
+        closing,
+        name or PLACEHOLDER_SIGNER,
+        title or ["Unvan"],
+        attachments,
+        action,
+        info,
+        year=year if isinstance(year, int) else None,
+        contact=_contact(data),
+    )
     _common_notes(data, letter)
     if not data.setting(contract.S_CIRCULAR_REFERENCE):
-        letter.notes.append(f"Genelgenin tarihi ve sayısı yazıda yok: 'Ayarlar' sayfasına "
-                            f"'{contract.S_CIRCULAR_REFERENCE}' yazın (ör. 'GG.AA.2023 tarihli ve … sayılı').")
+        letter.notes.append(
+            f"Genelgenin tarihi ve sayısı yazıda yok: 'Ayarlar' sayfasına "
+            f"'{contract.S_CIRCULAR_REFERENCE}' yazın (ör. 'GG.AA.2023 tarihli ve … sayılı')."
+        )
     return letter
 
 
@@ -284,29 +334,50 @@ def invitation_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Lett
     rule = next(r for r in rules.MEETING_DEADLINES if r.kind == "bildirim" and m.category in r.categories)
     name = CATEGORY_NAME[m.category]
     if m.category is Category.SUBCOMMISSION:
-        first = (f"{_first_citation(data, rule.articles)} uyarınca, Alt Komisyonun {_meeting_kind(m)} toplantısı "
-                 f"{MIGRATION_OFFICE}nce belirlenen aşağıdaki gün, saat ve yerde yapılacaktır.")
-        closing = ("Toplantı gündemi ekte gönderilmiştir. Toplantıya kurumunuzun Alt Komisyon asil üyesinin, "
-                   "mazereti hâlinde yedek üyesinin katılımı hususunda bilgilerinizi ve gereğini")
+        first = (
+            f"{_first_citation(data, rule.articles)} uyarınca, Alt Komisyonun {_meeting_kind(m)} toplantısı "
+            f"{MIGRATION_OFFICE}nce belirlenen aşağıdaki gün, saat ve yerde yapılacaktır."
+        )
+        closing = (
+            "Toplantı gündemi ekte gönderilmiştir. Toplantıya kurumunuzun Alt Komisyon asil üyesinin, "
+            "mazereti hâlinde yedek üyesinin katılımı hususunda bilgilerinizi ve gereğini"
+        )
     else:
-        first = (f"{_first_citation(data, rule.articles)} uyarınca, {inflect(name, GENITIVE)} {_meeting_kind(m)} "
-                 "toplantısı Kurul "
-                 "Başkanınca belirlenen aşağıdaki gün, saat ve yerde yapılacaktır.")
-        closing = (f"Toplantı gündemi ekte gönderilmiştir. {cite('M9(2)')} uyarınca kurul üyeleri yerlerine "
-                   "başkasını görevlendiremeyeceğinden, toplantıya kurumunuzu temsilen kurul üyesinin, görevinden "
-                   "geçici veya sürekli olarak ayrılmış olması hâlinde usulüne uygun olarak atanmış vekilinin "
-                   "katılımı hususunda bilgilerinizi ve gereğini")
-    letter = _base(data, m, sheet_name(contract.INVITATION_PREFIX, m.no), f"{name} Toplantısı", [first], closing,
-                   ["Toplantı Gündemi"], minutes=False)
+        first = (
+            f"{_first_citation(data, rule.articles)} uyarınca, {inflect(name, GENITIVE)} {_meeting_kind(m)} "
+            "toplantısı Kurul "
+            "Başkanınca belirlenen aşağıdaki gün, saat ve yerde yapılacaktır."
+        )
+        closing = (
+            f"Toplantı gündemi ekte gönderilmiştir. {cite('M9(2)')} uyarınca kurul üyeleri yerlerine "
+            "başkasını görevlendiremeyeceğinden, toplantıya kurumunuzu temsilen kurul üyesinin, görevinden "
+            "geçici veya sürekli olarak ayrılmış olması hâlinde usulüne uygun olarak atanmış vekilinin "
+            "katılımı hususunda bilgilerinizi ve gereğini"
+        )
+    letter = _base(
+        data,
+        m,
+        sheet_name(contract.INVITATION_PREFIX, m.no),
+        f"{name} Toplantısı",
+        [first],
+        closing,
+        ["Toplantı Gündemi"],
+        minutes=False,
+    )
     time = m.record["Saat"]
-    letter.details = [("Tarih", f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" if m.date else "belirlenecek"),
-                      ("Saat", tr_time(time) if time else "belirlenecek"),
-                      ("Yer", m.record["Yer"] or "belirlenecek")]
+    letter.details = [
+        ("Tarih", f"{tr_date(m.date)} {DAY_NAMES[m.date.weekday()]}" if m.date else "belirlenecek"),
+        ("Saat", tr_time(time) if time else "belirlenecek"),
+        ("Yer", m.record["Yer"] or "belirlenecek"),
+    ]
     if m.date:
         due = deadline(cal, before_day(m.record, m.date), rule)
-        letter.notes.insert(0, f"Bu yazı {'Alt Komisyon' if m.category is Category.SUBCOMMISSION else 'kurul'} "
-                               f"üyelerine en geç {tr_date(due)} tarihinde bildirilmelidir "
-                               f"({rule.articles}: toplantıdan en az {rule.days} gün önce).")
+        letter.notes.insert(
+            0,
+            f"Bu yazı {'Alt Komisyon' if m.category is Category.SUBCOMMISSION else 'kurul'} "
+            f"üyelerine en geç {tr_date(due)} tarihinde bildirilmelidir "
+            f"({rule.articles}: toplantıdan en az {rule.days} gün önce).",
+        )
     else:
         letter.notes.insert(0, "Toplantının tarihi yok: 'Toplantılar' sayfasına Planlanan Tarih yazın.")
     return letter
@@ -316,50 +387,64 @@ def notice_letter(data: WorkbookData, m: Meeting, cal: WorkCalendar) -> Letter:
     """The cover letter of the signed minutes, within 15 days (M12(2), M12(4)); a district's also to the
     İl Göç İdaresi Müdürlüğü (M12(5)). The sub-commission's report is kept and entered in the platform by the
     İl Göç İdaresi Müdürlüğü (M12(6)): its letter informs the member institutions."""
-    rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories),
-                None)
+    rule = next((r for r in rules.MEETING_DEADLINES if r.kind == "tutanak_teblig" and m.category in r.categories), None)
     held = f"{tr_date(m.date)} tarihinde yapılan" if m.date else "Yapılan"
     _, unit, _ = _sender(data)
     if m.category is Category.SUBCOMMISSION:
         subject = "Alt Komisyon Toplantı Raporu"
-        paragraphs = [f"{held} Alt Komisyon toplantısının çıktılarının işlendiği rapor formunun (Ek-1) ve "
-                      "katılımcı listesinin (Ek-2) birer örneği bilgi için ekte gönderilmiştir. Bu çıktılar "
-                      f"{_first_citation(data, 'M12(6)')} uyarınca {MIGRATION_OFFICE}nce muhafaza edilmekte ve dijital "
-                      f"platforma girilmekte; {ordinal(10)} maddesinin {ordinal_word(3)} fıkrası uyarınca kurul "
-                      "gündemine sunulmaktadır."]
+        paragraphs = [
+            f"{held} Alt Komisyon toplantısının çıktılarının işlendiği rapor formunun (Ek-1) ve "
+            "katılımcı listesinin (Ek-2) birer örneği bilgi için ekte gönderilmiştir. Bu çıktılar "
+            f"{_first_citation(data, 'M12(6)')} uyarınca {MIGRATION_OFFICE}nce muhafaza edilmekte ve dijital "
+            f"platforma girilmekte; {ordinal(10)} maddesinin {ordinal_word(3)} fıkrası uyarınca kurul "
+            "gündemine sunulmaktadır."
+        ]
         closing = "Rapor formunda kurumunuzun sorumlu olarak yer aldığı hususların takibi hususunda bilgilerinizi"
         attachments = ["Alt Komisyon Toplantı Raporu (Rapor Formu, Ek-1)", "Katılımcı Listesi (Ek-2)"]
     else:
         article = "M12(2)" if m.category is Category.PROVINCE_BOARD else "M12(4)"
         name = CATEGORY_NAME[m.category]
-        paragraphs = [f"{held} {name} toplantısında alınan kararların yer aldığı, kurul başkanı ve üyelerince "
-                      "imzalanarak onaylanan toplantı tutanağının (Rapor Formu, Ek-1) ve katılımcı listesinin (Ek-2) "
-                      f"birer örneği, {_first_citation(data, article)} uyarınca ekte gönderilmiştir."]
+        paragraphs = [
+            f"{held} {name} toplantısında alınan kararların yer aldığı, kurul başkanı ve üyelerince "
+            "imzalanarak onaylanan toplantı tutanağının (Rapor Formu, Ek-1) ve katılımcı listesinin (Ek-2) "
+            f"birer örneği, {_first_citation(data, article)} uyarınca ekte gönderilmiştir."
+        ]
         reporter = "Müdürlüğümüz" if unit else "Kaymakamlığımız"
-        closing = ("Tutanakta kurumunuzun sorumlu kurum ve kuruluşlar arasında yer aldığı kararların verilen süreler "
-                   f"içinde uygulanması ve uygulama sonuçlarının {inflect(reporter, DATIVE)} bildirilmesi hususunda "
-                   "bilgilerinizi ve gereğini")
+        closing = (
+            "Tutanakta kurumunuzun sorumlu kurum ve kuruluşlar arasında yer aldığı kararların verilen süreler "
+            f"içinde uygulanması ve uygulama sonuçlarının {inflect(reporter, DATIVE)} bildirilmesi hususunda "
+            "bilgilerinizi ve gereğini"
+        )
         subject = f"{name} Toplantı Tutanağı"
         attachments = ["Toplantı Tutanağı (Rapor Formu, Ek-1)", "Katılımcı Listesi (Ek-2)"]
-    letter = _base(data, m, sheet_name(contract.NOTICE_PREFIX, m.no), subject, paragraphs, closing, attachments,
-                   minutes=True)
+    letter = _base(
+        data, m, sheet_name(contract.NOTICE_PREFIX, m.no), subject, paragraphs, closing, attachments, minutes=True
+    )
     letter.date = m.record["Tutanak Tebliğ Tarihi"]
     if not m.held:
-        letter.notes.insert(0, "Toplantı henüz yapılmamış ('Gerçekleşen Tarih' boş): tebliğ yazısı tutanak "
-                               "imzalandıktan sonra gönderilir.")
+        letter.notes.insert(
+            0,
+            "Toplantı henüz yapılmamış ('Gerçekleşen Tarih' boş): tebliğ yazısı tutanak "
+            "imzalandıktan sonra gönderilir.",
+        )
     elif rule is not None:
         due = deadline(cal, m.date, rule)
-        letter.notes.insert(0, f"Tutanak kurulu takiben {rule.days} gün içinde, en geç {tr_date(due)} tarihinde "
-                               f"resmî yazı ile tebliğ edilmelidir ({rule.articles}).")
+        letter.notes.insert(
+            0,
+            f"Tutanak kurulu takiben {rule.days} gün içinde, en geç {tr_date(due)} tarihinde "
+            f"resmî yazı ile tebliğ edilmelidir ({rule.articles}).",
+        )
     return letter
 
 
 # --- the sheet ----------------------------------------------------------------------------------------
 
+
 def letter_sheet(letter: Letter, *, paginate: bool = True) -> SheetSpec:
     """The letter on A4 portrait, one page wide; the office's notes beside it, outside the print area."""
-    f = FormBuilder(letter.sheet, WIDTHS, chars_per_width=ARIAL_CHARS_PER_WIDTH, margins_cm=MARGINS_CM,
-                    paginate=paginate)
+    f = FormBuilder(
+        letter.sheet, WIDTHS, chars_per_width=ARIAL_CHARS_PER_WIDTH, margins_cm=MARGINS_CM, paginate=paginate
+    )
     for text in ("T.C.", letter.authority, letter.unit):
         if text:
             f.cell(1, text, "letter_head", span=f.ncols)
@@ -447,5 +532,4 @@ def letter_sheet(letter: Letter, *, paginate: bool = True) -> SheetSpec:
 def _notes(spec: SheetSpec, notes: list[str]) -> None:
     """One line each, unwrapped (it runs on to the right on screen without changing the letter's rows)."""
     if notes:
-        spec.blocks.append(Block(1, NOTE_COLUMN, [["Büronun notu (yazdırılmaz)"], *([n] for n in notes)],
-                                 style="note"))
+        spec.blocks.append(Block(1, NOTE_COLUMN, [["Büronun notu (yazdırılmaz)"], *([n] for n in notes)], style="note"))

@@ -49,8 +49,9 @@ def rows(sheet: str, **by_header: Any) -> list[list]:
     count = max((len(v) for v in columns.values() if isinstance(v, list)), default=1)
     out = []
     for i in range(count):
-        out.append([(columns[h][i] if isinstance(columns[h], list) else columns[h]) if h in columns else None
-                    for h in headers])
+        out.append(
+            [(columns[h][i] if isinstance(columns[h], list) else columns[h]) if h in columns else None for h in headers]
+        )
     return out
 
 
@@ -59,8 +60,9 @@ def clean() -> dict[str, list[list]]:
     return clean_example_rows()
 
 
-def change(book_rows: dict[str, list[list]], sheet: str, where: dict[str, Any] | None = None,
-           **values: Any) -> dict[str, list[list]]:
+def change(
+    book_rows: dict[str, list[list]], sheet: str, where: dict[str, Any] | None = None, **values: Any
+) -> dict[str, list[list]]:
     """Set `values` (by column name) in the rows of `sheet` whose columns equal `where` (every row when None)."""
     headers = [c.header for c in contract.SHEETS_BY_NAME[sheet].columns]
     index = {header_of(sheet, k): headers.index(header_of(sheet, k)) for k in (*values, *(where or {}))}
@@ -95,13 +97,27 @@ def only(found: list, article: str) -> list:
     return [f for f in found if f[1] == article]
 
 
-def assert_finds(data, article: str, *, sheet: str | None = None, cell: str | None = None,
-                 level: str | None = None, text: str | None = None, today: dt.date = TODAY,
-                 count: int | None = None) -> list[Finding]:
+def assert_finds(
+    data,
+    article: str,
+    *,
+    sheet: str | None = None,
+    cell: str | None = None,
+    level: str | None = None,
+    text: str | None = None,
+    today: dt.date = TODAY,
+    count: int | None = None,
+) -> list[Finding]:
     """`kontrol` reports `article` (on that sheet and cell, at that level, saying `text`); returns those findings."""
     found = [f for f in findings(data, today) if f.rule == article]
-    match = [f for f in found if (sheet is None or f.sheet == sheet) and (cell is None or f.cell == cell)
-             and (level is None or f.level == level) and (text is None or text in f.message)]
+    match = [
+        f
+        for f in found
+        if (sheet is None or f.sheet == sheet)
+        and (cell is None or f.cell == cell)
+        and (level is None or f.level == level)
+        and (text is None or text in f.message)
+    ]
     assert match, f"{article} bulunmadı ({sheet}, {cell}, {level}, {text!r}); bulunan: {found}"
     if count is not None:
         assert len(match) == count, match

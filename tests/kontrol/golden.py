@@ -76,8 +76,20 @@ def _mutate(rows: dict[str, list[list]], rng: random.Random, changes: int) -> No
         elif isinstance(value, int) and not isinstance(value, bool):
             row[j] = value + rng.choice((-1, 1, 5, 1000))
         elif isinstance(value, str):
-            row[j] = rng.choice((value.upper(), value + " x", "Hayır", "Evet", "Bekliyor", "Uygulanamadı",
-                                 "İlçe GKK", "Alt Komisyon", "Ek", value[: len(value) // 2]))
+            row[j] = rng.choice(
+                (
+                    value.upper(),
+                    value + " x",
+                    "Hayır",
+                    "Evet",
+                    "Bekliyor",
+                    "Uygulanamadı",
+                    "İlçe GKK",
+                    "Alt Komisyon",
+                    "Ek",
+                    value[: len(value) // 2],
+                )
+            )
         else:
             row[j] = rng.choice(("metin", 0, D(2025, 5, 1)))
 
@@ -86,11 +98,18 @@ def _test_books() -> Iterator[tuple[str, Callable[[], WorkbookData], tuple[dt.da
     from tests.test_annual_districts import kiziltepe, merged, province_book
     from tests.test_year_boundary import OLD, district_settings, old_rows, province_settings
 
-    yield "yil-siniri/il", lambda: workbook_from_rows(province_settings(), old_rows()), (
-        D(OLD, 3, 1), D(OLD, 12, 31), D(OLD + 1, 3, 1))
-    yield "yil-siniri/ilce", lambda: workbook_from_rows(
-        district_settings(), old_rows(rules.MeetingCategory.DISTRICT_BOARD.value, province=False)), (
-        D(OLD, 3, 1), D(OLD, 12, 31), D(OLD + 1, 3, 1))
+    yield (
+        "yil-siniri/il",
+        lambda: workbook_from_rows(province_settings(), old_rows()),
+        (D(OLD, 3, 1), D(OLD, 12, 31), D(OLD + 1, 3, 1)),
+    )
+    yield (
+        "yil-siniri/ilce",
+        lambda: workbook_from_rows(
+            district_settings(), old_rows(rules.MeetingCategory.DISTRICT_BOARD.value, province=False)
+        ),
+        (D(OLD, 3, 1), D(OLD, 12, 31), D(OLD + 1, 3, 1)),
+    )
     days = (D(2033, 3, 1), D(2033, 12, 1), D(2034, 2, 1))
     yield "ilceler/il", province_book, days
     yield "ilceler/kiziltepe", kiziltepe, days
@@ -107,12 +126,15 @@ def cases() -> Iterator[tuple[str, Callable[[], WorkbookData], tuple[dt.date, ..
     bench_days = (D(2025, 3, 10), D(2025, 7, 1), D(2025, 10, 20), bench.BUGUN)
     settings = bench.generate_settings()
     yield "bench/1x", lambda: workbook_from_rows(settings, bench.generate_rows(1)), bench_days
-    yield "bench/yillar-4", lambda: workbook_from_rows(settings, bench.generate_history_rows(4, 0.5)), (
-        bench.BUGUN,)
-    yield "bench/uye-disi", lambda: workbook_from_rows(
-        settings, bench.generate_history_rows(3, 0.3, outsiders=True)), (D(2025, 7, 1), bench.BUGUN)
+    yield "bench/yillar-4", lambda: workbook_from_rows(settings, bench.generate_history_rows(4, 0.5)), (bench.BUGUN,)
+    yield (
+        "bench/uye-disi",
+        lambda: workbook_from_rows(settings, bench.generate_history_rows(3, 0.3, outsiders=True)),
+        (D(2025, 7, 1), bench.BUGUN),
+    )
     yield from _test_books()
     for k in range(MUTANTS):
+
         def book(k=k):
             rng = random.Random(2200 + k)
             rows = copy.deepcopy(example.example_rows() if k % 2 else clean_example_rows())
@@ -122,18 +144,20 @@ def cases() -> Iterator[tuple[str, Callable[[], WorkbookData], tuple[dt.date, ..
                 name = rng.choice([s.name for s in contract.SETTINGS if s.name in settings])
                 settings[name] = rng.choice((None, "Hayır", "Evet", "İlçe"))
             return workbook_from_rows(settings, rows)
+
         yield f"degisik/{k:03d}", book, (EXAMPLE_DAYS[k % len(EXAMPLE_DAYS)], EXAMPLE_DAYS[(k + 2) % 5])
     from tests.test_year_boundary import OLD, district_settings, old_rows, province_settings
 
     boundary_days = (D(OLD, 3, 1), D(OLD, 8, 1), D(OLD, 12, 31), D(OLD + 1, 3, 1))
     for k in range(MUTANTS // 3):
+
         def boundary_book(k=k):
             rng = random.Random(2300 + k)
             district = k % 2 == 0
-            rows = (old_rows(rules.MeetingCategory.DISTRICT_BOARD.value, province=False) if district
-                    else old_rows())
+            rows = old_rows(rules.MeetingCategory.DISTRICT_BOARD.value, province=False) if district else old_rows()
             _mutate(rows, rng, 1 + k % 4)
             return workbook_from_rows(district_settings() if district else province_settings(), rows)
+
         yield f"degisik-sinir/{k:03d}", boundary_book, (boundary_days[k % 4], boundary_days[(k + 1) % 4])
 
 
@@ -175,8 +199,11 @@ def main() -> int:
     result = compute()
     if "--fark" in sys.argv:  # what a deliberate rule change changed, before recording it
         before = recorded()
-        moved = [n for n in before if n in result and before[n] != result[n]
-                 and sorted(map(str, before[n])) == sorted(map(str, result[n]))]
+        moved = [
+            n
+            for n in before
+            if n in result and before[n] != result[n] and sorted(map(str, before[n])) == sorted(map(str, result[n]))
+        ]
         print(f"sırası değişen durum: {len(moved)}")
         for article, (gone, new) in changes(before, result).items():
             print(f"{article}: {gone} bulgu gitti, {new} bulgu geldi")

@@ -26,20 +26,25 @@ def findings(data, rule, today=TODAY):
 
 # --- M9(2): a member, a deputy, a stranger ---------------------------------------------------------------
 
+
 def _with_participant(name: str, deputy: str):
     rows = clean_example_rows()
-    member = next(m for m in rows["Üyeler"] if m[0] == "İl Sağlık Müdürlüğü" and m[2] == rules.ROLE_MEMBER
-                  and m[7] == "Evet")
+    member = next(
+        m for m in rows["Üyeler"] if m[0] == "İl Sağlık Müdürlüğü" and m[2] == rules.ROLE_MEMBER and m[7] == "Evet"
+    )
     rows["Katılımcılar"].append([3, 99, "İl Sağlık Müdürlüğü", "Müdür", name or member[4], None, deputy])
     return rows
 
 
-@pytest.mark.parametrize("name, deputy, reported", [
-    (None, "Hayır", False),  # the member in Üyeler
-    ("Kemal Vekiloğlu", "Evet", False),  # a properly appointed deputy
-    ("Kemal Vekiloğlu", "Hayır", True),  # someone else sent in the member's place
-    ("Eski Üye", "Hayır", False),  # a member who has since left still attended as a member
-])
+@pytest.mark.parametrize(
+    "name, deputy, reported",
+    [
+        (None, "Hayır", False),  # the member in Üyeler
+        ("Kemal Vekiloğlu", "Evet", False),  # a properly appointed deputy
+        ("Kemal Vekiloğlu", "Hayır", True),  # someone else sent in the member's place
+        ("Eski Üye", "Hayır", False),  # a member who has since left still attended as a member
+    ],
+)
 def test_m9_2_only_members_and_deputies_attend_for_a_member_institution(memory_book, name, deputy, reported):
     found = findings(memory_book(rows=_with_participant(name, deputy)), rules.DEPUTY_ARTICLE)
     assert bool(found) is reported
@@ -55,8 +60,15 @@ def test_m9_2_a_guest_of_an_institution_that_is_no_member_is_not_a_deputy_questi
     assert findings(memory_book(rows=rows), rules.DEPUTY_ARTICLE) == []
 
 
-@pytest.mark.parametrize("institution", ["Gaziantep İl Sağlık Müdürlüğü", "GAZİANTEP İL SAĞLIK MÜDÜRLÜĞÜ",
-                                         "Gaziantep Valiliği", "Gaziantep İl Emniyet Müdürlüğü"])
+@pytest.mark.parametrize(
+    "institution",
+    [
+        "Gaziantep İl Sağlık Müdürlüğü",
+        "GAZİANTEP İL SAĞLIK MÜDÜRLÜĞÜ",
+        "Gaziantep Valiliği",
+        "Gaziantep İl Emniyet Müdürlüğü",
+    ],
+)
 def test_m9_2_the_institution_spelled_with_the_province_name_is_the_same_institution(memory_book, institution):
     """M9(2): Kurum İsmi is free text; the institution is matched the way the composition check (M4(2)) matches it."""
     rows = clean_example_rows()
@@ -69,16 +81,29 @@ def test_m9_2_the_institution_spelled_with_the_province_name_is_the_same_institu
 
 # --- M8(1), M11(3): the İl Göç İdaresi Müdürlüğü takes part in every district board --------------------------
 
-@pytest.mark.parametrize("institution, reported", [("Kilis İl Göç İdaresi Müdürlüğü", False),
-                                                   ("İlçe Göç İdaresi Müdürlüğü", True)])
+
+@pytest.mark.parametrize(
+    "institution, reported", [("Kilis İl Göç İdaresi Müdürlüğü", False), ("İlçe Göç İdaresi Müdürlüğü", True)]
+)
 def test_district_board_without_the_il_goc_idaresi_mudurlugu(memory_book, institution, reported):
-    settings = {"Kurul Türü": "İlçe", "İl": "Kilis", "İlçe": "Elbeyli", "Yıl": 2028, "Yabancı Nüfusu": 2_200,
-                rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Evet"}
+    settings = {
+        "Kurul Türü": "İlçe",
+        "İl": "Kilis",
+        "İlçe": "Elbeyli",
+        "Yıl": 2028,
+        "Yabancı Nüfusu": 2_200,
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Evet",
+    }
     day = D(2028, 2, 21)
-    rows = {"Toplantılar": [[1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan", day, day, dt.time(10),
-                             "Kaymakamlık", None, None]],
-            "Katılımcılar": [[1, 1, "Elbeyli Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
-                             [1, 2, institution, "Müdür", "C D", None, "Hayır"]]}
+    rows = {
+        "Toplantılar": [
+            [1, rules.MeetingCategory.DISTRICT_BOARD.value, "Olağan", day, day, dt.time(10), "Kaymakamlık", None, None]
+        ],
+        "Katılımcılar": [
+            [1, 1, "Elbeyli Kaymakamlığı", "Kaymakam", "A B", None, "Hayır"],
+            [1, 2, institution, "Müdür", "C D", None, "Hayır"],
+        ],
+    }
     found = findings(memory_book(settings=settings, rows=rows), rules.DISTRICT_BOARD_PARTICIPANT[1], D(2028, 3, 1))
     assert bool(found) is reported
     if reported:
@@ -87,11 +112,13 @@ def test_district_board_without_the_il_goc_idaresi_mudurlugu(memory_book, instit
 
 # --- M6(3), M6(4): the sub-commission --------------------------------------------------------------------
 
+
 def test_m6_3_a_second_asil_of_one_institution(memory_book):
     rows = clean_example_rows()
     assert findings(memory_book(rows=rows), "M6(3)") == []
-    rows["Üyeler"].append(["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "İkinci Asil",
-                           None, None, "Evet"])
+    rows["Üyeler"].append(
+        ["İl Sağlık Müdürlüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "İkinci Asil", None, None, "Evet"]
+    )
     found = findings(memory_book(rows=rows), "M6(3)")
     assert [(f[0], f[2]) for f in found] == [("hata", f"C{len(rows['Üyeler']) + 1}")]
     assert "ikinci aktif asil" in found[0][3] and "İkinci Asil" in found[0][3]
@@ -102,14 +129,15 @@ def test_m6_3_a_second_asil_of_one_institution(memory_book):
 def test_m6_3_a_second_asil_spelled_with_the_province_name(memory_book):
     """M6(3): "Gaziantep İl Müftülüğü" is the İl Müftülüğü, both as its asil and as a second asil."""
     rows = clean_example_rows()
-    rows["Üyeler"].append(["Gaziantep İl Müftülüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "İkinci Asil",
-                           None, None, "Evet"])
+    rows["Üyeler"].append(
+        ["Gaziantep İl Müftülüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "İkinci Asil", None, None, "Evet"]
+    )
     found = findings(memory_book(rows=rows), "M6(3)")
     assert len(found) == 1 and "ikinci aktif asil" in found[0][3]
 
 
 def test_units_under_the_valilik_are_their_own_institutions(memory_book):
-    """"Gaziantep Valiliği İl Göç İdaresi Müdürlüğü" is the İl Göç İdaresi Müdürlüğü (the most specific listed name
+    """ "Gaziantep Valiliği İl Göç İdaresi Müdürlüğü" is the İl Göç İdaresi Müdürlüğü (the most specific listed name
     wins), not a second Valilik: no false M6(3) duplicates, no false M9(2) strangers."""
     rows = clean_example_rows()
     for m in rows["Üyeler"]:
@@ -125,10 +153,10 @@ def test_units_under_the_valilik_are_their_own_institutions(memory_book):
 def test_each_migration_research_centre_sends_its_own_asil(memory_book):
     """M4(2) "Göç Araştırma Merkezleri", like the universities, are several institutions."""
     rows = clean_example_rows()
-    rows["Üyeler"] += [["Hasan Kalyoncu Üniversitesi Göç Araştırma Merkezi", "Daimi", role, "Şube Müdürü", name, None,
-                        None, "Evet"]
-                       for role, name in ((rules.ROLE_SUB_PRIMARY, "Merkez Asil"),
-                                          (rules.ROLE_SUB_SUBSTITUTE, "Merkez Y"))]
+    rows["Üyeler"] += [
+        ["Hasan Kalyoncu Üniversitesi Göç Araştırma Merkezi", "Daimi", role, "Şube Müdürü", name, None, None, "Evet"]
+        for role, name in ((rules.ROLE_SUB_PRIMARY, "Merkez Asil"), (rules.ROLE_SUB_SUBSTITUTE, "Merkez Y"))
+    ]
     assert findings(memory_book(rows=rows), "M6(3)") == []
 
 
@@ -141,8 +169,9 @@ def test_m6_3_one_person_cannot_be_asil_and_yedek(memory_book):
     assert len(found) == 1 and "hem asil" in found[0][3]
 
 
-@pytest.mark.parametrize("title, warned", [("Uyum Çalışma Grubu Başkanı", False), ("Uyum İrtibat Görevlisi", False),
-                                           ("Şube Müdürü", True)])
+@pytest.mark.parametrize(
+    "title, warned", [("Uyum Çalışma Grubu Başkanı", False), ("Uyum İrtibat Görevlisi", False), ("Şube Müdürü", True)]
+)
 def test_m6_2_the_chair_is_the_integration_lead(memory_book, title, warned):
     rows = clean_example_rows()
     chair = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_CHAIR)
@@ -154,8 +183,9 @@ def test_m6_2_the_chair_is_the_integration_lead(memory_book, title, warned):
 def test_m6_2_one_chair(memory_book):
     rows = clean_example_rows()
     chair = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_CHAIR)
-    rows["Üyeler"].append([chair[0], "Daimi", rules.ROLE_SUB_CHAIR, "Uyum İrtibat Görevlisi", "İkinci Başkan",
-                           None, None, "Evet"])
+    rows["Üyeler"].append(
+        [chair[0], "Daimi", rules.ROLE_SUB_CHAIR, "Uyum İrtibat Görevlisi", "İkinci Başkan", None, None, "Evet"]
+    )
     found = findings(memory_book(rows=rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1])
     assert len(found) == 1 and "İkinci Başkan" in found[0][3] and found[0][2] == f"C{len(rows['Üyeler']) + 1}"
 
@@ -170,18 +200,34 @@ def test_m4_2_a_district_kizilay_branch_is_not_the_province_representation(memor
 
 def test_m6_3_each_public_university_sends_its_own_asil(memory_book):
     rows = clean_example_rows()
-    rows["Üyeler"] += [["Hasan Kalyoncu Üniversitesi", "Daimi", role, "Şube Müdürü", name, None, None, "Evet"]
-                       for role, name in ((rules.ROLE_SUB_PRIMARY, "Üni Asil"), (rules.ROLE_SUB_SUBSTITUTE, "Üni Y"))]
+    rows["Üyeler"] += [
+        ["Hasan Kalyoncu Üniversitesi", "Daimi", role, "Şube Müdürü", name, None, None, "Evet"]
+        for role, name in ((rules.ROLE_SUB_PRIMARY, "Üni Asil"), (rules.ROLE_SUB_SUBSTITUTE, "Üni Y"))
+    ]
     assert findings(memory_book(rows=rows), "M6(3)") == []
 
 
-@pytest.mark.parametrize("title, warned", [("Jandarma Binbaşı", False), ("Müftü Yardımcısı", False),
-                                           ("İl Müdür Yardımcısı", False), ("Kıdemli Yüzbaşı", False),
-                                           ("Memur", True), ("Astsubay", True), ("Uzman", True),
-                                           ("İlçe Müftüsü", False), ("Yüzbaşı", False), ("Üsteğmen", True),
-                                           ("Tuğgeneral", False), ("Jandarma Tümgeneral", False),
-                                           ("Tuğamiral", False), ("Müdürlük Memuru", True),
-                                           ("Müftülük Uzmanı", True), ("Yüzbaşılık", True)])
+@pytest.mark.parametrize(
+    "title, warned",
+    [
+        ("Jandarma Binbaşı", False),
+        ("Müftü Yardımcısı", False),
+        ("İl Müdür Yardımcısı", False),
+        ("Kıdemli Yüzbaşı", False),
+        ("Memur", True),
+        ("Astsubay", True),
+        ("Uzman", True),
+        ("İlçe Müftüsü", False),
+        ("Yüzbaşı", False),
+        ("Üsteğmen", True),
+        ("Tuğgeneral", False),
+        ("Jandarma Tümgeneral", False),
+        ("Tuğamiral", False),
+        ("Müdürlük Memuru", True),
+        ("Müftülük Uzmanı", True),
+        ("Yüzbaşılık", True),
+    ],
+)
 def test_m6_4_equivalent_titles_are_a_list(memory_book, title, warned):
     rows = clean_example_rows()
     yedek = next(m for m in rows["Üyeler"] if m[2] == rules.ROLE_SUB_SUBSTITUTE)
@@ -192,11 +238,15 @@ def test_m6_4_equivalent_titles_are_a_list(memory_book, title, warned):
 
 # --- M4(2): Geri Gönderme and Geçici Barınma Merkezi only where they exist -----------------------------------
 
+
 def _without_centres(answer):
     rows = clean_example_rows()
     rows["Üyeler"] = [m for m in rows["Üyeler"] if m[0] not in ("Geri Gönderme Merkezi", "Geçici Barınma Merkezi")]
-    settings = {**example.example_settings(), rules.SETTING_REMOVAL_CENTRE: answer,
-                rules.SETTING_TEMPORARY_SHELTER: answer}
+    settings = {
+        **example.example_settings(),
+        rules.SETTING_REMOVAL_CENTRE: answer,
+        rules.SETTING_TEMPORARY_SHELTER: answer,
+    }
     return settings, rows
 
 
@@ -205,33 +255,46 @@ def test_removal_and_shelter_centres_are_members_only_where_they_exist(memory_bo
     """A province without the centres has no finding (formerly six permanent ones: two board members, two asil,
     two yedek); one that has them must have them on the board and in the sub-commission."""
     settings, rows = _without_centres(answer)
-    found = [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
-             if "Merkezi" in f.message and f.rule in ("M4(2)", "M6(3)")]
+    found = [
+        f
+        for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
+        if "Merkezi" in f.message and f.rule in ("M4(2)", "M6(3)")
+    ]
     assert len(found) == errors and all(f.level == "hata" for f in found)
 
 
 def test_an_unanswered_centre_question_asks_the_office(memory_book):
     settings, rows = _without_centres(None)
-    found = [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
-             if f.sheet == "Ayarlar"]
+    found = [
+        f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload if f.sheet == "Ayarlar"
+    ]
     assert {f.message.split("'")[1] for f in found} == {rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER}
-    assert not [f for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
-                if "Merkezi" in f.message and f.rule == "M4(2)"]
+    assert not [
+        f
+        for f in commands.check(memory_book(settings=settings, rows=rows), TODAY).payload
+        if "Merkezi" in f.message and f.rule == "M4(2)"
+    ]
 
 
 def test_an_older_template_without_the_centre_questions_asks_the_office(memory_book):
     """KURALLAR §4: unanswered = a finding asking the office to answer; a 1.2 book never had the question."""
     settings, rows = _without_centres(None)
-    settings = {k: v for k, v in settings.items()
-                if k not in (rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER)}
-    found = [f for f in commands.check(memory_book(settings=settings, rows=rows, version="1.2"), TODAY).payload
-             if f.sheet == "Ayarlar" and "guncelle" in f.message]
+    settings = {
+        k: v for k, v in settings.items() if k not in (rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER)
+    }
+    found = [
+        f
+        for f in commands.check(memory_book(settings=settings, rows=rows, version="1.2"), TODAY).payload
+        if f.sheet == "Ayarlar" and "guncelle" in f.message
+    ]
     assert sorted(f.message.split("'")[1] for f in found) == sorted(
-        [rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER])
+        [rules.SETTING_REMOVAL_CENTRE, rules.SETTING_TEMPORARY_SHELTER]
+    )
     assert all(f.rule == "M4(2)" for f in found)
 
 
 # --- M5(7), Ek-1 item 8: the previous meeting's decisions ----------------------------------------------------
+
 
 def test_ek1_item_8_keeps_the_previous_meetings_open_decisions_when_another_names_the_meeting(memory_book):
     """Issue 15 item 5: decision 5 (meeting 4, open) and the decisions that name meeting 6 are all evaluated there;
@@ -246,8 +309,9 @@ def test_ek1_item_8_keeps_the_previous_meetings_open_decisions_when_another_name
 
 
 @pytest.mark.parametrize("evaluated_at, shown", [("6", True), ("8", False)])
-def test_ek1_item_8_prints_an_evaluation_only_in_the_minutes_of_the_meeting_that_made_it(memory_book, evaluated_at,
-                                                                                       shown):
+def test_ek1_item_8_prints_an_evaluation_only_in_the_minutes_of_the_meeting_that_made_it(
+    memory_book, evaluated_at, shown
+):
     """Decision 5 (meeting 4) is listed at meeting 6; its 'Değerlendirme' text is that meeting's words only when
     meeting 6 made the evaluation — written at meeting 8, it does not belong in meeting 6's minutes."""
     from gockurul_excel.sheets.forms import minutes_sheet

@@ -20,9 +20,11 @@ def _rename(example_rows, old, new, role=None):
 
 # --- moved from tests/test_kontrol.py ---
 
+
 def test_m4_2_missing_institution(memory_book, example_rows):
-    example_rows["Üyeler"] = [m for m in example_rows["Üyeler"]
-                              if not (m[0] == "İl Müftülüğü" and m[2] == rules.ROLE_MEMBER)]
+    example_rows["Üyeler"] = [
+        m for m in example_rows["Üyeler"] if not (m[0] == "İl Müftülüğü" and m[2] == rules.ROLE_MEMBER)
+    ]
     found = only(findings(memory_book(rows=example_rows)), "M4(2)")
     assert len(found) == 1 and "İl Müftülüğü" in found[0][4]
 
@@ -56,8 +58,9 @@ def test_m4_1_chair(memory_book, example_rows):
 
 
 def test_m6_3_subcommission_primary_and_substitute(memory_book, example_rows):
-    example_rows["Üyeler"] = [m for m in example_rows["Üyeler"] if not (m[0] == "İl Sağlık Müdürlüğü" and
-                                                         m[2] == rules.ROLE_SUB_SUBSTITUTE)]
+    example_rows["Üyeler"] = [
+        m for m in example_rows["Üyeler"] if not (m[0] == "İl Sağlık Müdürlüğü" and m[2] == rules.ROLE_SUB_SUBSTITUTE)
+    ]
     found = only(findings(memory_book(rows=example_rows)), "M6(3)")
     assert len(found) == 1 and "İl Sağlık Müdürlüğü" in found[0][4] and "yedek" in found[0][4]
 
@@ -71,9 +74,17 @@ def test_m6_4_title_level_warning(memory_book, example_rows):
 
 def test_district_workbook_composition(memory_book):
     """M4(3) for an İlçe GKK; the migration office depends on the setting; no sub-commission (M6(1))."""
-    settings = {"Kurul Türü": "İlçe", "İl": "Gaziantep", "İlçe": "Nizip", "Yıl": 2025, "Yabancı Nüfusu": 2_001,
-                "Hudut İlçesi": "Hayır", rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
-                rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır", rules.SETTING_DISTRICT_UNIVERSITY: "Hayır"}
+    settings = {
+        "Kurul Türü": "İlçe",
+        "İl": "Gaziantep",
+        "İlçe": "Nizip",
+        "Yıl": 2025,
+        "Yabancı Nüfusu": 2_001,
+        "Hudut İlçesi": "Hayır",
+        rules.SETTING_DISTRICT_MIGRATION_OFFICE: "Hayır",
+        rules.SETTING_DISTRICT_RED_CRESCENT: "Hayır",
+        rules.SETTING_DISTRICT_UNIVERSITY: "Hayır",
+    }
     members = [["Nizip Kaymakamlığı", "Daimi", rules.ROLE_CHAIR, "Kaymakam", "A B", None, None, "Evet"]]
     for req in rules.DISTRICT_MEMBERS:
         if req.optional_setting is None:
@@ -84,8 +95,9 @@ def test_district_workbook_composition(memory_book):
     settings[rules.SETTING_DISTRICT_MIGRATION_OFFICE] = "Evet"
     found = findings(memory_book(settings=settings, rows=example_rows))
     assert [f[4] for f in only(found, "M4(3)")] == ["Zorunlu üye eksik: İlçe Göç İdaresi Müdürlüğü (M4(3))."]
-    example_rows["Üyeler"].append(["İl Göç İdaresi Müdürlüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "E F",
-                           None, None, "Evet"])
+    example_rows["Üyeler"].append(
+        ["İl Göç İdaresi Müdürlüğü", "Daimi", rules.ROLE_SUB_PRIMARY, "Şube Müdürü", "E F", None, None, "Evet"]
+    )
     assert only(findings(memory_book(settings=settings, rows=example_rows)), "M6(1)")
 
 
@@ -116,12 +128,18 @@ def test_m4_1_chair_must_be_the_governor(memory_book, example_rows):
 
 # --- each article on both sides of its edge (issue 22) ---
 
+
 def test_the_sub_commission_has_its_chair(example_rows):
     """M6(2): the İl Göç İdaresi Müdürlüğü's Uyum Çalışma Grubu Başkanı chairs; without one, a warning."""
     assert_not_finds(book(rows=example_rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1])
     example_rows["Üyeler"] = [m for m in example_rows["Üyeler"] if m[2] != rules.ROLE_SUB_CHAIR]
-    assert_finds(book(rows=example_rows), rules.SUBCOMMISSION_CHAIR_INSTITUTION[1], sheet="Üyeler", level="uyari",
-                 text="belirtilmemiş")
+    assert_finds(
+        book(rows=example_rows),
+        rules.SUBCOMMISSION_CHAIR_INSTITUTION[1],
+        sheet="Üyeler",
+        level="uyari",
+        text="belirtilmemiş",
+    )
 
 
 def test_a_sub_commission_only_in_a_province_book(example_rows):
@@ -137,8 +155,15 @@ def test_a_sub_commission_only_in_a_province_book(example_rows):
 def test_someone_attends_for_a_member_institution_only_as_its_member_or_deputy(example_rows):
     """M9(2): the same participant row is fine as a member's name or as a deputy, reported as someone else."""
     member = next(m for m in example_rows["Üyeler"] if m[0] == "İl Sağlık Müdürlüğü" and m[2] == rules.ROLE_MEMBER)
-    extra = rows("Katılımcılar", toplanti_no=3, sira=99, kurum_ismi="İl Sağlık Müdürlüğü", unvan="Müdür",
-                 ad_soyad=[member[4], "Kemal Vekiloğlu", "Kemal Vekiloğlu"], vekil=["Hayır", "Evet", "Hayır"])
+    extra = rows(
+        "Katılımcılar",
+        toplanti_no=3,
+        sira=99,
+        kurum_ismi="İl Sağlık Müdürlüğü",
+        unvan="Müdür",
+        ad_soyad=[member[4], "Kemal Vekiloğlu", "Kemal Vekiloğlu"],
+        vekil=["Hayır", "Evet", "Hayır"],
+    )
     base = list(example_rows["Katılımcılar"])
     for row, reported in zip(extra, (False, False, True), strict=True):
         example_rows["Katılımcılar"] = [*base, row]

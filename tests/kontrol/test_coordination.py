@@ -13,6 +13,7 @@ from .base import TODAY, D, assert_finds, assert_not_finds, book, change, findin
 
 # --- moved from tests/test_kontrol.py ---
 
+
 def test_gk_c_project_before_favourable_opinion(memory_book, example_rows):
     """Coordination circular (c): the Presidency's favourable opinion at the preparation stage."""
     example_rows["Projeler"][1][6] = D(2025, 3, 4)  # opinion a day after the 03.03 start
@@ -46,13 +47,20 @@ def test_gk_a_sharing_date_warning(memory_book, example_rows):
 
 # --- each article on both sides of its edge (issue 22) ---
 
+
 def test_a_project_starts_on_or_after_its_favourable_opinion(example_rows):
     """GK(c): project 1's opinion is dated 16.12.2024; starting that day is fine, the day before is not."""
     change(example_rows, "Projeler", {"Proje No": 1}, baslangic=D(2024, 12, 16))
     assert_not_finds(book(rows=example_rows), rules.PROJECT_OPINION_ARTICLE)
     change(example_rows, "Projeler", {"Proje No": 1}, baslangic=D(2024, 12, 15))
-    assert_finds(book(rows=example_rows), rules.PROJECT_OPINION_ARTICLE, sheet="Projeler", cell="H2", level="hata",
-                 text="uygun görüşten (16.12.2024) önce başlamış")
+    assert_finds(
+        book(rows=example_rows),
+        rules.PROJECT_OPINION_ARTICLE,
+        sheet="Projeler",
+        cell="H2",
+        level="hata",
+        text="uygun görüşten (16.12.2024) önce başlamış",
+    )
 
 
 def test_statistics_are_published_on_or_after_coordination(example_rows):
@@ -82,5 +90,12 @@ def test_a_final_report_is_due_after_the_project_ends(example_rows):
     assert due_day >= D(2025, 11, 28) + dt.timedelta(days=rules.PROJECT_FINAL_REPORT_DAYS)
     late = [f for f in findings(data, due_day) if f.rule == rules.PROJECT_REPORTS_ARTICLE and "Proje 4:" in f.message]
     assert not late
-    assert_finds(data, rules.PROJECT_REPORTS_ARTICLE, sheet="Projeler", cell="L5", level="hata",
-                 text="Proje 4: nihai raporu", today=due_day + dt.timedelta(days=1))
+    assert_finds(
+        data,
+        rules.PROJECT_REPORTS_ARTICLE,
+        sheet="Projeler",
+        cell="L5",
+        level="hata",
+        text="Proje 4: nihai raporu",
+        today=due_day + dt.timedelta(days=1),
+    )

@@ -14,6 +14,7 @@ from .base import D, assert_finds, assert_not_finds, book, change, findings, onl
 
 # --- moved from tests/test_kontrol.py ---
 
+
 def test_decision_due_before_meeting(memory_book, example_rows):
     """Ek-1: Verilen Süre comes after the meeting that took the decision."""
     example_rows["Kararlar"][0][6] = D(example.YEAR, 1, 14)  # meeting 1 on 15.01
@@ -24,9 +25,7 @@ def test_decision_due_before_meeting(memory_book, example_rows):
     assert only(findings(memory_book(rows=example_rows)), "Ek-1") == []
 
 
-@pytest.mark.parametrize("sheet, col, article", [
-    ("Kararlar", 10, "M5(7)"), ("Sorunlar", 1, "Ek-1"),
-])
+@pytest.mark.parametrize("sheet, col, article", [("Kararlar", 10, "M5(7)"), ("Sorunlar", 1, "Ek-1")])
 def test_references_to_meetings(memory_book, example_rows, sheet, col, article):
     example_rows[sheet][0][col] = 77
     found = [f for f in findings(memory_book(rows=example_rows)) if "77" in f[4]]
@@ -54,18 +53,33 @@ def test_not_implemented_needs_reason_warning(memory_book, example_rows):
 
 # --- each article on both sides of its edge (issue 22) ---
 
+
 def test_an_open_decision_is_reported_after_its_time(example_rows):
     """Ek-1: an open decision (Devam Ediyor, Bekliyor) past its Verilen Süre; on the day itself it is not late."""
     change(example_rows, "Kararlar", {"Karar No": 2}, verilen_sure=D(2026, 6, 30), durum="Devam Ediyor")
     data = book(rows=example_rows)
     assert_not_finds(data, "Ek-1", today=D(2026, 6, 30))
-    assert_finds(data, "Ek-1", sheet="Kararlar", cell="H3", level="uyari", text="verilen süre 30.06.2026 geçti",
-                 today=D(2026, 7, 1))
+    assert_finds(
+        data,
+        "Ek-1",
+        sheet="Kararlar",
+        cell="H3",
+        level="uyari",
+        text="verilen süre 30.06.2026 geçti",
+        today=D(2026, 7, 1),
+    )
 
 
 def test_a_decision_done_is_not_late(example_rows):
-    change(example_rows, "Kararlar", {"Karar No": 2}, verilen_sure=D(2026, 6, 30), durum="Uygulandı",
-           degerlendirme="Yapıldı.", degerlendiren_toplanti_no=3)
+    change(
+        example_rows,
+        "Kararlar",
+        {"Karar No": 2},
+        verilen_sure=D(2026, 6, 30),
+        durum="Uygulandı",
+        degerlendirme="Yapıldı.",
+        degerlendiren_toplanti_no=3,
+    )
     assert not [f for f in findings(book(rows=example_rows), D(2026, 7, 1)) if "Karar 2:" in f.message]
 
 
@@ -74,8 +88,14 @@ def test_a_decision_is_evaluated_at_a_later_meeting(example_rows):
     change(example_rows, "Kararlar", {"Karar No": 3}, degerlendiren_toplanti_no=6)
     assert not [f for f in findings(book(rows=example_rows)) if f.rule == "M5(7)" and f.cell == "K4"]
     change(example_rows, "Kararlar", {"Karar No": 3}, degerlendiren_toplanti_no=3)
-    assert_finds(book(rows=example_rows), "M5(7)", sheet="Kararlar", cell="K4", level="hata",
-                 text="kendisinden sonraki bir toplantıda")
+    assert_finds(
+        book(rows=example_rows),
+        "M5(7)",
+        sheet="Kararlar",
+        cell="K4",
+        level="hata",
+        text="kendisinden sonraki bir toplantıda",
+    )
 
 
 def test_a_decision_not_carried_out_gives_its_reason(example_rows):

@@ -25,8 +25,10 @@ def differences(expected: dict[str, list[dict]], actual: dict[str, list[dict]]) 
             out.append(f"{name}: {'yeni durum' if want is None else 'durum yok'}")
             continue
         i = next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), min(len(want), len(got)))
-        out.append(f"{name}: {len(want)} bulgu bekleniyordu, {len(got)} çıktı; ilk fark #{i}: "
-                   f"{want[i] if i < len(want) else '-'} != {got[i] if i < len(got) else '-'}")
+        out.append(
+            f"{name}: {len(want)} bulgu bekleniyordu, {len(got)} çıktı; ilk fark #{i}: "
+            f"{want[i] if i < len(want) else '-'} != {got[i] if i < len(got) else '-'}"
+        )
     return out
 
 

@@ -29,10 +29,17 @@ def rule(article: str) -> rules.Deadline:
 def province(year: int, population: int = 5_000, **extra) -> dict:
     """A province with fewer than 10,000 foreigners: boards in January and July (M7(2)), the sub-commission in
     June and December (M6(9))."""
-    return {contract.S_KIND: "İl", contract.S_PROVINCE: "Kilis", contract.S_YEAR: year,
-            contract.S_POPULATION: population, rules.SETTING_COAST_GUARD: "Hayır",
-            rules.SETTING_RESEARCH_CENTRE: "Hayır", rules.SETTING_REMOVAL_CENTRE: "Hayır",
-            rules.SETTING_TEMPORARY_SHELTER: "Hayır", **extra}
+    return {
+        contract.S_KIND: "İl",
+        contract.S_PROVINCE: "Kilis",
+        contract.S_YEAR: year,
+        contract.S_POPULATION: population,
+        rules.SETTING_COAST_GUARD: "Hayır",
+        rules.SETTING_RESEARCH_CENTRE: "Hayır",
+        rules.SETTING_REMOVAL_CENTRE: "Hayır",
+        rules.SETTING_TEMPORARY_SHELTER: "Hayır",
+        **extra,
+    }
 
 
 def meeting(no, category, planned, held=None, notice=None, platform=None, kind="Olağan", update=None):
@@ -44,6 +51,7 @@ def events(data, today):
 
 
 # --- §2: only a held meeting counts ---------------------------------------------------------------------
+
 
 def _planned_only_book(memory_book, held=None):
     """A January 2032 board planned for Monday 19 January (Ramazan Bayramı is 14–16 January), held or not."""
@@ -66,10 +74,17 @@ def test_no_minutes_are_due_for_a_meeting_that_may_still_be_held(memory_book):
     """KURALLAR §2: M12 runs from the held date. A district board planned for 10 March 2026 and not held by 10
     April is asked about ("was it held?"), but its M8(3) late limit (30 April) has not passed: no minutes are
     demanded of it, by `kontrol` or by the calendar."""
-    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
-                contract.S_YEAR: 2026, contract.S_POPULATION: 2_000}
-    data = memory_book(settings=settings, rows={"Toplantılar": [
-        meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10))]})
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Kilis",
+        contract.S_DISTRICT: "Elbeyli",
+        contract.S_YEAR: 2026,
+        contract.S_POPULATION: 2_000,
+    }
+    data = memory_book(
+        settings=settings,
+        rows={"Toplantılar": [meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10))]},
+    )
     found = findings(data, D(2026, 4, 10))
     assert not [f for f in found if f[1].startswith("M12")]
     assert [f[0] for f in found if "gerçekleşen tarih yazılmamış" in f[4]] == ["uyari"]
@@ -80,10 +95,17 @@ def test_no_minutes_are_due_for_a_meeting_that_may_still_be_held(memory_book):
 
 
 def test_the_district_minutes_message_keeps_the_institutions_capitals(memory_book):
-    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
-                contract.S_YEAR: 2026, contract.S_POPULATION: 2_000}
-    data = memory_book(settings=settings, rows={"Toplantılar": [
-        meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10), D(2026, 3, 10))]})
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Kilis",
+        contract.S_DISTRICT: "Elbeyli",
+        contract.S_YEAR: 2026,
+        contract.S_POPULATION: 2_000,
+    }
+    data = memory_book(
+        settings=settings,
+        rows={"Toplantılar": [meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10), D(2026, 3, 10))]},
+    )
     notice = next(f for f in findings(data, D(2026, 4, 10)) if f[1] == "M12(4), M12(5)")
     assert "İl Göç İdaresi Müdürlüğüne" in notice[4] and "\u0307" not in notice[4]
     assert notice[4].startswith("Toplantı 1: tutanak")
@@ -93,12 +115,20 @@ def test_the_district_minutes_message_keeps_the_institutions_capitals(memory_boo
 def test_a_district_books_minutes_dates_cite_the_district_articles(memory_book, column):
     """M12(4), M12(5): a district board's minutes dates written without a held date cite the district's
     articles, not the province's M12(2)/M12(3)."""
-    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
-                contract.S_YEAR: 2026, contract.S_POPULATION: 2_000}
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Kilis",
+        contract.S_DISTRICT: "Elbeyli",
+        contract.S_YEAR: 2026,
+        contract.S_POPULATION: 2_000,
+    }
     row = meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2026, 3, 10))
     row[column] = D(2026, 3, 12)
-    found = [f for f in findings(memory_book(settings=settings, rows={"Toplantılar": [row]}), D(2026, 3, 20))
-             if "yazılmış ama toplantının gerçekleşen tarihi boş" in f[4]]
+    found = [
+        f
+        for f in findings(memory_book(settings=settings, rows={"Toplantılar": [row]}), D(2026, 3, 20))
+        if "yazılmış ama toplantının gerçekleşen tarihi boş" in f[4]
+    ]
     assert [f[1] for f in found] == ["M12(4), M12(5)" if column == 7 else "M12(5)"]
 
 
@@ -108,9 +138,13 @@ def test_deadlines_before_a_postponed_meeting_run_from_its_planned_date(memory_b
     15 April 2026, held a week later: a proposal 14 days before the planned date is late, though it was three weeks
     before the day the board met."""
     proposed = D(2026, 4, 15) - dt.timedelta(days=days_before)
-    data = memory_book(settings=province(2026, 12_000), rows={
-        "Toplantılar": [meeting(1, BOARD, D(2026, 4, 15), D(2026, 4, 22), D(2026, 4, 24), D(2026, 4, 24))],
-        "Gündem": [[1, 1, "Eğitim", "İl Milli Eğitim Müdürlüğü", proposed]]})
+    data = memory_book(
+        settings=province(2026, 12_000),
+        rows={
+            "Toplantılar": [meeting(1, BOARD, D(2026, 4, 15), D(2026, 4, 22), D(2026, 4, 24), D(2026, 4, 24))],
+            "Gündem": [[1, 1, "Eğitim", "İl Milli Eğitim Müdürlüğü", proposed]],
+        },
+    )
     assert bool([f for f in findings(data, D(2026, 5, 1)) if f[1] == "M10(2)"]) is late
     notify = next(e for e in events(data, D(2026, 3, 1)) if e.kind == "bildirim" and e.meeting_no == "1")
     assert notify.date == D(2026, 4, 10)
@@ -119,8 +153,9 @@ def test_deadlines_before_a_postponed_meeting_run_from_its_planned_date(memory_b
 def test_a_board_held_earlier_than_planned_has_no_before_deadline_after_it(memory_book):
     """Planned for Monday 20 January 2031, held on Thursday 9 January: the notice (M11(3)) and the annual report
     (M13(2), approved there) are due before the day the board met, not before the day it was planned for."""
-    data = memory_book(settings=province(2031), rows={"Toplantılar": [meeting(1, BOARD, D(2031, 1, 20),
-                                                                              D(2031, 1, 9))]})
+    data = memory_book(
+        settings=province(2031), rows={"Toplantılar": [meeting(1, BOARD, D(2031, 1, 20), D(2031, 1, 9))]}
+    )
     evs = events(data, D(2031, 1, 2))
     notify = next(e for e in evs if e.kind == "bildirim" and e.meeting_no == "1")
     report = next(e for e in evs if e.kind == "yillik_rapor" and "2030 yılı" in e.description)
@@ -130,8 +165,11 @@ def test_a_board_held_earlier_than_planned_has_no_before_deadline_after_it(memor
 def test_a_sub_commission_minutes_date_without_a_held_date_cites_m12_6(memory_book):
     row = meeting(1, SUB, D(2026, 6, 1))
     row[7] = D(2026, 6, 3)
-    found = [f for f in findings(memory_book(settings=province(2026), rows={"Toplantılar": [row]}), D(2026, 6, 5))
-             if "yazılmış ama toplantının gerçekleşen tarihi boş" in f[4]]
+    found = [
+        f
+        for f in findings(memory_book(settings=province(2026), rows={"Toplantılar": [row]}), D(2026, 6, 5))
+        if "yazılmış ama toplantının gerçekleşen tarihi boş" in f[4]
+    ]
     assert [f[1] for f in found] == ["M12(6)"]
 
 
@@ -149,12 +187,17 @@ def test_a_planned_date_alone_never_satisfies_the_window(memory_book):
 
 
 def test_a_held_meeting_satisfies_the_window(memory_book):
-    data = memory_book(settings=province(2032), rows={"Toplantılar": [
-        meeting(1, BOARD, D(2032, 1, 19), D(2032, 1, 19), D(2032, 1, 27), D(2032, 1, 30))]})
+    data = memory_book(
+        settings=province(2032),
+        rows={"Toplantılar": [meeting(1, BOARD, D(2032, 1, 19), D(2032, 1, 19), D(2032, 1, 27), D(2032, 1, 30))]},
+    )
     found = findings(data, D(2032, 2, 3))
     assert not [f for f in found if f[1] in ("M7(2)", "M12(2)", "M12(3)")]
-    assert all(e.status == "tamamlandi" for e in events(data, D(2032, 2, 3))
-               if e.meeting_no == "1" and e.kind in ("il_gkk", "tutanak_teblig", "platform_giris"))
+    assert all(
+        e.status == "tamamlandi"
+        for e in events(data, D(2032, 2, 3))
+        if e.meeting_no == "1" and e.kind in ("il_gkk", "tutanak_teblig", "platform_giris")
+    )
 
 
 def test_kontrol_and_takvim_agree_on_every_status(memory_book):
@@ -174,16 +217,20 @@ def test_kontrol_and_takvim_agree_on_every_status(memory_book):
 
 # --- §3: the target is shown, the legal limit judges ------------------------------------------------------
 
-@pytest.mark.parametrize("article, meeting_day, target, limit", [
-    # Ramazan Bayramı 2031 (24–26 January): 9 January + 15 days falls on its first day → Monday 27 January
-    ("M12(2)", D(2031, 1, 9), D(2031, 1, 27), D(2031, 1, 27)),
-    # Kurban Bayramı 2029 (24–27 April): 10 April + 15 → Monday 30 April
-    ("M12(2)", D(2029, 4, 10), D(2029, 4, 30), D(2029, 4, 30)),
-    # a proposal 15 days before Monday 16 April 2029 is due on Sunday 1 April: shown Friday 30 March
-    ("M10(2)", D(2029, 4, 16), D(2029, 3, 30), D(2029, 4, 1)),
-    # "ayın son gününe kadar": May 2031 ends on a Saturday
-    ("M12(3)", D(2031, 5, 20), D(2031, 5, 30), D(2031, 5, 31)),
-])
+
+@pytest.mark.parametrize(
+    "article, meeting_day, target, limit",
+    [
+        # Ramazan Bayramı 2031 (24–26 January): 9 January + 15 days falls on its first day → Monday 27 January
+        ("M12(2)", D(2031, 1, 9), D(2031, 1, 27), D(2031, 1, 27)),
+        # Kurban Bayramı 2029 (24–27 April): 10 April + 15 → Monday 30 April
+        ("M12(2)", D(2029, 4, 10), D(2029, 4, 30), D(2029, 4, 30)),
+        # a proposal 15 days before Monday 16 April 2029 is due on Sunday 1 April: shown Friday 30 March
+        ("M10(2)", D(2029, 4, 16), D(2029, 3, 30), D(2029, 4, 1)),
+        # "ayın son gününe kadar": May 2031 ends on a Saturday
+        ("M12(3)", D(2031, 5, 20), D(2031, 5, 30), D(2031, 5, 31)),
+    ],
+)
 def test_every_deadline_has_a_target_and_a_legal_limit(article, meeting_day, target, limit):
     d = due(CAL, meeting_day, rule(article))
     assert (d.target, d.limit) == (target, limit)
@@ -194,9 +241,15 @@ def test_every_deadline_has_a_target_and_a_legal_limit(article, meeting_day, tar
 def test_platform_entry_on_the_calendar_last_day_is_on_time(memory_book, entry, late):
     """M12(3): May 2031 ends on Saturday 31st. An entry that day is on time (the text: "ayın son gününe kadar"),
     1 June is late; the message names the legal limit and the calendar's target."""
-    data = memory_book(settings=province(2031), rows={"Toplantılar": [
-        meeting(1, BOARD, D(2031, 1, 20), D(2031, 1, 20), D(2031, 1, 28), D(2031, 1, 30)),
-        meeting(2, BOARD, D(2031, 5, 20), D(2031, 5, 20), D(2031, 5, 27), entry, kind="Ek")]})
+    data = memory_book(
+        settings=province(2031),
+        rows={
+            "Toplantılar": [
+                meeting(1, BOARD, D(2031, 1, 20), D(2031, 1, 20), D(2031, 1, 28), D(2031, 1, 30)),
+                meeting(2, BOARD, D(2031, 5, 20), D(2031, 5, 20), D(2031, 5, 27), entry, kind="Ek"),
+            ]
+        },
+    )
     hits = [f for f in findings(data, D(2031, 6, 10)) if f[1] == "M12(3)"]
     assert bool(hits) is late
     if late:
@@ -212,9 +265,13 @@ def test_agenda_proposal_on_a_weekend_before_the_limit_is_on_time(memory_book, d
     """M10(2): the board is on Monday 16 April 2029; 15 days before is Sunday 1 April, 16 days Saturday 31 March —
     both allowed by the text, though the calendar asks for Friday 30 March. 14 days before (Monday) is late."""
     proposed = D(2029, 4, 16) - dt.timedelta(days=days_before)
-    data = memory_book(settings=province(2029, 12_000), rows={
-        "Toplantılar": [meeting(1, BOARD, D(2029, 4, 16), None, kind="Ek")],
-        "Gündem": [[1, 1, "Eğitim", "İl Milli Eğitim Müdürlüğü", proposed]]})
+    data = memory_book(
+        settings=province(2029, 12_000),
+        rows={
+            "Toplantılar": [meeting(1, BOARD, D(2029, 4, 16), None, kind="Ek")],
+            "Gündem": [[1, 1, "Eğitim", "İl Milli Eğitim Müdürlüğü", proposed]],
+        },
+    )
     hits = [f for f in findings(data, D(2029, 4, 10)) if f[1] == "M10(2)"]
     assert bool(hits) is late
     if late:
@@ -224,10 +281,17 @@ def test_agenda_proposal_on_a_weekend_before_the_limit_is_on_time(memory_book, d
 def test_the_m8_3_limit_is_judged_by_the_calendar_last_day(memory_book):
     """M8(3): a district board of 2027 not held in August/September must meet by 31 October; the calendar shows
     Thursday 28th (29th is Cumhuriyet Bayramı, 30–31 a weekend), but the board is missing only from 1 November."""
-    settings = {contract.S_KIND: "İlçe", contract.S_PROVINCE: "Kilis", contract.S_DISTRICT: "Elbeyli",
-                contract.S_YEAR: 2027, contract.S_POPULATION: 2_400}
-    data = memory_book(settings=settings, rows={"Toplantılar": [
-        meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2027, 2, 15), D(2027, 2, 15))]})
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Kilis",
+        contract.S_DISTRICT: "Elbeyli",
+        contract.S_YEAR: 2027,
+        contract.S_POPULATION: 2_400,
+    }
+    data = memory_book(
+        settings=settings,
+        rows={"Toplantılar": [meeting(1, rules.MeetingCategory.DISTRICT_BOARD.value, D(2027, 2, 15), D(2027, 2, 15))]},
+    )
     assert not [f for f in findings(data, D(2027, 10, 31)) if "yapılmamış" in f[4]]
     assert [f[1] for f in findings(data, D(2027, 11, 1)) if "yapılmamış" in f[4]] == ["M8(1)"]
     proposal = next(e for e in events(data, D(2027, 9, 1)) if e.kind == "ilce_gkk" and e.proposal)
@@ -241,8 +305,10 @@ def test_a_move_across_an_estimated_bayram_is_marked_estimated(memory_book):
     moved = due(CAL, D(2034, 11, 27), rule("M12(2)"))
     assert (moved.target, moved.estimated) == (D(2034, 12, 15), True)
     assert due(CAL, D(2034, 11, 24), rule("M12(2)")).estimated is False  # 9 December, a Saturday
-    data = memory_book(settings=province(2034, 12_000), rows={"Toplantılar": [
-        meeting(1, BOARD, D(2034, 11, 27), D(2034, 11, 27), kind="Ek")]})
+    data = memory_book(
+        settings=province(2034, 12_000),
+        rows={"Toplantılar": [meeting(1, BOARD, D(2034, 11, 27), D(2034, 11, 27), kind="Ek")]},
+    )
     evs = events(data, D(2034, 11, 28))
     notice = next(e for e in evs if e.kind == "tutanak_teblig" and e.meeting_no == "1")
     assert notice.estimated and "tahmini bayram tarihine göre kaydırıldı" in notice.description
@@ -254,21 +320,34 @@ def test_a_move_across_an_estimated_bayram_is_marked_estimated(memory_book):
 
 # --- M13: the annual report is prepared before the first board that approves it ---------------------------
 
-@pytest.mark.parametrize("board, today, due_day", [
-    (D(2030, 1, 8), D(2030, 1, 2), D(2030, 1, 8)),  # the first board comes first: the report is due that day (M13(2))
-    (D(2030, 1, 28), D(2030, 1, 2), D(2030, 1, 28)),
-    # KURALLAR §7: a board entered for February is not the first while January's can still be held: the proposed
-    # January board (Tuesday 15 January) is, and the report is due then ...
-    (D(2030, 2, 7), D(2030, 1, 2), D(2030, 1, 15)),
-    (D(2030, 2, 7), D(2030, 2, 1), D(2030, 1, 31)),  # ... once January has passed, a late first board: January's end
-])
+
+@pytest.mark.parametrize(
+    "board, today, due_day",
+    [
+        (
+            D(2030, 1, 8),
+            D(2030, 1, 2),
+            D(2030, 1, 8),
+        ),  # the first board comes first: the report is due that day (M13(2))
+        (D(2030, 1, 28), D(2030, 1, 2), D(2030, 1, 28)),
+        # KURALLAR §7: a board entered for February is not the first while January's can still be held: the proposed
+        # January board (Tuesday 15 January) is, and the report is due then ...
+        (D(2030, 2, 7), D(2030, 1, 2), D(2030, 1, 15)),
+        (
+            D(2030, 2, 7),
+            D(2030, 2, 1),
+            D(2030, 1, 31),
+        ),  # ... once January has passed, a late first board: January's end
+    ],
+)
 def test_annual_report_is_due_by_the_first_board(memory_book, board, today, due_day):
     data = memory_book(settings=province(2030), rows={"Toplantılar": [meeting(1, BOARD, board)]})
     evs = [e for e in events(data, today) if e.kind == "yillik_rapor" and "2029 yılı" in e.description]
     assert [e.date for e in evs] == [due_day] and evs[0].article == "M13(1), M13(2)"
     # entered in the platform by the end of January whatever the board's day (M13(3))
-    platform = next(e for e in events(data, today) if e.kind == "yillik_rapor_platform"
-                    and "2029 yılı" in e.description)
+    platform = next(
+        e for e in events(data, today) if e.kind == "yillik_rapor_platform" and "2029 yılı" in e.description
+    )
     assert platform.date == D(2030, 1, 31)
 
 
@@ -284,12 +363,14 @@ def test_annual_report_is_due_by_the_proposed_first_board_when_none_is_entered(m
 
 # --- M5(13): fifteen days to update the action plan ----------------------------------------------------------
 
+
 @pytest.mark.parametrize("update", ["Evet", None])
 def test_action_plan_update_gets_fifteen_days(memory_book, update):
     """M5(13): a board held on Monday 9 July 2029 that gave 15 days to update the plan: the updated plan goes to
     the chair by 24 July (a Tuesday); without the request there is no such event."""
-    data = memory_book(settings=province(2029), rows={"Toplantılar": [
-        meeting(1, BOARD, D(2029, 7, 9), D(2029, 7, 9), update=update)]})
+    data = memory_book(
+        settings=province(2029), rows={"Toplantılar": [meeting(1, BOARD, D(2029, 7, 9), D(2029, 7, 9), update=update)]}
+    )
     evs = [e for e in events(data, D(2029, 7, 10)) if e.kind == "eylem_plani_guncelleme"]
     if update:
         assert [(e.date, e.article, e.meeting_no) for e in evs] == [(D(2029, 7, 24), "M5(13)", "1")]

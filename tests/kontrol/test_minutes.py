@@ -15,9 +15,10 @@ from .base import TODAY, D, assert_finds, assert_not_finds, book, change, findin
 
 # --- moved from tests/test_kontrol.py ---
 
-@pytest.mark.parametrize("sheet, col, article", [
-    ("Kararlar", 1, "M12(1)"), ("Katılımcılar", 0, "M12(7)"), ("Gündem", 0, "M10(1)"),
-])
+
+@pytest.mark.parametrize(
+    "sheet, col, article", [("Kararlar", 1, "M12(1)"), ("Katılımcılar", 0, "M12(7)"), ("Gündem", 0, "M10(1)")]
+)
 def test_references_to_meetings(memory_book, example_rows, sheet, col, article):
     example_rows[sheet][0][col] = 77
     found = [f for f in findings(memory_book(rows=example_rows)) if "77" in f[4]]
@@ -40,6 +41,7 @@ def test_held_meeting_without_participants_warning(memory_book, example_rows):
 
 # --- each article on both sides of its edge (issue 22) ---
 
+
 def _limit(data, no: int, kind: str) -> dt.date:
     """The legal limit of meeting `no`'s deadline of `kind` (core.workdays.due on the book's calendar)."""
     from gockurul_excel.core.meetings import before_day
@@ -53,18 +55,20 @@ def _limit(data, no: int, kind: str) -> dt.date:
     return due(build_schedule(data, TODAY).calendar, base, rule).limit
 
 
-@pytest.mark.parametrize("column, kind, article, cell", [
-    ("Tutanak Tebliğ Tarihi", "tutanak_teblig", "M12(2)", "H2"),
-    ("Platform Giriş Tarihi", "platform_giris", "M12(3)", "I2"),
-])
+@pytest.mark.parametrize(
+    "column, kind, article, cell",
+    [
+        ("Tutanak Tebliğ Tarihi", "tutanak_teblig", "M12(2)", "H2"),
+        ("Platform Giriş Tarihi", "platform_giris", "M12(3)", "I2"),
+    ],
+)
 def test_minutes_are_judged_by_the_legal_limit(example_rows, column, kind, article, cell):
     """M12(2), M12(3): the board's minutes notified and entered by the limit — on it is in time, a day after late."""
     limit = _limit(book(rows=example_rows), 1, kind)
     change(example_rows, "Toplantılar", {"Toplantı No": 1}, **{column: limit})
     assert_not_finds(book(rows=example_rows), article)
     change(example_rows, "Toplantılar", {"Toplantı No": 1}, **{column: limit + dt.timedelta(days=1)})
-    assert_finds(book(rows=example_rows), article, sheet="Toplantılar", cell=cell, level="hata",
-                 text="olmalıydı")
+    assert_finds(book(rows=example_rows), article, sheet="Toplantılar", cell=cell, level="hata", text="olmalıydı")
 
 
 def test_a_missing_minutes_date_is_late_only_after_the_limit(example_rows):
@@ -96,8 +100,9 @@ def test_agenda_proposals_arrive_by_their_limit(example_rows):
 def test_participants_of_a_held_meeting(example_rows):
     """M12(7): a held meeting has its participants (Ek-2); one row is enough."""
     keep = [p for p in example_rows["Katılımcılar"] if p[0] != 3]
-    example_rows["Katılımcılar"] = keep + rows("Katılımcılar", toplanti_no=3, sira=1, kurum_ismi="Valilik",
-                                               unvan="Vali", ad_soyad="Kemal Çelik", vekil="Hayır")
+    example_rows["Katılımcılar"] = keep + rows(
+        "Katılımcılar", toplanti_no=3, sira=1, kurum_ismi="Valilik", unvan="Vali", ad_soyad="Kemal Çelik", vekil="Hayır"
+    )
     assert_not_finds(book(rows=example_rows), "M12(7)", sheet="Toplantılar")
     example_rows["Katılımcılar"] = keep
     assert_finds(book(rows=example_rows), "M12(7)", sheet="Toplantılar", cell="A4", text="katılımcısı yok")

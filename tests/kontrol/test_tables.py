@@ -14,6 +14,7 @@ from .base import TODAY, D, findings
 
 # --- moved from tests/test_kontrol.py ---
 
+
 def test_clean_baseline_has_no_findings(make_book):
     assert findings(make_book()) == []
 
@@ -26,8 +27,13 @@ def test_required_and_closed_lists_and_types(memory_book, example_rows):
     example_rows["İlçeler"][0][1] = "çok"  # not a number
     found = findings(memory_book(rows=example_rows))
     cells = {(f[2], f[3]) for f in found if f[0] == "hata"}
-    assert {("Kararlar", "C2"), ("Kararlar", "H3"), ("Sorunlar", "C2"), ("Toplantılar", "E3"),
-            ("İlçeler", "B2")} <= cells
+    assert {
+        ("Kararlar", "C2"),
+        ("Kararlar", "H3"),
+        ("Sorunlar", "C2"),
+        ("Toplantılar", "E3"),
+        ("İlçeler", "B2"),
+    } <= cells
     msg = next(f[4] for f in found if f[3] == "H3")
     assert "Bitti" in msg and "Uygulandı" in msg
 
@@ -66,8 +72,11 @@ def test_kontrol_sheet_written_with_links(make_book, example_rows):
 
 def test_older_template_is_read_without_complaint(memory_book, example_rows):
     """A 1.0 workbook lacks the 1.1 column and settings: not an error, `guncelle` adds them."""
-    settings = {k: v for k, v in example.example_settings().items()
-                if k not in (rules.SETTING_COAST_GUARD, rules.SETTING_RESEARCH_CENTRE)}
+    settings = {
+        k: v
+        for k, v in example.example_settings().items()
+        if k not in (rules.SETTING_COAST_GUARD, rules.SETTING_RESEARCH_CENTRE)
+    }
     example_rows["Toplantılar"] = [r[:9] for r in example_rows["Toplantılar"]]
     path = memory_book(settings={**settings, "Şablon Sürümü": "1.0"}, rows=example_rows, version="1.0")
     found = findings(path)
@@ -95,8 +104,11 @@ def test_every_check_cites_only_the_articles_it_declares(memory_book, example_ro
     plan = example_rows["Eylem Planı"][0]
     plan[6] = plan[5] - dt.timedelta(days=1)  # ends before it starts
     district = {**example.example_settings(), "Kurul Türü": "İlçe", "İlçe": "Nizip"}
-    books = [memory_book(settings=example.example_settings(), rows=example.example_rows()),
-             memory_book(rows=example_rows), memory_book(settings=district, rows=example_rows)]
+    books = [
+        memory_book(settings=example.example_settings(), rows=example.example_rows()),
+        memory_book(rows=example_rows),
+        memory_book(settings=district, rows=example_rows),
+    ]
     seen = set()
     for data in books:
         ctx = checks.Context(data, TODAY, data.board_kind, data.setting("Yabancı Nüfusu"))
@@ -117,8 +129,18 @@ from gockurul_excel.errors import GocKurulError  # noqa: E402
 from .base import book  # noqa: E402
 
 
-@pytest.mark.parametrize("year, finds", [(1999, "en az 2000"), (2000, None), (2100, None), (2101, "en çok 2.100"),
-                                         (0, "en az 2000"), (10**20, "en çok 2.100"), (1e308, "en çok 2.100")])
+@pytest.mark.parametrize(
+    "year, finds",
+    [
+        (1999, "en az 2000"),
+        (2000, None),
+        (2100, None),
+        (2101, "en çok 2.100"),
+        (0, "en az 2000"),
+        (10**20, "en çok 2.100"),
+        (1e308, "en çok 2.100"),
+    ],
+)
 def test_the_books_year_is_2000_to_2100_else_a_finding_and_no_calendar(year, finds):
     """A year outside 2000–2100 (Excel dates are read in that span) is a finding on Ayarlar's Yıl cell, and no
     command computes with it: `takvim` says the year is missing instead of failing (Yıl = 10**20 or 0 once ended

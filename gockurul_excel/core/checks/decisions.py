@@ -26,9 +26,14 @@ def decision_due_after_meeting(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         due, day = r["Verilen Süre"], ctx.own_meeting_date(r)
         if due and day and due < day:
-            yield Finding(ERROR, EK1, "Kararlar", r.cell("Verilen Süre"),
-                          f"{record_label(r, 'Karar No', 'Karar')}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı "
-                          f"toplantıdan ({day:%d.%m.%Y}) önce olamaz.")
+            yield Finding(
+                ERROR,
+                EK1,
+                "Kararlar",
+                r.cell("Verilen Süre"),
+                f"{record_label(r, 'Karar No', 'Karar')}: Verilen Süre ({due:%d.%m.%Y}) kararın alındığı "
+                f"toplantıdan ({day:%d.%m.%Y}) önce olamaz.",
+            )
 
 
 @check(EVALUATION)
@@ -36,17 +41,27 @@ def evaluated_by_later_meeting(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         own, later = ctx.own_meeting_date(r), ctx.meeting_date(r[EVALUATOR])
         if own and later and later <= own:
-            yield Finding(ERROR, EVALUATION, "Kararlar", r.cell(EVALUATOR),
-                          f"{record_label(r, 'Karar No', 'Karar')}, kendisinden sonraki bir toplantıda "
-                          f"değerlendirilmeli; toplantı {r[EVALUATOR]} kararın toplantısından sonra değil.")
+            yield Finding(
+                ERROR,
+                EVALUATION,
+                "Kararlar",
+                r.cell(EVALUATOR),
+                f"{record_label(r, 'Karar No', 'Karar')}, kendisinden sonraki bir toplantıda "
+                f"değerlendirilmeli; toplantı {r[EVALUATOR]} kararın toplantısından sonra değil.",
+            )
 
 
 @check(rules.NOT_IMPLEMENTED_REASON_ARTICLE)
 def not_implemented_reason(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         if r["Durum"] == rules.DECISION_NOT_IMPLEMENTED and not r["Uygulanamama Sebebi"]:
-            yield Finding(WARNING, rules.NOT_IMPLEMENTED_REASON_ARTICLE, "Kararlar", r.cell("Uygulanamama Sebebi"),
-                          f"{record_label(r, 'Karar No', 'Karar')} uygulanamadı; yıllık raporda sebebi yazılmalı.")
+            yield Finding(
+                WARNING,
+                rules.NOT_IMPLEMENTED_REASON_ARTICLE,
+                "Kararlar",
+                r.cell("Uygulanamama Sebebi"),
+                f"{record_label(r, 'Karar No', 'Karar')} uygulanamadı; yıllık raporda sebebi yazılmalı.",
+            )
 
 
 @check(EVALUATION)
@@ -56,11 +71,16 @@ def open_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     board held after it (core.meetings.unevaluated_decisions)."""
     for d, r in unevaluated_decisions(ctx.data):
         no = r[NO]
-        yield Finding(WARNING, EVALUATION, "Kararlar", d.cell(EVALUATOR),
-                      f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d[NO]}) açık; bir sonraki "
-                      f"kurul olan toplantı {no} ({held(r):%d.%m.%Y}) yapılmış ama kararın orada "
-                      "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
-                      f"{no} yazın (Ek-1 madde 8).")
+        yield Finding(
+            WARNING,
+            EVALUATION,
+            "Kararlar",
+            d.cell(EVALUATOR),
+            f"{record_label(d, 'Karar No', 'Karar')} (toplantı {d[NO]}) açık; bir sonraki "
+            f"kurul olan toplantı {no} ({held(r):%d.%m.%Y}) yapılmış ama kararın orada "
+            "değerlendirildiği yazılmamış. Değerlendirildiyse 'Değerlendiren Toplantı No'ya "
+            f"{no} yazın (Ek-1 madde 8).",
+        )
 
 
 @check(rules.CARRIED_EVALUATION_ARTICLE)
@@ -74,11 +94,16 @@ def carried_decisions_evaluated(ctx: Context) -> Iterator[Finding]:
     done = {r[NO] for r in ctx.data.records("Toplantılar") if held(r)}
     for d in carried_rows(ctx.data, "Kararlar"):
         if d[EVALUATOR] not in done:
-            yield Finding(WARNING, rules.CARRIED_EVALUATION_ARTICLE, "Kararlar", d.cell(EVALUATOR),
-                          f"Karar {d['Karar No']} ({carried_year(d)} yılından devreden): yılın ilk kurulu (toplantı "
-                          f"{first.no}, {held(first.record):%d.%m.%Y}) yapıldı ama bu yılın yapılmış "
-                          "bir toplantısında değerlendirildiği yazılmamış. Değerlendirildiği toplantının numarasını "
-                          "'Değerlendiren Toplantı No'ya yazın.")
+            yield Finding(
+                WARNING,
+                rules.CARRIED_EVALUATION_ARTICLE,
+                "Kararlar",
+                d.cell(EVALUATOR),
+                f"Karar {d['Karar No']} ({carried_year(d)} yılından devreden): yılın ilk kurulu (toplantı "
+                f"{first.no}, {held(first.record):%d.%m.%Y}) yapıldı ama bu yılın yapılmış "
+                "bir toplantısında değerlendirildiği yazılmamış. Değerlendirildiği toplantının numarasını "
+                "'Değerlendiren Toplantı No'ya yazın.",
+            )
 
 
 @check(EK1)
@@ -89,9 +114,13 @@ def decisions_in_time(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Kararlar"):
         due_day = r["Verilen Süre"]
         if due_day and due_day < ctx.today and r["Durum"] in rules.DECISION_OPEN:
-            yield Finding(WARNING, EK1, "Kararlar", r.cell("Durum"),
-                          f"Karar {number_text(r, 'Karar No')}: verilen süre {tr_date(due_day)} geçti, durumu "
-                          f"'{r['Durum']}'.")
+            yield Finding(
+                WARNING,
+                EK1,
+                "Kararlar",
+                r.cell("Durum"),
+                f"Karar {number_text(r, 'Karar No')}: verilen süre {tr_date(due_day)} geçti, durumu '{r['Durum']}'.",
+            )
 
 
 @check(ANNUAL_ARTICLE)

@@ -30,19 +30,30 @@ def meeting_label(r: Record) -> str:
 
 # --- what a row of Toplantılar holds -----------------------------------------------------------------
 
+
 @check(TEMPLATE_RULE, each="meeting_rows")
 def held_not_in_future(ctx: Context, r: Record) -> Iterator[Finding]:
     day = held(r)
     if day and day > ctx.today:
-        yield Finding(ERROR, TEMPLATE_RULE, SHEET, r.cell(HELD),
-                      f"Toplantı {meeting_label(r)}: gerçekleşen tarih ({day:%d.%m.%Y}) ileri bir tarih olamaz.")
+        yield Finding(
+            ERROR,
+            TEMPLATE_RULE,
+            SHEET,
+            r.cell(HELD),
+            f"Toplantı {meeting_label(r)}: gerçekleşen tarih ({day:%d.%m.%Y}) ileri bir tarih olamaz.",
+        )
 
 
 @check(TEMPLATE_RULE, each="meeting_rows")
 def meeting_dated(ctx: Context, r: Record) -> Iterator[Finding]:
     if not held(r) and not planned(r) and PLANNED in r.cells:
-        yield Finding(WARNING, TEMPLATE_RULE, SHEET, r.cell(PLANNED),
-                      f"Toplantı {meeting_label(r)}: ne planlanan ne gerçekleşen tarih yazılmış.")
+        yield Finding(
+            WARNING,
+            TEMPLATE_RULE,
+            SHEET,
+            r.cell(PLANNED),
+            f"Toplantı {meeting_label(r)}: ne planlanan ne gerçekleşen tarih yazılmış.",
+        )
 
 
 @check(TEMPLATE_RULE, each="meeting_rows")
@@ -51,8 +62,13 @@ def meeting_in_book_year(ctx: Context, r: Record) -> Iterator[Finding]:
     year = ctx.data.setting(contract.S_YEAR)
     when = meeting_day(r)
     if when and isinstance(year, int) and when.year != year:
-        yield Finding(WARNING, TEMPLATE_RULE, SHEET, r.cell(HELD if held(r) else PLANNED),
-                      f"Toplantı {meeting_label(r)}, {when.year} yılında; bu kitap {year} yılı için.")
+        yield Finding(
+            WARNING,
+            TEMPLATE_RULE,
+            SHEET,
+            r.cell(HELD if held(r) else PLANNED),
+            f"Toplantı {meeting_label(r)}, {when.year} yılında; bu kitap {year} yılı için.",
+        )
 
 
 @check(*dict.fromkeys(article for _, article in rules.BOARD_MEETING_CATEGORIES.values()))
@@ -64,12 +80,18 @@ def meeting_category_fits_board(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records(SHEET):
         cat = r["Kategori"]
         if cat in contract.lists()["Kategori"] and cat not in names:
-            yield Finding(ERROR, article, SHEET, r.cell("Kategori"),
-                          f"Toplantı {r[NO]}: '{cat}' bir {ctx.kind.value} kurulu kitabında tutulmaz "
-                          f"(bu kitapta: {', '.join(names)}).")
+            yield Finding(
+                ERROR,
+                article,
+                SHEET,
+                r.cell("Kategori"),
+                f"Toplantı {r[NO]}: '{cat}' bir {ctx.kind.value} kurulu kitabında tutulmaz "
+                f"(bu kitapta: {', '.join(names)}).",
+            )
 
 
 # --- the İl Göç İdaresi Müdürlüğü at district boards ---------------------------------------------------
+
 
 @check(rules.DISTRICT_BOARD_PARTICIPANT[1])
 def migration_office_at_district_boards(ctx: Context) -> Iterator[Finding]:
@@ -86,9 +108,14 @@ def migration_office_at_district_boards(ctx: Context) -> Iterator[Finding]:
             continue
         present = people.get(r[NO], [])
         if present and not any(contains_any(p["Kurum İsmi"] or "", (institution,)) for p in present):
-            yield Finding(WARNING, article, SHEET, r.cell(NO),
-                          f"Toplantı {r[NO]} ({held(r):%d.%m.%Y}): katılımcılar arasında "
-                          f"{institution} yok; İlçe Göç Koordinasyon Kurullarına {institution} katılım sağlar.")
+            yield Finding(
+                WARNING,
+                article,
+                SHEET,
+                r.cell(NO),
+                f"Toplantı {r[NO]} ({held(r):%d.%m.%Y}): katılımcılar arasında "
+                f"{institution} yok; İlçe Göç Koordinasyon Kurullarına {institution} katılım sağlar.",
+            )
 
 
 def _migration_office_at_merged_boards(ctx: Context) -> Iterator[Finding]:
@@ -110,24 +137,39 @@ def _migration_office_at_merged_boards(ctx: Context) -> Iterator[Finding]:
             if r["Kategori"] != board or not isinstance(day, dt.date) or not present or day.year != year:
                 continue
             if not any(contains_any(p["Kurum İsmi"] or "", (institution,)) for p in present):
-                yield Finding(WARNING, article, contract.DISTRICT_PARTICIPANTS_SHEET, None,
-                              f"{rows.district} İlçe GKK toplantı {r[NO]} ({day:%d.%m.%Y}): "
-                              f"katılımcılar arasında {institution} yok; İlçe Göç Koordinasyon Kurullarına "
-                              f"{institution} katılım sağlar.")
+                yield Finding(
+                    WARNING,
+                    article,
+                    contract.DISTRICT_PARTICIPANTS_SHEET,
+                    None,
+                    f"{rows.district} İlçe GKK toplantı {r[NO]} ({day:%d.%m.%Y}): "
+                    f"katılımcılar arasında {institution} yok; İlçe Göç Koordinasyon Kurullarına "
+                    f"{institution} katılım sağlar.",
+                )
 
 
 @check("M8(1)")
 def districts_sheet(ctx: Context) -> Iterator[Finding]:
     if ctx.kind is rules.BoardKind.PROVINCE and "İlçeler" in ctx.data.tables and not ctx.data.records("İlçeler"):
-        yield Finding(WARNING, "M8(1)", "İlçeler", None,
-                      "İlçeler boş: hangi kaymakamların üye olacağı (M4(2)) ve hangi ilçelerin kurul "
-                      "toplayacağı (M8(1)) hesaplanamaz.")
+        yield Finding(
+            WARNING,
+            "M8(1)",
+            "İlçeler",
+            None,
+            "İlçeler boş: hangi kaymakamların üye olacağı (M4(2)) ve hangi ilçelerin kurul "
+            "toplayacağı (M8(1)) hesaplanamaz.",
+        )
 
 
 # --- the windows (by the schedule) -------------------------------------------------------------------
 
-_WINDOWS = (rules.PROVINCE_BOARD_QUARTERLY, rules.PROVINCE_BOARD_BIANNUAL, rules.SUBCOMMISSION_QUARTERLY,
-            rules.SUBCOMMISSION_BIANNUAL, rules.DISTRICT_BOARD_WINDOW)
+_WINDOWS = (
+    rules.PROVINCE_BOARD_QUARTERLY,
+    rules.PROVINCE_BOARD_BIANNUAL,
+    rules.SUBCOMMISSION_QUARTERLY,
+    rules.SUBCOMMISSION_BIANNUAL,
+    rules.DISTRICT_BOARD_WINDOW,
+)
 
 
 @check(*dict.fromkeys(w.article for w in _WINDOWS))
@@ -138,16 +180,24 @@ def ordinary_meetings_held(ctx: Context) -> Iterator[Finding]:
         if w.held is None and w.limit < s.today:
             note = ""
             if w.meeting is not None and planned(w.meeting) is not None:
-                note = (f" Toplantı {w.meeting[NO]} {tr_date(planned(w.meeting))} için "
-                        "planlanmış ama gerçekleşen tarihi yazılmamış: yapıldıysa 'Gerçekleşen Tarih'i yazın.")
+                note = (
+                    f" Toplantı {w.meeting[NO]} {tr_date(planned(w.meeting))} için "
+                    "planlanmış ama gerçekleşen tarihi yazılmamış: yapıldıysa 'Gerçekleşen Tarih'i yazın."
+                )
             cell = w.meeting.cell(HELD) if w.meeting is not None else None
-            yield Finding(ERROR, w.article, SHEET, cell,
-                          f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; "
-                          f"son gün {tr_date(w.limit)} geçti.{note}")
+            yield Finding(
+                ERROR,
+                w.article,
+                SHEET,
+                cell,
+                f"{CATEGORY_NAME[w.category]} olağan toplantısı ({w.label} {s.year}) yapılmamış; "
+                f"son gün {tr_date(w.limit)} geçti.{note}",
+            )
 
 
-@check(*dict.fromkeys(w.article for w in _WINDOWS if w is not rules.DISTRICT_BOARD_WINDOW),
-       rules.DISTRICT_WINDOW_ARTICLES)
+@check(
+    *dict.fromkeys(w.article for w in _WINDOWS if w is not rules.DISTRICT_BOARD_WINDOW), rules.DISTRICT_WINDOW_ARTICLES
+)
 def ordinary_meetings_in_window(ctx: Context) -> Iterator[Finding]:
     """KURALLAR §2: an ordinary meeting of the book's year falls in a window of its kind."""
     s = ctx.schedule
@@ -162,9 +212,14 @@ def ordinary_meetings_in_window(ctx: Context) -> Iterator[Finding]:
         else:
             allowed = ", ".join(f"{tr_date(w.start)}–{tr_date(w.end)}" for w in same)
             article = same[0].article
-        yield Finding(ERROR, article, SHEET, m.cell(HELD if held(m) else PLANNED),
-                      f"Toplantı {m[NO]} ({tr_date(meeting_day(m))}) olağan toplantı döneminin dışında; "
-                      f"{CATEGORY_NAME[cat]} olağan toplantıları: {allowed}.")
+        yield Finding(
+            ERROR,
+            article,
+            SHEET,
+            m.cell(HELD if held(m) else PLANNED),
+            f"Toplantı {m[NO]} ({tr_date(meeting_day(m))}) olağan toplantı döneminin dışında; "
+            f"{CATEGORY_NAME[cat]} olağan toplantıları: {allowed}.",
+        )
 
 
 @check(*dict.fromkeys(rules.MEETING_DATE_ARTICLE.values()), each="scheduled_meetings")
@@ -178,11 +233,21 @@ def meeting_on_working_day(ctx: Context, item: tuple[Record, Category, dt.date])
             continue
         reason = cal.why_not_working(day)
         if reason:
-            yield Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], SHEET, m.cell(col),
-                          f"Toplantı {m[NO]}: {tr_date(day)} iş günü değil ({reason}).")
+            yield Finding(
+                WARNING,
+                rules.MEETING_DATE_ARTICLE[cat],
+                SHEET,
+                m.cell(col),
+                f"Toplantı {m[NO]}: {tr_date(day)} iş günü değil ({reason}).",
+            )
         elif (half := cal.half_day(day)) is not None:
-            yield Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], SHEET, m.cell(col),
-                          f"Toplantı {m[NO]}: {tr_date(day)} yarım gün ({half.name}).")
+            yield Finding(
+                WARNING,
+                rules.MEETING_DATE_ARTICLE[cat],
+                SHEET,
+                m.cell(col),
+                f"Toplantı {m[NO]}: {tr_date(day)} yarım gün ({half.name}).",
+            )
         if col == PLANNED and held(m):
             break  # what was planned matters less once the meeting is held
 
@@ -194,18 +259,27 @@ def meeting_article(ctx: Context, m: Record, cat: Category) -> str:
     return EXTRA_MEETING_ARTICLE
 
 
-@check(*dict.fromkeys(w.article for w in _WINDOWS), *dict.fromkeys(rules.MEETING_DATE_ARTICLE.values()),
-       EXTRA_MEETING_ARTICLE, each="scheduled_meetings")
+@check(
+    *dict.fromkeys(w.article for w in _WINDOWS),
+    *dict.fromkeys(rules.MEETING_DATE_ARTICLE.values()),
+    EXTRA_MEETING_ARTICLE,
+    each="scheduled_meetings",
+)
 def past_meeting_recorded(ctx: Context, item: tuple[Record, Category, dt.date]) -> Iterator[Finding]:
     """KURALLAR §2: a planned date in the past with no held date — was it held?"""
     m, cat, _day = item
     day = planned(m)
     if held(m) is not None or day is None or day >= ctx.today:
         return
-    yield Finding(WARNING, meeting_article(ctx, m, cat), SHEET, m.cell(HELD),
-                  f"Toplantı {m[NO]} {tr_date(day)} için planlanmıştı; gerçekleşen tarih yazılmamış. "
-                  "Toplantı yapıldıysa 'Gerçekleşen Tarih'i yazın (yapılmamış bir toplantı olağan toplantı "
-                  "yükümlülüğünü karşılamaz); yapılmadıysa yeni tarihini 'Planlanan Tarih'e yazın.")
+    yield Finding(
+        WARNING,
+        meeting_article(ctx, m, cat),
+        SHEET,
+        m.cell(HELD),
+        f"Toplantı {m[NO]} {tr_date(day)} için planlanmıştı; gerçekleşen tarih yazılmamış. "
+        "Toplantı yapıldıysa 'Gerçekleşen Tarih'i yazın (yapılmamış bir toplantı olağan toplantı "
+        "yükümlülüğünü karşılamaz); yapılmadıysa yeni tarihini 'Planlanan Tarih'e yazın.",
+    )
 
 
 @check(rules.DISTRICT_WINDOW_ARTICLES, each="district_follow_up")
@@ -214,6 +288,11 @@ def district_boards_held(ctx: Context, st: DistrictStatus) -> Iterator[Finding]:
     for w in st.windows:
         if w.status == MISSING:
             why = "" if st.merged else " (ilçenin kitabı henüz birleştirilmedi)"
-            yield Finding(ERROR, rules.DISTRICT_WINDOW_ARTICLES, "İlçeler", st.cell,
-                          f"{st.district} İlçe GKK olağan toplantısı ({w.label} {ctx.schedule.year}) "
-                          f"yapılmamış{why}; son gün {tr_date(w.limit)} geçti.")
+            yield Finding(
+                ERROR,
+                rules.DISTRICT_WINDOW_ARTICLES,
+                "İlçeler",
+                st.cell,
+                f"{st.district} İlçe GKK olağan toplantısı ({w.label} {ctx.schedule.year}) "
+                f"yapılmamış{why}; son gün {tr_date(w.limit)} geçti.",
+            )

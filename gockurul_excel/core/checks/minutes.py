@@ -28,14 +28,17 @@ reference("decision_meeting_exists", "Kararlar", NO, SHEET, NO, rules.MINUTES_DE
 reference("participant_meeting_exists", "Katılımcılar", NO, SHEET, NO, rules.PARTICIPANTS_ARTICLE)
 
 # (deadline kind, category) -> article: M12(2)/(3) of the İl, M12(4)/(5)/(6) of the others
-_ARTICLES = {(d.kind, cat): d.articles for d in rules.MEETING_DEADLINES if d.kind in MINUTES_COLUMNS
-             for cat in d.categories}
+_ARTICLES = {
+    (d.kind, cat): d.articles for d in rules.MEETING_DEADLINES if d.kind in MINUTES_COLUMNS for cat in d.categories
+}
 
 
 def _article(kind: str, category: Category | None) -> str:
-    return (_ARTICLES.get((kind, category))  # the sub-commission's outputs: M12(6)
-            or _ARTICLES.get(("platform_giris", category))
-            or _ARTICLES[(kind, Category.PROVINCE_BOARD)])
+    return (
+        _ARTICLES.get((kind, category))  # the sub-commission's outputs: M12(6)
+        or _ARTICLES.get(("platform_giris", category))
+        or _ARTICLES[(kind, Category.PROVINCE_BOARD)]
+    )
 
 
 @check(*dict.fromkeys(_ARTICLES.values()), each="meeting_rows")
@@ -46,12 +49,21 @@ def minutes_after_meeting(ctx: Context, r: Record) -> Iterator[Finding]:
     for kind, col in MINUTES_COLUMNS.items():
         d = r[col]
         if d and not day:
-            yield Finding(ERROR, _article(kind, category), SHEET, r.cell(col),
-                          f"Toplantı {meeting_label(r)}: '{col}' yazılmış ama toplantının gerçekleşen tarihi boş.")
+            yield Finding(
+                ERROR,
+                _article(kind, category),
+                SHEET,
+                r.cell(col),
+                f"Toplantı {meeting_label(r)}: '{col}' yazılmış ama toplantının gerçekleşen tarihi boş.",
+            )
         elif d and day and d < day:
-            yield Finding(ERROR, _article(kind, category), SHEET, r.cell(col),
-                          f"Toplantı {meeting_label(r)}: '{col}' ({d:%d.%m.%Y}) toplantıdan ({day:%d.%m.%Y}) önce "
-                          "olamaz.")
+            yield Finding(
+                ERROR,
+                _article(kind, category),
+                SHEET,
+                r.cell(col),
+                f"Toplantı {meeting_label(r)}: '{col}' ({d:%d.%m.%Y}) toplantıdan ({day:%d.%m.%Y}) önce olamaz.",
+            )
 
 
 @check(rules.PARTICIPANTS_ARTICLE)
@@ -61,9 +73,13 @@ def held_meeting_has_participants(ctx: Context) -> Iterator[Finding]:
     counts = Counter(r[NO] for r in ctx.data.records("Katılımcılar"))
     for r in ctx.data.records(SHEET):
         if r[HELD] and not counts.get(r[NO]):
-            yield Finding(WARNING, rules.PARTICIPANTS_ARTICLE, SHEET, r.cell(NO),
-                          f"{record_label(r, NO, 'Toplantı')} yapılmış ama 'Katılımcılar' sayfasında "
-                          "katılımcısı yok (Ek-2).")
+            yield Finding(
+                WARNING,
+                rules.PARTICIPANTS_ARTICLE,
+                SHEET,
+                r.cell(NO),
+                f"{record_label(r, NO, 'Toplantı')} yapılmış ama 'Katılımcılar' sayfasında katılımcısı yok (Ek-2).",
+            )
 
 
 @check(*dict.fromkeys(_ARTICLES.values()), each="scheduled_meetings")
@@ -84,16 +100,26 @@ def minutes_in_time(ctx: Context, item: tuple[Record, Category, dt.date]) -> Ite
         d = due(s.calendar, on or day, rule)
         done = m[col]
         if done and on and done > d.limit:
-            yield Finding(ERROR, rule.articles, SHEET, m.cell(col),
-                          f"Toplantı {m[NO]}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
-                          f"{tr_date(done)} yazılmış.")
+            yield Finding(
+                ERROR,
+                rule.articles,
+                SHEET,
+                m.cell(col),
+                f"Toplantı {m[NO]}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, {tr_date(done)} yazılmış.",
+            )
         elif not done and d.limit < s.today:
             basis = "planlanan" if m[PLANNED] else "önerilen"
-            unheld = "" if on else (f" Toplantının gerçekleşen tarihi de yazılmamış (süre {basis} tarihten "
-                                    "hesaplandı).")
-            yield Finding(ERROR, rule.articles, SHEET, m.cell(col),
-                          f"Toplantı {m[NO]}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
-                          f"tarihi yazılmamış.{unheld}")
+            unheld = (
+                "" if on else (f" Toplantının gerçekleşen tarihi de yazılmamış (süre {basis} tarihten hesaplandı).")
+            )
+            yield Finding(
+                ERROR,
+                rule.articles,
+                SHEET,
+                m.cell(col),
+                f"Toplantı {m[NO]}: {lower_first(rule.label)}; en geç {judged(d)} olmalıydı, "
+                f"tarihi yazılmamış.{unheld}",
+            )
 
 
 _PROPOSAL = next(r for r in rules.MEETING_DEADLINES if r.kind == "gundem_onerisi")
@@ -115,9 +141,13 @@ def agenda_proposals_in_time(ctx: Context) -> Iterator[Finding]:
             continue
         d = due(s.calendar, before_day(m, day), rule)
         if proposed > d.limit:
-            yield Finding(WARNING, rule.articles, "Gündem", r.cell("Öneri Tarihi"),
-                          f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {judged(d)} "
-                          "iletilmeliydi.")
+            yield Finding(
+                WARNING,
+                rule.articles,
+                "Gündem",
+                r.cell("Öneri Tarihi"),
+                f"Toplantı {no} için gündem önerisi geç ({tr_date(proposed)}); en geç {judged(d)} iletilmeliydi.",
+            )
 
 
 @check(rules.DISTRICT_MINUTES_ARTICLE, each="district_follow_up")
@@ -125,7 +155,12 @@ def district_minutes_sent(ctx: Context, st: DistrictStatus) -> Iterator[Finding]
     """M12(5): a district board's minutes reach the İl Göç İdaresi Müdürlüğü in time (the province sees it)."""
     for m in st.minutes:
         if m.late:
-            yield Finding(WARNING, rules.DISTRICT_MINUTES_ARTICLE, DISTRICT_MEETINGS_SHEET, None,
-                          f"{st.district} İlçe GKK toplantı {m.meeting_no} ({tr_date(m.held)}) tutanağı İl "
-                          f"Göç İdaresi Müdürlüğüne en geç {tr_date(m.due)} iletilmeliydi; "
-                          f"{tr_date(m.sent)} ({m.basis}).")
+            yield Finding(
+                WARNING,
+                rules.DISTRICT_MINUTES_ARTICLE,
+                DISTRICT_MEETINGS_SHEET,
+                None,
+                f"{st.district} İlçe GKK toplantı {m.meeting_no} ({tr_date(m.held)}) tutanağı İl "
+                f"Göç İdaresi Müdürlüğüne en geç {tr_date(m.due)} iletilmeliydi; "
+                f"{tr_date(m.sent)} ({m.basis}).",
+            )

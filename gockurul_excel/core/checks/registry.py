@@ -76,6 +76,7 @@ PASSES: dict[str, Callable[[Context], Iterable[Any]]] = {}
 # import: it could never kill one here); tests/test_layers.py checks what registration must produce.
 def check(*articles: str, each: str | None = None) -> Callable:  # pragma: no mutate block
     """Register a rule under its function's name with the articles it enforces."""
+
     def register(fn: Callable) -> Callable:
         if fn.__name__ in CHECKS:
             raise ValueError(f"two checks named {fn.__name__}")
@@ -83,6 +84,7 @@ def check(*articles: str, each: str | None = None) -> Callable:  # pragma: no mu
             raise ValueError(f"{fn.__name__}: unknown row pass {each}")
         CHECKS[fn.__name__] = Check(fn.__name__, articles, fn, fn.__module__, each)
         return fn
+
     return register
 
 
@@ -98,9 +100,11 @@ def findings_of(c: Check, ctx: Context) -> list[Finding]:
     return [f for item in PASSES[c.each](ctx) for f in c.run(ctx, item)]
 
 
-def reference(name: str, sheet: str, column: str, target: str, target_col: str,
-              article: str) -> None:  # pragma: no mutate block
+def reference(
+    name: str, sheet: str, column: str, target: str, target_col: str, article: str
+) -> None:  # pragma: no mutate block
     """Register the check that every `column` of `sheet` names a row of `target` (by `target_col`)."""
+
     def run(ctx: Context) -> Iterable[Finding]:
         return missing_references(ctx, sheet, column, target, target_col, article)
 
@@ -109,8 +113,9 @@ def reference(name: str, sheet: str, column: str, target: str, target_col: str,
     check(article)(run)
 
 
-def missing_references(ctx: Context, sheet: str, column: str, target: str, target_col: str,
-                       article: str) -> Iterator[Finding]:
+def missing_references(
+    ctx: Context, sheet: str, column: str, target: str, target_col: str, article: str
+) -> Iterator[Finding]:
     """The rows of `sheet` whose `column` names no row of `target` (module level, not inside `reference`: the
     registration runs once at import, this at every `kontrol`)."""
     if target not in ctx.data.tables or sheet not in ctx.data.tables:
@@ -123,8 +128,9 @@ def missing_references(ctx: Context, sheet: str, column: str, target: str, targe
         if v is None or (own_meeting and carried_year(r) is not None):
             continue  # a carried row's meeting is in the workbook of the year it came from
         if (reference_key(r, column) if carries else v) not in keys:
-            yield Finding(ERROR, article, sheet, r.cell(column),
-                          f"'{column}' {v} için '{target}' sayfasında kayıt yok.")
+            yield Finding(
+                ERROR, article, sheet, r.cell(column), f"'{column}' {v} için '{target}' sayfasında kayıt yok."
+            )
 
 
 def record_label(r: Record, header: str, word: str) -> str:
@@ -134,6 +140,7 @@ def record_label(r: Record, header: str, word: str) -> str:
 
 
 # --- the row passes ------------------------------------------------------------------------------
+
 
 @row_pass
 def meeting_rows(ctx: Context) -> Iterable[Record]:

@@ -29,8 +29,13 @@ def unique_keys(ctx: Context) -> Iterator[Finding]:
                 continue
             if k in seen:
                 label = " / ".join(f"{h} {v}" for h, v in zip(key, k, strict=True) if v is not None)
-                yield Finding(ERROR, TEMPLATE_RULE, name, r.cell(required[-1]),
-                              f"{label} birden çok kez yazılmış (ilki {seen[k].row}. satırda).")
+                yield Finding(
+                    ERROR,
+                    TEMPLATE_RULE,
+                    name,
+                    r.cell(required[-1]),
+                    f"{label} birden çok kez yazılmış (ilki {seen[k].row}. satırda).",
+                )
             else:
                 seen[k] = r
 
@@ -39,5 +44,10 @@ def unique_keys(ctx: Context) -> Iterator[Finding]:
 def date_ranges(ctx: Context) -> Iterator[Finding]:
     for r in ctx.data.records("Eylem Planı"):
         if r["Başlangıç"] and r["Bitiş"] and r["Bitiş"] < r["Başlangıç"]:
-            yield Finding(ERROR, TEMPLATE_RULE, "Eylem Planı", r.cell("Bitiş"),
-                          f"{record_label(r, 'Eylem No', 'Eylem')}: bitiş tarihi başlangıçtan önce.")
+            yield Finding(
+                ERROR,
+                TEMPLATE_RULE,
+                "Eylem Planı",
+                r.cell("Bitiş"),
+                f"{record_label(r, 'Eylem No', 'Eylem')}: bitiş tarihi başlangıçtan önce.",
+            )

@@ -10,8 +10,10 @@ import os
 from fastapi import HTTPException, status
 from xlwings_server.models import User
 
-UNAUTHORIZED = ("Yetkisiz: geçerli bir erişim anahtarı gönderin (görev bölmesindeki 'Erişim anahtarı' alanına "
-                "bilgi işlem biriminin verdiği anahtarı yazın).")
+UNAUTHORIZED = (
+    "Yetkisiz: geçerli bir erişim anahtarı gönderin (görev bölmesindeki 'Erişim anahtarı' alanına "
+    "bilgi işlem biriminin verdiği anahtarı yazın)."
+)
 
 
 async def validate_token(token_string: str):
