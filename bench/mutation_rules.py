@@ -51,6 +51,9 @@ TESTS = [
     "tests/test_commands_pure.py",
     "tests/test_consolidate.py",
     "tests/test_issue25_small.py",
+    "tests/test_core_rules.py",
+    "tests/test_core_windows.py",
+    "tests/test_core_events.py",
 ]
 ENUMS = {"Comparison": ("AT_LEAST", "MORE_THAN", "LESS_THAN"), "Direction": ("BEFORE", "AFTER", "MONTH_END")}
 COPY = ("gockurul_excel", "tests", "sablon.xlsx", "README.md", "pyproject.toml", "makrolar", "bench", "docs")
