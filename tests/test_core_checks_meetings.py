@@ -148,7 +148,7 @@ def test_a_meeting_is_set_on_a_working_day():
 
 
 def test_a_meeting_held_on_the_day_planned_is_pointed_out_once():
-    """M11(3): planned and held on Saturday 01.02.2025: one finding, on the planned date."""
+    """M11(3): planned and held on Saturday 01.02.2025: one finding, on the held date."""
     data = clean()
     data["Toplantılar"] = rows(
         "Toplantılar",
@@ -159,7 +159,31 @@ def test_a_meeting_held_on_the_day_planned_is_pointed_out_once():
         gerceklesen_tarih=D(2025, 2, 1),
     )
     assert run("meeting_on_working_day", book(rows=data)) == [
-        Finding(WARNING, "M11(3)", "Toplantılar", "D2", "Toplantı 1: 01.02.2025 iş günü değil (hafta sonu).")
+        Finding(WARNING, "M11(3)", "Toplantılar", "E2", "Toplantı 1: 01.02.2025 iş günü değil (hafta sonu).")
+    ]
+
+
+def test_a_held_meeting_is_judged_by_the_day_it_was_held():
+    """M11(3), M6(9): planned on Friday 31.01.2025 but held on Saturday 01.02.2025 is pointed out at the held date;
+    planned on Saturday 01.03.2025 and held on Monday 03.03.2025 is not; a half day held is pointed out too."""
+    data = clean()
+    data["Toplantılar"] = rows(
+        "Toplantılar",
+        toplanti_no=["1", "2", "3"],
+        kategori=[IL, ALT, IL],
+        tur=["Ek", "Ek", "Ek"],
+        planlanan_tarih=[D(2025, 1, 31), D(2025, 3, 1), D(2025, 10, 27)],
+        gerceklesen_tarih=[D(2025, 2, 1), D(2025, 3, 3), D(2025, 10, 28)],
+    )
+    assert run("meeting_on_working_day", book(rows=data)) == [
+        Finding(WARNING, "M11(3)", "Toplantılar", "E2", "Toplantı 1: 01.02.2025 iş günü değil (hafta sonu)."),
+        Finding(
+            WARNING,
+            "M11(3)",
+            "Toplantılar",
+            "E4",
+            "Toplantı 3: 28.10.2025 yarım gün (Cumhuriyet Bayramı (saat 13.00'ten)).",
+        ),
     ]
 
 

@@ -56,10 +56,22 @@ def test_a_meeting_held_today_is_not_in_the_future(example_rows):
     ],
 )
 def test_a_meeting_is_set_on_a_working_day(example_rows, no, article, working, off):
-    """M11(3) (the chair sets the date), M6(9): a meeting on a day off is pointed out."""
+    """M11(3) (the chair sets the date), M6(9): a meeting on a day off is pointed out; a held one by the day it was
+    held (a meeting moved from its planned day off to a working day is fine, one moved onto a day off is not)."""
     change(example_rows, "Toplantılar", {"Toplantı No": no}, planlanan_tarih=working, gerceklesen_tarih=working)
     assert not [f for f in findings(book(rows=example_rows)) if f.rule == article and "iş günü değil" in f.message]
-    change(example_rows, "Toplantılar", {"Toplantı No": no}, planlanan_tarih=off, gerceklesen_tarih=off)
+    change(example_rows, "Toplantılar", {"Toplantı No": no}, planlanan_tarih=off, gerceklesen_tarih=working)
+    assert not [f for f in findings(book(rows=example_rows)) if f.rule == article and "iş günü değil" in f.message]
+    change(example_rows, "Toplantılar", {"Toplantı No": no}, planlanan_tarih=working, gerceklesen_tarih=off)
+    assert_finds(
+        book(rows=example_rows),
+        article,
+        sheet="Toplantılar",
+        cell=f"E{no + 1}",
+        level="uyari",
+        text="iş günü değil (hafta sonu)",
+    )
+    change(example_rows, "Toplantılar", {"Toplantı No": no}, planlanan_tarih=off, gerceklesen_tarih=None)
     assert_finds(
         book(rows=example_rows),
         article,
@@ -67,6 +79,7 @@ def test_a_meeting_is_set_on_a_working_day(example_rows, no, article, working, o
         cell=f"D{no + 1}",
         level="uyari",
         text="iş günü değil (hafta sonu)",
+        today=working - dt.timedelta(days=1),
     )
 
 

@@ -224,32 +224,23 @@ def ordinary_meetings_in_window(ctx: Context) -> Iterator[Finding]:
 
 @check(*dict.fromkeys(rules.MEETING_DATE_ARTICLE.values()), each="scheduled_meetings")
 def meeting_on_working_day(ctx: Context, item: tuple[Record, Category, dt.date]) -> Iterator[Finding]:
-    """M11(3), M6(9): a meeting is set on a working day (a half day is pointed out)."""
+    """M11(3), M6(9): a meeting is set on a working day (a half day is pointed out).
+
+    A held meeting is judged by the day it was held (the planned day no longer matters); one not yet held by the day
+    it is planned for."""
     m, cat, _day = item
     cal = ctx.schedule.calendar
-    for col in (PLANNED, HELD):
-        day = m[col]
-        if day is None:
-            continue
-        reason = cal.why_not_working(day)
-        if reason:
-            yield Finding(
-                WARNING,
-                rules.MEETING_DATE_ARTICLE[cat],
-                SHEET,
-                m.cell(col),
-                f"Toplantı {m[NO]}: {tr_date(day)} iş günü değil ({reason}).",
-            )
-        elif (half := cal.half_day(day)) is not None:
-            yield Finding(
-                WARNING,
-                rules.MEETING_DATE_ARTICLE[cat],
-                SHEET,
-                m.cell(col),
-                f"Toplantı {m[NO]}: {tr_date(day)} yarım gün ({half.name}).",
-            )
-        if col == PLANNED and held(m):
-            break  # what was planned matters less once the meeting is held
+    col = HELD if held(m) else PLANNED
+    day = m[col]
+    if day is None:
+        return
+    if reason := cal.why_not_working(day):
+        text = f"Toplantı {m[NO]}: {tr_date(day)} iş günü değil ({reason})."
+    elif (half := cal.half_day(day)) is not None:
+        text = f"Toplantı {m[NO]}: {tr_date(day)} yarım gün ({half.name})."
+    else:
+        return
+    yield Finding(WARNING, rules.MEETING_DATE_ARTICLE[cat], SHEET, m.cell(col), text)
 
 
 def meeting_article(ctx: Context, m: Record, cat: Category) -> str:
