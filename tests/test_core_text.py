@@ -201,6 +201,18 @@ CASES = (DATIVE, LOCATIVE, ABLATIVE, GENITIVE, ACCUSATIVE)
         ("TBMM", ("TBMM'ye", "TBMM'de", "TBMM'den", "TBMM'nin", "TBMM'yi")),  # me
         ("PTT", ("PTT'ye", "PTT'de", "PTT'den", "PTT'nin", "PTT'yi")),  # te
         ("AFAD", ("AFAD'a", "AFAD'da", "AFAD'dan", "AFAD'ın", "AFAD'ı")),  # read as a word
+        ("İŞKUR", ("İŞKUR'a", "İŞKUR'da", "İŞKUR'dan", "İŞKUR'un", "İŞKUR'u")),  # read as a word
+        ("ASH", ("ASH'ye", "ASH'de", "ASH'den", "ASH'nin", "ASH'yi")),  # he: "sh" ends no Turkish word
+        ("İGM", ("İGM'ye", "İGM'de", "İGM'den", "İGM'nin", "İGM'yi")),  # me
+        ("YÖK", ("YÖK'e", "YÖK'te", "YÖK'ten", "YÖK'ün", "YÖK'ü")),  # read as a word
+        # an abbreviation after a place name, as offices write district institutions
+        ("Nizip SGK", ("Nizip SGK'ye", "Nizip SGK'de", "Nizip SGK'den", "Nizip SGK'nin", "Nizip SGK'yi")),
+        ("Nizip AFAD", ("Nizip AFAD'a", "Nizip AFAD'da", "Nizip AFAD'dan", "Nizip AFAD'ın", "Nizip AFAD'ı")),
+        ("NİZİP SGK", ("NİZİP SGK'ye", "NİZİP SGK'de", "NİZİP SGK'den", "NİZİP SGK'nin", "NİZİP SGK'yi")),
+        (
+            "İL MÜFTÜLÜĞÜ",
+            ("İL MÜFTÜLÜĞÜNE", "İL MÜFTÜLÜĞÜNDE", "İL MÜFTÜLÜĞÜNDEN", "İL MÜFTÜLÜĞÜNÜN", "İL MÜFTÜLÜĞÜNÜ"),
+        ),
         ("UNICEF", ("UNICEF'e", "UNICEF'te", "UNICEF'ten", "UNICEF'in", "UNICEF'i")),  # six letters: an abbreviation
         (
             "GAZİANTEP VALİLİĞİ",

@@ -184,6 +184,19 @@ _LETTER_NAMES = {
 }
 
 
+# Two consonants a Turkish word can end in (Türk, üst, renk); an abbreviation ending in another pair (ASH, İGM,
+# UNHCR) is not read as a word.
+_FINAL_CLUSTERS = {"rt", "rk", "st", "nk", "nt", "rs", "lt", "lk", "ns", "ks", "rp", "ft", "rç", "nç", "lç", "şt"}
+
+
+def _read_by_letters(abbreviation: str) -> bool:
+    sound = _lower(abbreviation)
+    if not any(c in "aıoueiöü" for c in sound):
+        return True
+    tail = sound[-2:]
+    return len(tail) == 2 and not any(c in "aıoueiöü" for c in tail) and tail not in _FINAL_CLUSTERS
+
+
 def _lower(text: str) -> str:
     return text.replace("I", "ı").replace("İ", "i").lower()
 
@@ -216,12 +229,17 @@ def inflect(name: str, case: str) -> str:
     if not letters:  # a number or a sign: nothing to harmonise with
         return name
     upper = last == last.upper() and any(c.isalpha() and c.islower() for c in name) is False
-    abbreviation = upper and len(words) == 1 and len(last) <= 6
+    # "SGK", "Nizip SGK", "NİZİP SGK": a short word in capitals ends the name (in a heading in capitals only a
+    # word without a vowel is surely one: "NİZİP SGK'YE" but "İL MÜFTÜLÜĞÜNE")
+    capitals = last == upper_tr(last) and any(c.isupper() for c in last)
+    abbreviation = (
+        capitals and len(last) <= 6 and (not upper or len(words) == 1 or not any(c in _VOWELS for c in _lower(last)))
+    )
     apostrophe = ""
     sound = _lower(last)
     if abbreviation:
         apostrophe = "'"
-        if not any(c in _VOWELS for c in last):  # read letter by letter: its last letter's name
+        if _read_by_letters(last):  # its last letter's name: SGK'ye, ASH'ye, UNHCR'ye (but AFAD'a, İŞKUR'a)
             sound = _LETTER_NAMES.get(last[-1], "e")
     vowels = [c for c in sound if c in "aıoueiöü"]
     v = vowels[-1] if vowels else "e"
