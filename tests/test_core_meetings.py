@@ -314,6 +314,24 @@ def test_key_order_puts_2_before_10_and_text_after_numbers():
     assert meetings.key_order(None) == () and meetings.key_order(12) == ((0, 12, ""),)
 
 
+def test_key_order_sorts_a_superscript_digit_as_text():
+    """ "²" is a digit to Python's isdigit but no number to int(): sorting a Karar No "3²" must not crash."""
+    assert meetings.key_order("²") == ((1, 0, "²"),)
+    assert meetings.key_order("3²") == ((0, 3, ""), (1, 0, "²"))
+    assert sorted(["3²", "10", "3"], key=meetings.key_order) == ["3", "3²", "10"]
+
+
+def test_a_carried_reference_reads_the_same_everywhere():
+    """KURALLAR §7: "2025/3" names row 3 carried from 2025 (spaces around the slash allowed); anything else is a
+    plain number of the row's own year. Read alike in a workbook's rows and in merged district rows."""
+    assert meetings.split_reference("2025/3") == (2025, "3")
+    assert meetings.split_reference("2025 / 3a ") == (2025, "3a")
+    assert meetings.split_reference("25/3") is None
+    assert meetings.split_reference("2025/") is None
+    assert meetings.split_reference(" 2025/3") == (2025, "3")
+    assert meetings.split_reference(3) is None
+
+
 def test_active_member_by_role_and_institution():
     uyeler = rows(
         "Üyeler",

@@ -15,7 +15,7 @@ from ..findings import WARNING, Finding
 from ..rules import CATEGORY_SHORT
 from ..rules import MeetingCategory as Category
 from .districts import DECISIONS_SHEET, PROBLEMS_SHEET, district_state_for, required_district_boards
-from .meetings import carried_year, key_order, meeting_day, reference_key, row_key
+from .meetings import carried_year, key_order, meeting_day, reference_key, row_key, split_reference
 from .model import WorkbookData
 from .records import Record
 from .text import tr_date
@@ -141,9 +141,8 @@ def _district_ref(r: DistrictRecord) -> tuple | None:
     value = r["Sorun No"]
     if value is None:
         return None
-    year, _, number = str(value).partition("/")
-    if number and year.strip().isdigit() and len(year.strip()) == 4:
-        return r.district, int(year), number.strip()
+    if carried := split_reference(value):
+        return r.district, *carried
     return r.district, r[contract.CARRIED_COLUMN], value
 
 

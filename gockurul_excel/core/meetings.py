@@ -136,10 +136,13 @@ def reference_key(r: Record, header: str) -> tuple[int | None, str] | None:
     value = r[header]
     if value is None:
         return None
-    m = _CARRIED_REF.fullmatch(str(value))
-    if m:
-        return int(m.group(1)), m.group(2).strip()
-    return carried_year(r), value
+    return split_reference(value) or (carried_year(r), value)
+
+
+def split_reference(value: object) -> tuple[int, str] | None:
+    """ "2025/3" -> (2025, "3"): a row carried from another year, named the same way everywhere; else None."""
+    m = _CARRIED_REF.fullmatch(str(value).strip())
+    return (int(m.group(1)), m.group(2).strip()) if m else None
 
 
 def carried_reference(value: object, year: int | None) -> str:
@@ -383,7 +386,8 @@ def key_order(value: object) -> tuple:
 @lru_cache(maxsize=65536)  # identifiers repeat: every row of a meeting carries its Toplantı No
 def _key_order(text: str) -> tuple:
     parts = re.split(r"(\d+)", text)
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
+    # isdecimal, not isdigit: "²" is a digit that int() refuses
+    return tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in parts if p != "")
 
 
 def active_member(data: WorkbookData, *, role: str, institution: str | None = None) -> Record | None:
