@@ -195,8 +195,27 @@ def test_a_warning_or_an_error_outside_the_carried_sheets_does_not_refuse():
 
 
 def test_without_a_board_kind_nothing_is_carried():
-    with pytest.raises(GocKurulError, match="'Kurul Türü' okunamadı"):
+    with pytest.raises(GocKurulError) as exc:
         carry_over(book(**{"Kurul Türü": None}), YEAR)
+    assert str(exc.value) == (
+        "'Ayarlar' sayfası: 'Kurul Türü' okunamadı (İl ya da İlçe olmalı); yeni yılın kitabı yapılamadı."
+    )
+    assert exc.value.sheet == "Ayarlar"
+
+
+def test_a_setting_read_is_carried_as_its_value_not_as_typed():
+    """ "90.000" in the cell is the number 90000 (the thousands dot); the new book gets the number."""
+    settings = carry_over(book(**{contract.S_POPULATION: "90.000", "Kurul Türü": " il "}), YEAR).settings
+    assert settings[contract.S_POPULATION] == 90000 and settings["Kurul Türü"] == "İl"
+
+
+def test_a_blank_cell_of_a_carried_row_is_carried_as_nothing():
+    """Spaces only are no value: the new book's cell is empty, not three spaces."""
+    kararlar = rows(
+        "Kararlar", karar_no=[1], toplanti_no="1", alinan_karar="K", durum="Bekliyor", uygulanamama_sebebi="   "
+    )
+    c = carry_over(book(rows=with_rows(Kararlar=kararlar)), YEAR)
+    assert column(c, "Kararlar", "Uygulanamama Sebebi") == [None]
 
 
 @pytest.mark.parametrize(
@@ -223,6 +242,36 @@ def test_two_rows_with_one_key_refuse_naming_both_rows(first, second, shown):
     assert str(exc.value).endswith(
         "Hangisinin doğru olduğuna karar verip birini düzeltin ya da silin. Yeni kitap yazılmadı."
     )
+
+
+def test_a_row_without_a_key_does_not_end_the_search_for_duplicates():
+    actions = rows(
+        "Eylem Planı", eylem_no=[None, 4, 4], alan="Eğitim", eylem="E", sorumlu_kurum="Valilik", durum="Başlamadı"
+    )
+    with pytest.raises(
+        GocKurulError, match=rf"^'Eylem Planı' sayfası: Eylem No 4 / Devreden Yıl {YEAR} 3\. ve 4\. satırlarda iki kez"
+    ):
+        carry_over(book(rows=with_rows(**{"Eylem_Planı": actions})), YEAR)
+
+
+def test_a_number_with_a_leading_zero_is_the_same_number():
+    """'03' and '3' are one key: digits compare as the number they write (as '3' and 3 do)."""
+    actions = rows(
+        "Eylem Planı", eylem_no=["03", "3"], alan="Eğitim", eylem="E", sorumlu_kurum="Valilik", durum="Başlamadı"
+    )
+    with pytest.raises(
+        GocKurulError, match=rf"^'Eylem Planı' sayfası: Eylem No 3 / Devreden Yıl {YEAR} 2\. ve 3\. satırlarda iki kez"
+    ):
+        carry_over(book(rows=with_rows(**{"Eylem_Planı": actions})), YEAR)
+
+
+def test_a_superscript_digit_is_text_not_a_number():
+    """'²' counts as a digit for str.isdigit but is no decimal number: the key is the text, and nothing crashes."""
+    actions = rows(
+        "Eylem Planı", eylem_no=["²", "2"], alan="Eğitim", eylem="E", sorumlu_kurum="Valilik", durum="Başlamadı"
+    )
+    c = carry_over(book(rows=with_rows(**{"Eylem_Planı": actions})), YEAR)
+    assert column(c, "Eylem Planı", "Eylem No") == ["²", "2"]
 
 
 def test_different_keys_and_rows_without_a_key_are_not_duplicates():

@@ -9,7 +9,7 @@ import datetime as dt
 from functools import cache
 
 from gockurul_excel import contract
-from gockurul_excel.core import annual
+from gockurul_excel.core import annual, districts
 from gockurul_excel.core.annual import Category, DistrictRecord, YearMeeting
 from gockurul_excel.findings import WARNING, Finding
 
@@ -261,3 +261,120 @@ def test_report_in_preparation_in_january_of_the_next_year():
     assert not annual.report_in_preparation(2025, D(2025, 12, 31))
     assert not annual.report_in_preparation(2025, D(2027, 1, 15))
     assert not annual.report_in_preparation("2025", D(2026, 1, 15))
+
+
+# --- order and selection of the merged districts' rows, on a merged state written out here -----------------------
+
+MEETING_HEADER = ["İlçe", *districts.MEETING_COLS, districts.RECEIVED, districts.SOURCE]
+PROBLEM_HEADER = ["İlçe", *districts.PROBLEM_COLS]
+DECISION_HEADER = ["İlçe", *districts.DECISION_COLS]
+
+
+def _meeting(district: str, no: str, day: dt.date) -> list:
+    return [district, no, ILCE, "Olağan", day, day, None, None, day, None]
+
+
+def _problem(district: str, no: str, meeting: str, status: str, carried=None) -> list:
+    return [district, no, meeting, "Sağlık", "Sorun", None, status, carried]
+
+
+def _decision(district: str, no: str, meeting: str | None, problem: str) -> list:
+    return [district, no, meeting, "Karar", "Kaymakamlık", D(2033, 12, 1), "Bekliyor", None, None, None, problem, None]
+
+
+def merged_state_book():
+    """Mardin 2033 with Kızıltepe and Nusaybin merged; the sheets list Nusaybin first and each district's rows out
+    of number order, as an office may have sorted them by hand."""
+    y = MERGED_YEAR
+    state = {
+        districts.MEETINGS_SHEET: [
+            MEETING_HEADER,
+            _meeting("Nusaybin", "1", D(y, 2, 21)),
+            _meeting("Nusaybin", "2", D(y, 3, 10)),
+            _meeting("Kızıltepe", "1", D(y, 2, 21)),
+            _meeting("Kızıltepe", "2", D(y, 8, 22)),
+        ],
+        districts.PROBLEMS_SHEET: [
+            PROBLEM_HEADER,
+            _problem("Kızıltepe", "5", "1", "Açık", y - 1),  # carried, decided on this year (linked)
+            _problem("Kızıltepe", "10", "1", "Çözüldü"),
+            _problem("Kızıltepe", "9", "1", "Açık"),  # raised this year; its decision has no meeting yet
+            _problem("Kızıltepe", "1", "1", "Çözülemedi"),
+            _problem("Nusaybin", "1", "1", "Çözülemedi"),
+        ],
+        districts.DECISIONS_SHEET: [
+            DECISION_HEADER,
+            _decision("Kızıltepe", "2", "1", "1"),
+            _decision("Kızıltepe", "1", "1", "1"),
+            _decision("Kızıltepe", "3", "2", f"{y - 1}/5"),
+            _decision("Kızıltepe", "4", None, "9"),
+            _decision("Nusaybin", "1", "1", "1"),
+        ],
+    }
+    return province_book(state=state)
+
+
+def test_district_year_orders_meetings_by_date_then_district_in_turkish_order():
+    """Item 2: the year's district boards by date; two on one day in the districts' alphabetical order."""
+    dy = annual.district_year(merged_state_book(), MERGED_YEAR)
+    assert list(dy.meetings) == [("Kızıltepe", "1"), ("Nusaybin", "1"), ("Nusaybin", "2"), ("Kızıltepe", "2")]
+    assert (dy.not_merged, dy.merged) == ([], True)
+
+
+def test_district_year_orders_problems_and_decisions_by_meeting_then_number():
+    """Items 3 and 4: a meeting's rows in number order (9 before 10), meetings in date order; a decision without a
+    meeting of the year is not one of the year's decisions."""
+    dy = annual.district_year(merged_state_book(), MERGED_YEAR)
+    named = [(r.district, r["Sorun No"]) for r in dy.problems]
+    assert named == [("Kızıltepe", "1"), ("Kızıltepe", "9"), ("Kızıltepe", "10"), ("Nusaybin", "1")]
+    named = [(r.district, r["Karar No"]) for r in dy.decisions]
+    assert named == [("Kızıltepe", "1"), ("Kızıltepe", "2"), ("Nusaybin", "1"), ("Kızıltepe", "3")]
+
+
+def test_district_year_each_problems_decisions_in_number_order():
+    dy = annual.district_year(merged_state_book(), MERGED_YEAR)
+    assert {k: [r["Karar No"] for r in v] for k, v in dy.by_problem.items()} == {
+        ("Kızıltepe", None, "1"): ["1", "2"],
+        ("Kızıltepe", MERGED_YEAR - 1, "5"): ["3"],
+        ("Kızıltepe", None, "9"): ["4"],
+        ("Nusaybin", None, "1"): ["1"],
+    }
+
+
+def test_district_year_unresolved_raised_this_year_or_decided_on_this_year():
+    """Item 4 (M13(4)): open or unsolved with a decision on it, and either raised at the year's meeting (9: its
+    decision has no meeting of the year) or named by a decision of the year (5, carried from last year); solved 10
+    is not. By district in Turkish order, then Sorun No."""
+    dy = annual.district_year(merged_state_book(), MERGED_YEAR)
+    assert [(r.district, r["Sorun No"], r[contract.CARRIED_COLUMN]) for r in dy.unresolved] == [
+        ("Kızıltepe", "1", None),
+        ("Kızıltepe", "5", MERGED_YEAR - 1),
+        ("Kızıltepe", "9", None),
+        ("Nusaybin", "1", None),
+    ]
+
+
+def test_year_rows_own_problems_by_meeting_date_meeting_number_then_problem_number():
+    """Meetings 10 and 1 on one day: meeting 1's problems first (2 before 3), then meeting 10's. Unresolved in Sorun
+    No order whatever the sheet's order."""
+    data = clean()
+    data["Toplantılar"] = rows(
+        "Toplantılar",
+        toplanti_no=["10", "1"],
+        kategori=IL,
+        tur="Olağan",
+        planlanan_tarih=D(2025, 1, 15),
+        gerceklesen_tarih=D(2025, 1, 15),
+    )
+    data["Sorunlar"] = rows(
+        "Sorunlar",
+        sorun_no=["3", "1", "2"],
+        toplanti_no=["1", "10", "1"],
+        alan="Eğitim",
+        tespit_edilen_sorun="Sorun",
+        durum="Açık",
+    )
+    data["Kararlar"] = decisions(karar_no=["1", "2"], toplanti_no="1", sorun_no=["3", "1"])
+    year = annual.YearRows(book(rows=data), 2025)
+    assert [(p["Toplantı No"], p["Sorun No"]) for p in year.problems] == [("1", "2"), ("1", "3"), ("10", "1")]
+    assert [p["Sorun No"] for p in year.unresolved] == ["1", "3"]

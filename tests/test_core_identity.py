@@ -88,6 +88,13 @@ def test_governor_of_names_the_district_and_the_kaymakam():
     assert not identity.governor_of(member("Nizip", None), "Nizip")
 
 
+def test_governor_of_a_blank_cell_names_no_district():
+    """An empty Kurum or Unvan adds no text to look the district up in, even a one-letter district name."""
+    assert not identity.governor_of(member(None, "Kaymakam"), "X")
+    assert not identity.governor_of(member("Kaymakamlık", None), "X")
+    assert identity.governor_of(member("X Kaymakamlığı", None), "X")
+
+
 def test_branch_manager_level_is_a_listed_title_as_a_word():
     """M6(4): şube müdürü or an equivalent or higher title, a possessive ending allowed, never a longer word."""
     for title in ("Şube Müdürü", "İl Müdürü", "Müdür", "İlçe Müftüsü", "Dekanı", "Vali Yardımcısı", "Koordinatör"):

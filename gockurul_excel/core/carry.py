@@ -111,7 +111,7 @@ def _key_part(value: Any) -> Any:
         return int(value)
     if isinstance(value, str):
         text = " ".join(value.split())
-        return int(text) if text.isdigit() else text.casefold()
+        return int(text) if text.isdecimal() else text.casefold()
     return value
 
 
