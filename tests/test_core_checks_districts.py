@@ -134,3 +134,44 @@ def test_each_required_district_holds_its_ordinary_boards():
         *nusaybin,
     ]
     assert run("district_boards_held", province_book()) == []  # nothing merged: kontrol cannot see them
+
+
+def test_the_il_goc_idaresi_is_asked_only_at_held_district_boards_and_at_each_of_them():
+    """M8(1), M11(3) ask the İl Göç İdaresi Müdürlüğü at district boards: a sub-commission row of the district and a
+    board only planned are passed over (both without it among their participants), and the held board after them
+    is still judged."""
+    settings = {
+        contract.S_KIND: "İlçe",
+        contract.S_PROVINCE: "Mardin",
+        contract.S_DISTRICT: "Kızıltepe",
+        contract.S_YEAR: YEAR,
+        contract.S_POPULATION: 12_000,
+        contract.S_BORDER: "Evet",
+    }
+    sub = rules.MeetingCategory.SUBCOMMISSION.value
+    rows = {
+        "Toplantılar": [
+            [1, sub, "Ek", D(YEAR, 2, 21), D(YEAR, 2, 21), dt.time(10), "K"],
+            [2, BOARD, "Olağan", D(YEAR, 2, 24), None, dt.time(10), "K"],
+            [3, BOARD, "Ek", D(YEAR, 10, 3), D(YEAR, 10, 3), dt.time(10), "K"],
+        ],
+        "Katılımcılar": [[no, 1, "Kızıltepe Kaymakamlığı", "Kaymakam", "A"] for no in (1, 2, 3)],
+    }
+    district = workbook_from_rows(settings, rows, path=Path("kiziltepe.xlsx"))
+    merge = commands.merge(
+        province_book(),
+        [incoming_from_workbook("kiziltepe.xlsx", district)],
+        today=TODAY,
+        now=dt.datetime(YEAR, 12, 1, 9),
+    )
+    data = province_book({s.name: rows_of(s) for s in merge.specs if s.name in contract.STATE_SHEETS})
+    assert run("migration_office_at_district_boards", data) == [
+        Finding(
+            WARNING,
+            "M8(1), M11(3)",
+            "İlçe Katılımcıları",
+            None,
+            "Kızıltepe İlçe GKK toplantı 3 (03.10.2033): katılımcılar arasında İl Göç İdaresi Müdürlüğü yok; İlçe "
+            "Göç Koordinasyon Kurullarına İl Göç İdaresi Müdürlüğü katılım sağlar.",
+        )
+    ]

@@ -568,3 +568,41 @@ def test_without_a_board_kind_last_years_decisions_go_to_the_years_first_board_o
     ilce = MeetingCategory.DISTRICT_BOARD.value
     other = board(["5"], [ilce], [D(2025, 2, 10)], [None], Kararlar=kararlar)
     assert to_evaluate(other, "5") == []  # a district board in a province book is not the province's board
+
+
+def test_the_decisions_a_meeting_is_named_to_evaluate_come_in_number_order():
+    """Ek-1 item 8, M5(7): every decision whose 'Değerlendiren Toplantı No' is this meeting (here a subcommission's
+    B, closed decisions of A and one carried from 2024, KURALLAR §7) — this year's in number order, not row order."""
+    kararlar = decisions(
+        karar_no=["2", "1", "9"],
+        toplanti_no=["A", "A", "7"],
+        durum="Uygulandı",
+        degerlendiren_toplanti_no="B",
+        devreden_yil=[None, None, 2024],
+    )
+    data = board(
+        ["A", "B"], [ALT, ALT], [D(2025, 2, 1), D(2025, 3, 3)], [D(2025, 2, 1), D(2025, 3, 3)], Kararlar=kararlar
+    )
+    named = to_evaluate(data, "B")
+    assert sorted(named) == ["1", "2", "9"]
+    assert [n for n in named if n != "9"] == ["1", "2"]
+    assert to_evaluate(data, "A") == []
+
+
+def test_a_meeting_without_a_number_is_named_by_no_decision():
+    """A decision with no 'Değerlendiren Toplantı No' names no meeting: a meeting row without a number does not
+    take it (a closed decision of A, so no open-decision rule lists it either)."""
+    kararlar = decisions(karar_no=["1"], toplanti_no="A", durum="Uygulandı", degerlendiren_toplanti_no=None)
+    data = board(
+        ["A", None], [ALT, ALT], [D(2025, 2, 1), D(2025, 3, 3)], [D(2025, 2, 1), D(2025, 3, 3)], Kararlar=kararlar
+    )
+    unnumbered = data.records("Toplantılar")[1]
+    m = meetings.Meeting(unnumbered, MeetingCategory.SUBCOMMISSION, meetings.meeting_day(unnumbered))
+    assert m.no is None and m.date == D(2025, 3, 3)
+    assert meetings.decisions_to_evaluate(data, m) == []
+
+
+def test_place_name_keeps_a_district_name_ending_in_a_capital_x():
+    """Only the blanks and slash of an empty province are trimmed; the district's own letters stay."""
+    assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": "Bölge X"})) == "Gaziantep / Bölge X"
+    assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": "Bölge X", "İl": None})) == "Bölge X"

@@ -8,7 +8,9 @@ import datetime as dt
 from gockurul_excel import contract, rules
 from gockurul_excel.core import schedule
 from gockurul_excel.core.events import Event, Schedule
-from gockurul_excel.core.workdays import WorkCalendar
+from gockurul_excel.core.workdays import Due, WorkCalendar
+
+from .kontrol.base import book, rows
 
 D = dt.date
 Category = rules.MeetingCategory
@@ -103,3 +105,46 @@ def test_carried_key_and_category():
     assert schedule._carried_key({}) == ""
     assert schedule._category({"Kategori": Category.SUBCOMMISSION.value}) is Category.SUBCOMMISSION
     assert schedule._category({"Kategori": "Başka"}) is None
+
+
+# M13(1), M13(2): the annual report of 2024 is prepared in January 2025, and before 2025's first board, which
+# approves it. January 2025: the 15th a Wednesday, the 19th a Sunday, the 20th and 27th Mondays, the 31st a Friday.
+REPORT = rules.ANNUAL_DEADLINES[0]
+
+
+def _first_board(planned: D, held: D | None):
+    return book(
+        rows={
+            "Toplantılar": rows(
+                "Toplantılar",
+                toplanti_no="1",
+                kategori=Category.PROVINCE_BOARD.value,
+                tur="Olağan",
+                planlanan_tarih=planned,
+                gerceklesen_tarih=held,
+            )
+        },
+        **{"Yıl": 2025},
+    )
+
+
+def test_annual_report_due_without_today_runs_to_the_proposed_first_board():
+    """With no `today` (the calendar's view) the proposal of the first board stands for it: due the last working
+    day up to it (a Sunday proposal: the Friday before, the limit the Sunday); with no proposal, January's end."""
+    data = _first_board(D(2025, 1, 20), None)
+    cal = WorkCalendar()
+    assert schedule.annual_report_due(cal, data, 2024, REPORT, D(2025, 1, 19)) == Due(
+        D(2025, 1, 17), D(2025, 1, 19), False
+    )
+    assert schedule.annual_report_due(cal, data, 2024, REPORT, D(2025, 1, 15)) == Due(
+        D(2025, 1, 15), D(2025, 1, 15), False
+    )
+    assert schedule.annual_report_due(cal, data, 2024, REPORT, None) == Due(D(2025, 1, 31), D(2025, 1, 31), False)
+
+
+def test_annual_report_due_before_the_planned_day_of_a_first_board_held_late():
+    """KURALLAR §2: what is due before a meeting runs from its planned day. The first board, planned for Monday
+    20.01 and held on Monday 27.01, is the report's limit from the 20th, not the 27th."""
+    data = _first_board(D(2025, 1, 20), D(2025, 1, 27))
+    due = schedule.annual_report_due(WorkCalendar(), data, 2024, REPORT, D(2025, 1, 15), D(2025, 2, 10))
+    assert due == Due(D(2025, 1, 20), D(2025, 1, 20), False)

@@ -123,7 +123,7 @@ def incoming_from_workbook(name: str, data: WorkbookData) -> Incoming:
             rows.tables[sheet].append(rec)
     year = data.setting(contract.S_YEAR)
     bad = sum(1 for f in data.findings if f.level == ERROR) + sum(
-        1 for t in data.tables.values() for r in t.records if r.bad
+        len(r.bad) for t in data.tables.values() for r in t.records
     )
     note = (
         f" (Uyarı: kitapta {bad} okunamayan değer ya da sayfa sorunu var; ilçe 'gockurul kontrol' çalıştırmalı.)"
