@@ -304,3 +304,9 @@ def test_ordinal_of_a_number_beyond_a_floats_precision():
     """The suffix goes by the number's own digits however large it is: ...10 is 'onuncu', ...30 'otuzuncu'."""
     assert text.ordinal(10**17 + 10) == "100000000000000010 uncu"
     assert text.ordinal(10**17 + 30) == "100000000000000030 uncu"
+
+
+def test_a_three_letter_possessive_takes_the_pronominal_n():
+    """'Usu' is 'us' (reason) with the possessive -u: three letters, a vowel before the s, so the -sı/-ğı rule
+    reads it as a possessive, the shortest it reads so (two letters never are: 'Su'): usuna, usunda, usunu."""
+    assert tuple(inflect("Usu", c) for c in CASES) == ("Usuna", "Usunda", "Usundan", "Usunun", "Usunu")
