@@ -532,6 +532,7 @@ class _Noon(dt.datetime):
         ("a_20261231-235959-999999.xlsx", "a_20270101-000000-000000.xlsx"),  # later this year: after it
         ("a_20260615-235959-000000.xlsx", "a_20260615-235959-000001.xlsx"),  # later today: after it
         ("a_20260615-103000-000000.xlsx", "a_20260615-103000-000001.xlsx"),  # this very microsecond: after it
+        ("a_20260615-103000.xlsx", "a_20260615-103000-000001.xlsx"),  # an older name of this very second: after it
         ("a_20260615-092959-000000.xlsx", "a_20260615-103000-000000.xlsx"),  # earlier today: now
         ("a_20250615-235959-999999.xlsx", "a_20260615-103000-000000.xlsx"),  # last year: now
     ],
@@ -542,6 +543,74 @@ def test_a_backup_is_named_now_unless_a_backup_there_is_as_late(tmp_path, monkey
     (tmp_path / "Yedekler").mkdir()
     put(tmp_path / "Yedekler" / newest, b"")
     assert atomic.backup(f).name == want
+
+
+def test_a_backup_that_lands_after_the_look_at_the_folder_is_not_overwritten(tmp_path, monkeypatch):
+    """Another run's backup named at the same microsecond lands between our look at Yedekler/ and our choice of
+    a name (injected right after the look): ours takes the next microsecond, theirs stays as it is."""
+    monkeypatch.setattr(atomic, "dt", types.SimpleNamespace(datetime=_Noon, timedelta=dt.timedelta))
+    f = put(tmp_path / "a.xlsx", b"ours")
+    theirs = tmp_path / "Yedekler" / "a_20260615-103000-000000.xlsx"
+
+    def look_then_their_backup(*args, **kwargs):
+        newest = max(*args, **kwargs)
+        if not theirs.exists():
+            put(theirs, b"theirs")
+        return newest
+
+    monkeypatch.setattr(atomic, "max", look_then_their_backup, raising=False)
+    b = atomic.backup(f)
+    assert b.name == "a_20260615-103000-000001.xlsx" and b.read_bytes() == b"ours"
+    assert theirs.read_bytes() == b"theirs" and backups(tmp_path) == [theirs.name, b.name]
+
+
+def test_a_backup_of_bytes_read_before_the_file_went_is_still_written(tmp_path):
+    """`data` are the file's bytes as read: the file may be gone since (its mode and time are then not copied)."""
+    f = put(tmp_path / "a.xlsx", b"old")
+    data = f.read_bytes()
+    f.unlink()
+    b = atomic.backup(f, data=data)
+    assert b.parent == tmp_path / "Yedekler" and NAME.fullmatch(b.name) and b.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failed_backup_whose_temporary_file_someone_removed_raises_its_own_error(tmp_path, monkeypatch):
+    """The disk fills while the backup is written, and the temporary file is gone already (another run's
+    clean-up): the error is the full disk's, not one about the missing temporary file."""
+    f = put(tmp_path / "a.xlsx", b"old")
+
+    def full(fd):
+        for p in (tmp_path / "Yedekler").glob(".~gockurul-*.tmp"):
+            p.unlink()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with pytest.raises(OSError) as info:
+        atomic.backup(f)
+    assert type(info.value) is OSError and info.value.errno == errno.ENOSPC
+    assert list((tmp_path / "Yedekler").iterdir()) == [] and f.read_bytes() == b"old"
+
+
+def test_a_backup_another_run_pruned_meanwhile_is_no_error(tmp_path, monkeypatch):
+    """Two runs prune the same Yedekler/: a backup to remove that the other run removed right after our look at
+    the folder (injected there) is no error, and the rest is pruned as usual."""
+    f = put(tmp_path / "a.xlsx", b"old")
+    folder = tmp_path / "Yedekler"
+    folder.mkdir()
+    names = [f"a_20200101-0{h}0000-000000.xlsx" for h in range(5)]  # one day: only its first is kept
+    for n in names:
+        put(folder / n, b"")
+    gone = folder / names[2]
+
+    def look_then_their_prune(items, *args, **kwargs):
+        out = sorted(items, *args, **kwargs)
+        if gone.exists() and out and isinstance(out[0], tuple):  # the listing of the backups
+            gone.unlink()
+        return out
+
+    monkeypatch.setattr(atomic, "sorted", look_then_their_prune, raising=False)
+    new = atomic.backup(f, keep=1)
+    assert backups(tmp_path) == [names[0], new.name]
 
 
 def test_a_temporary_file_is_named_for_its_run_and_made_in_the_folder(tmp_path):

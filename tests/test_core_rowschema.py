@@ -9,6 +9,7 @@ import datetime as dt
 from gockurul_excel import contract, rules
 from gockurul_excel.core import rowschema
 from gockurul_excel.core.model import TEMPLATE_RULE, build_workbook_data, workbook_from_rows
+from gockurul_excel.core.records import Layout, Record
 from gockurul_excel.findings import ERROR, WARNING, Finding
 
 from .kontrol.base import book, clean, rows
@@ -251,3 +252,22 @@ def test_instances_are_the_instance_of_each_record_column_by_column():
         "Sıra",
         "Konu Başlığı",
     ]
+
+
+def test_instances_of_values_of_no_plain_kind_are_each_records_instance():
+    """`_instances` equals `_instance` of each record (its contract) also for values the sheets' parsers do not
+    give today: a datetime and a bool go through `_json_value` (not the cell's text), a value read from a blank
+    cell is kept, and an empty value keeps the text its cell held, whatever that text is."""
+    layout = Layout(index={"A": 0, "B": 1, "C": 2, "D": 3}, letters={"A": "A", "B": "B", "C": "C", "D": "D"})
+    records = [
+        Record(
+            2,
+            [("A", dt.datetime(2025, 3, 1, 9, 30)), ("B", 2.5), ("C", True), ("D", None)],
+            ("01.03.2025 09:30", None, "Evet", "XXXX"),
+            layout,
+        ),
+        Record(3, [("A", None), ("B", None), ("C", False), ("D", None)], (None, "", None, " "), layout),
+    ]
+    want = [{"A": "2025-03-01T09:30:00", "B": 2.5, "C": True, "D": "XXXX"}, {"C": False}]
+    assert rowschema._instances(records) == want
+    assert [rowschema._instance(dict(r), r.raw) for r in records] == want

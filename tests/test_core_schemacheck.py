@@ -62,3 +62,40 @@ def test_the_refused_rows_come_in_row_order(check):
     rows = [{"a": 1}] * 9
     rows[1], rows[8] = {"a": "x"}, {"a": "y"}  # a set of {1, 8} iterates as 8, 1
     assert check.invalid_indexes(rows) == [1, 8]
+
+
+# The checks below are made inside each test, not at collection (as `both` does): mutmut counts only the calls a
+# test makes, so a constructor called at collection has no test to fail.
+
+
+def test_the_single_check_refuses_a_date_that_is_no_date():
+    """Formats are checked by the fast validator too (jsonschema_rs checks none under 2020-12 unless told)."""
+    check = SchemaCheck(ROW)
+    assert check.is_valid({"a": 1, "d": "2025-02-28"}) and not check.is_valid({"a": 1, "d": "2025-02-30"})
+    assert [(e.validator, list(e.absolute_path)) for e in check.errors({"a": 1, "d": "2025-02-30"})] == [
+        ("format", ["d"])
+    ]
+
+
+def test_definitions_of_an_older_draft_stay_where_their_refs_point_in_the_call_for_many():
+    check = SchemaCheck(OLD)
+    assert check.invalid_indexes([{"a": 1}, {"a": 1.5}, {"a": "x"}, {"a": 7}]) == [1, 2]
+    assert [i for i, _ in check.errors_of_many([{"a": "x"}, {"a": 7}])] == [0]
+
+
+DRAFT7 = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "definitions": {"s": {"type": "string"}},
+    "type": "object",
+    "properties": {"a": {"$ref": "#/definitions/s", "maxLength": 1}},
+}
+
+
+def test_the_schemas_own_draft_holds_in_the_call_for_many():
+    """Draft 7 ignores the keywords beside a $ref (2020-12, the default, applies them): 'xx' is only a string
+    there, so the one call for many rows must read the schema as draft 7 as well."""
+    check = SchemaCheck(DRAFT7)
+    rows = [{"a": "xx"}, {"a": 5}, {"a": "y"}]
+    assert [check.is_valid(r) for r in rows] == [True, False, True]
+    assert check.invalid_indexes(rows) == [1]
+    assert [(i, [e.validator for e in errs]) for i, errs in check.errors_of_many(rows)] == [(1, ["type"])]

@@ -295,3 +295,30 @@ def test_inflect_at_the_edges_of_its_rules(name, forms):
 def test_a_two_letter_word_is_never_read_as_a_possessive():
     """'Su' ends in -u after an s, but is no possessive (the -sı/-ğı rule needs a vowel before: three letters)."""
     assert (inflect("Su", DATIVE), inflect("Su", LOCATIVE), inflect("Su", ACCUSATIVE)) == ("Suya", "Suda", "Suyu")
+
+
+def test_a_one_letter_abbreviation_is_read_by_its_letters_name():
+    """A lone capital with no vowel is an abbreviation read by its letter's name (TDK: B'ye, as SGK'ye): 'be'."""
+    assert tuple(inflect("B", c) for c in CASES) == ("B'ye", "B'de", "B'den", "B'nin", "B'yi")
+
+
+def test_a_capital_last_word_after_small_letters_takes_a_small_front_suffix():
+    """'Nizip SGK' has small letters, so it is no heading in capitals: the suffix is in small letters. SGK has no
+    vowel and is read se-ge-ke (TDK: SGK'ye, SGK'nin, SGK'yi), so the suffix takes the front vowel e/i. Only these
+    parts are asserted: the apostrophe and the buffer letter ('Nizip SGK'ye') are the lead's fix on main."""
+    for case, end in ((DATIVE, "e"), (GENITIVE, "in"), (ACCUSATIVE, "i")):
+        out = inflect("Nizip SGK", case)
+        suffix = out.removeprefix("Nizip SGK")
+        assert out.startswith("Nizip SGK") and suffix.endswith(end) and suffix == suffix.lower(), out
+
+
+def test_ordinal_of_a_number_beyond_a_floats_precision():
+    """The suffix goes by the number's own digits however large it is: ...10 is 'onuncu', ...30 'otuzuncu'."""
+    assert text.ordinal(10**17 + 10) == "100000000000000010 uncu"
+    assert text.ordinal(10**17 + 30) == "100000000000000030 uncu"
+
+
+def test_a_three_letter_possessive_takes_the_pronominal_n():
+    """'Usu' is 'us' (reason) with the possessive -u: three letters, a vowel before the s, so the -sı/-ğı rule
+    reads it as a possessive, the shortest it reads so (two letters never are: 'Su'): usuna, usunda, usunu."""
+    assert tuple(inflect("Usu", c) for c in CASES) == ("Usuna", "Usunda", "Usundan", "Usunun", "Usunu")
