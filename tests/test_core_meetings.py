@@ -244,6 +244,26 @@ def test_carried_rows_by_year_then_number_and_how_they_are_named():
     assert meetings.carried_reference("2023/3", 2024) == "2023/3"
 
 
+def test_carried_rows_of_each_sheet_are_that_sheets_own():
+    # KURALLAR §7: decisions and problems are carried on their own sheets; the index built for one sheet is not
+    # the other's (asked in both orders, each once the other's index is built)
+    kararlar = decisions(karar_no=["4"], toplanti_no="1", durum="Bekliyor", devreden_yil=[2024])
+    sorunlar = rows(
+        "Sorunlar",
+        sorun_no=["9", "1"],
+        toplanti_no="1",
+        alan="Eğitim",
+        tespit_edilen_sorun="Sorun",
+        durum="Açık",
+        devreden_yil=[2023, None],
+    )
+    for first in ("Kararlar", "Sorunlar"):
+        data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar, Sorunlar=sorunlar)
+        meetings.carried_rows(data, first)
+        assert [(r["Karar No"], r.row) for r in meetings.carried_rows(data, "Kararlar")] == [("4", 2)]
+        assert [(r["Sorun No"], r.row) for r in meetings.carried_rows(data, "Sorunlar")] == [("9", 2)]
+
+
 def test_number_text_of_a_row_without_a_number():
     kararlar = decisions(karar_no=[None, None], toplanti_no="1", durum="Bekliyor", devreden_yil=[None, 2024])
     data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar)
