@@ -371,6 +371,22 @@ def test_active_member_by_role_and_institution():
     assert meetings.active_member(data, role="Alt Komisyon Asil") is None
 
 
+def test_active_member_of_an_institution_listed_after_other_members_of_that_role():
+    # the letters' and Ek-3's preparer is the İl Göç İdaresi member wherever it stands among the Kurul Üyeleri
+    uyeler = rows(
+        "Üyeler",
+        kurum=["Valilik", "İl Milli Eğitim Müdürlüğü", "İl Göç İdaresi Müdürlüğü"],
+        uyelik_turu="Daimi",
+        gorev="Kurul Üyesi",
+        unvan="U",
+        ad_soyad=["A", "B", "C"],
+        aktif="Evet",
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Üyeler=uyeler)
+    found = meetings.active_member(data, role="Kurul Üyesi", institution="İl Göç İdaresi Müdürlüğü")
+    assert (found["Ad Soyad"], found.row) == ("C", 4)
+
+
 # --- the year's first board (KURALLAR §7; M7(1): the province board's windows are January, April, July, October) ---
 
 
