@@ -413,6 +413,26 @@ def test_an_extra_board_is_not_the_first_while_the_january_board_can_still_be_he
     assert first(data, D(2025, 3, 11)) == (D(2025, 4, 15), None)  # passed unheld: missed
 
 
+def test_each_years_first_board_by_that_years_windows():
+    """M7(1): each year has its own four windows; once 2025's are built, 2026's first board is still the
+    proposal of 2026's January window (the 15th), and the entered board found is the province board's meeting."""
+    data = board(["1"], [IL], [D(2025, 1, 20)], [None])
+    found = meetings.first_board_of(data, 2025, D(2025, 1, 5))
+    assert (found.day, found.meeting.no, found.meeting.category, found.meeting.date) == (
+        D(2025, 1, 20),
+        "1",
+        MeetingCategory.PROVINCE_BOARD,
+        D(2025, 1, 20),
+    )
+    assert first(data, D(2026, 1, 5), year=2026) == (D(2026, 1, 15), None)
+    assert [(w.month, w.start) for w in meetings._board_windows(data, 2026)] == [
+        (1, D(2026, 1, 1)),
+        (4, D(2026, 4, 1)),
+        (7, D(2026, 7, 1)),
+        (10, D(2026, 10, 1)),
+    ]
+
+
 def test_a_proposal_already_past_counts_from_today():
     """The January proposal (15th) seen on the 20th can only be held from the 20th: an extra board planned for
     the 25th comes after it, one planned for the 20th itself is the first (an entered board wins a tie)."""
