@@ -555,6 +555,22 @@ def test_unevaluated_decisions_pair_each_with_the_first_board_held_after_it():
     assert meetings.unevaluated_decisions(late) == []  # no board held after it yet
 
 
+def test_unevaluated_decisions_in_the_order_of_the_boards_held_after_them_not_of_their_rows():
+    """M5(7): K1 of 10 Jan was due at the board of 10 Apr (entered last), K2 of 10 Apr at the board of 10 Jul
+    (entered second): the pairs come in the order those boards were held."""
+    data = board(
+        ["1", "3", "2"],
+        [IL] * 3,
+        [D(2025, 1, 10), D(2025, 7, 10), D(2025, 4, 10)],
+        [D(2025, 1, 10), D(2025, 7, 10), D(2025, 4, 10)],
+        Kararlar=decisions(karar_no=["1", "2"], toplanti_no=["1", "2"], durum="Bekliyor"),
+    )
+    assert [(d["Karar No"], m["Toplantı No"]) for d, m in meetings.unevaluated_decisions(data)] == [
+        ("1", "2"),
+        ("2", "3"),
+    ]
+
+
 def test_the_proposal_stands_on_its_windows_last_day_and_other_years_boards_do_not_count():
     data = board(["A", "9"], [ALT, IL], [D(2025, 1, 2), D(2026, 1, 10)], [None, D(2026, 1, 10)])
     assert first(data, D(2025, 1, 31)) == (D(2025, 1, 15), None)
