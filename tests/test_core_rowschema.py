@@ -271,3 +271,42 @@ def test_instances_of_values_of_no_plain_kind_are_each_records_instance():
     want = [{"A": "2025-03-01T09:30:00", "B": 2.5, "C": True, "D": "XXXX"}, {"C": False}]
     assert rowschema._instances(records) == want
     assert [rowschema._instance(dict(r), r.raw) for r in records] == want
+
+
+def test_the_words_of_a_too_long_text_or_institution_and_of_a_list_that_is_no_list():
+    """Excel holds at most 32.767 characters in a cell: one more is 'çok uzun' with its length, in a text column
+    and in an institution of a list column; a list cell with no institution is told how to separate them."""
+    kararlar = rows(
+        "Kararlar",
+        karar_no=["1", "2"],
+        toplanti_no="1",
+        alinan_karar=["x" * 32768, "K"],
+        karar_gerekcesi="G",
+        amac="A",
+        sorumlu_kurum_ve_kuruluslar=["Valilik;" + "y" * 32768, ";"],
+        verilen_sure="2025-12-01",
+        durum="Bekliyor",
+    )
+    data = book(rows={**clean(), "Kararlar": kararlar})
+    assert [f for f in rowschema.schema_findings(data) if f.sheet == "Kararlar"] == [
+        finding("Kararlar", "C2", "'Alınan Karar' çok uzun (en çok 32.767 karakter); 32768 karakter yazılmış."),
+        finding(
+            "Kararlar", "F2", "'Sorumlu Kurum ve Kuruluşlar' kurum adları ; ile ayrılmalı; 32783 karakter yazılmış."
+        ),
+        finding("Kararlar", "F3", "'Sorumlu Kurum ve Kuruluşlar' kurum adları ; ile ayrılmalı: ';'."),
+    ]
+
+
+def test_settings_findings_of_a_clean_book_changed_in_one_setting():
+    """With every other setting right: an unreadable optional answer, a blank required year, and a district book
+    that does not name its district (the İlçe setting is required of a district board's book only)."""
+    assert rowschema.schema_findings(book()) == []
+    assert rowschema.schema_findings(book(**{"Hudut İlçesi": "belki"})) == [
+        finding("Ayarlar", "B7", "'Hudut İlçesi' için 'belki' geçerli değil; seçenekler: Evet, Hayır.")
+    ]
+    assert rowschema.schema_findings(book(**{"Yıl": None})) == [finding("Ayarlar", "B5", "'Yıl' boş bırakılamaz.")]
+    assert rowschema.schema_findings(book(**{"Kurul Türü": "İlçe"})) == [
+        finding("Ayarlar", "B13", "'İlçede Türk Kızılay Temsilciliği Var' boş bırakılamaz."),
+        finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' boş bırakılamaz."),
+        finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz."),
+    ]
