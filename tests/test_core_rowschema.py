@@ -310,3 +310,16 @@ def test_settings_findings_of_a_clean_book_changed_in_one_setting():
         finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' boş bırakılamaz."),
         finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz."),
     ]
+
+
+def test_a_district_book_with_every_district_setting_but_its_district():
+    """The İlçe setting is required of a district board's book (its other settings answered): its blank is found
+    even where every other setting passes on its own."""
+    data = book(
+        **{
+            "Kurul Türü": "İlçe",
+            "İlçede Türk Kızılay Temsilciliği Var": "Hayır",
+            "İlçede Kamu Üniversitesi Var": "Hayır",
+        }
+    )
+    assert rowschema.schema_findings(data) == [finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")]
