@@ -146,7 +146,11 @@ def record_session(root: Path, session: dict) -> None:
 
 def commit(root: Path) -> str:
     proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True)
+    dirty = subprocess.run(  # the code and tests mutated and run, not this report
+        ["git", "status", "--porcelain", "--", "gockurul_excel", "tests", "pyproject.toml"],
+        cwd=root,
+        capture_output=True,
+    )
     return proc.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
