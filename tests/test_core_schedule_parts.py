@@ -148,3 +148,358 @@ def test_annual_report_due_before_the_planned_day_of_a_first_board_held_late():
     data = _first_board(D(2025, 1, 20), D(2025, 1, 27))
     due = schedule.annual_report_due(WorkCalendar(), data, 2024, REPORT, D(2025, 1, 15), D(2025, 2, 10))
     assert due == Due(D(2025, 1, 20), D(2025, 1, 20), False)
+
+
+# The year's schedule in the process (build_schedule) on a small province book: Yıl 2025, 5,000 foreigners, so
+# the İl GKK meets in January and July (M7(2)) and the Alt Komisyon in the first week of June and December
+# (M6(9)). 2025: 15 July is a public holiday (Demokrasi ve Milli Birlik Günü), so the July board is proposed for
+# Wednesday 16 July (KURALLAR §2: the first working day on or after the 15th).
+PREFIX = "Gaziantep//2025"
+BOARD, SUB = Category.PROVINCE_BOARD.value, Category.SUBCOMMISSION.value
+
+
+def _book(year: int = 2025, **meetings):
+    r = {"Toplantılar": rows("Toplantılar", **meetings)} if meetings else {}
+    return book(rows=r, **{"Yıl": year, "Yabancı Nüfusu": 5000})
+
+
+def _events(data, today: D, kind: str | None = None, no: str | None = None) -> list[Event]:
+    return [
+        e
+        for e in schedule.build_schedule(data, today).events
+        if (kind is None or e.kind == kind) and (no is None or e.meeting_no == no)
+    ]
+
+
+def _held_board_and_planned_subcommission():
+    """Toplantı 1: the January board, held Monday 20.01, asked for the action plan's update; toplantı 2: the June
+    sub-commission planned for Tuesday 03.06, not held yet. No minutes dates written."""
+    return _book(
+        toplanti_no=["1", "2"],
+        kategori=[BOARD, SUB],
+        tur="Olağan",
+        planlanan_tarih=[D(2025, 1, 20), D(2025, 6, 3)],
+        gerceklesen_tarih=[D(2025, 1, 20), None],
+        eylem_plani_guncellemesi=["Evet", None],
+    )
+
+
+def test_deadlines_of_a_held_board_and_its_action_plan_update():
+    """KURALLAR §3 around the board held on 20.01.2025, seen on 10.05.2025. Before it (M10(1), M10(2): −15 days =
+    Sunday 05.01, shown on Friday 03.01; M11(3): −5 days = Wednesday 15.01): done, the board was held. After it:
+    the minutes by +15 days (M12(2): Tuesday 04.02) and in the platform by January's end (M12(3): Friday 31.01),
+    late with no date written. M5(13): the update asked for gets 15 days (04.02), which no column records: past."""
+    events = _events(_held_board_and_planned_subcommission(), D(2025, 5, 10), no="1")
+    key = f"{PREFIX}/olagan/il_gkk/01"
+    deadlines = [e for e in events if e.kind not in ("il_gkk", "ilk_kurul", "yillik_rapor")]
+    assert deadlines == [
+        Event(
+            "gundem_hazirlik",
+            D(2025, 1, 3),
+            "Gündem hazırlığına başlanır — toplantı 1 (20.01.2025) (M10(1)); yasal son gün 05.01.2025",
+            "M10(1)",
+            "tamamlandi",
+            f"{key}/gundem_hazirlik/M10(1)",
+            "1",
+            False,
+            None,
+            D(2025, 1, 5),
+        ),
+        Event(
+            "gundem_onerisi",
+            D(2025, 1, 3),
+            "Kurumlar gündem önerilerini İl Göç İdaresi Müdürlüğüne iletir — toplantı 1 (20.01.2025) (M10(2)); "
+            "yasal son gün 05.01.2025",
+            "M10(2)",
+            "tamamlandi",
+            f"{key}/gundem_onerisi/M10(2)",
+            "1",
+            False,
+            None,
+            D(2025, 1, 5),
+        ),
+        Event(
+            "bildirim",
+            D(2025, 1, 15),
+            "Toplantı günü, yeri ve saati kurul üyelerine bildirilir — toplantı 1 (20.01.2025) (M11(3))",
+            "M11(3)",
+            "tamamlandi",
+            f"{key}/bildirim/M11(3)",
+            "1",
+            False,
+        ),
+        Event(
+            "platform_giris",
+            D(2025, 1, 31),
+            "Tutanak dijital platforma girilir — toplantı 1 (20.01.2025) (M12(3))",
+            "M12(3)",
+            "gecikti",
+            f"{key}/platform_giris/M12(3)",
+            "1",
+            False,
+        ),
+        Event(
+            "tutanak_teblig",
+            D(2025, 2, 4),
+            "Tutanak kurul üyesi kurumlara resmi yazı ile tebliğ edilir — toplantı 1 (20.01.2025) (M12(2))",
+            "M12(2)",
+            "gecikti",
+            f"{key}/tutanak_teblig/M12(2)",
+            "1",
+            False,
+        ),
+        Event(
+            "eylem_plani_guncelleme",
+            D(2025, 2, 4),
+            "Güncellenen Yerel Uyum Eylem Planı kurul başkanının onayına sunulur — toplantı 1 (20.01.2025) 15 gün "
+            "süre verdi (M5(13))",
+            "M5(13)",
+            "gecti",
+            f"{key}/eylem_plani_guncelleme",
+            "1",
+            False,
+        ),
+    ]
+    # before its limit the update is still to come
+    update = _events(_held_board_and_planned_subcommission(), D(2025, 2, 4), "eylem_plani_guncelleme")
+    assert [(e.date, e.status) for e in update] == [(D(2025, 2, 4), "yaklasiyor")]
+
+
+def test_deadlines_of_a_planned_subcommission():
+    """The sub-commission's own deadlines (not the boards'): M11(4) −3 days = Saturday 31.05, shown on Friday
+    30.05, and M12(6) by June's end (Monday 30.06), from the planned day while it is ahead — or today."""
+    data = _held_board_and_planned_subcommission()
+    key = f"{PREFIX}/olagan/alt_komisyon/06"
+    expected = [
+        Event(
+            "bildirim",
+            D(2025, 5, 30),
+            "Toplantı günü, yeri ve saati Alt Komisyon üyelerine bildirilir — toplantı 2 (03.06.2025) (M11(4)); "
+            "yasal son gün 31.05.2025",
+            "M11(4)",
+            "yaklasiyor",
+            f"{key}/bildirim/M11(4)",
+            "2",
+            False,
+            None,
+            D(2025, 5, 31),
+        ),
+        Event(
+            "platform_giris",
+            D(2025, 6, 30),
+            "Alt Komisyon çıktıları dijital platforma girilir — toplantı 2 (03.06.2025) (M12(6))",
+            "M12(6)",
+            "yaklasiyor",
+            f"{key}/platform_giris/M12(6)",
+            "2",
+            False,
+        ),
+    ]
+    meeting = Event(
+        "alt_komisyon",
+        D(2025, 6, 3),
+        "Alt Komisyon olağan toplantısı, Haziran ayının ilk haftası (toplantı 2) (M6(9))",
+        "M6(9)",
+        "yaklasiyor",
+        key,
+        "2",
+        False,
+    )
+    assert _events(data, D(2025, 5, 10), no="2") == [expected[0], meeting, expected[1]]
+    # on the planned day itself the meeting is not past: M12(6) still runs from it
+    on_the_day = _events(data, D(2025, 6, 3), no="2")
+    assert [(e.kind, e.article, e.date) for e in on_the_day] == [
+        ("bildirim", "M11(4)", D(2025, 5, 30)),
+        ("alt_komisyon", "M6(9)", D(2025, 6, 3)),
+        ("platform_giris", "M12(6)", D(2025, 6, 30)),
+    ]
+    # a day later, not held and still in its window: "was it held?" is asked instead of the M12(6) deadline
+    after = _events(data, D(2025, 6, 4), no="2")
+    assert [(e.kind, e.article) for e in after] == [("bildirim", "M11(4)"), ("alt_komisyon", "M6(9)")]
+
+
+def test_deadlines_before_a_proposed_board():
+    """KURALLAR §2: with no July board entered, the deadlines before it run from its proposal (Wednesday 16.07):
+    M10(1), M10(2) on Tuesday 01.07, M11(3) on Friday 11.07, each a proposal of no meeting; none after it. Seen
+    on 20.07, the proposal is past but its window open: they stay, late."""
+    data = _held_board_and_planned_subcommission()
+    key = f"{PREFIX}/olagan/il_gkk/07"
+    whose = "önerilen İl GKK toplantısı (16.07.2025)"
+
+    def expected(status: str) -> list[Event]:
+        return [
+            Event(
+                "gundem_hazirlik",
+                D(2025, 7, 1),
+                f"Gündem hazırlığına başlanır — {whose} (M10(1))",
+                "M10(1)",
+                status,
+                f"{key}/gundem_hazirlik/M10(1)",
+                None,
+                True,
+            ),
+            Event(
+                "gundem_onerisi",
+                D(2025, 7, 1),
+                f"Kurumlar gündem önerilerini İl Göç İdaresi Müdürlüğüne iletir — {whose} (M10(2))",
+                "M10(2)",
+                status,
+                f"{key}/gundem_onerisi/M10(2)",
+                None,
+                True,
+            ),
+            Event(
+                "bildirim",
+                D(2025, 7, 11),
+                f"Toplantı günü, yeri ve saati kurul üyelerine bildirilir — {whose} (M11(3))",
+                "M11(3)",
+                status,
+                f"{key}/bildirim/M11(3)",
+                None,
+                True,
+            ),
+        ]
+
+    for today, status in ((D(2025, 5, 10), "yaklasiyor"), (D(2025, 7, 20), "gecikti")):
+        events = [e for e in _events(data, today) if e.key.startswith(f"{key}/")]
+        assert events == expected(status)
+
+
+FIRST_BOARD = [(d.kind, d.article, d.label) for d in rules.first_board_duties(rules.BoardKind.PROVINCE)]
+
+
+def _duty_order(e: Event) -> int:
+    return [article for _, article, _ in FIRST_BOARD].index(e.article)
+
+
+def test_first_board_duties_on_the_held_first_board():
+    """KURALLAR §7 (M5(12), M13(2), M5(8), M5(13)): the duties of the year's first board stand on the day of the
+    board held on 20.01.2025, as done, as that meeting's and not a proposal."""
+    events = _events(_held_board_and_planned_subcommission(), D(2025, 5, 10), no="1")
+    duties = [e for e in events if e.key.startswith(f"{PREFIX}/ilk_kurul/")]
+    assert sorted(duties, key=_duty_order) == [
+        Event(
+            kind,
+            D(2025, 1, 20),
+            f"Yılın ilk kurulu (toplantı 1): {label} ({article})",
+            article,
+            "tamamlandi",
+            f"{PREFIX}/ilk_kurul/{article}",
+            "1",
+            False,
+        )
+        for kind, article, label in FIRST_BOARD
+    ]
+
+
+def test_first_board_duties_on_the_january_proposal_when_no_board_can_still_be_held():
+    """No board entered and both windows of 2025 past (seen on 20.12.2025): no first board as seen that day
+    (KURALLAR §7), so its duties stand on the first proposal of the İl GKK (Wednesday 15.01.2025), the board's and
+    not the sub-commission's (Monday 02.06), late, a proposal of no meeting."""
+    duties = [e for e in _events(_book(), D(2025, 12, 20)) if e.key.startswith(f"{PREFIX}/ilk_kurul/")]
+    assert sorted(duties, key=_duty_order) == [
+        Event(
+            kind,
+            D(2025, 1, 15),
+            f"Yılın ilk kurulu (önerilen ilk kurul): {label} ({article})",
+            article,
+            "gecikti",
+            f"{PREFIX}/ilk_kurul/{article}",
+            None,
+            True,
+        )
+        for kind, article, label in FIRST_BOARD
+    ]
+
+
+def _window_meetings(s: Schedule) -> list[tuple[str, int, str | None, D]]:
+    """(category code, month, meeting number, date) of each window's event."""
+    return [
+        (schedule.CATEGORY_CODE[w.category], w.month, e.meeting_no, e.date)
+        for w in s.windows
+        for e in s.events
+        if e.key == f"{PREFIX}/olagan/{schedule.CATEGORY_CODE[w.category]}/{w.month:02d}"
+    ]
+
+
+def test_a_held_board_takes_its_window_before_a_board_only_planned_in_it():
+    """KURALLAR §2, only a held meeting satisfies a window: of two January boards, toplantı 1 planned for 10.01 and
+    never held (listed first) and toplantı 2 held on 20.01, the window is toplantı 2's."""
+    data = _book(
+        toplanti_no=["1", "2"],
+        kategori=BOARD,
+        tur="Olağan",
+        planlanan_tarih=[D(2025, 1, 10), D(2025, 1, 20)],
+        gerceklesen_tarih=[None, D(2025, 1, 20)],
+    )
+    s = schedule.build_schedule(data, D(2025, 5, 10))
+    assert [w.meeting[schedule.NO] if w.meeting else None for w in s.windows[:2]] == ["2", None]
+    board = [e for e in s.events if e.key == f"{PREFIX}/olagan/il_gkk/01"]
+    assert [(e.meeting_no, e.date, e.status) for e in board] == [("2", D(2025, 1, 20), "tamamlandi")]
+
+
+def test_a_board_with_no_date_takes_the_first_window_still_open():
+    """`_assign_meetings`: a board with neither date goes to the first window of its kind still open, on its
+    proposal; a board listed after it keeps its own window. On 05.01.2025: toplantı 3 (no date) January's, on
+    Wednesday 15.01; toplantı 4 (planned 10.07) July's."""
+    data = _book(
+        toplanti_no=["3", "4"],
+        kategori=BOARD,
+        tur="Olağan",
+        planlanan_tarih=[None, D(2025, 7, 10)],
+        gerceklesen_tarih=None,
+    )
+    s = schedule.build_schedule(data, D(2025, 1, 5))
+    assert s.meeting_dates == {"3": D(2025, 1, 15), "4": D(2025, 7, 10)}
+    assert _window_meetings(s)[:2] == [("il_gkk", 1, "3", D(2025, 1, 15)), ("il_gkk", 7, "4", D(2025, 7, 10))]
+
+
+def test_a_board_with_no_date_and_the_last_day_of_a_window():
+    """A window is still open on its last day (January's: Friday 31.01.2025): a board with no date takes it then,
+    on its proposal 15.01; from 01.02 on, July's, on Wednesday 16.07."""
+    data = _book(toplanti_no="3", kategori=BOARD, tur="Olağan")
+    on_the_last_day = schedule.build_schedule(data, D(2025, 1, 31))
+    assert on_the_last_day.meeting_dates == {"3": D(2025, 1, 15)}
+    assert _window_meetings(on_the_last_day)[:2] == [
+        ("il_gkk", 1, "3", D(2025, 1, 15)),
+        ("il_gkk", 7, None, D(2025, 7, 16)),
+    ]
+    a_day_later = schedule.build_schedule(data, D(2025, 2, 1))
+    assert a_day_later.meeting_dates == {"3": D(2025, 7, 16)}
+    assert _window_meetings(a_day_later)[:2] == [
+        ("il_gkk", 1, None, D(2025, 1, 15)),
+        ("il_gkk", 7, "3", D(2025, 7, 16)),
+    ]
+
+
+def test_annual_report_due_crossing_an_estimated_bayram():
+    """M13(2), KURALLAR §2-§3: a first board of 2033 on Monday 03.01.2033, a day of the Ramazan Bayramı the
+    holidays package only estimates (02–04.01.2033, after Yılbaşı on Saturday 01.01): the 2032 report is due on
+    the working day before, Friday 31.12.2032, a date that rests on the estimate; one on the board's day itself is
+    not (Wednesday 05.01.2033)."""
+    data = _book(2033)
+    cal = WorkCalendar()
+    assert schedule.annual_report_due(cal, data, 2032, REPORT, D(2033, 1, 3)) == Due(
+        D(2032, 12, 31), D(2033, 1, 3), True
+    )
+    assert schedule.annual_report_due(cal, data, 2032, REPORT, D(2033, 1, 5)) == Due(
+        D(2033, 1, 5), D(2033, 1, 5), False
+    )
+
+
+def test_the_previous_report_is_due_by_the_january_proposal_when_no_board_can_still_be_held():
+    """KURALLAR §7, M13(2): no board entered, the year's windows past (20.12.2025): the 2024 report is due by the
+    January proposal of the board (Wednesday 15.01.2025), earlier than January's end; past."""
+    events = _events(_book(), D(2025, 12, 20), "yillik_rapor")
+    report = [e for e in events if e.key == f"{PREFIX}/yillik/2024/yillik_rapor"]
+    assert report == [
+        Event(
+            "yillik_rapor",
+            D(2025, 1, 15),
+            "2024 yılı: Yıllık Değerlendirme Raporu (Ek-3) hazırlanır (M13(1), M13(2)) — onaylayacak olan yılın ilk "
+            "kurulundan önce",
+            "M13(1), M13(2)",
+            "gecti",
+            f"{PREFIX}/yillik/2024/yillik_rapor",
+        )
+    ]
