@@ -489,17 +489,47 @@ def test_annual_report_due_crossing_an_estimated_bayram():
 
 def test_the_previous_report_is_due_by_the_january_proposal_when_no_board_can_still_be_held():
     """KURALLAR §7, M13(2): no board entered, the year's windows past (20.12.2025): the 2024 report is due by the
-    January proposal of the board (Wednesday 15.01.2025), earlier than January's end; past."""
-    events = _events(_book(), D(2025, 12, 20), "yillik_rapor")
-    report = [e for e in events if e.key == f"{PREFIX}/yillik/2024/yillik_rapor"]
-    assert report == [
+    January proposal of the board (Wednesday 15.01.2025), earlier than January's end, and says so; past. Its
+    platform entry (M13(3)) and 2025's two are due by January's end (31.01.2025 a Friday; 31.01.2026 a Saturday,
+    shown on Friday 30.01.2026), which no column records: past, or to come."""
+    events = [e for e in _events(_book(), D(2025, 12, 20)) if e.key.startswith(f"{PREFIX}/yillik/")]
+    report, platform = (
+        "Yıllık Değerlendirme Raporu (Ek-3) hazırlanır",
+        "Yıllık değerlendirme raporu dijital platforma girilir",
+    )
+    assert events == [
         Event(
             "yillik_rapor",
             D(2025, 1, 15),
-            "2024 yılı: Yıllık Değerlendirme Raporu (Ek-3) hazırlanır (M13(1), M13(2)) — onaylayacak olan yılın ilk "
-            "kurulundan önce",
+            f"2024 yılı: {report} (M13(1), M13(2)) — onaylayacak olan yılın ilk kurulundan önce",
             "M13(1), M13(2)",
             "gecti",
             f"{PREFIX}/yillik/2024/yillik_rapor",
-        )
+        ),
+        Event(
+            "yillik_rapor_platform",
+            D(2025, 1, 31),
+            f"2024 yılı: {platform} (M13(3))",
+            "M13(3)",
+            "gecti",
+            f"{PREFIX}/yillik/2024/yillik_rapor_platform",
+        ),
+        Event(
+            "yillik_rapor",
+            D(2026, 1, 30),
+            f"2025 yılı: {report} (M13(1), M13(2)); yasal son gün 31.01.2026",
+            "M13(1), M13(2)",
+            "yaklasiyor",
+            f"{PREFIX}/yillik/2025/yillik_rapor",
+            limit=D(2026, 1, 31),
+        ),
+        Event(
+            "yillik_rapor_platform",
+            D(2026, 1, 30),
+            f"2025 yılı: {platform} (M13(3)); yasal son gün 31.01.2026",
+            "M13(3)",
+            "yaklasiyor",
+            f"{PREFIX}/yillik/2025/yillik_rapor_platform",
+            limit=D(2026, 1, 31),
+        ),
     ]
