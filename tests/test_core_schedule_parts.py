@@ -533,3 +533,218 @@ def test_the_previous_report_is_due_by_the_january_proposal_when_no_board_can_st
             limit=D(2026, 1, 31),
         ),
     ]
+
+
+DEADLINE_KINDS = {"gundem_hazirlik", "gundem_onerisi", "bildirim", "tutanak_teblig", "platform_giris"}
+YEARLY_KINDS = {"ilk_kurul", "yillik_rapor", "yillik_rapor_platform"}
+
+
+def _whole_book():
+    """Toplantı 1: the January board, held 20.01 (its minutes sent); 5: an extra board planned for Monday 10.03,
+    not held; 6: an ordinary board held on Wednesday 12.03, outside every window. Decisions 1 and 2 of toplantı 1
+    open, 3 implemented, 1 carried from 2024 open; project P1 from 31.01 to 31.12.2025, a report every 3 months;
+    districts Nizip (2,000 foreigners), İslahiye (1,999) and Oğuzeli (500, a border district)."""
+    return book(
+        rows={
+            "Toplantılar": rows(
+                "Toplantılar",
+                toplanti_no=["1", "5", "6"],
+                kategori=BOARD,
+                tur=["Olağan", "Ek", "Olağan"],
+                planlanan_tarih=[D(2025, 1, 20), D(2025, 3, 10), D(2025, 3, 12)],
+                gerceklesen_tarih=[D(2025, 1, 20), None, D(2025, 3, 12)],
+            ),
+            "Kararlar": rows(
+                "Kararlar",
+                karar_no=["1", "2", "3", "1"],
+                toplanti_no=["1", "1", "1", "4"],
+                alinan_karar=["Okul kayıtları izlenir", None, "Kapandı", "Eski karar"],
+                verilen_sure=[D(2025, 4, 30), D(2025, 6, 30), D(2025, 4, 30), D(2025, 2, 28)],
+                durum=["Bekliyor", "Devam Ediyor", "Uygulandı", "Bekliyor"],
+                devreden_yil=[None, None, None, 2024],
+            ),
+            "Projeler": rows(
+                "Projeler",
+                proje_no="P1",
+                proje_adi="Dil kursu",
+                baskanlik_gorusu="Olumlu",
+                baslangic=D(2025, 1, 31),
+                bitis=D(2025, 12, 31),
+                ara_rapor_sikligi_ay=3,
+            ),
+            "İlçeler": rows(
+                "İlçeler",
+                ilce=["Nizip", "Islahiye", "Oğuzeli"],
+                yabanci_nufusu=[2000, 1999, 500],
+                hudut_ilcesi=["Hayır", "Hayır", "Evet"],
+            ),
+        },
+        **{"Yıl": 2025, "Yabancı Nüfusu": 5000},
+    )
+
+
+def test_the_year_s_meetings_decisions_projects_and_district_boards():
+    """Seen on 10.05.2025, in date order: the January board in its window (M7(2)); the carried decision's
+    time (Ek-1, numbered with its year, no meeting of this book); the extra board, past and not held (M7(3), M8(4));
+    the board outside every window, cited by its kind's window article; the district boards the province follows
+    (M8(1): 2,000 and over, or a border district — not İslahiye), Şubat/Mart past with no merged data, Ağustos/Eylül
+    to come, each with its M8(3) late limit; decision 1's time and P1's interim report (31.01 + 3 months = 30.04,
+    GK(ç)), late; the proposals still open (June's sub-commission on Monday 02.06, July's board on Wednesday 16.07,
+    December's sub-commission on Monday 01.12); decision 2's time, with no words; P1's final report 30 days after
+    its end (30.01.2026, a Friday). A closed decision has none."""
+    events = [
+        e
+        for e in schedule.build_schedule(_whole_book(), D(2025, 5, 10)).events
+        if e.kind not in DEADLINE_KINDS | YEARLY_KINDS
+    ]
+    board = "İl Göç Koordinasyon Kurulu"
+    district = "İlçe GKK olağan toplantısı ({}, {}; en geç {} (M8(3))) — {} (M8(1), M8(3))"
+    spring = ("Şubat/Mart", "01.02.2025–31.03.2025", "30.04.2025")
+    autumn = ("Ağustos/Eylül", "01.08.2025–30.09.2025", "31.10.2025")
+    population, border = "yabancı nüfusu 2.000 ve üzeri", "düzensiz göçe konu hudut ilçesi"
+    assert events == [
+        Event(
+            "il_gkk",
+            D(2025, 1, 20),
+            f"{board} olağan toplantısı, Ocak ayı (toplantı 1) (M7(2))",
+            "M7(2)",
+            "tamamlandi",
+            f"{PREFIX}/olagan/il_gkk/01",
+            "1",
+        ),
+        Event(
+            "karar_suresi",
+            D(2025, 2, 28),
+            "Karar 1 (2024) için verilen süre doluyor: Eski karar (Ek-1)",
+            "Ek-1",
+            "gecikti",
+            f"{PREFIX}/karar/devreden-2024/1",
+        ),
+        Event(
+            "il_gkk",
+            D(2025, 3, 10),
+            f"{board} ek toplantısı (toplantı 5) (M7(3), M8(4)) — tarihi geçti, gerçekleşen tarih yazılmamış",
+            "M7(3), M8(4)",
+            "gecikti",
+            f"{PREFIX}/toplanti/5",
+            "5",
+        ),
+        Event(
+            "il_gkk",
+            D(2025, 3, 12),
+            f"{board} olağan toplantısı (toplantı 6) — olağan dönemin dışında",
+            "M7(2)",
+            "tamamlandi",
+            f"{PREFIX}/toplanti/6",
+            "6",
+        ),
+        Event(
+            "ilce_gkk",
+            D(2025, 3, 31),
+            "Nizip " + district.format(*spring, population),
+            "M8(1), M8(3)",
+            "gecti",
+            f"{PREFIX}/ilce/Nizip/02",
+            district="Nizip",
+        ),
+        Event(
+            "ilce_gkk",
+            D(2025, 3, 31),
+            "Oğuzeli " + district.format(*spring, border),
+            "M8(1), M8(3)",
+            "gecti",
+            f"{PREFIX}/ilce/Oğuzeli/02",
+            district="Oğuzeli",
+        ),
+        Event(
+            "karar_suresi",
+            D(2025, 4, 30),
+            "Karar 1 için verilen süre doluyor: Okul kayıtları izlenir (Ek-1)",
+            "Ek-1",
+            "gecikti",
+            f"{PREFIX}/karar/1",
+            "1",
+        ),
+        Event(
+            "proje_ara_rapor",
+            D(2025, 4, 30),
+            "Proje P1 (Dil kursu) ara raporu Başkanlığa gönderilir (GK(ç))",
+            "GK(ç)",
+            "gecikti",
+            f"{PREFIX}/proje/P1/proje_ara_rapor",
+        ),
+        Event(
+            "alt_komisyon",
+            D(2025, 6, 2),
+            "Önerilen tarih: Alt Komisyon olağan toplantısı, Haziran ayının ilk haftası "
+            "(01.06.2025–07.06.2025) (M6(9))",
+            "M6(9)",
+            "yaklasiyor",
+            f"{PREFIX}/olagan/alt_komisyon/06",
+            proposal=True,
+        ),
+        Event(
+            "karar_suresi",
+            D(2025, 6, 30),
+            "Karar 2 için verilen süre doluyor (Ek-1)",
+            "Ek-1",
+            "yaklasiyor",
+            f"{PREFIX}/karar/2",
+            "1",
+        ),
+        Event(
+            "il_gkk",
+            D(2025, 7, 16),
+            f"Önerilen tarih: {board} olağan toplantısı, Temmuz ayı (01.07.2025–31.07.2025) (M7(2))",
+            "M7(2)",
+            "yaklasiyor",
+            f"{PREFIX}/olagan/il_gkk/07",
+            proposal=True,
+        ),
+        Event(
+            "ilce_gkk",
+            D(2025, 9, 30),
+            "Nizip " + district.format(*autumn, population),
+            "M8(1), M8(3)",
+            "yaklasiyor",
+            f"{PREFIX}/ilce/Nizip/08",
+            district="Nizip",
+        ),
+        Event(
+            "ilce_gkk",
+            D(2025, 9, 30),
+            "Oğuzeli " + district.format(*autumn, border),
+            "M8(1), M8(3)",
+            "yaklasiyor",
+            f"{PREFIX}/ilce/Oğuzeli/08",
+            district="Oğuzeli",
+        ),
+        Event(
+            "alt_komisyon",
+            D(2025, 12, 1),
+            "Önerilen tarih: Alt Komisyon olağan toplantısı, Aralık ayının ilk haftası (01.12.2025–07.12.2025) (M6(9))",
+            "M6(9)",
+            "yaklasiyor",
+            f"{PREFIX}/olagan/alt_komisyon/12",
+            proposal=True,
+        ),
+        Event(
+            "proje_nihai_rapor",
+            D(2026, 1, 30),
+            "Proje P1 (Dil kursu) nihai raporu ve uygulama sonuçları Başkanlığa gönderilir (GK(ç))",
+            "GK(ç)",
+            "yaklasiyor",
+            f"{PREFIX}/proje/P1/proje_nihai_rapor",
+        ),
+    ]
+
+
+def test_a_proposal_past_its_window_is_late_and_has_no_deadlines():
+    """Seen on 01.08.2025, July's window (to 31.07) has passed with no board: its proposal is late, and no deadline
+    before it is listed any more; on 31.07 it is still to come."""
+    for today, status, deadlines in ((D(2025, 7, 31), "yaklasiyor", 3), (D(2025, 8, 1), "gecikti", 0)):
+        events = [e for e in schedule.build_schedule(_whole_book(), today).events if "/olagan/il_gkk/07" in e.key]
+        assert [(e.kind, e.date, e.status) for e in events if e.kind == "il_gkk"] == [
+            ("il_gkk", D(2025, 7, 16), status)
+        ]
+        assert len(events) == 1 + deadlines
