@@ -748,3 +748,43 @@ def test_a_proposal_past_its_window_is_late_and_has_no_deadlines():
             ("il_gkk", D(2025, 7, 16), status)
         ]
         assert len(events) == 1 + deadlines
+
+
+def test_a_proposal_moved_across_an_estimated_bayram_says_so():
+    """KURALLAR §2's example: in 2034 the Kurban Bayramı (estimated, 01–04.03, its arife the 28.02 afternoon) takes
+    the first days of March, so the quarterly sub-commission (10,000 foreigners, M6(9)) is proposed for Monday
+    06.03.2034, marked as resting on the estimate; so is its M11(4) notice, −3 days = Friday 03.03 (a bayram day),
+    shown on Tuesday 28.02 (a half day is a working day)."""
+    data = book(rows={}, **{"Yıl": 2034, "Yabancı Nüfusu": 10000})
+    events = [e for e in schedule.build_schedule(data, D(2034, 1, 10)).events if "/olagan/alt_komisyon/03" in e.key]
+    key, moved = "Gaziantep//2034/olagan/alt_komisyon/03", "tahmini bayram tarihine göre kaydırıldı"
+    assert events == [
+        Event(
+            "bildirim",
+            D(2034, 2, 28),
+            "Toplantı günü, yeri ve saati Alt Komisyon üyelerine bildirilir — önerilen Alt Komisyon toplantısı "
+            f"(06.03.2034) (M11(4)); yasal son gün 03.03.2034 — {moved}",
+            "M11(4)",
+            "yaklasiyor",
+            f"{key}/bildirim/M11(4)",
+            None,
+            True,
+            None,
+            D(2034, 3, 3),
+            True,
+        ),
+        Event(
+            "alt_komisyon",
+            D(2034, 3, 6),
+            "Önerilen tarih: Alt Komisyon olağan toplantısı, Mart ayının ilk haftası (01.03.2034–07.03.2034) "
+            f"(M6(9)) — {moved}",
+            "M6(9)",
+            "yaklasiyor",
+            key,
+            None,
+            True,
+            None,
+            None,
+            True,
+        ),
+    ]
