@@ -11,6 +11,7 @@ from gockurul_excel.core.events import Event, Schedule
 from gockurul_excel.core.workdays import Due, WorkCalendar
 
 from .kontrol.base import book, rows
+from .test_core_checks_districts import merged
 
 D = dt.date
 Category = rules.MeetingCategory
@@ -788,3 +789,182 @@ def test_a_proposal_moved_across_an_estimated_bayram_says_so():
             True,
         ),
     ]
+
+
+def test_no_schedule_without_a_board_kind_or_a_year():
+    """Without a board kind or a year there are no windows and no deadlines (`Schedule.built` False); with both,
+    there are."""
+    for settings in ({contract.S_KIND: None}, {contract.S_YEAR: None}):
+        s = schedule.build_schedule(book(rows={}, **{"Yabancı Nüfusu": 5000, "Yıl": 2025, **settings}), D(2025, 5, 10))
+        assert (s.built, s.windows, s.events) == (False, [], [])
+    s = schedule.build_schedule(_book(), D(2025, 5, 10))
+    assert s.built is True
+    assert [(w.category, w.month) for w in s.windows] == [
+        (Category.PROVINCE_BOARD, 1),
+        (Category.PROVINCE_BOARD, 7),
+        (Category.SUBCOMMISSION, 6),
+        (Category.SUBCOMMISSION, 12),
+    ]
+
+
+def _district(population: int, **meetings):
+    r = {"Toplantılar": rows("Toplantılar", **meetings)} if meetings else {}
+    settings = {contract.S_KIND: "İlçe", contract.S_DISTRICT: "Nizip", "Yıl": 2025, "Yabancı Nüfusu": population}
+    return book(rows=r, **settings)
+
+
+def test_a_district_book_s_windows_and_keys():
+    """A district of 2,000 foreigners holds its own boards (M8(1)) in Şubat/Mart and Ağustos/Eylül, proposed on
+    the first working day from the 15th (15.02.2025 a Saturday: Monday 17.02; Friday 15.08), late limit the end of
+    the month after (M8(3)); its keys name the province and the district."""
+    events = [e for e in _events(_district(2000), D(2025, 1, 10)) if e.kind == "ilce_gkk"]
+    board = "Önerilen tarih: İlçe Göç Koordinasyon Kurulu olağan toplantısı"
+    assert events == [
+        Event(
+            "ilce_gkk",
+            D(2025, 2, 17),
+            f"{board}, Şubat/Mart (01.02.2025–31.03.2025; en geç 30.04.2025 (M8(3))) (M8(1))",
+            "M8(1)",
+            "yaklasiyor",
+            "Gaziantep/Nizip/2025/olagan/ilce_gkk/02",
+            None,
+            True,
+        ),
+        Event(
+            "ilce_gkk",
+            D(2025, 8, 15),
+            f"{board}, Ağustos/Eylül (01.08.2025–30.09.2025; en geç 31.10.2025 (M8(3))) (M8(1))",
+            "M8(1)",
+            "yaklasiyor",
+            "Gaziantep/Nizip/2025/olagan/ilce_gkk/08",
+            None,
+            True,
+        ),
+    ]
+
+
+def test_a_board_of_a_district_with_no_windows_is_outside_them_under_no_article():
+    """M8(2): a district of 500 foreigners, not a border district, has no windows; an ordinary board it held on
+    10.03.2025 is outside every window, and no window article is cited."""
+    data = _district(
+        500, toplanti_no="1", kategori=Category.DISTRICT_BOARD.value, tur="Olağan", gerceklesen_tarih=D(2025, 3, 10)
+    )
+    board = [e for e in _events(data, D(2025, 5, 10)) if e.kind == "ilce_gkk"]
+    assert board == [
+        Event(
+            "ilce_gkk",
+            D(2025, 3, 10),
+            "İlçe Göç Koordinasyon Kurulu olağan toplantısı (toplantı 1) — olağan dönemin dışında",
+            "",
+            "tamamlandi",
+            "Gaziantep/Nizip/2025/toplanti/1",
+            "1",
+        )
+    ]
+
+
+def test_keys_of_a_book_with_no_province_written():
+    events = _events(book(rows={}, **{contract.S_PROVINCE: None, "Yıl": 2025, "Yabancı Nüfusu": 5000}), D(2025, 5, 10))
+    assert [e.key for e in events if e.kind == "il_gkk"] == ["//2025/olagan/il_gkk/01", "//2025/olagan/il_gkk/07"]
+
+
+def test_meetings_of_no_known_category_or_no_date_have_no_events_and_stop_nothing():
+    """Toplantı 9 (a Kategori that is none of the three) and toplantı 8 (an extra board with no date), listed
+    first, have no events; toplantı 1, the January board held on 20.01, still has all of its own."""
+    data = _book(
+        toplanti_no=["9", "8", "1"],
+        kategori=["Başka", BOARD, BOARD],
+        tur=["Ek", "Ek", "Olağan"],
+        planlanan_tarih=[D(2025, 3, 10), None, D(2025, 1, 20)],
+        gerceklesen_tarih=[D(2025, 3, 10), None, D(2025, 1, 20)],
+    )
+    events = _events(data, D(2025, 5, 10))
+    assert {e.meeting_no for e in events} == {None, "1"}
+    assert [(e.kind, e.article) for e in events if e.meeting_no == "1" and e.kind in DEADLINE_KINDS] == [
+        ("gundem_hazirlik", "M10(1)"),
+        ("gundem_onerisi", "M10(2)"),
+        ("bildirim", "M11(3)"),
+        ("platform_giris", "M12(3)"),
+        ("tutanak_teblig", "M12(2)"),
+    ]
+
+
+def test_a_held_extra_board_is_done():
+    """An extra board (M7(3), M8(4)) held on 10.03.2025 is done, and not asked for its held date."""
+    data = _book(
+        toplanti_no="5", kategori=BOARD, tur="Ek", planlanan_tarih=D(2025, 3, 10), gerceklesen_tarih=D(2025, 3, 10)
+    )
+    assert [e for e in _events(data, D(2025, 5, 10)) if e.kind == "il_gkk" and e.meeting_no == "5"] == [
+        Event(
+            "il_gkk",
+            D(2025, 3, 10),
+            "İl Göç Koordinasyon Kurulu ek toplantısı (toplantı 5) (M7(3), M8(4))",
+            "M7(3), M8(4)",
+            "tamamlandi",
+            f"{PREFIX}/toplanti/5",
+            "5",
+        )
+    ]
+
+
+def test_decision_and_project_words_kept_whole():
+    """A decision's words ending in a Roman numeral are kept whole (only the ': ' of no words is cut, Ek-1); a
+    project with no name has empty brackets; a final report whose date is written is done (GK(ç))."""
+    data = book(
+        rows={
+            "Kararlar": rows(
+                "Kararlar",
+                karar_no="1",
+                toplanti_no="1",
+                alinan_karar="Genelge madde IX",
+                verilen_sure=D(2025, 6, 30),
+                durum="Bekliyor",
+            ),
+            "Projeler": rows(
+                "Projeler",
+                proje_no="P2",
+                baskanlik_gorusu="Olumlu",
+                baslangic=D(2025, 1, 31),
+                bitis=D(2025, 3, 31),
+                nihai_rapor_tarihi=D(2025, 4, 15),
+            ),
+        },
+        **{"Yıl": 2025, "Yabancı Nüfusu": 5000},
+    )
+    events = _events(data, D(2025, 5, 10))
+    assert [e.description for e in events if e.kind == "karar_suresi"] == [
+        "Karar 1 için verilen süre doluyor: Genelge madde IX (Ek-1)"
+    ]
+    assert [(e.date, e.description, e.status) for e in events if e.kind.startswith("proje_")] == [
+        (D(2025, 4, 30), "Proje P2 () nihai raporu ve uygulama sonuçları Başkanlığa gönderilir (GK(ç))", "tamamlandi")
+    ]
+
+
+def test_district_boards_the_province_follows_on_the_last_day_of_their_late_limit():
+    """M8(1), M8(3): without merged data, Nizip's Şubat/Mart board may still be held on 30.04.2025, its late
+    limit; from 01.05 it is past (not followed: "gecti")."""
+    for today, status in ((D(2025, 4, 30), "yaklasiyor"), (D(2025, 5, 1), "gecti")):
+        nizip = [e for e in _events(_whole_book(), today) if e.key == f"{PREFIX}/ilce/Nizip/02"]
+        assert [e.status for e in nizip] == [status]
+
+
+def test_merged_district_boards_done_late_or_to_come_by_their_late_limit():
+    """Mardin 2033 with Kızıltepe merged (its Şubat/Mart board held on 21.02, no Ağustos/Eylül board yet) and
+    Nusaybin not: M8(3)'s late limit of Şubat/Mart is Saturday 30.04.2033 (shown as Friday 29.04). On 30.04 only
+    Kızıltepe's held board is done; on 01.05 Nusaybin's is late; Ağustos/Eylül is still to come."""
+    spring = (
+        "İlçe GKK olağan toplantısı (Şubat/Mart, 01.02.2033–31.03.2033; en geç 29.04.2033 (M8(3); yasal son gün "
+        "30.04.2033)) — yabancı nüfusu 2.000 ve üzeri; düzensiz göçe konu hudut ilçesi (M8(1), M8(3))"
+    )
+    for today, late in ((D(2033, 4, 30), "yaklasiyor"), (D(2033, 5, 1), "gecikti")):
+        events = [e for e in schedule.build_schedule(merged(False), today).events if e.kind == "ilce_gkk"]
+        assert [(e.key.split("/ilce/")[1], e.status) for e in events] == [
+            ("Kızıltepe/02", "tamamlandi"),
+            ("Nusaybin/02", late),
+            ("Kızıltepe/08", "yaklasiyor"),
+            ("Nusaybin/08", "yaklasiyor"),
+        ]
+        assert [e.description for e in events[:2]] == [
+            f"Kızıltepe {spring} — yapıldı: 21.02.2033 (toplantı 1)",
+            f"Nusaybin {spring}",
+        ]
