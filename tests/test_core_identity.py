@@ -40,6 +40,7 @@ def test_an_excluded_or_plural_institution_keeps_its_own_name():
     assert identity.institution_key(IL, "Kızılay Nizip İlçe Temsilciliği") == "kizilay nizip ilce temsilciligi"
     assert identity.institution_key(ILCE, "Kızılay Nizip İlçe Temsilciliği") == ("\x00turk kizilay ilce temsilciligi")
     assert identity.institution_key(IL, "Gaziantep  Üniversitesi") == "gaziantep universitesi"
+    assert identity.institution_key(ILCE, "Harran Üniversitesi") == "harran universitesi"  # M4(3) as M4(2)
     assert identity.institution_key(None, "Gaziantep Valiliği") == "gaziantep valiligi"
     assert identity.institution_key(None, "Nizip Kaymakamlığı") == "nizip kaymakamligi"
     assert identity.institution_key(ILCE, "Nizip Kaymakamlığı") == "\x00kaymakamlik"
@@ -51,6 +52,7 @@ def test_same_institution():
     assert not identity.same_institution(IL, "İl Sağlık Müdürlüğü", "İl Milli Eğitim Müdürlüğü")
     assert identity.same_institution(IL, "İl Millî Eğitim Müdürlüğü", "Gaziantep İl Milli Eğitim Müdürlüğü")
     assert not identity.same_institution(IL, "A Üniversitesi", "B Üniversitesi")
+    assert not identity.same_institution(ILCE, "A Üniversitesi", "B Üniversitesi")  # two in one district: M4(3)
 
 
 def test_contains_any():
