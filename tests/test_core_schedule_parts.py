@@ -7,10 +7,13 @@ import datetime as dt
 
 from gockurul_excel import contract, rules
 from gockurul_excel.core import schedule
+from gockurul_excel.core.districts import DISTRICT, MEETING_COLS, MEETINGS_SHEET, RECEIVED, SOURCE
 from gockurul_excel.core.events import Event, Schedule
+from gockurul_excel.core.model import workbook_from_rows
 from gockurul_excel.core.workdays import Due, WorkCalendar
+from gockurul_excel.example import example_settings
 
-from .kontrol.base import book, rows
+from .kontrol.base import book, clean, rows
 
 D = dt.date
 Category = rules.MeetingCategory
@@ -148,3 +151,194 @@ def test_annual_report_due_before_the_planned_day_of_a_first_board_held_late():
     data = _first_board(D(2025, 1, 20), D(2025, 1, 27))
     due = schedule.annual_report_due(WorkCalendar(), data, 2024, REPORT, D(2025, 1, 15), D(2025, 2, 10))
     assert due == Due(D(2025, 1, 20), D(2025, 1, 20), False)
+
+
+# The year's events of a province book in the process (build_schedule): decisions' due dates (Ek-1), projects'
+# reports (GK(ç)) and the district boards the province follows (M8(1), M8(3)). The example is Gaziantep, 2025,
+# with no district setting: every key starts 'Gaziantep//2025/'.
+PREFIX = "Gaziantep//2025"
+
+
+def _events(book_rows: dict, today: D, *kinds: str, state: dict | None = None) -> list[Event]:
+    data = (
+        book(rows=book_rows)
+        if state is None
+        else workbook_from_rows(example_settings(), book_rows, state=state, path=book().path)
+    )
+    return [e for e in schedule.build_schedule(data, today).events if e.kind in kinds]
+
+
+def test_decision_due_dates_words_keys_and_meetings():
+    """Ek-1: an open decision (Bekliyor, Devam Ediyor) is due on its Verilen Süre — overdue the day after, due on
+    the day itself; a closed one or one without a date has no event. Its words end with the decision's text
+    (a Roman numeral's 'X' included), or with 'doluyor' when it has none. A decision carried from 2024 (KURALLAR
+    §7) shows '7 (2024)', keys 'devreden-2024/7' and names no meeting: its Toplantı No is of 2024's workbook."""
+    r = clean()
+    r["Kararlar"] = rows(
+        "Kararlar",
+        karar_no=[5, 6, 7, 8, 9],
+        toplanti_no=[3, 3, 2, 3, 3],
+        alinan_karar=["Eylem planının Bölüm IX", None, "Devreden", "Kapalı", "Süresiz"],
+        verilen_sure=[D(2025, 6, 9), D(2025, 6, 10), D(2025, 6, 11), D(2025, 6, 9), None],
+        durum=["Bekliyor", "Devam Ediyor", "Bekliyor", "Uygulandı", "Bekliyor"],
+        devreden_yil=[None, None, 2024, None, None],
+    )
+    assert _events(r, D(2025, 6, 10), "karar_suresi") == [
+        Event(
+            "karar_suresi",
+            D(2025, 6, 9),
+            "Karar 5 için verilen süre doluyor: Eylem planının Bölüm IX (Ek-1)",
+            "Ek-1",
+            "gecikti",
+            f"{PREFIX}/karar/5",
+            "3",
+        ),
+        Event(
+            "karar_suresi",
+            D(2025, 6, 10),
+            "Karar 6 için verilen süre doluyor (Ek-1)",
+            "Ek-1",
+            "yaklasiyor",
+            f"{PREFIX}/karar/6",
+            "3",
+        ),
+        Event(
+            "karar_suresi",
+            D(2025, 6, 11),
+            "Karar 7 (2024) için verilen süre doluyor: Devreden (Ek-1)",
+            "Ek-1",
+            "yaklasiyor",
+            f"{PREFIX}/karar/devreden-2024/7",
+            None,
+        ),
+    ]
+
+
+def test_project_report_events_words_and_status():
+    """GK(ç): the interim reports ('ara raporu') and the final report with the implementation results ('nihai
+    raporu ve uygulama sonuçları') go to the Presidency. Project 1 (31.01–31.12.2025, every 3 months): interim due
+    30.04.2025, final 30.01.2026; project 2 (no name, ended 30.04.2025, final report sent 20.05.2025): its final
+    report of 30.05.2025 is done."""
+    r = clean()
+    r["Projeler"] = rows(
+        "Projeler",
+        proje_no=[1, 2],
+        proje_adi=["Uyum", None],
+        baskanlik_gorusu="Olumlu",
+        baslangic=[D(2025, 1, 31), D(2025, 2, 3)],
+        bitis=[D(2025, 12, 31), D(2025, 4, 30)],
+        ara_rapor_sikligi_ay=[3, None],
+        nihai_rapor_tarihi=[None, D(2025, 5, 20)],
+    )
+    article = rules.PROJECT_REPORTS_ARTICLE
+    assert article == "GK(ç)"
+    assert _events(r, D(2025, 6, 10), "proje_ara_rapor", "proje_nihai_rapor") == [
+        Event(
+            "proje_ara_rapor",
+            D(2025, 4, 30),
+            "Proje 1 (Uyum) ara raporu Başkanlığa gönderilir (GK(ç))",
+            article,
+            "gecikti",
+            f"{PREFIX}/proje/1/proje_ara_rapor",
+        ),
+        Event(
+            "proje_nihai_rapor",
+            D(2025, 5, 30),
+            "Proje 2 () nihai raporu ve uygulama sonuçları Başkanlığa gönderilir (GK(ç))",
+            article,
+            "tamamlandi",
+            f"{PREFIX}/proje/2/proje_nihai_rapor",
+        ),
+        Event(
+            "proje_nihai_rapor",
+            D(2026, 1, 30),
+            "Proje 1 (Uyum) nihai raporu ve uygulama sonuçları Başkanlığa gönderilir (GK(ç))",
+            article,
+            "yaklasiyor",
+            f"{PREFIX}/proje/1/proje_nihai_rapor",
+        ),
+    ]
+
+
+DISTRICTS = [
+    ["Nizip", 2_000, "Hayır"],
+    ["Karkamış", 850, "Evet"],
+    ["Yavuzeli", 400, "Hayır"],
+    ["Araban", 2_500, "Evet"],
+]
+WINDOWS = {
+    2: ("Şubat/Mart, 01.02.2025–31.03.2025; en geç 30.04.2025 (M8(3))", D(2025, 3, 31)),
+    8: ("Ağustos/Eylül, 01.08.2025–30.09.2025; en geç 31.10.2025 (M8(3))", D(2025, 9, 30)),
+}
+WHY = {
+    "Nizip": "yabancı nüfusu 2.000 ve üzeri",
+    "Karkamış": "düzensiz göçe konu hudut ilçesi",
+    "Araban": "yabancı nüfusu 2.000 ve üzeri; düzensiz göçe konu hudut ilçesi",
+}
+
+
+def _district_event(district: str, month: int, status: str, held: str = "") -> Event:
+    words, end = WINDOWS[month]
+    return Event(
+        "ilce_gkk",
+        end,
+        f"{district} İlçe GKK olağan toplantısı ({words}) — {WHY[district]} (M8(1), M8(3)){held}",
+        "M8(1), M8(3)",
+        status,
+        f"{PREFIX}/ilce/{district}/{month:02d}",
+        None,
+        False,
+        district,
+    )
+
+
+def test_district_boards_without_merged_data_pass_after_their_late_limit():
+    """M8(1): a district of 2.000 foreigners and over, or a border district whatever its population, holds a board
+    in Şubat/Mart and in Ağustos/Eylül; M8(3): by the end of the next month at the latest (30.04, 31.10). Yavuzeli
+    (400, not on the border) need not. Without merged district data the province cannot tell whether they met:
+    on 30.04 the first window is still ahead ('yaklasiyor'), on 01.05 it has passed ('gecti', not 'gecikti')."""
+    r = clean()
+    r["İlçeler"] = [list(d) for d in DISTRICTS]
+    up, past = "yaklasiyor", "gecti"
+    assert _events(r, D(2025, 4, 30), "ilce_gkk") == [
+        _district_event("Araban", 2, up),
+        _district_event("Karkamış", 2, up),
+        _district_event("Nizip", 2, up),
+        _district_event("Araban", 8, up),
+        _district_event("Karkamış", 8, up),
+        _district_event("Nizip", 8, up),
+    ]
+    assert [e.status for e in _events(r, D(2025, 5, 1), "ilce_gkk")] == [past, past, past, up, up, up]
+
+
+def test_district_boards_with_merged_data_done_or_overdue():
+    """With merged district data (the merge's İlçe Toplantıları), a window met by an ordinary board is done and
+    says when and which meeting (Nizip, 05.03.2025, toplantı 1); one not met is due up to its M8(3) limit (31.10)
+    and overdue from the next day — also for a required district not merged (Araban)."""
+    held = {"Toplantı No": "1", "Kategori": Category.DISTRICT_BOARD.value, "Tür": "Olağan"}
+    held |= {"Planlanan Tarih": D(2025, 3, 5), "Gerçekleşen Tarih": D(2025, 3, 5)}
+    state = {
+        MEETINGS_SHEET: [
+            [DISTRICT, *MEETING_COLS, RECEIVED, SOURCE],
+            ["Nizip", *(held.get(c) for c in MEETING_COLS), D(2025, 3, 20), "nizip.xlsx"],
+        ]
+    }
+    r = clean()
+    r["İlçeler"] = [list(d) for d in DISTRICTS]
+    done = " — yapıldı: 05.03.2025 (toplantı 1)"
+    assert _events(r, D(2025, 10, 31), "ilce_gkk", state=state) == [
+        _district_event("Araban", 2, "gecikti"),
+        _district_event("Karkamış", 2, "gecikti"),
+        _district_event("Nizip", 2, "tamamlandi", done),
+        _district_event("Araban", 8, "yaklasiyor"),
+        _district_event("Karkamış", 8, "yaklasiyor"),
+        _district_event("Nizip", 8, "yaklasiyor"),
+    ]
+    assert [e.status for e in _events(r, D(2025, 11, 1), "ilce_gkk", state=state)] == [
+        "gecikti",
+        "gecikti",
+        "tamamlandi",
+        "gecikti",
+        "gecikti",
+        "gecikti",
+    ]
