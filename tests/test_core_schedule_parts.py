@@ -342,3 +342,57 @@ def test_district_boards_with_merged_data_done_or_overdue():
         "gecikti",
         "gecikti",
     ]
+
+
+def test_an_ordinary_board_outside_every_window_is_shown_as_such():
+    """KURALLAR §2, M7(1): a province of 10.000 foreigners and over holds its ordinary boards in January, April,
+    July and October. An ordinary board held on 14.05.2025 fills no window: the year still shows it, held, as
+    outside the ordinary period, under the first window's article and its own meeting key."""
+    r = clean()
+    r["Toplantılar"].append(
+        rows(
+            "Toplantılar",
+            toplanti_no=10,
+            kategori=Category.PROVINCE_BOARD.value,
+            tur="Olağan",
+            planlanan_tarih=D(2025, 5, 14),
+            gerceklesen_tarih=D(2025, 5, 14),
+        )[0]
+    )
+    assert [e for e in _events(r, D(2025, 6, 10), "il_gkk") if e.meeting_no == "10"] == [
+        Event(
+            "il_gkk",
+            D(2025, 5, 14),
+            "İl Göç Koordinasyon Kurulu olağan toplantısı (toplantı 10) — olağan dönemin dışında",
+            "M7(1)",
+            "tamamlandi",
+            f"{PREFIX}/toplanti/10",
+            "10",
+            False,
+        )
+    ]
+
+
+def test_event_keys_name_the_province_the_district_and_the_year():
+    """An event's key (its calendar UID) starts 'İl/İlçe/Yıl': a district's workbook names its district
+    ('Gaziantep/Nizip/2025/…'); a part not set stays empty ('//2025/…' without a province)."""
+    r = clean()
+    r["Kararlar"] = rows(
+        "Kararlar", karar_no=1, toplanti_no=1, alinan_karar="K", verilen_sure=D(2025, 6, 30), durum="Bekliyor"
+    )
+    district = {
+        "Kurul Türü": "İlçe",
+        "İl": "Gaziantep",
+        "İlçe": "Nizip",
+        "Yıl": 2025,
+        "Yabancı Nüfusu": 2_001,
+        "Hudut İlçesi": "Hayır",
+    }
+    keys = [
+        [e.key for e in schedule.build_schedule(data, D(2025, 6, 10)).events if e.kind == "karar_suresi"]
+        for data in (
+            workbook_from_rows(district, {"Kararlar": r["Kararlar"]}, path=book().path),
+            book(rows=r, **{"İl": None}),
+        )
+    ]
+    assert keys == [["Gaziantep/Nizip/2025/karar/1"], ["//2025/karar/1"]]
