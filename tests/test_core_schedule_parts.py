@@ -396,3 +396,108 @@ def test_event_keys_name_the_province_the_district_and_the_year():
         )
     ]
     assert keys == [["Gaziantep/Nizip/2025/karar/1"], ["//2025/karar/1"]]
+
+
+def _without_october_board() -> dict:
+    r = clean()
+    r["Toplantılar"] = [m for m in r["Toplantılar"] if m[0] != 8]
+    return r
+
+
+def test_a_free_window_is_proposed_until_its_last_day_and_every_key_is_the_windows_or_the_meetings():
+    """M7(1), KURALLAR §2: with October's board removed the October window is free: proposed for the first working
+    day from the 15th (Wednesday 15.10.2025), 'yaklasiyor' up to the window's last day 31.10 and 'gecikti' on
+    01.11. Every event's key is this book's ('Gaziantep//2025/…') and unique; an ordinary meeting and what follows
+    from it keep its window's key ('olagan/il_gkk/04' for meeting 3), an extra one its own ('toplanti/4'), and the
+    proposal's deadlines the free window's ('olagan/il_gkk/10')."""
+    proposal = Event(
+        "il_gkk",
+        D(2025, 10, 15),
+        "Önerilen tarih: İl Göç Koordinasyon Kurulu olağan toplantısı, Ekim ayı (01.10.2025–31.10.2025) (M7(1))",
+        "M7(1)",
+        "yaklasiyor",
+        f"{PREFIX}/olagan/il_gkk/10",
+        None,
+        True,
+    )
+    events = schedule.build_schedule(book(rows=_without_october_board()), D(2025, 10, 31)).events
+    assert [e for e in events if e.proposal and e.kind == "il_gkk"] == [proposal]
+    keys = [e.key for e in events]
+    assert len(set(keys)) == len(keys) and all(k.startswith(f"{PREFIX}/") for k in keys)
+    assert sorted(
+        {"/".join(e.key.split("/")[3:6]) for e in events if e.meeting_no == "3" and e.kind != "karar_suresi"}
+    ) == ["olagan/il_gkk/04"]
+    assert sorted(
+        {"/".join(e.key.split("/")[3:5]) for e in events if e.meeting_no == "4" and e.kind != "karar_suresi"}
+    ) == ["toplanti/4"]
+    deadlines = [e.key for e in events if e.proposal and e.kind != "il_gkk" and e.date.month in (9, 10)]
+    assert deadlines and all(k.startswith(f"{PREFIX}/olagan/il_gkk/10/") for k in deadlines)
+    later = schedule.build_schedule(book(rows=_without_october_board()), D(2025, 11, 1)).events
+    assert [e.status for e in later if e.proposal and e.kind == "il_gkk"] == ["gecikti"]
+
+
+def test_an_extra_board_is_shown_after_a_row_the_schedule_cannot_place():
+    """M7(3), M8(4): an extra board has no window; it is shown as held, under its own number and key. A meeting
+    row of no known category, first on the sheet, is skipped and the rows after it are still read."""
+    r = clean()
+    r["Toplantılar"].insert(0, rows("Toplantılar", toplanti_no=20, tur="Olağan", planlanan_tarih=D(2025, 5, 2))[0])
+    assert [e for e in _events(r, D(2025, 6, 10), "il_gkk") if e.meeting_no == "4"] == [
+        Event(
+            "il_gkk",
+            D(2025, 5, 20),
+            f"İl Göç Koordinasyon Kurulu ek toplantısı (toplantı 4) ({rules.EXTRA_MEETING_ARTICLE})",
+            rules.EXTRA_MEETING_ARTICLE,
+            "tamamlandi",
+            f"{PREFIX}/toplanti/4",
+            "4",
+            False,
+        )
+    ]
+
+
+def test_a_district_that_need_not_meet_has_no_window_and_its_ordinary_board_no_article():
+    """M8(2): a district of 400 foreigners, not on the border, need not hold boards (at the kaymakam's discretion):
+    it has no window, so an ordinary board it holds is outside every ordinary period, under no window's article."""
+    district = {
+        "Kurul Türü": "İlçe",
+        "İl": "Gaziantep",
+        "İlçe": "Yavuzeli",
+        "Yıl": 2025,
+        "Yabancı Nüfusu": 400,
+        "Hudut İlçesi": "Hayır",
+    }
+    meeting = rows(
+        "Toplantılar",
+        toplanti_no=1,
+        kategori=Category.DISTRICT_BOARD.value,
+        tur="Olağan",
+        planlanan_tarih=D(2025, 3, 10),
+        gerceklesen_tarih=D(2025, 3, 10),
+    )
+    data = workbook_from_rows(district, {"Toplantılar": meeting}, path=book().path)
+    events = [e for e in schedule.build_schedule(data, D(2025, 6, 10)).events if e.kind == "ilce_gkk"]
+    assert events == [
+        Event(
+            "ilce_gkk",
+            D(2025, 3, 10),
+            "İlçe Göç Koordinasyon Kurulu olağan toplantısı (toplantı 1) — olağan dönemin dışında",
+            "",
+            "tamamlandi",
+            "Gaziantep/Yavuzeli/2025/toplanti/1",
+            "1",
+            False,
+        )
+    ]
+
+
+def test_a_proposal_moved_over_an_estimated_holiday_says_so():
+    """KURALLAR §2's example: 2034's Kurban Bayramı (estimated, 1–3 March) moves the March sub-commission to Monday
+    6 March; the proposal says it rests on an estimated holiday date."""
+    events = schedule.build_schedule(book(rows={}, **{"Yıl": 2034}), D(2034, 2, 1)).events
+    (march,) = [e for e in events if e.kind == "alt_komisyon" and e.date.month == 3]
+    assert (march.date, march.description, march.estimated) == (
+        D(2034, 3, 6),
+        "Önerilen tarih: Alt Komisyon olağan toplantısı, Mart ayının ilk haftası (01.03.2034–07.03.2034) (M6(9)) — "
+        "tahmini bayram tarihine göre kaydırıldı",
+        True,
+    )
