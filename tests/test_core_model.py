@@ -260,3 +260,33 @@ def test_grouped_and_setting_defaults():
     assert data.setting("Yıl") == 2025 and data.setting("İlçe", "yok") == "yok"
     assert data.setting("Olmayan", 3) == 3 and data.setting("Olmayan") is None
     assert data.derived("k", lambda: [1]) == [1] and data.derived("k", lambda: [2]) == [1]
+
+
+def test_a_header_near_a_column_name_but_under_the_cutoff_is_not_taken_for_it():
+    # 'Konu Adı' is 0.70 alike to 'Konu Başlığı': under the 0.75 cutoff, so the column is reported as missing
+    rows = [["Toplantı No", "Sıra", "Konu Adı", "Öneren Kurum", "Öneri Tarihi"], ["1", 1, "x", None, None]]
+    findings: list[Finding] = []
+    t = read_table("Gündem", rows, GUNDEM, V, [], findings)
+    assert findings == [missing("Konu Başlığı", 1)]
+    assert t.extra_columns == {"Konu Adı": 3}
+
+
+def test_a_sheet_with_rows_but_none_of_the_headers_reads_no_records():
+    findings: list[Finding] = []
+    t = read_table("Gündem", [["x"], ["y"]], GUNDEM, V, [], findings)
+    assert findings == [missing(c.header, 1) for c in GUNDEM.columns]
+    assert t.records == [] and t.columns == {} and t.header_row == 1
+
+
+def test_an_unreadable_cell_is_reported_whatever_its_text():
+    sira, tarih = GUNDEM.column("Sıra"), GUNDEM.column("Öneri Tarihi")
+    assert model._parse_column(sira, ["XXXX", None, ""]) == (
+        [None, None, None],
+        [True, False, False],
+        {0: "tam sayı değil"},
+    )
+    assert model._parse_column(tarih, ["XXXX", None, ""]) == (
+        [None, None, None],
+        [True, False, False],
+        {0: "tarih değil (GG.AA.YYYY biçiminde yazın)"},
+    )
