@@ -290,3 +290,26 @@ def test_an_unreadable_cell_is_reported_whatever_its_text():
         [True, False, False],
         {0: "tarih değil (GG.AA.YYYY biçiminde yazın)"},
     )
+
+
+def test_settings_above_the_header_row_and_empty_rows_are_not_read():
+    findings: list[Finding] = []
+    rows = [["Yıl", 2020], ["Ayar", "Değer"], [], ["İl", "Van"]]
+    s = model._read_settings(rows, findings)
+    assert findings == [] and list(s) == ["İl"]
+    assert s["İl"] == model.Setting("İl", "Van", "Van", "B4", None)
+
+
+def test_a_settings_sheet_without_its_headers_and_a_missing_sheet_are_template_findings():
+    data = build({"Ayarlar": [["Ayarlar"], ["Yıl", 2025]], "Gündem": [["Toplantı No", "Sıra"], ["5", 1]]})
+    assert data.settings == {}
+    assert data.findings[0] == Finding(
+        ERROR, TEMPLATE_RULE, "Ayarlar", None, "'Ayar' ve 'Değer' başlıkları bulunamadı."
+    )
+    assert Finding(ERROR, TEMPLATE_RULE, "Kararlar", None, "'Kararlar' sayfası bulunamadı.") in data.findings
+    assert Finding(ERROR, TEMPLATE_RULE, "Gündem", None, missing("Konu Başlığı", 1).message) in data.findings
+    assert data.table("Gündem").sheet == "Gündem"
+
+
+def test_a_sheet_name_with_a_no_break_space_is_looked_up_with_a_space():
+    assert model._sheet_lookup("XX\u00a0XX") == "xx xx"
