@@ -273,3 +273,56 @@ def test_settings_are_read_below_their_header_only_and_an_empty_row_is_no_settin
         "İl": model.Setting("İl", None, None, "B6"),
     }
     assert findings == []
+
+
+def test_a_header_near_a_column_name_but_under_the_cutoff_is_not_taken_for_it():
+    # 'Konu Adı' is 0.70 alike to 'Konu Başlığı': under the 0.75 cutoff, so the column is reported as missing
+    rows = [["Toplantı No", "Sıra", "Konu Adı", "Öneren Kurum", "Öneri Tarihi"], ["1", 1, "x", None, None]]
+    findings: list[Finding] = []
+    t = read_table("Gündem", rows, GUNDEM, V, [], findings)
+    assert findings == [missing("Konu Başlığı", 1)]
+    assert t.extra_columns == {"Konu Adı": 3}
+
+
+def test_a_sheet_with_rows_but_none_of_the_headers_reads_no_records():
+    findings: list[Finding] = []
+    t = read_table("Gündem", [["x"], ["y"]], GUNDEM, V, [], findings)
+    assert findings == [missing(c.header, 1) for c in GUNDEM.columns]
+    assert t.records == [] and t.columns == {} and t.header_row == 1
+
+
+def test_an_unreadable_cell_is_reported_whatever_its_text():
+    sira, tarih = GUNDEM.column("Sıra"), GUNDEM.column("Öneri Tarihi")
+    assert model._parse_column(sira, ["XXXX", None, ""]) == (
+        [None, None, None],
+        [True, False, False],
+        {0: "tam sayı değil"},
+    )
+    assert model._parse_column(tarih, ["XXXX", None, ""]) == (
+        [None, None, None],
+        [True, False, False],
+        {0: "tarih değil (GG.AA.YYYY biçiminde yazın)"},
+    )
+
+
+def test_settings_above_the_header_row_and_empty_rows_are_not_read():
+    findings: list[Finding] = []
+    rows = [["Yıl", 2020], ["Ayar", "Değer"], [], ["İl", "Van"]]
+    s = model._read_settings(rows, findings)
+    assert findings == [] and list(s) == ["İl"]
+    assert s["İl"] == model.Setting("İl", "Van", "Van", "B4", None)
+
+
+def test_a_settings_sheet_without_its_headers_and_a_missing_sheet_are_template_findings():
+    data = build({"Ayarlar": [["Ayarlar"], ["Yıl", 2025]], "Gündem": [["Toplantı No", "Sıra"], ["5", 1]]})
+    assert data.settings == {}
+    assert data.findings[0] == Finding(
+        ERROR, TEMPLATE_RULE, "Ayarlar", None, "'Ayar' ve 'Değer' başlıkları bulunamadı."
+    )
+    assert Finding(ERROR, TEMPLATE_RULE, "Kararlar", None, "'Kararlar' sayfası bulunamadı.") in data.findings
+    assert Finding(ERROR, TEMPLATE_RULE, "Gündem", None, missing("Konu Başlığı", 1).message) in data.findings
+    assert data.table("Gündem").sheet == "Gündem"
+
+
+def test_a_sheet_name_with_a_no_break_space_is_looked_up_with_a_space():
+    assert model._sheet_lookup("XX\u00a0XX") == "xx xx"
