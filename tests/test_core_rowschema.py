@@ -271,3 +271,78 @@ def test_instances_of_values_of_no_plain_kind_are_each_records_instance():
     want = [{"A": "2025-03-01T09:30:00", "B": 2.5, "C": True, "D": "XXXX"}, {"C": False}]
     assert rowschema._instances(records) == want
     assert [rowschema._instance(dict(r), r.raw) for r in records] == want
+
+
+def _set_cell(data: dict, sheet: str, row: int, header: str, value) -> None:
+    data[sheet][row][[c.header for c in contract.SHEETS_BY_NAME[sheet].columns].index(header)] = value
+
+
+def test_schema_findings_of_a_too_long_text_and_list_give_the_length_and_an_unsplit_list_the_reason():
+    """A length error of a text or list column says how many characters were written; a list cell that names no
+    institution (' ; ') is not a length error: the list's own reason and what the cell held."""
+    data = clean()
+    _set_cell(data, "Gündem", 0, "Öneren Kurum", "ö" * 32768)
+    _set_cell(data, "Kararlar", 0, "Sorumlu Kurum ve Kuruluşlar", "Valilik;" + "k" * 32768)
+    _set_cell(data, "Kararlar", 1, "Sorumlu Kurum ve Kuruluşlar", " ; ")
+    found = rowschema.schema_findings(book(rows=data))
+    assert found[0] == finding(
+        "Gündem", "D2", "'Öneren Kurum' çok uzun (en çok 32.767 karakter); 32768 karakter yazılmış."
+    )
+    assert [(f.sheet, f.cell) for f in found] == [("Gündem", "D2"), ("Kararlar", "F2"), ("Kararlar", "F3")]
+    assert found[1].message.startswith("'Sorumlu Kurum ve Kuruluşlar' ") and found[1].message.endswith(
+        " karakter yazılmış."
+    )
+    assert found[2] == finding("Kararlar", "F3", "'Sorumlu Kurum ve Kuruluşlar' kurum adları ; ile ayrılmalı: ';'.")
+
+
+OPTIONAL_SETTINGS = {
+    "İlçe": "Merkez",
+    "İmzalayan Ad Soyad": "A",
+    "İmzalayan Unvanı": "V",
+    "Adres": "A",
+    "Telefon": "0312 000 00 00",
+    "E-posta": "a@b.gov.tr",
+    "KEP Adresi": "k",
+    "Genelge Tarih ve Sayısı": "g",
+    "İl Göç İdaresi E-postası": "a@b.gov.tr",
+    "İlçede Türk Kızılay Temsilciliği Var": "Hayır",
+    "İlçede Kamu Üniversitesi Var": "Hayır",
+}
+
+
+def test_settings_findings_of_an_empty_required_setting_when_every_other_setting_is_filled():
+    assert list(rowschema._settings_findings(book(**OPTIONAL_SETTINGS, İl=None))) == [
+        finding("Ayarlar", "B3", "'İl' boş bırakılamaz.")
+    ]
+
+
+def test_settings_findings_of_a_district_board_without_its_district():
+    """An İlçe board must name its district (the İlçe setting is required only for it)."""
+    district = {"Kurul Türü": "İlçe", "İlçede Türk Kızılay Temsilciliği Var": "Hayır"}
+    district["İlçede Kamu Üniversitesi Var"] = "Hayır"
+    assert list(rowschema._settings_findings(book(**district, İlçe=None))) == [
+        finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")
+    ]
+    assert list(rowschema._settings_findings(book(**district, İlçe="Nizip"))) == []
+
+
+def test_settings_findings_of_an_unknown_board_kind_ask_for_every_required_setting():
+    assert list(rowschema._settings_findings(book(**{"Kurul Türü": "Bölge"}))) == [
+        finding("Ayarlar", "B2", "'Kurul Türü' için 'Bölge' geçerli değil; seçenekler: İl, İlçe."),
+        finding("Ayarlar", "B13", "'İlçede Türk Kızılay Temsilciliği Var' boş bırakılamaz."),
+        finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' boş bırakılamaz."),
+    ]
+
+
+def test_settings_findings_judge_the_read_value_not_the_cell_text():
+    """'12.000' is read as 12000 (Turkish thousands): no finding for it when another setting is wrong."""
+    data = book(**{"Yabancı Nüfusu": "12.000", "Hudut İlçesi": "Belki"})
+    assert list(rowschema._settings_findings(data)) == [
+        finding("Ayarlar", "B7", "'Hudut İlçesi' için 'Belki' geçerli değil; seçenekler: Evet, Hayır.")
+    ]
+
+
+def test_an_empty_template_version_is_missing_not_unreadable():
+    assert list(rowschema._settings_findings(book(**{"Şablon Sürümü": None}))) == [
+        finding("Ayarlar", "B23", "'Şablon Sürümü' boş bırakılamaz.")
+    ]
