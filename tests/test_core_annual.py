@@ -121,6 +121,31 @@ def test_unresolved_problems_open_or_unsolved_with_a_decision_of_the_year():
     }
 
 
+def test_a_problem_of_an_earlier_year_decided_only_then_is_not_this_years_unresolved_problem():
+    """M13(4): item 4 lists the problems the year's boards took decisions on. Problem 1, raised and decided at
+    last year's meeting 3 and still open, had no decision this year; problem 2, raised and decided this year, is
+    listed."""
+    data = clean()
+    data["Toplantılar"] = rows(
+        "Toplantılar",
+        toplanti_no=["3", "1"],
+        kategori=IL,
+        tur="Olağan",
+        gerceklesen_tarih=[D(2024, 12, 20), D(2025, 1, 15)],
+    )
+    data["Sorunlar"] = rows(
+        "Sorunlar", sorun_no=["1", "2"], toplanti_no=["3", "1"], alan="Eğitim", tespit_edilen_sorun="S", durum="Açık"
+    )
+    data["Kararlar"] = decisions(karar_no=["1", "1"], toplanti_no=["3", "1"], sorun_no=["1", "2"])
+    data = book(rows=data)
+    meetings = annual.year_meetings(data, 2025)
+    unresolved, _ = annual.unresolved_problems(data, meetings, annual.year_decisions(data, meetings))
+    assert [(p["Sorun No"], p.row) for p in unresolved] == [("2", 3)]
+    meetings = annual.year_meetings(data, 2024)
+    unresolved, _ = annual.unresolved_problems(data, meetings, annual.year_decisions(data, meetings))
+    assert [(p["Sorun No"], p.row) for p in unresolved] == [("1", 2)]
+
+
 def test_year_rows_count_only_held_meetings_and_find_each_rows_meeting_and_decisions():
     data = year_book()
     year = annual.YearRows(data, 2025)

@@ -175,3 +175,17 @@ def test_the_il_goc_idaresi_is_asked_only_at_held_district_boards_and_at_each_of
             "Göç Koordinasyon Kurullarına İl Göç İdaresi Müdürlüğü katılım sağlar.",
         )
     ]
+
+
+def test_the_merged_state_is_a_province_books_only():
+    """M12(5): only the province merges its districts' boards. The same merged sheets in a book whose Kurul Türü
+    is İlçe are no merged state; in the province's book they are, and without them there is none."""
+    from gockurul_excel.core.districts import district_state_for
+
+    state = district_state_for(merged())
+    assert state is not None and [d.district for d in state.districts.values()] == ["Kızıltepe"]
+    district = province_book(dict(merged().sheet_rows))
+    district.settings[contract.S_KIND] = type(district.settings[contract.S_KIND])(contract.S_KIND, "İlçe", "İlçe", "B2")
+    assert district.board_kind is rules.BoardKind.DISTRICT
+    assert district_state_for(district) is None
+    assert district_state_for(province_book()) is None

@@ -106,6 +106,24 @@ def test_a_reference_names_a_row_of_its_target():
     )
 
 
+def test_a_carried_rows_other_references_are_still_checked():
+    """Only a carried row's own meeting is in its year's book: the problem a decision carried from 2024 names is
+    (2024, its number) and must be on Sorunlar like any other (KURALLAR §7)."""
+    sorunlar = rows(
+        "Sorunlar",
+        sorun_no="5",
+        toplanti_no="9",
+        alan="Eğitim",
+        tespit_edilen_sorun="S",
+        durum="Açık",
+        devreden_yil=2024,
+    )
+    kararlar = rows("Kararlar", karar_no=["1", "2"], toplanti_no="9", sorun_no=["5", "6"], devreden_yil=2024)
+    data = meetings_book(Sorunlar=sorunlar, Kararlar=kararlar)
+    found = list(registry.missing_references(context(data), "Kararlar", "Sorun No", "Sorunlar", "Sorun No", "Ek-1"))
+    assert found == [Finding(ERROR, "Ek-1", "Kararlar", "L3", "'Sorun No' 6 için 'Sorunlar' sayfasında kayıt yok.")]
+
+
 def test_the_row_passes():
     data = meetings_book()
     ctx = context(data, D(2025, 6, 1))

@@ -244,6 +244,26 @@ def test_carried_rows_by_year_then_number_and_how_they_are_named():
     assert meetings.carried_reference("2023/3", 2024) == "2023/3"
 
 
+def test_carried_rows_of_each_sheet_are_that_sheets_own():
+    # KURALLAR §7: decisions and problems are carried on their own sheets; the index built for one sheet is not
+    # the other's (asked in both orders, each once the other's index is built)
+    kararlar = decisions(karar_no=["4"], toplanti_no="1", durum="Bekliyor", devreden_yil=[2024])
+    sorunlar = rows(
+        "Sorunlar",
+        sorun_no=["9", "1"],
+        toplanti_no="1",
+        alan="Eğitim",
+        tespit_edilen_sorun="Sorun",
+        durum="Açık",
+        devreden_yil=[2023, None],
+    )
+    for first in ("Kararlar", "Sorunlar"):
+        data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar, Sorunlar=sorunlar)
+        meetings.carried_rows(data, first)
+        assert [(r["Karar No"], r.row) for r in meetings.carried_rows(data, "Kararlar")] == [("4", 2)]
+        assert [(r["Sorun No"], r.row) for r in meetings.carried_rows(data, "Sorunlar")] == [("9", 2)]
+
+
 def test_number_text_of_a_row_without_a_number():
     kararlar = decisions(karar_no=[None, None], toplanti_no="1", durum="Bekliyor", devreden_yil=[None, 2024])
     data = board(["1"], [IL], [D(2025, 1, 10)], [None], Kararlar=kararlar)
@@ -351,6 +371,22 @@ def test_active_member_by_role_and_institution():
     assert meetings.active_member(data, role="Alt Komisyon Asil") is None
 
 
+def test_active_member_of_an_institution_listed_after_other_members_of_that_role():
+    # the letters' and Ek-3's preparer is the İl Göç İdaresi member wherever it stands among the Kurul Üyeleri
+    uyeler = rows(
+        "Üyeler",
+        kurum=["Valilik", "İl Milli Eğitim Müdürlüğü", "İl Göç İdaresi Müdürlüğü"],
+        uyelik_turu="Daimi",
+        gorev="Kurul Üyesi",
+        unvan="U",
+        ad_soyad=["A", "B", "C"],
+        aktif="Evet",
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Üyeler=uyeler)
+    found = meetings.active_member(data, role="Kurul Üyesi", institution="İl Göç İdaresi Müdürlüğü")
+    assert (found["Ad Soyad"], found.row) == ("C", 4)
+
+
 # --- the year's first board (KURALLAR §7; M7(1): the province board's windows are January, April, July, October) ---
 
 
@@ -375,6 +411,26 @@ def test_an_extra_board_is_not_the_first_while_the_january_board_can_still_be_he
     assert first(data, D(2025, 2, 1)) == (D(2025, 3, 10), "1")
     assert first(data, D(2025, 3, 10)) == (D(2025, 3, 10), "1")  # its own day: not missed yet
     assert first(data, D(2025, 3, 11)) == (D(2025, 4, 15), None)  # passed unheld: missed
+
+
+def test_each_years_first_board_by_that_years_windows():
+    """M7(1): each year has its own four windows; once 2025's are built, 2026's first board is still the
+    proposal of 2026's January window (the 15th), and the entered board found is the province board's meeting."""
+    data = board(["1"], [IL], [D(2025, 1, 20)], [None])
+    found = meetings.first_board_of(data, 2025, D(2025, 1, 5))
+    assert (found.day, found.meeting.no, found.meeting.category, found.meeting.date) == (
+        D(2025, 1, 20),
+        "1",
+        MeetingCategory.PROVINCE_BOARD,
+        D(2025, 1, 20),
+    )
+    assert first(data, D(2026, 1, 5), year=2026) == (D(2026, 1, 15), None)
+    assert [(w.month, w.start) for w in meetings._board_windows(data, 2026)] == [
+        (1, D(2026, 1, 1)),
+        (4, D(2026, 4, 1)),
+        (7, D(2026, 7, 1)),
+        (10, D(2026, 10, 1)),
+    ]
 
 
 def test_a_proposal_already_past_counts_from_today():
@@ -497,6 +553,22 @@ def test_unevaluated_decisions_pair_each_with_the_first_board_held_after_it():
         Kararlar=decisions(karar_no="1", toplanti_no="1", durum="Bekliyor"),
     )
     assert meetings.unevaluated_decisions(late) == []  # no board held after it yet
+
+
+def test_unevaluated_decisions_in_the_order_of_the_boards_held_after_them_not_of_their_rows():
+    """M5(7): K1 of 10 Jan was due at the board of 10 Apr (entered last), K2 of 10 Apr at the board of 10 Jul
+    (entered second): the pairs come in the order those boards were held."""
+    data = board(
+        ["1", "3", "2"],
+        [IL] * 3,
+        [D(2025, 1, 10), D(2025, 7, 10), D(2025, 4, 10)],
+        [D(2025, 1, 10), D(2025, 7, 10), D(2025, 4, 10)],
+        Kararlar=decisions(karar_no=["1", "2"], toplanti_no=["1", "2"], durum="Bekliyor"),
+    )
+    assert [(d["Karar No"], m["Toplantı No"]) for d, m in meetings.unevaluated_decisions(data)] == [
+        ("1", "2"),
+        ("2", "3"),
+    ]
 
 
 def test_the_proposal_stands_on_its_windows_last_day_and_other_years_boards_do_not_count():

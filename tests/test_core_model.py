@@ -260,3 +260,16 @@ def test_grouped_and_setting_defaults():
     assert data.setting("Yıl") == 2025 and data.setting("İlçe", "yok") == "yok"
     assert data.setting("Olmayan", 3) == 3 and data.setting("Olmayan") is None
     assert data.derived("k", lambda: [1]) == [1] and data.derived("k", lambda: [2]) == [1]
+
+
+def test_settings_are_read_below_their_header_only_and_an_empty_row_is_no_setting():
+    """A row above the Ayar/Değer header (a title, a note naming a setting) is no setting; an empty row between
+    settings is skipped; a row with only the name reads an empty value."""
+    findings: list = []
+    rows = [["Ayarlar"], ["Yıl", 2024], ["Ayar", "Değer"], [], ["Kurul Türü", "İl"], ["İl"]]
+    s = model._read_settings(rows, findings)
+    assert s == {
+        "Kurul Türü": model.Setting("Kurul Türü", "İl", "İl", "B5"),
+        "İl": model.Setting("İl", None, None, "B6"),
+    }
+    assert findings == []

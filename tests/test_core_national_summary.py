@@ -146,3 +146,59 @@ def test_due_reads_iso_only():
     assert national._due(None) is None
     assert national._due(20260630) is None  # type: ignore[arg-type]
     assert national._due("30.06.2026") is None
+
+
+def _board_year(il: str, olagan: int, alt: int, yil: int = 2025) -> list[Meeting]:
+    """`olagan` ordinary İl GKK meetings and `alt` ordinary Alt Komisyon meetings of one province and year."""
+    return [_meeting(il, yil, f"{il}{yil}g{n}") for n in range(olagan)] + [
+        _meeting(il, yil, f"{il}{yil}a{n}", "alt_komisyon") for n in range(alt)
+    ]
+
+
+def test_status_complete_only_when_both_boards_met_their_number():
+    """M7(2) and M6(9): under 10.000 foreigners two ordinary İl GKK and two ordinary Alt Komisyon meetings a year;
+    exactly two of each is 'Tamam', one short of either is 'Eksik'."""
+    docs = Documents(_board_year("Adana", 2, 2) + _board_year("Bolu", 2, 1) + _board_year("Çorum", 1, 2), [], [])
+    rows = national.summarise(docs, today=TODAY, populations={"Adana": 9_999, "Bolu": 9_999, "Çorum": 9_999})
+    assert [(r["il"], r["il_gkk_olagan"], r["il_gkk_gereken"], r["alt_komisyon_olagan"], r["durum"]) for r in rows] == [
+        ("Adana", 2, 2, 2, "Tamam"),
+        ("Bolu", 2, 2, 1, "Eksik"),
+        ("Çorum", 1, 2, 2, "Eksik"),
+    ]
+    assert {r["alt_komisyon_gereken"] for r in rows} == {2}
+
+
+def test_by_year_totals_count_short_unknown_and_reported_provinces():
+    """`Yıllara Göre`: per year the provinces, the meetings held and asked, the provinces short of their number
+    (Eksik), those without a population, and those whose İl GKK sent its Ek-3."""
+    docs = Documents(
+        _board_year("Adana", 2, 2) + _board_year("Bolu", 2, 1) + _board_year("Çorum", 1, 2),
+        [Decision("Adana", "", "il", 2025, "Adana2025g0", 1, "bekliyor", "2025-03-01")],
+        [Report("Adana", "", "il", 2025, "r1")],
+    )
+    summary = national.summarise(docs, today=TODAY, populations={"Adana": 9_999, "Bolu": 9_999})
+    assert [r["durum"] for r in summary] == ["Tamam", "Eksik", "nüfus bilinmiyor"]
+    assert national.by_year(summary) == [[2025, 3, 5, 6, 5, 6, 1, 1, 1, 1, 0, 0, 0, 1, 1]]
+    assert len(national.BY_YEAR_COLUMNS) == 15
+
+
+def test_overdue_only_while_open():
+    """Only a decision still open ('bekliyor', 'devam_ediyor') can be past its Verilen Süre; one carried out or
+    given up is not overdue, however old its date."""
+    past = "2026-11-23"
+    decisions = [
+        Decision("Adana", "", "il", 2025, "a1", n, durum, past)
+        for n, durum in enumerate(["bekliyor", "devam_ediyor", "uygulandi", "uygulanamadi"], 1)
+    ]
+    assert [national._overdue(k, TODAY) for k in decisions] == [True, True, False, False]
+    (row,) = national.summarise(Documents([], decisions, []), today=TODAY)
+    assert row["karar_suresi_gecen"] == 2
+
+
+def test_combine_counts_a_copied_annual_report_once_and_keeps_each_other():
+    """The same Ek-3 export found in two folders counts once; another province's report stays."""
+    adana, bolu = Report("Adana", "", "il", 2025, "r1"), Report("Bolu", "", "il", 2025, "r2")
+    copy = Report("Adana", "", "il", 2025, "r1")
+    combined = national.combine([Documents([], [], [adana]), Documents([], [], [copy, bolu])])
+    assert combined.annual == [adana, bolu]
+    assert combined.annual[0] is adana

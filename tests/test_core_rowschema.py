@@ -273,26 +273,56 @@ def test_instances_of_values_of_no_plain_kind_are_each_records_instance():
     assert [rowschema._instance(dict(r), r.raw) for r in records] == want
 
 
-def _set_cell(data: dict, sheet: str, row: int, header: str, value) -> None:
-    data[sheet][row][[c.header for c in contract.SHEETS_BY_NAME[sheet].columns].index(header)] = value
+def test_the_words_of_a_too_long_text_or_institution_and_of_a_list_that_is_no_list():
+    """Excel holds at most 32.767 characters in a cell: one more is 'çok uzun' with its length, in a text column
+    and in an institution of a list column; a list cell with no institution is told how to separate them."""
+    kararlar = rows(
+        "Kararlar",
+        karar_no=["1", "2"],
+        toplanti_no="1",
+        alinan_karar=["x" * 32768, "K"],
+        karar_gerekcesi="G",
+        amac="A",
+        sorumlu_kurum_ve_kuruluslar=["Valilik;" + "y" * 32768, ";"],
+        verilen_sure="2025-12-01",
+        durum="Bekliyor",
+    )
+    data = book(rows={**clean(), "Kararlar": kararlar})
+    assert [f for f in rowschema.schema_findings(data) if f.sheet == "Kararlar"] == [
+        finding("Kararlar", "C2", "'Alınan Karar' çok uzun (en çok 32.767 karakter); 32768 karakter yazılmış."),
+        finding(
+            "Kararlar", "F2", "'Sorumlu Kurum ve Kuruluşlar' kurum adları ; ile ayrılmalı; 32783 karakter yazılmış."
+        ),
+        finding("Kararlar", "F3", "'Sorumlu Kurum ve Kuruluşlar' kurum adları ; ile ayrılmalı: ';'."),
+    ]
 
 
-def test_schema_findings_of_a_too_long_text_and_list_give_the_length_and_an_unsplit_list_the_reason():
-    """A length error of a text or list column says how many characters were written; a list cell that names no
-    institution (' ; ') is not a length error: the list's own reason and what the cell held."""
-    data = clean()
-    _set_cell(data, "Gündem", 0, "Öneren Kurum", "ö" * 32768)
-    _set_cell(data, "Kararlar", 0, "Sorumlu Kurum ve Kuruluşlar", "Valilik;" + "k" * 32768)
-    _set_cell(data, "Kararlar", 1, "Sorumlu Kurum ve Kuruluşlar", " ; ")
-    found = rowschema.schema_findings(book(rows=data))
-    assert found[0] == finding(
-        "Gündem", "D2", "'Öneren Kurum' çok uzun (en çok 32.767 karakter); 32768 karakter yazılmış."
+def test_settings_findings_of_a_clean_book_changed_in_one_setting():
+    """With every other setting right: an unreadable optional answer, a blank required year, and a district book
+    that does not name its district (the İlçe setting is required of a district board's book only)."""
+    assert rowschema.schema_findings(book()) == []
+    assert rowschema.schema_findings(book(**{"Hudut İlçesi": "belki"})) == [
+        finding("Ayarlar", "B7", "'Hudut İlçesi' için 'belki' geçerli değil; seçenekler: Evet, Hayır.")
+    ]
+    assert rowschema.schema_findings(book(**{"Yıl": None})) == [finding("Ayarlar", "B5", "'Yıl' boş bırakılamaz.")]
+    assert rowschema.schema_findings(book(**{"Kurul Türü": "İlçe"})) == [
+        finding("Ayarlar", "B13", "'İlçede Türk Kızılay Temsilciliği Var' boş bırakılamaz."),
+        finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' boş bırakılamaz."),
+        finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz."),
+    ]
+
+
+def test_a_district_book_with_every_district_setting_but_its_district():
+    """The İlçe setting is required of a district board's book (its other settings answered): its blank is found
+    even where every other setting passes on its own."""
+    data = book(
+        **{
+            "Kurul Türü": "İlçe",
+            "İlçede Türk Kızılay Temsilciliği Var": "Hayır",
+            "İlçede Kamu Üniversitesi Var": "Hayır",
+        }
     )
-    assert [(f.sheet, f.cell) for f in found] == [("Gündem", "D2"), ("Kararlar", "F2"), ("Kararlar", "F3")]
-    assert found[1].message.startswith("'Sorumlu Kurum ve Kuruluşlar' ") and found[1].message.endswith(
-        " karakter yazılmış."
-    )
-    assert found[2] == finding("Kararlar", "F3", "'Sorumlu Kurum ve Kuruluşlar' kurum adları ; ile ayrılmalı: ';'.")
+    assert rowschema.schema_findings(data) == [finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")]
 
 
 OPTIONAL_SETTINGS = {
@@ -314,16 +344,6 @@ def test_settings_findings_of_an_empty_required_setting_when_every_other_setting
     assert list(rowschema._settings_findings(book(**OPTIONAL_SETTINGS, İl=None))) == [
         finding("Ayarlar", "B3", "'İl' boş bırakılamaz.")
     ]
-
-
-def test_settings_findings_of_a_district_board_without_its_district():
-    """An İlçe board must name its district (the İlçe setting is required only for it)."""
-    district = {"Kurul Türü": "İlçe", "İlçede Türk Kızılay Temsilciliği Var": "Hayır"}
-    district["İlçede Kamu Üniversitesi Var"] = "Hayır"
-    assert list(rowschema._settings_findings(book(**district, İlçe=None))) == [
-        finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")
-    ]
-    assert list(rowschema._settings_findings(book(**district, İlçe="Nizip"))) == []
 
 
 def test_settings_findings_of_an_unknown_board_kind_ask_for_every_required_setting():

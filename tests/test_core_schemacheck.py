@@ -99,3 +99,11 @@ def test_the_schemas_own_draft_holds_in_the_call_for_many():
     assert [check.is_valid(r) for r in rows] == [True, False, True]
     assert check.invalid_indexes(rows) == [1]
     assert [(i, [e.validator for e in errs]) for i, errs in check.errors_of_many(rows)] == [(1, ["type"])]
+
+
+def test_the_call_for_many_refuses_a_date_that_is_no_date():
+    """Formats are checked in the one call for a whole list as well: 30 February is refused there too."""
+    check = SchemaCheck(ROW)
+    rows = [{"a": 1, "d": "2025-02-28"}, {"a": 2, "d": "2025-02-30"}, {"a": 3}]
+    assert check.invalid_indexes(rows) == [1]
+    assert [(i, [e.validator for e in errs]) for i, errs in check.errors_of_many(rows)] == [(1, ["format"])]

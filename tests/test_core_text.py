@@ -322,3 +322,16 @@ def test_a_three_letter_possessive_takes_the_pronominal_n():
     """'Usu' is 'us' (reason) with the possessive -u: three letters, a vowel before the s, so the -sı/-ğı rule
     reads it as a possessive, the shortest it reads so (two letters never are: 'Su'): usuna, usunda, usunu."""
     assert tuple(inflect("Usu", c) for c in CASES) == ("Usuna", "Usunda", "Usundan", "Usunun", "Usunu")
+
+
+def test_a_last_word_whose_only_vowel_has_a_circumflex_takes_front_suffixes():
+    """'Hâl' is 'hal' (KURALLAR §5's suffixes by vowel harmony) with the circumflex: one of the words that take
+    front suffixes though their vowel is back (hale, halde, haline), and its â is no vowel the harmony table
+    knows, so it is harmonised as a word without one: with e/i, never a back a/ı and never an error."""
+    assert tuple(inflect("Toptancı Hâl", c) for c in CASES) == (
+        "Toptancı Hâle",
+        "Toptancı Hâlde",
+        "Toptancı Hâlden",
+        "Toptancı Hâlin",
+        "Toptancı Hâli",
+    )
