@@ -821,3 +821,37 @@ def test_fsync_dir_syncs_the_folder_on_posix(tmp_path, monkeypatch):
     assert len(synced) == 1
     atomic.fsync_dir(tmp_path / "yok")  # never an error
     assert len(synced) == 1
+
+
+def test_the_backup_holds_the_bytes_checked_even_if_the_file_changes_just_after(tmp_path, monkeypatch):
+    """Another program saves the file between the check of what was read and the backup: the backup keeps the
+    bytes that were read and checked (not the other program's), and the save is refused; the other save stays."""
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+    other = package("xl/workbook.xml", "xl/other.xml", "docProps/app.xml")
+    real_still = atomic._still
+
+    def still_then_changed(real, expect, name):
+        data = real_still(real, expect, name)
+        real.write_bytes(other)
+        return data
+
+    monkeypatch.setattr(atomic, "_still", still_then_changed)
+    with pytest.raises(FileChanged):
+        atomic.save_atomic(f, lambda out: out.write(XLSX_BYTES + b"x"))
+    backups = list((tmp_path / "Yedekler").iterdir())
+    assert [b.read_bytes() for b in backups] == [XLSX_BYTES]
+    assert f.read_bytes() == other
+
+
+def test_what_write_raises_reaches_the_caller_even_when_the_temp_file_is_already_gone(tmp_path):
+    """A temporary file removed under the save (by another program, or the writer itself) does not hide the
+    error that stopped the save; the old file stays as it was."""
+    f = put(tmp_path / "a.xlsx", XLSX_BYTES)
+
+    def write(out):
+        os.unlink(out.name)
+        raise ValueError("yazılamadı")
+
+    with pytest.raises(ValueError, match=r"^yazılamadı$"):
+        atomic.save_atomic(f, write)
+    assert f.read_bytes() == XLSX_BYTES and leftovers(tmp_path) == []

@@ -11,7 +11,7 @@ from gockurul_excel.core.model import TEMPLATE_RULE
 from gockurul_excel.findings import ERROR, Finding
 
 from .conftest import TODAY
-from .kontrol.base import book, clean, rows
+from .kontrol.base import book, change, clean, rows
 
 D = dt.date
 IL = "İl Göç Koordinasyon Kurulu"
@@ -181,3 +181,19 @@ def test_run_checks_gives_the_reads_findings_then_the_schemas_then_the_rules_eac
     b.findings.append(read)
     assert run_checks(b, TODAY)[:2] == [read, schema]
     assert runner._dedupe([read, schema, read]) == [read, schema]
+
+
+def test_a_carried_decision_is_evaluated_by_a_meeting_of_this_book():
+    """A decision carried from 2024 was taken at a meeting of 2024's book (not looked for here), but the meeting
+    that evaluates it is this year's (M5(7)): one missing from Toplantılar is reported."""
+    data = clean()
+    change(data, "Kararlar", {"Karar No": data["Kararlar"][0][0]}, devreden_yil=2024, toplanti_no="77")
+    change(data, "Kararlar", {"Devreden Yıl": 2024}, degerlendiren_toplanti_no="99")
+    b = book(rows=data)
+    ctx = Context(b, TODAY, b.board_kind, None)
+    assert list(CHECKS["decision_meeting_exists"].run(ctx)) == []
+    assert list(CHECKS["evaluating_meeting_exists"].run(ctx)) == [
+        Finding(
+            ERROR, "M5(7)", "Kararlar", "K2", "'Değerlendiren Toplantı No' 99 için 'Toplantılar' sayfasında kayıt yok."
+        )
+    ]

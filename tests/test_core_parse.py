@@ -157,3 +157,14 @@ def test_preview_cuts_at_the_limit_with_an_ellipsis():
     assert parse.preview("x" * 41) == "x" * 39 + "…"
     assert parse.preview("abcdef", limit=5) == "abcd…" and parse.preview("abcde", limit=5) == "abcde"
     assert parse.preview(3.0) == "3"
+
+
+def test_text_of_a_value_of_another_kind_is_its_text_cleaned_like_a_string():
+    """What is neither text, a number nor a date (whatever str() gives) is cleaned as a string cell is: a
+    no-break space is a space, the ends are trimmed, characters an .xlsx cannot hold are dropped."""
+
+    class Other:
+        def __str__(self) -> str:
+            return " a\u00a0b\x01c "
+
+    assert parse.text(Other()) == "a bc"

@@ -323,3 +323,46 @@ def test_a_district_book_with_every_district_setting_but_its_district():
         }
     )
     assert rowschema.schema_findings(data) == [finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")]
+
+
+OPTIONAL_SETTINGS = {
+    "İlçe": "Merkez",
+    "İmzalayan Ad Soyad": "A",
+    "İmzalayan Unvanı": "V",
+    "Adres": "A",
+    "Telefon": "0312 000 00 00",
+    "E-posta": "a@b.gov.tr",
+    "KEP Adresi": "k",
+    "Genelge Tarih ve Sayısı": "g",
+    "İl Göç İdaresi E-postası": "a@b.gov.tr",
+    "İlçede Türk Kızılay Temsilciliği Var": "Hayır",
+    "İlçede Kamu Üniversitesi Var": "Hayır",
+}
+
+
+def test_settings_findings_of_an_empty_required_setting_when_every_other_setting_is_filled():
+    assert list(rowschema._settings_findings(book(**OPTIONAL_SETTINGS, İl=None))) == [
+        finding("Ayarlar", "B3", "'İl' boş bırakılamaz.")
+    ]
+
+
+def test_settings_findings_of_an_unknown_board_kind_ask_for_every_required_setting():
+    assert list(rowschema._settings_findings(book(**{"Kurul Türü": "Bölge"}))) == [
+        finding("Ayarlar", "B2", "'Kurul Türü' için 'Bölge' geçerli değil; seçenekler: İl, İlçe."),
+        finding("Ayarlar", "B13", "'İlçede Türk Kızılay Temsilciliği Var' boş bırakılamaz."),
+        finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' boş bırakılamaz."),
+    ]
+
+
+def test_settings_findings_judge_the_read_value_not_the_cell_text():
+    """'12.000' is read as 12000 (Turkish thousands): no finding for it when another setting is wrong."""
+    data = book(**{"Yabancı Nüfusu": "12.000", "Hudut İlçesi": "Belki"})
+    assert list(rowschema._settings_findings(data)) == [
+        finding("Ayarlar", "B7", "'Hudut İlçesi' için 'Belki' geçerli değil; seçenekler: Evet, Hayır.")
+    ]
+
+
+def test_an_empty_template_version_is_missing_not_unreadable():
+    assert list(rowschema._settings_findings(book(**{"Şablon Sürümü": None}))) == [
+        finding("Ayarlar", "B23", "'Şablon Sürümü' boş bırakılamaz.")
+    ]
