@@ -106,6 +106,38 @@ def test_a_reference_names_a_row_of_its_target():
     )
 
 
+def test_a_carried_rows_other_references_are_still_checked():
+    """Only a carried row's own meeting is in its year's book: the problem a carried decision is taken on (a
+    carried problem, 2024/8) and the meeting of this year that evaluates it must be rows of this book."""
+    sorunlar = rows(
+        "Sorunlar",
+        sorun_no="5",
+        toplanti_no="9",
+        alan="Eğitim",
+        tespit_edilen_sorun="S",
+        durum="Açık",
+        devreden_yil=2024,
+    )
+    kararlar = rows(
+        "Kararlar",
+        karar_no=["1", "2"],
+        toplanti_no="9",
+        sorun_no=["5", "8"],
+        degerlendiren_toplanti_no=["1", "7"],
+        devreden_yil=2024,
+    )
+    data = meetings_book(Sorunlar=sorunlar, Kararlar=kararlar)
+    ctx = context(data)
+    assert list(registry.missing_references(ctx, "Kararlar", "Sorun No", "Sorunlar", "Sorun No", "Ek-1")) == [
+        Finding(ERROR, "Ek-1", "Kararlar", "L3", "'Sorun No' 8 için 'Sorunlar' sayfasında kayıt yok.")
+    ]
+    evaluator = "Değerlendiren Toplantı No"
+    found = list(registry.missing_references(ctx, "Kararlar", evaluator, "Toplantılar", "Toplantı No", "M5(7)"))
+    assert [(f.cell, f.message) for f in found] == [
+        (data.records("Kararlar")[1].cell(evaluator), f"'{evaluator}' 7 için 'Toplantılar' sayfasında kayıt yok.")
+    ]
+
+
 def test_the_row_passes():
     data = meetings_book()
     ctx = context(data, D(2025, 6, 1))
