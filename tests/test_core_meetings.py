@@ -647,3 +647,19 @@ def test_first_board_entered_is_the_meeting_of_the_books_board():
         MeetingCategory.PROVINCE_BOARD,
         D(2025, 1, 20),
     )
+
+
+def test_unevaluated_decisions_in_the_order_of_their_boards_dates_not_rows():
+    """M5(7): the pairs come in the order of the boards that should have evaluated them, by date: the row of the
+    July board (3) comes first in the sheet, yet K1's board (2, April) comes before K2's (3, July)."""
+    data = board(
+        ["3", "1", "2"],
+        [IL, IL, IL],
+        [D(2025, 7, 10), D(2025, 1, 10), D(2025, 4, 10)],
+        [D(2025, 7, 10), D(2025, 1, 10), D(2025, 4, 10)],
+        Kararlar=decisions(karar_no=["2", "1"], toplanti_no=["2", "1"], durum="Bekliyor"),
+    )
+    assert [(d["Karar No"], m["Toplantı No"]) for d, m in meetings.unevaluated_decisions(data)] == [
+        ("1", "2"),
+        ("2", "3"),
+    ]
