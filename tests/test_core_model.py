@@ -95,6 +95,24 @@ def test_an_empty_sheet_misses_every_column_on_row_one():
     assert (t.header_row, t.columns, t.records, t.extra_columns) == (1, {}, [], {})
 
 
+def test_a_sheet_with_rows_but_none_of_its_headers_misses_every_column():
+    """Rows under no known header: every column is missing (on row one), nothing is read, nothing fails."""
+    findings: list[Finding] = []
+    t = read_table("Gündem", [["Notlar", "Ek"], ["x", "y"], ["z"]], GUNDEM, V, [], findings)
+    assert findings == [missing(c.header, 1) for c in GUNDEM.columns]
+    assert (t.columns, t.records, t.extra_columns) == ({}, [], {"Notlar": 1, "Ek": 2})
+
+
+def test_a_header_only_somewhat_like_a_missing_one_is_not_taken_for_it():
+    """'Öneren' is too far from 'Öneren Kurum' (a similarity of 2/3, under the 0.75 asked) to be pointed at as its
+    misspelling: the column is reported missing, and 'Öneren' stays an extra column."""
+    findings: list[Finding] = []
+    rows = [["Toplantı No", "Sıra", "Konu Başlığı", "Öneren", "Öneri Tarihi"], ["1", 1, "x", "V", None]]
+    t = read_table("Gündem", rows, GUNDEM, V, [], findings)
+    assert findings == [missing("Öneren Kurum", 1)]
+    assert t.extra_columns == {"Öneren": 4}
+
+
 def test_a_column_newer_than_the_books_template_is_not_missing():
     headers = [c.header for c in TOPLANTI.columns if c.since == "1.0"]
     findings: list[Finding] = []
