@@ -203,6 +203,33 @@ def test_settings_are_read_by_name_with_their_cell_and_why_one_could_not_be_read
     assert findings == [Finding(ERROR, TEMPLATE_RULE, "Ayarlar", None, "'Ayar' ve 'Değer' başlıkları bulunamadı.")]
 
 
+def test_settings_are_read_only_below_their_header_and_a_short_row_is_no_setting():
+    """A title row above the Ayar/Değer header is not read, even when it names a setting; an empty row below it is
+    skipped (it names nothing)."""
+    findings: list[Finding] = []
+    rows = [["Yıl", 2024], ["Ayar", "Değer"], [], ["Kurul Türü", "İl"]]
+    assert model._read_settings(rows, findings) == {"Kurul Türü": model.Setting("Kurul Türü", "İl", "İl", "B4", None)}
+    assert findings == []
+
+
+def test_a_books_template_findings_name_their_rule_and_sheet():
+    """The settings sheet without its header, the sheets not there and the columns not found are each a finding of
+    the template rule, on their own sheet."""
+    data = build({"Ayarlar": [["x", "y"]], "Toplantılar": [["Toplantı No"]]})
+    expected = [Finding(ERROR, TEMPLATE_RULE, "Ayarlar", None, "'Ayar' ve 'Değer' başlıkları bulunamadı.")]
+    for d in contract.sheets_for(V):
+        if d.name != "Toplantılar":
+            expected.append(Finding(ERROR, TEMPLATE_RULE, d.name, None, f"'{d.name}' sayfası bulunamadı."))
+            continue
+        expected += [
+            Finding(ERROR, TEMPLATE_RULE, d.name, None, f"'{c.header}' başlıklı sütun bulunamadı (başlık satırı 1).")
+            for c in d.columns
+            if c.header != "Toplantı No"
+        ]
+    assert data.findings == expected
+    assert data.table("Toplantılar").sheet == "Toplantılar"
+
+
 def build(sheets: dict[str, list[list]]) -> model.WorkbookData:
     return model.build_workbook_data(Path("k.xlsx"), list(sheets), lambda name: (sheets[name], []))
 
