@@ -218,6 +218,15 @@ def test_settings_findings():
     assert finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.") in district
 
 
+def test_a_district_books_only_blank_setting_is_its_district():
+    """A district board's book must name its district (İlçe is required for the İlçe kind only): when that is its
+    only fault, it is still found."""
+    district = {"Kurul Türü": "İlçe", "İlçe": None}
+    district |= {"İlçede Türk Kızılay Temsilciliği Var": "Hayır", "İlçede Kamu Üniversitesi Var": "Hayır"}
+    assert list(rowschema._settings_findings(book(**district))) == [finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")]
+    assert list(rowschema._settings_findings(book(**{**district, "İlçe": "Nizip"}))) == []
+
+
 def test_a_setting_an_older_template_did_not_have_is_not_missing():
     old = {
         "Kurul Türü": "İl",
