@@ -189,6 +189,15 @@ def test_schema_findings_say_what_is_wrong_with_each_cell():
     assert rowschema.schema_findings(book()) == []
 
 
+def test_a_text_cell_over_excels_limit_is_too_long_by_its_length():
+    """A text cell longer than Excel's 32.767 characters is refused with how many were written."""
+    data = clean()
+    data["Gündem"] = rows("Gündem", toplanti_no="1", sira=1, konu_basligi="x" * 32_768)
+    assert rowschema.schema_findings(book(rows=data)) == [
+        finding("Gündem", "C2", "'Konu Başlığı' çok uzun (en çok 32.767 karakter); 32768 karakter yazılmış.")
+    ]
+
+
 def test_schema_findings_of_a_value_below_a_minimum_other_than_zero_and_of_an_unknown_column():
     """A year below 2000 (parse refuses it first in a book, so the schema's words are met here directly)."""
     schema = rowschema.row_schema("Kararlar")
