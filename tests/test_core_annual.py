@@ -38,6 +38,10 @@ def decisions(**columns) -> list[list]:
 
 
 def year_book(**settings):
+    return book(rows=year_rows(), **settings)
+
+
+def year_rows() -> dict[str, list[list]]:
     data = clean()
     data["Toplantılar"] = rows(
         "Toplantılar",
@@ -62,7 +66,7 @@ def year_book(**settings):
         sorun_no=["2024/5", "3", "1", "2", "5", "6", "2"],
         devreden_yil=[None, None, None, None, 2024, 2024, None],
     )
-    return book(rows=data, **settings)
+    return data
 
 
 def test_year_meetings_held_or_planned_in_the_year_in_date_then_number_order():
@@ -144,6 +148,25 @@ def test_a_problem_of_an_earlier_year_decided_only_then_is_not_this_years_unreso
     meetings = annual.year_meetings(data, 2024)
     unresolved, _ = annual.unresolved_problems(data, meetings, annual.year_decisions(data, meetings))
     assert [(p["Sorun No"], p.row) for p in unresolved] == [("1", 2)]
+
+
+def test_unresolved_problems_of_last_year_decided_last_year_are_not_this_years():
+    """M13(4): problem 9, raised at a board held in 2024 and decided there, still open, not carried: it is in the
+    2024 report (raised and decided that year), not in the 2025 one (no board of 2025 raised or decided it)."""
+    data = year_rows()
+    data["Sorunlar"] += rows(
+        "Sorunlar", sorun_no="9", toplanti_no="3", alan="Eğitim", tespit_edilen_sorun="S", durum="Açık"
+    )
+    data["Kararlar"] += decisions(karar_no="9", toplanti_no="3", sorun_no="9")
+    data = book(rows=data)
+
+    def unresolved(year: int) -> list:
+        meetings = annual.year_meetings(data, year)
+        found, _ = annual.unresolved_problems(data, meetings, annual.year_decisions(data, meetings))
+        return [p["Sorun No"] for p in found]
+
+    assert unresolved(2025) == ["1", "3", "5"]
+    assert unresolved(2024) == ["3", "9"]
 
 
 def test_year_rows_count_only_held_meetings_and_find_each_rows_meeting_and_decisions():

@@ -107,8 +107,8 @@ def test_a_reference_names_a_row_of_its_target():
 
 
 def test_a_carried_rows_other_references_are_still_checked():
-    """Only a carried row's own meeting is in its year's book: the problem a decision carried from 2024 names is
-    (2024, its number) and must be on Sorunlar like any other (KURALLAR §7)."""
+    """Only a carried row's own meeting is in its year's book: the problem a carried decision is taken on (a
+    carried problem, 2024/8) and the meeting of this year that evaluates it must be rows of this book."""
     sorunlar = rows(
         "Sorunlar",
         sorun_no="5",
@@ -118,10 +118,24 @@ def test_a_carried_rows_other_references_are_still_checked():
         durum="Açık",
         devreden_yil=2024,
     )
-    kararlar = rows("Kararlar", karar_no=["1", "2"], toplanti_no="9", sorun_no=["5", "6"], devreden_yil=2024)
+    kararlar = rows(
+        "Kararlar",
+        karar_no=["1", "2"],
+        toplanti_no="9",
+        sorun_no=["5", "8"],
+        degerlendiren_toplanti_no=["1", "7"],
+        devreden_yil=2024,
+    )
     data = meetings_book(Sorunlar=sorunlar, Kararlar=kararlar)
-    found = list(registry.missing_references(context(data), "Kararlar", "Sorun No", "Sorunlar", "Sorun No", "Ek-1"))
-    assert found == [Finding(ERROR, "Ek-1", "Kararlar", "L3", "'Sorun No' 6 için 'Sorunlar' sayfasında kayıt yok.")]
+    ctx = context(data)
+    assert list(registry.missing_references(ctx, "Kararlar", "Sorun No", "Sorunlar", "Sorun No", "Ek-1")) == [
+        Finding(ERROR, "Ek-1", "Kararlar", "L3", "'Sorun No' 8 için 'Sorunlar' sayfasında kayıt yok.")
+    ]
+    evaluator = "Değerlendiren Toplantı No"
+    found = list(registry.missing_references(ctx, "Kararlar", evaluator, "Toplantılar", "Toplantı No", "M5(7)"))
+    assert [(f.cell, f.message) for f in found] == [
+        (data.records("Kararlar")[1].cell(evaluator), f"'{evaluator}' 7 için 'Toplantılar' sayfasında kayıt yok.")
+    ]
 
 
 def test_the_row_passes():

@@ -267,3 +267,17 @@ def test_the_merge_log_rows_short_or_with_blanks():
         ["2033-03-03 10:00", None, "Nizip", "eklendi", None],
     ]
     assert s.districts == {}
+
+
+def test_district_state_for_only_a_province_workbook():
+    """M13(1): only a province workbook merges its districts' boards. The same sheets in a workbook whose Kurul
+    Türü is İlçe (a province's copy turned into a district's) are no merged state; in the province's they are."""
+    from gockurul_excel.core import districts
+    from gockurul_excel.core.model import workbook_from_rows
+
+    sheets = {MEETINGS_SHEET: [MEETING_HEADER, meeting("Nizip", "1")]}
+    province = workbook_from_rows({contract.S_KIND: "İl"}, {}, state=sheets)
+    district = workbook_from_rows({contract.S_KIND: "İlçe", contract.S_DISTRICT: "Nizip"}, {}, state=sheets)
+    assert list(districts.district_state_for(province).districts) == ["nizip"]
+    assert districts.district_state_for(district) is None
+    assert districts.district_state_for(workbook_from_rows({contract.S_KIND: "İl"}, {})) is None

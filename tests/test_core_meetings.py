@@ -678,3 +678,60 @@ def test_place_name_keeps_a_district_name_ending_in_a_capital_x():
     """Only the blanks and slash of an empty province are trimmed; the district's own letters stay."""
     assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": "Bölge X"})) == "Gaziantep / Bölge X"
     assert meetings.place_name(book(**{"Kurul Türü": "İlçe", "İlçe": "Bölge X", "İl": None})) == "Bölge X"
+
+
+def test_active_member_of_an_institution_is_looked_for_past_the_others_of_the_role():
+    """The member of the institution asked for is found even after active members of the same role from other
+    institutions (the İl Göç İdaresi Müdürlüğü's member listed after the Valilik's)."""
+    uyeler = rows(
+        "Üyeler",
+        kurum=["Valilik", "İl Göç İdaresi Müdürlüğü"],
+        uyelik_turu="Daimi",
+        gorev="Kurul Üyesi",
+        unvan="U",
+        ad_soyad=["A", "B"],
+        aktif="Evet",
+    )
+    data = board(["1"], [IL], [D(2025, 1, 10)], [None], Üyeler=uyeler)
+    assert meetings.active_member(data, role="Kurul Üyesi")["Ad Soyad"] == "A"
+    assert meetings.active_member(data, role="Kurul Üyesi", institution="İl Göç İdaresi")["Ad Soyad"] == "B"
+
+
+def test_first_board_of_each_year_by_that_years_windows():
+    """M7(1)/M7(2): each year has its own windows. With 2025's windows all closed and nothing entered, 2025 has no
+    first board; 2026's, seen on 5 January 2026, is the proposal of its January window (the 15th) — asked of the
+    same read, after 2025."""
+    data = board(["1"], [IL], [D(2024, 1, 10)], [D(2024, 1, 10)])
+    assert first(data, D(2025, 12, 31)) is None
+    assert first(data, D(2026, 1, 5), year=2026) == (D(2026, 1, 15), None)
+    assert first(data, D(2024, 12, 31), year=2024) == (D(2024, 1, 10), "1")
+
+
+def test_first_board_entered_is_the_meeting_of_the_books_board():
+    """The first board found among the entries is given as a meeting of the workbook's own board (İl GKK), dated
+    by its day."""
+    data = board(["1"], [IL], [D(2025, 1, 20)], [None])
+    f = meetings.first_board_of(data, 2025, D(2025, 1, 5))
+    assert f.meeting == meetings.Meeting(f.meeting.record, MeetingCategory.PROVINCE_BOARD, D(2025, 1, 20))
+    assert (f.day, f.meeting.no, f.meeting.category, f.meeting.date) == (
+        D(2025, 1, 20),
+        "1",
+        MeetingCategory.PROVINCE_BOARD,
+        D(2025, 1, 20),
+    )
+
+
+def test_unevaluated_decisions_in_the_order_of_their_boards_dates_not_rows():
+    """M5(7): the pairs come in the order of the boards that should have evaluated them, by date: the row of the
+    July board (3) comes first in the sheet, yet K1's board (2, April) comes before K2's (3, July)."""
+    data = board(
+        ["3", "1", "2"],
+        [IL, IL, IL],
+        [D(2025, 7, 10), D(2025, 1, 10), D(2025, 4, 10)],
+        [D(2025, 7, 10), D(2025, 1, 10), D(2025, 4, 10)],
+        Kararlar=decisions(karar_no=["2", "1"], toplanti_no=["2", "1"], durum="Bekliyor"),
+    )
+    assert [(d["Karar No"], m["Toplantı No"]) for d, m in meetings.unevaluated_decisions(data)] == [
+        ("1", "2"),
+        ("2", "3"),
+    ]

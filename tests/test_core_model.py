@@ -95,6 +95,24 @@ def test_an_empty_sheet_misses_every_column_on_row_one():
     assert (t.header_row, t.columns, t.records, t.extra_columns) == (1, {}, [], {})
 
 
+def test_a_sheet_with_rows_but_none_of_its_headers_misses_every_column():
+    """Rows under no known header: every column is missing (on row one), nothing is read, nothing fails."""
+    findings: list[Finding] = []
+    t = read_table("Gündem", [["Notlar", "Ek"], ["x", "y"], ["z"]], GUNDEM, V, [], findings)
+    assert findings == [missing(c.header, 1) for c in GUNDEM.columns]
+    assert (t.columns, t.records, t.extra_columns) == ({}, [], {"Notlar": 1, "Ek": 2})
+
+
+def test_a_header_only_somewhat_like_a_missing_one_is_not_taken_for_it():
+    """'Öneren' is too far from 'Öneren Kurum' (a similarity of 2/3, under the 0.75 asked) to be pointed at as its
+    misspelling: the column is reported missing, and 'Öneren' stays an extra column."""
+    findings: list[Finding] = []
+    rows = [["Toplantı No", "Sıra", "Konu Başlığı", "Öneren", "Öneri Tarihi"], ["1", 1, "x", "V", None]]
+    t = read_table("Gündem", rows, GUNDEM, V, [], findings)
+    assert findings == [missing("Öneren Kurum", 1)]
+    assert t.extra_columns == {"Öneren": 4}
+
+
 def test_a_column_newer_than_the_books_template_is_not_missing():
     headers = [c.header for c in TOPLANTI.columns if c.since == "1.0"]
     findings: list[Finding] = []
@@ -183,6 +201,33 @@ def test_settings_are_read_by_name_with_their_cell_and_why_one_could_not_be_read
     assert s["İl"] == model.Setting("İl", None, None, "B7", None)
     assert model._read_settings([["Ayar"], ["Yıl", 2025]], findings) == {}
     assert findings == [Finding(ERROR, TEMPLATE_RULE, "Ayarlar", None, "'Ayar' ve 'Değer' başlıkları bulunamadı.")]
+
+
+def test_settings_are_read_only_below_their_header_and_a_short_row_is_no_setting():
+    """A title row above the Ayar/Değer header is not read, even when it names a setting; an empty row below it is
+    skipped (it names nothing)."""
+    findings: list[Finding] = []
+    rows = [["Yıl", 2024], ["Ayar", "Değer"], [], ["Kurul Türü", "İl"]]
+    assert model._read_settings(rows, findings) == {"Kurul Türü": model.Setting("Kurul Türü", "İl", "İl", "B4", None)}
+    assert findings == []
+
+
+def test_a_books_template_findings_name_their_rule_and_sheet():
+    """The settings sheet without its header, the sheets not there and the columns not found are each a finding of
+    the template rule, on their own sheet."""
+    data = build({"Ayarlar": [["x", "y"]], "Toplantılar": [["Toplantı No"]]})
+    expected = [Finding(ERROR, TEMPLATE_RULE, "Ayarlar", None, "'Ayar' ve 'Değer' başlıkları bulunamadı.")]
+    for d in contract.sheets_for(V):
+        if d.name != "Toplantılar":
+            expected.append(Finding(ERROR, TEMPLATE_RULE, d.name, None, f"'{d.name}' sayfası bulunamadı."))
+            continue
+        expected += [
+            Finding(ERROR, TEMPLATE_RULE, d.name, None, f"'{c.header}' başlıklı sütun bulunamadı (başlık satırı 1).")
+            for c in d.columns
+            if c.header != "Toplantı No"
+        ]
+    assert data.findings == expected
+    assert data.table("Toplantılar").sheet == "Toplantılar"
 
 
 def build(sheets: dict[str, list[list]]) -> model.WorkbookData:

@@ -202,3 +202,89 @@ def test_combine_counts_a_copied_annual_report_once_and_keeps_each_other():
     combined = national.combine([Documents([], [], [adana]), Documents([], [], [copy, bolu])])
     assert combined.annual == [adana, bolu]
     assert combined.annual[0] is adana
+
+
+def test_status_complete_only_when_both_boards_reach_their_number():
+    """M7(2), M6(9): under 10.000 the province board and the subcommission each owe two ordinary meetings.
+    Exactly two of each is 'Tamam' (the requirement met, not exceeded); one short on either side is 'Eksik'."""
+
+    def status(il_gkk: int, alt: int) -> tuple:
+        meetings = [_meeting("Adana", 2025, f"i{n}") for n in range(il_gkk)]
+        meetings += [_meeting("Adana", 2025, f"a{n}", "alt_komisyon") for n in range(alt)]
+        (row,) = national.summarise(Documents(meetings, [], []), today=TODAY, populations={"Adana": 9_999})
+        return row["il_gkk_olagan"], row["alt_komisyon_olagan"], row["durum"]
+
+    assert status(2, 2) == (2, 2, "Tamam")
+    assert status(3, 3) == (3, 3, "Tamam")
+    assert status(2, 1) == (2, 1, "Eksik")
+    assert status(1, 2) == (1, 2, "Eksik")
+
+
+def test_status_complete_at_the_quarterly_number():
+    """M7(1), M6(9): from 10.000 on four of each are owed; four and four is 'Tamam', four and three 'Eksik'."""
+    meetings = [_meeting("Bolu", 2025, f"i{n}") for n in range(4)]
+    meetings += [_meeting("Bolu", 2025, f"a{n}", "alt_komisyon") for n in range(3)]
+    (short,) = national.summarise(Documents(meetings, [], []), today=TODAY, populations={"Bolu": 10_000})
+    assert (short["il_gkk_gereken"], short["alt_komisyon_gereken"], short["durum"]) == (4, 4, "Eksik")
+    meetings.append(_meeting("Bolu", 2025, "a3", "alt_komisyon"))
+    (done,) = national.summarise(Documents(meetings, [], []), today=TODAY, populations={"Bolu": 10_000})
+    assert done["durum"] == "Tamam"
+
+
+def test_by_year_totals_every_column():
+    """`Yıllara Göre`: per year, the provinces' counts summed; 'Eksik il' counts the provinces short of their
+    ordinary meetings, 'Nüfusu bilinmeyen il' those without a population, 'Yıllık rapor gelen il' those whose
+    province board's Ek-3 came (not the complete ones, nor the unknown ones, nor the 'Hayır' ones)."""
+    meetings = [
+        # Adana 2025: complete (2 + 2 under 10.000), its Ek-3 came
+        *(_meeting("Adana", 2025, f"ad{n}") for n in range(2)),
+        *(_meeting("Adana", 2025, f"aa{n}", "alt_komisyon") for n in range(2)),
+        # Bolu 2025: short (one İl GKK), no Ek-3
+        _meeting("Bolu", 2025, "b1"),
+        # Kilis 2025: no population, its Ek-3 came
+        _meeting("Kilis", 2025, "k1"),
+        # Adana 2024: short (nothing ordinary), one extra meeting
+        _meeting("Adana", 2024, "x1", tur="ek"),
+    ]
+    decisions = [
+        Decision("Bolu", "", "il", 2025, "b1", 1, "bekliyor", "2026-01-01"),
+        Decision("Bolu", "", "il", 2025, "b1", 2, "uygulandi", None),
+        Decision("Kilis", "", "il", 2025, "k1", 1, "uygulanamadi", None),
+        Decision("Adana", "", "il", 2024, "x1", 1, "devam_ediyor", "2030-01-01"),
+    ]
+    annual = [Report("Adana", "", "il", 2025, "r1"), Report("Kilis", "", "il", 2025, "r2")]
+    summary = national.summarise(
+        Documents(meetings, decisions, annual), today=TODAY, populations={"Adana": 5_000, "Bolu": 20_000}
+    )
+    assert len(national.BY_YEAR_COLUMNS) == 15
+    assert national.by_year(summary) == [
+        # Yıl, il, İl GKK yapılan/gereken, Alt Komisyon yapılan/gereken, Eksik, bilinmeyen, Karar,
+        # Bekliyor, Devam Ediyor, Uygulandı, Uygulanamadı, Süresi geçen, Ek-3 gelen
+        [2024, 1, 0, 2, 0, 2, 1, 0, 1, 0, 1, 0, 0, 0, 0],
+        [2025, 3, 4, 2 + 4 + 2, 2, 2 + 4 + 2, 1, 1, 3, 1, 0, 1, 1, 1, 2],
+    ]
+
+
+def test_combine_keeps_each_annual_report_once_and_every_distinct_one():
+    """The same Ek-3 export found in two folders counts once; two different ones (another kimlik) stay two."""
+    r1 = Report("Adana", "", "il", 2025, "r1")
+    r2 = Report("Bolu", "", "il", 2025, "r2")
+    r1_copy = Report("Adana", "", "il", 2025, "r1")
+    docs = national.combine([Documents([], [], [r1]), Documents([], [], [r1_copy, r2])])
+    assert docs.annual == [r1, r2]
+    assert docs.annual[0] is r1  # the first one found is kept
+
+
+def test_overdue_only_while_open_and_not_on_its_due_day():
+    """A decision past its Verilen Süre is overdue only while open ('bekliyor', 'devam_ediyor'); one applied
+    or found inapplicable is never overdue, whatever its due date. The due day itself is not yet overdue."""
+
+    def overdue(durum: str, due: str | None) -> bool:
+        return national._overdue(Decision("Adana", "", "il", 2025, "a1", 1, durum, due), TODAY)
+
+    assert overdue("bekliyor", "2026-11-23") is True
+    assert overdue("devam_ediyor", "2026-11-23") is True
+    assert overdue("bekliyor", "2026-11-24") is False
+    assert overdue("uygulandi", "2026-11-23") is False
+    assert overdue("uygulanamadi", "2020-01-01") is False
+    assert overdue("bekliyor", None) is False

@@ -189,6 +189,15 @@ def test_schema_findings_say_what_is_wrong_with_each_cell():
     assert rowschema.schema_findings(book()) == []
 
 
+def test_a_text_cell_over_excels_limit_is_too_long_by_its_length():
+    """A text cell longer than Excel's 32.767 characters is refused with how many were written."""
+    data = clean()
+    data["Gündem"] = rows("Gündem", toplanti_no="1", sira=1, konu_basligi="x" * 32_768)
+    assert rowschema.schema_findings(book(rows=data)) == [
+        finding("Gündem", "C2", "'Konu Başlığı' çok uzun (en çok 32.767 karakter); 32768 karakter yazılmış.")
+    ]
+
+
 def test_schema_findings_of_a_value_below_a_minimum_other_than_zero_and_of_an_unknown_column():
     """A year below 2000 (parse refuses it first in a book, so the schema's words are met here directly)."""
     schema = rowschema.row_schema("Kararlar")
@@ -216,6 +225,43 @@ def test_settings_findings():
     )
     district = list(rowschema._settings_findings(book(**{"Kurul Türü": "İlçe", "İlçe": None})))
     assert finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.") in district
+
+
+def test_a_district_books_only_blank_setting_is_its_district():
+    """A district board's book must name its district (İlçe is required for the İlçe kind only): when that is its
+    only fault, it is still found."""
+    district = {"Kurul Türü": "İlçe", "İlçe": None}
+    district |= {"İlçede Türk Kızılay Temsilciliği Var": "Hayır", "İlçede Kamu Üniversitesi Var": "Hayır"}
+    assert list(rowschema._settings_findings(book(**district))) == [finding("Ayarlar", "B4", "'İlçe' boş bırakılamaz.")]
+    assert list(rowschema._settings_findings(book(**{**district, "İlçe": "Nizip"}))) == []
+
+
+def test_settings_findings_when_only_one_setting_is_wrong():
+    """Each fault found on its own, and nothing more: a blank Şablon Sürümü is missing, not unreadable; a Yıl typed
+    as text ('2025') is read as the year it is while another setting is refused; an unknown answer to a setting
+    not required of a province is refused all the same; a blank Yıl is missing although every setting a province
+    need not give is given."""
+
+    def found(**settings) -> list:
+        return list(rowschema._settings_findings(book(**settings)))
+
+    assert found(**{"Şablon Sürümü": None}) == [finding("Ayarlar", "B23", "'Şablon Sürümü' boş bırakılamaz.")]
+    assert found(Yıl="2025", **{"Hudut İlçesi": "Belki"}) == [
+        finding("Ayarlar", "B7", "'Hudut İlçesi' için 'Belki' geçerli değil; seçenekler: Evet, Hayır.")
+    ]
+    assert found(**{"İlçede Kamu Üniversitesi Var": "Belki"}) == [
+        finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' için 'Belki' geçerli değil; seçenekler: Evet, Hayır.")
+    ]
+    given = {"İlçe": "Merkez", "İlçede Kamu Üniversitesi Var": "Hayır", "İlçede Türk Kızılay Temsilciliği Var": "Hayır"}
+    given |= {"Genelge Tarih ve Sayısı": "12.02.2025 tarihli ve 1 sayılı", "İl Göç İdaresi E-postası": "a@b.gov.tr"}
+    assert found(Yıl=None, **given) == [finding("Ayarlar", "B5", "'Yıl' boş bırakılamaz.")]
+    # a kind that is neither İl nor İlçe: every setting a board of either kind must give is asked for
+    assert found(**{"Kurul Türü": "Bölge", "Yıl": None}) == [
+        finding("Ayarlar", "B2", "'Kurul Türü' için 'Bölge' geçerli değil; seçenekler: İl, İlçe."),
+        finding("Ayarlar", "B5", "'Yıl' boş bırakılamaz."),
+        finding("Ayarlar", "B13", "'İlçede Türk Kızılay Temsilciliği Var' boş bırakılamaz."),
+        finding("Ayarlar", "B14", "'İlçede Kamu Üniversitesi Var' boş bırakılamaz."),
+    ]
 
 
 def test_a_setting_an_older_template_did_not_have_is_not_missing():

@@ -77,6 +77,15 @@ def test_the_single_check_refuses_a_date_that_is_no_date():
     ]
 
 
+def test_the_call_for_many_refuses_a_date_that_is_no_date():
+    """The check of many rows in one call checks formats too: a row whose only fault is a date that is no date
+    (30 February) is refused, with jsonschema's format error."""
+    check = SchemaCheck(ROW)
+    rows = [{"a": 1, "d": "2025-02-28"}, {"a": 1, "d": "2025-02-30"}]
+    assert check.invalid_indexes(rows) == [1]
+    assert [(i, [e.validator for e in errs]) for i, errs in check.errors_of_many(rows)] == [(1, ["format"])]
+
+
 def test_definitions_of_an_older_draft_stay_where_their_refs_point_in_the_call_for_many():
     check = SchemaCheck(OLD)
     assert check.invalid_indexes([{"a": 1}, {"a": 1.5}, {"a": "x"}, {"a": 7}]) == [1, 2]

@@ -252,6 +252,16 @@ def test_a_name_with_nothing_to_harmonise_with_is_left_as_it_is(name):
         ("Dernek", ("Derneğe", "Dernekte", "Dernekten", "Derneğin", "Derneği")),  # two syllables: k softens too
         ("VALİLİK", ("VALİLİĞE", "VALİLİKTE", "VALİLİKTEN", "VALİLİĞİN", "VALİLİĞİ")),  # seven capitals: a word
         ("DW", ("DW'ye", "DW'de", "DW'den", "DW'nin", "DW'yi")),  # a letter without a table name: read 'e'
+        # a circumflex marks a softened consonant or a long vowel, the vowel harmonises as its plain letter (TDK:
+        # kâra, dükkâna, rüzgârın; hâle as hal, a front exception; millîye)
+        ("Kâr", ("Kâra", "Kârda", "Kârdan", "Kârın", "Kârı")),
+        ("Dükkân", ("Dükkâna", "Dükkânda", "Dükkândan", "Dükkânın", "Dükkânı")),
+        ("Rüzgâr", ("Rüzgâra", "Rüzgârda", "Rüzgârdan", "Rüzgârın", "Rüzgârı")),
+        ("Hâl", ("Hâle", "Hâlde", "Hâlden", "Hâlin", "Hâli")),
+        ("Millî", ("Millîye", "Millîde", "Millîden", "Millînin", "Millîyi")),
+        # no vowel at all: read by its letters whatever its case, as PTT'ye and SGK'nin (TDK: by how it is read)
+        ("Ptt", ("Ptt'ye", "Ptt'de", "Ptt'den", "Ptt'nin", "Ptt'yi")),
+        ("Nizip Sgk", ("Nizip Sgk'ye", "Nizip Sgk'de", "Nizip Sgk'den", "Nizip Sgk'nin", "Nizip Sgk'yi")),
         (
             "Nizip Kurulu",
             ("Nizip Kuruluna", "Nizip Kurulunda", "Nizip Kurulundan", "Nizip Kurulunun", "Nizip Kurulunu"),

@@ -197,8 +197,12 @@ def _read_by_letters(abbreviation: str) -> bool:
     return len(tail) == 2 and not any(c in "aıoueiöü" for c in tail) and tail not in _FINAL_CLUSTERS
 
 
+# A circumflex only marks a softened consonant or a long vowel: "kâr" harmonises as "kar" (kâra, dükkâna).
+_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+
+
 def _lower(text: str) -> str:
-    return text.replace("I", "ı").replace("İ", "i").lower()
+    return text.replace("I", "ı").replace("İ", "i").lower().translate(_CIRCUMFLEX)
 
 
 def _is_possessive(words: list[str]) -> bool:
@@ -237,6 +241,8 @@ def inflect(name: str, case: str) -> str:
     )
     apostrophe = ""
     sound = _lower(last)
+    # a word without a vowel is read by its letters whatever its case (TDK: by how it is read): Ptt'ye as PTT'ye
+    abbreviation = abbreviation or not any(c in "aıoueiöü" for c in sound)
     if abbreviation:
         apostrophe = "'"
         if _read_by_letters(last):  # its last letter's name: SGK'ye, ASH'ye, UNHCR'ye (but AFAD'a, İŞKUR'a)
