@@ -127,6 +127,12 @@ def commit(root: Path) -> str:
     return proc.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
+def _named(globs: list[str]) -> str:
+    if not globs:
+        return "all mutants"
+    return " ".join(globs) if len(globs) <= 3 else f"{len(globs)} named mutants or globs (survivors re-run)"
+
+
 def report(root: Path, results: dict[str, str], equivalent: dict[str, str]) -> list[str]:
     counts = collections.Counter(results.values())
     ran = sum(n for status, n in counts.items() if status not in UNRUN)
@@ -144,10 +150,7 @@ def report(root: Path, results: dict[str, str], equivalent: dict[str, str]) -> l
         f"Mutation testing (mutmut {version('mutmut')}), report of {dt.datetime.now():%d.%m.%Y %H:%M}, code of "
         f"{commit(root)}.",
         "Runs that made these results (start-end, workers, mutant globs):",
-        *(
-            f"  {r['start'][:16]} - {r['end'][11:16]}, {r['workers']} workers, {' '.join(r['names']) or 'all'}"
-            for r in runs
-        ),
+        *(f"  {r['start'][:16]} - {r['end'][11:16]}, {r['workers']} workers, {_named(r['names'])}" for r in runs),
         f"Wall time of those runs: {wall / 60:.0f} min; the mutants' tests took {sum(seconds.values()) / 60:.0f} "
         "worker-minutes.",
         "",

@@ -214,6 +214,11 @@ CASES = (DATIVE, LOCATIVE, ABLATIVE, GENITIVE, ACCUSATIVE)
             ("İL MÜFTÜLÜĞÜNE", "İL MÜFTÜLÜĞÜNDE", "İL MÜFTÜLÜĞÜNDEN", "İL MÜFTÜLÜĞÜNÜN", "İL MÜFTÜLÜĞÜNÜ"),
         ),
         ("UNICEF", ("UNICEF'e", "UNICEF'te", "UNICEF'ten", "UNICEF'in", "UNICEF'i")),  # six letters: an abbreviation
+        # a heading in capitals whose short last word has a vowel is a word, not an abbreviation
+        (
+            "İL GÖÇ KURULU",
+            ("İL GÖÇ KURULUNA", "İL GÖÇ KURULUNDA", "İL GÖÇ KURULUNDAN", "İL GÖÇ KURULUNUN", "İL GÖÇ KURULUNU"),
+        ),
         (
             "GAZİANTEP VALİLİĞİ",
             (
