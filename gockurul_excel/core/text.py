@@ -234,7 +234,7 @@ def inflect(name: str, case: str) -> str:
         return name
     upper = last == last.upper() and any(c.isalpha() and c.islower() for c in name) is False
     # "SGK", "Nizip SGK", "NİZİP SGK": a short word in capitals ends the name (in a heading in capitals only a
-    # word without a vowel is surely one: "NİZİP SGK'YE" but "İL MÜFTÜLÜĞÜNE")
+    # word without a vowel is surely one: "NİZİP SGK'ye" but "İL MÜFTÜLÜĞÜNE")
     capitals = last == upper_tr(last) and any(c.isupper() for c in last)
     abbreviation = (
         capitals and len(last) <= 6 and (not upper or len(words) == 1 or not any(c in _VOWELS for c in _lower(last)))
