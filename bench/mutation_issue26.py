@@ -76,37 +76,35 @@ M = [
 ]
 
 
+def pytest(root: pathlib.Path, *args: str) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "pytest", "tests/test_edges.py", "-q", "-p", "no:cacheprovider", "--no-header", *args]
+    return subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="gockurul-m26-") as tmp:
         R = pathlib.Path(tmp) / "proje"
         shutil.copytree(
             ROOT, R, ignore=shutil.ignore_patterns(".git", ".venv", "mutants", "node_modules", "__pycache__")
         )
+        clean = pytest(R)
+        if clean.returncode != 0:  # a test failing already would make every bug look caught
+            print("tests/test_edges.py fails without any bug applied:\n" + clean.stdout[-3000:])
+            return 2
+        print("unmutated:", clean.stdout.strip().splitlines()[-1])
         missed = 0
-        for title, f, old, new, test in M:
+        for title, f, old, new, _test in M:
             p = R / f
             src = p.read_text()
             assert src.count(old) == 1, (title, src.count(old))
             p.write_text(src.replace(old, new))
             try:
-                out = subprocess.run(
-                    [sys.executable, "-m", "pytest", test, "-q", "-p", "no:cacheprovider", "-x", "--no-header", "-rf"],
-                    cwd=R,
-                    capture_output=True,
-                    text=True,
-                ).stdout
+                out = pytest(R, "-x", "-rf").stdout
             finally:
                 p.write_text(src)
             failed = [line for line in out.splitlines() if line.startswith("FAILED")]
             print(f"{title}: {'CAUGHT by ' + failed[0].split(' - ')[0][7:] if failed else 'NOT CAUGHT'}")
             missed += not failed
-        out = subprocess.run(
-            [sys.executable, "-m", "pytest", "tests/test_edges.py", "-q", "-p", "no:cacheprovider"],
-            cwd=R,
-            capture_output=True,
-            text=True,
-        ).stdout
-        print("unmutated:", out.strip().splitlines()[-1])
         return 1 if missed else 0
 
 
