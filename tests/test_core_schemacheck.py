@@ -110,7 +110,7 @@ def test_the_schemas_own_draft_holds_in_the_call_for_many():
     assert [(i, [e.validator for e in errs]) for i, errs in check.errors_of_many(rows)] == [(1, ["type"])]
 
 
-def test_the_call_for_many_refuses_a_date_that_is_no_date():
+def test_the_call_for_many_refuses_the_invalid_date_among_valid_rows():
     """Formats are checked in the one call for a whole list as well: 30 February is refused there too."""
     check = SchemaCheck(ROW)
     rows = [{"a": 1, "d": "2025-02-28"}, {"a": 2, "d": "2025-02-30"}, {"a": 3}]
