@@ -988,7 +988,7 @@ def _kind_events(book_rows: dict, today: D, *kinds: str, state: dict | None = No
         if state is None
         else workbook_from_rows(example_settings(), book_rows, state=state, path=book().path)
     )
-    return [e for e in schedule.build_schedule(data, today).events if e.kind in kinds]
+    return [e for e in _events(data, today) if e.kind in kinds]
 
 
 def test_decision_due_dates_words_keys_and_meetings():
@@ -1315,16 +1315,3 @@ def test_a_district_that_need_not_meet_has_no_window_and_its_ordinary_board_no_a
             False,
         )
     ]
-
-
-def test_a_proposal_moved_over_an_estimated_holiday_says_so():
-    """KURALLAR §2's example: 2034's Kurban Bayramı (estimated, 1–3 March) moves the March sub-commission to Monday
-    6 March; the proposal says it rests on an estimated holiday date."""
-    events = schedule.build_schedule(book(rows={}, **{"Yıl": 2034}), D(2034, 2, 1)).events
-    (march,) = [e for e in events if e.kind == "alt_komisyon" and e.date.month == 3]
-    assert (march.date, march.description, march.estimated) == (
-        D(2034, 3, 6),
-        "Önerilen tarih: Alt Komisyon olağan toplantısı, Mart ayının ilk haftası (01.03.2034–07.03.2034) (M6(9)) — "
-        "tahmini bayram tarihine göre kaydırıldı",
-        True,
-    )
